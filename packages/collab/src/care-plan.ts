@@ -1,0 +1,36 @@
+/**
+ * The care plan document kind: a new plan starts with the sections families recognise
+ * (from packages/domain), each with a plain-English prompt under its heading.
+ */
+import { carePlanSections } from "@roundtable/domain";
+import * as Y from "yjs";
+import { heading, paragraph, richTextFragment } from "./rich-text.js";
+
+/** Content to put under a section when seeding or importing; by section key. */
+export type CarePlanContent = Partial<Record<string, readonly (Y.XmlElement | string)[]>>;
+
+export function writeCarePlan(doc: Y.Doc, content: CarePlanContent = {}): void {
+  const fragment = richTextFragment(doc);
+  doc.transact(() => {
+    const blocks: Y.XmlElement[] = [];
+    for (const section of carePlanSections) {
+      blocks.push(heading(section.heading));
+      const body = content[section.key];
+      if (body && body.length > 0) {
+        for (const block of body) blocks.push(typeof block === "string" ? paragraph(block) : block);
+      } else {
+        blocks.push(paragraph(section.prompt));
+      }
+    }
+    fragment.insert(fragment.length, blocks);
+  });
+}
+
+/** A fresh care plan as one Yjs update, ready to store as the document's first snapshot. */
+export function newCarePlanState(content: CarePlanContent = {}): Uint8Array {
+  const doc = new Y.Doc();
+  writeCarePlan(doc, content);
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}

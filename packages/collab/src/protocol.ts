@@ -1,0 +1,32 @@
+/**
+ * The y-websocket wire protocol, as stock clients speak it, plus one optional message of our
+ * own. Message types 0–3 are the standard ones; `messagePersisted` is only sent to clients that
+ * ask for it by connecting with `?persisted=1`, so a stock provider never sees it.
+ */
+export const messageSync = 0;
+export const messageAwareness = 1;
+export const messageAuth = 2;
+export const messageQueryAwareness = 3;
+/** Server → client: the state vector of everything now durable in the update log. */
+export const messagePersisted = 100;
+
+/** Close codes used by the collab endpoint (RFC 6455 ranges). */
+export const closeCodes = {
+  malformed: 1007,
+  unsupported: 1003,
+  tooLarge: 1009,
+  policy: 1008,
+  serverShutdown: 1001,
+  accessRevoked: 4403,
+} as const;
+
+/** A frame that breaks the protocol. The connection that sent it is closed with this code and reason. */
+export class ProtocolError extends Error {
+  constructor(
+    readonly closeCode: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ProtocolError";
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The rich-text document model shared by the care plan and minutes: Tiptap (ProseMirror)
+ * content in the Y.XmlFragment Tiptap's Collaboration extension binds to ("default").
+ * Element names and attributes match the editor's schema, so content written here on the
+ * server is exactly what the editor would have written.
+ */
+import * as Y from "yjs";
+
+export const richTextField = "default";
+
+export function richTextFragment(doc: Y.Doc): Y.XmlFragment {
+  return doc.getXmlFragment(richTextField);
+}
+
+export function heading(text: string, level = 2): Y.XmlElement {
+  const el = new Y.XmlElement("heading");
+  el.setAttribute("level", level as unknown as string); // y-prosemirror stores attrs as-is; Yjs types them as strings
+  el.insert(0, [new Y.XmlText(text)]);
+  return el;
+}
+
+export function paragraph(text: string): Y.XmlElement {
+  const el = new Y.XmlElement("paragraph");
+  if (text.length > 0) el.insert(0, [new Y.XmlText(text)]);
+  return el;
+}
+
+export function bulletList(items: readonly string[]): Y.XmlElement {
+  const list = new Y.XmlElement("bulletList");
+  list.insert(
+    0,
+    items.map((item) => {
+      const li = new Y.XmlElement("listItem");
+      li.insert(0, [paragraph(item)]);
+      return li;
+    }),
+  );
+  return list;
+}
+
+/** The document's text, one block per line; for tests, previews and search. */
+export function richTextToPlainText(doc: Y.Doc): string {
+  const lines: string[] = [];
+  const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlFragment): void => {
+    if (node instanceof Y.XmlText) {
+      lines.push(node.toString().replace(/<[^>]+>/g, ""));
+      return;
+    }
+    for (const child of node.toArray()) {
+      if (child instanceof Y.XmlElement || child instanceof Y.XmlText) walk(child);
+    }
+  };
+  walk(richTextFragment(doc));
+  return lines.join("\n");
+}

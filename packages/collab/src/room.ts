@@ -1,0 +1,263 @@
+/**
+ * A room: one live Yjs document and the connections editing it. It knows nothing about HTTP,
+ * websockets or Postgres: a connection is anything that can send bytes and be closed, and
+ * every accepted update is handed to `onUpdate` so the caller can append it to a durable log.
+ */
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import {
+  closeCodes,
+  messageAuth,
+  messageAwareness,
+  messagePersisted,
+  messageQueryAwareness,
+  messageSync,
+  ProtocolError,
+} from "./protocol.js";
+
+export interface CollabConnection {
+  /** The person behind the connection; written to the update log as the author. */
+  readonly personId: string;
+  /** False for people who may only read (or comment): their document updates are dropped. */
+  readonly canEdit: boolean;
+  /** True when the client asked for `messagePersisted` acknowledgements. */
+  readonly wantsPersistedAcks: boolean;
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export interface RoomOptions {
+  /** Called once per accepted update, in order, before it is broadcast. */
+  onUpdate(update: Uint8Array, authorId: string): void;
+}
+
+/** Origin used for changes the server makes itself (e.g. applying a template). */
+export const serverOrigin = { personId: "server" } as const;
+
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness: awarenessProtocol.Awareness;
+  /** Each connection with the awareness client ids it controls (removed when it leaves). */
+  private readonly connections = new Map<CollabConnection, Set<number>>();
+  /** Number of updates dropped because they came from read-only connections. */
+  droppedUpdates = 0;
+
+  constructor(
+    readonly documentId: string,
+    initialUpdates: readonly Uint8Array[],
+    private readonly options: RoomOptions,
+  ) {
+    // Loading the stored state must not be logged again, so the listener is attached afterwards.
+    if (initialUpdates.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates([...initialUpdates]), serverOrigin);
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness.setLocalState(null);
+    this.doc.on("update", this.handleDocUpdate);
+    this.awareness.on("update", this.handleAwarenessUpdate);
+  }
+
+  get size(): number {
+    return this.connections.size;
+  }
+
+  get connectionList(): CollabConnection[] {
+    return [...this.connections.keys()];
+  }
+
+  /** Admit a connection: send it our state vector and who else is here. */
+  addConnection(conn: CollabConnection): void {
+    this.connections.set(conn, new Set());
+    const sync = encoding.createEncoder();
+    encoding.writeVarUint(sync, messageSync);
+    syncProtocol.writeSyncStep1(sync, this.doc);
+    conn.send(encoding.toUint8Array(sync));
+    const states = this.awareness.getStates();
+    if (states.size > 0) conn.send(this.encodeAwareness([...states.keys()]));
+  }
+
+  removeConnection(conn: CollabConnection): void {
+    const controlled = this.connections.get(conn);
+    this.connections.delete(conn);
+    if (controlled && controlled.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
+    }
+  }
+
+  /**
+   * Handle one frame from a connection. Throws ProtocolError on anything malformed; the caller
+   * closes that connection and nothing in the document has changed.
+   */
+  receive(conn: CollabConnection, data: Uint8Array): void {
+    if (!this.connections.has(conn)) return;
+    const decoder = decoding.createDecoder(data);
+    const messageType = readVarUint(decoder);
+    switch (messageType) {
+      case messageSync:
+        this.receiveSync(conn, decoder);
+        return;
+      case messageAwareness:
+        this.receiveAwareness(conn, readVarUint8Array(decoder));
+        return;
+      case messageQueryAwareness:
+        conn.send(this.encodeAwareness([...this.awareness.getStates().keys()]));
+        return;
+      case messageAuth:
+        return; // the session cookie already authenticated this connection
+      default:
+        throw new ProtocolError(closeCodes.unsupported, `Unknown message type ${messageType}`);
+    }
+  }
+
+  /** Tell connections that asked which state is now durable. */
+  notifyPersisted(stateVector: Uint8Array): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messagePersisted);
+    encoding.writeVarUint8Array(encoder, stateVector);
+    const message = encoding.toUint8Array(encoder);
+    for (const conn of this.connections.keys()) if (conn.wantsPersistedAcks) safeSend(conn, message);
+  }
+
+  /** Close every connection (shutdown, or access withdrawn). */
+  closeAll(code: number, reason: string): void {
+    for (const conn of [...this.connections.keys()]) {
+      this.removeConnection(conn);
+      conn.close(code, reason);
+    }
+  }
+
+  destroy(): void {
+    this.doc.off("update", this.handleDocUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private receiveSync(conn: CollabConnection, decoder: decoding.Decoder): void {
+    const syncType = readVarUint(decoder);
+    switch (syncType) {
+      case syncProtocol.messageYjsSyncStep1: {
+        const stateVector = readVarUint8Array(decoder);
+        let diff: Uint8Array;
+        try {
+          diff = Y.encodeStateAsUpdate(this.doc, stateVector);
+        } catch {
+          throw new ProtocolError(closeCodes.malformed, "Malformed state vector");
+        }
+        const reply = encoding.createEncoder();
+        encoding.writeVarUint(reply, messageSync);
+        encoding.writeVarUint(reply, syncProtocol.messageYjsSyncStep2);
+        encoding.writeVarUint8Array(reply, diff);
+        conn.send(encoding.toUint8Array(reply));
+        return;
+      }
+      case syncProtocol.messageYjsSyncStep2:
+      case syncProtocol.messageYjsUpdate: {
+        const update = readVarUint8Array(decoder);
+        assertWellFormedUpdate(update);
+        if (!conn.canEdit) {
+          this.droppedUpdates++;
+          return;
+        }
+        try {
+          Y.applyUpdate(this.doc, update, conn);
+        } catch {
+          throw new ProtocolError(closeCodes.malformed, "Document update could not be applied");
+        }
+        return;
+      }
+      default:
+        throw new ProtocolError(closeCodes.unsupported, `Unknown sync message type ${syncType}`);
+    }
+  }
+
+  private receiveAwareness(conn: CollabConnection, update: Uint8Array): void {
+    const controlled = this.connections.get(conn);
+    // Validate before applying: awareness states are JSON, and a client may only speak for itself.
+    const decoder = decoding.createDecoder(update);
+    const count = readVarUint(decoder);
+    for (let i = 0; i < count; i++) {
+      const clientId = readVarUint(decoder);
+      readVarUint(decoder); // clock
+      const json = readVarString(decoder);
+      try {
+        JSON.parse(json);
+      } catch {
+        throw new ProtocolError(closeCodes.malformed, "Malformed awareness state");
+      }
+      controlled?.add(clientId);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
+  }
+
+  private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    const author = isConnection(origin) ? origin.personId : serverOrigin.personId;
+    this.options.onUpdate(update, author);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageSync);
+    syncProtocol.writeUpdate(encoder, update);
+    const message = encoding.toUint8Array(encoder);
+    for (const conn of this.connections.keys()) if (conn !== origin) safeSend(conn, message);
+  };
+
+  private readonly handleAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+  ): void => {
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length === 0) return;
+    const message = this.encodeAwareness(changed);
+    for (const conn of this.connections.keys()) safeSend(conn, message);
+  };
+
+  private encodeAwareness(clients: number[]): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageAwareness);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    return encoding.toUint8Array(encoder);
+  }
+}
+
+function isConnection(origin: unknown): origin is CollabConnection {
+  return typeof origin === "object" && origin !== null && "send" in origin && "personId" in origin;
+}
+
+function safeSend(conn: CollabConnection, message: Uint8Array): void {
+  try {
+    conn.send(message);
+  } catch {
+    conn.close(closeCodes.serverShutdown, "Could not send to this connection");
+  }
+}
+
+/** Decode the whole update once without applying it, so garbage never half-applies. */
+function assertWellFormedUpdate(update: Uint8Array): void {
+  try {
+    Y.decodeUpdate(update);
+  } catch {
+    throw new ProtocolError(closeCodes.malformed, "Malformed document update");
+  }
+}
+
+function readVarUint(decoder: decoding.Decoder): number {
+  try {
+    return decoding.readVarUint(decoder);
+  } catch {
+    throw new ProtocolError(closeCodes.malformed, "Truncated message");
+  }
+}
+
+function readVarUint8Array(decoder: decoding.Decoder): Uint8Array {
+  try {
+    return decoding.readVarUint8Array(decoder);
+  } catch {
+    throw new ProtocolError(closeCodes.malformed, "Truncated message");
+  }
+}
+
+function readVarString(decoder: decoding.Decoder): string {
+  try {
+    return decoding.readVarString(decoder);
+  } catch {
+    throw new ProtocolError(closeCodes.malformed, "Truncated message");
+  }
+}

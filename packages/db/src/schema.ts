@@ -1,0 +1,130 @@
+/**
+ * The Postgres schema: the system of record for structure (who, which case, which document,
+ * sessions) and the durable log of every document update. Collaborative content itself is Yjs
+ * state, stored as a snapshot plus a tail of updates.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  customType,
+  date,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  // postgres.js hands back a Buffer, PGlite a Uint8Array: normalise to a plain view.
+  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+});
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+/** A keyworking service: the tenant. */
+export const services = pgTable("services", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  area: text("area").notNull(),
+  ...timestamps,
+});
+
+export const agencies = pgTable("agencies", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  serviceId: uuid("service_id").notNull().references(() => services.id),
+  name: text("name").notNull(),
+  kind: text("kind").notNull(), // health, social-care, education, icb, voluntary, keyworking
+  ...timestamps,
+});
+
+export const people = pgTable(
+  "people",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    serviceId: uuid("service_id").notNull().references(() => services.id),
+    agencyId: uuid("agency_id").references(() => agencies.id),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    role: text("role").notNull(),
+    jobTitle: text("job_title"),
+    passwordHash: text("password_hash"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("people_email_unique").on(sql`lower(${t.email})`)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(), // sha256 of the cookie token; the token itself is never stored
+    personId: uuid("person_id").notNull().references(() => people.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_person_idx").on(t.personId)],
+);
+
+/** One case per child or young person on the Dynamic Support Register. */
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    serviceId: uuid("service_id").notNull().references(() => services.id),
+    name: text("name").notNull(),
+    dateOfBirth: date("date_of_birth"),
+    ragRating: text("rag_rating").notNull(),
+    keyworkerId: uuid("keyworker_id").references(() => people.id),
+    nextMeetingAt: timestamp("next_meeting_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index("cases_service_idx").on(t.serviceId)],
+);
+
+export const caseMembers = pgTable(
+  "case_members",
+  {
+    caseId: uuid("case_id").notNull().references(() => cases.id),
+    personId: uuid("person_id").notNull().references(() => people.id),
+    role: text("role").notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.personId] }), index("case_members_person_idx").on(t.personId)],
+);
+
+/** The document registry; the snapshot is Yjs state folded from older updates by compaction. */
+export const documents = pgTable(
+  "documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id").notNull().references(() => cases.id),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    visibility: text("visibility").notNull(),
+    snapshot: bytea("snapshot"),
+    /** The last update sequence folded into the snapshot. */
+    snapshotSeq: bigint("snapshot_seq", { mode: "number" }).notNull().default(0),
+    createdBy: uuid("created_by").references(() => people.id),
+    ...timestamps,
+  },
+  (t) => [index("documents_case_idx").on(t.caseId)],
+);
+
+/** The durable update log: every accepted Yjs update, appended before or while it is broadcast. */
+export const documentUpdates = pgTable(
+  "document_updates",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    documentId: uuid("document_id").notNull().references(() => documents.id),
+    update: bytea("update").notNull(),
+    authorId: uuid("author_id").references(() => people.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("document_updates_doc_seq_idx").on(t.documentId, t.seq)],
+);

@@ -1,0 +1,71 @@
+/**
+ * The shapes that cross the HTTP boundary: request bodies are validated with these on the
+ * server, and the client reads responses through the same types.
+ */
+import { z } from "zod";
+import { documentKindSchema, visibilitySchema, type AccessLevel, type DocumentKind, type Visibility } from "./documents.js";
+import type { RagRating } from "./rag-rating.js";
+import type { Role } from "./roles.js";
+
+export const loginBodySchema = z.object({
+  email: z.string().trim().toLowerCase().email("Enter an email address, like name@example.org"),
+  password: z.string().min(1, "Enter your password").max(200, "Password is too long"),
+});
+export type LoginBody = z.infer<typeof loginBodySchema>;
+
+export const uuidSchema = z.string().uuid("That is not a valid id");
+
+export const createDocumentBodySchema = z.object({
+  kind: documentKindSchema,
+  title: z.string().trim().min(1, "Give the document a title").max(200, "Keep the title under 200 characters"),
+  visibility: visibilitySchema.default("family"),
+});
+export type CreateDocumentBody = z.infer<typeof createDocumentBodySchema>;
+
+export interface Me {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  agency: string | null;
+  colour: string;
+}
+
+export interface CaseSummary {
+  id: string;
+  name: string;
+  ragRating: RagRating;
+  keyworker: { id: string; name: string } | null;
+  nextMeetingAt: string | null;
+}
+
+export interface TeamMember {
+  personId: string;
+  name: string;
+  role: Role;
+  agency: string | null;
+}
+
+export interface DocumentSummary {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  visibility: Visibility;
+}
+
+export interface CaseDetail extends CaseSummary {
+  team: TeamMember[];
+  documents: DocumentSummary[];
+}
+
+export interface DocumentDetail extends DocumentSummary {
+  caseId: string;
+  caseName: string;
+  access: AccessLevel;
+}
+
+/** Every error the API sends has this shape. `details` maps a field to its message. */
+export interface ApiError {
+  error: string;
+  details?: Record<string, string>;
+}

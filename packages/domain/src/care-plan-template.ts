@@ -1,0 +1,39 @@
+/**
+ * The sections a new care plan (family support plan) starts with, in the order families know
+ * them. Each has a prompt in plain English that is shown as the first paragraph of the section.
+ */
+export interface CarePlanSection {
+  key: string;
+  heading: string;
+  prompt: string;
+}
+
+export const carePlanSections: readonly CarePlanSection[] = [
+  { key: "about-me", heading: "About me", prompt: "Who I am, where I live, who I live with and what I like doing." },
+  {
+    key: "what-matters-to-me",
+    heading: "What matters to me",
+    prompt: "In my own words: what is important to me, what helps and what does not.",
+  },
+  {
+    key: "what-my-family-says",
+    heading: "What my family says",
+    prompt: "My family's views: what is going well, what worries them, and what they want to happen.",
+  },
+  {
+    key: "needs-and-strengths",
+    heading: "Needs and strengths",
+    prompt: "What I am good at, what I find hard, and the support that works for me.",
+  },
+  {
+    key: "outcomes",
+    heading: "Outcomes we are working towards",
+    prompt: "What we want to be different, and how we will know it has happened.",
+  },
+  {
+    key: "who-does-what",
+    heading: "Who does what by when",
+    prompt: "Each action with the person responsible and the date it should be done by.",
+  },
+  { key: "contacts", heading: "Contacts", prompt: "The people and services involved, and how to reach them." },
+];

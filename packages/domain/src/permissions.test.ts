@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { documentAccess, documentAccessRules } from "./permissions.js";
+import { isFamilyRole, roles } from "./roles.js";
+
+describe("document access rules", () => {
+  it("never lets a family account near a professionals-only document", () => {
+    for (const role of roles.filter(isFamilyRole)) {
+      expect(documentAccess({ caseRole: role, accountRole: role, visibility: "professionals", isOwnKeyworker: false })).toBe("none");
+    }
+  });
+
+  it("keeps a young person's own document from their parents", () => {
+    expect(documentAccess({ caseRole: "parent", accountRole: "parent", visibility: "young-person", isOwnKeyworker: false })).toBe("none");
+    expect(documentAccess({ caseRole: "young-person", accountRole: "young-person", visibility: "young-person", isOwnKeyworker: false })).toBe("edit");
+  });
+
+  it("opens a young-person document only to their own keyworker", () => {
+    const q = { caseRole: "keyworker", accountRole: "keyworker", visibility: "young-person" } as const;
+    expect(documentAccess({ ...q, isOwnKeyworker: true })).toBe("edit");
+    expect(documentAccess({ ...q, isOwnKeyworker: false })).toBe("none");
+  });
+
+  it("gives nothing to someone who is not on the team, unless they lead the service", () => {
+    expect(documentAccess({ caseRole: null, accountRole: "professional", visibility: "family", isOwnKeyworker: false })).toBe("none");
+    expect(documentAccess({ caseRole: null, accountRole: "service-lead", visibility: "family", isOwnKeyworker: false })).toBe("read");
+  });
+
+  it("has a rule for every role and visibility", () => {
+    for (const role of roles) expect(Object.keys(documentAccessRules[role]).sort()).toEqual(["family", "professionals", "young-person"]);
+  });
+});

@@ -1,0 +1,49 @@
+/** The Hono app: the REST API under /api, and the built client for every other path. */
+import { existsSync } from "node:fs";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { errorHandler, HttpError } from "./errors.js";
+import type { AppDeps, AppEnv } from "./http/app-env.js";
+import { requirePerson } from "./http/require-person.js";
+import { authRoutes } from "./routes/auth.js";
+import { caseRoutes } from "./routes/cases.js";
+import { documentRoutes } from "./routes/documents.js";
+import { healthRoutes } from "./routes/health.js";
+import { meRoutes } from "./routes/me.js";
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.onError(errorHandler(deps.log));
+
+  const signedIn = requirePerson(deps.db);
+  app.use("/api/me", signedIn);
+  app.use("/api/me/*", signedIn);
+  app.use("/api/cases", signedIn);
+  app.use("/api/cases/*", signedIn);
+  app.use("/api/documents/*", signedIn);
+
+  app.route("/api/health", healthRoutes(deps));
+  app.route("/api/auth", authRoutes(deps));
+  app.route("/api/me", meRoutes());
+  app.route("/api/cases", caseRoutes(deps));
+  app.route("/api/documents", documentRoutes(deps));
+  app.all("/api/*", () => {
+    throw new HttpError(404, "There is no such API address.");
+  });
+
+  const dist = deps.config.clientDist;
+  if (existsSync(dist)) {
+    app.use("/assets/*", async (c, next) => {
+      await next();
+      if (c.res.ok) c.header("Cache-Control", "public, max-age=31536000, immutable");
+    });
+    app.use("/*", serveStatic({ root: dist }));
+    // Any other path is a screen of the single-page app.
+    app.get("/*", serveStatic({ root: dist, path: "index.html" }));
+  } else {
+    app.get("/", (c) =>
+      c.text("Roundtable's API is running, but the client has not been built. Run `pnpm start` from the repository root.", 503),
+    );
+  }
+  return app;
+}

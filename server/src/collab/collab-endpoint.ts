@@ -1,0 +1,147 @@
+/**
+ * The collab websocket endpoint, `/collab/:documentId`: authenticates the upgrade with the
+ * session cookie, checks the person may open the document (and whether they may edit), then
+ * hands the socket to the document's room. Refusals are plain HTTP answers before the upgrade.
+ * A frame that breaks the protocol closes that one connection with a reason.
+ */
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { closeCodes, ProtocolError, type CollabConnection, type Room } from "@roundtable/collab";
+import type { Db } from "@roundtable/db";
+import { atLeast, uuidSchema } from "@roundtable/domain";
+import type { Logger } from "pino";
+import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import type { CollabConfig } from "../config.js";
+import { HttpError } from "../errors.js";
+import { documentAccessFor } from "../services/access.js";
+import { cookieFromHeader, personForSession, sessionCookieName, type Person } from "../services/sessions.js";
+import type { RoomRegistry } from "./room-registry.js";
+
+export const collabPathPrefix = "/collab/";
+
+class SocketConnection implements CollabConnection {
+  constructor(
+    private readonly socket: WebSocket,
+    readonly person: Person,
+    readonly canEdit: boolean,
+    readonly wantsPersistedAcks: boolean,
+  ) {}
+  get personId(): string {
+    return this.person.id;
+  }
+  send(message: Uint8Array): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(message);
+  }
+  close(code: number, reason: string): void {
+    this.socket.close(code, reason);
+  }
+}
+
+export class CollabEndpoint {
+  private readonly wss: WebSocketServer;
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly alive = new WeakSet<WebSocket>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly registry: RoomRegistry,
+    private readonly log: Logger,
+    private readonly config: CollabConfig,
+  ) {
+    // ws's own limit is a backstop at twice ours, so a merely large frame gets our clear reason.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes * 2 });
+    this.heartbeat = setInterval(() => {
+      for (const socket of this.wss.clients) {
+        if (!this.alive.has(socket)) socket.terminate();
+        else {
+          this.alive.delete(socket);
+          socket.ping();
+        }
+      }
+    }, 30_000);
+    this.heartbeat.unref();
+  }
+
+  /** Node `upgrade` listener. Returns false when the path is not ours (e.g. socket.io). */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (!url.pathname.startsWith(collabPathPrefix)) return false;
+    void this.admit(req, socket, head, url).catch((err: unknown) => {
+      if (err instanceof HttpError) refuseUpgrade(socket, err.status, err.message);
+      else {
+        this.log.error({ err }, "collab upgrade failed");
+        refuseUpgrade(socket, 500, "The document could not be opened. Please try again.");
+      }
+    });
+    return true;
+  }
+
+  close(): void {
+    clearInterval(this.heartbeat);
+    this.wss.close();
+  }
+
+  private async admit(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): Promise<void> {
+    const documentId = decodeURIComponent(url.pathname.slice(collabPathPrefix.length));
+    if (!uuidSchema.safeParse(documentId).success) throw new HttpError(404, "That document was not found.");
+    const person = await personForSession(this.db, cookieFromHeader(req.headers.cookie, sessionCookieName));
+    if (!person) throw new HttpError(401, "You are not signed in, or your session has ended.");
+    const { access } = await documentAccessFor(this.db, person, documentId);
+    const room = await this.registry.open(documentId);
+    if (socket.destroyed) return;
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      const conn = new SocketConnection(ws, person, atLeast(access, "edit"), url.searchParams.get("persisted") === "1");
+      this.attach(ws, conn, room);
+    });
+  }
+
+  private attach(ws: WebSocket, conn: SocketConnection, room: Room): void {
+    this.alive.add(ws);
+    ws.on("pong", () => this.alive.add(ws));
+    ws.on("message", (data: RawData, isBinary: boolean) => this.receive(ws, conn, room, data, isBinary));
+    ws.on("close", () => this.registry.leave(room, conn));
+    ws.on("error", (err) => this.log.warn({ err: err.message, documentId: room.documentId }, "collab socket error"));
+    this.registry.join(room, conn);
+  }
+
+  private receive(ws: WebSocket, conn: SocketConnection, room: Room, data: RawData, isBinary: boolean): void {
+    if (!isBinary) {
+      ws.close(closeCodes.unsupported, "Text frames are not part of the collaboration protocol");
+      return;
+    }
+    const bytes = toUint8Array(data);
+    if (bytes.byteLength > this.config.maxMessageBytes) {
+      ws.close(closeCodes.tooLarge, `Message too large: the limit is ${this.config.maxMessageBytes} bytes`);
+      return;
+    }
+    try {
+      room.receive(conn, bytes);
+    } catch (err) {
+      if (err instanceof ProtocolError) {
+        this.log.warn({ documentId: room.documentId, reason: err.message }, "closing collab connection: bad frame");
+        ws.close(err.closeCode, err.message);
+      } else {
+        this.log.error({ err, documentId: room.documentId }, "collab message failed");
+        ws.close(1011, "The server could not handle that message");
+      }
+    }
+  }
+}
+
+function toUint8Array(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+const statusText: Record<number, string> = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error" };
+
+function refuseUpgrade(socket: Duplex, status: number, message: string): void {
+  if (socket.destroyed) return;
+  const body = JSON.stringify({ error: message });
+  socket.write(
+    `HTTP/1.1 ${status} ${statusText[status] ?? "Error"}\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+  socket.destroy();
+}

@@ -1,0 +1,154 @@
+/**
+ * The live rooms of this process: loads a document on first open (snapshot + tail), hands
+ * every accepted update to the update log, tells clients when their edits are durable, and
+ * unloads a document some time after its last connection leaves, once its updates are written.
+ */
+import { Room, type CollabConnection } from "@roundtable/collab";
+import type { Db } from "@roundtable/db";
+import type { Logger } from "pino";
+import * as Y from "yjs";
+import type { CollabConfig } from "../config.js";
+import { compactDocument, loadDocumentState } from "./document-store.js";
+import { UpdateLog } from "./update-log.js";
+
+interface LiveRoom {
+  room: Room;
+  unloadTimer: NodeJS.Timeout | null;
+  /** Updates appended since the last compaction. */
+  uncompacted: number;
+  compacting: boolean;
+}
+
+export class RoomRegistry {
+  private readonly rooms = new Map<string, LiveRoom>();
+  private readonly loading = new Map<string, Promise<LiveRoom>>();
+  readonly updateLog: UpdateLog;
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+    private readonly config: CollabConfig,
+  ) {
+    this.updateLog = new UpdateLog(db, log, {
+      groupCommitMs: config.groupCommitMs,
+      onCut: (documentIds) => {
+        // Capture each room's state vector now: everything in it is in this batch or an earlier one.
+        const cut = [...documentIds].flatMap((id) => {
+          const live = this.rooms.get(id);
+          return live ? [{ live, stateVector: Y.encodeStateVector(live.room.doc) }] : [];
+        });
+        return () => {
+          for (const { live, stateVector } of cut) live.room.notifyPersisted(stateVector);
+        };
+      },
+    });
+  }
+
+  get openDocumentCount(): number {
+    return this.rooms.size;
+  }
+
+  isLoaded(documentId: string): boolean {
+    return this.rooms.has(documentId);
+  }
+
+  /** The room for a document, loading it from the database if nobody has it open. */
+  async open(documentId: string): Promise<Room> {
+    const existing = this.rooms.get(documentId);
+    if (existing) {
+      this.cancelUnload(existing);
+      return existing.room;
+    }
+    let pending = this.loading.get(documentId);
+    if (!pending) {
+      pending = this.load(documentId).finally(() => this.loading.delete(documentId));
+      this.loading.set(documentId, pending);
+    }
+    const live = await pending;
+    this.cancelUnload(live);
+    return live.room;
+  }
+
+  join(room: Room, conn: CollabConnection): void {
+    const live = this.rooms.get(room.documentId);
+    if (live) this.cancelUnload(live);
+    room.addConnection(conn);
+  }
+
+  leave(room: Room, conn: CollabConnection): void {
+    room.removeConnection(conn);
+    const live = this.rooms.get(room.documentId);
+    if (live && room.size === 0) this.scheduleUnload(room.documentId, live);
+  }
+
+  /** Connections open to any of these documents (for presence and access withdrawal later). */
+  connectionsTo(documentId: string): CollabConnection[] {
+    return this.rooms.get(documentId)?.room.connectionList ?? [];
+  }
+
+  /** Write everything, close every connection and forget every room (shutdown). */
+  async closeAll(code: number, reason: string): Promise<void> {
+    for (const live of this.rooms.values()) {
+      this.cancelUnload(live);
+      live.room.closeAll(code, reason);
+    }
+    await this.updateLog.drain();
+    for (const [id, live] of this.rooms) {
+      live.room.destroy();
+      this.rooms.delete(id);
+    }
+  }
+
+  private async load(documentId: string): Promise<LiveRoom> {
+    const stored = await loadDocumentState(this.db, documentId);
+    const live: LiveRoom = {
+      room: new Room(documentId, stored.updates, {
+        onUpdate: (update, authorId) => {
+          this.updateLog.append(documentId, update, authorId);
+          live.uncompacted++;
+          if (live.uncompacted >= this.config.compactAfterUpdates) void this.compact(documentId, live);
+        },
+      }),
+      unloadTimer: null,
+      uncompacted: stored.tailLength,
+      compacting: false,
+    };
+    this.rooms.set(documentId, live);
+    return live;
+  }
+
+  private async compact(documentId: string, live: LiveRoom): Promise<void> {
+    if (live.compacting) return;
+    live.compacting = true;
+    try {
+      await this.updateLog.drain();
+      const folded = await compactDocument(this.db, documentId);
+      live.uncompacted = Math.max(0, live.uncompacted - folded);
+    } catch (err) {
+      this.log.error({ err, documentId }, "compaction failed; the update log still holds everything");
+    } finally {
+      live.compacting = false;
+    }
+  }
+
+  private scheduleUnload(documentId: string, live: LiveRoom): void {
+    this.cancelUnload(live);
+    live.unloadTimer = setTimeout(() => void this.unload(documentId, live), this.config.unloadAfterMs);
+    live.unloadTimer.unref();
+  }
+
+  private cancelUnload(live: LiveRoom): void {
+    if (live.unloadTimer) clearTimeout(live.unloadTimer);
+    live.unloadTimer = null;
+  }
+
+  private async unload(documentId: string, live: LiveRoom): Promise<void> {
+    live.unloadTimer = null;
+    await this.updateLog.drain();
+    // Someone may have opened it while the log was draining.
+    if (live.room.size > 0 || this.rooms.get(documentId) !== live) return;
+    this.rooms.delete(documentId);
+    live.room.destroy();
+    if (live.uncompacted > 0) void this.compact(documentId, live);
+  }
+}

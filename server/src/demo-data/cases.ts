@@ -1,0 +1,153 @@
+/**
+ * Demo cases: fictional young people on the Dynamic Support Register, each with a team and a
+ * care plan written the way a keyworker would write it with the family.
+ */
+import type { CarePlanContent } from "@roundtable/collab";
+import { bulletList } from "@roundtable/collab";
+import type { RagRating, Role } from "@roundtable/domain";
+
+export interface DemoCase {
+  name: string;
+  dateOfBirth: string;
+  ragRating: RagRating;
+  keyworker: string;
+  nextMeetingInDays: number | null;
+  team: readonly { person: string; role: Role }[];
+  carePlan: () => CarePlanContent;
+}
+
+export const demoCases: readonly DemoCase[] = [
+  {
+    name: "Jamie Walker",
+    dateOfBirth: "2011-03-14",
+    ragRating: "red",
+    keyworker: "priya",
+    nextMeetingInDays: 6,
+    team: [
+      { person: "priya", role: "keyworker" },
+      { person: "tom", role: "senior-keyworker" },
+      { person: "ben", role: "professional" },
+      { person: "lucy", role: "professional" },
+      { person: "mark", role: "professional" },
+      { person: "helen", role: "icb-lead" },
+      { person: "claire", role: "parent" },
+      { person: "jamie", role: "young-person" },
+    ],
+    carePlan: () => ({
+      "about-me": [
+        "I am Jamie. I am 15 and I live with my mum Claire and my little sister Mia. I am autistic.",
+        "I like Minecraft, buses and drawing maps. I know every bus route in Northbridge.",
+      ],
+      "what-matters-to-me": [
+        "I want people to tell me what is going to happen before it happens. Surprises make me panic.",
+        "I do not want to go back to hospital. I want to stay at home with Mum and my cat.",
+        "Loud classrooms hurt my ears. The quiet room at school helps.",
+      ],
+      "what-my-family-says": [
+        "Claire says things have been very hard since September. Jamie has not been in school for six weeks and there have been three times this month when he hurt himself.",
+        "Claire is tired of telling the same story to every new person. She wants one plan that everyone reads.",
+      ],
+      "needs-and-strengths": [
+        "Strengths: Jamie is honest, funny and remembers details other people miss. He is very good with younger children.",
+        "Needs: a predictable day, warning before changes, a quiet space, and adults who use the same words for the same things.",
+      ],
+      outcomes: [
+        "Jamie is back in school for three mornings a week by February half term.",
+        "Claire has a short break each week and knows who to call in a crisis, day or night.",
+      ],
+      "who-does-what": [
+        bulletList([
+          "Mark Davies (Riverside Academy) — write a part-time timetable with Jamie and share it a week before it starts — by 12 December.",
+          "Dr Ben Carter (CAMHS) — offer Jamie and Claire an appointment to review the crisis plan — by 5 December.",
+          "Lucy Evans (Children's Social Care) — complete the short breaks assessment — by 19 December.",
+          "Priya Shah (keyworker) — visit weekly and bring everyone's updates to the review — ongoing.",
+        ]),
+      ],
+      contacts: [
+        "Priya Shah, keyworker — 01632 960 120 (Monday to Friday, 9am to 5pm).",
+        "Out of hours crisis line — 0800 555 0199.",
+      ],
+    }),
+  },
+  {
+    name: "Aisha Reid",
+    dateOfBirth: "2013-08-02",
+    ragRating: "amber",
+    keyworker: "priya",
+    nextMeetingInDays: 20,
+    team: [
+      { person: "priya", role: "keyworker" },
+      { person: "tom", role: "senior-keyworker" },
+      { person: "mark", role: "professional" },
+      { person: "sophie", role: "professional" },
+      { person: "daniel", role: "parent" },
+    ],
+    carePlan: () => ({
+      "about-me": [
+        "Aisha is 13 and lives with her dad Daniel and her grandmother. She has a learning disability and is autistic.",
+        "She loves swimming, K-pop and her dog, Biscuit.",
+      ],
+      "what-matters-to-me": [
+        "Aisha told Priya, using her picture cards: she likes swimming on Saturdays, she does not like the school bus, and she wants to see Nana every day.",
+      ],
+      "what-my-family-says": [
+        "Daniel says Aisha's sleep has been poor since the summer and mornings are the hardest part of the day.",
+      ],
+      "needs-and-strengths": [
+        "Aisha communicates best with pictures and short sentences. She needs time to process what is said.",
+      ],
+      outcomes: ["Aisha sleeps through most nights by the spring.", "Mornings before school are calmer for Aisha and Daniel."],
+      "who-does-what": [
+        bulletList([
+          "Sophie Grant (Parents Together) — link Daniel with the sleep support group — by 8 January.",
+          "Mark Davies (Riverside Academy) — ask transport about a smaller minibus for Aisha — by 15 December.",
+        ]),
+      ],
+      contacts: ["Priya Shah, keyworker — 01632 960 120."],
+    }),
+  },
+  {
+    name: "Kai Thompson",
+    dateOfBirth: "2008-11-21",
+    ragRating: "green",
+    keyworker: "priya",
+    nextMeetingInDays: null,
+    team: [
+      { person: "priya", role: "keyworker" },
+      { person: "tom", role: "senior-keyworker" },
+      { person: "ben", role: "professional" },
+      { person: "sophie", role: "professional" },
+    ],
+    carePlan: () => ({
+      "about-me": ["Kai is 18 and lives in supported housing in Eastgate. He is autistic and works two days a week at the bike workshop."],
+      "what-matters-to-me": ["Kai says: \"I want to keep my job and my flat. I don't want loads of meetings.\""],
+      "what-my-family-says": ["Kai's aunt says he is the most settled she has seen him in years."],
+      "needs-and-strengths": ["Kai manages his own money with a little help. He needs support when plans change at short notice."],
+      outcomes: ["Kai keeps his tenancy and his job.", "A step-down plan is agreed by March, with the housing support team picking up."],
+      "who-does-what": [bulletList(["Priya Shah (keyworker) — draft the step-down plan with Kai — by 31 January."])],
+      contacts: ["Priya Shah, keyworker — 01632 960 120."],
+    }),
+  },
+  {
+    name: "Ellie Brooks",
+    dateOfBirth: "2009-05-30",
+    ragRating: "blue",
+    keyworker: "priya",
+    nextMeetingInDays: 2,
+    team: [
+      { person: "priya", role: "keyworker" },
+      { person: "tom", role: "senior-keyworker" },
+      { person: "helen", role: "icb-lead" },
+      { person: "ben", role: "professional" },
+    ],
+    carePlan: () => ({
+      "about-me": ["Ellie is 17 and has been on an adolescent inpatient unit since October. She is autistic and has a mild learning disability."],
+      "what-matters-to-me": ["Ellie wants to come home for Christmas and to start college in September."],
+      "what-my-family-says": ["Ellie's mum wants a clear date for discharge planning and to be told before any change in medication."],
+      "needs-and-strengths": ["Ellie is creative and writes poetry. She needs a small, calm place to live and a consistent team."],
+      outcomes: ["A discharge plan is agreed at the CETR follow-up.", "Ellie has home leave over Christmas."],
+      "who-does-what": [bulletList(["Helen Morris (ICB) — arrange the CETR follow-up — by 10 December."])],
+      contacts: ["Priya Shah, keyworker — 01632 960 120."],
+    }),
+  },
+];

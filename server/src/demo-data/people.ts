@@ -1,0 +1,46 @@
+/**
+ * The demo keyworking service: its agencies and one account for every role. Every demo
+ * account uses the same password, listed in the README. All names are fictional.
+ */
+import type { Role } from "@roundtable/domain";
+
+export const demoPassword = "roundtable-demo";
+
+export const demoService = { name: "Northbridge Keyworking Service", area: "Northbridge" };
+
+export const demoAgencies = [
+  { key: "keyworking", name: "Northbridge Keyworking Service", kind: "keyworking" },
+  { key: "camhs", name: "Northbridge CAMHS", kind: "health" },
+  { key: "social-care", name: "Northbridge Children's Social Care", kind: "social-care" },
+  { key: "school", name: "Riverside Academy", kind: "education" },
+  { key: "icb", name: "NHS Northbridge Integrated Care Board", kind: "icb" },
+  { key: "voluntary", name: "Parents Together Northbridge", kind: "voluntary" },
+] as const;
+
+export type AgencyKey = (typeof demoAgencies)[number]["key"];
+
+export interface DemoPerson {
+  key: string;
+  name: string;
+  email: string;
+  role: Role;
+  agency: AgencyKey | null;
+  jobTitle: string;
+}
+
+const email = (local: string) => `${local}@roundtable.demo`;
+
+export const demoPeople: readonly DemoPerson[] = [
+  { key: "priya", name: "Priya Shah", email: email("priya.shah"), role: "keyworker", agency: "keyworking", jobTitle: "Keyworker" },
+  { key: "tom", name: "Tom Hughes", email: email("tom.hughes"), role: "senior-keyworker", agency: "keyworking", jobTitle: "Senior keyworker" },
+  { key: "angela", name: "Angela Okafor", email: email("angela.okafor"), role: "service-lead", agency: "keyworking", jobTitle: "Keyworking service lead" },
+  { key: "sam", name: "Sam Patel", email: email("sam.patel"), role: "admin", agency: "keyworking", jobTitle: "Service administrator" },
+  { key: "ben", name: "Dr Ben Carter", email: email("ben.carter"), role: "professional", agency: "camhs", jobTitle: "Clinical psychologist, CAMHS" },
+  { key: "lucy", name: "Lucy Evans", email: email("lucy.evans"), role: "professional", agency: "social-care", jobTitle: "Social worker" },
+  { key: "mark", name: "Mark Davies", email: email("mark.davies"), role: "professional", agency: "school", jobTitle: "SENCO" },
+  { key: "sophie", name: "Sophie Grant", email: email("sophie.grant"), role: "professional", agency: "voluntary", jobTitle: "Family support worker" },
+  { key: "helen", name: "Helen Morris", email: email("helen.morris"), role: "icb-lead", agency: "icb", jobTitle: "CETR lead, learning disability and autism" },
+  { key: "claire", name: "Claire Walker", email: email("claire.walker"), role: "parent", agency: null, jobTitle: "Jamie's mum" },
+  { key: "jamie", name: "Jamie Walker", email: email("jamie.walker"), role: "young-person", agency: null, jobTitle: "Young person" },
+  { key: "daniel", name: "Daniel Reid", email: email("daniel.reid"), role: "parent", agency: null, jobTitle: "Aisha's dad" },
+];

@@ -1,0 +1,35 @@
+/**
+ * One error type for everything the API refuses: a status, a message a person can act on, and
+ * optional field-by-field details. `onError` turns it (and anything unexpected) into JSON.
+ */
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ApiError } from "@roundtable/domain";
+import type { Logger } from "pino";
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    message: string,
+    readonly details?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "HttpError";
+  }
+}
+
+export const notSignedIn = () => new HttpError(401, "You are not signed in, or your session has ended. Sign in again.");
+export const notFound = (what: string) => new HttpError(404, `${what} was not found.`);
+export const forbidden = (message = "You do not have access to this.") => new HttpError(403, message);
+
+export function errorHandler(log: Logger) {
+  return (err: Error, c: Context) => {
+    if (err instanceof HttpError) {
+      const body: ApiError = { error: err.message };
+      if (err.details) body.details = err.details;
+      return c.json(body, err.status);
+    }
+    log.error({ err, path: c.req.path }, "unhandled error");
+    return c.json({ error: "Something went wrong on our side. Your work is safe; please try again." } satisfies ApiError, 500);
+  };
+}

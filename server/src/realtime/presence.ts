@@ -1,0 +1,94 @@
+/**
+ * socket.io: who is on a case or a document right now. A socket joins a room named
+ * `case:<id>` or `document:<id>` after the same access check the REST API makes; everyone in
+ * the room is sent the list of people present whenever it changes.
+ */
+import type { Server as HttpServer } from "node:http";
+import type { Db } from "@roundtable/db";
+import { presenceColour, uuidSchema, type PresentPerson } from "@roundtable/domain";
+import type { Logger } from "pino";
+import { Server, type Socket } from "socket.io";
+import { z } from "zod";
+import { documentAccessFor, visibleCase } from "../services/access.js";
+import { cookieFromHeader, personForSession, sessionCookieName, type Person } from "../services/sessions.js";
+
+const joinSchema = z.object({
+  room: z.string().regex(/^(case|document):[0-9a-f-]{36}$/i, "Room must be case:<id> or document:<id>"),
+});
+
+interface SocketData {
+  person: Person;
+}
+
+type PresenceSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+
+export class Presence {
+  readonly io: Server;
+
+  constructor(httpServer: HttpServer, db: Db, log: Logger) {
+    // destroyUpgrade: false — other upgrade paths (/collab) belong to the collab endpoint.
+    this.io = new Server(httpServer, { path: "/socket.io", serveClient: false, destroyUpgrade: false });
+    this.io.use((socket, next) => {
+      personForSession(db, cookieFromHeader(socket.request.headers.cookie, sessionCookieName))
+        .then((person) => {
+          if (!person) return next(new Error("You are not signed in, or your session has ended."));
+          (socket as PresenceSocket).data.person = person;
+          next();
+        })
+        .catch((err: unknown) => {
+          log.error({ err }, "presence handshake failed");
+          next(new Error("Could not check your session."));
+        });
+    });
+    this.io.on("connection", (raw) => {
+      const socket = raw as PresenceSocket;
+      socket.on("presence:join", async (payload: unknown, ack?: unknown) => {
+        const reply = typeof ack === "function" ? (ack as (r: { ok: boolean; error?: string }) => void) : () => {};
+        const parsed = joinSchema.safeParse(payload);
+        if (!parsed.success) return reply({ ok: false, error: "That is not a room you can join." });
+        const room = parsed.data.room;
+        const [kind, id] = room.split(":") as ["case" | "document", string];
+        try {
+          if (!uuidSchema.safeParse(id).success) throw new Error("bad id");
+          if (kind === "case") await visibleCase(db, socket.data.person, id);
+          else await documentAccessFor(db, socket.data.person, id);
+        } catch {
+          return reply({ ok: false, error: "That was not found." });
+        }
+        await socket.join(room);
+        reply({ ok: true });
+        await this.broadcast(room);
+      });
+      socket.on("presence:leave", async (payload: unknown) => {
+        const parsed = joinSchema.safeParse(payload);
+        if (!parsed.success) return;
+        await socket.leave(parsed.data.room);
+        await this.broadcast(parsed.data.room);
+      });
+      socket.on("disconnecting", () => {
+        const rooms = [...socket.rooms].filter((r) => r !== socket.id);
+        // The socket leaves its rooms after this event; broadcast once it has.
+        setImmediate(() => rooms.forEach((r) => void this.broadcast(r)));
+      });
+    });
+  }
+
+  /** The people in a room right now, one entry per person however many tabs they have open. */
+  async peopleIn(room: string): Promise<PresentPerson[]> {
+    const sockets = await this.io.in(room).fetchSockets();
+    const people = new Map<string, PresentPerson>();
+    for (const s of sockets) {
+      const person = (s.data as SocketData).person;
+      people.set(person.id, { personId: person.id, name: person.name, role: person.role, colour: presenceColour(person.id) });
+    }
+    return [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => void this.io.close(() => resolve()));
+  }
+
+  private async broadcast(room: string): Promise<void> {
+    this.io.to(room).emit("presence", { room, people: await this.peopleIn(room) });
+  }
+}

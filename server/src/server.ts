@@ -1,0 +1,72 @@
+/**
+ * Starts one Roundtable server: database (PGlite or Postgres), migrations, demo data on first
+ * run, then the HTTP API, the collab websocket and socket.io on one port.
+ */
+import type { AddressInfo } from "node:net";
+import type { Server as HttpServer } from "node:http";
+import { createAdaptorServer } from "@hono/node-server";
+import { closeCodes } from "@roundtable/collab";
+import { openDatabase, type Database } from "@roundtable/db";
+import { pino, type Logger } from "pino";
+import { createApp } from "./app.js";
+import { CollabEndpoint } from "./collab/collab-endpoint.js";
+import { compactDocument, documentsNeedingCompaction } from "./collab/document-store.js";
+import { RoomRegistry } from "./collab/room-registry.js";
+import type { Config } from "./config.js";
+import { seedDemoDataIfEmpty } from "./demo-data/seed.js";
+import { Presence } from "./realtime/presence.js";
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  database: Database;
+  registry: RoomRegistry;
+  presence: Presence;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const log = pino({ level: config.logLevel, base: undefined });
+  const started = Date.now();
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const { db } = database;
+  if (config.seedDemoData && (await seedDemoDataIfEmpty(db))) log.info("seeded demo data");
+
+  // Fold any long update log left by a previous run (e.g. after a crash) before serving.
+  for (const documentId of await documentsNeedingCompaction(db, config.collab.compactAfterUpdates)) {
+    await compactDocument(db, documentId);
+  }
+
+  const app = createApp({ db, databaseKind: database.kind, config, log });
+  const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
+  const registry = new RoomRegistry(db, log, config.collab);
+  const collab = new CollabEndpoint(db, registry, log, config.collab);
+  const presence = new Presence(httpServer, db, log);
+  httpServer.on("upgrade", (req, socket, head) => {
+    if (collab.handleUpgrade(req, socket, head)) return;
+    if (req.url?.startsWith("/socket.io")) return; // socket.io's own listener takes it
+    socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+  log.info({ port, db: database.kind, ms: Date.now() - started }, "Roundtable is listening");
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      collab.close();
+      await registry.closeAll(closeCodes.serverShutdown, "The server is restarting; your changes are saved");
+      await presence.close(); // also closes the HTTP server
+      httpServer.closeAllConnections();
+      await database.close();
+    })();
+    return closing;
+  };
+  return { url, port, database, registry, presence, log, close };
+}

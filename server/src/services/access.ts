@@ -1,0 +1,109 @@
+/**
+ * Need-to-know access: which cases a person may see, and what they may do with a document.
+ * The rules themselves are the table in packages/domain; this module only looks up the facts
+ * (team role, own keyworker) the table needs.
+ */
+import { schema, type Db } from "@roundtable/db";
+import {
+  documentAccess,
+  isFamilyRole,
+  seesWholeService,
+  type AccessLevel,
+  type DocumentKind,
+  type RagRating,
+  type Role,
+  type Visibility,
+} from "@roundtable/domain";
+import { and, eq } from "drizzle-orm";
+import { HttpError, notFound } from "../errors.js";
+import type { Person } from "./sessions.js";
+
+export interface CaseRow {
+  id: string;
+  serviceId: string;
+  name: string;
+  ragRating: RagRating;
+  keyworkerId: string | null;
+  nextMeetingAt: Date | null;
+}
+
+export interface VisibleCase {
+  caseRow: CaseRow;
+  /** The person's role on this case's team; null for a service lead who is not on the team. */
+  caseRole: Role | null;
+}
+
+export async function caseRoleOf(db: Db, personId: string, caseId: string): Promise<Role | null> {
+  const rows = await db
+    .select({ role: schema.caseMembers.role })
+    .from(schema.caseMembers)
+    .where(and(eq(schema.caseMembers.caseId, caseId), eq(schema.caseMembers.personId, personId)))
+    .limit(1);
+  return (rows[0]?.role as Role | undefined) ?? null;
+}
+
+/** The case if this person may see it; 404 otherwise, so its existence is not revealed. */
+export async function visibleCase(db: Db, person: Person, caseId: string): Promise<VisibleCase> {
+  const rows = await db.select().from(schema.cases).where(eq(schema.cases.id, caseId)).limit(1);
+  const row = rows[0];
+  if (!row || row.serviceId !== person.serviceId) throw notFound("That case");
+  const caseRole = await caseRoleOf(db, person.id, caseId);
+  if (caseRole === null && !seesWholeService(person.role)) throw notFound("That case");
+  return { caseRow: { ...row, ragRating: row.ragRating as RagRating }, caseRole };
+}
+
+export interface DocumentRow {
+  id: string;
+  caseId: string;
+  kind: DocumentKind;
+  title: string;
+  visibility: Visibility;
+}
+
+export interface DocumentAccess {
+  document: DocumentRow;
+  visible: VisibleCase;
+  access: AccessLevel;
+}
+
+export function accessFor(person: Person, visible: VisibleCase, visibility: Visibility): AccessLevel {
+  return documentAccess({
+    caseRole: visible.caseRole,
+    accountRole: person.role,
+    visibility,
+    isOwnKeyworker: visible.caseRow.keyworkerId === person.id,
+  });
+}
+
+/**
+ * What this person may do with a document. Throws 404 when they may not know it exists (not on
+ * the case, or a family account asking for a professionals document) and 403 otherwise.
+ */
+export async function documentAccessFor(db: Db, person: Person, documentId: string): Promise<DocumentAccess> {
+  const rows = await db
+    .select({
+      id: schema.documents.id,
+      caseId: schema.documents.caseId,
+      kind: schema.documents.kind,
+      title: schema.documents.title,
+      visibility: schema.documents.visibility,
+    })
+    .from(schema.documents)
+    .where(eq(schema.documents.id, documentId))
+    .limit(1);
+  const row = rows[0];
+  if (!row) throw notFound("That document");
+  const document: DocumentRow = { ...row, kind: row.kind as DocumentKind, visibility: row.visibility as Visibility };
+  let visible: VisibleCase;
+  try {
+    visible = await visibleCase(db, person, document.caseId);
+  } catch {
+    throw notFound("That document");
+  }
+  const access = accessFor(person, visible, document.visibility);
+  if (access === "none") {
+    if (isFamilyRole(person.role)) throw notFound("That document");
+    throw new HttpError(403, "This document is not shared with you.");
+  }
+  return { document, visible, access };
+}

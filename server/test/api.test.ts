@@ -1,0 +1,116 @@
+import type { CaseDetail, CaseSummary, DocumentDetail, Me } from "@roundtable/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningServer } from "../src/server.js";
+import { carePlanOf, demoEmail, signIn } from "./support/api-client.js";
+import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+
+let storage: TestStorage;
+let server: RunningServer;
+
+beforeAll(async () => {
+  storage = await createTestStorage();
+  server = await startTestServer(storage);
+});
+afterAll(async () => {
+  await server?.close();
+  await storage?.cleanup();
+});
+
+describe("the REST contracts", () => {
+  it("reports health and which database it uses", async () => {
+    const res = await fetch(`${server.url}/api/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, db: process.env.DATABASE_URL ? "postgres" : "pglite" });
+  });
+
+  it("signs in with an httpOnly session cookie and says who is signed in", async () => {
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: demoEmail("priya.shah"), password: "roundtable-demo" }),
+    });
+    expect(res.status).toBe(200);
+    const setCookie = res.headers.getSetCookie()[0] ?? "";
+    expect(setCookie).toMatch(/^rt_session=/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const cookie = setCookie.split(";")[0]!;
+    const me = await fetch(`${server.url}/api/me`, { headers: { cookie } });
+    expect(((await me.json()) as Me).name).toBe("Priya Shah");
+  });
+
+  it("refuses a wrong password with 401 and a plain message", async () => {
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: demoEmail("priya.shah"), password: "wrong" }),
+    });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: string }).error).toMatch(/not right/);
+  });
+
+  it("answers a malformed body with 400 and a message per field", async () => {
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "not-an-email" }),
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { details: Record<string, string> };
+    expect(Object.keys(body.details).sort()).toEqual(["email", "password"]);
+    const notJson = await fetch(`${server.url}/api/auth/login`, { method: "POST", body: "{oops" });
+    expect(notJson.status).toBe(400);
+  });
+
+  it("needs a session for cases, and ends it on sign out", async () => {
+    expect((await fetch(`${server.url}/api/cases`)).status).toBe(401);
+    const priya = await signIn(server.url, "priya.shah");
+    expect((await priya.get("/api/cases")).status).toBe(200);
+    await priya.post("/api/auth/logout", {});
+    expect((await priya.get("/api/cases")).status).toBe(401);
+  });
+
+  it("lists only the cases a professional is on, highest risk first", async () => {
+    const mark = await signIn(server.url, "mark.davies");
+    const cases = (await mark.get<CaseSummary[]>("/api/cases")).body;
+    expect(cases.map((c) => c.name)).toEqual(["Jamie Walker", "Aisha Reid"]);
+    expect(cases[0]).toMatchObject({ ragRating: "red", keyworker: { name: "Priya Shah" } });
+  });
+
+  it("shows a case with its team and documents, and hides other cases with 404", async () => {
+    const claire = await signIn(server.url, "claire.walker");
+    const { caseId, documentId } = await carePlanOf(claire, "Jamie Walker");
+    const detail = (await claire.get<CaseDetail>(`/api/cases/${caseId}`)).body;
+    expect(detail.team.map((m) => m.name)).toContain("Dr Ben Carter");
+    expect(detail.documents).toEqual([{ id: documentId, kind: "care-plan", title: "Jamie's care plan", visibility: "family" }]);
+    const priya = await signIn(server.url, "priya.shah");
+    const aisha = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Aisha Reid")!;
+    expect((await claire.get(`/api/cases/${aisha.id}`)).status).toBe(404);
+    expect((await claire.get(`/api/cases/not-a-uuid`)).status).toBe(400);
+  });
+
+  it("says what a person may do with a document", async () => {
+    const angela = await signIn(server.url, "angela.okafor");
+    const { documentId } = await carePlanOf(angela, "Jamie Walker");
+    expect((await angela.get<DocumentDetail>(`/api/documents/${documentId}`)).body.access).toBe("read");
+    const claire = await signIn(server.url, "claire.walker");
+    expect((await claire.get<DocumentDetail>(`/api/documents/${documentId}`)).body).toMatchObject({ access: "edit", caseName: "Jamie Walker" });
+  });
+
+  it("creates a new care plan from the template", async () => {
+    const priya = await signIn(server.url, "priya.shah");
+    const { caseId } = await carePlanOf(priya, "Kai Thompson");
+    const created = await priya.post<DocumentDetail>(`/api/cases/${caseId}/documents`, { kind: "care-plan", title: "Kai's step-down plan" });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ kind: "care-plan", visibility: "family", access: "edit" });
+    const bad = await priya.post<{ details: Record<string, string> }>(`/api/cases/${caseId}/documents`, { kind: "poem", title: "" });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.details).sort()).toEqual(["kind", "title"]);
+  });
+
+  it("answers unknown API paths with JSON 404", async () => {
+    const res = await fetch(`${server.url}/api/nothing-here`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toHaveProperty("error");
+  });
+});

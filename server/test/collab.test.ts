@@ -1,0 +1,157 @@
+import { carePlanSections } from "@roundtable/domain";
+import { schema } from "@roundtable/db";
+import { eq } from "drizzle-orm";
+import * as decoding from "lib0/decoding";
+import WebSocket from "ws";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import type { RunningServer } from "../src/server.js";
+import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
+import { connectCollab, typeInto, type CollabClient } from "./support/collab-client.js";
+import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { waitFor } from "./support/wait-for.js";
+
+let storage: TestStorage;
+let server: RunningServer;
+let priya: SignedIn;
+let claire: SignedIn;
+let documentId: string;
+const clients: CollabClient[] = [];
+
+async function open(who: SignedIn, id = documentId): Promise<CollabClient> {
+  const c = await connectCollab(server.url, id, who.cookie);
+  clients.push(c);
+  return c;
+}
+
+async function updateRows(id: string) {
+  await server.registry.updateLog.drain();
+  return server.database.db.select().from(schema.documentUpdates).where(eq(schema.documentUpdates.documentId, id));
+}
+
+/** Open a raw websocket and resolve with the HTTP status of a refused upgrade, or "open". */
+function rawUpgrade(id: string, cookie?: string): Promise<number | "open"> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`${server.url.replace("http", "ws")}/collab/${id}`, cookie ? { headers: { cookie } } : {});
+    ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on("open", () => {
+      resolve("open");
+      ws.close();
+    });
+    ws.on("error", () => {});
+  });
+}
+
+beforeAll(async () => {
+  storage = await createTestStorage();
+  server = await startTestServer(storage);
+  priya = await signIn(server.url, "priya.shah");
+  claire = await signIn(server.url, "claire.walker");
+  documentId = (await carePlanOf(priya, "Jamie Walker")).documentId;
+});
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await server?.close();
+  await storage?.cleanup();
+});
+
+describe("the collab endpoint", () => {
+  it("serves the seeded care plan with every section", async () => {
+    const c = await open(priya);
+    for (const s of carePlanSections) expect(c.text()).toContain(s.heading);
+  });
+
+  it("makes two clients converge and logs every update", async () => {
+    const a = await open(priya);
+    const b = await open(claire);
+    const before = (await updateRows(documentId)).length;
+    typeInto(a.doc, "Priya: Jamie had a good week at the quiet room.");
+    typeInto(b.doc, "Claire: he slept better too.");
+    await waitFor(() => a.text().includes("slept better") && b.text().includes("quiet room"), { what: "convergence" });
+    expect(a.text()).toBe(b.text());
+    const rows = await updateRows(documentId);
+    expect(rows.length - before).toBe(2);
+    expect(new Set(rows.slice(-2).map((r) => r.authorId))).toEqual(new Set([priya.personId, claire.personId]));
+  });
+
+  it("gives a client joining late the full state", async () => {
+    const a = await open(priya);
+    typeInto(a.doc, "Written before anyone else arrived.");
+    await waitFor(async () => (await updateRows(documentId)).length > 0);
+    const late = await open(claire);
+    expect(late.text()).toBe(a.text());
+    expect(late.text()).toContain("Written before anyone else arrived.");
+  });
+
+  it("refuses an upgrade without a session, for an unknown document, or for a case the person is not on", async () => {
+    expect(await rawUpgrade(documentId)).toBe(401);
+    expect(await rawUpgrade(documentId, "rt_session=forged")).toBe(401);
+    expect(await rawUpgrade("00000000-0000-4000-8000-000000000000", priya.cookie)).toBe(404);
+    expect(await rawUpgrade("not-a-uuid", priya.cookie)).toBe(404);
+    const daniel = await signIn(server.url, "daniel.reid");
+    expect(await rawUpgrade(documentId, daniel.cookie)).toBe(404);
+    expect(await rawUpgrade(documentId, priya.cookie)).toBe("open");
+  });
+
+  it("drops a read-only client's edits: they reach neither others nor the log", async () => {
+    const angela = await signIn(server.url, "angela.okafor"); // service lead: reads the whole service
+    const reader = await open(angela);
+    const editor = await open(priya);
+    const before = (await updateRows(documentId)).length;
+    typeInto(reader.doc, "A service lead should not be able to write this.");
+    typeInto(editor.doc, "Marker from the keyworker.");
+    await waitFor(() => reader.text().includes("Marker from the keyworker."), { what: "the editor's marker" });
+    expect(editor.text()).not.toContain("should not be able");
+    const rows = await updateRows(documentId);
+    expect(rows.length - before).toBe(1);
+    expect(rows.at(-1)!.authorId).toBe(priya.personId);
+    const fresh = await open(claire);
+    expect(fresh.text()).not.toContain("should not be able");
+  });
+
+  it("closes only the connection that sends a malformed frame", async () => {
+    const good = await open(priya);
+    const other = await open(claire);
+    const bad = new WebSocket(`${server.url.replace("http", "ws")}/collab/${documentId}`, { headers: { cookie: priya.cookie } });
+    await new Promise((r) => bad.once("open", r));
+    const closed = new Promise<{ code: number; reason: string }>((r) => bad.once("close", (code, reason) => r({ code, reason: reason.toString() })));
+    bad.send(new Uint8Array([0, 2, 250, 250, 250, 1, 2, 3]));
+    expect(await closed).toEqual({ code: 1007, reason: "Truncated message" });
+
+    const text = new WebSocket(`${server.url.replace("http", "ws")}/collab/${documentId}`, { headers: { cookie: priya.cookie } });
+    await new Promise((r) => text.once("open", r));
+    const textClosed = new Promise<number>((r) => text.once("close", (code) => r(code)));
+    text.send("hello");
+    expect(await textClosed).toBe(1003);
+
+    typeInto(good.doc, "Still working after the bad frame.");
+    await waitFor(() => other.text().includes("Still working after the bad frame."), { what: "delivery after a bad frame" });
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+
+  it("closes a connection that sends an oversized message, with a reason", async () => {
+    const ws = new WebSocket(`${server.url.replace("http", "ws")}/collab/${documentId}`, { headers: { cookie: priya.cookie } });
+    await new Promise((r) => ws.once("open", r));
+    const closed = new Promise<{ code: number; reason: string }>((r) => ws.once("close", (code, reason) => r({ code, reason: reason.toString() })));
+    ws.send(new Uint8Array(1024 * 1024 + 10));
+    const { code, reason } = await closed;
+    expect(code).toBe(1009);
+    expect(reason).toMatch(/too large/);
+  });
+
+  it("acknowledges durable edits to clients that ask", async () => {
+    const c = await connectCollab(server.url, documentId, priya.cookie, { persisted: "1" });
+    clients.push(c);
+    const acked: number[] = [];
+    c.provider.messageHandlers[100] = (_enc, decoder) => {
+      const stateVector = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+      acked.push(stateVector.get(c.doc.clientID) ?? 0);
+    };
+    typeInto(c.doc, "Please confirm this is saved.");
+    const clock = Y.getState(c.doc.store, c.doc.clientID);
+    expect(clock).toBeGreaterThan(0);
+    await waitFor(() => acked.some((n) => n >= clock), { what: "an ack covering the edit" });
+    const stored = Y.mergeUpdates((await updateRows(documentId)).map((r) => r.update));
+    expect(Y.decodeStateVector(Y.encodeStateVectorFromUpdate(stored)).get(c.doc.clientID)).toBe(clock);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * Runs `src/main.ts` as a separate process — the way `pnpm start` does — so a test can kill
+ * it with SIGKILL and start it again on the same data.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import type { TestStorage } from "./test-server.js";
+import { waitFor } from "./wait-for.js";
+
+const serverDir = fileURLToPath(new URL("../..", import.meta.url));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+export interface ChildServer {
+  url: string;
+  process: ChildProcess;
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+export async function startChildServer(storage: TestStorage, port: number): Promise<ChildServer> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "warn",
+    CLIENT_DIST: "/nonexistent",
+  };
+  if (storage.config.databaseUrl) env.DATABASE_URL = storage.config.databaseUrl;
+  else {
+    delete env.DATABASE_URL;
+    env.DATA_DIR = storage.config.dataDir;
+  }
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: serverDir, env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output}`);
+      return (await fetch(`${url}/api/health`).catch(() => null))?.ok;
+    },
+    { timeoutMs: 60_000, intervalMs: 100, what: "the server to start" },
+  );
+  return {
+    url,
+    process: child,
+    kill: (signal) =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill(signal);
+      }),
+  };
+}
