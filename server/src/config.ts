@@ -11,6 +11,10 @@ const envSchema = z.object({
   CLIENT_DIST: z.string().optional(),
   SESSION_DAYS: z.coerce.number().positive().default(7),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().optional(),
+  COLLAB_GROUP_COMMIT_MS: z.coerce.number().int().min(0).optional(),
+  COLLAB_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).optional(),
+  COLLAB_COMPACT_AFTER_UPDATES: z.coerce.number().int().positive().optional(),
 });
 
 export interface Config {
@@ -54,12 +58,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     host: e.HOST,
-    dataDir: e.DATABASE_URL ? undefined : path.resolve(e.DATA_DIR),
+    // Relative to where the person ran `pnpm start` (pnpm runs the server inside server/).
+    dataDir: e.DATABASE_URL ? undefined : path.resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     seedDemoData: e.SEED_DEMO_DATA === "true",
     clientDist: path.resolve(e.CLIENT_DIST ?? new URL("../../client/dist", import.meta.url).pathname),
     sessionDays: e.SESSION_DAYS,
     logLevel: e.LOG_LEVEL,
-    collab: defaultCollabConfig,
+    collab: {
+      maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES ?? defaultCollabConfig.maxMessageBytes,
+      groupCommitMs: e.COLLAB_GROUP_COMMIT_MS ?? defaultCollabConfig.groupCommitMs,
+      unloadAfterMs: e.COLLAB_UNLOAD_AFTER_MS ?? defaultCollabConfig.unloadAfterMs,
+      compactAfterUpdates: e.COLLAB_COMPACT_AFTER_UPDATES ?? defaultCollabConfig.compactAfterUpdates,
+    },
   };
 }

@@ -75,7 +75,7 @@ describe("keeping documents safe", () => {
   it("loses nothing when the server is killed with SIGKILL in the middle of typing", async () => {
     const storage = await storageFor();
     const port = await freePort();
-    let child: ChildServer = await startChildServer(storage, port);
+    let child: ChildServer = await startChildServer(storage.config, port);
     cleanups.push(() => child.kill("SIGKILL"));
     const priya = await signIn(child.url, "priya.shah");
     const { documentId } = await carePlanOf(priya, "Jamie Walker");
@@ -94,7 +94,7 @@ describe("keeping documents safe", () => {
     clearInterval(typing);
     const ackedBeforeKill = acked;
 
-    child = await startChildServer(storage, port);
+    child = await startChildServer(storage.config, port);
     const reader = await signIn(child.url, "claire.walker");
     // Everything acknowledged before the kill is on disk, before the typist reconnects.
     const fresh = await client(child.url, documentId, reader.cookie);

@@ -8,16 +8,20 @@ import type { RagRating } from "./rag-rating.js";
 import type { Role } from "./roles.js";
 
 export const loginBodySchema = z.object({
-  email: z.string().trim().toLowerCase().email("Enter an email address, like name@example.org"),
-  password: z.string().min(1, "Enter your password").max(200, "Password is too long"),
+  email: z
+    .string({ error: "Enter your email address" })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email("Enter an email address in the right format, like name@example.org")),
+  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(200, "That password is too long"),
 });
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
-export const uuidSchema = z.string().uuid("That is not a valid id");
+export const uuidSchema = z.uuid("That is not a valid id");
 
 export const createDocumentBodySchema = z.object({
   kind: documentKindSchema,
-  title: z.string().trim().min(1, "Give the document a title").max(200, "Keep the title under 200 characters"),
+  title: z.string({ error: "Give the document a title" }).trim().min(1, "Give the document a title").max(200, "Keep the title under 200 characters"),
   visibility: visibilitySchema.default("family"),
 });
 export type CreateDocumentBody = z.infer<typeof createDocumentBodySchema>;

@@ -5,7 +5,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
-import type { TestStorage } from "./test-server.js";
 import { waitFor } from "./wait-for.js";
 
 const serverDir = fileURLToPath(new URL("../..", import.meta.url));
@@ -27,18 +26,24 @@ export interface ChildServer {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-export async function startChildServer(storage: TestStorage, port: number): Promise<ChildServer> {
+export interface ChildStorage {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+}
+
+export async function startChildServer(storage: ChildStorage, port: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<ChildServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     HOST: "127.0.0.1",
     LOG_LEVEL: "warn",
     CLIENT_DIST: "/nonexistent",
+    ...extraEnv,
   };
-  if (storage.config.databaseUrl) env.DATABASE_URL = storage.config.databaseUrl;
+  if (storage.databaseUrl) env.DATABASE_URL = storage.databaseUrl;
   else {
     delete env.DATABASE_URL;
-    env.DATA_DIR = storage.config.dataDir;
+    env.DATA_DIR = storage.dataDir;
   }
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: serverDir, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";

@@ -1,0 +1,69 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer, type AppServer } from "../support/app-server.js";
+import { launchChromium, signInAs } from "../support/browser.js";
+
+let app: AppServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startAppServer(), launchChromium()]);
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await app?.stop();
+});
+
+async function openJamiesPlan(emailLocal: string): Promise<Page> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await signInAs(page, app.url, emailLocal);
+  await page.getByRole("link", { name: "Jamie Walker" }).click();
+  await page.getByRole("link", { name: "Jamie's care plan" }).click();
+  await editor(page).waitFor();
+  await expect.poll(() => page.getByTestId("connection-state").textContent(), { timeout: 10_000 }).toBe("Saved");
+  expect(errors).toEqual([]);
+  return page;
+}
+
+const editor = (page: Page) => page.getByTestId("care-plan-editor").locator(".ProseMirror");
+
+async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await editor(page).click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(text);
+}
+
+describe("a keyworker and a parent write the care plan together", () => {
+  it("shows each person's words and caret to the other within a second, and keeps everything on reload", async () => {
+    const priya = await openJamiesPlan("priya.shah");
+    const claire = await openJamiesPlan("claire.walker");
+
+    await expect.poll(() => priya.getByTestId("presence-list").textContent(), { timeout: 5000 }).toContain("Claire Walker");
+    await expect.poll(() => claire.getByTestId("presence-list").textContent(), { timeout: 5000 }).toContain("Priya Shah");
+
+    const fromPriya = "Priya: Jamie chose the bus route to school himself this week.";
+    const fromClaire = "Claire: he asked to go back to swimming on Saturdays.";
+    await typeAtEnd(priya, fromPriya);
+    await expect.poll(() => editor(claire).textContent(), { timeout: 1000, interval: 50 }).toContain(fromPriya);
+    await typeAtEnd(claire, fromClaire);
+    await expect.poll(() => editor(priya).textContent(), { timeout: 1000, interval: 50 }).toContain(fromClaire);
+
+    // Each sees the other's caret, labelled with their name.
+    await expect.poll(() => priya.locator(".collaboration-carets__label").allTextContents(), { timeout: 1000, interval: 50 }).toContain("Claire Walker");
+    await expect.poll(() => claire.locator(".collaboration-carets__label").allTextContents(), { timeout: 1000, interval: 50 }).toContain("Priya Shah");
+
+    await expect.poll(() => priya.getByTestId("connection-state").textContent(), { timeout: 5000 }).toBe("Saved");
+    await expect.poll(() => claire.getByTestId("connection-state").textContent(), { timeout: 5000 }).toBe("Saved");
+
+    await claire.reload();
+    await expect.poll(() => editor(claire).textContent(), { timeout: 10_000 }).toContain(fromPriya);
+    expect(await editor(claire).textContent()).toContain(fromClaire);
+  });
+});

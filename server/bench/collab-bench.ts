@@ -1,0 +1,169 @@
+/**
+ * pnpm bench:collab — edit-to-delivery latency of the collab endpoint under load.
+ *
+ * Starts the server (as `pnpm start` does) on a fresh data directory, signs in, creates D
+ * documents, connects C stock y-websocket clients to each, and has every client type R times a
+ * second for S seconds. Each receiver times every remote edit from the moment its author made
+ * it. Afterwards the server is stopped and the update log is counted: every edit must be stored.
+ *
+ * Options: --docs D --clients C --rate R --seconds S (defaults 10 10 5 10). With DATABASE_URL set,
+ * a fresh Postgres database is made for the run instead of embedded PGlite.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createTestDatabase, openDatabase, schema } from "@roundtable/db";
+import type { CaseSummary, DocumentDetail } from "@roundtable/domain";
+import { inArray } from "drizzle-orm";
+import * as Y from "yjs";
+import { signIn } from "../test/support/api-client.js";
+import { freePort, startChildServer } from "../test/support/child-server.js";
+import { connectCollab, type CollabClient } from "../test/support/collab-client.js";
+
+const { values } = parseArgs({
+  options: {
+    docs: { type: "string", default: "10" },
+    clients: { type: "string", default: "10" },
+    rate: { type: "string", default: "5" },
+    seconds: { type: "string", default: "10" },
+  },
+});
+const D = Number(values.docs);
+const C = Number(values.clients);
+const R = Number(values.rate);
+const S = Number(values.seconds);
+
+function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round((kb / 1024) * 10) / 10;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "roundtable-bench-"));
+  const postgres = process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL) : null;
+  const storage = postgres ? { databaseUrl: postgres.url } : { dataDir };
+  const port = await freePort();
+  console.log(`Starting the server on a fresh ${postgres ? "Postgres database" : `data directory (${dataDir})`}…`);
+  const server = await startChildServer(storage, port, {
+    COLLAB_COMPACT_AFTER_UPDATES: "1000000000", // keep every update row, so the log can be counted
+  });
+  const pid = server.process.pid!;
+  try {
+    const priya = await signIn(server.url, "priya.shah");
+    const jamie = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!;
+    const documentIds: string[] = [];
+    for (let d = 0; d < D; d++) {
+      const created = await priya.post<DocumentDetail>(`/api/cases/${jamie.id}/documents`, { kind: "care-plan", title: `Benchmark plan ${d + 1}` });
+      documentIds.push(created.body.id);
+    }
+    const rssBefore = rssMiB(pid);
+
+    console.log(`Connecting ${D * C} clients to ${D} documents…`);
+    const sentAt = new Map<string, number>();
+    const latencies: number[] = [];
+    let delivered = 0;
+    const clients: CollabClient[][] = [];
+    for (const documentId of documentIds) {
+      const room = await Promise.all(Array.from({ length: C }, () => connectCollab(server.url, documentId, priya.cookie)));
+      for (const client of room) {
+        client.doc.on("update", (update: Uint8Array, origin: unknown) => {
+          if (origin !== client.provider) return;
+          const now = performance.now();
+          for (const struct of Y.decodeUpdate(update).structs) {
+            const t0 = sentAt.get(`${struct.id.client}:${struct.id.clock}`);
+            if (t0 !== undefined) {
+              latencies.push(now - t0);
+              delivered++;
+            }
+          }
+        });
+      }
+      clients.push(room);
+    }
+    // Each client types into a paragraph of its own.
+    const paragraphs = clients.flat().map((client) => {
+      const p = new Y.XmlText();
+      const el = new Y.XmlElement("paragraph");
+      el.insert(0, [p]);
+      client.doc.getXmlFragment("default").insert(0, [el]);
+      return p;
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    latencies.length = 0;
+    delivered = 0;
+
+    console.log(`Typing: every client ${R} times a second for ${S} s…`);
+    let sent = 0;
+    const timers = clients.flat().map((client, i) => {
+      const start = setTimeout(() => {
+        const tick = setInterval(() => {
+          const key = `${client.doc.clientID}:${Y.getState(client.doc.store, client.doc.clientID)}`;
+          sentAt.set(key, performance.now());
+          paragraphs[i]!.insert(paragraphs[i]!.length, "a");
+          sent++;
+        }, 1000 / R);
+        timers.push(tick);
+      }, Math.random() * (1000 / R));
+      return start;
+    });
+    await new Promise((r) => setTimeout(r, S * 1000));
+    for (const t of timers) clearTimeout(t), clearInterval(t);
+    const expected = sent * (C - 1);
+    const settleUntil = Date.now() + 10_000;
+    while (delivered < expected && Date.now() < settleUntil) await new Promise((r) => setTimeout(r, 50));
+    const rssAfter = rssMiB(pid);
+    for (const client of clients.flat()) client.destroy();
+
+    await server.kill("SIGTERM"); // a clean stop writes anything still queued
+    const database = await openDatabase({ url: storage.databaseUrl, dataDir: storage.dataDir });
+    const rows = await database.db
+      .select({ seq: schema.documentUpdates.seq })
+      .from(schema.documentUpdates)
+      .where(inArray(schema.documentUpdates.documentId, documentIds));
+    await database.close();
+    // Setup wrote one paragraph per client; every typed edit after that is one more row.
+    const stored = rows.length - D * C;
+
+    latencies.sort((a, b) => a - b);
+    const result = {
+      database: postgres ? "postgres" : "pglite",
+      docs: D,
+      clientsPerDoc: C,
+      editsPerSecondPerClient: R,
+      seconds: S,
+      editsSent: sent,
+      deliveriesExpected: expected,
+      deliveriesReceived: delivered,
+      deliveryRatio: round(delivered / expected),
+      latencyMs: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? NaN) },
+      updatesStored: stored,
+      everyEditStored: stored === sent,
+      serverRssMiB: { before: rssBefore, after: rssAfter },
+    };
+    console.log("\n| measure | value |\n| --- | --- |");
+    console.log(`| documents × clients | ${D} × ${C} |`);
+    console.log(`| edits sent (${R}/s each for ${S} s) | ${sent} |`);
+    console.log(`| deliveries received / expected | ${delivered} / ${expected} (${(result.deliveryRatio * 100).toFixed(2)}%) |`);
+    console.log(`| latency p50 / p95 / p99 / max (ms) | ${result.latencyMs.p50} / ${result.latencyMs.p95} / ${result.latencyMs.p99} / ${result.latencyMs.max} |`);
+    console.log(`| updates stored in the log | ${stored} (${result.everyEditStored ? "every edit" : "MISSING EDITS"}) |`);
+    console.log(`| server RSS before / after (MiB) | ${rssBefore} / ${rssAfter} |`);
+    console.log("\n" + JSON.stringify(result));
+    if (!result.everyEditStored || delivered < expected) process.exitCode = 1;
+  } finally {
+    await server.kill("SIGKILL");
+    await postgres?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
+process.exit();

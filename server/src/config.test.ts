@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { defaultCollabConfig, loadConfig } from "./config.js";
+
+describe("configuration", () => {
+  it("runs with no configuration at all: port 3000, embedded database under ./data", () => {
+    const config = loadConfig({ INIT_CWD: "/home/keyworker/roundtable" });
+    expect(config.port).toBe(3000);
+    expect(config.dataDir).toBe("/home/keyworker/roundtable/data");
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.collab).toEqual(defaultCollabConfig);
+  });
+
+  it("uses Postgres, and no data directory, when DATABASE_URL is set", () => {
+    const config = loadConfig({ DATABASE_URL: "postgres://127.0.0.1:5432/test" });
+    expect(config.dataDir).toBeUndefined();
+    expect(config.databaseUrl).toBe("postgres://127.0.0.1:5432/test");
+  });
+
+  it("says which variable is wrong", () => {
+    expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: "not a url" })).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
+  });
+});
