@@ -31,7 +31,7 @@ async function openJamiesPlan(emailLocal: string): Promise<Page> {
   return page;
 }
 
-const editor = (page: Page) => page.getByTestId("care-plan-editor").locator(".ProseMirror");
+const editor = (page: Page) => page.getByTestId("care-plan-editor");
 
 async function typeAtEnd(page: Page, text: string): Promise<void> {
   await editor(page).click();

@@ -1,0 +1,113 @@
+/**
+ * The one place the client talks HTTP to the server: a function per endpoint, each returning
+ * the domain type. Every failure becomes an ApiRequestError carrying the server's
+ * `{ error, details }`, so screens can show the server's own plain-English message.
+ */
+import type { ApiError, CaseDetail, CaseSummary, DocumentDetail, LoginBody, Me } from "@roundtable/domain";
+
+export class ApiRequestError extends Error {
+  constructor(
+    /** HTTP status, or 0 when the server could not be reached at all. */
+    readonly status: number,
+    message: string,
+    /** Field name → message, for forms. */
+    readonly details: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    this.name = "ApiRequestError";
+  }
+
+  get isSessionEnded(): boolean {
+    return this.status === 401;
+  }
+}
+
+const unreachableMessage = "We could not reach Roundtable. Check your internet connection and try again.";
+
+function fallbackMessage(status: number): string {
+  if (status === 401) return "You need to sign in.";
+  if (status === 403) return "You do not have access to this.";
+  if (status === 404) return "We could not find this page.";
+  if (status === 429) return "Too many tries. Wait a minute, then try again.";
+  return "Something went wrong on our side. Try again in a few minutes.";
+}
+
+function isApiError(value: unknown): value is ApiError {
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  if (typeof candidate.error !== "string") return false;
+  if (candidate.details === undefined) return true;
+  return (
+    typeof candidate.details === "object" &&
+    candidate.details !== null &&
+    Object.values(candidate.details).every((message) => typeof message === "string")
+  );
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text.length === 0) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+async function send(method: "GET" | "POST", path: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: "same-origin",
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiRequestError(0, unreachableMessage);
+  }
+  if (!response.ok) {
+    const payload = await readJson(response);
+    if (isApiError(payload)) throw new ApiRequestError(response.status, payload.error, payload.details);
+    throw new ApiRequestError(response.status, fallbackMessage(response.status));
+  }
+  return response;
+}
+
+/** A JSON response body; the server's types are the contract, so it is trusted past this edge. */
+async function requestJson<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+  const response = await send(method, path, body);
+  const payload = await readJson(response);
+  if (payload === undefined) throw new ApiRequestError(response.status, fallbackMessage(500));
+  return payload as T;
+}
+
+function segment(id: string): string {
+  return encodeURIComponent(id);
+}
+
+export function signIn(body: LoginBody): Promise<Me> {
+  return requestJson<Me>("POST", "/api/auth/login", body);
+}
+
+export async function signOut(): Promise<void> {
+  await send("POST", "/api/auth/logout");
+}
+
+export function getMe(): Promise<Me> {
+  return requestJson<Me>("GET", "/api/me");
+}
+
+export function listCases(): Promise<CaseSummary[]> {
+  return requestJson<CaseSummary[]>("GET", "/api/cases");
+}
+
+export function getCase(caseId: string): Promise<CaseDetail> {
+  return requestJson<CaseDetail>("GET", `/api/cases/${segment(caseId)}`);
+}
+
+export function getDocument(documentId: string): Promise<DocumentDetail> {
+  return requestJson<DocumentDetail>("GET", `/api/documents/${segment(documentId)}`);
+}

@@ -1,0 +1,44 @@
+/** The NHS.UK error summary: takes focus when shown, and each item moves focus to its field. */
+import { useEffect, useRef, type MouseEvent } from "react";
+import type { SignInErrors } from "./sign-in-errors";
+
+function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
+  const input = document.getElementById(id);
+  if (!input) return;
+  event.preventDefault();
+  input.focus();
+  // Show the label too, not just the box.
+  input.closest(".nhsuk-form-group")?.scrollIntoView({ block: "start" });
+}
+
+export function ErrorSummary({ errors }: { errors: SignInErrors }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, [errors]);
+
+  return (
+    <div className="nhsuk-error-summary" ref={ref} tabIndex={-1} aria-labelledby="error-summary-title">
+      <div role="alert">
+        <h2 className="nhsuk-error-summary__heading" id="error-summary-title">
+          There is a problem
+        </h2>
+        <div className="nhsuk-error-summary__body">
+          <ul className="nhsuk-list nhsuk-error-summary__list">
+            {errors.summary.map((item) => (
+              <li key={`${item.field ?? "form"}-${item.message}`}>
+                {item.field ? (
+                  <a href={`#${item.field}`} onClick={(event) => focusField(event, item.field ?? "")}>
+                    {item.message}
+                  </a>
+                ) : (
+                  item.message
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}

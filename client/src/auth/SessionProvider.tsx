@@ -1,0 +1,69 @@
+/**
+ * Checks the session cookie once on load (GET /api/me) and keeps the answer. A 401 from any
+ * later request ends the session here, which takes the person to sign in and back afterwards.
+ */
+import type { Me } from "@roundtable/domain";
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { ApiRequestError, getMe, signOut as requestSignOut } from "../api/api";
+import { navigate } from "../navigation/history";
+import { paths } from "../navigation/routes";
+import { closePresenceSocket } from "../realtime/presence-socket";
+import { SessionContext, type Session, type SessionState } from "./session-context";
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: "checking" });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    getMe()
+      .then((me) => {
+        if (!cancelled) setState({ status: "signed-in", me });
+      })
+      .catch((error: unknown) => {
+        if (cancelled) return;
+        if (error instanceof ApiRequestError && error.isSessionEnded) setState({ status: "signed-out" });
+        else setState({ status: "unavailable", message: messageOf(error) });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [attempt]);
+
+  const signedIn = useCallback((me: Me) => setState({ status: "signed-in", me }), []);
+
+  const sessionEnded = useCallback(() => {
+    closePresenceSocket();
+    // The app shell sends the person to sign in, with this reason and a way back.
+    setState((previous) =>
+      previous.status === "signed-out" ? previous : { status: "signed-out", reason: "session-ended" },
+    );
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await requestSignOut();
+    } catch (error) {
+      // Already signed out on the server is the outcome we wanted; anything else is worth saying.
+      if (!(error instanceof ApiRequestError && error.isSessionEnded)) throw error;
+    }
+    closePresenceSocket();
+    setState({ status: "signed-out" });
+    navigate(paths.signIn(), { replace: true });
+  }, []);
+
+  const retry = useCallback(() => {
+    setState({ status: "checking" });
+    setAttempt((n) => n + 1);
+  }, []);
+
+  const session = useMemo<Session>(
+    () => ({ state, signedIn, signOut, sessionEnded, retry }),
+    [state, signedIn, signOut, sessionEnded, retry],
+  );
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof ApiRequestError ? error.message : "Something went wrong. Try again.";
+}

@@ -1,0 +1,84 @@
+/** Sign in with email and password. On success, back to the page the person was trying to reach. */
+import { useState, type FormEvent } from "react";
+import { signIn } from "../api/api";
+import { navigate, useLocation } from "../navigation/history";
+import { safeReturnPath } from "../navigation/routes";
+import { usePageHeading } from "../navigation/use-page-heading";
+import { ErrorSummary } from "./ErrorSummary";
+import { FormField } from "./FormField";
+import { useSession } from "./session-context";
+import { checkSignInForm, errorsFromServer, type SignInErrors } from "./sign-in-errors";
+
+export function SignInPage() {
+  const { search } = useLocation();
+  const session = useSession();
+  const headingRef = usePageHeading("Sign in");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [errors, setErrors] = useState<SignInErrors | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const returnTo = safeReturnPath(search.get("returnTo"));
+  const sessionEnded = search.get("reason") === "session-ended";
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (submitting) return;
+    const problems = checkSignInForm(email, password);
+    if (problems) {
+      setErrors(problems);
+      return;
+    }
+    setSubmitting(true);
+    try {
+      const me = await signIn({ email: email.trim().toLowerCase(), password });
+      session.signedIn(me);
+      navigate(returnTo, { replace: true });
+    } catch (error) {
+      setErrors(errorsFromServer(error));
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        {errors && <ErrorSummary errors={errors} />}
+        {sessionEnded && !errors && (
+          <div className="nhsuk-inset-text">
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <p>Your session has ended. Sign in again.</p>
+          </div>
+        )}
+        <h1 ref={headingRef} tabIndex={-1}>
+          Sign in to Roundtable
+        </h1>
+        <form onSubmit={handleSubmit} noValidate>
+          <FormField
+            id="email"
+            name="email"
+            type="email"
+            label="Email address"
+            autoComplete="username"
+            spellCheck={false}
+            value={email}
+            error={errors?.fields.email}
+            onChange={(event) => setEmail(event.target.value)}
+          />
+          <FormField
+            id="password"
+            name="password"
+            type="password"
+            label="Password"
+            autoComplete="current-password"
+            value={password}
+            error={errors?.fields.password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+          <button type="submit" className="nhsuk-button" aria-disabled={submitting}>
+            {submitting ? "Signing in…" : "Sign in"}
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+/** One case: its rating, keyworker, next meeting, team, documents, and who is looking at it now. */
+import { getCase } from "../api/api";
+import { useResource } from "../api/use-resource";
+import { PageLoading } from "../layout/PageLoading";
+import { ProblemPage } from "../layout/ProblemPage";
+import { Link } from "../navigation/Link";
+import { paths } from "../navigation/routes";
+import { usePageHeading } from "../navigation/use-page-heading";
+import { PresenceList } from "../realtime/PresenceList";
+import { CaseSummaryList } from "./CaseSummaryList";
+import { DocumentsTable } from "./DocumentsTable";
+import { TeamTable } from "./TeamTable";
+
+export function CasePage({ caseId }: { caseId: string }) {
+  const details = useResource(() => getCase(caseId), `case:${caseId}`);
+  const title = details.status === "loaded" ? details.data.name : "Case";
+  const headingRef = usePageHeading(title);
+
+  if (details.status === "failed") return <ProblemPage error={details.error} retry={details.retry} />;
+
+  return (
+    <>
+      <nav className="nhsuk-breadcrumb" aria-label="Breadcrumb">
+        <ol className="nhsuk-breadcrumb__list">
+          <li className="nhsuk-breadcrumb__list-item">
+            <Link className="nhsuk-breadcrumb__link" href={paths.myCases()}>
+              My cases
+            </Link>
+          </li>
+        </ol>
+        <Link className="nhsuk-back-link" href={paths.myCases()}>
+          <span className="nhsuk-u-visually-hidden">Back to </span>My cases
+        </Link>
+      </nav>
+      <span className="nhsuk-caption-l">Case</span>
+      <h1 ref={headingRef} tabIndex={-1}>
+        {title}
+      </h1>
+      {details.status === "loading" && <PageLoading label="Loading this case…" />}
+      {details.status === "loaded" && (
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-two-thirds">
+            <CaseSummaryList details={details.data} />
+            <h2>Documents</h2>
+            <DocumentsTable documents={details.data.documents} />
+            <h2>Team</h2>
+            <TeamTable team={details.data.team} />
+          </div>
+          <aside className="nhsuk-grid-column-one-third" aria-labelledby="here-now-heading">
+            <PresenceList room={`case:${caseId}`} headingId="here-now-heading" heading="Here now" />
+          </aside>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+/** The NHS.UK-style header: the service name, who is signed in, and Sign out. */
+import { roleLabels } from "@roundtable/domain";
+import { useState } from "react";
+import { useSession } from "../auth/session-context";
+import { Link } from "../navigation/Link";
+import { paths } from "../navigation/routes";
+
+export function Header() {
+  const session = useSession();
+  const [signOutFailed, setSignOutFailed] = useState(false);
+  const me = session.state.status === "signed-in" ? session.state.me : null;
+
+  const handleSignOut = () => {
+    setSignOutFailed(false);
+    session.signOut().catch(() => setSignOutFailed(true));
+  };
+
+  return (
+    <header className="nhsuk-header rt-header" role="banner">
+      <div className="nhsuk-header__container nhsuk-width-container rt-header__container">
+        <div className="nhsuk-header__service">
+          <Link className="nhsuk-header__service-logo rt-header__home" href={paths.myCases()} aria-label="Roundtable – my cases">
+            <span className="nhsuk-header__service-name rt-header__service-name">Roundtable</span>
+          </Link>
+        </div>
+        {me && (
+          <nav className="nhsuk-header__account rt-header__account" aria-label="Account">
+            <ul className="nhsuk-header__account-list">
+              <li className="nhsuk-header__account-item rt-header__person">
+                <span className="nhsuk-u-visually-hidden">Signed in as </span>
+                <span className="rt-header__name">{me.name}</span>
+                <span className="rt-header__role">{roleLabels[me.role]}</span>
+              </li>
+              <li className="nhsuk-header__account-item">
+                <button type="button" className="nhsuk-header__account-button" onClick={handleSignOut}>
+                  Sign out
+                </button>
+              </li>
+            </ul>
+            {signOutFailed && (
+              <p className="rt-header__problem" role="alert">
+                We could not sign you out. Check your connection and try again.
+              </p>
+            )}
+          </nav>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,15 @@
+/** Starts the browser client. */
+import "nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css";
+import "./app.css";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root element");
+
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,49 @@
+/** The app's pages and the addresses they live at. */
+export type Route =
+  | { name: "sign-in" }
+  | { name: "my-cases" }
+  | { name: "case"; caseId: string }
+  | { name: "document"; documentId: string }
+  | { name: "not-found" };
+
+function decode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+export function matchRoute(pathname: string): Route {
+  const parts = pathname.split("/").filter((part) => part.length > 0);
+  if (parts.length === 0) return { name: "my-cases" };
+  const [first, second] = parts;
+  if (parts.length === 1 && first === "signin") return { name: "sign-in" };
+  if (parts.length === 2 && second !== undefined) {
+    const id = decode(second);
+    if (id === null) return { name: "not-found" };
+    if (first === "cases") return { name: "case", caseId: id };
+    if (first === "documents") return { name: "document", documentId: id };
+  }
+  return { name: "not-found" };
+}
+
+export const paths = {
+  myCases: () => "/",
+  case: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
+  document: (documentId: string) => `/documents/${encodeURIComponent(documentId)}`,
+  signIn: (returnTo?: string, reason?: "session-ended") => {
+    const query = new URLSearchParams();
+    if (returnTo && returnTo !== "/") query.set("returnTo", returnTo);
+    if (reason) query.set("reason", reason);
+    const text = query.toString();
+    return text.length > 0 ? `/signin?${text}` : "/signin";
+  },
+};
+
+/** Only same-site paths may be returned to, so a crafted link cannot send people elsewhere. */
+export function safeReturnPath(value: string | null): string {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  if (value.startsWith("/signin")) return "/";
+  return value;
+}

@@ -1,0 +1,25 @@
+/**
+ * When the collab server turns us away, the reason is not in the websocket (a refused upgrade
+ * looks like any failed connection). Asking the API for the document tells us: signed out,
+ * no access any more, access changed, or just a network problem.
+ */
+import type { AccessLevel } from "@roundtable/domain";
+import { ApiRequestError, getDocument } from "../api/api";
+
+export type AccessCheck =
+  | { kind: "ok"; access: Exclude<AccessLevel, "none"> }
+  | { kind: "no-access" }
+  | { kind: "signed-out" }
+  | { kind: "unknown" };
+
+export async function checkDocumentAccess(documentId: string): Promise<AccessCheck> {
+  try {
+    const document = await getDocument(documentId);
+    return document.access === "none" ? { kind: "no-access" } : { kind: "ok", access: document.access };
+  } catch (error) {
+    if (!(error instanceof ApiRequestError)) return { kind: "unknown" };
+    if (error.status === 401) return { kind: "signed-out" };
+    if (error.status === 403 || error.status === 404) return { kind: "no-access" };
+    return { kind: "unknown" };
+  }
+}

@@ -1,0 +1,225 @@
+/**
+ * One open document: the Yjs doc, its copy on this device (IndexedDB, so offline edits survive
+ * a reload) and its connection to the collab server. No React here: screens read it through
+ * `subscribe` and `getSnapshot`.
+ */
+import type { AccessLevel } from "@roundtable/domain";
+import { IndexeddbPersistence } from "y-indexeddb";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import type { AccessCheck } from "./access-check";
+import type { ConnectionFacts } from "./connection-state";
+import { SaveTracker } from "./save-tracker";
+import { listenToServerState } from "./server-state-messages";
+
+/** Close codes the collab server uses (see packages/collab/src/protocol.ts). */
+const closeAccessWithdrawn = 4403;
+const closePolicy = 1008;
+
+export type OpenAccess = Exclude<AccessLevel, "none">;
+
+export type CollabEnding =
+  | { kind: "access-withdrawn" }
+  | { kind: "access-changed"; access: OpenAccess }
+  | { kind: "signed-out" };
+
+export interface CollabSnapshot {
+  facts: ConnectionFacts;
+  /** The plan can be shown: it has synced with the server, or this device had a copy. */
+  ready: boolean;
+  /** We have looked for a copy on this device (whether or not there was one). */
+  localCopyChecked: boolean;
+  ending: CollabEnding | null;
+}
+
+export interface CollabSessionOptions {
+  /** Whose copy this is: each person on a shared device keeps their own, so edits made
+   * offline are always sent under the name of the person who made them. */
+  personId: string;
+  documentId: string;
+  access: OpenAccess;
+  checkAccess(): Promise<AccessCheck>;
+}
+
+const localCopyWaitMs = 1500;
+const failedAttemptsBeforeAccessCheck = 3;
+const accessCheckIntervalMs = 15_000;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export class CollabSession {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  private readonly local: IndexeddbPersistence;
+  private readonly tracker = new SaveTracker(this.doc);
+  private readonly listeners = new Set<() => void>();
+  private snapshot: CollabSnapshot;
+  private everSynced = false;
+  private attemptFailed = false;
+  private wasLive = false;
+  private notLiveSince = Date.now();
+  private localCopyChecked = false;
+  private ending: CollabEnding | null = null;
+  private destroyed = false;
+  private checkingAccess = false;
+  private lastAccessCheck = 0;
+  private policyRetries = 0;
+
+  constructor(private readonly options: CollabSessionOptions) {
+    this.local = new IndexeddbPersistence(`roundtable-${options.personId}-${options.documentId}`, this.doc);
+    const scheme = window.location.protocol === "https:" ? "wss" : "ws";
+    this.provider = new WebsocketProvider(`${scheme}://${window.location.host}/collab`, options.documentId, this.doc, {
+      connect: false,
+      params: { persisted: "1" },
+      // 1008 may mean the session ended or access went: stop, ask the API, then decide.
+      shouldReconnect: (event) => !(event.code === closePolicy || (event.code >= 4400 && event.code < 4500)),
+    });
+    listenToServerState(this.provider, {
+      onServerState: (state) => {
+        this.tracker.noteServerState(state);
+        this.refresh();
+      },
+      onPersisted: (state) => {
+        this.tracker.notePersisted(state);
+        this.refresh();
+      },
+    });
+    this.provider.on("status", this.refresh);
+    this.provider.on("sync", this.handleSync);
+    this.provider.on("connection-close", this.handleClose);
+    this.doc.on("update", this.refresh);
+    window.addEventListener("online", this.handleOnline);
+    window.addEventListener("offline", this.refresh);
+    this.snapshot = this.computeSnapshot();
+
+    // Connect once this device's copy is loaded, so the server's first message tells us exactly
+    // which offline changes it still lacks. Do not wait for ever if IndexedDB is unavailable.
+    void Promise.race([this.local.whenSynced, delay(localCopyWaitMs)]).then(() => {
+      if (this.destroyed) return;
+      this.localCopyChecked = true;
+      if (this.ending === null) this.provider.connect();
+      this.refresh();
+    });
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): CollabSnapshot => this.snapshot;
+
+  destroy(): void {
+    this.destroyed = true;
+    window.removeEventListener("online", this.handleOnline);
+    window.removeEventListener("offline", this.refresh);
+    this.doc.off("update", this.refresh);
+    this.provider.destroy();
+    void this.local.destroy();
+    this.listeners.clear();
+    // The editor is torn down on the next tick (Tiptap's useEditor); let it unbind first.
+    setTimeout(() => this.doc.destroy(), 100);
+  }
+
+  private readonly refresh = (): void => {
+    if (this.destroyed) return;
+    const next = this.computeSnapshot();
+    if (sameSnapshot(next, this.snapshot)) return;
+    this.snapshot = next;
+    for (const listener of this.listeners) listener();
+  };
+
+  private computeSnapshot(): CollabSnapshot {
+    const live = this.provider.wsconnected && this.provider.synced;
+    if (this.wasLive && !live) this.notLiveSince = Date.now();
+    this.wasLive = live;
+    const hasLocalContent = this.doc.getXmlFragment("default").length > 0;
+    return {
+      facts: {
+        online: navigator.onLine,
+        live,
+        notLiveSince: this.notLiveSince,
+        everSynced: this.everSynced,
+        attemptFailed: this.attemptFailed,
+        stopped: this.ending !== null,
+        // Readers' changes are never stored, so they have nothing to wait for.
+        unsaved: this.options.access === "edit" && this.tracker.hasUnsavedChanges,
+      },
+      ready: this.everSynced || (this.localCopyChecked && hasLocalContent),
+      localCopyChecked: this.localCopyChecked,
+      ending: this.ending,
+    };
+  }
+
+  private readonly handleSync = (synced: boolean): void => {
+    if (synced) {
+      this.everSynced = true;
+      this.policyRetries = 0;
+    }
+    this.refresh();
+  };
+
+  private readonly handleOnline = (): void => {
+    if (this.ending === null && this.localCopyChecked) this.provider.connect();
+    this.refresh();
+  };
+
+  private readonly handleClose = (event: CloseEvent | null): void => {
+    if (this.destroyed || event === null) return; // null: we closed it ourselves
+    if (!this.everSynced) this.attemptFailed = true;
+    if (event.code === closeAccessWithdrawn) {
+      void this.recheckAccess(true);
+    } else if (event.code === closePolicy) {
+      void this.recheckAccess(false);
+    } else if (
+      navigator.onLine &&
+      this.provider.wsUnsuccessfulReconnects + 1 >= failedAttemptsBeforeAccessCheck &&
+      Date.now() - this.lastAccessCheck > accessCheckIntervalMs
+    ) {
+      // A refused upgrade (401/403/404) only shows as a failed connection: ask the API why.
+      void this.recheckAccess(false);
+    }
+    this.refresh();
+  };
+
+  private async recheckAccess(serverWithdrewAccess: boolean): Promise<void> {
+    if (this.checkingAccess) return;
+    this.checkingAccess = true;
+    this.lastAccessCheck = Date.now();
+    const result = await this.options.checkAccess();
+    this.checkingAccess = false;
+    if (this.destroyed || this.ending !== null) return;
+    if (result.kind === "signed-out") return this.end({ kind: "signed-out" });
+    if (result.kind === "no-access") return this.end({ kind: "access-withdrawn" });
+    if (result.kind === "ok" && result.access !== this.options.access) {
+      return this.end({ kind: "access-changed", access: result.access });
+    }
+    if (serverWithdrewAccess) return this.end({ kind: "access-withdrawn" });
+    if (!this.provider.shouldConnect) {
+      // Stopped by a 1008 but still allowed in: try again, backing off if it keeps happening.
+      this.policyRetries++;
+      await delay(Math.min(accessCheckIntervalMs, 500 * 2 ** this.policyRetries));
+      if (!this.destroyed && this.ending === null) this.provider.connect();
+    }
+  }
+
+  private end(ending: CollabEnding): void {
+    this.ending = ending;
+    this.provider.disconnect();
+    // Need to know: once access is gone, this device should not keep a copy of the plan.
+    if (ending.kind === "access-withdrawn") void this.local.clearData();
+    this.refresh();
+  }
+}
+
+function sameSnapshot(a: CollabSnapshot, b: CollabSnapshot): boolean {
+  const factKeys = Object.keys(a.facts) as (keyof ConnectionFacts)[];
+  return (
+    a.ready === b.ready &&
+    a.localCopyChecked === b.localCopyChecked &&
+    a.ending === b.ending &&
+    factKeys.every((key) => a.facts[key] === b.facts[key])
+  );
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { connectionStates, describeConnection, nextChangeAt, type ConnectionFacts } from "./connection-state";
+
+const live: ConnectionFacts = {
+  online: true,
+  live: true,
+  notLiveSince: 0,
+  everSynced: true,
+  attemptFailed: false,
+  stopped: false,
+  unsaved: false,
+};
+
+describe("describeConnection", () => {
+  it("says Saved when connected and nothing is owed", () => {
+    expect(describeConnection(live, 10_000)).toBe("Saved");
+  });
+
+  it("says Saving… while local edits are not yet stored", () => {
+    expect(describeConnection({ ...live, unsaved: true }, 10_000)).toBe("Saving…");
+  });
+
+  it("says Offline whenever the browser is offline", () => {
+    expect(describeConnection({ ...live, online: false }, 10_000)).toBe(connectionStates.offline);
+  });
+
+  it("says Reconnecting for the first two seconds after losing the connection, then Offline", () => {
+    const dropped = { ...live, live: false, notLiveSince: 10_000 };
+    expect(describeConnection(dropped, 11_000)).toBe("Reconnecting");
+    expect(nextChangeAt(dropped)).toBe(12_001);
+    expect(describeConnection(dropped, 12_500)).toBe(connectionStates.offline);
+  });
+
+  it("says Offline at once when the first connection fails", () => {
+    const firstTry = { ...live, live: false, everSynced: false, notLiveSince: 10_000 };
+    expect(describeConnection(firstTry, 10_100)).toBe("Connecting…");
+    expect(describeConnection({ ...firstTry, attemptFailed: true }, 10_100)).toBe(connectionStates.offline);
+  });
+
+  it("says Not connected once access is withdrawn", () => {
+    expect(describeConnection({ ...live, stopped: true, online: false }, 0)).toBe("Not connected");
+  });
+});

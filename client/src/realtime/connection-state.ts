@@ -1,0 +1,52 @@
+/**
+ * The one line that tells people whether their work is safe. Pure: given the facts about the
+ * connection and the clock, it says which state to show. The words are part of the contract
+ * (end-to-end tests read them), so change them only together with the tests.
+ */
+export const connectionStates = {
+  connecting: "Connecting…",
+  saved: "Saved",
+  saving: "Saving…",
+  reconnecting: "Reconnecting",
+  offline: "Offline — changes kept on this device and sent when you reconnect",
+  stopped: "Not connected",
+} as const;
+
+export type ConnectionState = (typeof connectionStates)[keyof typeof connectionStates];
+
+/** How long a dropped connection may take to come back before we call it offline. */
+export const offlineAfterMs = 2000;
+
+export interface ConnectionFacts {
+  /** navigator.onLine */
+  online: boolean;
+  /** The websocket is open and the document has synced with the server. */
+  live: boolean;
+  /** When `live` last became false (or when the page opened). */
+  notLiveSince: number;
+  /** The document has synced with the server at least once on this page. */
+  everSynced: boolean;
+  /** A connection attempt has already failed on this page. */
+  attemptFailed: boolean;
+  /** The server ended the connection for good (access withdrawn). */
+  stopped: boolean;
+  /** Some of this device's changes are not yet durably stored. */
+  unsaved: boolean;
+}
+
+export function describeConnection(facts: ConnectionFacts, now: number): ConnectionState {
+  if (facts.stopped) return connectionStates.stopped;
+  if (!facts.online) return connectionStates.offline;
+  if (facts.live) return facts.unsaved ? connectionStates.saving : connectionStates.saved;
+  const downForLong = now - facts.notLiveSince > offlineAfterMs;
+  if (!facts.everSynced) {
+    return facts.attemptFailed || downForLong ? connectionStates.offline : connectionStates.connecting;
+  }
+  return downForLong ? connectionStates.offline : connectionStates.reconnecting;
+}
+
+/** When the state shown would change by the clock alone (for a timer), or null if it would not. */
+export function nextChangeAt(facts: ConnectionFacts): number | null {
+  if (facts.stopped || !facts.online || facts.live) return null;
+  return facts.notLiveSince + offlineAfterMs + 1;
+}

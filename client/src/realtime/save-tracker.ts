@@ -1,0 +1,48 @@
+/**
+ * Knows whether this device's changes are durably stored on the server.
+ *
+ * The server tells us (message 100) the state vector of everything in its update log. Our own
+ * edits are ours to track: this tab's client id, plus any other client ids whose changes this
+ * device had (from IndexedDB, made offline in an earlier visit) that the server lacked when we
+ * connected — we learn what it lacked from the state vector in its sync step 1. Edits by other
+ * people arrive through the server, so they never make us "unsaved".
+ */
+import * as Y from "yjs";
+
+export class SaveTracker {
+  /** Client id → clock the server must reach before those changes count as saved. */
+  private readonly owed = new Map<number, number>();
+  private readonly persisted = new Map<number, number>();
+
+  constructor(private readonly doc: Y.Doc) {}
+
+  /** The server's state vector when a connection starts: anything we have beyond it, we owe. */
+  noteServerState(serverState: Map<number, number>): void {
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
+      if (client === this.doc.clientID) continue; // tracked live below
+      if (clock > (serverState.get(client) ?? 0) && clock > (this.owed.get(client) ?? 0)) this.owed.set(client, clock);
+    }
+    this.forgetSaved();
+  }
+
+  /** Message 100: everything up to this state vector is durable. */
+  notePersisted(persistedState: Map<number, number>): void {
+    for (const [client, clock] of persistedState) {
+      if (clock > (this.persisted.get(client) ?? 0)) this.persisted.set(client, clock);
+    }
+    this.forgetSaved();
+  }
+
+  /** True while some of this device's changes are not yet durably stored on the server. */
+  get hasUnsavedChanges(): boolean {
+    const ownClock = Y.getState(this.doc.store, this.doc.clientID);
+    if (ownClock > (this.persisted.get(this.doc.clientID) ?? 0)) return true;
+    return this.owed.size > 0;
+  }
+
+  private forgetSaved(): void {
+    for (const [client, clock] of this.owed) {
+      if ((this.persisted.get(client) ?? 0) >= clock) this.owed.delete(client);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "./database.js";
+import * as schema from "./schema.js";
+import { createTestDatabase, type TestDatabase } from "./test-database.js";
+
+// PGlite in memory by default; a fresh Postgres database when DATABASE_URL is set.
+let database: Database;
+let testDb: TestDatabase | null = null;
+
+beforeAll(async () => {
+  if (process.env.DATABASE_URL) testDb = await createTestDatabase(process.env.DATABASE_URL);
+  database = await openDatabase({ url: testDb?.url });
+}, 60_000);
+afterAll(async () => {
+  await database?.close();
+  await testDb?.drop();
+});
+
+describe("the database", () => {
+  it("applies the committed migrations on open", async () => {
+    expect(database.kind).toBe(testDb ? "postgres" : "pglite");
+    expect(await database.db.select().from(schema.services)).toEqual([]);
+  });
+
+  it("stores Yjs bytes and gives them back as a plain Uint8Array", async () => {
+    const { db } = database;
+    const [service] = await db.insert(schema.services).values({ name: "Test service", area: "Testshire" }).returning();
+    const [c] = await db.insert(schema.cases).values({ serviceId: service!.id, name: "A. Child", ragRating: "amber" }).returning();
+    const bytes = new Uint8Array([0, 1, 2, 250, 255]);
+    const [doc] = await db
+      .insert(schema.documents)
+      .values({ caseId: c!.id, kind: "care-plan", title: "Plan", visibility: "family", snapshot: bytes })
+      .returning({ id: schema.documents.id });
+    const [row] = await db.select({ snapshot: schema.documents.snapshot }).from(schema.documents).where(eq(schema.documents.id, doc!.id));
+    expect(row!.snapshot).toBeInstanceOf(Uint8Array);
+    expect([...row!.snapshot!]).toEqual([...bytes]);
+  });
+
+  it("numbers update log rows in the order they were written", async () => {
+    const { db } = database;
+    const [doc] = await db.select({ id: schema.documents.id }).from(schema.documents).limit(1);
+    await db.insert(schema.documentUpdates).values([1, 2, 3].map((n) => ({ documentId: doc!.id, update: new Uint8Array([n]) })));
+    const rows = await db.select().from(schema.documentUpdates).orderBy(schema.documentUpdates.seq);
+    expect(rows.map((r) => r.update[0])).toEqual([1, 2, 3]);
+    expect(rows[0]!.seq).toBeLessThan(rows[2]!.seq);
+  });
+});
