@@ -132,7 +132,10 @@ async function main(): Promise<void> {
       return start;
     });
     await new Promise((r) => setTimeout(r, S * 1000));
-    for (const t of timers) clearTimeout(t), clearInterval(t);
+    for (const t of timers) {
+      clearTimeout(t);
+      clearInterval(t);
+    }
     benchLoop.disable();
     const cpuUsed = { server: round(cpuSeconds(pid) - cpuAtStart.server), bench: round(cpuSeconds("self") - cpuAtStart.bench) };
     const expected = sent * (C - 1);
@@ -178,7 +181,7 @@ async function main(): Promise<void> {
     console.log(`| server RSS before / after (MiB) | ${rssBefore} / ${rssAfter} |`);
     console.log(`| CPU seconds while typing: server / benchmark clients | ${cpuUsed.server} / ${cpuUsed.bench} |`);
     console.log(`| the benchmark's own event-loop delay p50 / p99 (ms) | ${result.benchProcessLoopDelayMs.p50} / ${result.benchProcessLoopDelayMs.p99} |`);
-    console.log("\n" + JSON.stringify(result));
+    console.log(`\n${JSON.stringify(result)}`);
     if (!result.everyEditStored || delivered < expected) process.exitCode = 1;
   } finally {
     await server.kill("SIGKILL");

@@ -17,6 +17,7 @@ export function useResource<T>(load: () => Promise<T>, key: string): Resource<T>
   const [state, setState] = useState<{ key: string; attempt: number; resource: Resource<T> } | null>(null);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reloads when the resource key or the retry count changes, not when the caller's closure does
   useEffect(() => {
     let cancelled = false;
     load().then(

@@ -13,12 +13,13 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
 
 export function ErrorSummary({ errors }: { errors: SignInErrors }) {
   const ref = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves to the summary each time a new set of errors is shown
   useEffect(() => {
     ref.current?.focus();
   }, [errors]);
 
   return (
-    <div className="nhsuk-error-summary" ref={ref} tabIndex={-1} aria-labelledby="error-summary-title">
+    <div className="nhsuk-error-summary" ref={ref} tabIndex={-1}>
       <div role="alert">
         <h2 className="nhsuk-error-summary__heading" id="error-summary-title">
           There is a problem

@@ -43,7 +43,7 @@ export function CarePlanWorkspace({ document, access, onAccessChanged, readOnlyN
   }
 
   const statusLine = <ConnectionStatus state={connectionState} />;
-  const ready = session !== null && snapshot !== null && snapshot.ready;
+  const ready = session && snapshot?.ready;
   const cannotOpenYet = !ready && snapshot?.localCopyChecked === true && connectionState === connectionStates.offline;
   const describedBy = ["care-plan-editor-help", readOnlyNoticeId].filter(Boolean).join(" ");
 

@@ -16,7 +16,7 @@ export function Header() {
   };
 
   return (
-    <header className="nhsuk-header rt-header" role="banner">
+    <header className="nhsuk-header rt-header">
       <div className="nhsuk-header__container nhsuk-width-container rt-header__container">
         <div className="nhsuk-header__service">
           <Link className="nhsuk-header__service-logo rt-header__home" href={paths.myCases()} aria-label="Roundtable – my cases">

@@ -43,7 +43,7 @@ export const paths = {
 
 /** Only same-site paths may be returned to, so a crafted link cannot send people elsewhere. */
 export function safeReturnPath(value: string | null): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
   if (value.startsWith("/signin")) return "/";
   return value;
 }

@@ -17,7 +17,7 @@ interface PendingUpdate {
 export interface UpdateLogOptions {
   groupCommitMs: number;
   /** Called at the moment a batch is cut, to capture what the batch makes durable. */
-  onCut(documentIds: ReadonlySet<string>): (() => void) | void;
+  onCut(documentIds: ReadonlySet<string>): (() => void) | undefined;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

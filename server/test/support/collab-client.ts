@@ -35,7 +35,7 @@ export async function connectCollab(
   params: Record<string, string> = {},
 ): Promise<CollabClient> {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(baseUrl.replace(/^http/, "ws") + "/collab", documentId, doc, {
+  const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, "ws")}/collab`, documentId, doc, {
     WebSocketPolyfill: cookieWebSocket(cookie),
     disableBc: true,
     params,
