@@ -5,7 +5,7 @@ import { ApiRequestError, getDocument } from "../api/api";
 import { useResource } from "../api/use-resource";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
-import { Link } from "../navigation/Link";
+import { Breadcrumbs } from "../layout/Breadcrumbs";
 import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import type { OpenAccess } from "../realtime/collab-session";
@@ -30,24 +30,12 @@ export default function CarePlanPage({ documentId }: { documentId: string }) {
   return (
     <>
       {document && (
-        <nav className="nhsuk-breadcrumb" aria-label="Breadcrumb">
-          <ol className="nhsuk-breadcrumb__list">
-            <li className="nhsuk-breadcrumb__list-item">
-              <Link className="nhsuk-breadcrumb__link" href={paths.myCases()}>
-                My cases
-              </Link>
-            </li>
-            <li className="nhsuk-breadcrumb__list-item">
-              <Link className="nhsuk-breadcrumb__link" href={paths.case(document.caseId)}>
-                {document.caseName}
-              </Link>
-            </li>
-          </ol>
-          <Link className="nhsuk-back-link" href={paths.case(document.caseId)}>
-            <span className="nhsuk-u-visually-hidden">Back to </span>
-            {document.caseName}
-          </Link>
-        </nav>
+        <Breadcrumbs
+          trail={[
+            { href: paths.myCases(), label: "My cases" },
+            { href: paths.case(document.caseId), label: document.caseName },
+          ]}
+        />
       )}
       {document && (
         <span className="nhsuk-caption-l">

@@ -3,7 +3,7 @@ import { getCase } from "../api/api";
 import { useResource } from "../api/use-resource";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
-import { Link } from "../navigation/Link";
+import { Breadcrumbs } from "../layout/Breadcrumbs";
 import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { PresenceList } from "../realtime/PresenceList";
@@ -20,18 +20,7 @@ export function CasePage({ caseId }: { caseId: string }) {
 
   return (
     <>
-      <nav className="nhsuk-breadcrumb" aria-label="Breadcrumb">
-        <ol className="nhsuk-breadcrumb__list">
-          <li className="nhsuk-breadcrumb__list-item">
-            <Link className="nhsuk-breadcrumb__link" href={paths.myCases()}>
-              My cases
-            </Link>
-          </li>
-        </ol>
-        <Link className="nhsuk-back-link" href={paths.myCases()}>
-          <span className="nhsuk-u-visually-hidden">Back to </span>My cases
-        </Link>
-      </nav>
+      <Breadcrumbs trail={[{ href: paths.myCases(), label: "My cases" }]} />
       <span className="nhsuk-caption-l">Case</span>
       <h1 ref={headingRef} tabIndex={-1}>
         {title}

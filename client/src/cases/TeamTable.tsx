@@ -11,7 +11,12 @@ export function TeamTable({ team }: { team: readonly TeamMember[] }) {
           <Cell heading="Name" rowHeader>
             {member.name}
           </Cell>
-          <Cell heading="Role">{roleLabels[member.role]}</Cell>
+          <Cell heading="Role">
+            {roleLabels[member.role]}
+            {member.jobTitle && member.jobTitle !== roleLabels[member.role] && (
+              <span className="nhsuk-body-s rt-team__job-title">{member.jobTitle}</span>
+            )}
+          </Cell>
           <Cell heading="Agency">{member.agency ?? "Not from an agency"}</Cell>
         </tr>
       ))}

@@ -47,6 +47,8 @@ export interface TeamMember {
   personId: string;
   name: string;
   role: Role;
+  /** What they do, in their own agency's words: "SENCO", "Jamie's mum". */
+  jobTitle: string | null;
   agency: string | null;
 }
 

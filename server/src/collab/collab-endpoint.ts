@@ -88,7 +88,10 @@ export class CollabEndpoint {
     if (!person) throw new HttpError(401, "You are not signed in, or your session has ended.");
     const { access } = await documentAccessFor(this.db, person, documentId);
     const room = await this.registry.open(documentId);
-    if (socket.destroyed) return;
+    if (socket.destroyed) {
+      this.registry.releaseIfIdle(room);
+      return;
+    }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const conn = new SocketConnection(ws, person, atLeast(access, "edit"), url.searchParams.get("persisted") === "1");
       this.attach(ws, conn, room);

@@ -77,6 +77,11 @@ export class RoomRegistry {
 
   leave(room: Room, conn: CollabConnection): void {
     room.removeConnection(conn);
+    this.releaseIfIdle(room);
+  }
+
+  /** Start the unload timer if nobody is in the room (also after an upgrade that never completed). */
+  releaseIfIdle(room: Room): void {
     const live = this.rooms.get(room.documentId);
     if (live && room.size === 0) this.scheduleUnload(room.documentId, live);
   }

@@ -67,6 +67,7 @@ export async function getCase(db: Db, person: Person, caseId: string): Promise<C
       personId: schema.people.id,
       name: schema.people.name,
       role: schema.caseMembers.role,
+      jobTitle: schema.people.jobTitle,
       agency: schema.agencies.name,
     })
     .from(schema.caseMembers)
