@@ -5,6 +5,7 @@ import { Hono } from "hono";
 import { errorHandler, HttpError } from "./errors.js";
 import type { AppDeps, AppEnv } from "./http/app-env.js";
 import { requirePerson } from "./http/require-person.js";
+import { actionRoutes } from "./routes/actions.js";
 import { authRoutes } from "./routes/auth.js";
 import { caseRoutes } from "./routes/cases.js";
 import { documentRoutes } from "./routes/documents.js";
@@ -21,12 +22,15 @@ export function createApp(deps: AppDeps) {
   app.use("/api/cases", signedIn);
   app.use("/api/cases/*", signedIn);
   app.use("/api/documents/*", signedIn);
+  app.use("/api/actions", signedIn);
+  app.use("/api/actions/*", signedIn);
 
   app.route("/api/health", healthRoutes(deps));
   app.route("/api/auth", authRoutes(deps));
   app.route("/api/me", meRoutes());
   app.route("/api/cases", caseRoutes(deps));
   app.route("/api/documents", documentRoutes(deps));
+  app.route("/api/actions", actionRoutes(deps));
   app.all("/api/*", () => {
     throw new HttpError(404, "There is no such API address.");
   });

@@ -8,6 +8,7 @@ import { createAdaptorServer } from "@hono/node-server";
 import { closeCodes } from "@roundtable/collab";
 import { openDatabase, type Database } from "@roundtable/db";
 import { pino, type Logger } from "pino";
+import { ActionProjector } from "./actions/action-projector.js";
 import { createApp } from "./app.js";
 import { CollabEndpoint } from "./collab/collab-endpoint.js";
 import { compactDocument, documentsNeedingCompaction } from "./collab/document-store.js";
@@ -22,6 +23,7 @@ export interface RunningServer {
   database: Database;
   registry: RoomRegistry;
   presence: Presence;
+  projector: ActionProjector;
   log: Logger;
   close(): Promise<void>;
 }
@@ -38,11 +40,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await compactDocument(db, documentId);
   }
 
-  const app = createApp({ db, databaseKind: database.kind, config, log });
+  let presence: Presence | null = null;
+  const projector = new ActionProjector(db, log, (change) => presence?.actionsChanged(change));
+  const registry = new RoomRegistry(db, log, config.collab, {
+    onDocumentChanged: (documentId, room, authorId) => projector.schedule(documentId, room, authorId),
+  });
+  const app = createApp({ db, databaseKind: database.kind, config, log, registry, projector });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
-  const registry = new RoomRegistry(db, log, config.collab);
   const collab = new CollabEndpoint(db, registry, log, config.collab);
-  const presence = new Presence(httpServer, db, log);
+  presence = new Presence(httpServer, db, log);
   httpServer.on("upgrade", (req, socket, head) => {
     if (collab.handleUpgrade(req, socket, head)) return;
     if (req.url?.startsWith("/socket.io")) return; // socket.io's own listener takes it
@@ -61,12 +67,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const close = () => {
     closing ??= (async () => {
       collab.close();
+      await projector.settle();
       await registry.closeAll(closeCodes.serverShutdown, "The server is restarting; your changes are saved");
-      await presence.close(); // also closes the HTTP server
+      await presence?.close(); // also closes the HTTP server
       httpServer.closeAllConnections();
       await database.close();
     })();
     return closing;
   };
-  return { url, port, database, registry, presence, log, close };
+  return { url, port, database, registry, presence, projector, log, close };
 }

@@ -2,3 +2,4 @@ export * from "./protocol.js";
 export * from "./room.js";
 export * from "./rich-text.js";
 export * from "./care-plan.js";
+export * from "./document-json.js";

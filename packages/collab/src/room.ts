@@ -191,7 +191,7 @@ export class Room {
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    const author = isConnection(origin) ? origin.personId : serverOrigin.personId;
+    const author = hasPersonId(origin) ? origin.personId : serverOrigin.personId;
     this.options.onUpdate(update, author);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, messageSync);
@@ -217,8 +217,12 @@ export class Room {
   }
 }
 
-function isConnection(origin: unknown): origin is CollabConnection {
-  return typeof origin === "object" && origin !== null && "send" in origin && "personId" in origin;
+/**
+ * Who made a change: a connection, or a change the server applies for a person (an action
+ * marked done from a list) with an origin of `{ personId }`.
+ */
+function hasPersonId(origin: unknown): origin is { personId: string } {
+  return typeof origin === "object" && origin !== null && typeof (origin as { personId?: unknown }).personId === "string";
 }
 
 function safeSend(conn: CollabConnection, message: Uint8Array): void {

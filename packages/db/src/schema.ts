@@ -128,3 +128,47 @@ export const documentUpdates = pgTable(
   },
   (t) => [index("document_updates_doc_seq_idx").on(t.documentId, t.seq)],
 );
+
+/**
+ * Actions, projected from the action items in every document (upsert by the node's id). A row
+ * whose node was deleted keeps its history: `removed_at` is set, the row is never deleted.
+ */
+export const actions = pgTable(
+  "actions",
+  {
+    id: uuid("id").primaryKey(),
+    caseId: uuid("case_id").notNull().references(() => cases.id),
+    documentId: uuid("document_id").notNull().references(() => documents.id),
+    meetingId: uuid("meeting_id"),
+    text: text("text").notNull(),
+    ownerId: uuid("owner_id").references(() => people.id),
+    ownerAgencyId: uuid("owner_agency_id").references(() => agencies.id),
+    dueDate: date("due_date"),
+    status: text("status").notNull(),
+    section: text("section"),
+    position: bigint("position", { mode: "number" }).notNull().default(0),
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index("actions_owner_due_idx").on(t.ownerId, t.dueDate),
+    index("actions_case_idx").on(t.caseId),
+    index("actions_document_idx").on(t.documentId),
+    index("actions_due_status_idx").on(t.dueDate, t.status),
+  ],
+);
+
+/** Each change of an action's owner, due date or status (and its creation and removal): who and when. */
+export const actionEvents = pgTable(
+  "action_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    actionId: uuid("action_id").notNull().references(() => actions.id),
+    field: text("field").notNull(),
+    fromValue: text("from_value"),
+    toValue: text("to_value"),
+    byId: uuid("by_id").references(() => people.id),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("action_events_action_idx").on(t.actionId, t.at)],
+);

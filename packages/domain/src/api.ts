@@ -59,9 +59,16 @@ export interface DocumentSummary {
   visibility: Visibility;
 }
 
+export interface Agency {
+  id: string;
+  name: string;
+}
+
 export interface CaseDetail extends CaseSummary {
   team: TeamMember[];
   documents: DocumentSummary[];
+  /** Agencies an action can be given to when no person is named yet. */
+  agencies: Agency[];
 }
 
 export interface DocumentDetail extends DocumentSummary {

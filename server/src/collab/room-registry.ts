@@ -19,6 +19,11 @@ interface LiveRoom {
   compacting: boolean;
 }
 
+export interface RoomRegistryOptions {
+  /** Told after each accepted change (authorId "server" for the server's own), and once on load. */
+  onDocumentChanged?(documentId: string, room: Room, authorId: string | null): void;
+}
+
 export class RoomRegistry {
   private readonly rooms = new Map<string, LiveRoom>();
   private readonly loading = new Map<string, Promise<LiveRoom>>();
@@ -28,6 +33,7 @@ export class RoomRegistry {
     private readonly db: Db,
     private readonly log: Logger,
     private readonly config: CollabConfig,
+    private readonly options: RoomRegistryOptions = {},
   ) {
     this.updateLog = new UpdateLog(db, log, {
       groupCommitMs: config.groupCommitMs,
@@ -110,6 +116,7 @@ export class RoomRegistry {
       room: new Room(documentId, stored.updates, {
         onUpdate: (update, authorId) => {
           this.updateLog.append(documentId, update, authorId);
+          this.options.onDocumentChanged?.(documentId, live.room, authorId);
           live.uncompacted++;
           if (live.uncompacted >= this.config.compactAfterUpdates) void this.compact(documentId, live);
         },
@@ -119,6 +126,7 @@ export class RoomRegistry {
       compacting: false,
     };
     this.rooms.set(documentId, live);
+    this.options.onDocumentChanged?.(documentId, live.room, null);
     return live;
   }
 

@@ -1,6 +1,8 @@
 /** What every route handler can reach: the database and the signed-in person. */
 import type { Db, DatabaseKind } from "@roundtable/db";
 import type { Logger } from "pino";
+import type { ActionProjector } from "../actions/action-projector.js";
+import type { RoomRegistry } from "../collab/room-registry.js";
 import type { Config } from "../config.js";
 import type { Person } from "../services/sessions.js";
 
@@ -9,6 +11,8 @@ export interface AppDeps {
   databaseKind: DatabaseKind;
   config: Config;
   log: Logger;
+  registry: RoomRegistry;
+  projector: ActionProjector;
 }
 
 export interface AppEnv {

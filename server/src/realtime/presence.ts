@@ -9,6 +9,7 @@ import { presenceColour, uuidSchema, type PresentPerson } from "@roundtable/doma
 import type { Logger } from "pino";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
+import type { ActionsChanged } from "../actions/action-projector.js";
 import { documentAccessFor, visibleCase } from "../services/access.js";
 import { cookieFromHeader, personForSession, sessionCookieName, type Person } from "../services/sessions.js";
 
@@ -42,6 +43,8 @@ export class Presence {
     });
     this.io.on("connection", (raw) => {
       const socket = raw as PresenceSocket;
+      // A room of one's own, for news meant for this person (an action they own changed).
+      void socket.join(`person:${socket.data.person.id}`);
       socket.on("presence:join", async (payload: unknown, ack?: unknown) => {
         const reply = typeof ack === "function" ? (ack as (r: { ok: boolean; error?: string }) => void) : () => {};
         const parsed = joinSchema.safeParse(payload);
@@ -82,6 +85,12 @@ export class Presence {
       people.set(person.id, { personId: person.id, name: person.name, role: person.role, colour: presenceColour(person.id) });
     }
     return [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Tell everyone looking at the case, and each owner wherever they are, that actions changed. */
+  actionsChanged(change: ActionsChanged): void {
+    const rooms = [`case:${change.caseId}`, ...change.ownerIds.map((id) => `person:${id}`)];
+    this.io.to(rooms).emit("actions:changed", { caseId: change.caseId, actionIds: change.actionIds });
   }
 
   close(): Promise<void> {

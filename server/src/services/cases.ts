@@ -85,8 +85,14 @@ export async function getCase(db: Db, person: Person, caseId: string): Promise<C
     .from(schema.documents)
     .where(eq(schema.documents.caseId, caseId))
     .orderBy(asc(schema.documents.createdAt));
+  const agencies = await db
+    .select({ id: schema.agencies.id, name: schema.agencies.name })
+    .from(schema.agencies)
+    .where(eq(schema.agencies.serviceId, visible.caseRow.serviceId))
+    .orderBy(asc(schema.agencies.name));
   return {
     ...toSummary(summaryRow!),
+    agencies,
     team: team.map((m) => ({ ...m, role: m.role as Role })),
     documents: docs
       .map((d) => ({ ...d, kind: d.kind as DocumentKind, visibility: d.visibility as Visibility }))

@@ -6,6 +6,7 @@ export interface SignedIn {
   personId: string;
   get<T>(path: string): Promise<{ status: number; body: T }>;
   post<T>(path: string, body: unknown): Promise<{ status: number; body: T }>;
+  patch<T>(path: string, body: unknown): Promise<{ status: number; body: T }>;
 }
 
 export const demoPassword = "roundtable-demo";
@@ -34,6 +35,7 @@ export async function signIn(baseUrl: string, emailLocal: string): Promise<Signe
     personId: me.id,
     get: (path) => call("GET", path),
     post: (path, body) => call("POST", path, body),
+    patch: (path, body) => call("PATCH", path, body),
   };
 }
 

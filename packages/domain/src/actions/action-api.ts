@@ -1,0 +1,61 @@
+/**
+ * The action contracts: the Tiptap node every document uses, and what the API returns.
+ * The node is `actionItem` (block, its text is what is to be done) with attributes id,
+ * ownerId, ownerAgencyId, dueDate and status.
+ */
+import { z } from "zod";
+import { actionStatusSchema, type ActionStatus } from "./action-status.js";
+
+export const actionNodeName = "actionItem";
+
+export const isoDateSchema = z.iso.date("Use a date like 2026-12-31");
+
+export interface Action {
+  id: string;
+  caseId: string;
+  documentId: string;
+  meetingId: string | null;
+  text: string;
+  ownerId: string | null;
+  ownerAgencyId: string | null;
+  dueDate: string | null;
+  status: ActionStatus;
+  overdue: boolean;
+  updatedAt: string;
+  /** Extra context for lists: where it was agreed and who owns it, in words. */
+  caseName: string;
+  documentTitle: string;
+  ownerName: string | null;
+  ownerAgencyName: string | null;
+  /** The heading of the section the action sits under, e.g. "Who does what by when". */
+  section: string | null;
+  /** Set when the action was deleted from its document; kept for the record. */
+  removedAt: string | null;
+}
+
+export interface ActionEvent {
+  field: "created" | "ownerId" | "ownerAgencyId" | "dueDate" | "status" | "text" | "removed";
+  from: string | null;
+  to: string | null;
+  by: { id: string; name: string } | null;
+  at: string;
+}
+
+export const updateActionBodySchema = z
+  .object({
+    status: actionStatusSchema.optional(),
+    dueDate: isoDateSchema.nullable().optional(),
+    ownerId: z.uuid("Choose someone on the case").nullable().optional(),
+  })
+  .refine((b) => b.status !== undefined || b.dueDate !== undefined || b.ownerId !== undefined, {
+    message: "Say what to change: status, due date or owner",
+  });
+export type UpdateActionBody = z.infer<typeof updateActionBodySchema>;
+
+export const actionListQuerySchema = z.object({
+  owner: z.union([z.literal("me"), z.uuid("owner must be me or a person id")]).optional(),
+  caseId: z.uuid("caseId must be a case id").optional(),
+  status: actionStatusSchema.optional(),
+  overdue: z.enum(["true", "false"]).optional(),
+});
+export type ActionListQuery = z.infer<typeof actionListQuerySchema>;

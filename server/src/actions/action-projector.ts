@@ -1,0 +1,140 @@
+/**
+ * The projector: keeps the `actions` table in step with the action items in every live
+ * document. A change schedules a projection of that document a moment later (changes in quick
+ * succession are projected once); projections of one document never overlap.
+ */
+import { richTextToJson, type Room } from "@roundtable/collab";
+import { schema, type Db } from "@roundtable/db";
+import { diffActions, projectActions, type ProjectedAction, type StoredActionState } from "@roundtable/domain";
+import { eq, inArray, sql } from "drizzle-orm";
+import type { Logger } from "pino";
+import type * as Y from "yjs";
+
+export interface ActionsChanged {
+  caseId: string;
+  actionIds: string[];
+  ownerIds: string[];
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface Pending {
+  timer: NodeJS.Timeout;
+  room: Room;
+  authorId: string | null;
+}
+
+export class ActionProjector {
+  private readonly pending = new Map<string, Pending>();
+  private readonly running = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+    private readonly notify: (change: ActionsChanged) => void,
+    private readonly delayMs = 100,
+  ) {}
+
+  /** A document changed: project it shortly. The last author in the window is credited. */
+  schedule(documentId: string, room: Room, authorId: string | null): void {
+    const existing = this.pending.get(documentId);
+    if (existing) {
+      existing.room = room;
+      if (authorId) existing.authorId = authorId;
+      return;
+    }
+    const timer = setTimeout(() => {
+      const p = this.pending.get(documentId);
+      this.pending.delete(documentId);
+      if (p) void this.projectNow(documentId, p.room.doc, p.authorId).catch((err: unknown) => this.log.error({ err, documentId }, "action projection failed"));
+    }, this.delayMs);
+    this.pending.set(documentId, { timer, room, authorId });
+  }
+
+  /** Project a document now (after any projection of it already running). */
+  projectNow(documentId: string, doc: Y.Doc, authorId: string | null): Promise<void> {
+    const previous = this.running.get(documentId) ?? Promise.resolve();
+    const next = previous.catch(() => {}).then(() => this.project(documentId, doc, authorId));
+    this.running.set(documentId, next);
+    void next.finally(() => {
+      if (this.running.get(documentId) === next) this.running.delete(documentId);
+    }).catch(() => {});
+    return next;
+  }
+
+  /** Wait for scheduled and running projections (tests, shutdown). */
+  async settle(): Promise<void> {
+    for (const [documentId, p] of [...this.pending]) {
+      clearTimeout(p.timer);
+      this.pending.delete(documentId);
+      await this.projectNow(documentId, p.room.doc, p.authorId);
+    }
+    await Promise.allSettled([...this.running.values()]);
+  }
+
+  private async project(documentId: string, doc: Y.Doc, authorId: string | null): Promise<void> {
+    const [document] = await this.db
+      .select({ caseId: schema.documents.caseId, serviceId: schema.cases.serviceId })
+      .from(schema.documents)
+      .innerJoin(schema.cases, eq(schema.cases.id, schema.documents.caseId))
+      .where(eq(schema.documents.id, documentId));
+    if (!document) return;
+    const projected = await this.withKnownOwners(projectActions(richTextToJson(doc)), document.caseId, document.serviceId);
+    const storedRows = await this.db.select().from(schema.actions).where(eq(schema.actions.documentId, documentId));
+    const stored: StoredActionState[] = storedRows.map((r) => ({ ...r, removed: r.removedAt !== null }));
+    const diff = diffActions(stored, projected);
+    if (diff.events.length === 0 && diff.upserts.length === 0 && diff.removed.length === 0) return;
+    const byId = authorId && uuidPattern.test(authorId) ? authorId : null;
+    const now = new Date();
+    await this.db.transaction(async (tx) => {
+      if (diff.upserts.length > 0) {
+        await tx
+          .insert(schema.actions)
+          .values(diff.upserts.map((a) => ({ ...a, caseId: document.caseId, documentId, removedAt: null, updatedAt: now })))
+          .onConflictDoUpdate({
+            target: schema.actions.id,
+            set: {
+              caseId: sql`excluded.case_id`,
+              documentId: sql`excluded.document_id`,
+              text: sql`excluded.text`,
+              ownerId: sql`excluded.owner_id`,
+              ownerAgencyId: sql`excluded.owner_agency_id`,
+              dueDate: sql`excluded.due_date`,
+              status: sql`excluded.status`,
+              section: sql`excluded.section`,
+              position: sql`excluded.position`,
+              removedAt: sql`null`,
+              updatedAt: now,
+            },
+          });
+      }
+      if (diff.removed.length > 0) {
+        await tx.update(schema.actions).set({ removedAt: now, updatedAt: now }).where(inArray(schema.actions.id, diff.removed));
+      }
+      if (diff.events.length > 0) {
+        await tx.insert(schema.actionEvents).values(
+          diff.events.map((e) => ({ actionId: e.actionId, field: e.field, fromValue: e.from, toValue: e.to, byId, at: now })),
+        );
+      }
+    });
+    const changedIds = [...diff.upserts.map((a) => a.id), ...diff.removed];
+    const owners = new Set<string>();
+    for (const a of diff.upserts) if (a.ownerId) owners.add(a.ownerId);
+    for (const s of stored) if (s.ownerId && changedIds.includes(s.id)) owners.add(s.ownerId);
+    this.notify({ caseId: document.caseId, actionIds: changedIds, ownerIds: [...owners] });
+  }
+
+  /** An owner must be someone on the case, and an agency one of the service's; anything else is treated as not set. */
+  private async withKnownOwners(actions: ProjectedAction[], caseId: string, serviceId: string): Promise<ProjectedAction[]> {
+    if (actions.length === 0) return actions;
+    const members = await this.db.select({ id: schema.caseMembers.personId }).from(schema.caseMembers).where(eq(schema.caseMembers.caseId, caseId));
+    const agencies = await this.db.select({ id: schema.agencies.id }).from(schema.agencies).where(eq(schema.agencies.serviceId, serviceId));
+    const people = new Set(members.map((m) => m.id));
+    const agencyIds = new Set(agencies.map((a) => a.id));
+    return actions.map((a) => ({
+      ...a,
+      ownerId: a.ownerId && people.has(a.ownerId) ? a.ownerId : null,
+      ownerAgencyId: a.ownerAgencyId && agencyIds.has(a.ownerAgencyId) ? a.ownerAgencyId : null,
+    }));
+  }
+}

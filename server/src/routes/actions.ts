@@ -1,0 +1,28 @@
+/** Actions: GET /api/actions, PATCH /api/actions/:id, GET /api/actions/:id/events. */
+import { Hono } from "hono";
+import { actionListQuerySchema, updateActionBodySchema, uuidSchema } from "@roundtable/domain";
+import type { AppEnv } from "../http/app-env.js";
+import { jsonBody, parseOrThrow } from "../http/validate.js";
+import { getAction, listActionEvents, listActions, updateAction, type ActionDeps } from "../services/actions.js";
+
+export function actionRoutes(deps: ActionDeps) {
+  const { db } = deps;
+  return new Hono<AppEnv>()
+    .get("/", async (c) => {
+      const query = parseOrThrow(actionListQuerySchema, c.req.query(), "query");
+      return c.json(await listActions(db, c.get("person"), query));
+    })
+    .get("/:id", async (c) => {
+      const id = parseOrThrow(uuidSchema, c.req.param("id"), "action id");
+      return c.json(await getAction(db, c.get("person"), id));
+    })
+    .patch("/:id", async (c) => {
+      const id = parseOrThrow(uuidSchema, c.req.param("id"), "action id");
+      const body = await jsonBody(c, updateActionBodySchema);
+      return c.json(await updateAction(deps, c.get("person"), id, body));
+    })
+    .get("/:id/events", async (c) => {
+      const id = parseOrThrow(uuidSchema, c.req.param("id"), "action id");
+      return c.json(await listActionEvents(db, c.get("person"), id));
+    });
+}

@@ -1,0 +1,179 @@
+/**
+ * Action use-cases: list what a person may see, read an action's history, and change an action
+ * from outside the editor — applied to its document as a Yjs transaction, so every open editor
+ * shows it and the document and the table never disagree.
+ */
+import { findElementById } from "@roundtable/collab";
+import { schema, type Db } from "@roundtable/db";
+import {
+  actionNodeName,
+  atLeast,
+  isOverdue,
+  type Action,
+  type ActionEvent,
+  type ActionListQuery,
+  type ActionStatus,
+  type Role,
+  type UpdateActionBody,
+  type Visibility,
+} from "@roundtable/domain";
+import { and, asc, eq, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { ActionProjector } from "../actions/action-projector.js";
+import { todayInEngland } from "../actions/today.js";
+import type { RoomRegistry } from "../collab/room-registry.js";
+import { HttpError, notFound } from "../errors.js";
+import { accessFor, documentAccessFor } from "./access.js";
+import type { Person } from "./sessions.js";
+
+const owner = alias(schema.people, "owner");
+const ownerAgency = alias(schema.agencies, "owner_agency");
+
+function actionQuery(db: Db) {
+  return db
+    .select({
+      action: schema.actions,
+      caseName: schema.cases.name,
+      keyworkerId: schema.cases.keyworkerId,
+      serviceId: schema.cases.serviceId,
+      documentTitle: schema.documents.title,
+      visibility: schema.documents.visibility,
+      ownerName: owner.name,
+      ownerAgencyName: ownerAgency.name,
+    })
+    .from(schema.actions)
+    .innerJoin(schema.cases, eq(schema.cases.id, schema.actions.caseId))
+    .innerJoin(schema.documents, eq(schema.documents.id, schema.actions.documentId))
+    .leftJoin(owner, eq(owner.id, schema.actions.ownerId))
+    .leftJoin(ownerAgency, eq(ownerAgency.id, schema.actions.ownerAgencyId));
+}
+
+type ActionQueryRow = Awaited<ReturnType<ReturnType<typeof actionQuery>["execute"]>>[number];
+
+function toAction(row: ActionQueryRow, today: string): Action {
+  const a = row.action;
+  const status = a.status as ActionStatus;
+  return {
+    id: a.id,
+    caseId: a.caseId,
+    documentId: a.documentId,
+    meetingId: a.meetingId,
+    text: a.text,
+    ownerId: a.ownerId,
+    ownerAgencyId: a.ownerAgencyId,
+    dueDate: a.dueDate,
+    status,
+    overdue: isOverdue({ status, dueDate: a.dueDate }, today),
+    updatedAt: a.updatedAt.toISOString(),
+    caseName: row.caseName,
+    documentTitle: row.documentTitle,
+    ownerName: row.ownerName,
+    ownerAgencyName: row.ownerAgencyName,
+    section: a.section,
+    removedAt: a.removedAt?.toISOString() ?? null,
+  };
+}
+
+/** Keep only the rows whose document this person may open (the same rules as opening it). */
+async function visibleRows(db: Db, person: Person, rows: ActionQueryRow[]): Promise<ActionQueryRow[]> {
+  const caseIds = [...new Set(rows.map((r) => r.action.caseId))];
+  if (caseIds.length === 0) return [];
+  const memberships = await db
+    .select({ caseId: schema.caseMembers.caseId, role: schema.caseMembers.role })
+    .from(schema.caseMembers)
+    .where(and(eq(schema.caseMembers.personId, person.id), inArray(schema.caseMembers.caseId, caseIds)));
+  const roleOn = new Map(memberships.map((m) => [m.caseId, m.role as Role]));
+  return rows.filter((r) => {
+    if (r.serviceId !== person.serviceId) return false;
+    const visible = {
+      caseRow: { id: r.action.caseId, serviceId: r.serviceId, name: r.caseName, ragRating: "green" as const, keyworkerId: r.keyworkerId, nextMeetingAt: null },
+      caseRole: roleOn.get(r.action.caseId) ?? null,
+    };
+    return accessFor(person, visible, r.visibility as Visibility) !== "none";
+  });
+}
+
+export async function listActions(db: Db, person: Person, query: ActionListQuery, now = new Date()): Promise<Action[]> {
+  const today = todayInEngland(now);
+  const where: SQL[] = [isNull(schema.actions.removedAt), eq(schema.cases.serviceId, person.serviceId)];
+  if (query.owner) where.push(eq(schema.actions.ownerId, query.owner === "me" ? person.id : query.owner));
+  if (query.caseId) where.push(eq(schema.actions.caseId, query.caseId));
+  if (query.status) where.push(eq(schema.actions.status, query.status));
+  if (query.overdue === "true") {
+    where.push(lt(schema.actions.dueDate, today), inArray(schema.actions.status, ["open", "in-progress", "blocked"]));
+  }
+  const rows = await actionQuery(db)
+    .where(and(...where))
+    .orderBy(sql`${schema.actions.dueDate} asc nulls last`, asc(schema.cases.name), asc(schema.actions.position));
+  return (await visibleRows(db, person, rows)).map((r) => toAction(r, today));
+}
+
+export async function getAction(db: Db, person: Person, actionId: string, now = new Date()): Promise<Action> {
+  const rows = await actionQuery(db).where(eq(schema.actions.id, actionId)).limit(1);
+  const [row] = await visibleRows(db, person, rows);
+  if (!row) throw notFound("That action");
+  return toAction(row, todayInEngland(now));
+}
+
+export async function listActionEvents(db: Db, person: Person, actionId: string): Promise<ActionEvent[]> {
+  await getAction(db, person, actionId);
+  const rows = await db
+    .select({ field: schema.actionEvents.field, from: schema.actionEvents.fromValue, to: schema.actionEvents.toValue, byId: schema.people.id, byName: schema.people.name, at: schema.actionEvents.at })
+    .from(schema.actionEvents)
+    .leftJoin(schema.people, eq(schema.people.id, schema.actionEvents.byId))
+    .where(eq(schema.actionEvents.actionId, actionId))
+    .orderBy(asc(schema.actionEvents.at), asc(schema.actionEvents.id));
+  return rows.map((r) => ({
+    field: r.field as ActionEvent["field"],
+    from: r.from,
+    to: r.to,
+    by: r.byId && r.byName ? { id: r.byId, name: r.byName } : null,
+    at: r.at.toISOString(),
+  }));
+}
+
+export interface ActionDeps {
+  db: Db;
+  registry: RoomRegistry;
+  projector: ActionProjector;
+}
+
+/**
+ * Change an action's status, due date or owner. Anyone who may edit its document can; so can
+ * its owner, who may be marking their own action done from My actions.
+ */
+export async function updateAction({ db, registry, projector }: ActionDeps, person: Person, actionId: string, body: UpdateActionBody): Promise<Action> {
+  const action = await getAction(db, person, actionId);
+  if (action.removedAt) throw new HttpError(409, "This action has been removed from its document, so it cannot be changed.");
+  const { access } = await documentAccessFor(db, person, action.documentId);
+  if (!atLeast(access, "edit") && action.ownerId !== person.id) {
+    throw new HttpError(403, "Only the action's owner or someone who can edit the document can change it.");
+  }
+  if (body.ownerId) {
+    const member = await db
+      .select({ id: schema.caseMembers.personId })
+      .from(schema.caseMembers)
+      .where(and(eq(schema.caseMembers.caseId, action.caseId), eq(schema.caseMembers.personId, body.ownerId)));
+    if (member.length === 0) throw new HttpError(400, "The request body is not valid.", { ownerId: "Choose someone on this case's team" });
+  }
+  const room = await registry.open(action.documentId);
+  try {
+    const element = findElementById(room.doc, actionNodeName, actionId);
+    if (!element) throw new HttpError(409, "This action is no longer in its document, so it cannot be changed.");
+    room.doc.transact(() => {
+      const set = (key: string, value: string | null | undefined) => {
+        if (value === undefined) return;
+        if (value === null) element.removeAttribute(key);
+        else element.setAttribute(key, value);
+      };
+      set("status", body.status);
+      set("dueDate", body.dueDate);
+      set("ownerId", body.ownerId);
+      if (body.ownerId) element.removeAttribute("ownerAgencyId");
+    }, { personId: person.id });
+    await projector.projectNow(action.documentId, room.doc, person.id);
+  } finally {
+    registry.releaseIfIdle(room);
+  }
+  return getAction(db, person, actionId);
+}
