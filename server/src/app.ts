@@ -10,6 +10,7 @@ import { authRoutes } from "./routes/auth.js";
 import { caseRoutes } from "./routes/cases.js";
 import { documentRoutes } from "./routes/documents.js";
 import { healthRoutes } from "./routes/health.js";
+import { meetingRoutes } from "./routes/meetings.js";
 import { meRoutes } from "./routes/me.js";
 
 export function createApp(deps: AppDeps) {
@@ -22,6 +23,8 @@ export function createApp(deps: AppDeps) {
   app.use("/api/cases", signedIn);
   app.use("/api/cases/*", signedIn);
   app.use("/api/documents/*", signedIn);
+  app.use("/api/meetings", signedIn);
+  app.use("/api/meetings/*", signedIn);
   app.use("/api/actions", signedIn);
   app.use("/api/actions/*", signedIn);
 
@@ -31,6 +34,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/cases", caseRoutes(deps));
   app.route("/api/documents", documentRoutes(deps));
   app.route("/api/actions", actionRoutes(deps));
+  app.route("/api/meetings", meetingRoutes(deps));
   app.all("/api/*", () => {
     throw new HttpError(404, "There is no such API address.");
   });

@@ -45,7 +45,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const registry = new RoomRegistry(db, log, config.collab, {
     onDocumentChanged: (documentId, room, authorId) => projector.schedule(documentId, room, authorId),
   });
-  const app = createApp({ db, databaseKind: database.kind, config, log, registry, projector });
+  const app = createApp({
+    db,
+    databaseKind: database.kind,
+    config,
+    log,
+    registry,
+    projector,
+    onMeetingChanged: (meetingId) => presence?.meetingChanged(meetingId),
+  });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   const collab = new CollabEndpoint(db, registry, log, config.collab);
   presence = new Presence(httpServer, db, log);

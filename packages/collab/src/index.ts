@@ -3,3 +3,4 @@ export * from "./room.js";
 export * from "./rich-text.js";
 export * from "./care-plan.js";
 export * from "./document-json.js";
+export * from "./minutes.js";

@@ -103,7 +103,10 @@ export const documents = pgTable(
   "documents",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    caseId: uuid("case_id").notNull().references(() => cases.id),
+    /** The case a document is about; null for a tracker meeting's minutes, which cover several. */
+    caseId: uuid("case_id").references(() => cases.id),
+    /** Set for minutes: the meeting they belong to (access then follows the meeting). */
+    meetingId: uuid("meeting_id"),
     kind: text("kind").notNull(),
     title: text("title").notNull(),
     visibility: text("visibility").notNull(),
@@ -171,4 +174,77 @@ export const actionEvents = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("action_events_action_idx").on(t.actionId, t.at)],
+);
+
+/** A meeting: its type, time, place, chair, lifecycle, and its minutes document. */
+export const meetings = pgTable(
+  "meetings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    serviceId: uuid("service_id").notNull().references(() => services.id),
+    type: text("type").notNull(),
+    title: text("title").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    location: text("location"),
+    onlineLink: text("online_link"),
+    status: text("status").notNull().default("scheduled"),
+    visibility: text("visibility").notNull(),
+    chairId: uuid("chair_id").notNull().references(() => people.id),
+    /** The one case a planning, review or professionals meeting is about; null for tracker meetings. */
+    caseId: uuid("case_id").references(() => cases.id),
+    minutesDocumentId: uuid("minutes_document_id").references(() => documents.id),
+    currentAgendaItem: bigint("current_agenda_item", { mode: "number" }),
+    ...timestamps,
+  },
+  (t) => [index("meetings_case_idx").on(t.caseId, t.startsAt), index("meetings_service_idx").on(t.serviceId, t.startsAt)],
+);
+
+/** The cases a tracker meeting reviews, in the order it takes them (one row for one-child meetings too). */
+export const meetingCases = pgTable(
+  "meeting_cases",
+  {
+    meetingId: uuid("meeting_id").notNull().references(() => meetings.id),
+    caseId: uuid("case_id").notNull().references(() => cases.id),
+    position: bigint("position", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.caseId] }), index("meeting_cases_case_idx").on(t.caseId)],
+);
+
+export const meetingInvitees = pgTable(
+  "meeting_invitees",
+  {
+    meetingId: uuid("meeting_id").notNull().references(() => meetings.id),
+    personId: uuid("person_id").notNull().references(() => people.id),
+    attendance: text("attendance").notNull().default("invited"),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.personId] }), index("meeting_invitees_person_idx").on(t.personId)],
+);
+
+/** Written contributions and comments sent before a meeting ("parents adding comments before reviews"). */
+export const meetingContributions = pgTable(
+  "meeting_contributions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    meetingId: uuid("meeting_id").notNull().references(() => meetings.id),
+    personId: uuid("person_id").notNull().references(() => people.id),
+    caseId: uuid("case_id").references(() => cases.id),
+    text: text("text").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("meeting_contributions_meeting_idx").on(t.meetingId, t.createdAt)],
+);
+
+/** Named versions: the exact state of a document frozen when minutes end or a plan is agreed. */
+export const documentVersions = pgTable(
+  "document_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    documentId: uuid("document_id").notNull().references(() => documents.id),
+    name: text("name").notNull(),
+    state: bytea("state").notNull(),
+    createdBy: uuid("created_by").references(() => people.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("document_versions_document_idx").on(t.documentId, t.createdAt)],
 );

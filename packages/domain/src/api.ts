@@ -72,8 +72,12 @@ export interface CaseDetail extends CaseSummary {
 }
 
 export interface DocumentDetail extends DocumentSummary {
-  caseId: string;
-  caseName: string;
+  /** The case it is about; null for a tracker meeting's minutes, which cover several cases. */
+  caseId: string | null;
+  caseName: string | null;
+  /** Set for minutes. */
+  meetingId: string | null;
+  meetingTitle: string | null;
   access: AccessLevel;
 }
 

@@ -9,3 +9,4 @@ export * from "./actions/action-status.js";
 export * from "./actions/action-api.js";
 export * from "./actions/action-projection.js";
 export * from "./actions/action-diff.js";
+export * from "./meetings/meeting.js";

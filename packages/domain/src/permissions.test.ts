@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentAccess, documentAccessRules } from "./permissions.js";
+import { documentAccess, documentAccessRules, meetingAccess } from "./permissions.js";
 import { isFamilyRole, roles } from "./roles.js";
 
 describe("document access rules", () => {
@@ -27,5 +27,26 @@ describe("document access rules", () => {
 
   it("has a rule for every role and visibility", () => {
     for (const role of roles) expect(Object.keys(documentAccessRules[role]).sort()).toEqual(["family", "professionals", "young-person"]);
+  });
+});
+
+describe("meeting access", () => {
+  const base = { accountRole: "professional", visibility: "professionals", isChair: false, isInvitee: false, caseRoles: [], sameService: true } as const;
+  it("keeps professionals meetings from every family account, even one wrongly invited", () => {
+    for (const role of ["parent", "young-person"] as const) {
+      expect(meetingAccess({ ...base, accountRole: role, isInvitee: true, caseRoles: [role] })).toBe("none");
+      expect(meetingAccess({ ...base, accountRole: role, isChair: true })).toBe("none");
+    }
+  });
+  it("lets the chair and professional invitees write the minutes, and a parent invited to a review comment", () => {
+    expect(meetingAccess({ ...base, isChair: true })).toBe("edit");
+    expect(meetingAccess({ ...base, isInvitee: true })).toBe("edit");
+    expect(meetingAccess({ ...base, accountRole: "parent", visibility: "family", isInvitee: true })).toBe("comment");
+  });
+  it("lets the case team read, keyworkers write, and nobody from another service in", () => {
+    expect(meetingAccess({ ...base, caseRoles: ["professional"] })).toBe("read");
+    expect(meetingAccess({ ...base, caseRoles: ["keyworker"] })).toBe("edit");
+    expect(meetingAccess({ ...base })).toBe("none");
+    expect(meetingAccess({ ...base, isChair: true, sameService: false })).toBe("none");
   });
 });

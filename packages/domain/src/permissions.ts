@@ -4,7 +4,7 @@
  * this visibility, may do what?
  */
 import type { AccessLevel, Visibility } from "./documents.js";
-import type { Role } from "./roles.js";
+import { isFamilyRole, type Role } from "./roles.js";
 
 export const documentAccessRules: Record<Role, Record<Visibility, AccessLevel>> = {
   keyworker: { family: "edit", professionals: "edit", "young-person": "edit" },
@@ -32,4 +32,33 @@ export function documentAccess(q: DocumentAccessQuestion): AccessLevel {
   if (role === null) return "none";
   if (q.visibility === "young-person" && role === "keyworker" && !q.isOwnKeyworker) return "none";
   return documentAccessRules[role][q.visibility];
+}
+
+export interface MeetingAccessQuestion {
+  accountRole: Role;
+  visibility: "family" | "professionals";
+  isChair: boolean;
+  isInvitee: boolean;
+  /** The person's roles on the teams of the cases the meeting covers. */
+  caseRoles: readonly Role[];
+  /** Service leads see every meeting in their service. */
+  sameService: boolean;
+}
+
+/**
+ * Who may open a meeting and its minutes, and what they may do. Professionals meetings (and
+ * tracker meetings, which are always professionals-only) are never shown to family accounts.
+ * The chair and professional invitees write the minutes; family invitees comment; the case
+ * team and the service lead read.
+ */
+export function meetingAccess(q: MeetingAccessQuestion): AccessLevel {
+  if (!q.sameService) return "none";
+  const family = isFamilyRole(q.accountRole);
+  if (q.visibility === "professionals" && family) return "none";
+  if (q.isChair) return "edit";
+  if (q.isInvitee) return family ? "comment" : "edit";
+  if (q.caseRoles.some((r) => r === "keyworker" || r === "senior-keyworker")) return "edit";
+  if (q.caseRoles.length > 0) return "read";
+  if (q.accountRole === "service-lead") return "read";
+  return "none";
 }

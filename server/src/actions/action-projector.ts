@@ -74,12 +74,17 @@ export class ActionProjector {
 
   private async project(documentId: string, doc: Y.Doc, authorId: string | null): Promise<void> {
     const [document] = await this.db
-      .select({ caseId: schema.documents.caseId, serviceId: schema.cases.serviceId })
+      .select({ caseId: schema.documents.caseId, meetingId: schema.documents.meetingId })
       .from(schema.documents)
-      .innerJoin(schema.cases, eq(schema.cases.id, schema.documents.caseId))
       .where(eq(schema.documents.id, documentId));
     if (!document) return;
-    const projected = await this.withKnownOwners(projectActions(richTextToJson(doc)), document.caseId, document.serviceId);
+    // An action belongs to the case its section names (tracker minutes), else the document's case.
+    // One with neither (e.g. "any other business" in a tracker meeting) cannot be tracked.
+    const placed = projectActions(richTextToJson(doc)).flatMap((a) => {
+      const caseId = a.caseId ?? document.caseId;
+      return caseId ? [{ ...a, caseId }] : [];
+    });
+    const projected = await this.withKnownOwners(placed);
     const storedRows = await this.db.select().from(schema.actions).where(eq(schema.actions.documentId, documentId));
     const stored: StoredActionState[] = storedRows.map((r) => ({ ...r, removed: r.removedAt !== null }));
     const diff = diffActions(stored, projected);
@@ -90,7 +95,7 @@ export class ActionProjector {
       if (diff.upserts.length > 0) {
         await tx
           .insert(schema.actions)
-          .values(diff.upserts.map((a) => ({ ...a, caseId: document.caseId, documentId, removedAt: null, updatedAt: now })))
+          .values(diff.upserts.map((a) => ({ ...a, caseId: a.caseId!, documentId, meetingId: document.meetingId, removedAt: null, updatedAt: now })))
           .onConflictDoUpdate({
             target: schema.actions.id,
             set: {
@@ -121,19 +126,28 @@ export class ActionProjector {
     const owners = new Set<string>();
     for (const a of diff.upserts) if (a.ownerId) owners.add(a.ownerId);
     for (const s of stored) if (s.ownerId && changedIds.includes(s.id)) owners.add(s.ownerId);
-    this.notify({ caseId: document.caseId, actionIds: changedIds, ownerIds: [...owners] });
+    const caseIds = new Set([...diff.upserts.map((a) => a.caseId!), ...stored.filter((s) => diff.removed.includes(s.id)).map((s) => s.caseId!)]);
+    for (const caseId of caseIds) this.notify({ caseId, actionIds: changedIds, ownerIds: [...owners] });
   }
 
   /** An owner must be someone on the case, and an agency one of the service's; anything else is treated as not set. */
-  private async withKnownOwners(actions: ProjectedAction[], caseId: string, serviceId: string): Promise<ProjectedAction[]> {
+  private async withKnownOwners(actions: ProjectedAction[]): Promise<ProjectedAction[]> {
     if (actions.length === 0) return actions;
-    const members = await this.db.select({ id: schema.caseMembers.personId }).from(schema.caseMembers).where(eq(schema.caseMembers.caseId, caseId));
-    const agencies = await this.db.select({ id: schema.agencies.id }).from(schema.agencies).where(eq(schema.agencies.serviceId, serviceId));
-    const people = new Set(members.map((m) => m.id));
+    const caseIds = [...new Set(actions.map((a) => a.caseId!))];
+    const members = await this.db
+      .select({ caseId: schema.caseMembers.caseId, personId: schema.caseMembers.personId })
+      .from(schema.caseMembers)
+      .where(inArray(schema.caseMembers.caseId, caseIds));
+    const agencies = await this.db
+      .select({ id: schema.agencies.id })
+      .from(schema.agencies)
+      .innerJoin(schema.cases, eq(schema.cases.serviceId, schema.agencies.serviceId))
+      .where(inArray(schema.cases.id, caseIds));
+    const onCase = new Set(members.map((m) => `${m.caseId}:${m.personId}`));
     const agencyIds = new Set(agencies.map((a) => a.id));
     return actions.map((a) => ({
       ...a,
-      ownerId: a.ownerId && people.has(a.ownerId) ? a.ownerId : null,
+      ownerId: a.ownerId && onCase.has(`${a.caseId}:${a.ownerId}`) ? a.ownerId : null,
       ownerAgencyId: a.ownerAgencyId && agencyIds.has(a.ownerAgencyId) ? a.ownerAgencyId : null,
     }));
   }

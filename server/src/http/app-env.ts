@@ -13,6 +13,8 @@ export interface AppDeps {
   log: Logger;
   registry: RoomRegistry;
   projector: ActionProjector;
+  /** Tell people watching a meeting that it changed (status, attendance, agenda item, contributions). */
+  onMeetingChanged(meetingId: string): void;
 }
 
 export interface AppEnv {

@@ -11,10 +11,11 @@ import { Server, type Socket } from "socket.io";
 import { z } from "zod";
 import type { ActionsChanged } from "../actions/action-projector.js";
 import { documentAccessFor, visibleCase } from "../services/access.js";
+import { meetingAccessFor } from "../services/meeting-access.js";
 import { cookieFromHeader, personForSession, sessionCookieName, type Person } from "../services/sessions.js";
 
 const joinSchema = z.object({
-  room: z.string().regex(/^(case|document):[0-9a-f-]{36}$/i, "Room must be case:<id> or document:<id>"),
+  room: z.string().regex(/^(case|document|meeting):[0-9a-f-]{36}$/i, "Room must be case:<id>, document:<id> or meeting:<id>"),
 });
 
 interface SocketData {
@@ -50,10 +51,11 @@ export class Presence {
         const parsed = joinSchema.safeParse(payload);
         if (!parsed.success) return reply({ ok: false, error: "That is not a room you can join." });
         const room = parsed.data.room;
-        const [kind, id] = room.split(":") as ["case" | "document", string];
+        const [kind, id] = room.split(":") as ["case" | "document" | "meeting", string];
         try {
           if (!uuidSchema.safeParse(id).success) throw new Error("bad id");
           if (kind === "case") await visibleCase(db, socket.data.person, id);
+          else if (kind === "meeting") await meetingAccessFor(db, socket.data.person, id);
           else await documentAccessFor(db, socket.data.person, id);
         } catch {
           return reply({ ok: false, error: "That was not found." });
@@ -91,6 +93,11 @@ export class Presence {
   actionsChanged(change: ActionsChanged): void {
     const rooms = [`case:${change.caseId}`, ...change.ownerIds.map((id) => `person:${id}`)];
     this.io.to(rooms).emit("actions:changed", { caseId: change.caseId, actionIds: change.actionIds });
+  }
+
+  /** Everyone in the meeting room re-reads the meeting (status, attendance, current agenda item). */
+  meetingChanged(meetingId: string): void {
+    this.io.to(`meeting:${meetingId}`).emit("meeting:changed", { meetingId });
   }
 
   close(): Promise<void> {

@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from "../http/app-env.js";
 import { jsonBody, parseOrThrow } from "../http/validate.js";
 import { getCase, listCases } from "../services/cases.js";
 import { createDocument } from "../services/documents.js";
+import { listCaseMeetings } from "../services/meetings.js";
 
 export function caseRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>()
@@ -12,6 +13,10 @@ export function caseRoutes({ db }: AppDeps) {
     .get("/:caseId", async (c) => {
       const caseId = parseOrThrow(uuidSchema, c.req.param("caseId"), "case id");
       return c.json(await getCase(db, c.get("person"), caseId));
+    })
+    .get("/:caseId/meetings", async (c) => {
+      const caseId = parseOrThrow(uuidSchema, c.req.param("caseId"), "case id");
+      return c.json(await listCaseMeetings(db, c.get("person"), caseId));
     })
     .post("/:caseId/documents", async (c) => {
       const caseId = parseOrThrow(uuidSchema, c.req.param("caseId"), "case id");

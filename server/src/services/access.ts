@@ -16,6 +16,7 @@ import {
 } from "@roundtable/domain";
 import { and, eq } from "drizzle-orm";
 import { HttpError, notFound } from "../errors.js";
+import { meetingAccessFor } from "./meeting-access.js";
 import type { Person } from "./sessions.js";
 
 export interface CaseRow {
@@ -54,7 +55,8 @@ export async function visibleCase(db: Db, person: Person, caseId: string): Promi
 
 export interface DocumentRow {
   id: string;
-  caseId: string;
+  caseId: string | null;
+  meetingId: string | null;
   kind: DocumentKind;
   title: string;
   visibility: Visibility;
@@ -62,8 +64,10 @@ export interface DocumentRow {
 
 export interface DocumentAccess {
   document: DocumentRow;
-  visible: VisibleCase;
   access: AccessLevel;
+  /** What the document is about, in words: the case's name, and the meeting's title for minutes. */
+  caseName: string | null;
+  meetingTitle: string | null;
 }
 
 export function accessFor(person: Person, visible: VisibleCase, visibility: Visibility): AccessLevel {
@@ -84,6 +88,7 @@ export async function documentAccessFor(db: Db, person: Person, documentId: stri
     .select({
       id: schema.documents.id,
       caseId: schema.documents.caseId,
+      meetingId: schema.documents.meetingId,
       kind: schema.documents.kind,
       title: schema.documents.title,
       visibility: schema.documents.visibility,
@@ -94,6 +99,19 @@ export async function documentAccessFor(db: Db, person: Person, documentId: stri
   const row = rows[0];
   if (!row) throw notFound("That document");
   const document: DocumentRow = { ...row, kind: row.kind as DocumentKind, visibility: row.visibility as Visibility };
+  if (document.meetingId) {
+    // Minutes follow their meeting: who may see it, and whether they write or read.
+    const { meeting, access } = await meetingAccessFor(db, person, document.meetingId).catch(() => {
+      throw notFound("That document");
+    });
+    let caseName: string | null = null;
+    if (document.caseId) {
+      const [c] = await db.select({ name: schema.cases.name }).from(schema.cases).where(eq(schema.cases.id, document.caseId));
+      caseName = c?.name ?? null;
+    }
+    return { document, access, caseName, meetingTitle: meeting.title };
+  }
+  if (!document.caseId) throw notFound("That document");
   let visible: VisibleCase;
   try {
     visible = await visibleCase(db, person, document.caseId);
@@ -105,5 +123,5 @@ export async function documentAccessFor(db: Db, person: Person, documentId: stri
     if (isFamilyRole(person.role)) throw notFound("That document");
     throw new HttpError(403, "This document is not shared with you.");
   }
-  return { document, visible, access };
+  return { document, access, caseName: visible.caseRow.name, meetingTitle: null };
 }

@@ -24,6 +24,7 @@ import { todayInEngland } from "../actions/today.js";
 import type { RoomRegistry } from "../collab/room-registry.js";
 import { HttpError, notFound } from "../errors.js";
 import { accessFor, documentAccessFor } from "./access.js";
+import { meetingAccessMap } from "./meeting-access.js";
 import type { Person } from "./sessions.js";
 
 const owner = alias(schema.people, "owner");
@@ -38,6 +39,7 @@ function actionQuery(db: Db) {
       serviceId: schema.cases.serviceId,
       documentTitle: schema.documents.title,
       visibility: schema.documents.visibility,
+      documentMeetingId: schema.documents.meetingId,
       ownerName: owner.name,
       ownerAgencyName: ownerAgency.name,
     })
@@ -83,8 +85,12 @@ async function visibleRows(db: Db, person: Person, rows: ActionQueryRow[]): Prom
     .from(schema.caseMembers)
     .where(and(eq(schema.caseMembers.personId, person.id), inArray(schema.caseMembers.caseId, caseIds)));
   const roleOn = new Map(memberships.map((m) => [m.caseId, m.role as Role]));
+  const meetingIds = rows.flatMap((r) => (r.documentMeetingId ? [r.documentMeetingId] : []));
+  const meetings = await meetingAccessMap(db, person, meetingIds);
   return rows.filter((r) => {
     if (r.serviceId !== person.serviceId) return false;
+    // Actions agreed in minutes are seen by those who may open the meeting.
+    if (r.documentMeetingId) return (meetings.get(r.documentMeetingId)?.access ?? "none") !== "none";
     const visible = {
       caseRow: { id: r.action.caseId, serviceId: r.serviceId, name: r.caseName, ragRating: "green" as const, keyworkerId: r.keyworkerId, nextMeetingAt: null },
       caseRole: roleOn.get(r.action.caseId) ?? null,

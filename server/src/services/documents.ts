@@ -7,14 +7,16 @@ import { documentAccessFor, accessFor, visibleCase } from "./access.js";
 import type { Person } from "./sessions.js";
 
 export async function describeDocument(db: Db, person: Person, documentId: string): Promise<DocumentDetail> {
-  const { document, visible, access } = await documentAccessFor(db, person, documentId);
+  const { document, access, caseName, meetingTitle } = await documentAccessFor(db, person, documentId);
   return {
     id: document.id,
     kind: document.kind,
     title: document.title,
     visibility: document.visibility,
     caseId: document.caseId,
-    caseName: visible.caseRow.name,
+    caseName,
+    meetingId: document.meetingId,
+    meetingTitle,
     access,
   };
 }

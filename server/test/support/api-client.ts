@@ -7,6 +7,7 @@ export interface SignedIn {
   get<T>(path: string): Promise<{ status: number; body: T }>;
   post<T>(path: string, body: unknown): Promise<{ status: number; body: T }>;
   patch<T>(path: string, body: unknown): Promise<{ status: number; body: T }>;
+  put<T>(path: string, body: unknown): Promise<{ status: number; body: T }>;
 }
 
 export const demoPassword = "roundtable-demo";
@@ -36,6 +37,7 @@ export async function signIn(baseUrl: string, emailLocal: string): Promise<Signe
     get: (path) => call("GET", path),
     post: (path, body) => call("POST", path, body),
     patch: (path, body) => call("PATCH", path, body),
+    put: (path, body) => call("PUT", path, body),
   };
 }
 

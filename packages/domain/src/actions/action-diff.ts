@@ -14,6 +14,7 @@ export interface StoredActionState {
   dueDate: string | null;
   status: string;
   section: string | null;
+  caseId: string | null;
   position: number;
   removed: boolean;
 }
@@ -47,7 +48,8 @@ export function diffActions(stored: readonly StoredActionState[], current: reado
       events.push({ actionId: action.id, field: "created", from: null, to: action.text });
       continue;
     }
-    let changed = old.removed || old.text !== action.text || old.section !== action.section || old.position !== action.position;
+    let changed =
+      old.removed || old.text !== action.text || old.section !== action.section || old.position !== action.position || old.caseId !== action.caseId;
     if (old.removed) events.push({ actionId: action.id, field: "created", from: null, to: action.text });
     for (const field of trackedFields) {
       if (old[field] !== action[field]) {

@@ -25,8 +25,31 @@ describe("projectActions", () => {
       ),
     );
     expect(rows).toEqual([
-      { id: id1, text: "Write a part-time timetable", ownerId: owner, ownerAgencyId: null, dueDate: "2026-12-12", status: "in-progress", section: "Who does what by when", position: 0 },
-      { id: id2, text: "Share the crisis line", ownerId: null, ownerAgencyId: null, dueDate: null, status: "done", section: "Contacts", position: 1 },
+      { id: id1, text: "Write a part-time timetable", ownerId: owner, ownerAgencyId: null, dueDate: "2026-12-12", status: "in-progress", section: "Who does what by when", caseId: null, position: 0 },
+      { id: id2, text: "Share the crisis line", ownerId: null, ownerAgencyId: null, dueDate: null, status: "done", section: "Contacts", caseId: null, position: 1 },
+    ]);
+  });
+
+  it("gives each action in a tracker meeting the case of the heading it sits under", () => {
+    const jamie = "3e1a4b5c-6d7e-4f80-b192-a3b4c5d6e7f8";
+    const aisha = "4f2b5c6d-7e8f-4091-a2a3-b4c5d6e7f809";
+    const caseHeading = (t: string, caseId: string): DocNode => ({ type: "heading", attrs: { level: 2, caseId }, content: [text(t)] });
+    const sub = (t: string): DocNode => ({ type: "heading", attrs: { level: 3 }, content: [text(t)] });
+    const rows = projectActions(
+      doc(
+        caseHeading("Jamie Walker", jamie),
+        sub("Actions"),
+        action({ id: id1 }, "Timetable"),
+        caseHeading("Aisha Reid", aisha),
+        action({ id: id2 }, "Minibus"),
+        heading("Any other business"),
+        action({ id: owner }, "Room booking"),
+      ),
+    );
+    expect(rows.map((r) => [r.text, r.caseId])).toEqual([
+      ["Timetable", jamie],
+      ["Minibus", aisha],
+      ["Room booking", null],
     ]);
   });
 
@@ -62,7 +85,7 @@ const arbDoc = fc
   });
 
 function store(rows: readonly ProjectedAction[], removed: readonly string[] = []): StoredActionState[] {
-  return [...rows.map((r) => ({ ...r, removed: false })), ...removed.map((id) => ({ id, text: "", ownerId: null, ownerAgencyId: null, dueDate: null, status: "open", section: null, position: 0, removed: true }))];
+  return [...rows.map((r) => ({ ...r, removed: false })), ...removed.map((id) => ({ id, text: "", ownerId: null, ownerAgencyId: null, dueDate: null, status: "open", section: null, caseId: null, position: 0, removed: true }))];
 }
 
 describe("projection properties", () => {

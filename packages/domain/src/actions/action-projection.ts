@@ -24,6 +24,11 @@ export interface ProjectedAction {
   status: ActionStatus;
   /** The text of the nearest heading above the action, if any. */
   section: string | null;
+  /**
+   * The case the action is for when the document says so: in a tracker meeting's minutes each
+   * case has a heading carrying its `caseId`, and the actions under it belong to that case.
+   */
+  caseId: string | null;
   /** Order in the document, from 0. */
   position: number;
 }
@@ -59,9 +64,15 @@ export function projectActions(doc: DocNode): ProjectedAction[] {
   const actions: ProjectedAction[] = [];
   const seen = new Set<string>();
   let section: string | null = null;
+  // The case heading in force, and its level: a heading at that level or above ends it.
+  let sectionCase: { id: string; level: number } | null = null;
   const walk = (node: DocNode): void => {
     if (node.type === "heading") {
       section = textOf(node).trim() || section;
+      const level = typeof node.attrs?.level === "number" ? node.attrs.level : Number(node.attrs?.level ?? 1);
+      const caseId = idOrNull(node.attrs?.caseId);
+      if (caseId) sectionCase = { id: caseId, level };
+      else if (sectionCase && level <= sectionCase.level) sectionCase = null;
       return;
     }
     if (node.type === actionNodeName) {
@@ -77,6 +88,7 @@ export function projectActions(doc: DocNode): ProjectedAction[] {
           dueDate: dateOrNull(attrs.dueDate),
           status: statusOf(attrs.status),
           section,
+          caseId: sectionCase?.id ?? null,
           position: actions.length,
         });
       }

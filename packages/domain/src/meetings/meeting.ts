@@ -1,0 +1,133 @@
+/**
+ * Meetings: tracker meetings (several children from the register in one sitting), planning and
+ * review meetings for one child, professionals-only meetings, and CETRs later. A meeting moves
+ * scheduled → in progress → ended → minutes agreed, and never backwards.
+ */
+import { z } from "zod";
+import type { RagRating } from "../rag-rating.js";
+import type { Role } from "../roles.js";
+
+export const meetingTypes = ["tracker", "planning", "review", "professionals", "cetr", "cetr-follow-up"] as const;
+export const meetingTypeSchema = z.enum(meetingTypes);
+export type MeetingType = z.infer<typeof meetingTypeSchema>;
+
+export const meetingTypeLabels: Record<MeetingType, string> = {
+  tracker: "Tracker meeting",
+  planning: "Planning meeting",
+  review: "Review meeting",
+  professionals: "Professionals meeting",
+  cetr: "CETR",
+  "cetr-follow-up": "CETR follow-up",
+};
+
+export const meetingStatuses = ["scheduled", "in-progress", "ended", "minutes-agreed"] as const;
+export type MeetingStatus = (typeof meetingStatuses)[number];
+
+export const meetingStatusLabels: Record<MeetingStatus, string> = {
+  scheduled: "Booked",
+  "in-progress": "Happening now",
+  ended: "Ended — minutes to agree",
+  "minutes-agreed": "Minutes agreed",
+};
+
+export const meetingCommands = ["start", "end", "agree-minutes"] as const;
+export type MeetingCommand = (typeof meetingCommands)[number];
+
+const transitions: Record<MeetingCommand, { from: MeetingStatus; to: MeetingStatus }> = {
+  start: { from: "scheduled", to: "in-progress" },
+  end: { from: "in-progress", to: "ended" },
+  "agree-minutes": { from: "ended", to: "minutes-agreed" },
+};
+
+/** The status after a command, or a plain-English reason it cannot happen now. */
+export function applyMeetingCommand(status: MeetingStatus, command: MeetingCommand): { ok: true; status: MeetingStatus } | { ok: false; reason: string } {
+  const t = transitions[command];
+  if (t.from === status) return { ok: true, status: t.to };
+  const what = { start: "started", end: "ended", "agree-minutes": "have its minutes agreed" }[command];
+  return { ok: false, reason: `This meeting cannot be ${what} now: it is "${meetingStatusLabels[status]}".` };
+}
+
+export const attendanceValues = ["invited", "present", "apologies", "written-contribution"] as const;
+export type Attendance = (typeof attendanceValues)[number];
+export const attendanceSchema = z.enum(attendanceValues);
+
+export const attendanceLabels: Record<Attendance, string> = {
+  invited: "Invited",
+  present: "Present",
+  apologies: "Sent apologies",
+  "written-contribution": "Sent a written contribution",
+};
+
+/** Who may see a meeting at all: professionals meetings are never shown to family accounts. */
+export type MeetingVisibility = "family" | "professionals";
+
+export function meetingVisibilityFor(type: MeetingType, asked: MeetingVisibility | undefined): MeetingVisibility {
+  if (type === "professionals" || type === "tracker") return "professionals";
+  return asked ?? "family";
+}
+
+export const createMeetingBodySchema = z
+  .object({
+    type: meetingTypeSchema,
+    title: z.string().trim().max(200, "Keep the title under 200 characters").optional(),
+    startsAt: z.iso.datetime({ offset: true, error: "Give the date and time, like 2026-12-03T10:00:00Z" }),
+    location: z.string().trim().max(300).optional(),
+    onlineLink: z.url("The online link must be a web address").optional(),
+    caseId: z.uuid("Choose a case").optional(),
+    caseIds: z.array(z.uuid()).max(60, "A tracker meeting can review up to 60 cases").optional(),
+    inviteeIds: z.array(z.uuid()).max(100).default([]),
+    visibility: z.enum(["family", "professionals"]).optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.type === "tracker" && (!b.caseIds || b.caseIds.length === 0)) {
+      ctx.addIssue({ code: "custom", path: ["caseIds"], message: "Choose at least one case to review" });
+    }
+    if (b.type !== "tracker" && !b.caseId) ctx.addIssue({ code: "custom", path: ["caseId"], message: "Choose the case this meeting is about" });
+  });
+export type CreateMeetingBody = z.infer<typeof createMeetingBodySchema>;
+
+export const meetingCommandBodySchema = z.object({ command: z.enum(meetingCommands) });
+
+export const attendanceBodySchema = z.object({ personId: z.uuid(), attendance: attendanceSchema });
+
+export const contributionBodySchema = z.object({
+  text: z.string({ error: "Write your contribution" }).trim().min(1, "Write your contribution").max(10_000, "Keep it under 10,000 characters"),
+  caseId: z.uuid().optional(),
+});
+
+export interface MeetingInvitee {
+  personId: string;
+  name: string;
+  role: Role;
+  agency: string | null;
+  attendance: Attendance;
+}
+
+export interface MeetingContribution {
+  id: string;
+  personId: string;
+  name: string;
+  caseId: string | null;
+  text: string;
+  createdAt: string;
+}
+
+export interface Meeting {
+  id: string;
+  type: MeetingType;
+  title: string;
+  startsAt: string;
+  location: string | null;
+  onlineLink: string | null;
+  status: MeetingStatus;
+  visibility: MeetingVisibility;
+  chair: { id: string; name: string };
+  /** The case a one-child meeting is about; null for a tracker meeting. */
+  caseId: string | null;
+  /** For a tracker meeting, the cases reviewed, in order; for others, the one case. */
+  cases: { id: string; name: string; ragRating: RagRating }[];
+  invitees: MeetingInvitee[];
+  minutesDocumentId: string;
+  /** The agenda item the chair is on, shared live. */
+  currentAgendaItem: number | null;
+}

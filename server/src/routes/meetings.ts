@@ -1,0 +1,46 @@
+/**
+ * Meetings: POST /api/meetings, GET /api/meetings/:id, POST /api/meetings/:id/commands,
+ * PUT /api/meetings/:id/attendance, PUT /api/meetings/:id/agenda-item,
+ * GET|POST /api/meetings/:id/contributions. A case's meetings are under /api/cases.
+ */
+import { Hono } from "hono";
+import { attendanceBodySchema, contributionBodySchema, createMeetingBodySchema, meetingCommandBodySchema, uuidSchema } from "@roundtable/domain";
+import { z } from "zod";
+import type { AppDeps, AppEnv } from "../http/app-env.js";
+import { jsonBody, parseOrThrow } from "../http/validate.js";
+import { addContribution, commandMeeting, createMeeting, getMeeting, listContributions, setAgendaItem, setAttendance } from "../services/meetings.js";
+
+const agendaItemBodySchema = z.object({ item: z.number().int().min(0).max(200).nullable() });
+
+export function meetingRoutes(deps: AppDeps) {
+  const { db } = deps;
+  const id = (raw: string) => parseOrThrow(uuidSchema, raw, "meeting id");
+  return new Hono<AppEnv>()
+    .post("/", async (c) => c.json(await createMeeting(db, c.get("person"), await jsonBody(c, createMeetingBodySchema)), 201))
+    .get("/:id", async (c) => c.json(await getMeeting(db, c.get("person"), id(c.req.param("id")))))
+    .post("/:id/commands", async (c) => {
+      const { command } = await jsonBody(c, meetingCommandBodySchema);
+      const meeting = await commandMeeting(deps, c.get("person"), id(c.req.param("id")), command);
+      deps.onMeetingChanged(meeting.id);
+      return c.json(meeting);
+    })
+    .put("/:id/attendance", async (c) => {
+      const body = await jsonBody(c, attendanceBodySchema);
+      const meeting = await setAttendance(db, c.get("person"), id(c.req.param("id")), body.personId, body.attendance);
+      deps.onMeetingChanged(meeting.id);
+      return c.json(meeting);
+    })
+    .put("/:id/agenda-item", async (c) => {
+      const { item } = await jsonBody(c, agendaItemBodySchema);
+      const meeting = await setAgendaItem(db, c.get("person"), id(c.req.param("id")), item);
+      deps.onMeetingChanged(meeting.id);
+      return c.json(meeting);
+    })
+    .get("/:id/contributions", async (c) => c.json(await listContributions(db, c.get("person"), id(c.req.param("id")))))
+    .post("/:id/contributions", async (c) => {
+      const body = await jsonBody(c, contributionBodySchema);
+      const contribution = await addContribution(db, c.get("person"), id(c.req.param("id")), body.text, body.caseId);
+      deps.onMeetingChanged(c.req.param("id"));
+      return c.json(contribution, 201);
+    });
+}

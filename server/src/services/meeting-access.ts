@@ -1,0 +1,48 @@
+/**
+ * Meeting access: looks up the facts the rule in packages/domain needs (chair, invitee, roles on
+ * the meeting's cases) for one or many meetings at once.
+ */
+import { schema, type Db } from "@roundtable/db";
+import { meetingAccess, type AccessLevel, type MeetingType, type MeetingVisibility, type Role } from "@roundtable/domain";
+import { and, eq, inArray } from "drizzle-orm";
+import { notFound } from "../errors.js";
+import type { Person } from "./sessions.js";
+
+export type MeetingRow = typeof schema.meetings.$inferSelect & { type: MeetingType; visibility: MeetingVisibility };
+
+export async function meetingAccessMap(db: Db, person: Person, meetingIds: readonly string[]): Promise<Map<string, { meeting: MeetingRow; access: AccessLevel }>> {
+  const result = new Map<string, { meeting: MeetingRow; access: AccessLevel }>();
+  if (meetingIds.length === 0) return result;
+  const ids = [...new Set(meetingIds)];
+  const meetings = await db.select().from(schema.meetings).where(inArray(schema.meetings.id, ids));
+  const invited = await db
+    .select({ meetingId: schema.meetingInvitees.meetingId })
+    .from(schema.meetingInvitees)
+    .where(and(inArray(schema.meetingInvitees.meetingId, ids), eq(schema.meetingInvitees.personId, person.id)));
+  const roles = await db
+    .select({ meetingId: schema.meetingCases.meetingId, role: schema.caseMembers.role })
+    .from(schema.meetingCases)
+    .innerJoin(schema.caseMembers, and(eq(schema.caseMembers.caseId, schema.meetingCases.caseId), eq(schema.caseMembers.personId, person.id)))
+    .where(inArray(schema.meetingCases.meetingId, ids));
+  const invitedTo = new Set(invited.map((i) => i.meetingId));
+  for (const m of meetings) {
+    const meeting = m as MeetingRow;
+    const access = meetingAccess({
+      accountRole: person.role,
+      visibility: meeting.visibility,
+      isChair: meeting.chairId === person.id,
+      isInvitee: invitedTo.has(meeting.id),
+      caseRoles: roles.filter((r) => r.meetingId === meeting.id).map((r) => r.role as Role),
+      sameService: meeting.serviceId === person.serviceId,
+    });
+    result.set(meeting.id, { meeting, access });
+  }
+  return result;
+}
+
+/** The meeting and what this person may do with it; 404 when they may not know it exists. */
+export async function meetingAccessFor(db: Db, person: Person, meetingId: string): Promise<{ meeting: MeetingRow; access: AccessLevel }> {
+  const found = (await meetingAccessMap(db, person, [meetingId])).get(meetingId);
+  if (!found || found.access === "none") throw notFound("That meeting");
+  return found;
+}

@@ -1,0 +1,155 @@
+import { randomUUID } from "node:crypto";
+import type { Action, CaseDetail, CaseSummary, DocumentDetail, Meeting, MeetingContribution } from "@roundtable/domain";
+import { schema } from "@roundtable/db";
+import { eq } from "drizzle-orm";
+import WebSocket from "ws";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import type { RunningServer } from "../src/server.js";
+import { signIn, type SignedIn } from "./support/api-client.js";
+import { connectCollab, type CollabClient } from "./support/collab-client.js";
+import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { waitFor } from "./support/wait-for.js";
+
+let storage: TestStorage;
+let server: RunningServer;
+let priya: SignedIn;
+let mark: SignedIn;
+let claire: SignedIn;
+let jamie: CaseSummary;
+let aisha: CaseSummary;
+let team: CaseDetail["team"];
+const clients: CollabClient[] = [];
+
+function upgradeStatus(documentId: string, cookie: string): Promise<number | "open"> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`${server.url.replace("http", "ws")}/collab/${documentId}`, { headers: { cookie } });
+    ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on("open", () => {
+      resolve("open");
+      ws.close();
+    });
+    ws.on("error", () => {});
+  });
+}
+
+beforeAll(async () => {
+  storage = await createTestStorage();
+  server = await startTestServer(storage);
+  [priya, mark, claire] = await Promise.all([signIn(server.url, "priya.shah"), signIn(server.url, "mark.davies"), signIn(server.url, "claire.walker")]);
+  const cases = (await priya.get<CaseSummary[]>("/api/cases")).body;
+  jamie = cases.find((c) => c.name === "Jamie Walker")!;
+  aisha = cases.find((c) => c.name === "Aisha Reid")!;
+  team = (await priya.get<CaseDetail>(`/api/cases/${jamie.id}`)).body.team;
+});
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await server?.close();
+  await storage?.cleanup();
+});
+
+const idOf = (name: string) => team.find((m) => m.name === name)!.personId;
+
+async function bookTracker(): Promise<Meeting> {
+  const res = await priya.post<Meeting>("/api/meetings", {
+    type: "tracker",
+    startsAt: "2026-12-03T10:00:00Z",
+    location: "Northbridge Civic Centre, room 2",
+    caseIds: [jamie.id, aisha.id],
+    inviteeIds: [idOf("Mark Davies"), idOf("Claire Walker")],
+  });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+describe("meetings", () => {
+  it("books a tracker meeting reviewing two cases, with minutes that have a section per case", async () => {
+    const meeting = await bookTracker();
+    expect(meeting).toMatchObject({ type: "tracker", status: "scheduled", visibility: "professionals", chair: { name: "Priya Shah" }, caseId: null });
+    expect(meeting.cases.map((c) => c.name)).toEqual(["Jamie Walker", "Aisha Reid"]);
+    const minutes = await connectCollab(server.url, meeting.minutesDocumentId, mark.cookie);
+    clients.push(minutes);
+    expect(minutes.text()).toContain("Review: Jamie Walker");
+    expect(minutes.text()).toContain("Aisha Reid");
+    const listed = (await mark.get<Meeting[]>(`/api/cases/${aisha.id}/meetings`)).body;
+    expect(listed.map((m) => m.id)).toContain(meeting.id);
+  });
+
+  it("never lets a family account list or open a professionals meeting, over REST or the websocket", async () => {
+    const meeting = await bookTracker(); // Claire was (wrongly) invited: still no access
+    expect((await claire.get(`/api/meetings/${meeting.id}`)).status).toBe(404);
+    expect((await claire.get<Meeting[]>(`/api/cases/${jamie.id}/meetings`)).body.map((m) => m.id)).not.toContain(meeting.id);
+    expect((await claire.get(`/api/documents/${meeting.minutesDocumentId}`)).status).toBe(404);
+    expect((await claire.get(`/api/meetings/${meeting.id}/contributions`)).status).toBe(404);
+    expect((await claire.post(`/api/meetings/${meeting.id}/contributions`, { text: "hello" })).status).toBe(404);
+    expect(await upgradeStatus(meeting.minutesDocumentId, claire.cookie)).toBe(404);
+    const jamieYoungPerson = await signIn(server.url, "jamie.walker");
+    expect(await upgradeStatus(meeting.minutesDocumentId, jamieYoungPerson.cookie)).toBe(404);
+    expect(await upgradeStatus(meeting.minutesDocumentId, mark.cookie)).toBe("open");
+  });
+
+  it("tracks an action written in a tracker meeting against the case whose section it is in", async () => {
+    const meeting = await bookTracker();
+    const minutes = await connectCollab(server.url, meeting.minutesDocumentId, priya.cookie);
+    clients.push(minutes);
+    const fragment = minutes.doc.getXmlFragment("default");
+    const aishaAt = fragment.toArray().findIndex((n) => n instanceof Y.XmlElement && n.getAttribute("caseId") === aisha.id);
+    const id = randomUUID();
+    const el = new Y.XmlElement("actionItem");
+    el.setAttribute("id", id);
+    el.setAttribute("ownerId", idOf("Mark Davies"));
+    el.setAttribute("dueDate", "2026-12-15");
+    el.insert(0, [new Y.XmlText("Ask transport about a smaller minibus")]);
+    fragment.insert(aishaAt + 6, [el]);
+    const action = await waitFor(async () => (await mark.get<Action[]>("/api/actions?owner=me")).body.find((a) => a.id === id), { timeoutMs: 1000 });
+    expect(action).toMatchObject({ caseId: aisha.id, meetingId: meeting.id, documentId: meeting.minutesDocumentId, caseName: "Aisha Reid", section: "Actions" });
+    // Claire cannot see actions from a professionals meeting, even on her child's case.
+    expect((await claire.get<Action[]>(`/api/actions?caseId=${jamie.id}`)).body.map((a) => a.meetingId)).not.toContain(meeting.id);
+  });
+
+  it("runs the lifecycle, freezing the minutes as named versions, and refuses steps out of order", async () => {
+    const meeting = await bookTracker();
+    expect((await priya.post(`/api/meetings/${meeting.id}/commands`, { command: "end" })).status).toBe(409);
+    expect((await priya.post<Meeting>(`/api/meetings/${meeting.id}/commands`, { command: "start" })).body.status).toBe("in-progress");
+    const minutes = await connectCollab(server.url, meeting.minutesDocumentId, priya.cookie);
+    clients.push(minutes);
+    const p = new Y.XmlElement("paragraph");
+    p.insert(0, [new Y.XmlText("Jamie is back in school two mornings a week.")]);
+    minutes.doc.getXmlFragment("default").push([p]);
+    await waitFor(() => server.registry.updateLog.written > 0);
+    expect((await mark.post(`/api/meetings/${meeting.id}/commands`, { command: "end" })).status).toBe(403);
+    expect((await priya.post<Meeting>(`/api/meetings/${meeting.id}/commands`, { command: "end" })).body.status).toBe("ended");
+    expect((await priya.post<Meeting>(`/api/meetings/${meeting.id}/commands`, { command: "agree-minutes" })).body.status).toBe("minutes-agreed");
+    const versions = await server.database.db.select().from(schema.documentVersions).where(eq(schema.documentVersions.documentId, meeting.minutesDocumentId));
+    expect(versions.map((v) => v.name)).toEqual(["Minutes as the meeting ended", "Agreed minutes"]);
+    const frozen = new Y.Doc();
+    Y.applyUpdate(frozen, versions[0]!.state);
+    expect(frozen.getXmlFragment("default").toString()).toContain("Jamie is back in school two mornings a week.");
+  });
+
+  it("lets a parent invited to a review send her comments beforehand, which the chair sees, and read but not write the minutes", async () => {
+    const res = await priya.post<Meeting>("/api/meetings", {
+      type: "review",
+      startsAt: "2026-12-10T14:00:00Z",
+      caseId: jamie.id,
+      inviteeIds: [idOf("Claire Walker"), idOf("Dr Ben Carter")],
+    });
+    expect(res.status).toBe(201);
+    const meeting = res.body;
+    expect(meeting.visibility).toBe("family");
+    const sent = await claire.post<MeetingContribution>(`/api/meetings/${meeting.id}/contributions`, { text: "Jamie wants the meeting at home, not at school." });
+    expect(sent.status).toBe(201);
+    const seen = (await priya.get<MeetingContribution[]>(`/api/meetings/${meeting.id}/contributions`)).body;
+    expect(seen).toMatchObject([{ name: "Claire Walker", text: "Jamie wants the meeting at home, not at school." }]);
+    expect((await claire.get<DocumentDetail>(`/api/documents/${meeting.minutesDocumentId}`)).body.access).toBe("comment");
+    expect((await claire.put<Meeting>(`/api/meetings/${meeting.id}/attendance`, { personId: idOf("Claire Walker"), attendance: "apologies" })).status).toBe(200);
+    expect((await claire.put(`/api/meetings/${meeting.id}/attendance`, { personId: idOf("Dr Ben Carter"), attendance: "present" })).status).toBe(403);
+  });
+
+  it("refuses a booking with missing or wrong details, field by field", async () => {
+    const res = await priya.post<{ details: Record<string, string> }>("/api/meetings", { type: "tracker", startsAt: "tomorrow" });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.details).sort()).toEqual(["caseIds", "startsAt"]);
+    expect((await claire.post("/api/meetings", { type: "review", startsAt: "2026-12-10T14:00:00Z", caseId: jamie.id })).status).toBe(403);
+  });
+});
