@@ -12,6 +12,7 @@ import { documentRoutes } from "./routes/documents.js";
 import { healthRoutes } from "./routes/health.js";
 import { meetingRoutes } from "./routes/meetings.js";
 import { meRoutes } from "./routes/me.js";
+import { notificationRoutes } from "./routes/notifications.js";
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -25,6 +26,8 @@ export function createApp(deps: AppDeps) {
   app.use("/api/documents/*", signedIn);
   app.use("/api/meetings", signedIn);
   app.use("/api/meetings/*", signedIn);
+  app.use("/api/notifications", signedIn);
+  app.use("/api/notifications/*", signedIn);
   app.use("/api/actions", signedIn);
   app.use("/api/actions/*", signedIn);
 
@@ -35,6 +38,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/documents", documentRoutes(deps));
   app.route("/api/actions", actionRoutes(deps));
   app.route("/api/meetings", meetingRoutes(deps));
+  app.route("/api/notifications", notificationRoutes(deps));
   app.all("/api/*", () => {
     throw new HttpError(404, "There is no such API address.");
   });

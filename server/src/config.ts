@@ -15,6 +15,7 @@ const envSchema = z.object({
   COLLAB_GROUP_COMMIT_MS: z.coerce.number().int().min(0).optional(),
   COLLAB_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).optional(),
   COLLAB_COMPACT_AFTER_UPDATES: z.coerce.number().int().positive().optional(),
+  OVERDUE_CHECK_SECONDS: z.coerce.number().positive().default(60),
 });
 
 export interface Config {
@@ -26,6 +27,8 @@ export interface Config {
   clientDist: string;
   sessionDays: number;
   logLevel: string;
+  /** How often the overdue-actions job looks for actions whose due date has passed. */
+  overdueCheckMs: number;
   /** Collab tuning, overridable by tests and the benchmark. */
   collab: CollabConfig;
 }
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDist: path.resolve(e.CLIENT_DIST ?? new URL("../../client/dist", import.meta.url).pathname),
     sessionDays: e.SESSION_DAYS,
     logLevel: e.LOG_LEVEL,
+    overdueCheckMs: e.OVERDUE_CHECK_SECONDS * 1000,
     collab: {
       maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES ?? defaultCollabConfig.maxMessageBytes,
       groupCommitMs: e.COLLAB_GROUP_COMMIT_MS ?? defaultCollabConfig.groupCommitMs,

@@ -15,6 +15,7 @@ import { compactDocument, documentsNeedingCompaction } from "./collab/document-s
 import { RoomRegistry } from "./collab/room-registry.js";
 import type { Config } from "./config.js";
 import { seedDemoDataIfEmpty } from "./demo-data/seed.js";
+import { startOverdueActionsJob } from "./jobs/overdue-actions.js";
 import { Presence } from "./realtime/presence.js";
 
 export interface RunningServer {
@@ -57,6 +58,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   const collab = new CollabEndpoint(db, registry, log, config.collab);
   presence = new Presence(httpServer, db, log);
+  const stopOverdueJob = startOverdueActionsJob(db, log, config.overdueCheckMs, (n) => presence?.notify(n));
   httpServer.on("upgrade", (req, socket, head) => {
     if (collab.handleUpgrade(req, socket, head)) return;
     if (req.url?.startsWith("/socket.io")) return; // socket.io's own listener takes it
@@ -75,6 +77,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const close = () => {
     closing ??= (async () => {
       collab.close();
+      stopOverdueJob();
       await projector.settle();
       await registry.closeAll(closeCodes.serverShutdown, "The server is restarting; your changes are saved");
       await presence?.close(); // also closes the HTTP server

@@ -151,6 +151,8 @@ export const actions = pgTable(
     section: text("section"),
     position: bigint("position", { mode: "number" }).notNull().default(0),
     removedAt: timestamp("removed_at", { withTimezone: true }),
+    /** When the owner was told it is overdue; cleared when its due date moves. */
+    overdueNotifiedAt: timestamp("overdue_notified_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
@@ -247,4 +249,20 @@ export const documentVersions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("document_versions_document_idx").on(t.documentId, t.createdAt)],
+);
+
+/** In-app notifications: an action became overdue, minutes were circulated. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    personId: uuid("person_id").notNull().references(() => people.id),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    link: text("link"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [index("notifications_person_idx").on(t.personId, t.createdAt)],
 );

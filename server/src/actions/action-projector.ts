@@ -109,6 +109,8 @@ export class ActionProjector {
               section: sql`excluded.section`,
               position: sql`excluded.position`,
               removedAt: sql`null`,
+              // A new due date earns a new reminder when it passes.
+              overdueNotifiedAt: sql`case when ${schema.actions.dueDate} is distinct from excluded.due_date then null else ${schema.actions.overdueNotifiedAt} end`,
               updatedAt: now,
             },
           });

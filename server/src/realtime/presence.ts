@@ -10,6 +10,7 @@ import type { Logger } from "pino";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
 import type { ActionsChanged } from "../actions/action-projector.js";
+import type { NewNotification } from "../jobs/overdue-actions.js";
 import { documentAccessFor, visibleCase } from "../services/access.js";
 import { meetingAccessFor } from "../services/meeting-access.js";
 import { cookieFromHeader, personForSession, sessionCookieName, type Person } from "../services/sessions.js";
@@ -98,6 +99,12 @@ export class Presence {
   /** Everyone in the meeting room re-reads the meeting (status, attendance, current agenda item). */
   meetingChanged(meetingId: string): void {
     this.io.to(`meeting:${meetingId}`).emit("meeting:changed", { meetingId });
+  }
+
+  /** A new notification for one person, wherever they have Roundtable open. */
+  notify(n: NewNotification): void {
+    const { personId, ...notification } = n;
+    this.io.to(`person:${personId}`).emit("notification", notification);
   }
 
   close(): Promise<void> {

@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { attendanceBodySchema, contributionBodySchema, createMeetingBodySchema, meetingCommandBodySchema, uuidSchema } from "@roundtable/domain";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
+import { meetingIcs } from "../meetings/ics.js";
 import { jsonBody, parseOrThrow } from "../http/validate.js";
 import { addContribution, commandMeeting, createMeeting, getMeeting, listContributions, setAgendaItem, setAttendance } from "../services/meetings.js";
 
@@ -35,6 +36,20 @@ export function meetingRoutes(deps: AppDeps) {
       const meeting = await setAgendaItem(db, c.get("person"), id(c.req.param("id")), item);
       deps.onMeetingChanged(meeting.id);
       return c.json(meeting);
+    })
+    .get("/:id/invite.ics", async (c) => {
+      const meeting = await getMeeting(db, c.get("person"), id(c.req.param("id")));
+      const origin = new URL(c.req.url).origin;
+      const ics = meetingIcs({
+        uid: `${meeting.id}@roundtable`,
+        startsAt: new Date(meeting.startsAt),
+        durationMinutes: meeting.type === "tracker" ? 120 : 60,
+        title: meeting.title,
+        location: meeting.location ?? meeting.onlineLink,
+        description: `${meeting.title}, chaired by ${meeting.chair.name}. The agenda and minutes are in Roundtable.`,
+        url: `${origin}/meetings/${meeting.id}`,
+      });
+      return c.body(ics, 200, { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": 'attachment; filename="meeting.ics"' });
     })
     .get("/:id/contributions", async (c) => c.json(await listContributions(db, c.get("person"), id(c.req.param("id")))))
     .post("/:id/contributions", async (c) => {

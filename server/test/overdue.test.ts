@@ -1,0 +1,73 @@
+import { randomUUID } from "node:crypto";
+import type { CaseDetail } from "@roundtable/domain";
+import { io, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import type { RunningServer } from "../src/server.js";
+import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
+import { connectCollab, type CollabClient } from "./support/collab-client.js";
+import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { waitFor } from "./support/wait-for.js";
+
+interface NotificationJson {
+  id: string;
+  kind: string;
+  title: string;
+  link: string | null;
+}
+
+let storage: TestStorage;
+let server: RunningServer;
+let priya: SignedIn;
+let mark: SignedIn;
+let socket: Socket;
+let editor: CollabClient;
+
+beforeAll(async () => {
+  storage = await createTestStorage();
+  storage.config.overdueCheckMs = 200;
+  server = await startTestServer(storage);
+  [priya, mark] = await Promise.all([signIn(server.url, "priya.shah"), signIn(server.url, "mark.davies")]);
+  socket = io(server.url, { extraHeaders: { cookie: mark.cookie }, transports: ["websocket"] });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+});
+afterAll(async () => {
+  socket?.close();
+  editor?.destroy();
+  await server?.close();
+  await storage?.cleanup();
+});
+
+describe("overdue actions", () => {
+  it("tells the owner once, on its own, when an action's due date has passed", async () => {
+    const received: NotificationJson[] = [];
+    socket.on("notification", (n: NotificationJson) => received.push(n));
+    const { caseId, documentId } = await carePlanOf(priya, "Jamie Walker");
+    const markId = (await priya.get<CaseDetail>(`/api/cases/${caseId}`)).body.team.find((m) => m.name === "Mark Davies")!.personId;
+    editor = await connectCollab(server.url, documentId, priya.cookie);
+    const id = randomUUID();
+    const el = new Y.XmlElement("actionItem");
+    el.setAttribute("id", id);
+    el.setAttribute("ownerId", markId);
+    el.setAttribute("dueDate", "2026-01-05");
+    el.insert(0, [new Y.XmlText("Send the updated timetable")]);
+    editor.doc.getXmlFragment("default").push([el]);
+
+    // Nobody opens a page: the job finds it and Mark's open socket hears about it.
+    const told = await waitFor(() => received.find((n) => n.link?.endsWith(`#action-${id}`)), { timeoutMs: 5000, what: "the overdue notification" });
+    expect(told).toMatchObject({ kind: "action-overdue", title: "Overdue: Send the updated timetable" });
+    await new Promise((r) => setTimeout(r, 600)); // three more runs of the job
+    const stored = (await mark.get<NotificationJson[]>("/api/notifications")).body.filter((n) => n.link?.endsWith(`#action-${id}`));
+    expect(stored).toHaveLength(1);
+    expect(received.filter((n) => n.link?.endsWith(`#action-${id}`))).toHaveLength(1);
+
+    // Moving the due date to another past date earns a new reminder; marking it done stops them.
+    await priya.patch(`/api/actions/${id}`, { dueDate: "2026-01-12" });
+    await waitFor(() => received.filter((n) => n.link?.endsWith(`#action-${id}`)).length === 2, { what: "a reminder for the new date" });
+    expect((await mark.post(`/api/notifications/${told.id}/read`, {})).status).toBe(204);
+    expect((await priya.post(`/api/notifications/${told.id}/read`, {})).status).toBe(404);
+  });
+});
