@@ -8,6 +8,7 @@ import { useSession } from "./auth/session-context";
 import { SignInPage } from "./auth/SignInPage";
 import { CasePage } from "./cases/CasePage";
 import { MyCasesPage } from "./cases/MyCasesPage";
+import { MyActionsPage } from "./actions/MyActionsPage";
 import { Header } from "./layout/Header";
 import { NotFoundPage } from "./layout/NotFoundPage";
 import { PageLoading } from "./layout/PageLoading";
@@ -68,6 +69,8 @@ function SignedInPage({ route }: { route: Route }) {
   switch (route.name) {
     case "my-cases":
       return <MyCasesPage />;
+    case "my-actions":
+      return <MyActionsPage />;
     case "case":
       return <CasePage key={route.caseId} caseId={route.caseId} />;
     case "document":

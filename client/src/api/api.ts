@@ -3,7 +3,18 @@
  * the domain type. Every failure becomes an ApiRequestError carrying the server's
  * `{ error, details }`, so screens can show the server's own plain-English message.
  */
-import type { ApiError, CaseDetail, CaseSummary, DocumentDetail, LoginBody, Me } from "@roundtable/domain";
+import type {
+  Action,
+  ActionEvent,
+  ActionListQuery,
+  ApiError,
+  CaseDetail,
+  CaseSummary,
+  DocumentDetail,
+  LoginBody,
+  Me,
+  UpdateActionBody,
+} from "@roundtable/domain";
 
 export class ApiRequestError extends Error {
   constructor(
@@ -54,7 +65,9 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function send(method: "GET" | "POST", path: string, body?: unknown): Promise<Response> {
+type Method = "GET" | "POST" | "PATCH";
+
+async function send(method: Method, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   let response: Response;
@@ -77,7 +90,7 @@ async function send(method: "GET" | "POST", path: string, body?: unknown): Promi
 }
 
 /** A JSON response body; the server's types are the contract, so it is trusted past this edge. */
-async function requestJson<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+async function requestJson<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const response = await send(method, path, body);
   const payload = await readJson(response);
   if (payload === undefined) throw new ApiRequestError(response.status, fallbackMessage(500));
@@ -110,4 +123,24 @@ export function getCase(caseId: string): Promise<CaseDetail> {
 
 export function getDocument(documentId: string): Promise<DocumentDetail> {
   return requestJson<DocumentDetail>("GET", `/api/documents/${segment(documentId)}`);
+}
+
+/** Actions the signed-in person may see, narrowed by owner ("me" or a person id), case, status or overdue. */
+export function listActions(query: ActionListQuery = {}): Promise<Action[]> {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined) params.set(name, String(value));
+  }
+  const text = params.toString();
+  return requestJson<Action[]>("GET", text.length > 0 ? `/api/actions?${text}` : "/api/actions");
+}
+
+/** Change an action's status, due date or owner; the server changes the document too. */
+export function updateAction(actionId: string, body: UpdateActionBody): Promise<Action> {
+  return requestJson<Action>("PATCH", `/api/actions/${segment(actionId)}`, body);
+}
+
+/** What has happened to an action: created, and every change since, with who and when. */
+export function listActionEvents(actionId: string): Promise<ActionEvent[]> {
+  return requestJson<ActionEvent[]>("GET", `/api/actions/${segment(actionId)}/events`);
 }

@@ -9,6 +9,8 @@ import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { StarterKit } from "@tiptap/starter-kit";
 import { useEffect, type ReactNode } from "react";
+import { ActionItem } from "../actions/action-item-extension";
+import { useShowActionFromAddress } from "../actions/use-action-from-address";
 import type { CollabSession } from "../realtime/collab-session";
 import { EditorToolbar } from "./EditorToolbar";
 import { leaveEditorOnEscape } from "./leave-editor";
@@ -36,6 +38,7 @@ export function CarePlanEditor({ session, me, caseName, editable, statusLine, de
         StarterKit.configure({ undoRedo: false, heading: { levels: [2, 3] } }),
         Collaboration.configure({ document: session.doc, field: "default" }),
         CollaborationCaret.configure({ provider: session.provider, user: { name: me.name, color: me.colour } }),
+        ActionItem,
         leaveEditorOnEscape(toolbarId),
       ],
       editable,
@@ -63,6 +66,8 @@ export function CarePlanEditor({ session, me, caseName, editable, statusLine, de
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.setEditable(editable);
   }, [editor, editable]);
+
+  useShowActionFromAddress(editor !== null);
 
   return (
     <div className="rt-editor">

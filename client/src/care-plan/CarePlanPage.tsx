@@ -9,14 +9,21 @@ import { Breadcrumbs } from "../layout/Breadcrumbs";
 import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import type { OpenAccess } from "../realtime/collab-session";
+import { CaseTeamProvider } from "../actions/CaseTeamProvider";
 import { CarePlanWorkspace } from "./CarePlanWorkspace";
 
 const readOnlyNoticeId = "read-only-notice";
 
+/** What the document is about: its case, or the meeting for minutes that cover several cases. */
+function subjectOf(document: DocumentDetail): string | null {
+  return document.caseName ?? document.meetingTitle;
+}
+
 export default function CarePlanPage({ documentId }: { documentId: string }) {
   const loaded = useResource(() => getDocument(documentId), `document:${documentId}`);
   const title = loaded.status === "loaded" ? loaded.data.title : "Care plan";
-  const headingRef = usePageHeading(loaded.status === "loaded" ? `${title}, ${loaded.data.caseName}` : title);
+  const subject = loaded.status === "loaded" ? subjectOf(loaded.data) : null;
+  const headingRef = usePageHeading(subject ? `${title}, ${subject}` : title);
   const [changedAccess, setChangedAccess] = useState<{ documentId: string; access: OpenAccess } | null>(null);
   const onAccessChanged = useCallback((access: OpenAccess) => setChangedAccess({ documentId, access }), [documentId]);
 
@@ -33,13 +40,14 @@ export default function CarePlanPage({ documentId }: { documentId: string }) {
         <Breadcrumbs
           trail={[
             { href: paths.myCases(), label: "My cases" },
-            { href: paths.case(document.caseId), label: document.caseName },
+            ...(document.caseId && document.caseName ? [{ href: paths.case(document.caseId), label: document.caseName }] : []),
           ]}
         />
       )}
       {document && (
         <span className="nhsuk-caption-l">
-          {documentKindLabels[document.kind]} for {document.caseName}
+          {documentKindLabels[document.kind]}
+          {subject && ` for ${subject}`}
           <span className="nhsuk-u-visually-hidden"> – </span>
         </span>
       )}
@@ -54,13 +62,16 @@ export default function CarePlanPage({ documentId }: { documentId: string }) {
         </div>
       )}
       {document && access && (
-        <CarePlanWorkspace
-          key={access}
-          document={document}
-          access={access}
-          onAccessChanged={onAccessChanged}
-          readOnlyNoticeId={readOnly ? readOnlyNoticeId : null}
-        />
+        // The case team is who an action in the plan can be given to.
+        <CaseTeamProvider caseId={document.caseId}>
+          <CarePlanWorkspace
+            key={access}
+            document={document}
+            access={access}
+            onAccessChanged={onAccessChanged}
+            readOnlyNoticeId={readOnly ? readOnlyNoticeId : null}
+          />
+        </CaseTeamProvider>
       )}
     </>
   );

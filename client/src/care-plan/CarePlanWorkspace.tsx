@@ -57,7 +57,7 @@ export function CarePlanWorkspace({ document, access, onAccessChanged, readOnlyN
           <CarePlanEditor
             session={session}
             me={me}
-            caseName={document.caseName}
+            caseName={document.caseName ?? document.meetingTitle ?? document.title}
             editable={access === "edit" && ending === null}
             statusLine={statusLine}
             describedBy={describedBy}

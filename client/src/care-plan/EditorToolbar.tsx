@@ -70,6 +70,14 @@ export function EditorToolbar({ editor, editorId }: { editor: Editor; editorId: 
       run: (focus) => chainFrom(editor, focus).toggleOrderedList().run(),
     },
     {
+      label: "Add action",
+      shortcut: "Control+Shift+A Meta+Shift+A",
+      enabled: true,
+      className: "rt-toolbar__button--action",
+      // Always back to the editor, keyboard or pointer: the next thing to do is write the action.
+      run: () => chainFrom(editor, true).addActionItem().run(),
+    },
+    {
       label: "Undo",
       shortcut: "Control+Z Meta+Z",
       enabled: state.canUndo,

@@ -1,4 +1,5 @@
-/** One case: its rating, keyworker, next meeting, team, documents, and who is looking at it now. */
+/** One case: its rating, keyworker, next meeting, actions, team, documents, and who is looking at it now. */
+import { CaseActions } from "../actions/CaseActions";
 import { getCase } from "../api/api";
 import { useResource } from "../api/use-resource";
 import { PageLoading } from "../layout/PageLoading";
@@ -30,6 +31,8 @@ export function CasePage({ caseId }: { caseId: string }) {
         <div className="nhsuk-grid-row">
           <div className="nhsuk-grid-column-two-thirds">
             <CaseSummaryList details={details.data} />
+            {/* Live: the presence list below joins this case's room, where action changes are sent. */}
+            <CaseActions caseId={caseId} headingId="case-actions-heading" />
             <h2>Documents</h2>
             <DocumentsTable documents={details.data.documents} />
             <h2>Team</h2>

@@ -26,6 +26,9 @@ export function MyCasesPage() {
       <h1 ref={headingRef} tabIndex={-1}>
         My cases
       </h1>
+      <p>
+        <Link href={paths.myActions()}>See everything you have agreed to do on your cases (my actions)</Link>
+      </p>
       {cases.status === "loading" && <PageLoading label="Loading your cases…" />}
       {cases.status === "loaded" && cases.data.length === 0 && (
         <p>You are not working on any cases yet. When you are added to a case team, it will show here.</p>

@@ -1,4 +1,4 @@
-/** The NHS.UK-style header: the service name, who is signed in, and Sign out. */
+/** The NHS.UK-style header: the service name, who is signed in, their actions, and Sign out. */
 import { roleLabels } from "@roundtable/domain";
 import { useState } from "react";
 import { useSession } from "../auth/session-context";
@@ -30,6 +30,11 @@ export function Header() {
                 <span className="nhsuk-u-visually-hidden">Signed in as </span>
                 <span className="rt-header__name">{me.name}</span>
                 <span className="rt-header__role">{roleLabels[me.role]}</span>
+              </li>
+              <li className="nhsuk-header__account-item">
+                <Link className="nhsuk-header__account-link" href={paths.myActions()} data-testid="my-actions-link">
+                  My actions
+                </Link>
               </li>
               <li className="nhsuk-header__account-item">
                 <button type="button" className="nhsuk-header__account-button" onClick={handleSignOut}>

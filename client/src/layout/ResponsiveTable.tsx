@@ -7,17 +7,28 @@ import type { ReactNode } from "react";
 export function ResponsiveTable({
   caption,
   captionSize = "m",
+  hideCaption = false,
+  className,
   headings,
   children,
 }: {
   caption: string;
   captionSize?: "s" | "m";
+  /** For a table that already has a heading just above it: the caption is for screen readers. */
+  hideCaption?: boolean;
+  className?: string;
   headings: readonly string[];
   children: ReactNode;
 }) {
   return (
-    <table className="nhsuk-table nhsuk-table--responsive" role="table">
-      <caption className={`nhsuk-table__caption nhsuk-table__caption--${captionSize}`}>{caption}</caption>
+    <table className={`nhsuk-table nhsuk-table--responsive${className ? ` ${className}` : ""}`} role="table">
+      <caption
+        className={
+          hideCaption ? "nhsuk-u-visually-hidden" : `nhsuk-table__caption nhsuk-table__caption--${captionSize}`
+        }
+      >
+        {caption}
+      </caption>
       <thead className="nhsuk-table__head" role="rowgroup">
         <tr className="nhsuk-table__row" role="row">
           {headings.map((heading) => (

@@ -2,6 +2,7 @@
 export type Route =
   | { name: "sign-in" }
   | { name: "my-cases" }
+  | { name: "my-actions" }
   | { name: "case"; caseId: string }
   | { name: "document"; documentId: string }
   | { name: "not-found" };
@@ -19,6 +20,7 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 0) return { name: "my-cases" };
   const [first, second] = parts;
   if (parts.length === 1 && first === "signin") return { name: "sign-in" };
+  if (parts.length === 1 && first === "actions") return { name: "my-actions" };
   if (parts.length === 2 && second !== undefined) {
     const id = decode(second);
     if (id === null) return { name: "not-found" };
@@ -30,8 +32,12 @@ export function matchRoute(pathname: string): Route {
 
 export const paths = {
   myCases: () => "/",
+  myActions: () => "/actions",
   case: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
   document: (documentId: string) => `/documents/${encodeURIComponent(documentId)}`,
+  /** The document, scrolled to the action (the editor looks for `#action-<id>`). */
+  actionInDocument: (documentId: string, actionId: string) =>
+    `/documents/${encodeURIComponent(documentId)}#action-${encodeURIComponent(actionId)}`,
   signIn: (returnTo?: string, reason?: "session-ended") => {
     const query = new URLSearchParams();
     if (returnTo && returnTo !== "/") query.set("returnTo", returnTo);

@@ -1,5 +1,6 @@
 /**
- * One socket.io connection per signed-in tab, shared by every presence list. The session
+ * One socket.io connection per signed-in tab, shared by every presence list and by the news
+ * that actions changed. The session
  * cookie authenticates it (same origin). Closed on sign-out so the next person starts fresh.
  */
 import type { PresentPerson } from "@roundtable/domain";
@@ -12,6 +13,8 @@ export interface PresenceUpdate {
 
 interface ServerToClientEvents {
   presence: (update: unknown) => void;
+  /** Actions on a case changed: sent to everyone in "case:<id>" and to each owner. */
+  "actions:changed": (change: unknown) => void;
 }
 
 interface ClientToServerEvents {
@@ -51,4 +54,17 @@ export function readPresenceUpdate(value: unknown): PresenceUpdate | null {
   if (typeof message.room !== "string" || !Array.isArray(message.people)) return null;
   if (!message.people.every(isPresentPerson)) return null;
   return { room: message.room, people: message.people };
+}
+
+export interface ActionsChanged {
+  caseId: string;
+  actionIds: string[];
+}
+
+export function readActionsChanged(value: unknown): ActionsChanged | null {
+  if (typeof value !== "object" || value === null) return null;
+  const message = value as Record<string, unknown>;
+  if (typeof message.caseId !== "string" || !Array.isArray(message.actionIds)) return null;
+  if (!message.actionIds.every((id) => typeof id === "string")) return null;
+  return { caseId: message.caseId, actionIds: message.actionIds };
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { addDays, formatDueDate, isPlausibleDueDate, todayInLondon } from "./action-dates";
+
+describe("formatDueDate", () => {
+  it("writes a date the way people in the UK do", () => {
+    expect(formatDueDate("2026-12-11")).toBe("Fri 11 Dec 2026");
+    expect(formatDueDate("2026-12-12")).toBe("Sat 12 Dec 2026");
+    expect(formatDueDate("2027-01-04")).toBe("Mon 4 Jan 2027");
+  });
+
+  it("keeps the same calendar date in summer time", () => {
+    expect(formatDueDate("2026-06-30")).toBe("Tue 30 Jun 2026");
+  });
+
+  it("says when there is no due date or the date is not real", () => {
+    expect(formatDueDate(null)).toBe("No due date");
+    expect(formatDueDate("2026-02-30")).toBe("Date not known");
+    expect(formatDueDate("next week")).toBe("Date not known");
+  });
+});
+
+describe("todayInLondon", () => {
+  it("uses UK time: late on 30 June in UTC is already 1 July in British Summer Time", () => {
+    expect(todayInLondon(new Date("2026-06-30T23:30:00Z"))).toBe("2026-07-01");
+  });
+
+  it("uses GMT in winter", () => {
+    expect(todayInLondon(new Date("2026-12-31T23:30:00Z"))).toBe("2026-12-31");
+  });
+});
+
+describe("addDays", () => {
+  it("crosses months and years", () => {
+    expect(addDays("2026-12-28", 7)).toBe("2027-01-04");
+    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
+  });
+});
+
+describe("isPlausibleDueDate", () => {
+  it("accepts real dates in a sensible year", () => {
+    expect(isPlausibleDueDate("2026-12-11")).toBe(true);
+  });
+
+  it("ignores the steps a date box reports while a year is typed", () => {
+    expect(isPlausibleDueDate("0002-12-11")).toBe(false);
+    expect(isPlausibleDueDate("0202-12-11")).toBe(false);
+    expect(isPlausibleDueDate("")).toBe(false);
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * Due dates are calendar dates ("2026-12-11"), not moments: they are compared as text and
+ * written the way people in the UK write them, "Fri 11 Dec 2026". "Today" is today in the UK,
+ * so an action is overdue at the same moment for everyone on the case.
+ */
+const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+const weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const ukDateParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** Today's date in the UK as "YYYY-MM-DD", whatever the device's own time zone. */
+export function todayInLondon(now: Date = new Date()): string {
+  const parts = ukDateParts.formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
+/** The date as a UTC midnight, or null when the text is not a real ISO date. */
+function parseIsoDate(iso: string): Date | null {
+  const match = isoDatePattern.exec(iso);
+  if (!match) return null;
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date;
+}
+
+export function isIsoDate(value: string): boolean {
+  return parseIsoDate(value) !== null;
+}
+
+/** The ISO date `days` days after (or before, if negative) `iso`. */
+export function addDays(iso: string, days: number): string {
+  const date = parseIsoDate(iso);
+  if (!date) throw new Error(`Not an ISO date: ${iso}`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** "Fri 11 Dec 2026"; "No due date" when there is none. */
+export function formatDueDate(iso: string | null): string {
+  if (iso === null) return "No due date";
+  const date = parseIsoDate(iso);
+  if (!date) return "Date not known";
+  return `${weekdays[date.getUTCDay()]} ${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+/**
+ * A date worth saving as a due date. A date box reports every step while a year is typed
+ * ("0002", "0020", "0202", "2026"); only a real date in a sensible year is shared.
+ */
+export function isPlausibleDueDate(value: string): boolean {
+  const date = parseIsoDate(value);
+  if (!date) return false;
+  const year = date.getUTCFullYear();
+  return year >= 2000 && year <= 2100;
+}
