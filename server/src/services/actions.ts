@@ -17,7 +17,7 @@ import {
   type UpdateActionBody,
   type Visibility,
 } from "@roundtable/domain";
-import { and, asc, eq, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { ActionProjector } from "../actions/action-projector.js";
 import { todayInEngland } from "../actions/today.js";
@@ -105,12 +105,16 @@ export async function listActions(db: Db, person: Person, query: ActionListQuery
   if (query.owner) where.push(eq(schema.actions.ownerId, query.owner === "me" ? person.id : query.owner));
   if (query.caseId) where.push(eq(schema.actions.caseId, query.caseId));
   if (query.status) where.push(eq(schema.actions.status, query.status));
+  if (query.agencyId) {
+    where.push(or(eq(schema.actions.ownerAgencyId, query.agencyId), eq(owner.agencyId, query.agencyId))!);
+  }
   if (query.overdue === "true") {
     where.push(lt(schema.actions.dueDate, today), inArray(schema.actions.status, ["open", "in-progress", "blocked"]));
   }
   const rows = await actionQuery(db)
     .where(and(...where))
-    .orderBy(sql`${schema.actions.dueDate} asc nulls last`, asc(schema.cases.name), asc(schema.actions.position));
+    .orderBy(sql`${schema.actions.dueDate} asc nulls last`, asc(schema.cases.name), asc(schema.actions.position))
+    .limit(query.limit ?? 500);
   return (await visibleRows(db, person, rows)).map((r) => toAction(r, today));
 }
 

@@ -57,5 +57,9 @@ export const actionListQuerySchema = z.object({
   caseId: z.uuid("caseId must be a case id").optional(),
   status: actionStatusSchema.optional(),
   overdue: z.enum(["true", "false"]).optional(),
+  /** Actions owned by this agency, or by anyone who works for it. */
+  agencyId: z.uuid("agencyId must be an agency id").optional(),
+  /** At most this many, soonest due first (default 500). */
+  limit: z.coerce.number().int().min(1, "limit must be at least 1").max(1000, "limit can be at most 1000").optional(),
 });
 export type ActionListQuery = z.infer<typeof actionListQuerySchema>;

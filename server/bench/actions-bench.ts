@@ -1,0 +1,128 @@
+/**
+ * pnpm bench:actions — how fast the action lists answer at scale.
+ *
+ * Starts a server on a fresh database (PGlite, or Postgres when DATABASE_URL is set), adds
+ * 5,000 cases and 100,000 actions to the demo service, then times the three lists people use:
+ * My actions (a professional who owns ~500), Case actions (one child), and Overdue (the
+ * service lead, whole service). Each is asked for many times through the HTTP API.
+ *
+ * Options: --cases N --actions N --rounds N (defaults 5000 100000 200).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createTestDatabase, schema } from "@roundtable/db";
+import { actionStatuses } from "@roundtable/domain";
+import { eq } from "drizzle-orm";
+import { loadConfig } from "../src/config.js";
+import { startServer } from "../src/server.js";
+import { signIn, type SignedIn } from "../test/support/api-client.js";
+
+const { values } = parseArgs({ options: { cases: { type: "string", default: "5000" }, actions: { type: "string", default: "100000" }, rounds: { type: "string", default: "200" } } });
+const CASES = Number(values.cases);
+const ACTIONS = Number(values.actions);
+const ROUNDS = Number(values.rounds);
+
+const round = (n: number) => Math.round(n * 100) / 100;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+async function time(client: SignedIn, paths: () => string): Promise<{ p50: number; p95: number; rows: number }> {
+  const samples: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < ROUNDS + 10; i++) {
+    const t0 = performance.now();
+    const res = await client.get<unknown[]>(paths());
+    const ms = performance.now() - t0;
+    if (res.status !== 200) throw new Error(`${paths()} answered ${res.status}`);
+    if (i >= 10) samples.push(ms); // the first few warm caches and the JIT
+    rows = Math.max(rows, res.body.length);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), rows };
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "roundtable-actions-bench-"));
+  const postgres = process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL) : null;
+  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", CLIENT_DIST: "/nonexistent", DATA_DIR: dataDir, ...(postgres ? { DATABASE_URL: postgres.url } : {}) });
+  const server = await startServer(config);
+  try {
+    const { db } = server.database;
+    const [service] = await db.select().from(schema.services).limit(1);
+    const people = await db.select().from(schema.people);
+    const mark = people.find((p) => p.email.startsWith("mark.davies"))!;
+    const professionals = people.filter((p) => p.role === "professional" || p.role === "keyworker");
+    const agencies = await db.select().from(schema.agencies).where(eq(schema.agencies.serviceId, service!.id));
+
+    console.log(`Adding ${CASES} cases and ${ACTIONS} actions…`);
+    const seedStart = performance.now();
+    const caseIds: string[] = [];
+    const documentIds: string[] = [];
+    const rag = ["red", "amber", "green", "blue"] as const;
+    for (let start = 0; start < CASES; start += 500) {
+      const batch = Array.from({ length: Math.min(500, CASES - start) }, (_, i) => ({ serviceId: service!.id, name: `Young person ${start + i + 1}`, ragRating: rag[(start + i) % 4]! }));
+      const inserted = await db.insert(schema.cases).values(batch).returning({ id: schema.cases.id });
+      caseIds.push(...inserted.map((c) => c.id));
+      // Mark is on every tenth case; the others' teams don't matter to these lists.
+      const markOn = inserted.filter((_, i) => (start + i) % 10 === 0).map((c) => ({ caseId: c.id, personId: mark.id, role: "professional" }));
+      if (markOn.length) await db.insert(schema.caseMembers).values(markOn);
+      const docs = await db
+        .insert(schema.documents)
+        .values(inserted.map((c) => ({ caseId: c.id, kind: "care-plan", title: "Care plan", visibility: "family" })))
+        .returning({ id: schema.documents.id });
+      documentIds.push(...docs.map((d) => d.id));
+    }
+    const today = new Date();
+    for (let start = 0; start < ACTIONS; start += 2000) {
+      const batch = Array.from({ length: Math.min(2000, ACTIONS - start) }, (_, k) => {
+        const i = start + k;
+        const c = i % CASES;
+        const due = new Date(today.getTime() + ((i % 120) - 60) * 86_400_000).toISOString().slice(0, 10);
+        // Mark owns the actions on his cases; the rest are spread across people and agencies.
+        const ownerId = c % 10 === 0 ? mark.id : i % 3 === 0 ? null : professionals[i % professionals.length]!.id;
+        return {
+          id: crypto.randomUUID(),
+          caseId: caseIds[c]!,
+          documentId: documentIds[c]!,
+          text: `Action ${i + 1}: follow up and report back to the team`,
+          ownerId,
+          ownerAgencyId: ownerId ? null : agencies[i % agencies.length]!.id,
+          dueDate: i % 7 === 0 ? null : due,
+          status: actionStatuses[i % actionStatuses.length]!,
+          position: Math.floor(i / CASES),
+        };
+      });
+      await db.insert(schema.actions).values(batch);
+    }
+    const seedSeconds = round((performance.now() - seedStart) / 1000);
+
+    const markClient = await signIn(server.url, "mark.davies");
+    const lead = await signIn(server.url, "angela.okafor");
+    let n = 0;
+    const results = {
+      database: server.database.kind,
+      cases: CASES,
+      actions: ACTIONS,
+      rounds: ROUNDS,
+      seedSeconds,
+      myActions: await time(markClient, () => "/api/actions?owner=me"),
+      caseActions: await time(lead, () => `/api/actions?caseId=${caseIds[(n++ * 7919) % CASES]}`),
+      overdue: await time(lead, () => "/api/actions?overdue=true&limit=200"),
+      overdueByAgency: await time(lead, () => `/api/actions?overdue=true&agencyId=${agencies[n++ % agencies.length]!.id}&limit=200`),
+    };
+    console.log("\n| list | rows | p50 ms | p95 ms |\n| --- | --- | --- | --- |");
+    for (const key of ["myActions", "caseActions", "overdue", "overdueByAgency"] as const) {
+      console.log(`| ${key} | ${results[key].rows} | ${results[key].p50} | ${results[key].p95} |`);
+    }
+    console.log(`\n(${results.database}, ${CASES} cases, ${ACTIONS} actions, ${ROUNDS} requests each; seeding took ${seedSeconds} s)\n`);
+    console.log(JSON.stringify(results));
+  } finally {
+    await server.close();
+    await postgres?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
+process.exit();
