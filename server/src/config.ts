@@ -16,6 +16,10 @@ const envSchema = z.object({
   COLLAB_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).optional(),
   COLLAB_COMPACT_AFTER_UPDATES: z.coerce.number().int().positive().optional(),
   OVERDUE_CHECK_SECONDS: z.coerce.number().positive().default(60),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
+  MAIL_FROM: z.string().default("Roundtable <no-reply@roundtable.local>"),
+  PUBLIC_URL: z.string().url("PUBLIC_URL must be the address people use, like https://roundtable.example.org").optional(),
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 export interface Config {
@@ -29,6 +33,10 @@ export interface Config {
   logLevel: string;
   /** How often the overdue-actions job looks for actions whose due date has passed. */
   overdueCheckMs: number;
+  /** Email: only sent when an SMTP server is configured. */
+  mail: { smtpUrl: string | undefined; from: string; digestHour: number };
+  /** The address in links we send (emails, calendar invites). */
+  publicUrl: string;
   /** Collab tuning, overridable by tests and the benchmark. */
   collab: CollabConfig;
 }
@@ -69,6 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: e.SESSION_DAYS,
     logLevel: e.LOG_LEVEL,
     overdueCheckMs: e.OVERDUE_CHECK_SECONDS * 1000,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, digestHour: e.DIGEST_HOUR },
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     collab: {
       maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES ?? defaultCollabConfig.maxMessageBytes,
       groupCommitMs: e.COLLAB_GROUP_COMMIT_MS ?? defaultCollabConfig.groupCommitMs,

@@ -15,7 +15,10 @@ import { compactDocument, documentsNeedingCompaction } from "./collab/document-s
 import { RoomRegistry } from "./collab/room-registry.js";
 import type { Config } from "./config.js";
 import { seedDemoDataIfEmpty } from "./demo-data/seed.js";
+import { startDailyDigestJob } from "./jobs/daily-digest.js";
 import { startOverdueActionsJob } from "./jobs/overdue-actions.js";
+import { createMailer } from "./notifications/mailer.js";
+import { Notifier } from "./notifications/notifier.js";
 import { Presence } from "./realtime/presence.js";
 
 export interface RunningServer {
@@ -25,6 +28,7 @@ export interface RunningServer {
   registry: RoomRegistry;
   presence: Presence;
   projector: ActionProjector;
+  notifier: Notifier;
   log: Logger;
   close(): Promise<void>;
 }
@@ -42,6 +46,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
 
   let presence: Presence | null = null;
+  const mailer = createMailer(config.mail.smtpUrl, config.mail.from, log);
+  const notifier = new Notifier(db, mailer, config.publicUrl, (n) => presence?.notify(n));
   const projector = new ActionProjector(db, log, (change) => presence?.actionsChanged(change));
   const registry = new RoomRegistry(db, log, config.collab, {
     onDocumentChanged: (documentId, room, authorId) => projector.schedule(documentId, room, authorId),
@@ -54,11 +60,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     registry,
     projector,
     onMeetingChanged: (meetingId) => presence?.meetingChanged(meetingId),
+    notifier,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   const collab = new CollabEndpoint(db, registry, log, config.collab);
   presence = new Presence(httpServer, db, log);
-  const stopOverdueJob = startOverdueActionsJob(db, log, config.overdueCheckMs, (n) => presence?.notify(n));
+  const stopOverdueJob = startOverdueActionsJob(db, log, config.overdueCheckMs, (n) => notifier.deliver(n));
+  const stopDigestJob = mailer ? startDailyDigestJob(db, mailer, config.publicUrl, config.mail.digestHour, log) : () => {};
   httpServer.on("upgrade", (req, socket, head) => {
     if (collab.handleUpgrade(req, socket, head)) return;
     if (req.url?.startsWith("/socket.io")) return; // socket.io's own listener takes it
@@ -78,13 +86,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
     closing ??= (async () => {
       collab.close();
       stopOverdueJob();
+      stopDigestJob();
       await projector.settle();
       await registry.closeAll(closeCodes.serverShutdown, "The server is restarting; your changes are saved");
       await presence?.close(); // also closes the HTTP server
       httpServer.closeAllConnections();
+      mailer?.close();
       await database.close();
     })();
     return closing;
   };
-  return { url, port, database, registry, presence, projector, log, close };
+  return { url, port, database, registry, presence, projector, notifier, log, close };
 }

@@ -266,3 +266,14 @@ export const notifications = pgTable(
   },
   (t) => [index("notifications_person_idx").on(t.personId, t.createdAt)],
 );
+
+/** One row per person per day a daily digest email was sent, so a restart never sends it twice. */
+export const emailDigests = pgTable(
+  "email_digests",
+  {
+    personId: uuid("person_id").notNull().references(() => people.id),
+    day: date("day").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.day] })],
+);

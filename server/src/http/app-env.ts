@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { ActionProjector } from "../actions/action-projector.js";
 import type { RoomRegistry } from "../collab/room-registry.js";
 import type { Config } from "../config.js";
+import type { Notifier } from "../notifications/notifier.js";
 import type { Person } from "../services/sessions.js";
 
 export interface AppDeps {
@@ -15,6 +16,7 @@ export interface AppDeps {
   projector: ActionProjector;
   /** Tell people watching a meeting that it changed (status, attendance, agenda item, contributions). */
   onMeetingChanged(meetingId: string): void;
+  notifier: Notifier;
 }
 
 export interface AppEnv {

@@ -7,18 +7,10 @@ import { schema, type Db } from "@roundtable/db";
 import { and, eq, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Logger } from "pino";
 import { todayInEngland } from "../actions/today.js";
-
-export interface NewNotification {
-  personId: string;
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-}
+import type { NewNotification } from "../notifications/notifier.js";
 
 /** Tell the owners of newly overdue actions. Returns how many were told. */
-export async function notifyOverdueActions(db: Db, today: string, deliver: (n: NewNotification) => void): Promise<number> {
+export async function notifyOverdueActions(db: Db, today: string, deliver: (n: NewNotification[]) => Promise<void>): Promise<number> {
   const due = await db
     .select({ id: schema.actions.id, ownerId: schema.actions.ownerId, text: schema.actions.text, dueDate: schema.actions.dueDate, caseName: schema.cases.name, documentId: schema.actions.documentId })
     .from(schema.actions)
@@ -49,11 +41,11 @@ export async function notifyOverdueActions(db: Db, today: string, deliver: (n: N
       )
       .returning();
   });
-  for (const n of created) deliver({ personId: n.personId, id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link });
+  await deliver(created.map((n) => ({ personId: n.personId, id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link })));
   return created.length;
 }
 
-export function startOverdueActionsJob(db: Db, log: Logger, everyMs: number, deliver: (n: NewNotification) => void): () => void {
+export function startOverdueActionsJob(db: Db, log: Logger, everyMs: number, deliver: (n: NewNotification[]) => Promise<void>): () => void {
   let running = false;
   const run = async () => {
     if (running) return;

@@ -10,7 +10,7 @@ import type { Logger } from "pino";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
 import type { ActionsChanged } from "../actions/action-projector.js";
-import type { NewNotification } from "../jobs/overdue-actions.js";
+import type { NewNotification } from "../notifications/notifier.js";
 import { documentAccessFor, visibleCase } from "../services/access.js";
 import { meetingAccessFor } from "../services/meeting-access.js";
 import { cookieFromHeader, personForSession, sessionCookieName, type Person } from "../services/sessions.js";

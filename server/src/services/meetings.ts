@@ -8,6 +8,7 @@ import { schema, type Db } from "@roundtable/db";
 import {
   applyMeetingCommand,
   atLeast,
+  isFamilyRole,
   meetingTypeLabels,
   meetingVisibilityFor,
   type Attendance,
@@ -22,6 +23,7 @@ import {
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import * as Y from "yjs";
 import type { RoomRegistry } from "../collab/room-registry.js";
+import type { Notifier } from "../notifications/notifier.js";
 import { loadDocumentState } from "../collab/document-store.js";
 import { forbidden, HttpError } from "../errors.js";
 import { defaultAgenda } from "../meetings/default-agenda.js";
@@ -140,6 +142,7 @@ export async function listCaseMeetings(db: Db, person: Person, caseId: string): 
 export interface MeetingDeps {
   db: Db;
   registry: RoomRegistry;
+  notifier: Notifier;
 }
 
 async function requireChairOrEditor(db: Db, person: Person, meetingId: string): Promise<MeetingRow> {
@@ -163,15 +166,34 @@ export async function commandMeeting(deps: MeetingDeps, person: Person, meetingI
   if (command !== "start" && meeting.chairId !== person.id) throw forbidden("Only the chair can end the meeting or agree the minutes.");
   const next = applyMeetingCommand(meeting.status as MeetingStatus, command);
   if (!next.ok) throw new HttpError(409, next.reason);
+  // Read the minutes before the transaction: reading them may need the database (and, on
+  // embedded PGlite, a query outside an open transaction waits for it to finish).
+  const freeze = command === "end" || command === "agree-minutes" ? await minutesState(deps, meeting.minutesDocumentId!) : null;
   await db.transaction(async (tx) => {
     await tx.update(schema.meetings).set({ status: next.status, updatedAt: new Date() }).where(eq(schema.meetings.id, meetingId));
-    if (command === "end" || command === "agree-minutes") {
+    if (freeze) {
       const name = command === "end" ? "Minutes as the meeting ended" : "Agreed minutes";
-      const state = await minutesState(deps, meeting.minutesDocumentId!);
-      await tx.insert(schema.documentVersions).values({ documentId: meeting.minutesDocumentId!, name, state, createdBy: person.id });
+      await tx.insert(schema.documentVersions).values({ documentId: meeting.minutesDocumentId!, name, state: freeze, createdBy: person.id });
     }
   });
-  return getMeeting(db, person, meetingId);
+  const described = await getMeeting(db, person, meetingId);
+  if (command === "agree-minutes") await circulateMinutes(deps, described);
+  return described;
+}
+
+/**
+ * Agreed minutes go to everyone invited and the chair: an in-app notification, and an email
+ * with a link when email is configured. Family accounts are never told of a professionals meeting.
+ */
+async function circulateMinutes({ notifier }: MeetingDeps, meeting: Meeting): Promise<void> {
+  const recipients = [meeting.chair.id, ...meeting.invitees.filter((i) => meeting.visibility === "family" || !isFamilyRole(i.role)).map((i) => i.personId)];
+  const when = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(new Date(meeting.startsAt));
+  await notifier.notify(recipients, {
+    kind: "minutes-agreed",
+    title: `Minutes agreed: ${meeting.title}`,
+    body: `The minutes of "${meeting.title}" on ${when} are agreed. You can read and print them in Roundtable.`,
+    link: `/meetings/${meeting.id}`,
+  });
 }
 
 export async function setAttendance(db: Db, person: Person, meetingId: string, personId: string, attendance: Attendance): Promise<Meeting> {

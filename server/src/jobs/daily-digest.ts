@@ -1,0 +1,70 @@
+/**
+ * The daily digest: one email a day to each person with actions overdue or due within a week,
+ * when email is configured. It gives counts and a link, not the actions themselves — the
+ * details of a child's care stay behind sign-in. A row per person per day in email_digests
+ * means a restart never sends the same day's digest twice.
+ */
+import { schema, type Db } from "@roundtable/db";
+import { and, eq, inArray, isNotNull, isNull, lte } from "drizzle-orm";
+import type { Logger } from "pino";
+import { todayInEngland } from "../actions/today.js";
+import type { Mailer } from "../notifications/mailer.js";
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export async function sendDailyDigests(db: Db, mailer: Mailer, publicUrl: string, today: string): Promise<number> {
+  const rows = await db
+    .select({ personId: schema.actions.ownerId, dueDate: schema.actions.dueDate, email: schema.people.email, name: schema.people.name })
+    .from(schema.actions)
+    .innerJoin(schema.people, eq(schema.people.id, schema.actions.ownerId))
+    .where(
+      and(
+        isNull(schema.actions.removedAt),
+        isNotNull(schema.actions.ownerId),
+        lte(schema.actions.dueDate, addDays(today, 7)),
+        inArray(schema.actions.status, ["open", "in-progress", "blocked"]),
+      ),
+    );
+  const byPerson = new Map<string, { email: string; name: string; overdue: number; thisWeek: number }>();
+  for (const r of rows) {
+    const p = byPerson.get(r.personId!) ?? { email: r.email, name: r.name, overdue: 0, thisWeek: 0 };
+    if (r.dueDate! < today) p.overdue++;
+    else p.thisWeek++;
+    byPerson.set(r.personId!, p);
+  }
+  let sent = 0;
+  for (const [personId, p] of byPerson) {
+    // Claim today's digest first: if two servers run the job, only one sends it.
+    const claimed = await db.insert(schema.emailDigests).values({ personId, day: today }).onConflictDoNothing().returning();
+    if (claimed.length === 0) continue;
+    const parts = [p.overdue ? `${p.overdue} overdue` : null, p.thisWeek ? `${p.thisWeek} due in the next 7 days` : null].filter(Boolean);
+    await mailer.send({
+      to: p.email,
+      subject: `Your actions today: ${parts.join(", ")}`,
+      text: `Dear ${p.name},\n\nYou have ${parts.join(" and ")}.\n\nSee them in My actions: ${publicUrl}/actions\n\nRoundtable`,
+    });
+    sent++;
+  }
+  return sent;
+}
+
+export function startDailyDigestJob(db: Db, mailer: Mailer, publicUrl: string, digestHour: number, log: Logger): () => void {
+  const run = async () => {
+    const hour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "numeric", hour12: false }).format(new Date()));
+    if (hour < digestHour) return;
+    try {
+      const sent = await sendDailyDigests(db, mailer, publicUrl, todayInEngland());
+      if (sent > 0) log.info({ sent }, "sent daily digests");
+    } catch (err) {
+      log.error({ err }, "daily digest failed; it will try again");
+    }
+  };
+  void run();
+  const timer = setInterval(() => void run(), 10 * 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,61 @@
+/**
+ * Telling people things: an in-app notification (stored, and pushed live to their open
+ * screens) and, when email is configured, an email with a link.
+ */
+import { schema, type Db } from "@roundtable/db";
+import { inArray } from "drizzle-orm";
+import type { Mailer } from "./mailer.js";
+
+export interface NewNotification {
+  personId: string;
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+}
+
+export interface NotificationContent {
+  kind: string;
+  title: string;
+  body: string;
+  /** A path inside Roundtable, e.g. /meetings/<id>. */
+  link: string | null;
+}
+
+export class Notifier {
+  constructor(
+    private readonly db: Db,
+    private readonly mailer: Mailer | null,
+    private readonly publicUrl: string,
+    private readonly push: (n: NewNotification) => void,
+  ) {}
+
+  /** Push notifications already stored (e.g. inside another transaction) and email them. */
+  async deliver(stored: NewNotification[]): Promise<void> {
+    for (const n of stored) this.push(n);
+    if (!this.mailer || stored.length === 0) return;
+    const people = await this.db
+      .select({ id: schema.people.id, email: schema.people.email, name: schema.people.name })
+      .from(schema.people)
+      .where(inArray(schema.people.id, [...new Set(stored.map((n) => n.personId))]));
+    const byId = new Map(people.map((p) => [p.id, p]));
+    for (const n of stored) {
+      const person = byId.get(n.personId);
+      if (!person) continue;
+      const link = n.link ? `\n\nOpen it in Roundtable: ${this.publicUrl}${n.link}` : "";
+      await this.mailer.send({ to: person.email, subject: n.title, text: `Dear ${person.name},\n\n${n.body}${link}\n\nRoundtable` });
+    }
+  }
+
+  /** Store, push and email one notification to each person. */
+  async notify(personIds: readonly string[], content: NotificationContent): Promise<void> {
+    const ids = [...new Set(personIds)];
+    if (ids.length === 0) return;
+    const rows = await this.db
+      .insert(schema.notifications)
+      .values(ids.map((personId) => ({ personId, ...content })))
+      .returning();
+    await this.deliver(rows.map((r) => ({ personId: r.personId, id: r.id, kind: r.kind, title: r.title, body: r.body, link: r.link })));
+  }
+}

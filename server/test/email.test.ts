@@ -1,0 +1,79 @@
+import { randomUUID } from "node:crypto";
+import type { CaseDetail, CaseSummary, Meeting } from "@roundtable/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { sendDailyDigests } from "../src/jobs/daily-digest.js";
+import { createMailer } from "../src/notifications/mailer.js";
+import type { RunningServer } from "../src/server.js";
+import { signIn, type SignedIn } from "./support/api-client.js";
+import { connectCollab, type CollabClient } from "./support/collab-client.js";
+import { startSmtpSink, type SmtpSink } from "./support/smtp-sink.js";
+import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { waitFor } from "./support/wait-for.js";
+
+let smtp: SmtpSink;
+let storage: TestStorage;
+let server: RunningServer;
+let priya: SignedIn;
+let editor: CollabClient | undefined;
+
+beforeAll(async () => {
+  smtp = await startSmtpSink();
+  storage = await createTestStorage();
+  storage.config.mail = { smtpUrl: smtp.url, from: "Roundtable <no-reply@roundtable.test>", digestHour: 23 };
+  storage.config.publicUrl = "https://roundtable.example.org";
+  server = await startTestServer(storage);
+  priya = await signIn(server.url, "priya.shah");
+});
+afterAll(async () => {
+  editor?.destroy();
+  await server?.close();
+  await storage?.cleanup();
+  await smtp?.close();
+});
+
+describe("email", () => {
+  it("circulates agreed minutes by email with a link, and never to a family account for a professionals meeting", async () => {
+    const cases = (await priya.get<CaseSummary[]>("/api/cases")).body;
+    const jamie = cases.find((c) => c.name === "Jamie Walker")!;
+    const team = (await priya.get<CaseDetail>(`/api/cases/${jamie.id}`)).body.team;
+    const id = (name: string) => team.find((m) => m.name === name)!.personId;
+    const meeting = (await priya.post<Meeting>("/api/meetings", { type: "tracker", startsAt: "2026-12-03T10:00:00Z", caseIds: [jamie.id], inviteeIds: [id("Mark Davies"), id("Claire Walker")] })).body;
+    for (const command of ["start", "end", "agree-minutes"]) expect((await priya.post(`/api/meetings/${meeting.id}/commands`, { command })).status).toBe(200);
+    await waitFor(() => smtp.messages.length >= 2, { what: "two emails" });
+    const recipients = smtp.messages.flatMap((m) => m.to).sort();
+    expect(recipients).toEqual(["mark.davies@roundtable.demo", "priya.shah@roundtable.demo"]);
+    const toMark = smtp.messages.find((m) => m.to.includes("mark.davies@roundtable.demo"))!;
+    expect(toMark.subject).toBe("Minutes agreed: Tracker meeting");
+    expect(toMark.body).toContain(`https://roundtable.example.org/meetings/${meeting.id}`);
+  });
+
+  it("sends each person one daily digest with counts and a link, once a day", async () => {
+    const cases = (await priya.get<CaseSummary[]>("/api/cases")).body;
+    const aisha = cases.find((c) => c.name === "Aisha Reid")!;
+    const detail = (await priya.get<CaseDetail>(`/api/cases/${aisha.id}`)).body;
+    const sophie = detail.team.find((m) => m.name === "Sophie Grant")!.personId;
+    const plan = detail.documents.find((d) => d.kind === "care-plan")!;
+    editor = await connectCollab(server.url, plan.id, priya.cookie);
+    for (const [text, dueDate] of [["Link Daniel with the sleep group", "2026-11-01"], ["Send the sleep diary", "2026-11-27"]]) {
+      const el = new Y.XmlElement("actionItem");
+      el.setAttribute("id", randomUUID());
+      el.setAttribute("ownerId", sophie);
+      el.setAttribute("dueDate", dueDate!);
+      el.insert(0, [new Y.XmlText(text!)]);
+      editor.doc.getXmlFragment("default").push([el]);
+    }
+    await waitFor(async () => (await priya.get<unknown[]>(`/api/actions?caseId=${aisha.id}`)).body.length === 2, { what: "the actions" });
+    const mailer = createMailer(smtp.url, "Roundtable <no-reply@roundtable.test>", server.log)!;
+    const before = smtp.messages.length;
+    expect(await sendDailyDigests(server.database.db, mailer, "https://roundtable.example.org", "2026-11-25")).toBe(1);
+    expect(await sendDailyDigests(server.database.db, mailer, "https://roundtable.example.org", "2026-11-25")).toBe(0);
+    await waitFor(() => smtp.messages.length === before + 1, { what: "the digest" });
+    const digest = smtp.messages.at(-1)!;
+    expect(digest.to).toEqual(["sophie.grant@roundtable.demo"]);
+    expect(digest.subject).toBe("Your actions today: 1 overdue, 1 due in the next 7 days");
+    expect(digest.body).toContain("https://roundtable.example.org/actions");
+    expect(digest.body).not.toContain("sleep"); // counts and a link, not the child's details
+    mailer.close();
+  });
+});
