@@ -16,6 +16,7 @@ import { RoomRegistry } from "./collab/room-registry.js";
 import type { Config } from "./config.js";
 import { seedDemoDataIfEmpty } from "./demo-data/seed.js";
 import { startDailyDigestJob } from "./jobs/daily-digest.js";
+import { startDatabaseMaintenance } from "./jobs/database-maintenance.js";
 import { startOverdueActionsJob } from "./jobs/overdue-actions.js";
 import { createMailer } from "./notifications/mailer.js";
 import { Notifier } from "./notifications/notifier.js";
@@ -65,6 +66,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   const collab = new CollabEndpoint(db, registry, log, config.collab);
   presence = new Presence(httpServer, db, log);
+  const stopMaintenance = startDatabaseMaintenance(db, database.kind, log);
   const stopOverdueJob = startOverdueActionsJob(db, log, config.overdueCheckMs, (n) => notifier.deliver(n));
   const stopDigestJob = mailer ? startDailyDigestJob(db, mailer, config.publicUrl, config.mail.digestHour, log) : () => {};
   httpServer.on("upgrade", (req, socket, head) => {
@@ -86,6 +88,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     closing ??= (async () => {
       collab.close();
       stopOverdueJob();
+      stopMaintenance();
       stopDigestJob();
       await projector.settle();
       await registry.closeAll(closeCodes.serverShutdown, "The server is restarting; your changes are saved");
