@@ -10,13 +10,16 @@ import { CasePage } from "./cases/CasePage";
 import { MyCasesPage } from "./cases/MyCasesPage";
 import { MyActionsPage } from "./actions/MyActionsPage";
 import { Header } from "./layout/Header";
+import { NewMeetingPage } from "./meetings/NewMeetingPage";
 import { NotFoundPage } from "./layout/NotFoundPage";
 import { PageLoading } from "./layout/PageLoading";
 import { navigate, useLocation } from "./navigation/history";
 import { matchRoute, paths, safeReturnPath, type Route } from "./navigation/routes";
 
-// The editor is the heaviest part of the app; phones only download it when a plan is opened.
-const CarePlanPage = lazy(() => import("./care-plan/CarePlanPage"));
+// The editor is the heaviest part of the app; phones only download it when a plan or a
+// meeting's minutes are opened.
+const DocumentPage = lazy(() => import("./documents/DocumentPage"));
+const MeetingPage = lazy(() => import("./meetings/MeetingPage"));
 
 export function App() {
   return (
@@ -75,8 +78,16 @@ function SignedInPage({ route }: { route: Route }) {
       return <CasePage key={route.caseId} caseId={route.caseId} />;
     case "document":
       return (
-        <Suspense fallback={<PageLoading label="Opening the care plan…" />}>
-          <CarePlanPage key={route.documentId} documentId={route.documentId} />
+        <Suspense fallback={<PageLoading label="Opening the document…" />}>
+          <DocumentPage key={route.documentId} documentId={route.documentId} />
+        </Suspense>
+      );
+    case "new-meeting":
+      return <NewMeetingPage />;
+    case "meeting":
+      return (
+        <Suspense fallback={<PageLoading label="Opening the meeting…" />}>
+          <MeetingPage key={route.meetingId} meetingId={route.meetingId} />
         </Suspense>
       );
     case "sign-in":

@@ -1,25 +1,39 @@
 /**
- * Loads a case's team and agencies for the action cards inside a document. A document that is
- * not about one case (minutes covering several) has no team to offer.
+ * Loads the team and agencies of the cases a document is about, for the action cards inside
+ * it: one case for a care plan, every case a tracker meeting reviews for its minutes (everyone
+ * on any of those teams, once). A document about no case has no team to offer. A document for
+ * professionals only never offers family members: they could not see what they were given.
  */
+import { isFamilyRole } from "@roundtable/domain";
 import { useMemo, type ReactNode } from "react";
-import { getCase } from "../api/api";
-import { useResource } from "../api/use-resource";
+import { useCaseDetails } from "../cases/use-case-details";
 import { CaseTeamContext, type CaseTeam } from "./case-team-context";
+import { mergeTeams } from "./merge-teams";
 
 const noTeam: CaseTeam = { status: "unavailable" };
 
-export function CaseTeamProvider({ caseId, children }: { caseId: string | null; children: ReactNode }) {
-  if (caseId === null) return <CaseTeamContext.Provider value={noTeam}>{children}</CaseTeamContext.Provider>;
-  return <LoadCaseTeam caseId={caseId}>{children}</LoadCaseTeam>;
+interface CaseTeamProviderProps {
+  caseIds: readonly string[];
+  professionalsOnly?: boolean;
+  children: ReactNode;
 }
 
-function LoadCaseTeam({ caseId, children }: { caseId: string; children: ReactNode }) {
-  const loaded = useResource(() => getCase(caseId), `case:${caseId}`);
+export function CaseTeamProvider({ caseIds, professionalsOnly = false, children }: CaseTeamProviderProps) {
+  if (caseIds.length === 0) return <CaseTeamContext.Provider value={noTeam}>{children}</CaseTeamContext.Provider>;
+  return (
+    <LoadCaseTeams caseIds={caseIds} professionalsOnly={professionalsOnly}>
+      {children}
+    </LoadCaseTeams>
+  );
+}
+
+function LoadCaseTeams({ caseIds, professionalsOnly, children }: Required<CaseTeamProviderProps>) {
+  const { details, loading } = useCaseDetails(caseIds);
   const value = useMemo<CaseTeam>(() => {
-    if (loaded.status === "loading") return { status: "loading" };
-    if (loaded.status === "failed") return noTeam;
-    return { status: "loaded", team: loaded.data.team, agencies: loaded.data.agencies };
-  }, [loaded]);
+    if (loading) return { status: "loading" };
+    if (details.length === 0) return noTeam;
+    const { team, agencies } = mergeTeams(details);
+    return { status: "loaded", team: professionalsOnly ? team.filter((m) => !isFamilyRole(m.role)) : team, agencies };
+  }, [details, loading, professionalsOnly]);
   return <CaseTeamContext.Provider value={value}>{children}</CaseTeamContext.Provider>;
 }

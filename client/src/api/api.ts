@@ -8,11 +8,16 @@ import type {
   ActionEvent,
   ActionListQuery,
   ApiError,
+  Attendance,
   CaseDetail,
   CaseSummary,
+  CreateMeetingBody,
   DocumentDetail,
   LoginBody,
   Me,
+  Meeting,
+  MeetingCommand,
+  MeetingContribution,
   UpdateActionBody,
 } from "@roundtable/domain";
 
@@ -65,7 +70,7 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-type Method = "GET" | "POST" | "PATCH";
+type Method = "GET" | "POST" | "PATCH" | "PUT";
 
 async function send(method: Method, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { Accept: "application/json" };
@@ -143,4 +148,46 @@ export function updateAction(actionId: string, body: UpdateActionBody): Promise<
 /** What has happened to an action: created, and every change since, with who and when. */
 export function listActionEvents(actionId: string): Promise<ActionEvent[]> {
   return requestJson<ActionEvent[]>("GET", `/api/actions/${segment(actionId)}/events`);
+}
+
+/** A case's meetings, newest first, including tracker meetings that review it. */
+export function listCaseMeetings(caseId: string): Promise<Meeting[]> {
+  return requestJson<Meeting[]>("GET", `/api/cases/${segment(caseId)}/meetings`);
+}
+
+/** Book a meeting; its minutes document is created with it. */
+export function createMeeting(body: CreateMeetingBody): Promise<Meeting> {
+  return requestJson<Meeting>("POST", "/api/meetings", body);
+}
+
+export function getMeeting(meetingId: string): Promise<Meeting> {
+  return requestJson<Meeting>("GET", `/api/meetings/${segment(meetingId)}`);
+}
+
+/** Start or end the meeting, or agree its minutes (409 with the reason when out of order). */
+export function commandMeeting(meetingId: string, command: MeetingCommand): Promise<Meeting> {
+  return requestJson<Meeting>("POST", `/api/meetings/${segment(meetingId)}/commands`, { command });
+}
+
+export function setAttendance(meetingId: string, personId: string, attendance: Attendance): Promise<Meeting> {
+  return requestJson<Meeting>("PUT", `/api/meetings/${segment(meetingId)}/attendance`, { personId, attendance });
+}
+
+/** The agenda item the chair is on (0 is the first), or null for none. */
+export function setAgendaItem(meetingId: string, item: number | null): Promise<Meeting> {
+  return requestJson<Meeting>("PUT", `/api/meetings/${segment(meetingId)}/agenda-item`, { item });
+}
+
+export function listContributions(meetingId: string): Promise<MeetingContribution[]> {
+  return requestJson<MeetingContribution[]>("GET", `/api/meetings/${segment(meetingId)}/contributions`);
+}
+
+/** Comments before the meeting, or a written contribution from someone who cannot come. */
+export function addContribution(meetingId: string, body: { text: string; caseId?: string }): Promise<MeetingContribution> {
+  return requestJson<MeetingContribution>("POST", `/api/meetings/${segment(meetingId)}/contributions`, body);
+}
+
+/** The calendar file for a meeting: a download link, not a request this module makes. */
+export function meetingInviteAddress(meetingId: string): string {
+  return `/api/meetings/${segment(meetingId)}/invite.ics`;
 }

@@ -1,6 +1,10 @@
 /** The NHS.UK error summary: takes focus when shown, and each item moves focus to its field. */
 import { useEffect, useRef, type MouseEvent } from "react";
-import type { SignInErrors } from "./sign-in-errors";
+
+/** What went wrong with a form, in the order the summary lists it; `field` is the id of the field to go to. */
+export interface FormErrorSummary {
+  summary: readonly { field?: string; message: string }[];
+}
 
 function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
   const input = document.getElementById(id);
@@ -11,7 +15,7 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
   input.closest(".nhsuk-form-group")?.scrollIntoView({ block: "start" });
 }
 
-export function ErrorSummary({ errors }: { errors: SignInErrors }) {
+export function ErrorSummary({ errors }: { errors: FormErrorSummary }) {
   const ref = useRef<HTMLDivElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves to the summary each time a new set of errors is shown
   useEffect(() => {

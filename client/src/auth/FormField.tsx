@@ -1,19 +1,29 @@
-/** An NHS.UK text input with its label and, when there is one, its error message. */
+/** An NHS.UK text input with its label, an optional hint and, when there is one, its error message. */
 import type { InputHTMLAttributes } from "react";
 
 interface FormFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "className"> {
   id: string;
   label: string;
+  hint?: string;
   error?: string | undefined;
+  /** Extra classes for the input, such as a width. */
+  inputClassName?: string;
 }
 
-export function FormField({ id, label, error, ...input }: FormFieldProps) {
+export function FormField({ id, label, hint, error, inputClassName, ...input }: FormFieldProps) {
   const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ");
   return (
     <div className={error ? "nhsuk-form-group nhsuk-form-group--error" : "nhsuk-form-group"}>
       <label className="nhsuk-label" htmlFor={id}>
         {label}
       </label>
+      {hint && (
+        <div className="nhsuk-hint" id={hintId}>
+          {hint}
+        </div>
+      )}
       {error && (
         <span className="nhsuk-error-message" id={errorId}>
           <span className="nhsuk-u-visually-hidden">Error: </span>
@@ -22,8 +32,8 @@ export function FormField({ id, label, error, ...input }: FormFieldProps) {
       )}
       <input
         id={id}
-        className={error ? "nhsuk-input nhsuk-input--error" : "nhsuk-input"}
-        aria-describedby={error ? errorId : undefined}
+        className={`nhsuk-input${error ? " nhsuk-input--error" : ""}${inputClassName ? ` ${inputClassName}` : ""}`}
+        aria-describedby={describedBy || undefined}
         aria-invalid={error ? true : undefined}
         {...input}
       />

@@ -1,4 +1,4 @@
-/** One case: its rating, keyworker, next meeting, actions, team, documents, and who is looking at it now. */
+/** One case: its rating, keyworker, next meeting, actions, meetings, team, documents, and who is looking at it now. */
 import { CaseActions } from "../actions/CaseActions";
 import { getCase } from "../api/api";
 import { useResource } from "../api/use-resource";
@@ -8,6 +8,7 @@ import { Breadcrumbs } from "../layout/Breadcrumbs";
 import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { PresenceList } from "../realtime/PresenceList";
+import { CaseMeetings } from "./CaseMeetings";
 import { CaseSummaryList } from "./CaseSummaryList";
 import { DocumentsTable } from "./DocumentsTable";
 import { TeamTable } from "./TeamTable";
@@ -33,6 +34,7 @@ export function CasePage({ caseId }: { caseId: string }) {
             <CaseSummaryList details={details.data} />
             {/* Live: the presence list below joins this case's room, where action changes are sent. */}
             <CaseActions caseId={caseId} headingId="case-actions-heading" />
+            <CaseMeetings caseId={caseId} headingId="case-meetings-heading" />
             <h2>Documents</h2>
             <DocumentsTable documents={details.data.documents} />
             <h2>Team</h2>

@@ -1,5 +1,4 @@
 /** "My cases": every case the signed-in person works on, highest risk first. */
-import { compareRagRating, type CaseSummary } from "@roundtable/domain";
 import { listCases } from "../api/api";
 import { useResource } from "../api/use-resource";
 import { PageLoading } from "../layout/PageLoading";
@@ -8,12 +7,9 @@ import { Cell, ResponsiveTable } from "../layout/ResponsiveTable";
 import { Link } from "../navigation/Link";
 import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
+import { byRiskThenName } from "./by-risk-then-name";
 import { formatNextMeeting } from "./format-meeting";
 import { RagRatingTag } from "./RagRatingTag";
-
-function byRiskThenName(a: CaseSummary, b: CaseSummary): number {
-  return compareRagRating(a.ragRating, b.ragRating) || a.name.localeCompare(b.name, "en-GB");
-}
 
 export function MyCasesPage() {
   const cases = useResource(listCases, "cases");

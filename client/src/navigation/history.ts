@@ -1,6 +1,6 @@
 /**
  * A tiny router on the History API: `navigate` changes the address without a page load and
- * `useLocation` re-renders whoever reads it. No library: the app has four routes.
+ * `useLocation` re-renders whoever reads it. No library: the app has a handful of routes.
  */
 import { useSyncExternalStore } from "react";
 

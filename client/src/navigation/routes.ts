@@ -5,6 +5,8 @@ export type Route =
   | { name: "my-actions" }
   | { name: "case"; caseId: string }
   | { name: "document"; documentId: string }
+  | { name: "new-meeting" }
+  | { name: "meeting"; meetingId: string }
   | { name: "not-found" };
 
 function decode(segment: string): string | null {
@@ -21,11 +23,13 @@ export function matchRoute(pathname: string): Route {
   const [first, second] = parts;
   if (parts.length === 1 && first === "signin") return { name: "sign-in" };
   if (parts.length === 1 && first === "actions") return { name: "my-actions" };
+  if (parts.length === 2 && first === "meetings" && second === "new") return { name: "new-meeting" };
   if (parts.length === 2 && second !== undefined) {
     const id = decode(second);
     if (id === null) return { name: "not-found" };
     if (first === "cases") return { name: "case", caseId: id };
     if (first === "documents") return { name: "document", documentId: id };
+    if (first === "meetings") return { name: "meeting", meetingId: id };
   }
   return { name: "not-found" };
 }
@@ -35,6 +39,9 @@ export const paths = {
   myActions: () => "/actions",
   case: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
   document: (documentId: string) => `/documents/${encodeURIComponent(documentId)}`,
+  meeting: (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}`,
+  /** The booking form, with the case it starts from when there is one. */
+  newMeeting: (caseId?: string) => (caseId ? `/meetings/new?caseId=${encodeURIComponent(caseId)}` : "/meetings/new"),
   /** The document, scrolled to the action (the editor looks for `#action-<id>`). */
   actionInDocument: (documentId: string, actionId: string) =>
     `/documents/${encodeURIComponent(documentId)}#action-${encodeURIComponent(actionId)}`,

@@ -15,6 +15,8 @@ interface ServerToClientEvents {
   presence: (update: unknown) => void;
   /** Actions on a case changed: sent to everyone in "case:<id>" and to each owner. */
   "actions:changed": (change: unknown) => void;
+  /** A meeting's status, attendance, agenda item or contributions changed: sent to "meeting:<id>". */
+  "meeting:changed": (change: unknown) => void;
 }
 
 interface ClientToServerEvents {
@@ -67,4 +69,11 @@ export function readActionsChanged(value: unknown): ActionsChanged | null {
   if (typeof message.caseId !== "string" || !Array.isArray(message.actionIds)) return null;
   if (!message.actionIds.every((id) => typeof id === "string")) return null;
   return { caseId: message.caseId, actionIds: message.actionIds };
+}
+
+/** The id of the meeting that changed, or null when the message is not one. */
+export function readMeetingChanged(value: unknown): string | null {
+  if (typeof value !== "object" || value === null) return null;
+  const meetingId = (value as Record<string, unknown>).meetingId;
+  return typeof meetingId === "string" ? meetingId : null;
 }

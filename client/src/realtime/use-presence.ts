@@ -1,6 +1,7 @@
 /**
- * Who is here in a room ("case:<id>" or "document:<id>"), live. Joins when the socket connects
- * (and again after every reconnect, since the server forgets us), leaves on unmount.
+ * Who is here in a room ("case:<id>", "document:<id>" or "meeting:<id>"), live. Joins when the
+ * socket connects (and again after every reconnect, since the server forgets us), leaves on
+ * unmount.
  */
 import type { PresentPerson } from "@roundtable/domain";
 import { useEffect, useState } from "react";

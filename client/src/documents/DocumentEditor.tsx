@@ -1,25 +1,24 @@
 /**
- * The shared care plan: a Tiptap editor bound to the Yjs document, showing everyone's caret
- * with their name in their colour. Mounted only once the plan has content (synced, or restored
- * from this device), so the editor never writes an empty paragraph into a plan still loading.
+ * A shared document (care plan or minutes): a Tiptap editor bound to the Yjs document, showing
+ * everyone's caret with their name in their colour. Mounted only once the document has content
+ * (synced, or restored from this device), so the editor never writes an empty paragraph into a
+ * document still loading.
  */
 import type { Me } from "@roundtable/domain";
-import { Collaboration } from "@tiptap/extension-collaboration";
-import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { StarterKit } from "@tiptap/starter-kit";
 import { useEffect, type ReactNode } from "react";
-import { ActionItem } from "../actions/action-item-extension";
 import { useShowActionFromAddress } from "../actions/use-action-from-address";
 import type { CollabSession } from "../realtime/collab-session";
+import { documentExtensions } from "./editor-extensions";
 import { EditorToolbar } from "./EditorToolbar";
-import { leaveEditorOnEscape } from "./leave-editor";
 import "./editor.css";
 
-interface CarePlanEditorProps {
+interface DocumentEditorProps {
   session: CollabSession;
   me: Me;
-  caseName: string;
+  /** What a screen reader calls the editor: "Care plan for Jamie Walker". */
+  label: string;
+  testId: string;
   editable: boolean;
   /** The connection state line, shown in the bar that stays on screen while scrolling. */
   statusLine: ReactNode;
@@ -27,20 +26,13 @@ interface CarePlanEditorProps {
   describedBy: string;
 }
 
-const editorId = "care-plan-editor";
-const toolbarId = "care-plan-toolbar";
+const editorId = "document-editor";
+const toolbarId = "document-toolbar";
 
-export function CarePlanEditor({ session, me, caseName, editable, statusLine, describedBy }: CarePlanEditorProps) {
+export function DocumentEditor({ session, me, label, testId, editable, statusLine, describedBy }: DocumentEditorProps) {
   const editor = useEditor(
     {
-      extensions: [
-        // Collaboration brings its own undo and redo, which only undo your own changes.
-        StarterKit.configure({ undoRedo: false, heading: { levels: [2, 3] } }),
-        Collaboration.configure({ document: session.doc, field: "default" }),
-        CollaborationCaret.configure({ provider: session.provider, user: { name: me.name, color: me.colour } }),
-        ActionItem,
-        leaveEditorOnEscape(toolbarId),
-      ],
+      extensions: documentExtensions(session, me, toolbarId),
       editable,
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
@@ -50,17 +42,17 @@ export function CarePlanEditor({ session, me, caseName, editable, statusLine, de
           class: "rt-editor__content",
           role: "textbox",
           "aria-multiline": "true",
-          "aria-label": `Care plan for ${caseName}`,
+          "aria-label": label,
           "aria-describedby": describedBy,
           "aria-readonly": editable ? "false" : "true",
-          "data-testid": "care-plan-editor",
+          "data-testid": testId,
         },
         // Keep the caret clear of the bar that sticks to the top of the screen.
         scrollMargin: { top: 160, bottom: 40, left: 0, right: 0 },
         scrollThreshold: { top: 160, bottom: 40, left: 0, right: 0 },
       },
     },
-    [session, editable, caseName, describedBy],
+    [session, editable, label, testId, describedBy],
   );
 
   useEffect(() => {

@@ -1,0 +1,120 @@
+/**
+ * The live part of a document page (care plan or minutes): connection state, what sits beside
+ * the document (who is here, or a meeting's attendance), and the editor (or a loading line
+ * until the document is ready).
+ */
+import type { DocumentDetail } from "@roundtable/domain";
+import { useEffect, type ReactNode } from "react";
+import type * as Y from "yjs";
+import { useMe, useSession } from "../auth/session-context";
+import { PageLoading } from "../layout/PageLoading";
+import type { OpenAccess } from "../realtime/collab-session";
+import { connectionStates } from "../realtime/connection-state";
+import { ConnectionStatus } from "../realtime/ConnectionStatus";
+import { useCollabSession } from "../realtime/use-collab-session";
+import { AccessEnded } from "./AccessEnded";
+import { DocumentEditor } from "./DocumentEditor";
+import { documentWords } from "./document-words";
+
+interface DocumentWorkspaceProps {
+  document: DocumentDetail;
+  access: OpenAccess;
+  onAccessChanged(access: OpenAccess): void;
+  /** Id of the "you can read but not change" notice, when shown. */
+  readOnlyNoticeId: string | null;
+  /** What a screen reader calls the editor: "Care plan for Jamie Walker", "Minutes of …". */
+  label: string;
+  /** Beside the document on wide screens, above it on phones. */
+  side: ReactNode;
+  /** Just above the document, in its column: a heading of its own, a notice. */
+  above?: ReactNode;
+  /** Labels the side column, when it has a heading of its own. */
+  sideHeadingId?: string;
+  /** Keep the side column in view while scrolling (only for something short, like who is here). */
+  stickySide?: boolean;
+  /** Told the shared document once it can be read, for screens that show parts of it elsewhere. */
+  onDocumentReady?(doc: Y.Doc | null): void;
+}
+
+const helpId = "document-editor-help";
+
+export function DocumentWorkspace({
+  document,
+  access,
+  onAccessChanged,
+  readOnlyNoticeId,
+  label,
+  side,
+  above,
+  sideHeadingId,
+  stickySide = false,
+  onDocumentReady,
+}: DocumentWorkspaceProps) {
+  const me = useMe();
+  const { sessionEnded } = useSession();
+  const { session, snapshot, connectionState } = useCollabSession(me.id, document.id, access);
+  const ending = snapshot?.ending ?? null;
+  const words = documentWords(document.kind);
+  const ready = session && snapshot?.ready;
+
+  useEffect(() => {
+    if (ending?.kind === "signed-out") sessionEnded();
+    if (ending?.kind === "access-changed") onAccessChanged(ending.access);
+  }, [ending, sessionEnded, onAccessChanged]);
+
+  const readyDoc = ready && ending === null ? session.doc : null;
+  useEffect(() => {
+    onDocumentReady?.(readyDoc);
+    return () => onDocumentReady?.(null);
+  }, [readyDoc, onDocumentReady]);
+
+  if (ending?.kind === "access-withdrawn") {
+    return (
+      <>
+        <ConnectionStatus state={connectionState} />
+        <AccessEnded words={words} />
+      </>
+    );
+  }
+
+  const statusLine = <ConnectionStatus state={connectionState} />;
+  const cannotOpenYet = !ready && snapshot?.localCopyChecked === true && connectionState === connectionStates.offline;
+  const describedBy = [helpId, readOnlyNoticeId].filter(Boolean).join(" ");
+
+  return (
+    <div className="rt-workspace">
+      <aside
+        className={`rt-workspace__side${stickySide ? " rt-workspace__side--sticky" : ""}`}
+        aria-labelledby={sideHeadingId}
+      >
+        {side}
+      </aside>
+      <div className="rt-workspace__main" aria-busy={!ready}>
+        {above}
+        {ready ? (
+          <DocumentEditor
+            session={session}
+            me={me}
+            label={label}
+            testId={words.editorTestId}
+            editable={access === "edit" && ending === null}
+            statusLine={statusLine}
+            describedBy={describedBy}
+          />
+        ) : (
+          <>
+            <div className="rt-editor__bar">{statusLine}</div>
+            {cannotOpenYet ? (
+              <p className="rt-workspace__waiting">{words.notOnThisDevice}</p>
+            ) : (
+              <PageLoading label={words.opening} />
+            )}
+          </>
+        )}
+        <p className="nhsuk-hint rt-editor__help" id={helpId}>
+          {access === "edit" ? words.helpEditing : words.helpReading}
+        </p>
+      </div>
+    </div>
+  );
+}

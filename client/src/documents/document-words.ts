@@ -1,0 +1,62 @@
+/**
+ * What a shared document is called on screen, by kind: the same editor writes care plans and
+ * minutes, and each should be named the way people say it ("the plan", "the minutes").
+ */
+import type { DocumentKind } from "@roundtable/domain";
+
+export interface DocumentWords {
+  /** "Opening the care plan…" */
+  opening: string;
+  /** Offline, never opened here: when it will open. */
+  notOnThisDevice: string;
+  readOnly: string;
+  /** The editor's help line, for people who can edit and for people who cannot. */
+  helpEditing: string;
+  helpReading: string;
+  accessEndedTitle: string;
+  accessEndedBody: string;
+  /** data-testid on the editor itself (the end-to-end tests find the care plan by its own). */
+  editorTestId: string;
+}
+
+const carePlan: DocumentWords = {
+  opening: "Opening the care plan…",
+  notOnThisDevice:
+    "This plan has not been opened on this device before, so it will open when you are back online. We will keep trying.",
+  readOnly: "You can read this plan but not change it.",
+  helpEditing: "Changes are shared with everyone on the plan as you type. To leave the plan, press Escape.",
+  helpReading: "To leave the plan, press Escape.",
+  accessEndedTitle: "You no longer have access to this care plan",
+  accessEndedBody: "Someone has changed who can see this plan, so you cannot see or change it now.",
+  editorTestId: "care-plan-editor",
+};
+
+const minutes: DocumentWords = {
+  opening: "Opening the minutes…",
+  notOnThisDevice:
+    "These minutes have not been opened on this device before, so they will open when you are back online. We will keep trying.",
+  readOnly: "You can read these minutes but not change them.",
+  helpEditing: "Changes are shared with everyone at the meeting as you type. To leave the minutes, press Escape.",
+  helpReading: "To leave the minutes, press Escape.",
+  accessEndedTitle: "You no longer have access to these minutes",
+  accessEndedBody: "Someone has changed who can see this meeting, so you cannot see or change its minutes now.",
+  editorTestId: "minutes-editor",
+};
+
+const otherDocument: DocumentWords = {
+  opening: "Opening the document…",
+  notOnThisDevice:
+    "This document has not been opened on this device before, so it will open when you are back online. We will keep trying.",
+  readOnly: "You can read this document but not change it.",
+  helpEditing: "Changes are shared with everyone who can see this document as you type. To leave it, press Escape.",
+  helpReading: "To leave the document, press Escape.",
+  accessEndedTitle: "You no longer have access to this document",
+  accessEndedBody: "Someone has changed who can see this document, so you cannot see or change it now.",
+  editorTestId: "document-editor",
+};
+
+export function documentWords(kind: DocumentKind | null): DocumentWords {
+  if (kind === "care-plan") return carePlan;
+  if (kind === "minutes") return minutes;
+  return otherDocument;
+}

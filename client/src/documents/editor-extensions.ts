@@ -1,0 +1,26 @@
+/**
+ * What every shared document's editor is made of (care plans and minutes alike): the text
+ * blocks, the live connection to the Yjs document, everyone's carets, action items, the case
+ * id on a minutes section's heading, and Escape to leave.
+ */
+import type { Me } from "@roundtable/domain";
+import type { AnyExtension } from "@tiptap/core";
+import { Collaboration } from "@tiptap/extension-collaboration";
+import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
+import { StarterKit } from "@tiptap/starter-kit";
+import { ActionItem } from "../actions/action-item-extension";
+import type { CollabSession } from "../realtime/collab-session";
+import { HeadingCaseId } from "./heading-case-id";
+import { leaveEditorOnEscape } from "./leave-editor";
+
+export function documentExtensions(session: CollabSession, me: Me, toolbarId: string): AnyExtension[] {
+  return [
+    // Collaboration brings its own undo and redo, which only undo your own changes.
+    StarterKit.configure({ undoRedo: false, heading: { levels: [2, 3] } }),
+    Collaboration.configure({ document: session.doc, field: "default" }),
+    CollaborationCaret.configure({ provider: session.provider, user: { name: me.name, color: me.colour } }),
+    ActionItem,
+    HeadingCaseId,
+    leaveEditorOnEscape(toolbarId),
+  ];
+}

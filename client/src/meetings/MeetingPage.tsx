@@ -1,0 +1,93 @@
+/**
+ * A meeting, used to run it live: when and where, who is here and who is coming, what people
+ * sent beforehand, the agenda item being discussed now, the chair's buttons, and the minutes
+ * everyone writes together.
+ */
+import { meetingTypeLabels, type Meeting } from "@roundtable/domain";
+import { useState } from "react";
+import type * as Y from "yjs";
+import { useMe } from "../auth/session-context";
+import { Breadcrumbs, type Crumb } from "../layout/Breadcrumbs";
+import { PageLoading } from "../layout/PageLoading";
+import { ProblemPage } from "../layout/ProblemPage";
+import { paths } from "../navigation/routes";
+import { usePageHeading } from "../navigation/use-page-heading";
+import { PresenceList } from "../realtime/PresenceList";
+import { AgendaNow } from "./AgendaNow";
+import { AttendanceList } from "./AttendanceList";
+import { Contributions } from "./Contributions";
+import { MeetingControls } from "./MeetingControls";
+import { MeetingDetails } from "./MeetingDetails";
+import { MeetingMinutes } from "./MeetingMinutes";
+import { isChair } from "./meeting-permissions";
+import { MeetingStatusTag } from "./MeetingStatusTag";
+import { useAgendaItems } from "./use-agenda-items";
+import { useMeeting } from "./use-meeting";
+import "./meeting.css";
+import "./meeting-people.css";
+import "./meeting-print.css";
+
+function trailTo(meeting: Meeting): [Crumb, ...Crumb[]] {
+  const trail: [Crumb, ...Crumb[]] = [{ href: paths.myCases(), label: "My cases" }];
+  const only = meeting.type === "tracker" ? undefined : meeting.cases[0];
+  if (only) trail.push({ href: paths.case(only.id), label: only.name });
+  return trail;
+}
+
+export default function MeetingPage({ meetingId }: { meetingId: string }) {
+  const me = useMe();
+  const { state, replace } = useMeeting(meetingId);
+  const meeting = state.status === "loaded" ? state.meeting : null;
+  const headingRef = usePageHeading(meeting?.title ?? "Meeting");
+  const [minutesDoc, setMinutesDoc] = useState<Y.Doc | null>(null);
+  const agenda = useAgendaItems(minutesDoc);
+
+  if (state.status === "failed") return <ProblemPage error={state.error} retry={state.retry} />;
+  const chairing = meeting !== null && isChair(meeting, me.id);
+
+  // One tree for loading and loaded, so the heading that took focus is the one that stays.
+  return (
+    <div className="rt-meeting" data-testid="meeting-page">
+      {meeting && <Breadcrumbs trail={trailTo(meeting)} />}
+      {meeting && (
+        <span className="nhsuk-caption-l">
+          {meetingTypeLabels[meeting.type]}
+          <span className="nhsuk-u-visually-hidden"> – </span>
+        </span>
+      )}
+      <h1 ref={headingRef} tabIndex={-1} className="rt-meeting__title">
+        {meeting?.title ?? "Meeting"}
+      </h1>
+      {!meeting && <PageLoading label="Opening the meeting…" />}
+      {meeting && (
+        <>
+          <p className="rt-meeting__status" aria-live="polite">
+            <span className="nhsuk-u-visually-hidden">Status: </span>
+            <MeetingStatusTag status={meeting.status} testId="meeting-status" />
+          </p>
+          <div className="nhsuk-grid-row">
+            <div className="nhsuk-grid-column-two-thirds">
+              <MeetingDetails meeting={meeting} />
+            </div>
+            {/* Live: this list keeps the page in the meeting's room, where its changes are sent. */}
+            <aside className="nhsuk-grid-column-one-third rt-no-print" aria-labelledby="who-is-here-heading">
+              <PresenceList room={`meeting:${meeting.id}`} heading="Who is here" headingId="who-is-here-heading" />
+            </aside>
+          </div>
+          <AgendaNow meeting={meeting} items={agenda} canSteer={chairing} onChanged={replace} />
+          {chairing && <MeetingControls meeting={meeting} onChanged={replace} />}
+          <MeetingMinutes
+            meeting={meeting}
+            onDocumentReady={setMinutesDoc}
+            side={
+              <>
+                <AttendanceList meeting={meeting} myId={me.id} chairing={chairing} onChanged={replace} />
+                <Contributions meeting={meeting} />
+              </>
+            }
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * Who may do what with meetings, as the server decides it; the screens only use this to offer
+ * the right buttons (the server says no to anyone else anyway).
+ */
+import type { Meeting, Role } from "@roundtable/domain";
+
+const organisers: readonly Role[] = ["keyworker", "senior-keyworker", "service-lead", "icb-lead"];
+
+/** Keyworkers, senior keyworkers, service leads and ICB leads book meetings. */
+export function canBookMeetings(role: Role): boolean {
+  return organisers.includes(role);
+}
+
+export function isChair(meeting: Pick<Meeting, "chair">, personId: string): boolean {
+  return meeting.chair.id === personId;
+}
+
+/** Tracker and professionals meetings are for professionals only: no family invitees. */
+export function isProfessionalsOnly(type: Meeting["type"]): boolean {
+  return type === "tracker" || type === "professionals";
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { ApiRequestError } from "../api/api";
+import { checkMeetingForm, inviteesOffered, meetingBody, meetingErrorsFromServer, type MeetingForm } from "./new-meeting-form";
+
+const blank: MeetingForm = {
+  type: "",
+  title: "",
+  date: "",
+  time: "",
+  location: "",
+  onlineLink: "",
+  caseId: "",
+  caseIds: [],
+  inviteeIds: [],
+};
+
+const tracker: MeetingForm = {
+  ...blank,
+  type: "tracker",
+  date: "2026-12-03",
+  time: "10:00",
+  location: "  Northbridge House, room 2 ",
+  caseIds: ["jamie", "aisha"],
+  inviteeIds: ["mark", "claire"],
+};
+
+describe("checkMeetingForm", () => {
+  it("asks for the type, the date and the time, in the order of the form", () => {
+    const errors = checkMeetingForm(blank);
+    expect(errors?.summary.map((item) => item.field)).toEqual(["type", "date", "time"]);
+  });
+
+  it("asks for the cases of a tracker meeting and the case of any other", () => {
+    expect(checkMeetingForm({ ...tracker, caseIds: [] })?.fields.caseIds).toBe("Choose at least one case to review");
+    expect(checkMeetingForm({ ...tracker, type: "review" })?.fields.caseId).toBe("Choose the case this meeting is about");
+  });
+
+  it("wants an online link to be a web address", () => {
+    expect(checkMeetingForm({ ...tracker, onlineLink: "teams meeting" })?.fields.onlineLink).toMatch(/web address/);
+    expect(checkMeetingForm({ ...tracker, onlineLink: "https://teams.example/meet/1" })).toBeNull();
+  });
+});
+
+describe("meetingBody", () => {
+  it("books a tracker meeting for its cases, in UK time, inviting only people still offered", () => {
+    const body = meetingBody(tracker, new Set(["mark"]));
+    expect(body).toEqual({
+      type: "tracker",
+      title: undefined,
+      startsAt: "2026-12-03T10:00:00.000Z",
+      location: "Northbridge House, room 2",
+      onlineLink: undefined,
+      caseIds: ["jamie", "aisha"],
+      inviteeIds: ["mark"],
+      visibility: "professionals",
+    });
+  });
+
+  it("books any other meeting for its one case", () => {
+    const body = meetingBody({ ...tracker, type: "review", caseId: "jamie" }, new Set(["mark", "claire"]));
+    expect(body.caseId).toBe("jamie");
+    expect(body.caseIds).toBeUndefined();
+    expect(body.visibility).toBeUndefined();
+    expect(body.inviteeIds).toEqual(["mark", "claire"]);
+  });
+});
+
+describe("meetingErrorsFromServer", () => {
+  it("puts the server's messages on the fields they are about", () => {
+    const error = new ApiRequestError(400, "The request body is not valid.", { startsAt: "Give the date and time", inviteeIds: "Invite people from this service only" });
+    const errors = meetingErrorsFromServer(error);
+    expect(errors.fields).toEqual({ date: "Give the date and time", inviteeIds: "Invite people from this service only" });
+  });
+
+  it("shows the server's reason when it is not about a field", () => {
+    const errors = meetingErrorsFromServer(new ApiRequestError(403, "Only keyworkers can book meetings."));
+    expect(errors.summary).toEqual([{ message: "Only keyworkers can book meetings." }]);
+  });
+});
+
+describe("inviteesOffered", () => {
+  const people = [
+    { personId: "mark", role: "professional" as const },
+    { personId: "claire", role: "parent" as const },
+    { personId: "jamie", role: "young-person" as const },
+  ];
+
+  it("leaves family members out of professionals and tracker meetings", () => {
+    expect(inviteesOffered("professionals", people).map((p) => p.personId)).toEqual(["mark"]);
+    expect(inviteesOffered("tracker", people).map((p) => p.personId)).toEqual(["mark"]);
+  });
+
+  it("offers everyone for a planning or review meeting", () => {
+    expect(inviteesOffered("review", people)).toHaveLength(3);
+  });
+});

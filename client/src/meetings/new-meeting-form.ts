@@ -1,0 +1,118 @@
+/**
+ * The booking form's rules: what must be filled in (the same rules the server applies, said
+ * before sending), the request it becomes, and the server's answer read back onto the fields.
+ */
+import { isFamilyRole, type CreateMeetingBody, type TeamMember } from "@roundtable/domain";
+import { ApiRequestError } from "../api/api";
+import { isProfessionalsOnly } from "./meeting-permissions";
+import { londonTimeToIso } from "./london-time";
+
+export const bookableTypes = ["planning", "review", "professionals", "tracker"] as const;
+export type BookableType = (typeof bookableTypes)[number];
+
+export interface MeetingForm {
+  type: BookableType | "";
+  title: string;
+  date: string;
+  time: string;
+  location: string;
+  onlineLink: string;
+  /** The one case, for every type but tracker. */
+  caseId: string;
+  /** The cases a tracker meeting reviews. */
+  caseIds: readonly string[];
+  inviteeIds: readonly string[];
+}
+
+/** Each field's id on the page, which is also how the error summary links to it. */
+export const meetingFields = ["type", "title", "date", "time", "location", "onlineLink", "caseId", "caseIds", "inviteeIds"] as const;
+export type MeetingField = (typeof meetingFields)[number];
+
+export interface MeetingFormErrors {
+  summary: { field?: MeetingField; message: string }[];
+  fields: Partial<Record<MeetingField, string>>;
+}
+
+function fromFields(fields: Partial<Record<MeetingField, string>>, other: string[] = []): MeetingFormErrors {
+  const summary: MeetingFormErrors["summary"] = [];
+  for (const field of meetingFields) {
+    const message = fields[field];
+    if (message) summary.push({ field, message });
+  }
+  for (const message of other) summary.push({ message });
+  return { summary, fields };
+}
+
+function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+
+export function checkMeetingForm(form: MeetingForm): MeetingFormErrors | null {
+  const fields: Partial<Record<MeetingField, string>> = {};
+  if (form.type === "") fields.type = "Choose the type of meeting";
+  if (form.title.trim().length > 200) fields.title = "Keep the title under 200 characters";
+  if (form.date === "") fields.date = "Enter the date of the meeting";
+  if (form.time === "") fields.time = "Enter the time the meeting starts";
+  else if (form.date !== "" && londonTimeToIso(form.date, form.time) === null) fields.date = "Enter a real date and time";
+  if (form.location.trim().length > 300) fields.location = "Keep the place under 300 characters";
+  const link = form.onlineLink.trim();
+  if (link !== "" && !isWebAddress(link)) fields.onlineLink = "Enter the online link as a web address, starting https://";
+  if (form.type === "tracker" && form.caseIds.length === 0) fields.caseIds = "Choose at least one case to review";
+  if (form.type !== "tracker" && form.type !== "" && form.caseId === "") fields.caseId = "Choose the case this meeting is about";
+  return Object.keys(fields).length > 0 ? fromFields(fields) : null;
+}
+
+/**
+ * The request to book the meeting. Only people still offered are invited: someone ticked
+ * before the type changed to a professionals meeting, or before their case was unticked, is not.
+ */
+export function meetingBody(form: MeetingForm, offeredInviteeIds: ReadonlySet<string>): CreateMeetingBody {
+  const type = form.type as BookableType;
+  const startsAt = londonTimeToIso(form.date, form.time);
+  if (!startsAt) throw new Error("Check the form before building the request");
+  const optional = (value: string) => (value.trim() === "" ? undefined : value.trim());
+  return {
+    type,
+    title: optional(form.title),
+    startsAt,
+    location: optional(form.location),
+    onlineLink: optional(form.onlineLink),
+    ...(type === "tracker" ? { caseIds: [...form.caseIds] } : { caseId: form.caseId }),
+    inviteeIds: form.inviteeIds.filter((id) => offeredInviteeIds.has(id)),
+    ...(isProfessionalsOnly(type) ? { visibility: "professionals" as const } : {}),
+  };
+}
+
+/** The people who can be invited: family members never to a professionals or tracker meeting. */
+export function inviteesOffered<T extends Pick<TeamMember, "role">>(type: BookableType | "", people: readonly T[]): T[] {
+  return type !== "" && isProfessionalsOnly(type) ? people.filter((p) => !isFamilyRole(p.role)) : [...people];
+}
+
+const serverFieldNames: Record<string, MeetingField> = {
+  type: "type",
+  title: "title",
+  startsAt: "date",
+  location: "location",
+  onlineLink: "onlineLink",
+  caseId: "caseId",
+  caseIds: "caseIds",
+  inviteeIds: "inviteeIds",
+};
+
+export function meetingErrorsFromServer(error: unknown): MeetingFormErrors {
+  if (!(error instanceof ApiRequestError)) return fromFields({}, ["Something went wrong. Try again."]);
+  const fields: Partial<Record<MeetingField, string>> = {};
+  const other: string[] = [];
+  for (const [name, message] of Object.entries(error.details)) {
+    const field = serverFieldNames[name] ?? serverFieldNames[name.split(".")[0] ?? ""];
+    if (field && !fields[field]) fields[field] = message;
+    else if (!field) other.push(message);
+  }
+  if (Object.keys(fields).length === 0 && other.length === 0) other.push(error.message);
+  return fromFields(fields, other);
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { matchRoute, paths } from "./routes";
+
+describe("meeting addresses", () => {
+  it("finds the booking form before a meeting's own page", () => {
+    expect(matchRoute("/meetings/new")).toEqual({ name: "new-meeting" });
+    expect(matchRoute("/meetings/8d1f0c1e-2f4b-4b8e-9a55-0c6b3f1e2d3a")).toEqual({
+      name: "meeting",
+      meetingId: "8d1f0c1e-2f4b-4b8e-9a55-0c6b3f1e2d3a",
+    });
+  });
+
+  it("round-trips a meeting's path", () => {
+    const path = paths.meeting("a b");
+    expect(matchRoute(path)).toEqual({ name: "meeting", meetingId: "a b" });
+  });
+
+  it("carries the case the booking starts from", () => {
+    expect(paths.newMeeting("case-1")).toBe("/meetings/new?caseId=case-1");
+    expect(paths.newMeeting()).toBe("/meetings/new");
+  });
+});
