@@ -119,7 +119,10 @@ describe("meetings", () => {
     await waitFor(() => server.registry.updateLog.written > 0);
     expect((await mark.post(`/api/meetings/${meeting.id}/commands`, { command: "end" })).status).toBe(403);
     expect((await priya.post<Meeting>(`/api/meetings/${meeting.id}/commands`, { command: "end" })).body.status).toBe("ended");
+    const closed = new Promise<number>((resolve) => minutes.provider.once("connection-close", (event) => resolve(event?.code ?? 0)));
     expect((await priya.post<Meeting>(`/api/meetings/${meeting.id}/commands`, { command: "agree-minutes" })).body.status).toBe("minutes-agreed");
+    expect(await closed).toBe(1008);
+    expect((await priya.get<DocumentDetail>(`/api/documents/${meeting.minutesDocumentId}`)).body.access).toBe("comment");
     const versions = await server.database.db.select().from(schema.documentVersions).where(eq(schema.documentVersions.documentId, meeting.minutesDocumentId));
     expect(versions.map((v) => v.name)).toEqual(["Minutes as the meeting ended", "Agreed minutes"]);
     const frozen = new Y.Doc();

@@ -2,14 +2,9 @@
  * Who may do what with meetings, as the server decides it; the screens only use this to offer
  * the right buttons (the server says no to anyone else anyway).
  */
-import type { Meeting, Role } from "@roundtable/domain";
+import type { Meeting } from "@roundtable/domain";
 
-const organisers: readonly Role[] = ["keyworker", "senior-keyworker", "service-lead", "icb-lead"];
-
-/** Keyworkers, senior keyworkers, service leads and ICB leads book meetings. */
-export function canBookMeetings(role: Role): boolean {
-  return organisers.includes(role);
-}
+export { canBookMeetings } from "@roundtable/domain";
 
 export function isChair(meeting: Pick<Meeting, "chair">, personId: string): boolean {
   return meeting.chair.id === personId;

@@ -43,6 +43,10 @@ describe("meeting access", () => {
     expect(meetingAccess({ ...base, isInvitee: true })).toBe("edit");
     expect(meetingAccess({ ...base, accountRole: "parent", visibility: "family", isInvitee: true })).toBe("comment");
   });
+  it("freezes agreed minutes: even the chair only comments", () => {
+    expect(meetingAccess({ ...base, isChair: true, minutesAgreed: true })).toBe("comment");
+    expect(meetingAccess({ ...base, caseRoles: ["professional"], minutesAgreed: true })).toBe("read");
+  });
   it("lets the case team read, keyworkers write, and nobody from another service in", () => {
     expect(meetingAccess({ ...base, caseRoles: ["professional"] })).toBe("read");
     expect(meetingAccess({ ...base, caseRoles: ["keyworker"] })).toBe("edit");

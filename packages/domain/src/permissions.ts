@@ -34,6 +34,13 @@ export function documentAccess(q: DocumentAccessQuestion): AccessLevel {
   return documentAccessRules[role][q.visibility];
 }
 
+/** Keyworkers, senior keyworkers, service leads and ICB leads book meetings. */
+export const meetingOrganiserRoles: readonly Role[] = ["keyworker", "senior-keyworker", "service-lead", "icb-lead"];
+
+export function canBookMeetings(role: Role): boolean {
+  return meetingOrganiserRoles.includes(role);
+}
+
 export interface MeetingAccessQuestion {
   accountRole: Role;
   visibility: "family" | "professionals";
@@ -43,6 +50,8 @@ export interface MeetingAccessQuestion {
   caseRoles: readonly Role[];
   /** Service leads see every meeting in their service. */
   sameService: boolean;
+  /** Once minutes are agreed they are the record: nobody edits them any more. */
+  minutesAgreed?: boolean;
 }
 
 /**
@@ -52,6 +61,11 @@ export interface MeetingAccessQuestion {
  * team and the service lead read.
  */
 export function meetingAccess(q: MeetingAccessQuestion): AccessLevel {
+  const access = meetingAccessBeforeAgreement(q);
+  return q.minutesAgreed && access === "edit" ? "comment" : access;
+}
+
+function meetingAccessBeforeAgreement(q: MeetingAccessQuestion): AccessLevel {
   if (!q.sameService) return "none";
   const family = isFamilyRole(q.accountRole);
   if (q.visibility === "professionals" && family) return "none";

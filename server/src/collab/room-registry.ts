@@ -92,6 +92,14 @@ export class RoomRegistry {
     if (live && room.size === 0) this.scheduleUnload(room.documentId, live);
   }
 
+  /**
+   * Close everyone's connection to a document, e.g. when what they may do with it changes; their
+   * clients ask again and reconnect with the access they now have.
+   */
+  disconnectAll(documentId: string, code: number, reason: string): void {
+    this.rooms.get(documentId)?.room.closeAll(code, reason);
+  }
+
   /** Connections open to any of these documents (for presence and access withdrawal later). */
   connectionsTo(documentId: string): CollabConnection[] {
     return this.rooms.get(documentId)?.room.connectionList ?? [];

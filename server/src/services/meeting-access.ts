@@ -34,6 +34,7 @@ export async function meetingAccessMap(db: Db, person: Person, meetingIds: reado
       isInvitee: invitedTo.has(meeting.id),
       caseRoles: roles.filter((r) => r.meetingId === meeting.id).map((r) => r.role as Role),
       sameService: meeting.serviceId === person.serviceId,
+      minutesAgreed: meeting.status === "minutes-agreed",
     });
     result.set(meeting.id, { meeting, access });
   }

@@ -3,11 +3,12 @@
  * meetings, move it through its lifecycle (freezing the minutes as named versions), record
  * attendance and the current agenda item, and collect written contributions beforehand.
  */
-import { newMinutesState } from "@roundtable/collab";
+import { closeCodes, newMinutesState } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
 import {
   applyMeetingCommand,
   atLeast,
+  canBookMeetings,
   isFamilyRole,
   meetingTypeLabels,
   meetingVisibilityFor,
@@ -31,10 +32,8 @@ import { visibleCase, type CaseRow } from "./access.js";
 import { meetingAccessFor, meetingAccessMap, type MeetingRow } from "./meeting-access.js";
 import type { Person } from "./sessions.js";
 
-const organisers: readonly Role[] = ["keyworker", "senior-keyworker", "service-lead", "icb-lead"];
-
 export async function createMeeting(db: Db, person: Person, body: CreateMeetingBody): Promise<Meeting> {
-  if (!organisers.includes(person.role)) throw forbidden("Only keyworkers, senior keyworkers, service leads and ICB leads can book meetings.");
+  if (!canBookMeetings(person.role)) throw forbidden("Only keyworkers, senior keyworkers, service leads and ICB leads can book meetings.");
   const caseIds = body.type === "tracker" ? [...new Set(body.caseIds ?? [])] : [body.caseId!];
   const cases: CaseRow[] = [];
   for (const caseId of caseIds) cases.push((await visibleCase(db, person, caseId)).caseRow);
@@ -177,7 +176,11 @@ export async function commandMeeting(deps: MeetingDeps, person: Person, meetingI
     }
   });
   const described = await getMeeting(db, person, meetingId);
-  if (command === "agree-minutes") await circulateMinutes(deps, described);
+  if (command === "agree-minutes") {
+    // Agreed minutes are the record: open editors reconnect and find them read-only.
+    deps.registry.disconnectAll(meeting.minutesDocumentId!, closeCodes.policy, "The minutes have been agreed and can no longer be changed");
+    await circulateMinutes(deps, described);
+  }
   return described;
 }
 
