@@ -142,6 +142,21 @@ describe("actions tracked from documents", () => {
     expect((await daniel.get<Action[]>(`/api/actions?caseId=${caseId}`)).body).toEqual([]);
   });
 
+  it("filters by agency: actions given to the agency and to the people who work there", async () => {
+    const editor = await open(priya);
+    const agencies = (await priya.get<CaseDetail>(`/api/cases/${caseId}`)).body.agencies;
+    const school = agencies.find((a) => a.name === "Riverside Academy")!.id;
+    const camhs = agencies.find((a) => a.name === "Northbridge CAMHS")!.id;
+    const toMark = addAction(editor.doc, "For the SENCO", { ownerId: personId("Mark Davies") });
+    const toSchool = addAction(editor.doc, "For whoever the school names", { ownerAgencyId: school });
+    const toCamhs = addAction(editor.doc, "For CAMHS", { ownerAgencyId: camhs });
+    await waitFor(async () => (await priya.get(`/api/actions/${toCamhs}`)).status === 200);
+    const ids = (await priya.get<Action[]>(`/api/actions?caseId=${caseId}&agencyId=${school}`)).body.map((a) => a.id);
+    expect(ids).toEqual(expect.arrayContaining([toMark, toSchool]));
+    expect(ids).not.toContain(toCamhs);
+    expect((await priya.get(`/api/actions?limit=0`)).status).toBe(400);
+  });
+
   it("lists overdue actions only when they are past due and not finished", async () => {
     const editor = await open(priya);
     const late = addAction(editor.doc, "Late one", { dueDate: "2020-01-01", status: "open" });

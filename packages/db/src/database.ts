@@ -1,17 +1,18 @@
 /**
  * The database factory: embedded PGlite under a data directory (the zero-setup default) or
  * real Postgres through postgres.js when a URL is given. Both get the same drizzle API and the
- * same committed migrations, applied on open.
+ * same committed migrations, applied on open. PGlite runs in a worker thread (see
+ * ./pglite-worker-client.ts), because it does all its work synchronously on the calling thread.
  */
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { PgliteWorkerClient } from "./pglite-worker-client.js";
 import * as schema from "./schema.js";
 
 export type Schema = typeof schema;
@@ -41,9 +42,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return { db: db as unknown as Db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
-  await client.waitReady;
-  const db = drizzlePglite(client, { schema });
-  await migratePglite(db, { migrationsFolder });
+  // The worker opens PGlite and applies the migrations before this resolves.
+  const client = await PgliteWorkerClient.start({ dataDir: options.dataDir, migrationsFolder });
+  // drizzle's PGlite session only calls client.query(sql, params, { rowMode, parsers }) and
+  // client.transaction(fn) with tx.query, which PgliteWorkerClient implements; it is not a PGlite.
+  const db = drizzlePglite(client as unknown as PGlite, { schema });
   return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
 }

@@ -160,6 +160,7 @@ export const actions = pgTable(
     index("actions_case_idx").on(t.caseId),
     index("actions_document_idx").on(t.documentId),
     index("actions_due_status_idx").on(t.dueDate, t.status),
+    index("actions_owner_agency_due_idx").on(t.ownerAgencyId, t.dueDate),
   ],
 );
 

@@ -106,7 +106,10 @@ export async function listActions(db: Db, person: Person, query: ActionListQuery
   if (query.caseId) where.push(eq(schema.actions.caseId, query.caseId));
   if (query.status) where.push(eq(schema.actions.status, query.status));
   if (query.agencyId) {
-    where.push(or(eq(schema.actions.ownerAgencyId, query.agencyId), eq(owner.agencyId, query.agencyId))!);
+    // Owned by the agency, or by someone who works there: two indexed lookups, not a join filter.
+    const staff = await db.select({ id: schema.people.id }).from(schema.people).where(eq(schema.people.agencyId, query.agencyId));
+    const byAgency = eq(schema.actions.ownerAgencyId, query.agencyId);
+    where.push(staff.length ? or(byAgency, inArray(schema.actions.ownerId, staff.map((s) => s.id)))! : byAgency);
   }
   if (query.overdue === "true") {
     where.push(lt(schema.actions.dueDate, today), inArray(schema.actions.status, ["open", "in-progress", "blocked"]));

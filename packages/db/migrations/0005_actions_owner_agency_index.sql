@@ -1,0 +1,1 @@
+CREATE INDEX "actions_owner_agency_due_idx" ON "actions" USING btree ("owner_agency_id","due_date");
