@@ -39,11 +39,11 @@ const drizzleParsers = {
   [types.TIMESTAMPTZ]: (value) => value,
   [types.INTERVAL]: (value) => value,
   [types.DATE]: (value) => value,
-  [1231]: (value) => value, // numeric[]
-  [1115]: (value) => value, // timestamp[]
-  [1185]: (value) => value, // timestamp with time zone[]
-  [1187]: (value) => value, // interval[]
-  [1182]: (value) => value, // date[]
+  1231: (value) => value, // numeric[]
+  1115: (value) => value, // timestamp[]
+  1185: (value) => value, // timestamp with time zone[]
+  1187: (value) => value, // interval[]
+  1182: (value) => value, // date[]
 };
 
 const pg = dataDir ? new PGlite(dataDir) : new PGlite();

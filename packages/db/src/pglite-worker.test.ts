@@ -95,7 +95,10 @@ describe("PGlite in a worker thread", () => {
         .select({ id: schema.agencies.id })
         .from(schema.agencies)
         .where(eq(schema.agencies.name, "Seen after commit"))
-        .then((rows) => ((outsideDone = true), rows.length));
+        .then((rows) => {
+          outsideDone = true;
+          return rows.length;
+        });
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(outsideDone).toBe(false);
     });
