@@ -12,6 +12,7 @@ import { MyActionsPage } from "./actions/MyActionsPage";
 import { Header } from "./layout/Header";
 import { NewMeetingPage } from "./meetings/NewMeetingPage";
 import { NotFoundPage } from "./layout/NotFoundPage";
+import { OverduePage } from "./overdue/OverduePage";
 import { PageLoading } from "./layout/PageLoading";
 import { navigate, useLocation } from "./navigation/history";
 import { matchRoute, paths, safeReturnPath, type Route } from "./navigation/routes";
@@ -74,6 +75,8 @@ function SignedInPage({ route }: { route: Route }) {
       return <MyCasesPage />;
     case "my-actions":
       return <MyActionsPage />;
+    case "overdue":
+      return <OverduePage />;
     case "case":
       return <CasePage key={route.caseId} caseId={route.caseId} />;
     case "document":

@@ -2,8 +2,7 @@
  * "My actions": everything I have agreed to do, on every case, most urgent first. Marking one
  * done or moving its date shows straight away and is put back, with a reason, if it fails.
  */
-import type { Action, UpdateActionBody } from "@roundtable/domain";
-import { useState } from "react";
+import type { Action } from "@roundtable/domain";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
 import { ResponsiveTable } from "../layout/ResponsiveTable";
@@ -11,7 +10,10 @@ import { usePageHeading } from "../navigation/use-page-heading";
 import { changeDueDateButtonId } from "./ChangeDueDate";
 import { formatDueDate, todayInLondon } from "./action-dates";
 import { groupActions, type ActionGroup } from "./group-actions";
-import { markDoneButtonId, myActionHeadings, MyActionRow } from "./MyActionRow";
+import { markDoneButtonId } from "./ActionUpdateControls";
+import { myActionHeadings, MyActionRow } from "./MyActionRow";
+import { nearbyActions } from "./nearby-actions";
+import { useActionChanges } from "./use-action-changes";
 import { useActionList } from "./use-action-list";
 import { useFocusAfterRender } from "./use-focus-after-render";
 import "./actions-list.css";
@@ -21,8 +23,7 @@ const pageHeadingId = "my-actions-heading";
 export function MyActionsPage() {
   const headingRef = usePageHeading("My actions");
   const { list, update } = useActionList({ owner: "me" });
-  const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
-  const [announcement, setAnnouncement] = useState("");
+  const { errors, announcement, change } = useActionChanges(update);
   const focusAfterRender = useFocusAfterRender();
   const today = todayInLondon();
 
@@ -32,28 +33,10 @@ export function MyActionsPage() {
   const outstanding = groups.filter((group) => group.key !== "done" && group.actions.length > 0);
   const done = groups.find((group) => group.key === "done");
 
-  const change = async (action: Action, body: UpdateActionBody, whenSaved: string, whenFailed: string) => {
-    setErrors((current) => {
-      const next = new Map(current);
-      next.delete(action.id);
-      return next;
-    });
-    setAnnouncement("");
-    try {
-      await update(action.id, body);
-      setAnnouncement(whenSaved);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : "Try again.";
-      setErrors((current) => new Map(current).set(action.id, `${whenFailed} ${reason}`));
-    }
-  };
-
   const markDone = (action: Action) => {
     // The row moves to the (closed) Done list: carry on with the next action still to do.
     const toDo = outstanding.flatMap((group) => group.actions);
-    const index = toDo.indexOf(action);
-    const nearby = [toDo[index + 1], toDo[index - 1]].filter((a): a is Action => a !== undefined);
-    focusAfterRender([...nearby.map((a) => markDoneButtonId(a.id)), pageHeadingId]);
+    focusAfterRender([...nearbyActions(toDo, action).map((a) => markDoneButtonId(a.id)), pageHeadingId]);
     void change(
       action,
       { status: "done" },

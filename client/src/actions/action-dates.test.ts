@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, formatDueDate, isPlausibleDueDate, todayInLondon } from "./action-dates";
+import { addDays, daysBetween, formatDueDate, isPlausibleDueDate, todayInLondon } from "./action-dates";
 
 describe("formatDueDate", () => {
   it("writes a date the way people in the UK do", () => {
@@ -33,6 +33,21 @@ describe("addDays", () => {
   it("crosses months and years", () => {
     expect(addDays("2026-12-28", 7)).toBe("2027-01-04");
     expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
+  });
+});
+
+describe("daysBetween", () => {
+  it("counts calendar days, across months, years and the clocks changing", () => {
+    expect(daysBetween("2026-12-28", "2027-01-04")).toBe(7);
+    expect(daysBetween("2026-03-28", "2026-03-30")).toBe(2);
+    expect(daysBetween("2026-10-24", "2026-10-26")).toBe(2);
+    expect(daysBetween("2026-05-01", "2026-05-01")).toBe(0);
+    expect(daysBetween("2026-05-02", "2026-05-01")).toBe(-1);
+  });
+
+  it("has no answer for text that is not a date", () => {
+    expect(daysBetween("next week", "2026-05-01")).toBeNull();
+    expect(daysBetween("2026-02-30", "2026-05-01")).toBeNull();
   });
 });
 

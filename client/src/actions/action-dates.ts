@@ -43,6 +43,14 @@ export function addDays(iso: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Whole days from `from` to `to` (negative when `to` is earlier); null unless both are real dates. */
+export function daysBetween(from: string, to: string): number | null {
+  const start = parseIsoDate(from);
+  const end = parseIsoDate(to);
+  if (!start || !end) return null;
+  return Math.round((end.getTime() - start.getTime()) / 86_400_000);
+}
+
 /** "Fri 11 Dec 2026"; "No due date" when there is none. */
 export function formatDueDate(iso: string | null): string {
   if (iso === null) return "No due date";

@@ -22,6 +22,8 @@ export function useActionList(query: ActionListQuery): {
   list: ActionList;
   /** Change an action; resolves when saved, rejects (after putting it back) when not. */
   update(actionId: string, body: UpdateActionBody): Promise<void>;
+  /** Fetch again without a loading flash, for lists that also refresh on a timer or on focus. */
+  refresh(): void;
 } {
   const { sessionEnded } = useSession();
   const key = JSON.stringify(query);
@@ -85,11 +87,11 @@ export function useActionList(query: ActionListQuery): {
     [load, sessionEnded],
   );
 
-  if (!loaded || loaded.key !== key) return { list: { status: "loading" }, update };
-  if (loaded.list.status !== "loaded" || pending.size === 0) return { list: loaded.list, update };
+  if (!loaded || loaded.key !== key) return { list: { status: "loading" }, update, refresh: load };
+  if (loaded.list.status !== "loaded" || pending.size === 0) return { list: loaded.list, update, refresh: load };
   const actions = loaded.list.actions.map((action) => {
     const change = pending.get(action.id);
     return change ? ({ ...action, ...change } as Action) : action;
   });
-  return { list: { status: "loaded", actions }, update };
+  return { list: { status: "loaded", actions }, update, refresh: load };
 }

@@ -1,9 +1,13 @@
-/** The NHS.UK-style header: the service name, who is signed in, their actions, and Sign out. */
+/**
+ * The NHS.UK-style header: the service name, who is signed in, their actions, overdue actions
+ * (for those who chase them), and Sign out.
+ */
 import { roleLabels } from "@roundtable/domain";
 import { useState } from "react";
 import { useSession } from "../auth/session-context";
 import { Link } from "../navigation/Link";
 import { paths } from "../navigation/routes";
+import { usesOverdueView } from "../overdue/overdue-roles";
 
 export function Header() {
   const session = useSession();
@@ -36,6 +40,13 @@ export function Header() {
                   My actions
                 </Link>
               </li>
+              {usesOverdueView(me.role) && (
+                <li className="nhsuk-header__account-item">
+                  <Link className="nhsuk-header__account-link" href={paths.overdue()} data-testid="overdue-link">
+                    Overdue
+                  </Link>
+                </li>
+              )}
               <li className="nhsuk-header__account-item">
                 <button type="button" className="nhsuk-header__account-button" onClick={handleSignOut}>
                   Sign out

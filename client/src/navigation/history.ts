@@ -25,12 +25,16 @@ function currentAddress(): string {
   return window.location.pathname + window.location.search;
 }
 
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
+/**
+ * Go to another address. `keepScroll` is for changes within a page (such as a filter), where
+ * jumping to the top would lose the person's place.
+ */
+export function navigate(to: string, options: { replace?: boolean; keepScroll?: boolean } = {}): void {
   if (to === currentAddress()) return;
   if (options.replace) window.history.replaceState(null, "", to);
   else window.history.pushState(null, "", to);
   navigatedInApp = true;
-  window.scrollTo(0, 0);
+  if (!options.keepScroll) window.scrollTo(0, 0);
   notify();
 }
 

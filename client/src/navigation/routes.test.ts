@@ -20,3 +20,16 @@ describe("meeting addresses", () => {
     expect(paths.newMeeting()).toBe("/meetings/new");
   });
 });
+
+describe("the overdue view's address", () => {
+  it("is found with or without its filters", () => {
+    expect(matchRoute("/overdue")).toEqual({ name: "overdue" });
+    expect(matchRoute("/overdue/")).toEqual({ name: "overdue" });
+  });
+
+  it("carries its filters as a query string", () => {
+    expect(paths.overdue()).toBe("/overdue");
+    expect(paths.overdue("")).toBe("/overdue");
+    expect(paths.overdue("case=abc")).toBe("/overdue?case=abc");
+  });
+});

@@ -3,6 +3,7 @@ export type Route =
   | { name: "sign-in" }
   | { name: "my-cases" }
   | { name: "my-actions" }
+  | { name: "overdue" }
   | { name: "case"; caseId: string }
   | { name: "document"; documentId: string }
   | { name: "new-meeting" }
@@ -23,6 +24,7 @@ export function matchRoute(pathname: string): Route {
   const [first, second] = parts;
   if (parts.length === 1 && first === "signin") return { name: "sign-in" };
   if (parts.length === 1 && first === "actions") return { name: "my-actions" };
+  if (parts.length === 1 && first === "overdue") return { name: "overdue" };
   if (parts.length === 2 && first === "meetings" && second === "new") return { name: "new-meeting" };
   if (parts.length === 2 && second !== undefined) {
     const id = decode(second);
@@ -37,6 +39,8 @@ export function matchRoute(pathname: string): Route {
 export const paths = {
   myCases: () => "/",
   myActions: () => "/actions",
+  /** Overdue actions across the service, with its filters as a query string ("agency=…&case=…"). */
+  overdue: (search = "") => (search.length > 0 ? `/overdue?${search}` : "/overdue"),
   case: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
   document: (documentId: string) => `/documents/${encodeURIComponent(documentId)}`,
   meeting: (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}`,

@@ -1,0 +1,52 @@
+/**
+ * What someone can do to an action from a list: "Mark as done" and "Change due date", with the
+ * reason when the last change did not save. Finished actions have nothing to do.
+ */
+import { isOutstanding, type Action } from "@roundtable/domain";
+import { ChangeDueDate } from "./ChangeDueDate";
+
+export function markDoneButtonId(actionId: string): string {
+  return `mark-done-${actionId}`;
+}
+
+interface ActionUpdateControlsProps {
+  action: Action;
+  error: string | undefined;
+  onMarkDone(action: Action): void;
+  onChangeDueDate(action: Action, dueDate: string): void;
+}
+
+export function ActionUpdateControls({ action, error, onMarkDone, onChangeDueDate }: ActionUpdateControlsProps) {
+  const errorId = `action-error-${action.id}`;
+  // One block, so a phone's stacked table keeps the reason above the buttons.
+  return (
+    <div className="rt-action-row__update">
+      {error && (
+        <p className="nhsuk-error-message rt-action-row__error" id={errorId} role="alert">
+          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+        </p>
+      )}
+      {isOutstanding(action.status) ? (
+        <div className="rt-action-row__buttons">
+          <button
+            id={markDoneButtonId(action.id)}
+            type="button"
+            className="nhsuk-button nhsuk-button--small rt-action-row__button"
+            aria-describedby={error ? errorId : undefined}
+            onClick={() => onMarkDone(action)}
+          >
+            Mark as done<span className="nhsuk-u-visually-hidden">: {action.text}</span>
+          </button>
+          <ChangeDueDate
+            actionId={action.id}
+            actionText={action.text}
+            dueDate={action.dueDate}
+            onSave={(dueDate) => onChangeDueDate(action, dueDate)}
+          />
+        </div>
+      ) : (
+        <span className="rt-action-row__note">Nothing to do</span>
+      )}
+    </div>
+  );
+}
