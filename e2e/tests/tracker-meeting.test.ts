@@ -31,7 +31,7 @@ function aWeekFromNow(): string {
 }
 
 const minutes = (page: Page) => page.getByTestId("minutes-editor");
-const actionText = "Ask transport about a smaller minibus";
+const actionText = "Check the minibus route change with transport";
 
 async function bookTrackerMeeting(priya: Page): Promise<string> {
   await priya.getByRole("link", { name: "Jamie Walker", exact: true }).click();

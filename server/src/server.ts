@@ -6,12 +6,13 @@ import type { AddressInfo } from "node:net";
 import type { Server as HttpServer } from "node:http";
 import { createAdaptorServer } from "@hono/node-server";
 import { closeCodes } from "@roundtable/collab";
-import { openDatabase, type Database } from "@roundtable/db";
+import { openDatabase, schema, type Database } from "@roundtable/db";
+import * as Y from "yjs";
 import { pino, type Logger } from "pino";
 import { ActionProjector } from "./actions/action-projector.js";
 import { createApp } from "./app.js";
 import { CollabEndpoint } from "./collab/collab-endpoint.js";
-import { compactDocument, documentsNeedingCompaction } from "./collab/document-store.js";
+import { compactDocument, documentsNeedingCompaction, loadDocumentState } from "./collab/document-store.js";
 import { RoomRegistry } from "./collab/room-registry.js";
 import type { Config } from "./config.js";
 import { seedDemoDataIfEmpty } from "./demo-data/seed.js";
@@ -39,7 +40,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const started = Date.now();
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   const { db } = database;
-  if (config.seedDemoData && (await seedDemoDataIfEmpty(db))) log.info("seeded demo data");
+  const seeded = config.seedDemoData && (await seedDemoDataIfEmpty(db));
+  if (seeded) log.info("seeded demo data");
 
   // Fold any long update log left by a previous run (e.g. after a crash) before serving.
   for (const documentId of await documentsNeedingCompaction(db, config.collab.compactAfterUpdates)) {
@@ -53,6 +55,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const registry = new RoomRegistry(db, log, config.collab, {
     onDocumentChanged: (documentId, room, authorId) => projector.schedule(documentId, room, authorId),
   });
+  if (seeded) {
+    // Track the actions written into the demo plans, as if someone had just typed them.
+    for (const { id } of await db.select({ id: schema.documents.id }).from(schema.documents)) {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.mergeUpdates((await loadDocumentState(db, id)).updates));
+      await projector.projectNow(id, doc, null);
+      doc.destroy();
+    }
+  }
   const app = createApp({
     db,
     databaseKind: database.kind,

@@ -38,6 +38,14 @@ export function bulletList(items: readonly string[]): Y.XmlElement {
   return list;
 }
 
+/** An action item, as the editor writes it: the node's text is what is to be done. */
+export function actionItem(text: string, attrs: Record<string, string>): Y.XmlElement {
+  const el = new Y.XmlElement("actionItem");
+  for (const [key, value] of Object.entries(attrs)) el.setAttribute(key, value);
+  el.insert(0, [new Y.XmlText(text)]);
+  return el;
+}
+
 /** The document's text, one block per line; for tests, previews and search. */
 export function richTextToPlainText(doc: Y.Doc): string {
   const lines: string[] = [];

@@ -3,8 +3,15 @@
  * care plan written the way a keyworker would write it with the family.
  */
 import type { CarePlanContent } from "@roundtable/collab";
-import { bulletList } from "@roundtable/collab";
-import type { RagRating, Role } from "@roundtable/domain";
+import type { ActionStatus, RagRating, Role } from "@roundtable/domain";
+
+/** An action agreed in the plan: who, what, due in how many days from today (negative: overdue). */
+export interface DemoAction {
+  owner: string;
+  text: string;
+  dueInDays: number | null;
+  status: ActionStatus;
+}
 
 export interface DemoCase {
   name: string;
@@ -14,6 +21,8 @@ export interface DemoCase {
   nextMeetingInDays: number | null;
   team: readonly { person: string; role: Role }[];
   carePlan: () => CarePlanContent;
+  /** Written under "Who does what by when" as action items, so they are tracked. */
+  actions: readonly DemoAction[];
 }
 
 export const demoCases: readonly DemoCase[] = [
@@ -32,6 +41,12 @@ export const demoCases: readonly DemoCase[] = [
       { person: "helen", role: "icb-lead" },
       { person: "claire", role: "parent" },
       { person: "jamie", role: "young-person" },
+    ],
+    actions: [
+      { owner: "mark", text: "Write a part-time timetable with Jamie and share it a week before it starts", dueInDays: 17, status: "in-progress" },
+      { owner: "ben", text: "Offer Jamie and Claire an appointment to review the crisis plan", dueInDays: -3, status: "open" },
+      { owner: "lucy", text: "Complete the short breaks assessment", dueInDays: 24, status: "open" },
+      { owner: "priya", text: "Visit weekly and bring everyone's updates to the review", dueInDays: 6, status: "in-progress" },
     ],
     carePlan: () => ({
       "about-me": [
@@ -55,14 +70,6 @@ export const demoCases: readonly DemoCase[] = [
         "Jamie is back in school for three mornings a week by February half term.",
         "Claire has a short break each week and knows who to call in a crisis, day or night.",
       ],
-      "who-does-what": [
-        bulletList([
-          "Mark Davies (Riverside Academy) — write a part-time timetable with Jamie and share it a week before it starts — by 12 December.",
-          "Dr Ben Carter (CAMHS) — offer Jamie and Claire an appointment to review the crisis plan — by 5 December.",
-          "Lucy Evans (Children's Social Care) — complete the short breaks assessment — by 19 December.",
-          "Priya Shah (keyworker) — visit weekly and bring everyone's updates to the review — ongoing.",
-        ]),
-      ],
       contacts: [
         "Priya Shah, keyworker — 01632 960 120 (Monday to Friday, 9am to 5pm).",
         "Out of hours crisis line — 0800 555 0199.",
@@ -82,6 +89,10 @@ export const demoCases: readonly DemoCase[] = [
       { person: "sophie", role: "professional" },
       { person: "daniel", role: "parent" },
     ],
+    actions: [
+      { owner: "sophie", text: "Link Daniel with the sleep support group", dueInDays: 44, status: "open" },
+      { owner: "mark", text: "Ask transport about a smaller minibus for Aisha", dueInDays: -6, status: "blocked" },
+    ],
     carePlan: () => ({
       "about-me": [
         "Aisha is 13 and lives with her dad Daniel and her grandmother. She has a learning disability and is autistic.",
@@ -97,12 +108,6 @@ export const demoCases: readonly DemoCase[] = [
         "Aisha communicates best with pictures and short sentences. She needs time to process what is said.",
       ],
       outcomes: ["Aisha sleeps through most nights by the spring.", "Mornings before school are calmer for Aisha and Daniel."],
-      "who-does-what": [
-        bulletList([
-          "Sophie Grant (Parents Together) — link Daniel with the sleep support group — by 8 January.",
-          "Mark Davies (Riverside Academy) — ask transport about a smaller minibus for Aisha — by 15 December.",
-        ]),
-      ],
       contacts: ["Priya Shah, keyworker — 01632 960 120."],
     }),
   },
@@ -118,13 +123,13 @@ export const demoCases: readonly DemoCase[] = [
       { person: "ben", role: "professional" },
       { person: "sophie", role: "professional" },
     ],
+    actions: [{ owner: "priya", text: "Draft the step-down plan with Kai", dueInDays: 67, status: "open" }],
     carePlan: () => ({
       "about-me": ["Kai is 18 and lives in supported housing in Eastgate. He is autistic and works two days a week at the bike workshop."],
       "what-matters-to-me": ["Kai says: \"I want to keep my job and my flat. I don't want loads of meetings.\""],
       "what-my-family-says": ["Kai's aunt says he is the most settled she has seen him in years."],
       "needs-and-strengths": ["Kai manages his own money with a little help. He needs support when plans change at short notice."],
       outcomes: ["Kai keeps his tenancy and his job.", "A step-down plan is agreed by March, with the housing support team picking up."],
-      "who-does-what": [bulletList(["Priya Shah (keyworker) — draft the step-down plan with Kai — by 31 January."])],
       contacts: ["Priya Shah, keyworker — 01632 960 120."],
     }),
   },
@@ -140,13 +145,13 @@ export const demoCases: readonly DemoCase[] = [
       { person: "helen", role: "icb-lead" },
       { person: "ben", role: "professional" },
     ],
+    actions: [{ owner: "helen", text: "Arrange the CETR follow-up", dueInDays: 15, status: "open" }],
     carePlan: () => ({
       "about-me": ["Ellie is 17 and has been on an adolescent inpatient unit since October. She is autistic and has a mild learning disability."],
       "what-matters-to-me": ["Ellie wants to come home for Christmas and to start college in September."],
       "what-my-family-says": ["Ellie's mum wants a clear date for discharge planning and to be told before any change in medication."],
       "needs-and-strengths": ["Ellie is creative and writes poetry. She needs a small, calm place to live and a consistent team."],
       outcomes: ["A discharge plan is agreed at the CETR follow-up.", "Ellie has home leave over Christmas."],
-      "who-does-what": [bulletList(["Helen Morris (ICB) — arrange the CETR follow-up — by 10 December."])],
       contacts: ["Priya Shah, keyworker — 01632 960 120."],
     }),
   },

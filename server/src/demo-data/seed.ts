@@ -2,7 +2,8 @@
  * Seeds the demo service on first run: agencies, people for every role, cases with teams and a
  * care plan each. Does nothing when any service already exists.
  */
-import { newCarePlanState } from "@roundtable/collab";
+import { randomUUID } from "node:crypto";
+import { actionItem, newCarePlanState, paragraph } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
 import { hashPassword } from "../services/passwords.js";
 import { demoCases } from "./cases.js";
@@ -57,12 +58,31 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
         kind: "care-plan",
         title: `${c.name.split(" ")[0]}'s care plan`,
         visibility: "family",
-        snapshot: newCarePlanState(c.carePlan()),
+        snapshot: newCarePlanState({
+          ...c.carePlan(),
+          "who-does-what": [
+            paragraph("Agreed at the last review:"),
+            ...c.actions.map((a) =>
+              actionItem(a.text, {
+                id: randomUUID(),
+                ownerId: idOf(a.owner),
+                status: a.status,
+                ...(a.dueInDays === null ? {} : { dueDate: isoDateInDays(a.dueInDays) }),
+              }),
+            ),
+          ],
+        }),
         createdBy: idOf(c.keyworker),
       });
     }
   });
   return true;
+}
+
+function isoDateInDays(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
 /** A weekday morning meeting `days` from now, at 10:00. */
