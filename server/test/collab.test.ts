@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { RunningServer } from "../src/server.js";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
-import { connectCollab, typeInto, type CollabClient } from "./support/collab-client.js";
+import { connectCollab, typeInto, upgradeStatus, type CollabClient } from "./support/collab-client.js";
 import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
@@ -27,19 +27,6 @@ async function open(who: SignedIn, id = documentId): Promise<CollabClient> {
 async function updateRows(id: string) {
   await server.registry.updateLog.drain();
   return server.database.db.select().from(schema.documentUpdates).where(eq(schema.documentUpdates.documentId, id));
-}
-
-/** Open a raw websocket and resolve with the HTTP status of a refused upgrade, or "open". */
-function rawUpgrade(id: string, cookie?: string): Promise<number | "open"> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(`${server.url.replace("http", "ws")}/collab/${id}`, cookie ? { headers: { cookie } } : {});
-    ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
-    ws.on("open", () => {
-      resolve("open");
-      ws.close();
-    });
-    ws.on("error", () => {});
-  });
 }
 
 beforeAll(async () => {
@@ -84,13 +71,13 @@ describe("the collab endpoint", () => {
   });
 
   it("refuses an upgrade without a session, for an unknown document, or for a case the person is not on", async () => {
-    expect(await rawUpgrade(documentId)).toBe(401);
-    expect(await rawUpgrade(documentId, "rt_session=forged")).toBe(401);
-    expect(await rawUpgrade("00000000-0000-4000-8000-000000000000", priya.cookie)).toBe(404);
-    expect(await rawUpgrade("not-a-uuid", priya.cookie)).toBe(404);
+    expect(await upgradeStatus(server.url, documentId)).toBe(401);
+    expect(await upgradeStatus(server.url, documentId, "rt_session=forged")).toBe(401);
+    expect(await upgradeStatus(server.url, "00000000-0000-4000-8000-000000000000", priya.cookie)).toBe(404);
+    expect(await upgradeStatus(server.url, "not-a-uuid", priya.cookie)).toBe(404);
     const daniel = await signIn(server.url, "daniel.reid");
-    expect(await rawUpgrade(documentId, daniel.cookie)).toBe(404);
-    expect(await rawUpgrade(documentId, priya.cookie)).toBe("open");
+    expect(await upgradeStatus(server.url, documentId, daniel.cookie)).toBe(404);
+    expect(await upgradeStatus(server.url, documentId, priya.cookie)).toBe("open");
   });
 
   it("drops a read-only client's edits: they reach neither others nor the log", async () => {

@@ -2,12 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { Action, CaseDetail, CaseSummary, DocumentDetail, Meeting, MeetingContribution } from "@roundtable/domain";
 import { schema } from "@roundtable/db";
 import { eq } from "drizzle-orm";
-import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { RunningServer } from "../src/server.js";
 import { signIn, type SignedIn } from "./support/api-client.js";
-import { connectCollab, type CollabClient } from "./support/collab-client.js";
+import { connectCollab, upgradeStatus, type CollabClient } from "./support/collab-client.js";
 import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
@@ -20,18 +19,6 @@ let jamie: CaseSummary;
 let aisha: CaseSummary;
 let team: CaseDetail["team"];
 const clients: CollabClient[] = [];
-
-function upgradeStatus(documentId: string, cookie: string): Promise<number | "open"> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(`${server.url.replace("http", "ws")}/collab/${documentId}`, { headers: { cookie } });
-    ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
-    ws.on("open", () => {
-      resolve("open");
-      ws.close();
-    });
-    ws.on("error", () => {});
-  });
-}
 
 beforeAll(async () => {
   storage = await createTestStorage();
@@ -82,10 +69,10 @@ describe("meetings", () => {
     expect((await claire.get(`/api/documents/${meeting.minutesDocumentId}`)).status).toBe(404);
     expect((await claire.get(`/api/meetings/${meeting.id}/contributions`)).status).toBe(404);
     expect((await claire.post(`/api/meetings/${meeting.id}/contributions`, { text: "hello" })).status).toBe(404);
-    expect(await upgradeStatus(meeting.minutesDocumentId, claire.cookie)).toBe(404);
+    expect(await upgradeStatus(server.url, meeting.minutesDocumentId, claire.cookie)).toBe(404);
     const jamieYoungPerson = await signIn(server.url, "jamie.walker");
-    expect(await upgradeStatus(meeting.minutesDocumentId, jamieYoungPerson.cookie)).toBe(404);
-    expect(await upgradeStatus(meeting.minutesDocumentId, mark.cookie)).toBe("open");
+    expect(await upgradeStatus(server.url, meeting.minutesDocumentId, jamieYoungPerson.cookie)).toBe(404);
+    expect(await upgradeStatus(server.url, meeting.minutesDocumentId, mark.cookie)).toBe("open");
   });
 
   it("tracks an action written in a tracker meeting against the case whose section it is in", async () => {

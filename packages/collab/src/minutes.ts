@@ -4,7 +4,7 @@
  * written under it are tracked against that child.
  */
 import * as Y from "yjs";
-import { heading, paragraph, richTextFragment } from "./rich-text.js";
+import { heading, orderedList, paragraph, richTextFragment } from "./rich-text.js";
 
 export interface MinutesTemplate {
   agenda: readonly string[];
@@ -14,18 +14,6 @@ export interface MinutesTemplate {
 
 const actionsPrompt = "Type /action to add an action with an owner and a due date.";
 
-function orderedList(items: readonly string[]): Y.XmlElement {
-  const list = new Y.XmlElement("orderedList");
-  list.insert(
-    0,
-    items.map((item) => {
-      const li = new Y.XmlElement("listItem");
-      li.insert(0, [paragraph(item)]);
-      return li;
-    }),
-  );
-  return list;
-}
 
 function discussion(level: number): Y.XmlElement[] {
   return [heading("Notes", level), paragraph(""), heading("Decisions", level), paragraph(""), heading("Actions", level), paragraph(actionsPrompt)];

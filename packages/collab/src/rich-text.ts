@@ -26,7 +26,15 @@ export function paragraph(text: string): Y.XmlElement {
 }
 
 export function bulletList(items: readonly string[]): Y.XmlElement {
-  const list = new Y.XmlElement("bulletList");
+  return list("bulletList", items);
+}
+
+export function orderedList(items: readonly string[]): Y.XmlElement {
+  return list("orderedList", items);
+}
+
+function list(kind: "bulletList" | "orderedList", items: readonly string[]): Y.XmlElement {
+  const list = new Y.XmlElement(kind);
   list.insert(
     0,
     items.map((item) => {

@@ -23,6 +23,19 @@ export function cookieWebSocket(cookie: string | null): typeof globalThis.WebSoc
   return CookieWebSocket as unknown as typeof globalThis.WebSocket;
 }
 
+/** Open a raw websocket to /collab/:id and resolve with the HTTP status of a refused upgrade, or "open". */
+export function upgradeStatus(baseUrl: string, documentId: string, cookie?: string): Promise<number | "open"> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`${baseUrl.replace("http", "ws")}/collab/${documentId}`, cookie ? { headers: { cookie } } : {});
+    ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on("open", () => {
+      resolve("open");
+      ws.close();
+    });
+    ws.on("error", () => {});
+  });
+}
+
 /** The rich-text fragment the editor binds to, flattened to text for assertions. */
 export function fragmentText(doc: Y.Doc): string {
   return doc.getXmlFragment("default").toString().replace(/<[^>]+>/g, "");
