@@ -97,7 +97,10 @@ export class PgliteWorkerClient {
     this.#worker = worker;
     this.#ready = this.#expect(0);
     worker.on("message", (response: WorkerResponse) => this.#settle(response));
-    worker.on("error", (err) => this.#fail(new Error(`The PGlite worker thread crashed: ${err.message}`, { cause: err })));
+    worker.on("error", (err: unknown) => {
+      const reason = err instanceof Error ? err.message : String(err);
+      this.#fail(new Error(`The PGlite worker thread crashed: ${reason}`, { cause: err }));
+    });
     worker.on("messageerror", (err) => {
       // A reply that could not be read belongs to some pending call we can no longer identify.
       this.#fail(new Error(`A message from the PGlite worker thread could not be read: ${err.message}`, { cause: err }));
