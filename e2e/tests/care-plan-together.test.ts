@@ -1,28 +1,12 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "../support/app-server.js";
-import { launchChromium, signInAs } from "../support/browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/session.js";
 
-let app: AppServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startAppServer(), launchChromium()]);
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await app?.stop();
-});
+const session = useAppAndBrowser();
 
 async function openJamiesPlan(emailLocal: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
   const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await signInAs(page, app.url, emailLocal);
+  const page = await session.signedIn(emailLocal, errors);
   await page.getByRole("link", { name: "Jamie Walker" }).click();
   await page.getByRole("link", { name: "Jamie's care plan" }).click();
   await editor(page).waitFor();

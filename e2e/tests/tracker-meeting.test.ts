@@ -1,29 +1,10 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "../support/app-server.js";
-import { launchChromium, signInAs } from "../support/browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/session.js";
 
-let app: AppServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const session = useAppAndBrowser();
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startAppServer(), launchChromium()]);
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await app?.stop();
-});
-
-async function signedIn(emailLocal: string, errors: string[]): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on("pageerror", (e) => errors.push(`${emailLocal}: ${e.message}`));
-  await signInAs(page, app.url, emailLocal);
-  return page;
-}
+const signedIn = (emailLocal: string, errors: string[]): Promise<Page> => session.signedIn(emailLocal, errors);
 
 /** A date a week from now, as a date box takes it. */
 function aWeekFromNow(): string {
@@ -97,13 +78,13 @@ describe("a tracker meeting, run live", () => {
     expect(await card.getAttribute("data-status")).toBe("done");
 
     // Anyone at the meeting sees the item the chair moves on to, live.
-    await mark.goto(`${app.url}${meetingPath}`);
+    await mark.goto(`${session.url()}${meetingPath}`);
     await expect.poll(() => mark.getByTestId("agenda-now").textContent(), { timeout: 10_000 }).toContain("Welcome, introductions and apologies");
     await priya.getByRole("button", { name: "Next item" }).click();
     await expect.poll(() => mark.getByTestId("agenda-now").textContent(), { timeout: 3000 }).toContain("Actions from the last meeting");
 
     const claire = await signedIn("claire.walker", errors);
-    await claire.goto(`${app.url}${meetingPath}`);
+    await claire.goto(`${session.url()}${meetingPath}`);
     await expect.poll(() => claire.getByRole("heading", { level: 1 }).textContent(), { timeout: 5000 }).toBe("We could not find this");
     expect(await claire.getByTestId("meeting-page").count()).toBe(0);
     expect(await minutes(claire).count()).toBe(0);
