@@ -92,8 +92,11 @@ async function main(): Promise<void> {
           ownerId,
           ownerAgencyId: ownerId ? null : agencies[i % agencies.length]!.id,
           dueDate: i % 7 === 0 ? null : due,
-          status: actionStatuses[i % actionStatuses.length]!,
+          // Varies along each case too, so every owner (Mark included) has actions of every status.
+          status: actionStatuses[(i + Math.floor(i / CASES)) % actionStatuses.length]!,
           position: Math.floor(i / CASES),
+          // Last changed some time in the past year, so "done lately" is a small part of the done.
+          updatedAt: new Date(today.getTime() - (i % 365) * 86_400_000),
         };
       });
       await db.insert(schema.actions).values(batch);
@@ -112,7 +115,8 @@ async function main(): Promise<void> {
       actions: ACTIONS,
       rounds: ROUNDS,
       seedSeconds,
-      myActions: await time(markClient, () => "/api/actions?owner=me"),
+      // What the My actions page asks for: still to do, and done or cancelled in the last 30 days.
+      myActions: await time(markClient, () => "/api/actions?owner=me&closedWithinDays=30"),
       caseActions: await time(lead, () => `/api/actions?caseId=${caseIds[(n++ * 7919) % CASES]}`),
       overdue: await time(lead, () => "/api/actions?overdue=true&limit=200"),
       overdueByAgency: await time(lead, () => `/api/actions?overdue=true&agencyId=${agencies[n++ % agencies.length]!.id}&limit=200`),

@@ -72,6 +72,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     registry,
     projector,
     onMeetingChanged: (meetingId) => presence?.meetingChanged(meetingId),
+    onCommentsChanged: (documentId) => presence?.commentsChanged(documentId),
     notifier,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;

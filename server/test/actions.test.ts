@@ -167,4 +167,31 @@ describe("actions tracked from documents", () => {
     expect(overdue.map((a) => a.id)).not.toContain(lateButDone);
     expect(overdue.every((a) => a.overdue)).toBe(true);
   });
+
+  it("keeps recently finished actions and leaves out older ones when asked to", async () => {
+    const editor = await open(priya);
+    const toDo = addAction(editor.doc, "Still to do", { ownerId: personId("Mark Davies"), status: "open" });
+    const finished = addAction(editor.doc, "Finished just now", { ownerId: personId("Mark Davies"), status: "done" });
+    await waitFor(async () => (await mark.get(`/api/actions/${finished}`)).status === 200);
+    const ids = async (days: number) =>
+      (await mark.get<Action[]>(`/api/actions?owner=me&closedWithinDays=${days}`)).body.map((a) => a.id);
+    expect(await ids(30)).toEqual(expect.arrayContaining([toDo, finished]));
+    const withoutFinished = await ids(0);
+    expect(withoutFinished).toContain(toDo);
+    expect(withoutFinished).not.toContain(finished);
+    expect((await mark.get("/api/actions?closedWithinDays=-1")).status).toBe(400);
+  });
+
+  it("counts the limit in actions the person may see, not rows hidden from them", async () => {
+    const editor = await open(priya);
+    // The most overdue action in the service is on Jamie's case, which Daniel is not part of.
+    const hidden = addAction(editor.doc, "Long overdue on Jamie's case", { dueDate: "1999-01-01", status: "open" });
+    await waitFor(async () => (await priya.get(`/api/actions/${hidden}`)).status === 200);
+    const daniel = await signIn(server.url, "daniel.reid");
+    const all = (await daniel.get<Action[]>("/api/actions?overdue=true")).body;
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.map((a) => a.id)).not.toContain(hidden);
+    const first = (await daniel.get<Action[]>("/api/actions?overdue=true&limit=1")).body;
+    expect(first.map((a) => a.id)).toEqual([all[0]!.id]);
+  });
 });

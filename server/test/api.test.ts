@@ -108,9 +108,12 @@ describe("the REST contracts", () => {
     expect(Object.keys(bad.body.details).sort()).toEqual(["kind", "title"]);
   });
 
-  it("answers unknown API paths with JSON 404", async () => {
-    const res = await fetch(`${server.url}/api/nothing-here`);
+  it("answers unknown API paths with JSON 404, and only to someone signed in", async () => {
+    const anonymous = await fetch(`${server.url}/api/nothing-here`);
+    expect(anonymous.status).toBe(401);
+    const priya = await signIn(server.url, "priya.shah");
+    const res = await priya.get<{ error: string }>("/api/nothing-here");
     expect(res.status).toBe(404);
-    expect(await res.json()).toHaveProperty("error");
+    expect(res.body).toHaveProperty("error");
   });
 });

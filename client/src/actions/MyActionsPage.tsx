@@ -19,10 +19,12 @@ import { useFocusAfterRender } from "./use-focus-after-render";
 import "./actions-list.css";
 
 const pageHeadingId = "my-actions-heading";
+/** Finished actions stay on the list this long, then live on in their case's actions. */
+const recentlyClosedDays = 30;
 
 export function MyActionsPage() {
   const headingRef = usePageHeading("My actions");
-  const { list, update } = useActionList({ owner: "me" });
+  const { list, update } = useActionList({ owner: "me", closedWithinDays: recentlyClosedDays });
   const { errors, announcement, change } = useActionChanges(update);
   const focusAfterRender = useFocusAfterRender();
   const today = todayInLondon();
@@ -106,8 +108,8 @@ export function MyActionsPage() {
             <details className="nhsuk-details rt-action-group" data-testid="done-actions">
               <summary className="nhsuk-details__summary">
                 <span className="nhsuk-details__summary-text">
-                  {done.actions.some((a) => a.status === "cancelled") ? "Done or cancelled" : "Done"} (
-                  {countText(done.actions.length)})
+                  {done.actions.some((a) => a.status === "cancelled") ? "Done or cancelled" : "Done"} in the last{" "}
+                  {recentlyClosedDays} days ({countText(done.actions.length)})
                 </span>
               </summary>
               <div className="nhsuk-details__text">{table(done)}</div>

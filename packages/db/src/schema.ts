@@ -9,6 +9,8 @@ import {
   customType,
   date,
   index,
+  jsonb,
+  type AnyPgColumn,
   pgTable,
   primaryKey,
   text,
@@ -277,4 +279,29 @@ export const emailDigests = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.personId, t.day] })],
+);
+
+/**
+ * Comments on a document, optionally anchored to a passage by two Yjs relative positions.
+ * Replies point at the comment they answer. Resolving keeps the comment, with who and when.
+ */
+export const comments = pgTable(
+  "comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id),
+    replyTo: uuid("reply_to").references((): AnyPgColumn => comments.id),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => people.id),
+    body: text("body").notNull(),
+    anchor: jsonb("anchor"),
+    quote: text("quote"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedBy: uuid("resolved_by").references(() => people.id),
+  },
+  (t) => [index("comments_document_idx").on(t.documentId, t.createdAt), index("comments_reply_to_idx").on(t.replyTo)],
 );

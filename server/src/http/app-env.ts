@@ -16,6 +16,8 @@ export interface AppDeps {
   projector: ActionProjector;
   /** Tell people watching a meeting that it changed (status, attendance, agenda item, contributions). */
   onMeetingChanged(meetingId: string): void;
+  /** Tell people who have a document open that its comments changed. */
+  onCommentsChanged(documentId: string): void;
   notifier: Notifier;
 }
 

@@ -101,6 +101,11 @@ export class Presence {
     this.io.to(`meeting:${meetingId}`).emit("meeting:changed", { meetingId });
   }
 
+  /** Everyone with the document open re-reads its comments. */
+  commentsChanged(documentId: string): void {
+    this.io.to(`document:${documentId}`).emit("comments:changed", { documentId });
+  }
+
   /** A new notification for one person, wherever they have Roundtable open. */
   notify(n: NewNotification): void {
     const { personId, ...notification } = n;

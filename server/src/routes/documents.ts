@@ -1,13 +1,29 @@
-/** Documents: GET /api/documents/:documentId — what it is and what the caller may do with it. */
+/**
+ * Documents: GET /api/documents/:documentId — what it is and what the caller may do with it;
+ * GET and POST /api/documents/:documentId/comments — its comments, and adding one or a reply.
+ */
 import { Hono } from "hono";
-import { uuidSchema } from "@roundtable/domain";
+import { newCommentBodySchema, uuidSchema } from "@roundtable/domain";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
-import { parseOrThrow } from "../http/validate.js";
+import { jsonBody, parseOrThrow } from "../http/validate.js";
+import { addComment, listComments } from "../services/comments.js";
 import { describeDocument } from "../services/documents.js";
 
-export function documentRoutes({ db }: AppDeps) {
-  return new Hono<AppEnv>().get("/:documentId", async (c) => {
-    const documentId = parseOrThrow(uuidSchema, c.req.param("documentId"), "document id");
-    return c.json(await describeDocument(db, c.get("person"), documentId));
-  });
+export function documentRoutes({ db, onCommentsChanged }: AppDeps) {
+  return new Hono<AppEnv>()
+    .get("/:documentId", async (c) => {
+      const documentId = parseOrThrow(uuidSchema, c.req.param("documentId"), "document id");
+      return c.json(await describeDocument(db, c.get("person"), documentId));
+    })
+    .get("/:documentId/comments", async (c) => {
+      const documentId = parseOrThrow(uuidSchema, c.req.param("documentId"), "document id");
+      return c.json(await listComments(db, c.get("person"), documentId));
+    })
+    .post("/:documentId/comments", async (c) => {
+      const documentId = parseOrThrow(uuidSchema, c.req.param("documentId"), "document id");
+      const body = await jsonBody(c, newCommentBodySchema);
+      const comment = await addComment(db, c.get("person"), documentId, body);
+      onCommentsChanged(documentId);
+      return c.json(comment, 201);
+    });
 }

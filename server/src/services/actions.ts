@@ -9,6 +9,7 @@ import {
   actionNodeName,
   atLeast,
   isOverdue,
+  outstandingStatuses,
   type Action,
   type ActionEvent,
   type ActionListQuery,
@@ -17,7 +18,7 @@ import {
   type UpdateActionBody,
   type Visibility,
 } from "@roundtable/domain";
-import { and, asc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { ActionProjector } from "../actions/action-projector.js";
 import { todayInEngland } from "../actions/today.js";
@@ -112,13 +113,25 @@ export async function listActions(db: Db, person: Person, query: ActionListQuery
     where.push(staff.length ? or(byAgency, inArray(schema.actions.ownerId, staff.map((s) => s.id)))! : byAgency);
   }
   if (query.overdue === "true") {
-    where.push(lt(schema.actions.dueDate, today), inArray(schema.actions.status, ["open", "in-progress", "blocked"]));
+    where.push(lt(schema.actions.dueDate, today), inArray(schema.actions.status, [...outstandingStatuses]));
   }
-  const rows = await actionQuery(db)
-    .where(and(...where))
-    .orderBy(sql`${schema.actions.dueDate} asc nulls last`, asc(schema.cases.name), asc(schema.actions.position))
-    .limit(query.limit ?? 500);
-  return (await visibleRows(db, person, rows)).map((r) => toAction(r, today));
+  if (query.closedWithinDays !== undefined) {
+    const closedSince = new Date(now.getTime() - query.closedWithinDays * 86_400_000);
+    where.push(or(inArray(schema.actions.status, [...outstandingStatuses]), gte(schema.actions.updatedAt, closedSince))!);
+  }
+  const limit = query.limit ?? 500;
+  const visible: ActionQueryRow[] = [];
+  // The limit counts what the person may see, so keep reading pages until it is reached.
+  for (let offset = 0; visible.length < limit; offset += limit) {
+    const page = await actionQuery(db)
+      .where(and(...where))
+      .orderBy(sql`${schema.actions.dueDate} asc nulls last`, asc(schema.cases.name), asc(schema.actions.position), asc(schema.actions.id))
+      .limit(limit)
+      .offset(offset);
+    visible.push(...(await visibleRows(db, person, page)));
+    if (page.length < limit) break;
+  }
+  return visible.slice(0, limit).map((r) => toAction(r, today));
 }
 
 export async function getAction(db: Db, person: Person, actionId: string, now = new Date()): Promise<Action> {

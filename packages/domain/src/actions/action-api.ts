@@ -59,6 +59,11 @@ export const actionListQuerySchema = z.object({
   overdue: z.enum(["true", "false"]).optional(),
   /** Actions owned by this agency, or by anyone who works for it. */
   agencyId: z.uuid("agencyId must be an agency id").optional(),
+  /**
+   * Leave out actions done or cancelled more than this many days ago (by when they were last
+   * changed). "My actions" uses it: what is still to do, and what was finished lately.
+   */
+  closedWithinDays: z.coerce.number().int().min(0, "closedWithinDays must be 0 or more").max(3650, "closedWithinDays can be at most 3650").optional(),
   /** At most this many, soonest due first (default 500). */
   limit: z.coerce.number().int().min(1, "limit must be at least 1").max(1000, "limit can be at most 1000").optional(),
 });

@@ -13,9 +13,12 @@ export const actionStatusLabels: Record<ActionStatus, string> = {
   cancelled: "Cancelled",
 };
 
+/** Statuses of an action still to be done: these can become overdue. */
+export const outstandingStatuses = ["open", "in-progress", "blocked"] as const satisfies readonly ActionStatus[];
+
 /** An action still to be done: these can become overdue. */
 export function isOutstanding(status: ActionStatus): boolean {
-  return status === "open" || status === "in-progress" || status === "blocked";
+  return (outstandingStatuses as readonly ActionStatus[]).includes(status);
 }
 
 /** Overdue: still outstanding and its due date (an ISO date) is before today (an ISO date). */
