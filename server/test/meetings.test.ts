@@ -69,6 +69,7 @@ describe("meetings", () => {
     expect((await claire.get(`/api/documents/${meeting.minutesDocumentId}`)).status).toBe(404);
     expect((await claire.get(`/api/meetings/${meeting.id}/contributions`)).status).toBe(404);
     expect((await claire.post(`/api/meetings/${meeting.id}/contributions`, { text: "hello" })).status).toBe(404);
+    expect((await fetch(`${server.url}/api/meetings/${meeting.id}/minutes.pdf`, { headers: { cookie: claire.cookie } })).status).toBe(404);
     expect(await upgradeStatus(server.url, meeting.minutesDocumentId, claire.cookie)).toBe(404);
     const jamieYoungPerson = await signIn(server.url, "jamie.walker");
     expect(await upgradeStatus(server.url, meeting.minutesDocumentId, jamieYoungPerson.cookie)).toBe(404);
@@ -115,6 +116,14 @@ describe("meetings", () => {
     const frozen = new Y.Doc();
     Y.applyUpdate(frozen, versions[0]!.state);
     expect(frozen.getXmlFragment("default").toString()).toContain("Jamie is back in school two mornings a week.");
+
+    const pdf = await fetch(`${server.url}/api/meetings/${meeting.id}/minutes.pdf`, { headers: { cookie: mark.cookie } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.headers.get("content-disposition")).toBe('attachment; filename="tracker-meeting-2026-12-03-minutes.pdf"');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(bytes.length).toBeGreaterThan(1000);
   });
 
   it("lets a parent invited to a review send her comments beforehand, which the chair sees, and read but not write the minutes", async () => {

@@ -191,3 +191,8 @@ export function addContribution(meetingId: string, body: { text: string; caseId?
 export function meetingInviteAddress(meetingId: string): string {
   return `/api/meetings/${segment(meetingId)}/invite.ics`;
 }
+
+/** The minutes as a PDF: as agreed once they are, otherwise the draft as it stands. */
+export function meetingMinutesPdfAddress(meetingId: string): string {
+  return `/api/meetings/${segment(meetingId)}/minutes.pdf`;
+}

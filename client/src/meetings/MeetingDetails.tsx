@@ -1,7 +1,7 @@
 /** When and where a meeting is, who chairs it, which cases it covers, and who can see it. */
 import type { Meeting } from "@roundtable/domain";
 import type { ReactNode } from "react";
-import { meetingInviteAddress } from "../api/api";
+import { meetingInviteAddress, meetingMinutesPdfAddress } from "../api/api";
 import { formatMeetingTime } from "../cases/format-meeting";
 import { RagRatingTag } from "../cases/RagRatingTag";
 import { Link } from "../navigation/Link";
@@ -62,6 +62,12 @@ export function MeetingDetails({ meeting }: { meeting: Meeting }) {
       <div className="rt-meeting-links rt-no-print">
         <a href={meetingInviteAddress(meeting.id)} download="meeting.ics">
           Add to calendar<span className="nhsuk-u-visually-hidden"> (downloads a calendar file)</span>
+        </a>
+        <a href={meetingMinutesPdfAddress(meeting.id)} download>
+          Download the minutes (PDF)
+          <span className="nhsuk-u-visually-hidden">
+            {meeting.status === "minutes-agreed" ? ", as agreed" : ", a draft until the minutes are agreed"}
+          </span>
         </a>
         <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => window.print()}>
           Print the minutes

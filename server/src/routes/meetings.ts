@@ -1,7 +1,7 @@
 /**
  * Meetings: POST /api/meetings, GET /api/meetings/:id, POST /api/meetings/:id/commands,
  * PUT /api/meetings/:id/attendance, PUT /api/meetings/:id/agenda-item,
- * GET|POST /api/meetings/:id/contributions. A case's meetings are under /api/cases.
+ * GET|POST /api/meetings/:id/contributions, GET /api/meetings/:id/minutes.pdf. A case's meetings are under /api/cases.
  */
 import { Hono } from "hono";
 import { attendanceBodySchema, contributionBodySchema, createMeetingBodySchema, meetingCommandBodySchema, uuidSchema } from "@roundtable/domain";
@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
 import { meetingIcs } from "../meetings/ics.js";
 import { jsonBody, parseOrThrow } from "../http/validate.js";
+import { minutesAsPdf } from "../services/minutes-export.js";
 import { addContribution, commandMeeting, createMeeting, getMeeting, listContributions, setAgendaItem, setAttendance } from "../services/meetings.js";
 
 const agendaItemBodySchema = z.object({ item: z.number().int().min(0).max(200).nullable() });
@@ -36,6 +37,14 @@ export function meetingRoutes(deps: AppDeps) {
       const meeting = await setAgendaItem(db, c.get("person"), id(c.req.param("id")), item);
       deps.onMeetingChanged(meeting.id);
       return c.json(meeting);
+    })
+    .get("/:id/minutes.pdf", async (c) => {
+      const { filename, pdf } = await minutesAsPdf(deps, c.get("person"), id(c.req.param("id")));
+      return c.body(new Uint8Array(pdf), 200, {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `attachment; filename="${filename}"`,
+        "Cache-Control": "private, no-store",
+      });
     })
     .get("/:id/invite.ics", async (c) => {
       const meeting = await getMeeting(db, c.get("person"), id(c.req.param("id")));

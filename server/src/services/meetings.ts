@@ -151,7 +151,8 @@ async function requireChairOrEditor(db: Db, person: Person, meetingId: string): 
 }
 
 /** The minutes' current state: from the live room if it is open, else from storage. */
-async function minutesState({ db, registry }: MeetingDeps, documentId: string): Promise<Uint8Array> {
+/** The minutes as they stand: from the open room when someone has them open, else from storage. */
+export async function minutesState({ db, registry }: MeetingDeps, documentId: string): Promise<Uint8Array> {
   if (registry.isLoaded(documentId)) {
     await registry.updateLog.drain();
     return Y.encodeStateAsUpdate((await registry.open(documentId)).doc);
