@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "./database.js";
 import * as schema from "./schema.js";
@@ -44,5 +44,20 @@ describe("the database", () => {
     const rows = await db.select().from(schema.documentUpdates).orderBy(schema.documentUpdates.seq);
     expect(rows.map((r) => r.update[0])).toEqual([1, 2, 3]);
     expect(rows[0]!.seq).toBeLessThan(rows[2]!.seq);
+  });
+
+  it("keeps the audit trail append-only: rows cannot be changed or deleted, by anyone", async () => {
+    const { db } = database;
+    await db.insert(schema.auditEvents).values({ action: "opened", personName: "Test person" });
+    const [row] = await db.select().from(schema.auditEvents).limit(1);
+    // Drizzle wraps the database's error; the trigger's words are in its cause.
+    const refusal = async (attempt: Promise<unknown>) => {
+      const error = await attempt.then(() => null, (e: unknown) => e as Error & { cause?: Error });
+      return `${error?.message ?? "no error"} ${error?.cause?.message ?? ""}`;
+    };
+    expect(await refusal(db.update(schema.auditEvents).set({ action: "nothing" }).where(eq(schema.auditEvents.id, row!.id)))).toMatch(/append-only: UPDATE/);
+    expect(await refusal(db.delete(schema.auditEvents).where(eq(schema.auditEvents.id, row!.id)))).toMatch(/append-only: DELETE/);
+    expect(await refusal(db.execute(sql`truncate audit_events`))).toMatch(/append-only: TRUNCATE/);
+    expect((await db.select().from(schema.auditEvents).where(eq(schema.auditEvents.id, row!.id)))[0]!.action).toBe("opened");
   });
 });

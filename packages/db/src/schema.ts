@@ -116,9 +116,14 @@ export const documents = pgTable(
     /** The last update sequence folded into the snapshot. */
     snapshotSeq: bigint("snapshot_seq", { mode: "number" }).notNull().default(0),
     createdBy: uuid("created_by").references(() => people.id),
+    /**
+     * Set for a part of a larger document that has its own access rules: the family's own
+     * "What my family says", which parents edit, is a part of the care plan they comment on.
+     */
+    partOf: uuid("part_of").references((): AnyPgColumn => documents.id),
     ...timestamps,
   },
-  (t) => [index("documents_case_idx").on(t.caseId)],
+  (t) => [index("documents_case_idx").on(t.caseId), index("documents_part_of_idx").on(t.partOf)],
 );
 
 /** The durable update log: every accepted Yjs update, appended before or while it is broadcast. */
@@ -304,4 +309,81 @@ export const comments = pgTable(
     resolvedBy: uuid("resolved_by").references(() => people.id),
   },
   (t) => [index("comments_document_idx").on(t.documentId, t.createdAt), index("comments_reply_to_idx").on(t.replyTo)],
+);
+
+/**
+ * Consent as the family gave it: to be on the register, to have a keyworker, for the keyworker
+ * to work with the family and professionals, and to share information with a named agency.
+ * A record is never changed except to mark it withdrawn; a new decision is a new row.
+ */
+export const consents = pgTable(
+  "consents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    kind: text("kind").notNull(),
+    /** For sharing consent: the agency information may be shared with. */
+    agencyId: uuid("agency_id").references(() => agencies.id),
+    decision: text("decision").notNull(), // given | declined
+    /** Who gave or declined it, in words, e.g. "Claire Walker (mum)". */
+    givenBy: text("given_by").notNull(),
+    note: text("note"),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => people.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnBy: uuid("withdrawn_by").references(() => people.id),
+  },
+  (t) => [index("consents_case_idx").on(t.caseId, t.recordedAt)],
+);
+
+/** An invitation to join a case's team, by email. Only a hash of the link's token is kept. */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    email: text("email").notNull(),
+    name: text("name"),
+    role: text("role").notNull(),
+    agencyId: uuid("agency_id").references(() => agencies.id),
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: uuid("invited_by")
+      .notNull()
+      .references(() => people.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedBy: uuid("accepted_by").references(() => people.id),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnBy: uuid("withdrawn_by").references(() => people.id),
+  },
+  (t) => [uniqueIndex("invitations_token_unique").on(t.tokenHash), index("invitations_case_idx").on(t.caseId, t.createdAt)],
+);
+
+/**
+ * The audit trail: who did what, when, to which record. Append-only — a trigger refuses
+ * UPDATE and DELETE (migration 0008) — so the trail cannot be edited after the fact.
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    /** Who did it; null for the system itself. The name and role are kept as they were then. */
+    personId: uuid("person_id").references(() => people.id),
+    personName: text("person_name"),
+    personRole: text("person_role"),
+    action: text("action").notNull(),
+    caseId: uuid("case_id").references(() => cases.id),
+    documentId: uuid("document_id").references(() => documents.id),
+    meetingId: uuid("meeting_id").references(() => meetings.id),
+    detail: jsonb("detail"),
+  },
+  (t) => [index("audit_events_case_idx").on(t.caseId, t.at), index("audit_events_person_idx").on(t.personId, t.at)],
 );
