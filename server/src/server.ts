@@ -16,6 +16,7 @@ import { compactDocument, documentsNeedingCompaction, loadDocumentState } from "
 import { RoomRegistry } from "./collab/room-registry.js";
 import type { Config } from "./config.js";
 import { seedDemoDataIfEmpty } from "./demo-data/seed.js";
+import { addMissingFamilyParts } from "./services/documents.js";
 import { startDailyDigestJob } from "./jobs/daily-digest.js";
 import { startDatabaseMaintenance } from "./jobs/database-maintenance.js";
 import { startOverdueActionsJob } from "./jobs/overdue-actions.js";
@@ -41,6 +42,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   const { db } = database;
   const seeded = config.seedDemoData && (await seedDemoDataIfEmpty(db));
+  const familyPartsAdded = await addMissingFamilyParts(db);
+  if (familyPartsAdded > 0) log.info({ count: familyPartsAdded }, "Gave older care plans the family's own part");
   if (seeded) log.info("seeded demo data");
 
   // Fold any long update log left by a previous run (e.g. after a crash) before serving.

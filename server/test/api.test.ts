@@ -82,7 +82,11 @@ describe("the REST contracts", () => {
     const { caseId, documentId } = await carePlanOf(claire, "Jamie Walker");
     const detail = (await claire.get<CaseDetail>(`/api/cases/${caseId}`)).body;
     expect(detail.team.map((m) => m.name)).toContain("Dr Ben Carter");
-    expect(detail.documents).toEqual([{ id: documentId, kind: "care-plan", title: "Jamie's care plan", visibility: "family" }]);
+    // Not Jamie's own page (his and his keyworker's) nor the professionals meeting's minutes.
+    expect(detail.documents).toEqual([
+      { id: documentId, kind: "care-plan", title: "Jamie's care plan", visibility: "family" },
+      { id: expect.any(String), kind: "family-views", title: "What my family says (Jamie's care plan)", visibility: "family" },
+    ]);
     const priya = await signIn(server.url, "priya.shah");
     const aisha = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Aisha Reid")!;
     expect((await claire.get(`/api/cases/${aisha.id}`)).status).toBe(404);
@@ -94,7 +98,11 @@ describe("the REST contracts", () => {
     const { documentId } = await carePlanOf(angela, "Jamie Walker");
     expect((await angela.get<DocumentDetail>(`/api/documents/${documentId}`)).body.access).toBe("read");
     const claire = await signIn(server.url, "claire.walker");
-    expect((await claire.get<DocumentDetail>(`/api/documents/${documentId}`)).body).toMatchObject({ access: "edit", caseName: "Jamie Walker" });
+    // Parents comment on the care plan and write their own part of it.
+    const plan = (await claire.get<DocumentDetail>(`/api/documents/${documentId}`)).body;
+    expect(plan).toMatchObject({ access: "comment", caseName: "Jamie Walker", partOf: null });
+    const part = (await claire.get<DocumentDetail>(`/api/documents/${plan.parts[0]!.id}`)).body;
+    expect(part).toMatchObject({ kind: "family-views", access: "edit", partOf: { id: documentId, title: "Jamie's care plan" } });
   });
 
   it("creates a new care plan from the template", async () => {

@@ -1,4 +1,4 @@
-import { carePlanSections } from "@roundtable/domain";
+import { carePlanSections, type DocumentDetail } from "@roundtable/domain";
 import { schema } from "@roundtable/db";
 import { eq } from "drizzle-orm";
 import * as decoding from "lib0/decoding";
@@ -15,6 +15,7 @@ let storage: TestStorage;
 let server: RunningServer;
 let priya: SignedIn;
 let claire: SignedIn;
+let mark: SignedIn;
 let documentId: string;
 const clients: CollabClient[] = [];
 
@@ -34,6 +35,7 @@ beforeAll(async () => {
   server = await startTestServer(storage);
   priya = await signIn(server.url, "priya.shah");
   claire = await signIn(server.url, "claire.walker");
+  mark = await signIn(server.url, "mark.davies");
   documentId = (await carePlanOf(priya, "Jamie Walker")).documentId;
 });
 afterAll(async () => {
@@ -50,15 +52,32 @@ describe("the collab endpoint", () => {
 
   it("makes two clients converge and logs every update", async () => {
     const a = await open(priya);
-    const b = await open(claire);
+    const b = await open(mark);
     const before = (await updateRows(documentId)).length;
     typeInto(a.doc, "Priya: Jamie had a good week at the quiet room.");
-    typeInto(b.doc, "Claire: he slept better too.");
+    typeInto(b.doc, "Mark: he slept better too.");
     await waitFor(() => a.text().includes("slept better") && b.text().includes("quiet room"), { what: "convergence" });
     expect(a.text()).toBe(b.text());
     const rows = await updateRows(documentId);
     expect(rows.length - before).toBe(2);
-    expect(new Set(rows.slice(-2).map((r) => r.authorId))).toEqual(new Set([priya.personId, claire.personId]));
+    expect(new Set(rows.slice(-2).map((r) => r.authorId))).toEqual(new Set([priya.personId, mark.personId]));
+  });
+
+  it("drops a parent's typing in the care plan but keeps it in the family's own part", async () => {
+    const plan = (await claire.get<DocumentDetail>(`/api/documents/${documentId}`)).body;
+    expect(plan.access).toBe("comment");
+    const familyPart = plan.parts.find((p) => p.kind === "family-views")!;
+    expect(familyPart).toMatchObject({ title: "What my family says (Jamie's care plan)", access: "edit" });
+    const inPlan = await open(claire);
+    const inOwnPart = await open(claire, familyPart.id);
+    const watcher = await open(priya, familyPart.id);
+    const planBefore = (await updateRows(documentId)).length;
+    typeInto(inPlan.doc, "Claire typed this into the plan.");
+    typeInto(inOwnPart.doc, "Claire: Jamie wants Nana at the review.");
+    await waitFor(() => watcher.text().includes("Nana at the review"), { what: "the family's words reaching Priya" });
+    expect((await updateRows(familyPart.id)).some((r) => r.authorId === claire.personId)).toBe(true);
+    expect((await updateRows(documentId)).length).toBe(planBefore);
+    expect((await open(priya)).text()).not.toContain("Claire typed this into the plan.");
   });
 
   it("gives a client joining late the full state", async () => {

@@ -2,9 +2,9 @@
  * The care plan document kind: a new plan starts with the sections families recognise
  * (from packages/domain), each with a plain-English prompt under its heading.
  */
-import { carePlanSections } from "@roundtable/domain";
+import { carePlanSections, familyViewsSection } from "@roundtable/domain";
 import * as Y from "yjs";
-import { heading, paragraph, richTextFragment } from "./rich-text.js";
+import { heading, newRichTextState, paragraph, richTextFragment } from "./rich-text.js";
 
 /** Content to put under a section when seeding or importing; by section key. */
 export type CarePlanContent = Partial<Record<string, readonly (Y.XmlElement | string)[]>>;
@@ -33,4 +33,10 @@ export function newCarePlanState(content: CarePlanContent = {}): Uint8Array {
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return state;
+}
+
+/** The family's own part of a care plan: its heading, then their words (or the prompt). */
+export function newFamilyViewsState(paragraphs: readonly string[] = []): Uint8Array {
+  const body = paragraphs.length > 0 ? paragraphs : [familyViewsSection.prompt];
+  return newRichTextState([heading(familyViewsSection.heading), ...body.map((text) => paragraph(text))]);
 }

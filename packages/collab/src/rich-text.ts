@@ -69,3 +69,12 @@ export function richTextToPlainText(doc: Y.Doc): string {
   walk(richTextFragment(doc));
   return lines.join("\n");
 }
+
+/** A rich-text document holding these blocks, as one Yjs update (for seeding and templates). */
+export function newRichTextState(blocks: readonly Y.XmlElement[]): Uint8Array {
+  const doc = new Y.Doc();
+  richTextFragment(doc).insert(0, [...blocks]);
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}

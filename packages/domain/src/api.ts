@@ -20,7 +20,8 @@ export type LoginBody = z.infer<typeof loginBodySchema>;
 export const uuidSchema = z.uuid("That is not a valid id");
 
 export const createDocumentBodySchema = z.object({
-  kind: documentKindSchema,
+  // Minutes come with their meeting and the family's part with its care plan.
+  kind: documentKindSchema.exclude(["minutes", "family-views"], { error: "Choose a kind of document you can add to a case" }),
   title: z.string({ error: "Give the document a title" }).trim().min(1, "Give the document a title").max(200, "Keep the title under 200 characters"),
   visibility: visibilitySchema.default("family"),
 });
@@ -79,6 +80,10 @@ export interface DocumentDetail extends DocumentSummary {
   meetingId: string | null;
   meetingTitle: string | null;
   access: AccessLevel;
+  /** The larger document this is a part of (the care plan, for the family's own part). */
+  partOf: { id: string; title: string } | null;
+  /** Its parts that the person may open, e.g. a care plan's "What my family says". */
+  parts: (DocumentSummary & { access: AccessLevel })[];
 }
 
 /** Every error the API sends has this shape. `details` maps a field to its message. */

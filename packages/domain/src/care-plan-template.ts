@@ -16,11 +16,6 @@ export const carePlanSections: readonly CarePlanSection[] = [
     prompt: "In my own words: what is important to me, what helps and what does not.",
   },
   {
-    key: "what-my-family-says",
-    heading: "What my family says",
-    prompt: "My family's views: what is going well, what worries them, and what they want to happen.",
-  },
-  {
     key: "needs-and-strengths",
     heading: "Needs and strengths",
     prompt: "What I am good at, what I find hard, and the support that works for me.",
@@ -37,3 +32,13 @@ export const carePlanSections: readonly CarePlanSection[] = [
   },
   { key: "contacts", heading: "Contacts", prompt: "The people and services involved, and how to reach them." },
 ];
+
+/**
+ * "What my family says" is the family's own part of the care plan: a document of its own that
+ * parents write, while they comment on the rest of the plan (ADR 0008).
+ */
+export const familyViewsSection: CarePlanSection = {
+  key: "what-my-family-says",
+  heading: "What my family says",
+  prompt: "Our views as a family: what is going well, what worries us, and what we want to happen.",
+};

@@ -11,3 +11,4 @@ export * from "./actions/action-projection.js";
 export * from "./actions/action-diff.js";
 export * from "./meetings/meeting.js";
 export * from "./comments/comment.js";
+export * from "./consent.js";

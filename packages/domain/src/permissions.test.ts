@@ -1,28 +1,54 @@
 import { describe, expect, it } from "vitest";
-import { documentAccess, documentAccessRules, meetingAccess } from "./permissions.js";
+import { documentAccess, documentAccessRules, mayChangeAction, meetingAccess, type DocumentAccessQuestion } from "./permissions.js";
 import { isFamilyRole, roles } from "./roles.js";
+
+const plan: Pick<DocumentAccessQuestion, "kind" | "sharingConsented"> = { kind: "care-plan", sharingConsented: true };
 
 describe("document access rules", () => {
   it("never lets a family account near a professionals-only document", () => {
     for (const role of roles.filter(isFamilyRole)) {
-      expect(documentAccess({ caseRole: role, accountRole: role, visibility: "professionals", isOwnKeyworker: false })).toBe("none");
+      expect(documentAccess({ ...plan, caseRole: role, accountRole: role, visibility: "professionals", isOwnKeyworker: false })).toBe("none");
     }
   });
 
   it("keeps a young person's own document from their parents", () => {
-    expect(documentAccess({ caseRole: "parent", accountRole: "parent", visibility: "young-person", isOwnKeyworker: false })).toBe("none");
-    expect(documentAccess({ caseRole: "young-person", accountRole: "young-person", visibility: "young-person", isOwnKeyworker: false })).toBe("edit");
+    expect(documentAccess({ ...plan, caseRole: "parent", accountRole: "parent", visibility: "young-person", isOwnKeyworker: false })).toBe("none");
+    expect(documentAccess({ ...plan, caseRole: "young-person", accountRole: "young-person", visibility: "young-person", isOwnKeyworker: false })).toBe("edit");
   });
 
   it("opens a young-person document only to their own keyworker", () => {
-    const q = { caseRole: "keyworker", accountRole: "keyworker", visibility: "young-person" } as const;
+    const q = { ...plan, caseRole: "keyworker", accountRole: "keyworker", visibility: "young-person" } as const;
     expect(documentAccess({ ...q, isOwnKeyworker: true })).toBe("edit");
     expect(documentAccess({ ...q, isOwnKeyworker: false })).toBe("none");
   });
 
   it("gives nothing to someone who is not on the team, unless they lead the service", () => {
-    expect(documentAccess({ caseRole: null, accountRole: "professional", visibility: "family", isOwnKeyworker: false })).toBe("none");
-    expect(documentAccess({ caseRole: null, accountRole: "service-lead", visibility: "family", isOwnKeyworker: false })).toBe("read");
+    expect(documentAccess({ ...plan, caseRole: null, accountRole: "professional", visibility: "family", isOwnKeyworker: false })).toBe("none");
+    expect(documentAccess({ ...plan, caseRole: null, accountRole: "service-lead", visibility: "family", isOwnKeyworker: false })).toBe("read");
+  });
+
+  it("lets parents comment on the care plan and write their own part of it", () => {
+    const parent = { ...plan, caseRole: "parent", accountRole: "parent", visibility: "family", isOwnKeyworker: false } as const;
+    expect(documentAccess(parent)).toBe("comment");
+    expect(documentAccess({ ...parent, kind: "family-views" })).toBe("edit");
+    expect(documentAccess({ ...parent, caseRole: "young-person", accountRole: "young-person", kind: "family-views" })).toBe("comment");
+  });
+
+  it("shuts out an agency the family has not agreed to share with, but not the keyworking service", () => {
+    const q = { ...plan, visibility: "family", isOwnKeyworker: false, sharingConsented: false } as const;
+    expect(documentAccess({ ...q, caseRole: "professional", accountRole: "professional" })).toBe("none");
+    expect(documentAccess({ ...q, caseRole: "icb-lead", accountRole: "icb-lead" })).toBe("none");
+    expect(documentAccess({ ...q, caseRole: "keyworker", accountRole: "keyworker" })).toBe("edit");
+    expect(documentAccess({ ...q, caseRole: null, accountRole: "service-lead" })).toBe("read");
+    expect(documentAccess({ ...q, caseRole: "professional", accountRole: "professional", sharingConsented: true })).toBe("edit");
+  });
+
+  it("lets an action's owner move its status and date, and only editors hand it on", () => {
+    expect(mayChangeAction({ access: "comment", isOwner: true, changesOwner: false })).toBe(true);
+    expect(mayChangeAction({ access: "comment", isOwner: true, changesOwner: true })).toBe(false);
+    expect(mayChangeAction({ access: "comment", isOwner: false, changesOwner: false })).toBe(false);
+    expect(mayChangeAction({ access: "none", isOwner: true, changesOwner: false })).toBe(false);
+    expect(mayChangeAction({ access: "edit", isOwner: false, changesOwner: true })).toBe(true);
   });
 
   it("has a rule for every role and visibility", () => {
@@ -31,7 +57,7 @@ describe("document access rules", () => {
 });
 
 describe("meeting access", () => {
-  const base = { accountRole: "professional", visibility: "professionals", isChair: false, isInvitee: false, caseRoles: [], sameService: true } as const;
+  const base = { accountRole: "professional", visibility: "professionals", isChair: false, isInvitee: false, caseRoles: [], sameService: true, sharingConsented: true } as const;
   it("keeps professionals meetings from every family account, even one wrongly invited", () => {
     for (const role of ["parent", "young-person"] as const) {
       expect(meetingAccess({ ...base, accountRole: role, isInvitee: true, caseRoles: [role] })).toBe("none");
@@ -52,5 +78,6 @@ describe("meeting access", () => {
     expect(meetingAccess({ ...base, caseRoles: ["keyworker"] })).toBe("edit");
     expect(meetingAccess({ ...base })).toBe("none");
     expect(meetingAccess({ ...base, isChair: true, sameService: false })).toBe("none");
+    expect(meetingAccess({ ...base, isInvitee: true, sharingConsented: false })).toBe("none");
   });
 });

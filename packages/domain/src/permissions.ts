@@ -1,9 +1,11 @@
 /**
- * The one table of document access rules. The server's checks, the client's menus and the
- * tests all read it. A row answers: a person with this role on the case, opening a document of
- * this visibility, may do what?
+ * The one table of access rules. The server's checks, the client's menus and the tests all read
+ * it. A row answers: a person with this role on the case, opening a document of this
+ * visibility, may do what? Then two refinements, below: some document kinds give a role more
+ * (the family edit their own part of the care plan), and people from outside the keyworking
+ * service need the family's consent to share information with their agency.
  */
-import type { AccessLevel, Visibility } from "./documents.js";
+import type { AccessLevel, DocumentKind, Visibility } from "./documents.js";
 import { isFamilyRole, type Role } from "./roles.js";
 
 export const documentAccessRules: Record<Role, Record<Visibility, AccessLevel>> = {
@@ -13,9 +15,28 @@ export const documentAccessRules: Record<Role, Record<Visibility, AccessLevel>> 
   admin: { family: "none", professionals: "none", "young-person": "none" },
   professional: { family: "edit", professionals: "edit", "young-person": "none" },
   "icb-lead": { family: "read", professionals: "read", "young-person": "none" },
-  parent: { family: "edit", professionals: "none", "young-person": "none" },
-  "young-person": { family: "edit", professionals: "none", "young-person": "edit" },
+  // Parents comment on the care plan; they write in their own part of it (below).
+  parent: { family: "comment", professionals: "none", "young-person": "none" },
+  "young-person": { family: "comment", professionals: "none", "young-person": "edit" },
 };
+
+/**
+ * Document kinds that give a role something other than the table above. "What my family says"
+ * is the family's own part of the care plan: parents write it (ADR 0008).
+ */
+export const documentKindAccessRules: Partial<Record<DocumentKind, Partial<Record<Role, AccessLevel>>>> = {
+  "family-views": { parent: "edit" },
+};
+
+/**
+ * People outside the keyworking service, who open a case's documents only when the family has
+ * agreed to share information with their agency (and never without one).
+ */
+export const rolesNeedingSharingConsent: readonly Role[] = ["professional", "icb-lead"];
+
+export function needsSharingConsent(role: Role): boolean {
+  return rolesNeedingSharingConsent.includes(role);
+}
 
 export interface DocumentAccessQuestion {
   /** The person's role on this case, or null when they are not on its team. */
@@ -23,15 +44,51 @@ export interface DocumentAccessQuestion {
   /** The person's account role (a service lead sees the whole service without a team role). */
   accountRole: Role;
   visibility: Visibility;
+  kind: DocumentKind;
   /** For young-person documents: is this person the young person's own keyworker? */
   isOwnKeyworker: boolean;
+  /**
+   * For roles needing sharing consent: has the family agreed to share information with this
+   * person's agency (and not withdrawn it)?
+   */
+  sharingConsented: boolean;
 }
 
 export function documentAccess(q: DocumentAccessQuestion): AccessLevel {
   const role = q.caseRole ?? (q.accountRole === "service-lead" ? "service-lead" : null);
   if (role === null) return "none";
+  if (needsSharingConsent(role) && !q.sharingConsented) return "none";
   if (q.visibility === "young-person" && role === "keyworker" && !q.isOwnKeyworker) return "none";
-  return documentAccessRules[role][q.visibility];
+  const base = documentAccessRules[role][q.visibility];
+  if (base === "none") return "none";
+  return documentKindAccessRules[q.kind]?.[role] ?? base;
+}
+
+/**
+ * Changing a tracked action from outside the editor: anyone who edits its document may; the
+ * person who owns it may move its status and due date even where they only read or comment
+ * (a parent marking their own action done), but not hand it to someone else.
+ */
+export function mayChangeAction(q: { access: AccessLevel; isOwner: boolean; changesOwner: boolean }): boolean {
+  if (q.access === "edit") return true;
+  return q.access !== "none" && q.isOwner && !q.changesOwner;
+}
+
+/** Who runs a case: manage its team, invite people, record consent. */
+export const caseManagerRoles: readonly Role[] = ["keyworker", "senior-keyworker", "service-lead"];
+
+/** Who may read a case's audit trail. */
+export const auditReaderRoles: readonly Role[] = ["service-lead", "senior-keyworker"];
+
+/** Who is given the access report: who has looked at the child's records. */
+export const accessReportRoles: readonly Role[] = ["parent", "young-person"];
+
+/** The roles a keyworker may invite onto a case: the family and professionals from other agencies. */
+export const invitableRoles = ["parent", "young-person", "professional", "icb-lead"] as const satisfies readonly Role[];
+
+/** The role that counts for case-level rules: the team role, or service lead across the service. */
+export function effectiveCaseRole(caseRole: Role | null, accountRole: Role): Role | null {
+  return caseRole ?? (accountRole === "service-lead" ? "service-lead" : null);
 }
 
 /** Keyworkers, senior keyworkers, service leads and ICB leads book meetings. */
@@ -50,6 +107,11 @@ export interface MeetingAccessQuestion {
   caseRoles: readonly Role[];
   /** Service leads see every meeting in their service. */
   sameService: boolean;
+  /**
+   * For roles needing sharing consent: has the family of every child the meeting covers agreed
+   * to share information with this person's agency?
+   */
+  sharingConsented: boolean;
   /** Once minutes are agreed they are the record: nobody edits them any more. */
   minutesAgreed?: boolean;
 }
@@ -67,6 +129,7 @@ export function meetingAccess(q: MeetingAccessQuestion): AccessLevel {
 
 function meetingAccessBeforeAgreement(q: MeetingAccessQuestion): AccessLevel {
   if (!q.sameService) return "none";
+  if (needsSharingConsent(q.accountRole) && !q.sharingConsented) return "none";
   const family = isFamilyRole(q.accountRole);
   if (q.visibility === "professionals" && family) return "none";
   if (q.isChair) return "edit";

@@ -21,6 +21,10 @@ export interface DemoCase {
   nextMeetingInDays: number | null;
   team: readonly { person: string; role: Role }[];
   carePlan: () => CarePlanContent;
+  /** The family's own words, in their part of the plan ("What my family says"). */
+  familySays: readonly string[];
+  /** Consent the family gave, beyond what the demo gives every case (see seed.ts). */
+  consentNotes?: { declinesOwnKeyworker?: boolean; declinesSharingWith?: { agency: string; givenBy: string; note: string } };
   /** Written under "Who does what by when" as action items, so they are tracked. */
   actions: readonly DemoAction[];
 }
@@ -42,6 +46,10 @@ export const demoCases: readonly DemoCase[] = [
       { person: "claire", role: "parent" },
       { person: "jamie", role: "young-person" },
     ],
+    familySays: [
+      "Things have been very hard since September. Jamie has not been in school for six weeks, and three times this month he has hurt himself.",
+      "I am tired of telling the same story to every new person. I want one plan that everyone reads. (Claire, Jamie's mum)",
+    ],
     actions: [
       { owner: "mark", text: "Write a part-time timetable with Jamie and share it a week before it starts", dueInDays: 17, status: "in-progress" },
       { owner: "ben", text: "Offer Jamie and Claire an appointment to review the crisis plan", dueInDays: -3, status: "open" },
@@ -57,10 +65,6 @@ export const demoCases: readonly DemoCase[] = [
         "I want people to tell me what is going to happen before it happens. Surprises make me panic.",
         "I do not want to go back to hospital. I want to stay at home with Mum and my cat.",
         "Loud classrooms hurt my ears. The quiet room at school helps.",
-      ],
-      "what-my-family-says": [
-        "Claire says things have been very hard since September. Jamie has not been in school for six weeks and there have been three times this month when he hurt himself.",
-        "Claire is tired of telling the same story to every new person. She wants one plan that everyone reads.",
       ],
       "needs-and-strengths": [
         "Strengths: Jamie is honest, funny and remembers details other people miss. He is very good with younger children.",
@@ -89,6 +93,10 @@ export const demoCases: readonly DemoCase[] = [
       { person: "sophie", role: "professional" },
       { person: "daniel", role: "parent" },
     ],
+    familySays: ["Aisha's sleep has been poor since the summer, and mornings are the hardest part of the day for both of us. (Daniel, Aisha's dad)"],
+    consentNotes: {
+      declinesSharingWith: { agency: "social-care", givenBy: "Daniel Reid (dad)", note: "Not at the moment. Happy to talk about it again at the review." },
+    },
     actions: [
       { owner: "sophie", text: "Link Daniel with the sleep support group", dueInDays: 44, status: "open" },
       { owner: "mark", text: "Ask transport about a smaller minibus for Aisha", dueInDays: -6, status: "blocked" },
@@ -100,9 +108,6 @@ export const demoCases: readonly DemoCase[] = [
       ],
       "what-matters-to-me": [
         "Aisha told Priya, using her picture cards: she likes swimming on Saturdays, she does not like the school bus, and she wants to see Nana every day.",
-      ],
-      "what-my-family-says": [
-        "Daniel says Aisha's sleep has been poor since the summer and mornings are the hardest part of the day.",
       ],
       "needs-and-strengths": [
         "Aisha communicates best with pictures and short sentences. She needs time to process what is said.",
@@ -123,11 +128,12 @@ export const demoCases: readonly DemoCase[] = [
       { person: "ben", role: "professional" },
       { person: "sophie", role: "professional" },
     ],
+    familySays: ["Kai is the most settled I have seen him in years. (Kai's aunt)"],
+    consentNotes: { declinesOwnKeyworker: true },
     actions: [{ owner: "priya", text: "Draft the step-down plan with Kai", dueInDays: 67, status: "open" }],
     carePlan: () => ({
       "about-me": ["Kai is 18 and lives in supported housing in Eastgate. He is autistic and works two days a week at the bike workshop."],
       "what-matters-to-me": ["Kai says: \"I want to keep my job and my flat. I don't want loads of meetings.\""],
-      "what-my-family-says": ["Kai's aunt says he is the most settled she has seen him in years."],
       "needs-and-strengths": ["Kai manages his own money with a little help. He needs support when plans change at short notice."],
       outcomes: ["Kai keeps his tenancy and his job.", "A step-down plan is agreed by March, with the housing support team picking up."],
       contacts: ["Priya Shah, keyworker — 01632 960 120."],
@@ -145,11 +151,11 @@ export const demoCases: readonly DemoCase[] = [
       { person: "helen", role: "icb-lead" },
       { person: "ben", role: "professional" },
     ],
+    familySays: ["We want a clear date for discharge planning, and to be told before any change in Ellie's medication. (Ellie's mum)"],
     actions: [{ owner: "helen", text: "Arrange the CETR follow-up", dueInDays: 15, status: "open" }],
     carePlan: () => ({
       "about-me": ["Ellie is 17 and has been on an adolescent inpatient unit since October. She is autistic and has a mild learning disability."],
       "what-matters-to-me": ["Ellie wants to come home for Christmas and to start college in September."],
-      "what-my-family-says": ["Ellie's mum wants a clear date for discharge planning and to be told before any change in medication."],
       "needs-and-strengths": ["Ellie is creative and writes poetry. She needs a small, calm place to live and a consistent team."],
       outcomes: ["A discharge plan is agreed at the CETR follow-up.", "Ellie has home leave over Christmas."],
       contacts: ["Priya Shah, keyworker — 01632 960 120."],

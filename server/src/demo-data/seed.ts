@@ -5,8 +5,11 @@
 import { randomUUID } from "node:crypto";
 import { actionItem, newCarePlanState, paragraph } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
+import { needsSharingConsent, type ConsentKind } from "@roundtable/domain";
+import { familyPartOf } from "../services/documents.js";
 import { hashPassword } from "../services/passwords.js";
-import { demoCases } from "./cases.js";
+import { demoCases, type DemoCase } from "./cases.js";
+import { seedRestrictedRecords } from "./restricted-records.js";
 import { demoAgencies, demoPassword, demoPeople, demoService } from "./people.js";
 
 export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
@@ -53,7 +56,8 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
         .returning({ id: schema.cases.id });
       const caseId = row!.id;
       await tx.insert(schema.caseMembers).values(c.team.map((m) => ({ caseId, personId: idOf(m.person), role: m.role })));
-      await tx.insert(schema.documents).values({
+      await tx.insert(schema.consents).values(demoConsents(c, caseId, idOf, (key) => agencyIds.get(key)!));
+      const [plan] = await tx.insert(schema.documents).values({
         caseId,
         kind: "care-plan",
         title: `${c.name.split(" ")[0]}'s care plan`,
@@ -73,10 +77,52 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
           ],
         }),
         createdBy: idOf(c.keyworker),
-      });
+      }).returning({ id: schema.documents.id, title: schema.documents.title });
+      await tx.insert(schema.documents).values(familyPartOf({ id: plan!.id, caseId, title: plan!.title }, c.familySays, idOf(c.keyworker)));
+      if (c.name === "Jamie Walker") await seedRestrictedRecords(tx, { serviceId, caseId, caseName: c.name, idOf });
     }
   });
   return true;
+}
+
+/**
+ * What each demo family agreed to: to be on the register, to have a keyworker who works with
+ * them, and to share information with the agency of everyone from outside the service on the
+ * team — plus the exceptions a case's consentNotes describe.
+ */
+function demoConsents(c: DemoCase, caseId: string, idOf: (key: string) => string, agencyIdOf: (key: string) => string) {
+  const family = c.team.find((m) => m.role === "parent") ?? c.team.find((m) => m.role === "young-person");
+  const familyPerson = family ? demoPeople.find((p) => p.key === family.person) : undefined;
+  const givenBy = familyPerson ? `${familyPerson.name} (${familyPerson.jobTitle})` : `${c.name} (themselves)`;
+  const youngPerson = `${c.name} (themselves)`;
+  const recordedBy = idOf(c.keyworker);
+  const record = (kind: ConsentKind, decision: "given" | "declined", by: string, extra: { agencyId?: string; note?: string } = {}) => ({
+    caseId,
+    kind,
+    decision,
+    givenBy: by,
+    recordedBy,
+    agencyId: extra.agencyId ?? null,
+    note: extra.note ?? null,
+  });
+  const sharedWith = new Set(
+    c.team.flatMap((m) => {
+      const person = demoPeople.find((p) => p.key === m.person);
+      return person?.agency && needsSharingConsent(m.role) ? [person.agency] : [];
+    }),
+  );
+  const notes = c.consentNotes ?? {};
+  return [
+    record("register", "given", givenBy),
+    notes.declinesOwnKeyworker
+      ? record("keyworker", "declined", youngPerson, { note: "Does not want a keyworker of their own, but is happy for the keyworker to work with the family and professionals." })
+      : record("keyworker", "given", givenBy),
+    record("keyworker-works-with-family", "given", notes.declinesOwnKeyworker ? youngPerson : givenBy),
+    ...[...sharedWith].map((agency) => record("share-with-agency", "given", givenBy, { agencyId: agencyIdOf(agency) })),
+    ...(notes.declinesSharingWith
+      ? [record("share-with-agency", "declined", notes.declinesSharingWith.givenBy, { agencyId: agencyIdOf(notes.declinesSharingWith.agency), note: notes.declinesSharingWith.note })]
+      : []),
+  ];
 }
 
 function isoDateInDays(days: number): string {

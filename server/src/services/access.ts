@@ -17,6 +17,7 @@ import {
 import { and, eq } from "drizzle-orm";
 import { HttpError, notFound } from "../errors.js";
 import { meetingAccessFor } from "./meeting-access.js";
+import { sharingConsentedFor } from "./sharing-consent.js";
 import type { Person } from "./sessions.js";
 
 export interface CaseRow {
@@ -32,6 +33,8 @@ export interface VisibleCase {
   caseRow: CaseRow;
   /** The person's role on this case's team; null for a service lead who is not on the team. */
   caseRole: Role | null;
+  /** Whether the family's consent lets this person's agency see the case's records (true for keyworking staff). */
+  sharingConsented: boolean;
 }
 
 export async function caseRoleOf(db: Db, personId: string, caseId: string): Promise<Role | null> {
@@ -50,7 +53,8 @@ export async function visibleCase(db: Db, person: Person, caseId: string): Promi
   if (!row || row.serviceId !== person.serviceId) throw notFound("That case");
   const caseRole = await caseRoleOf(db, person.id, caseId);
   if (caseRole === null && !seesWholeService(person.role)) throw notFound("That case");
-  return { caseRow: { ...row, ragRating: row.ragRating as RagRating }, caseRole };
+  const sharingConsented = await sharingConsentedFor(db, person, caseRole, caseId);
+  return { caseRow: { ...row, ragRating: row.ragRating as RagRating }, caseRole, sharingConsented };
 }
 
 export interface DocumentRow {
@@ -60,6 +64,7 @@ export interface DocumentRow {
   kind: DocumentKind;
   title: string;
   visibility: Visibility;
+  partOf: string | null;
 }
 
 export interface DocumentAccess {
@@ -70,12 +75,14 @@ export interface DocumentAccess {
   meetingTitle: string | null;
 }
 
-export function accessFor(person: Person, visible: VisibleCase, visibility: Visibility): AccessLevel {
+export function accessFor(person: Person, visible: VisibleCase, document: { visibility: Visibility; kind: DocumentKind }): AccessLevel {
   return documentAccess({
     caseRole: visible.caseRole,
     accountRole: person.role,
-    visibility,
+    visibility: document.visibility,
+    kind: document.kind,
     isOwnKeyworker: visible.caseRow.keyworkerId === person.id,
+    sharingConsented: visible.sharingConsented,
   });
 }
 
@@ -92,6 +99,7 @@ export async function documentAccessFor(db: Db, person: Person, documentId: stri
       kind: schema.documents.kind,
       title: schema.documents.title,
       visibility: schema.documents.visibility,
+      partOf: schema.documents.partOf,
     })
     .from(schema.documents)
     .where(eq(schema.documents.id, documentId))
@@ -118,9 +126,12 @@ export async function documentAccessFor(db: Db, person: Person, documentId: stri
   } catch {
     throw notFound("That document");
   }
-  const access = accessFor(person, visible, document.visibility);
+  const access = accessFor(person, visible, document);
   if (access === "none") {
     if (isFamilyRole(person.role)) throw notFound("That document");
+    if (!visible.sharingConsented) {
+      throw new HttpError(403, `${person.agencyName ?? "Your agency"} cannot open this case's records: the family has not agreed to share information with it, or has withdrawn that consent.`);
+    }
     throw new HttpError(403, "This document is not shared with you.");
   }
   return { document, access, caseName: visible.caseRow.name, meetingTitle: null };

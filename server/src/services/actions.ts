@@ -7,13 +7,14 @@ import { findElementById } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
 import {
   actionNodeName,
-  atLeast,
   isOverdue,
+  mayChangeAction,
   outstandingStatuses,
   type Action,
   type ActionEvent,
   type ActionListQuery,
   type ActionStatus,
+  type DocumentKind,
   type Role,
   type UpdateActionBody,
   type Visibility,
@@ -26,6 +27,7 @@ import type { RoomRegistry } from "../collab/room-registry.js";
 import { HttpError, notFound } from "../errors.js";
 import { accessFor, documentAccessFor } from "./access.js";
 import { meetingAccessMap } from "./meeting-access.js";
+import { casesSharingWith } from "./sharing-consent.js";
 import type { Person } from "./sessions.js";
 
 const owner = alias(schema.people, "owner");
@@ -40,6 +42,7 @@ function actionQuery(db: Db) {
       serviceId: schema.cases.serviceId,
       documentTitle: schema.documents.title,
       visibility: schema.documents.visibility,
+      documentKind: schema.documents.kind,
       documentMeetingId: schema.documents.meetingId,
       ownerName: owner.name,
       ownerAgencyName: ownerAgency.name,
@@ -86,6 +89,7 @@ async function visibleRows(db: Db, person: Person, rows: ActionQueryRow[]): Prom
     .from(schema.caseMembers)
     .where(and(eq(schema.caseMembers.personId, person.id), inArray(schema.caseMembers.caseId, caseIds)));
   const roleOn = new Map(memberships.map((m) => [m.caseId, m.role as Role]));
+  const sharing = await casesSharingWith(db, person.agencyId, caseIds);
   const meetingIds = rows.flatMap((r) => (r.documentMeetingId ? [r.documentMeetingId] : []));
   const meetings = await meetingAccessMap(db, person, meetingIds);
   return rows.filter((r) => {
@@ -95,8 +99,9 @@ async function visibleRows(db: Db, person: Person, rows: ActionQueryRow[]): Prom
     const visible = {
       caseRow: { id: r.action.caseId, serviceId: r.serviceId, name: r.caseName, ragRating: "green" as const, keyworkerId: r.keyworkerId, nextMeetingAt: null },
       caseRole: roleOn.get(r.action.caseId) ?? null,
+      sharingConsented: sharing.has(r.action.caseId),
     };
-    return accessFor(person, visible, r.visibility as Visibility) !== "none";
+    return accessFor(person, visible, { visibility: r.visibility as Visibility, kind: r.documentKind as DocumentKind }) !== "none";
   });
 }
 
@@ -172,8 +177,13 @@ export async function updateAction({ db, registry, projector }: ActionDeps, pers
   const action = await getAction(db, person, actionId);
   if (action.removedAt) throw new HttpError(409, "This action has been removed from its document, so it cannot be changed.");
   const { access } = await documentAccessFor(db, person, action.documentId);
-  if (!atLeast(access, "edit") && action.ownerId !== person.id) {
-    throw new HttpError(403, "Only the action's owner or someone who can edit the document can change it.");
+  if (!mayChangeAction({ access, isOwner: action.ownerId === person.id, changesOwner: body.ownerId !== undefined })) {
+    throw new HttpError(
+      403,
+      action.ownerId === person.id
+        ? "You can change the status and due date of your own action, but only someone who can edit the document can give it to someone else."
+        : "Only the action's owner or someone who can edit the document can change it.",
+    );
   }
   if (body.ownerId) {
     const member = await db

@@ -10,7 +10,7 @@ import {
   type Role,
   type Visibility,
 } from "@roundtable/domain";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { accessFor, visibleCase } from "./access.js";
 import type { Person } from "./sessions.js";
@@ -83,7 +83,8 @@ export async function getCase(db: Db, person: Person, caseId: string): Promise<C
       visibility: schema.documents.visibility,
     })
     .from(schema.documents)
-    .where(eq(schema.documents.caseId, caseId))
+    // Minutes are listed with their meetings, where the meeting's own access rules apply.
+    .where(and(eq(schema.documents.caseId, caseId), isNull(schema.documents.meetingId)))
     .orderBy(asc(schema.documents.createdAt));
   const agencies = await db
     .select({ id: schema.agencies.id, name: schema.agencies.name })
@@ -96,6 +97,6 @@ export async function getCase(db: Db, person: Person, caseId: string): Promise<C
     team: team.map((m) => ({ ...m, role: m.role as Role })),
     documents: docs
       .map((d) => ({ ...d, kind: d.kind as DocumentKind, visibility: d.visibility as Visibility }))
-      .filter((d) => accessFor(person, visible, d.visibility) !== "none"),
+      .filter((d) => accessFor(person, visible, d) !== "none"),
   };
 }

@@ -7,6 +7,7 @@ import { meetingAccess, type AccessLevel, type MeetingType, type MeetingVisibili
 import { and, eq, inArray } from "drizzle-orm";
 import { notFound } from "../errors.js";
 import type { Person } from "./sessions.js";
+import { casesSharingWith } from "./sharing-consent.js";
 
 export type MeetingRow = typeof schema.meetings.$inferSelect & { type: MeetingType; visibility: MeetingVisibility };
 
@@ -25,6 +26,11 @@ export async function meetingAccessMap(db: Db, person: Person, meetingIds: reado
     .innerJoin(schema.caseMembers, and(eq(schema.caseMembers.caseId, schema.meetingCases.caseId), eq(schema.caseMembers.personId, person.id)))
     .where(inArray(schema.meetingCases.meetingId, ids));
   const invitedTo = new Set(invited.map((i) => i.meetingId));
+  const covered = await db
+    .select({ meetingId: schema.meetingCases.meetingId, caseId: schema.meetingCases.caseId })
+    .from(schema.meetingCases)
+    .where(inArray(schema.meetingCases.meetingId, ids));
+  const sharing = await casesSharingWith(db, person.agencyId, covered.map((c) => c.caseId));
   for (const m of meetings) {
     const meeting = m as MeetingRow;
     const access = meetingAccess({
@@ -34,6 +40,7 @@ export async function meetingAccessMap(db: Db, person: Person, meetingIds: reado
       isInvitee: invitedTo.has(meeting.id),
       caseRoles: roles.filter((r) => r.meetingId === meeting.id).map((r) => r.role as Role),
       sameService: meeting.serviceId === person.serviceId,
+      sharingConsented: covered.filter((c) => c.meetingId === meeting.id).every((c) => sharing.has(c.caseId)),
       minutesAgreed: meeting.status === "minutes-agreed",
     });
     result.set(meeting.id, { meeting, access });
