@@ -12,3 +12,4 @@ export * from "./actions/action-diff.js";
 export * from "./meetings/meeting.js";
 export * from "./comments/comment.js";
 export * from "./consent.js";
+export * from "./audit.js";
