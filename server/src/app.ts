@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from "./http/app-env.js";
 import { requirePerson } from "./http/require-person.js";
 import { actionRoutes } from "./routes/actions.js";
 import { authRoutes } from "./routes/auth.js";
+import { caseTeamRoutes } from "./routes/case-team.js";
 import { caseRoutes } from "./routes/cases.js";
 import { commentRoutes } from "./routes/comments.js";
 import { documentRoutes } from "./routes/documents.js";
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/auth", authRoutes(deps));
   app.route("/api/me", meRoutes());
   app.route("/api/cases", caseRoutes(deps));
+  app.route("/api/cases", caseTeamRoutes(deps));
   app.route("/api/documents", documentRoutes(deps));
   app.route("/api/comments", commentRoutes(deps));
   app.route("/api/actions", actionRoutes(deps));

@@ -16,6 +16,7 @@ import { compactDocument, documentsNeedingCompaction, loadDocumentState } from "
 import { RoomRegistry } from "./collab/room-registry.js";
 import type { Config } from "./config.js";
 import { seedDemoDataIfEmpty } from "./demo-data/seed.js";
+import { enforceCaseAccess } from "./services/access-enforcement.js";
 import { addMissingFamilyParts } from "./services/documents.js";
 import { startDailyDigestJob } from "./jobs/daily-digest.js";
 import { startDatabaseMaintenance } from "./jobs/database-maintenance.js";
@@ -76,6 +77,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     projector,
     onMeetingChanged: (meetingId) => presence?.meetingChanged(meetingId),
     onCommentsChanged: (documentId) => presence?.commentsChanged(documentId),
+    onCaseAccessChanged: (caseId) => enforceCaseAccess({ db, registry, presence: () => presence ?? null, log }, caseId),
     notifier,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;

@@ -62,3 +62,7 @@ export function currentConsents<T extends Pick<ConsentRecord, "kind" | "agency" 
 export function isConsentInForce(record: Pick<ConsentRecord, "decision" | "withdrawn"> | undefined): boolean {
   return record !== undefined && record.decision === "given" && record.withdrawn === null;
 }
+
+export const withdrawConsentBodySchema = z.object({
+  note: z.string().trim().max(2000, "Keep the note under 2,000 characters").optional(),
+});

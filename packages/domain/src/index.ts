@@ -13,3 +13,4 @@ export * from "./meetings/meeting.js";
 export * from "./comments/comment.js";
 export * from "./consent.js";
 export * from "./audit.js";
+export * from "./team.js";

@@ -86,6 +86,18 @@ export const accessReportRoles: readonly Role[] = ["parent", "young-person"];
 /** The roles a keyworker may invite onto a case: the family and professionals from other agencies. */
 export const invitableRoles = ["parent", "young-person", "professional", "icb-lead"] as const satisfies readonly Role[];
 
+const keyworkingStaff: readonly Role[] = ["keyworker", "senior-keyworker", "service-lead"];
+
+/**
+ * The roles someone may hold on a case's team, given their account: keyworking staff may take
+ * any keyworking role (a senior keyworker can be a child's keyworker); everyone else holds the
+ * role their account has; administrators manage accounts and are on no team.
+ */
+export function teamRolesFor(accountRole: Role): readonly Role[] {
+  if (accountRole === "admin") return [];
+  return keyworkingStaff.includes(accountRole) ? keyworkingStaff : [accountRole];
+}
+
 /** The role that counts for case-level rules: the team role, or service lead across the service. */
 export function effectiveCaseRole(caseRole: Role | null, accountRole: Role): Role | null {
   return caseRole ?? (accountRole === "service-lead" ? "service-lead" : null);

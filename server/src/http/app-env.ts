@@ -18,6 +18,8 @@ export interface AppDeps {
   onMeetingChanged(meetingId: string): void;
   /** Tell people who have a document open that its comments changed. */
   onCommentsChanged(documentId: string): void;
+  /** Who may see a case changed: re-check open connections to its records now. */
+  onCaseAccessChanged(caseId: string): Promise<void>;
   notifier: Notifier;
 }
 

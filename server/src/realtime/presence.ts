@@ -101,6 +101,24 @@ export class Presence {
     this.io.to(`meeting:${meetingId}`).emit("meeting:changed", { meetingId });
   }
 
+  /**
+   * Take people out of rooms they may no longer be in (a member removed, consent withdrawn):
+   * their sockets leave, are told why, and everyone left sees the new list of who is here.
+   */
+  async evict(rooms: readonly string[], mayStay: (person: Person, room: string) => Promise<boolean>): Promise<void> {
+    for (const room of rooms) {
+      let changed = false;
+      for (const socket of await this.io.in(room).fetchSockets()) {
+        const person = (socket.data as SocketData).person;
+        if (await mayStay(person, room)) continue;
+        socket.leave(room);
+        socket.emit("access:revoked", { room });
+        changed = true;
+      }
+      if (changed) await this.broadcast(room);
+    }
+  }
+
   /** Everyone with the document open re-reads its comments. */
   commentsChanged(documentId: string): void {
     this.io.to(`document:${documentId}`).emit("comments:changed", { documentId });

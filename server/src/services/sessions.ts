@@ -32,6 +32,19 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.delete(schema.sessions).where(eq(schema.sessions.id, hashToken(token)));
 }
 
+/** A person by id, as a session would give them (for re-checking access of open connections). */
+export async function personById(db: Db, personId: string): Promise<Person | null> {
+  const { people, agencies } = schema;
+  const rows = await db
+    .select({ id: people.id, serviceId: people.serviceId, name: people.name, email: people.email, role: people.role, agencyId: people.agencyId, agencyName: agencies.name })
+    .from(people)
+    .leftJoin(agencies, eq(agencies.id, people.agencyId))
+    .where(eq(people.id, personId))
+    .limit(1);
+  const row = rows[0];
+  return row ? { ...row, role: row.role as Role } : null;
+}
+
 /** The person behind a session token, or null when the token is unknown or expired. */
 export async function personForSession(db: Db, token: string | undefined): Promise<Person | null> {
   if (!token || token.length > 200) return null;

@@ -8,6 +8,7 @@ export interface SignedIn {
   post<T>(path: string, body: unknown): Promise<{ status: number; body: T }>;
   patch<T>(path: string, body: unknown): Promise<{ status: number; body: T }>;
   put<T>(path: string, body: unknown): Promise<{ status: number; body: T }>;
+  delete<T>(path: string): Promise<{ status: number; body: T }>;
 }
 
 export const demoPassword = "roundtable-demo";
@@ -38,6 +39,7 @@ export async function signIn(baseUrl: string, emailLocal: string): Promise<Signe
     post: (path, body) => call("POST", path, body),
     patch: (path, body) => call("PATCH", path, body),
     put: (path, body) => call("PUT", path, body),
+    delete: (path) => call("DELETE", path),
   };
 }
 

@@ -1,0 +1,80 @@
+/**
+ * When who may see a case changes — a member removed, their role changed, consent recorded or
+ * withdrawn — open connections are checked again at once: a websocket to a document the person
+ * may no longer open is closed with 4403 (their client shows that access has ended), one whose
+ * edit rights changed is closed with 1008 so the client reconnects with what it may do now, and
+ * their presence sockets leave rooms they may no longer be in.
+ */
+import { closeCodes } from "@roundtable/collab";
+import { schema, type Db } from "@roundtable/db";
+import type { AccessLevel } from "@roundtable/domain";
+import { eq, inArray, or } from "drizzle-orm";
+import type { Logger } from "pino";
+import type { RoomRegistry } from "../collab/room-registry.js";
+import type { Presence } from "../realtime/presence.js";
+import { documentAccessFor, visibleCase } from "./access.js";
+import { meetingAccessFor } from "./meeting-access.js";
+import { personById, type Person } from "./sessions.js";
+
+export interface AccessEnforcementDeps {
+  db: Db;
+  registry: RoomRegistry;
+  presence: () => Presence | null;
+  log: Logger;
+}
+
+export async function enforceCaseAccess({ db, registry, presence, log }: AccessEnforcementDeps, caseId: string): Promise<void> {
+  const meetingIds = (await db.select({ id: schema.meetingCases.meetingId }).from(schema.meetingCases).where(eq(schema.meetingCases.caseId, caseId))).map((m) => m.id);
+  const documents = await db
+    .select({ id: schema.documents.id })
+    .from(schema.documents)
+    .where(meetingIds.length > 0 ? or(eq(schema.documents.caseId, caseId), inArray(schema.documents.meetingId, meetingIds)) : eq(schema.documents.caseId, caseId));
+
+  const people = new Map<string, Promise<Person | null>>();
+  const personOf = (id: string) => {
+    if (!people.has(id)) people.set(id, personById(db, id));
+    return people.get(id)!;
+  };
+  const accessTo = async (personId: string, documentId: string): Promise<AccessLevel> => {
+    const person = await personOf(personId);
+    if (!person) return "none";
+    return documentAccessFor(db, person, documentId).then(
+      (found) => found.access,
+      () => "none" as const,
+    );
+  };
+
+  let closed = 0;
+  for (const { id } of documents) {
+    if (!registry.isLoaded(id)) continue;
+    for (const conn of registry.connectionsTo(id)) {
+      const access = await accessTo(conn.personId, id);
+      if (access === "none") {
+        conn.close(closeCodes.accessRevoked, "Your access to this record has been withdrawn");
+        closed++;
+      } else if ((access === "edit") !== conn.canEdit) {
+        conn.close(closeCodes.policy, "What you may do with this document has changed");
+        closed++;
+      }
+    }
+  }
+  if (closed > 0) log.info({ caseId, closed }, "closed connections after an access change");
+
+  const live = presence();
+  if (!live) return;
+  const allowed = (check: Promise<unknown>) =>
+    check.then(
+      () => true,
+      () => false,
+    );
+  const idIn = (room: string) => room.slice(room.indexOf(":") + 1);
+  await live.evict([`case:${caseId}`], (person) => allowed(visibleCase(db, person, caseId)));
+  await live.evict(
+    documents.map((d) => `document:${d.id}`),
+    async (person, room) => (await accessTo(person.id, idIn(room))) !== "none",
+  );
+  await live.evict(
+    meetingIds.map((m) => `meeting:${m}`),
+    (person, room) => allowed(meetingAccessFor(db, person, idIn(room))),
+  );
+}

@@ -1,0 +1,145 @@
+import type { AccessReportEntry, AuditEvent, CaseDetail, ConsentRecord } from "@roundtable/domain";
+import { io, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningServer } from "../src/server.js";
+import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
+import { connectCollab, upgradeStatus, type CollabClient } from "./support/collab-client.js";
+import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { waitFor } from "./support/wait-for.js";
+
+let storage: TestStorage;
+let server: RunningServer;
+let priya: SignedIn;
+let tom: SignedIn;
+let jamie: CaseDetail;
+let planId: string;
+const clients: CollabClient[] = [];
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  storage = await createTestStorage();
+  server = await startTestServer(storage);
+  priya = await signIn(server.url, "priya.shah");
+  tom = await signIn(server.url, "tom.hughes");
+  const plan = await carePlanOf(priya, "Jamie Walker");
+  planId = plan.documentId;
+  jamie = (await priya.get<CaseDetail>(`/api/cases/${plan.caseId}`)).body;
+});
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  for (const s of sockets) s.close();
+  await server?.close();
+  await storage?.cleanup();
+});
+
+async function openPlan(who: SignedIn): Promise<{ client: CollabClient; closed: Promise<{ code: number; reason: string; at: number }> }> {
+  const client = await connectCollab(server.url, planId, who.cookie);
+  clients.push(client);
+  const closed = new Promise<{ code: number; reason: string; at: number }>((resolve) =>
+    client.provider.once("connection-close", (event) => resolve({ code: event?.code ?? 0, reason: event?.reason ?? "", at: performance.now() })),
+  );
+  return { client, closed };
+}
+
+async function presenceSocket(who: SignedIn, room: string): Promise<Socket> {
+  const socket = io(server.url, { extraHeaders: { cookie: who.cookie }, transports: ["websocket"] });
+  sockets.push(socket);
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+  expect(await socket.emitWithAck("presence:join", { room })).toMatchObject({ ok: true });
+  return socket;
+}
+
+const sharingConsent = async (agencyName: string) =>
+  (await priya.get<ConsentRecord[]>(`/api/cases/${jamie.id}/consents`)).body.find((c) => c.kind === "share-with-agency" && c.agency?.name === agencyName && c.withdrawn === null)!;
+
+describe("changes to who may see a case take effect at once", () => {
+  it("closes a professional's open care plan within a second when the family withdraws sharing consent, and reopens it when given again", async () => {
+    const mark = await signIn(server.url, "mark.davies"); // Riverside Academy
+    const { closed } = await openPlan(mark);
+    const school = await sharingConsent("Riverside Academy");
+    const started = performance.now();
+    const withdrawn = await priya.post<ConsentRecord>(`/api/cases/${jamie.id}/consents/${school.id}/withdraw`, { note: "Claire asked us to stop sharing with school for now." });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.withdrawn).toMatchObject({ by: { name: "Priya Shah" } });
+    const close = await closed;
+    expect(close.code).toBe(4403);
+    expect(close.at - started).toBeLessThan(1000);
+
+    const refused = await mark.get<{ error: string }>(`/api/documents/${planId}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatch(/Riverside Academy cannot open this case's records/);
+    expect(await upgradeStatus(server.url, planId, mark.cookie)).toBe(403);
+    expect((await priya.post(`/api/cases/${jamie.id}/consents/${school.id}/withdraw`, {})).status).toBe(404);
+
+    const given = await priya.post<ConsentRecord>(`/api/cases/${jamie.id}/consents`, {
+      kind: "share-with-agency",
+      agencyId: school.agency!.id,
+      decision: "given",
+      givenBy: "Claire Walker (Jamie's mum)",
+    });
+    expect(given.status).toBe(201);
+    expect(await upgradeStatus(server.url, planId, mark.cookie)).toBe("open");
+  });
+
+  it("closes a removed member's sockets within a second and takes them out of the case's rooms", async () => {
+    const ben = await signIn(server.url, "ben.carter");
+    const { closed } = await openPlan(ben);
+    const socket = await presenceSocket(ben, `case:${jamie.id}`);
+    const revoked = new Promise<{ room: string }>((resolve) => socket.once("access:revoked", resolve));
+    const started = performance.now();
+    const benId = jamie.team.find((m) => m.name === "Dr Ben Carter")!.personId;
+    expect((await priya.delete(`/api/cases/${jamie.id}/members/${benId}`)).status).toBe(204);
+    const close = await closed;
+    expect(close.code).toBe(4403);
+    expect(close.at - started).toBeLessThan(1000);
+    expect(await revoked).toEqual({ room: `case:${jamie.id}` });
+    expect((await ben.get(`/api/cases/${jamie.id}`)).status).toBe(404);
+    expect(await upgradeStatus(server.url, planId, ben.cookie)).toBe(404);
+    // Back on the team, as a professional: the only role his account can hold.
+    expect((await priya.post(`/api/cases/${jamie.id}/members`, { personId: benId, role: "keyworker" })).status).toBe(400);
+    expect((await priya.post(`/api/cases/${jamie.id}/members`, { personId: benId })).status).toBe(204);
+    expect((await priya.post(`/api/cases/${jamie.id}/members`, { personId: benId })).status).toBe(409);
+  });
+
+  it("lets only the people who run the case change its team or consent", async () => {
+    const mark = await signIn(server.url, "mark.davies");
+    const claire = await signIn(server.url, "claire.walker");
+    const daniel = await signIn(server.url, "daniel.reid");
+    const consent = { kind: "register", decision: "given", givenBy: "Claire Walker" };
+    expect((await mark.post(`/api/cases/${jamie.id}/consents`, consent)).status).toBe(403);
+    expect((await claire.post(`/api/cases/${jamie.id}/consents`, consent)).status).toBe(403);
+    expect((await daniel.post(`/api/cases/${jamie.id}/consents`, consent)).status).toBe(404);
+    const tomId = jamie.team.find((m) => m.name === "Tom Hughes")!.personId;
+    expect((await mark.delete(`/api/cases/${jamie.id}/members/${tomId}`)).status).toBe(403);
+    expect((await claire.get<ConsentRecord[]>(`/api/cases/${jamie.id}/consents`)).status).toBe(200);
+    const priyaId = jamie.team.find((m) => m.name === "Priya Shah")!.personId;
+    const keyworker = await tom.delete(`/api/cases/${jamie.id}/members/${priyaId}`);
+    expect(keyworker.status).toBe(409);
+    const bad = await priya.post<{ details: Record<string, string> }>(`/api/cases/${jamie.id}/consents`, { kind: "share-with-agency", decision: "maybe", givenBy: "" });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.details).sort()).toEqual(["decision", "givenBy"]);
+    const noAgency = await priya.post<{ details: Record<string, string> }>(`/api/cases/${jamie.id}/consents`, { kind: "share-with-agency", decision: "given", givenBy: "Claire" });
+    expect(noAgency.body.details).toEqual({ agencyId: "Choose an agency for sharing consent, and only for sharing consent" });
+  });
+
+  it("keeps every change on an audit trail that senior keyworkers and the service lead can read", async () => {
+    const trail = await tom.get<AuditEvent[]>(`/api/cases/${jamie.id}/audit`);
+    expect(trail.status).toBe(200);
+    const actions = trail.body.map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(["consent-withdrawn", "consent-recorded", "member-removed", "member-added"]));
+    expect(trail.body.find((e) => e.action === "member-removed")).toMatchObject({ person: { name: "Priya Shah", role: "keyworker" }, detail: { name: "Dr Ben Carter" } });
+    const angela = await signIn(server.url, "angela.okafor");
+    expect((await angela.get(`/api/cases/${jamie.id}/audit`)).status).toBe(200);
+    expect((await priya.get(`/api/cases/${jamie.id}/audit`)).status).toBe(403);
+    const claire = await signIn(server.url, "claire.walker");
+    expect((await claire.get(`/api/cases/${jamie.id}/audit`)).status).toBe(403);
+    const paged = (await tom.get<AuditEvent[]>(`/api/cases/${jamie.id}/audit?limit=1&before=${trail.body[0]!.id}`)).body;
+    expect(paged.map((e) => e.id)).toEqual([trail.body[1]!.id]);
+    expect((await tom.get(`/api/cases/${jamie.id}/audit?limit=0`)).status).toBe(400);
+    expect((await claire.get<AccessReportEntry[]>(`/api/cases/${jamie.id}/access-report`)).status).toBe(200);
+    expect((await tom.get(`/api/cases/${jamie.id}/access-report`)).status).toBe(403);
+  });
+});
