@@ -1,4 +1,4 @@
-import type { AccessReportEntry, AuditEvent, CaseDetail, ConsentRecord } from "@roundtable/domain";
+import type { AccessReportEntry, AuditEvent, CaseDetail, ConsentRecord, Meeting } from "@roundtable/domain";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../src/server.js";
@@ -123,6 +123,21 @@ describe("changes to who may see a case take effect at once", () => {
     expect(Object.keys(bad.body.details).sort()).toEqual(["decision", "givenBy"]);
     const noAgency = await priya.post<{ details: Record<string, string> }>(`/api/cases/${jamie.id}/consents`, { kind: "share-with-agency", decision: "given", givenBy: "Claire" });
     expect(noAgency.body.details).toEqual({ agencyId: "Choose an agency for sharing consent, and only for sharing consent" });
+  });
+
+  it("puts prints and downloads on the trail, and shows the family only what is about records they can open", async () => {
+    const claire = await signIn(server.url, "claire.walker");
+    expect((await priya.post(`/api/documents/${planId}/printed`, undefined)).status).toBe(204);
+    const professionals = (await priya.get<Meeting[]>(`/api/cases/${jamie.id}/meetings`)).body.find((m) => m.type === "professionals")!;
+    const pdf = await fetch(`${server.url}/api/meetings/${professionals.id}/minutes.pdf`, { headers: { cookie: priya.cookie } });
+    expect(pdf.status).toBe(200);
+    const trail = (await tom.get<AuditEvent[]>(`/api/cases/${jamie.id}/audit`)).body;
+    expect(trail.find((e) => e.action === "printed")).toMatchObject({ person: { name: "Priya Shah" }, document: { id: planId } });
+    expect(trail.find((e) => e.action === "exported")).toMatchObject({ document: { id: professionals.minutesDocumentId }, detail: { format: "pdf", version: "agreed" } });
+    const report = (await claire.get<AccessReportEntry[]>(`/api/cases/${jamie.id}/access-report`)).body;
+    expect(report).toContainEqual(expect.objectContaining({ action: "printed", record: "Jamie's care plan", person: { name: "Priya Shah", role: "keyworker", agency: "Northbridge Keyworking Service" } }));
+    expect(report.some((e) => e.record.includes("Professionals meeting"))).toBe(false);
+    expect((await claire.post(`/api/documents/${professionals.minutesDocumentId}/printed`, undefined)).status).toBe(404);
   });
 
   it("keeps every change on an audit trail that senior keyworkers and the service lead can read", async () => {

@@ -196,3 +196,8 @@ export function meetingInviteAddress(meetingId: string): string {
 export function meetingMinutesPdfAddress(meetingId: string): string {
   return `/api/meetings/${segment(meetingId)}/minutes.pdf`;
 }
+
+/** Tell the server a document was printed, for the audit trail. Best effort: printing goes on. */
+export async function recordPrinted(documentId: string): Promise<void> {
+  await send("POST", `/api/documents/${segment(documentId)}/printed`).catch(() => undefined);
+}

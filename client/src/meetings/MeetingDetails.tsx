@@ -2,6 +2,7 @@
 import type { Meeting } from "@roundtable/domain";
 import type { ReactNode } from "react";
 import { meetingInviteAddress, meetingMinutesPdfAddress } from "../api/api";
+import { useRecordPrints } from "../audit/use-record-prints";
 import { formatMeetingTime } from "../cases/format-meeting";
 import { RagRatingTag } from "../cases/RagRatingTag";
 import { Link } from "../navigation/Link";
@@ -29,6 +30,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 export function MeetingDetails({ meeting }: { meeting: Meeting }) {
   const online = meeting.onlineLink ? webAddress(meeting.onlineLink) : null;
   const tracker = meeting.type === "tracker";
+  useRecordPrints(meeting.minutesDocumentId);
   return (
     <>
       <dl className="nhsuk-summary-list rt-meeting-details" data-testid="meeting-details">

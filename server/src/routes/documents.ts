@@ -1,19 +1,26 @@
 /**
  * Documents: GET /api/documents/:documentId — what it is and what the caller may do with it;
- * GET and POST /api/documents/:documentId/comments — its comments, and adding one or a reply.
+ * GET and POST /api/documents/:documentId/comments — its comments, and adding one or a reply;
+ * POST /api/documents/:documentId/printed — a print, for the audit trail.
  */
 import { Hono } from "hono";
 import { newCommentBodySchema, uuidSchema } from "@roundtable/domain";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
 import { jsonBody, parseOrThrow } from "../http/validate.js";
 import { addComment, listComments } from "../services/comments.js";
-import { describeDocument } from "../services/documents.js";
+import { describeDocument, recordPrinted } from "../services/documents.js";
 
 export function documentRoutes({ db, onCommentsChanged }: AppDeps) {
   return new Hono<AppEnv>()
     .get("/:documentId", async (c) => {
       const documentId = parseOrThrow(uuidSchema, c.req.param("documentId"), "document id");
       return c.json(await describeDocument(db, c.get("person"), documentId));
+    })
+    .post("/:documentId/printed", async (c) => {
+      // The browser prints; it tells us so the print is on the record like a download.
+      const documentId = parseOrThrow(uuidSchema, c.req.param("documentId"), "document id");
+      await recordPrinted(db, c.get("person"), documentId);
+      return c.body(null, 204);
     })
     .get("/:documentId/comments", async (c) => {
       const documentId = parseOrThrow(uuidSchema, c.req.param("documentId"), "document id");

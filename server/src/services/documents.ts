@@ -4,6 +4,8 @@ import { schema, type Db } from "@roundtable/db";
 import { atLeast, type CreateDocumentBody, type DocumentDetail, type DocumentKind, type Visibility } from "@roundtable/domain";
 import { and, eq, isNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { recordAudits } from "../audit/audit-log.js";
+import { documentAuditContext } from "../audit/document-context.js";
 import { forbidden } from "../errors.js";
 import { documentAccessFor, accessFor, visibleCase } from "./access.js";
 import type { Person } from "./sessions.js";
@@ -88,4 +90,14 @@ export async function addMissingFamilyParts(db: Db): Promise<number> {
     if (plan.caseId) await db.insert(schema.documents).values(familyPartOf({ id: plan.id, caseId: plan.caseId, title: plan.title }, [], null));
   }
   return plans.length;
+}
+
+/** Someone printed a document they may open: on the trail of each child it is about. */
+export async function recordPrinted(db: Db, person: Person, documentId: string): Promise<void> {
+  const { document } = await documentAccessFor(db, person, documentId);
+  const context = await documentAuditContext(db, person, document);
+  await recordAudits(
+    db,
+    context.caseIds.map((caseId) => ({ actor: person, role: context.role, action: "printed" as const, caseId, documentId, meetingId: document.meetingId })),
+  );
 }

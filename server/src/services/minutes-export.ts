@@ -8,6 +8,8 @@ import { schema } from "@roundtable/db";
 import { actionNodeName, type DocNode } from "@roundtable/domain";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import * as Y from "yjs";
+import { recordAudits } from "../audit/audit-log.js";
+import { documentAuditContext } from "../audit/document-context.js";
 import { minutesPdf } from "../exports/minutes-pdf.js";
 import { getMeeting, minutesState, type MeetingDeps } from "./meetings.js";
 import type { Person } from "./sessions.js";
@@ -45,6 +47,19 @@ export async function minutesAsPdf(deps: MeetingDeps, person: Person, meetingId:
     downloadedBy: person.name,
     downloadedAt: now,
   });
+  const context = await documentAuditContext(db, person, { caseId: meeting.caseId, meetingId: meeting.id });
+  await recordAudits(
+    db,
+    context.caseIds.map((caseId) => ({
+      actor: person,
+      role: context.role,
+      action: "exported" as const,
+      caseId,
+      documentId: meeting.minutesDocumentId,
+      meetingId: meeting.id,
+      detail: { format: "pdf", version: agreed ? "agreed" : "draft" },
+    })),
+  );
   const day = meeting.startsAt.slice(0, 10);
   const slug = meeting.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60);
   return { filename: `${slug || "meeting"}-${day}-minutes.pdf`, pdf };

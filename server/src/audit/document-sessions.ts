@@ -1,0 +1,87 @@
+/**
+ * Audit rows for people's time in a document: one "opened" when someone opens it (not again for
+ * reconnects within a few minutes), and one "edited" per editing session — from their first
+ * connection to the document until their last one closes — with the number of changes they made.
+ */
+import type { Db } from "@roundtable/db";
+import type { Logger } from "pino";
+import { recordAudit, type AuditActor } from "./audit-log.js";
+import type { Role } from "@roundtable/domain";
+
+/** What the trail needs to know about a document and the person's role on it. */
+export interface DocumentContext {
+  caseIds: readonly string[];
+  meetingId: string | null;
+  role: Role | null;
+}
+
+interface Session {
+  actor: AuditActor;
+  context: DocumentContext;
+  connections: number;
+  changes: number;
+  startedAt: Date;
+}
+
+export class DocumentSessions {
+  private readonly sessions = new Map<string, Session>();
+  private readonly lastOpened = new Map<string, number>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+    /** Reopening within this long (a reconnect, a page reload) is not a new "opened". */
+    private readonly reopenQuietMs = 10 * 60_000,
+  ) {}
+
+  async connected(documentId: string, actor: AuditActor, context: DocumentContext, now = Date.now()): Promise<void> {
+    const key = `${documentId}:${actor.id}`;
+    const session = this.sessions.get(key);
+    if (session) session.connections++;
+    else this.sessions.set(key, { actor, context, connections: 1, changes: 0, startedAt: new Date(now) });
+    const last = this.lastOpened.get(key);
+    if (last !== undefined && now - last < this.reopenQuietMs) return;
+    this.lastOpened.set(key, now);
+    await this.write(documentId, actor, context, "opened", undefined);
+  }
+
+  /** One accepted change by this person. */
+  changed(documentId: string, personId: string): void {
+    const session = this.sessions.get(`${documentId}:${personId}`);
+    if (session) session.changes++;
+  }
+
+  async disconnected(documentId: string, personId: string): Promise<void> {
+    const key = `${documentId}:${personId}`;
+    const session = this.sessions.get(key);
+    if (!session) return;
+    session.connections--;
+    if (session.connections > 0) return;
+    this.sessions.delete(key);
+    await this.endSession(documentId, session);
+  }
+
+  /** Shutting down: every open editing session ends now. */
+  async closeAll(): Promise<void> {
+    const open = [...this.sessions.entries()];
+    this.sessions.clear();
+    for (const [key, session] of open) await this.endSession(key.slice(0, key.indexOf(":")), session);
+  }
+
+  private async endSession(documentId: string, session: Session): Promise<void> {
+    if (session.changes === 0) return;
+    await this.write(documentId, session.actor, session.context, "edited", { changes: session.changes, from: session.startedAt.toISOString() });
+  }
+
+  private async write(documentId: string, actor: AuditActor, context: DocumentContext, action: "opened" | "edited", detail: Record<string, unknown> | undefined): Promise<void> {
+    // Minutes of a tracker meeting cover several children: each child's trail gets the event.
+    const caseIds = context.caseIds.length > 0 ? context.caseIds : [null];
+    try {
+      for (const caseId of caseIds) {
+        await recordAudit(this.db, { actor, role: context.role, action, caseId, documentId, meetingId: context.meetingId, detail });
+      }
+    } catch (err) {
+      this.log.error({ err, documentId, action }, "could not write to the audit trail");
+    }
+  }
+}
