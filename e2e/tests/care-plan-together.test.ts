@@ -4,18 +4,21 @@ import { useAppAndBrowser } from "../support/session.js";
 
 const session = useAppAndBrowser();
 
-async function openJamiesPlan(emailLocal: string): Promise<Page> {
+/** Jamie's care plan, then the family's own part of it ("What my family says"), by its link. */
+async function openWhatMyFamilySays(emailLocal: string): Promise<Page> {
   const errors: string[] = [];
   const page = await session.signedIn(emailLocal, errors);
   await page.getByRole("link", { name: "Jamie Walker" }).click();
-  await page.getByRole("link", { name: "Jamie's care plan" }).click();
+  await page.getByRole("link", { name: "Jamie's care plan", exact: true }).click();
+  await page.getByTestId("care-plan-editor").waitFor();
+  await page.getByRole("navigation", { name: "Parts of this document" }).getByRole("link", { name: "What my family says" }).click();
   await editor(page).waitFor();
   await expect.poll(() => page.getByTestId("connection-state").textContent(), { timeout: 10_000 }).toBe("Saved");
   expect(errors).toEqual([]);
   return page;
 }
 
-const editor = (page: Page) => page.getByTestId("care-plan-editor");
+const editor = (page: Page) => page.getByTestId("family-views-editor");
 
 async function typeAtEnd(page: Page, text: string): Promise<void> {
   await editor(page).click();
@@ -24,10 +27,10 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
-describe("a keyworker and a parent write the care plan together", () => {
+describe("a keyworker and a parent write the family's part of the care plan together", () => {
   it("shows each person's words and caret to the other within a second, and keeps everything on reload", async () => {
-    const priya = await openJamiesPlan("priya.shah");
-    const claire = await openJamiesPlan("claire.walker");
+    const priya = await openWhatMyFamilySays("priya.shah");
+    const claire = await openWhatMyFamilySays("claire.walker");
 
     await expect.poll(() => priya.getByTestId("presence-list").textContent(), { timeout: 5000 }).toContain("Claire Walker");
     await expect.poll(() => claire.getByTestId("presence-list").textContent(), { timeout: 5000 }).toContain("Priya Shah");

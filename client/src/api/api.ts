@@ -12,12 +12,14 @@ import type {
   CaseDetail,
   CaseSummary,
   CreateMeetingBody,
+  DocumentComment,
   DocumentDetail,
   LoginBody,
   Me,
   Meeting,
   MeetingCommand,
   MeetingContribution,
+  NewCommentBody,
   UpdateActionBody,
 } from "@roundtable/domain";
 
@@ -128,6 +130,21 @@ export function getCase(caseId: string): Promise<CaseDetail> {
 
 export function getDocument(documentId: string): Promise<DocumentDetail> {
   return requestJson<DocumentDetail>("GET", `/api/documents/${segment(documentId)}`);
+}
+
+/** A document's conversations, oldest first, each with its replies. */
+export function listComments(documentId: string): Promise<DocumentComment[]> {
+  return requestJson<DocumentComment[]>("GET", `/api/documents/${segment(documentId)}/comments`);
+}
+
+/** A new comment (on a passage, or the whole document) or a reply; returns its conversation. */
+export function addComment(documentId: string, body: NewCommentBody): Promise<DocumentComment> {
+  return requestJson<DocumentComment>("POST", `/api/documents/${segment(documentId)}/comments`, body);
+}
+
+/** Resolve a conversation, or reopen it. */
+export function setCommentResolved(commentId: string, resolved: boolean): Promise<DocumentComment> {
+  return requestJson<DocumentComment>("PATCH", `/api/comments/${segment(commentId)}`, { resolved });
 }
 
 /** Actions the signed-in person may see, narrowed by owner ("me" or a person id), case, status or overdue. */

@@ -5,9 +5,10 @@
  * document still loading.
  */
 import type { Me } from "@roundtable/domain";
-import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, type ReactNode } from "react";
+import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useShowActionFromAddress } from "../actions/use-action-from-address";
+import { isCommentShortcut } from "../comments/comment-shortcut";
 import type { CollabSession } from "../realtime/collab-session";
 import { documentExtensions } from "./editor-extensions";
 import { EditorToolbar } from "./EditorToolbar";
@@ -24,12 +25,44 @@ interface DocumentEditorProps {
   statusLine: ReactNode;
   /** Ids of text that explains the editor (read-only notice, how to leave it). */
   describedBy: string;
+  /** Start a comment on what is selected; left out for people who may not comment. */
+  onComment?: (editor: Editor) => void;
+  /** Told the editor once it exists (and null when it goes), for the comments beside it. */
+  onEditorChange?: (editor: Editor | null) => void;
 }
 
 const editorId = "document-editor";
 const toolbarId = "document-toolbar";
 
-export function DocumentEditor({ session, me, label, testId, editable, statusLine, describedBy }: DocumentEditorProps) {
+/**
+ * Ctrl+Alt+M from the editor or its toolbar, or while words in it are selected: a read-only
+ * editor cannot take focus, so after selecting in it, focus is usually still on the page.
+ */
+function useCommentShortcut(editor: Editor | null, onComment: ((editor: Editor) => void) | undefined) {
+  const latest = useRef(onComment);
+  useEffect(() => {
+    latest.current = onComment;
+  });
+  useEffect(() => {
+    if (!editor) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      const comment = latest.current;
+      if (!comment || editor.isDestroyed) return;
+      if (!isCommentShortcut(event)) return;
+      const area = editor.view.dom.closest(".rt-editor");
+      const selection = document.getSelection();
+      const fromHere = event.target instanceof Node && area?.contains(event.target);
+      const selectingHere = selection !== null && !selection.isCollapsed && editor.view.dom.contains(selection.anchorNode);
+      if (!fromHere && !selectingHere) return;
+      event.preventDefault();
+      comment(editor);
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [editor]);
+}
+
+export function DocumentEditor({ session, me, label, testId, editable, statusLine, describedBy, onComment, onEditorChange }: DocumentEditorProps) {
   const editor = useEditor(
     {
       extensions: documentExtensions(session, me, toolbarId),
@@ -60,14 +93,22 @@ export function DocumentEditor({ session, me, label, testId, editable, statusLin
   }, [editor, editable]);
 
   useShowActionFromAddress(editor !== null);
+  useCommentShortcut(editor, onComment);
+
+  useEffect(() => {
+    onEditorChange?.(editor);
+    return () => onEditorChange?.(null);
+  }, [editor, onEditorChange]);
+
+  const startComment = onComment && editor ? () => onComment(editor) : undefined;
 
   return (
     <div className="rt-editor">
       <div className="rt-editor__bar">
         {statusLine}
-        {editable && editor && (
+        {editor && (editable || startComment) && (
           <div id={toolbarId}>
-            <EditorToolbar editor={editor} editorId={editorId} />
+            <EditorToolbar editor={editor} editorId={editorId} editable={editable} onComment={startComment} />
           </div>
         )}
       </div>

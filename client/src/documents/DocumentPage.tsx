@@ -11,6 +11,7 @@ import { Breadcrumbs, type Crumb } from "../layout/Breadcrumbs";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
 import { MeetingTeamProvider } from "../meetings/MeetingTeamProvider";
+import { Link } from "../navigation/Link";
 import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { PresenceList } from "../realtime/PresenceList";
@@ -39,6 +40,32 @@ function TeamFor({ document, children }: { document: DocumentDetail; children: R
     <CaseTeamProvider caseIds={document.caseId ? [document.caseId] : []} professionalsOnly={document.visibility === "professionals"}>
       {children}
     </CaseTeamProvider>
+  );
+}
+
+/**
+ * A document's parts with their own rules (the family's "What my family says" in a care plan),
+ * or, on a part, the way back to the whole.
+ */
+function DocumentParts({ document }: { document: DocumentDetail }) {
+  if (document.partOf) {
+    return (
+      <p className="rt-document-parts">
+        This is part of <Link href={paths.document(document.partOf.id)}>{document.partOf.title}</Link>.
+      </p>
+    );
+  }
+  if (document.parts.length === 0) return null;
+  return (
+    <nav className="nhsuk-inset-text rt-document-parts" aria-label="Parts of this document">
+      {document.parts.map((part) => (
+        <p key={part.id}>
+          <Link href={paths.document(part.id)}>{documentKindLabels[part.kind]}</Link>
+          {part.kind === "family-views" &&
+            (part.access === "edit" ? " is your family's own part of the plan: write your views there." : " is written by the family themselves.")}
+        </p>
+      ))}
+    </nav>
   );
 }
 
@@ -73,9 +100,10 @@ export default function DocumentPage({ documentId }: { documentId: string }) {
       {document && readOnly && (
         <div className="nhsuk-inset-text rt-read-only" id={readOnlyNoticeId}>
           <span className="nhsuk-u-visually-hidden">Information: </span>
-          <p>{words.readOnly}</p>
+          <p>{access === "comment" ? words.commentOnly : words.readOnly}</p>
         </div>
       )}
+      {document && <DocumentParts document={document} />}
       {document && access && (
         <TeamFor document={document}>
           <DocumentWorkspace
@@ -87,7 +115,6 @@ export default function DocumentPage({ documentId }: { documentId: string }) {
             label={`${documentKindLabels[document.kind]} for ${subject ?? title}`}
             side={<PresenceList room={`document:${document.id}`} heading="Who is here" headingId="who-is-here-heading" />}
             sideHeadingId="who-is-here-heading"
-            stickySide
           />
         </TeamFor>
       )}

@@ -1,12 +1,15 @@
 /**
  * The live part of a document page (care plan or minutes): connection state, what sits beside
- * the document (who is here, or a meeting's attendance), and the editor (or a loading line
- * until the document is ready).
+ * the document (who is here, or a meeting's attendance), the editor (or a loading line until the
+ * document is ready), and the comments on it.
  */
 import type { DocumentDetail } from "@roundtable/domain";
-import { useEffect, type ReactNode } from "react";
+import type { Editor } from "@tiptap/core";
+import { useCallback, useEffect, useState, type ReactNode } from "react";
 import type * as Y from "yjs";
 import { useMe, useSession } from "../auth/session-context";
+import { type CommentDraft, CommentsPanel } from "../comments/CommentsPanel";
+import { selectedPassage } from "../comments/comment-selection";
 import { PageLoading } from "../layout/PageLoading";
 import type { OpenAccess } from "../realtime/collab-session";
 import { connectionStates } from "../realtime/connection-state";
@@ -30,8 +33,6 @@ interface DocumentWorkspaceProps {
   above?: ReactNode;
   /** Labels the side column, when it has a heading of its own. */
   sideHeadingId?: string;
-  /** Keep the side column in view while scrolling (only for something short, like who is here). */
-  stickySide?: boolean;
   /** Told the shared document once it can be read, for screens that show parts of it elsewhere. */
   onDocumentReady?(doc: Y.Doc | null): void;
 }
@@ -47,7 +48,6 @@ export function DocumentWorkspace({
   side,
   above,
   sideHeadingId,
-  stickySide = false,
   onDocumentReady,
 }: DocumentWorkspaceProps) {
   const me = useMe();
@@ -56,6 +56,12 @@ export function DocumentWorkspace({
   const ending = snapshot?.ending ?? null;
   const words = documentWords(document.kind);
   const ready = session && snapshot?.ready;
+  const canComment = access === "edit" || access === "comment";
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [draft, setDraft] = useState<CommentDraft | null>(null);
+  const startComment = useCallback((from: Editor) => {
+    setDraft({ passage: selectedPassage(from), startedAt: Date.now(), returnFocusTo: window.document.activeElement });
+  }, []);
 
   useEffect(() => {
     if (ending?.kind === "signed-out") sessionEnded();
@@ -83,10 +89,8 @@ export function DocumentWorkspace({
 
   return (
     <div className="rt-workspace">
-      <aside
-        className={`rt-workspace__side${stickySide ? " rt-workspace__side--sticky" : ""}`}
-        aria-labelledby={sideHeadingId}
-      >
+      {/* Not kept in view while scrolling: the comments below it in this column can be long. */}
+      <aside className="rt-workspace__side" aria-labelledby={sideHeadingId}>
         {side}
       </aside>
       <div className="rt-workspace__main" aria-busy={!ready}>
@@ -100,6 +104,8 @@ export function DocumentWorkspace({
             editable={access === "edit" && ending === null}
             statusLine={statusLine}
             describedBy={describedBy}
+            onComment={canComment ? startComment : undefined}
+            onEditorChange={setEditor}
           />
         ) : (
           <>
@@ -115,6 +121,15 @@ export function DocumentWorkspace({
           {access === "edit" ? words.helpEditing : words.helpReading}
         </p>
       </div>
+      <CommentsPanel
+        className="rt-workspace__comments"
+        documentId={document.id}
+        kind={document.kind}
+        editor={ready ? editor : null}
+        canComment={canComment}
+        draft={draft}
+        onDraftChange={setDraft}
+      />
     </div>
   );
 }

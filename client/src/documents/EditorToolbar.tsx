@@ -1,13 +1,18 @@
 /**
- * The formatting toolbar. One Tab stop: arrow keys, Home and End move between buttons (the
- * WAI-ARIA toolbar pattern). Toggle buttons say whether they are on with aria-pressed.
+ * The editor's toolbar: formatting for people who edit, and Comment for anyone who may comment
+ * (alone, for people who may comment but not edit). One Tab stop: arrow keys, Home and End move
+ * between buttons (the WAI-ARIA toolbar pattern). Toggle buttons say whether they are on with
+ * aria-pressed.
  */
 import { useEditorState, type Editor } from "@tiptap/react";
 import { useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { commentShortcut } from "../comments/comment-shortcut";
 
 interface ToolbarButton {
   label: string;
   shortcut?: string;
+  /** Shown on hover: the shortcut, for people who use a mouse too. */
+  title?: string;
   pressed?: boolean;
   enabled: boolean;
   run: (focusEditor: boolean) => void;
@@ -18,7 +23,16 @@ function chainFrom(editor: Editor, focusEditor: boolean) {
   return focusEditor ? editor.chain().focus() : editor.chain();
 }
 
-export function EditorToolbar({ editor, editorId }: { editor: Editor; editorId: string }) {
+interface EditorToolbarProps {
+  editor: Editor;
+  editorId: string;
+  /** False for people who may comment but not edit: then only Comment is offered. */
+  editable: boolean;
+  /** Start a comment on what is selected; left out for people who may not comment. */
+  onComment?: () => void;
+}
+
+export function EditorToolbar({ editor, editorId, editable, onComment }: EditorToolbarProps) {
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => ({
@@ -34,7 +48,7 @@ export function EditorToolbar({ editor, editorId }: { editor: Editor; editorId: 
   const [activeIndex, setActiveIndex] = useState(0);
   const buttonRefs = useRef<(HTMLButtonElement | null)[]>([]);
 
-  const buttons: ToolbarButton[] = [
+  const formatting: ToolbarButton[] = [
     {
       label: "Bold",
       shortcut: "Control+B Meta+B",
@@ -77,6 +91,8 @@ export function EditorToolbar({ editor, editorId }: { editor: Editor; editorId: 
       // Always back to the editor, keyboard or pointer: the next thing to do is write the action.
       run: () => chainFrom(editor, true).addActionItem().run(),
     },
+  ];
+  const history: ToolbarButton[] = [
     {
       label: "Undo",
       shortcut: "Control+Z Meta+Z",
@@ -90,6 +106,20 @@ export function EditorToolbar({ editor, editorId }: { editor: Editor; editorId: 
       run: (focus) => chainFrom(editor, focus).redo().run(),
     },
   ];
+  const comment: ToolbarButton[] = onComment
+    ? [
+        {
+          label: "Comment",
+          shortcut: commentShortcut.aria,
+          title: `Comment on the selected words (${commentShortcut.label})`,
+          enabled: true,
+          run: () => onComment(),
+        },
+      ]
+    : [];
+  const buttons = editable ? [...formatting, ...comment, ...history] : comment;
+  // The set of buttons changes when access does: keep the one Tab stop on a button that exists.
+  const current = Math.min(activeIndex, buttons.length - 1);
 
   const moveTo = (index: number) => {
     const wrapped = (index + buttons.length) % buttons.length;
@@ -99,8 +129,8 @@ export function EditorToolbar({ editor, editorId }: { editor: Editor; editorId: 
 
   const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const moves: Record<string, number> = {
-      ArrowRight: activeIndex + 1,
-      ArrowLeft: activeIndex - 1,
+      ArrowRight: current + 1,
+      ArrowLeft: current - 1,
       Home: 0,
       End: buttons.length - 1,
     };
@@ -118,7 +148,13 @@ export function EditorToolbar({ editor, editorId }: { editor: Editor; editorId: 
   };
 
   return (
-    <div className="rt-toolbar" role="toolbar" aria-label="Formatting" aria-controls={editorId} onKeyDown={handleKeyDown}>
+    <div
+      className="rt-toolbar"
+      role="toolbar"
+      aria-label={editable ? "Formatting" : "Comment tools"}
+      aria-controls={editorId}
+      onKeyDown={handleKeyDown}
+    >
       {buttons.map((button, index) => (
         <button
           key={button.label}
@@ -127,11 +163,12 @@ export function EditorToolbar({ editor, editorId }: { editor: Editor; editorId: 
           }}
           type="button"
           className={`rt-toolbar__button ${button.className ?? ""}`}
-          tabIndex={index === activeIndex ? 0 : -1}
+          tabIndex={index === current ? 0 : -1}
           aria-label={button.label}
           aria-pressed={button.pressed}
           aria-disabled={!button.enabled || undefined}
           aria-keyshortcuts={button.shortcut}
+          title={button.title}
           // Keep the editor's selection when a button is pressed with a pointer.
           onMouseDown={(event) => event.preventDefault()}
           onClick={(event) => handleClick(button, index, event)}

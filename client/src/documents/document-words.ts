@@ -10,6 +10,8 @@ export interface DocumentWords {
   /** Offline, never opened here: when it will open. */
   notOnThisDevice: string;
   readOnly: string;
+  /** For people who may comment but not change the text (parents, on the care plan). */
+  commentOnly: string;
   /** The editor's help line, for people who can edit and for people who cannot. */
   helpEditing: string;
   helpReading: string;
@@ -24,6 +26,7 @@ const carePlan: DocumentWords = {
   notOnThisDevice:
     "This plan has not been opened on this device before, so it will open when you are back online. We will keep trying.",
   readOnly: "You can read this plan but not change it.",
+  commentOnly: "You can read this plan and comment on it: select some words, then choose Comment.",
   helpEditing: "Changes are shared with everyone on the plan as you type. To leave the plan, press Escape.",
   helpReading: "To leave the plan, press Escape.",
   accessEndedTitle: "You no longer have access to this care plan",
@@ -36,6 +39,7 @@ const minutes: DocumentWords = {
   notOnThisDevice:
     "These minutes have not been opened on this device before, so they will open when you are back online. We will keep trying.",
   readOnly: "You can read these minutes but not change them.",
+  commentOnly: "You can read these minutes and comment on them: select some words, then choose Comment.",
   helpEditing: "Changes are shared with everyone at the meeting as you type. To leave the minutes, press Escape.",
   helpReading: "To leave the minutes, press Escape.",
   accessEndedTitle: "You no longer have access to these minutes",
@@ -48,6 +52,7 @@ const otherDocument: DocumentWords = {
   notOnThisDevice:
     "This document has not been opened on this device before, so it will open when you are back online. We will keep trying.",
   readOnly: "You can read this document but not change it.",
+  commentOnly: "You can read this document and comment on it: select some words, then choose Comment.",
   helpEditing: "Changes are shared with everyone who can see this document as you type. To leave it, press Escape.",
   helpReading: "To leave the document, press Escape.",
   accessEndedTitle: "You no longer have access to this document",
@@ -55,8 +60,18 @@ const otherDocument: DocumentWords = {
   editorTestId: "document-editor",
 };
 
+const familyViews: DocumentWords = {
+  ...otherDocument,
+  opening: "Opening what your family says…",
+  readOnly: "The family write this part of the plan. You can read it but not change it.",
+  commentOnly: "The family write this part of the plan. You can read it and comment on it.",
+  helpEditing: "This is the family's own part of the care plan. Changes are shared as you type. To leave it, press Escape.",
+  editorTestId: "family-views-editor",
+};
+
 export function documentWords(kind: DocumentKind | null): DocumentWords {
   if (kind === "care-plan") return carePlan;
+  if (kind === "family-views") return familyViews;
   if (kind === "minutes") return minutes;
   return otherDocument;
 }

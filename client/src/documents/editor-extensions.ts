@@ -1,7 +1,7 @@
 /**
  * What every shared document's editor is made of (care plans and minutes alike): the text
  * blocks, the live connection to the Yjs document, everyone's carets, action items, the case
- * id on a minutes section's heading, and Escape to leave.
+ * id on a minutes section's heading, highlighted comment passages, and Escape to leave.
  */
 import type { Me } from "@roundtable/domain";
 import type { AnyExtension } from "@tiptap/core";
@@ -9,6 +9,7 @@ import { Collaboration } from "@tiptap/extension-collaboration";
 import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
 import { StarterKit } from "@tiptap/starter-kit";
 import { ActionItem } from "../actions/action-item-extension";
+import { CommentHighlights } from "../comments/comment-highlights";
 import type { CollabSession } from "../realtime/collab-session";
 import { HeadingCaseId } from "./heading-case-id";
 import { leaveEditorOnEscape } from "./leave-editor";
@@ -21,6 +22,8 @@ export function documentExtensions(session: CollabSession, me: Me, toolbarId: st
     CollaborationCaret.configure({ provider: session.provider, user: { name: me.name, color: me.colour } }),
     ActionItem,
     HeadingCaseId,
+    // After Collaboration, so the passages can be found through its Yjs binding.
+    CommentHighlights,
     leaveEditorOnEscape(toolbarId),
   ];
 }

@@ -1,7 +1,7 @@
 /**
  * One socket.io connection per signed-in tab, shared by every presence list and by the news
- * that actions changed. The session
- * cookie authenticates it (same origin). Closed on sign-out so the next person starts fresh.
+ * that actions, meetings or comments changed. The session cookie authenticates it (same
+ * origin). Closed on sign-out so the next person starts fresh.
  */
 import type { PresentPerson } from "@roundtable/domain";
 import { io, type Socket } from "socket.io-client";
@@ -17,6 +17,8 @@ interface ServerToClientEvents {
   "actions:changed": (change: unknown) => void;
   /** A meeting's status, attendance, agenda item or contributions changed: sent to "meeting:<id>". */
   "meeting:changed": (change: unknown) => void;
+  /** A document's comments changed (added, replied to, resolved, reopened): sent to "document:<id>". */
+  "comments:changed": (change: unknown) => void;
 }
 
 interface ClientToServerEvents {
@@ -27,6 +29,8 @@ interface ClientToServerEvents {
 export type PresenceSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let socket: PresenceSocket | null = null;
+/** How many parts of the page are in each room, on the current socket. */
+let roomHolds = new Map<string, number>();
 
 export function presenceSocket(): PresenceSocket {
   socket ??= io({ path: "/socket.io", withCredentials: true });
@@ -36,6 +40,35 @@ export function presenceSocket(): PresenceSocket {
 export function closePresenceSocket(): void {
   socket?.disconnect();
   socket = null;
+  roomHolds = new Map();
+}
+
+/**
+ * Be in a room, joining again after every reconnect (the server forgets us), until the returned
+ * function is called. Two parts of a page can be in the same room (who is here, and a document's
+ * comments): the room is left only when the last of them lets go, or one leaving would silence
+ * the other. Every hold asks to join, so each one hears who is there.
+ */
+export function holdRoom(room: string): () => void {
+  const held = presenceSocket();
+  const holds = roomHolds;
+  holds.set(room, (holds.get(room) ?? 0) + 1);
+  const join = () => held.emit("presence:join", { room });
+  held.on("connect", join);
+  if (held.connected) join();
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    held.off("connect", join);
+    const remaining = (holds.get(room) ?? 1) - 1;
+    if (remaining > 0) {
+      holds.set(room, remaining);
+      return;
+    }
+    holds.delete(room);
+    if (held.connected) held.emit("presence:leave", { room });
+  };
 }
 
 function isPresentPerson(value: unknown): value is PresentPerson {
@@ -76,4 +109,11 @@ export function readMeetingChanged(value: unknown): string | null {
   if (typeof value !== "object" || value === null) return null;
   const meetingId = (value as Record<string, unknown>).meetingId;
   return typeof meetingId === "string" ? meetingId : null;
+}
+
+/** The id of the document whose comments changed, or null when the message is not one. */
+export function readCommentsChanged(value: unknown): string | null {
+  if (typeof value !== "object" || value === null) return null;
+  const documentId = (value as Record<string, unknown>).documentId;
+  return typeof documentId === "string" ? documentId : null;
 }

@@ -1,0 +1,34 @@
+/** What the comments panel calls things, by kind of document ("the plan", "the minutes"). */
+import type { DocumentKind } from "@roundtable/domain";
+import { commentShortcut } from "./comment-shortcut";
+
+export interface CommentWords {
+  heading: string;
+  /** Shown instead of a quote on a comment about the whole document. */
+  wholeDocument: string;
+  startWhole: string;
+  howTo: string;
+  none: string;
+  /** The button that selects a comment's passage in the editor. */
+  show: string;
+}
+
+function wordsFor(the: string, thing: string): CommentWords {
+  return {
+    heading: "Comments",
+    wholeDocument: `About the whole ${thing}`,
+    startWhole: `Comment on the whole ${thing}`,
+    howTo: `To comment on part of ${the}, select the words, then choose Comment or press ${commentShortcut.label}.`,
+    none: `No one has commented on ${the} yet.`,
+    show: `Show in the ${thing}`,
+  };
+}
+
+export function commentWords(kind: DocumentKind | null): CommentWords {
+  if (kind === "care-plan") return wordsFor("the plan", "plan");
+  if (kind === "minutes") {
+    // The meeting page has "Before the meeting" comments too: say which these are.
+    return { ...wordsFor("the minutes", "minutes"), heading: "Comments on the minutes", wholeDocument: "About the minutes as a whole", startWhole: "Comment on the minutes as a whole" };
+  }
+  return wordsFor("the document", "document");
+}
