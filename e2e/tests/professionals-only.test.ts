@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/session.js";
+
+const session = useAppAndBrowser();
+
+interface MeetingJson {
+  id: string;
+  type: string;
+  title: string;
+  minutesDocumentId: string;
+}
+
+describe("a parent and a professionals meeting about her child", () => {
+  it("cannot find it or open it by any route, including typing its address", async () => {
+    const errors: string[] = [];
+    // Priya, the keyworker, sees the professionals meeting in Jamie's meetings.
+    const priya = await session.signedIn("priya.shah", errors);
+    await priya.getByRole("link", { name: "Jamie Walker" }).click();
+    const professionals = priya.getByRole("link", { name: "Professionals meeting: Jamie Walker" });
+    await professionals.first().waitFor();
+    const caseUrl = priya.url();
+    const meetings = (await (await priya.request.get(`${caseUrl.replace("/cases/", "/api/cases/")}/meetings`)).json()) as MeetingJson[];
+    const meeting = meetings.find((m) => m.type === "professionals")!;
+    expect(meeting.title).toBe("Professionals meeting: Jamie Walker");
+
+    const claire = await session.signedIn("claire.walker", errors);
+    // Not on Jamie's page, not among her notifications or actions.
+    await claire.getByRole("link", { name: "Jamie Walker" }).click();
+    await claire.getByRole("heading", { level: 1, name: "Jamie Walker" }).waitFor();
+    expect(await claire.getByText("Professionals meeting", { exact: false }).count()).toBe(0);
+    await claire.goto(`${session.url()}/actions`);
+    await claire.getByRole("heading", { level: 1, name: "My actions" }).waitFor();
+    expect(await claire.getByText("Share the updated crisis plan", { exact: false }).count()).toBe(0);
+
+    // Typing the meeting's address, or its minutes' address: the same page as for anything that does not exist.
+    for (const path of [`/meetings/${meeting.id}`, `/documents/${meeting.minutesDocumentId}`]) {
+      await claire.goto(`${session.url()}${path}`);
+      await expect.poll(() => claire.getByRole("heading", { level: 1 }).textContent(), { timeout: 5000 }).toBe("We could not find this");
+      expect(await claire.getByText("Professionals meeting", { exact: false }).count()).toBe(0);
+    }
+    // And the API behind every route she might try.
+    for (const path of [
+      `/api/meetings/${meeting.id}`,
+      `/api/meetings/${meeting.id}/minutes.pdf`,
+      `/api/meetings/${meeting.id}/contributions`,
+      `/api/meetings/${meeting.id}/invite.ics`,
+      `/api/documents/${meeting.minutesDocumentId}`,
+      `/api/documents/${meeting.minutesDocumentId}/comments`,
+    ]) {
+      expect((await claire.request.get(`${session.url()}${path}`)).status(), path).toBe(404);
+    }
+    const ownMeetings = (await (await claire.request.get(`${caseUrl.replace("/cases/", "/api/cases/")}/meetings`)).json()) as MeetingJson[];
+    expect(ownMeetings.map((m) => m.id)).not.toContain(meeting.id);
+    // The websocket: refused before any socket opens.
+    const upgrade = await claire.evaluate(
+      (url) =>
+        new Promise<string>((resolve) => {
+          const ws = new WebSocket(url);
+          ws.onopen = () => resolve("open");
+          ws.onerror = () => resolve("refused");
+        }),
+      `${session.url().replace(/^http/, "ws")}/collab/${meeting.minutesDocumentId}`,
+    );
+    expect(upgrade).toBe("refused");
+    expect(errors).toEqual([]);
+  });
+});
