@@ -57,6 +57,12 @@ export const people = pgTable(
     role: text("role").notNull(),
     jobTitle: text("job_title"),
     passwordHash: text("password_hash"),
+    /** Two-step sign-in: the base32 secret shared with their authenticator app. */
+    totpSecret: text("totp_secret"),
+    /** Set once they have proved the app works; until then the secret is only being set up. */
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /** The last time step a code was accepted for, so no code is used twice. */
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
     ...timestamps,
   },
   (t) => [uniqueIndex("people_email_unique").on(sql`lower(${t.email})`)],
