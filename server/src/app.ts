@@ -4,7 +4,10 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { errorHandler, HttpError } from "./errors.js";
 import type { AppDeps, AppEnv } from "./http/app-env.js";
+import { refuseCrossSite } from "./http/refuse-cross-site.js";
+import { requireJsonBody } from "./http/require-json.js";
 import { requirePerson } from "./http/require-person.js";
+import { securityHeaders } from "./http/security-headers.js";
 import { actionRoutes } from "./routes/actions.js";
 import { authRoutes } from "./routes/auth.js";
 import { caseTeamRoutes } from "./routes/case-team.js";
@@ -12,24 +15,38 @@ import { caseRoutes } from "./routes/cases.js";
 import { commentRoutes } from "./routes/comments.js";
 import { documentRoutes } from "./routes/documents.js";
 import { healthRoutes } from "./routes/health.js";
+import { caseInvitationRoutes, invitationRoutes } from "./routes/invitations.js";
 import { meetingRoutes } from "./routes/meetings.js";
 import { meRoutes } from "./routes/me.js";
 import { notificationRoutes } from "./routes/notifications.js";
+import { twoStepRoutes } from "./routes/two-step.js";
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(deps.log));
+  app.use("*", securityHeaders(deps.config));
 
-  // Every API address needs a session except health checks and signing in or out: a new route
-  // is protected by default, not by remembering to list it here.
+  // API answers hold personal data: no browser or shared cache should keep a copy.
+  app.use("/api/*", async (c, next) => {
+    await next();
+    if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
+  });
+  app.use("/api/*", refuseCrossSite(deps.config), requireJsonBody());
+
+  // Every API address needs a session except health checks, signing in or out, and opening or
+  // accepting an invitation (its link is the credential): a new route is protected by default,
+  // not by remembering to list it here.
   const signedIn = requirePerson(deps.db);
   app.use("/api/*", (c, next) => (isPublicApi(c.req.path) ? next() : signedIn(c, next)));
 
   app.route("/api/health", healthRoutes(deps));
   app.route("/api/auth", authRoutes(deps));
   app.route("/api/me", meRoutes());
+  app.route("/api/me/two-step", twoStepRoutes(deps));
   app.route("/api/cases", caseRoutes(deps));
   app.route("/api/cases", caseTeamRoutes(deps));
+  app.route("/api/cases", caseInvitationRoutes(deps));
+  app.route("/api/invitations", invitationRoutes(deps));
   app.route("/api/documents", documentRoutes(deps));
   app.route("/api/comments", commentRoutes(deps));
   app.route("/api/actions", actionRoutes(deps));
@@ -57,5 +74,5 @@ export function createApp(deps: AppDeps) {
 }
 
 function isPublicApi(path: string): boolean {
-  return path === "/api/health" || path.startsWith("/api/health/") || path.startsWith("/api/auth/");
+  return path === "/api/health" || path.startsWith("/api/health/") || path.startsWith("/api/auth/") || path.startsWith("/api/invitations/");
 }

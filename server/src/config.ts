@@ -15,11 +15,21 @@ const envSchema = z.object({
   COLLAB_GROUP_COMMIT_MS: z.coerce.number().int().min(0).optional(),
   COLLAB_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).optional(),
   COLLAB_COMPACT_AFTER_UPDATES: z.coerce.number().int().positive().optional(),
+  COLLAB_MAX_MESSAGES_PER_SECOND: z.coerce.number().positive().optional(),
+  COLLAB_MESSAGE_BURST: z.coerce.number().int().positive().optional(),
+  COLLAB_MAX_BYTES_PER_SECOND: z.coerce.number().int().positive().optional(),
+  COLLAB_BYTE_BURST: z.coerce.number().int().positive().optional(),
   OVERDUE_CHECK_SECONDS: z.coerce.number().positive().default(60),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
   MAIL_FROM: z.string().default("Roundtable <no-reply@roundtable.local>"),
   PUBLIC_URL: z.string().url("PUBLIC_URL must be the address people use, like https://roundtable.example.org").optional(),
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(30),
+  LOGIN_IP_WINDOW_MINUTES: z.coerce.number().positive().default(15),
 });
 
 export interface Config {
@@ -39,6 +49,25 @@ export interface Config {
   publicUrl: string;
   /** Collab tuning, overridable by tests and the benchmark. */
   collab: CollabConfig;
+  /**
+   * Set when a reverse proxy (one hop) terminates TLS in front of the server: then its
+   * X-Forwarded-Proto, -Host and -For say how the browser reached us. Off, they are ignored,
+   * because anyone can send them.
+   */
+  trustProxy: boolean;
+  /** How many sign-in attempts are allowed before we pause them (see docs/adr/0007). */
+  signIn: SignInLimitsConfig;
+}
+
+export interface SignInLimitsConfig {
+  /** Failed sign-ins allowed for one email address within `failureWindowSeconds`… */
+  maxFailures: number;
+  failureWindowSeconds: number;
+  /** …after which that email address cannot sign in for this long. */
+  lockSeconds: number;
+  /** Sign-in attempts (failed or not) allowed from one IP address within `ipWindowSeconds`. */
+  maxAttemptsPerIp: number;
+  ipWindowSeconds: number;
 }
 
 export interface CollabConfig {
@@ -50,6 +79,16 @@ export interface CollabConfig {
   unloadAfterMs: number;
   /** Fold the update log into the snapshot once a document has this many updates. */
   compactAfterUpdates: number;
+  /**
+   * Per-connection rate limits, as token buckets: a connection may send this many frames (and
+   * pings) a second on average, and up to `messageBurst` at once. Beyond that it is closed with
+   * closeCodes.rateLimited and its client reconnects.
+   */
+  maxMessagesPerSecond: number;
+  messageBurst: number;
+  /** The same for bytes; the burst is never below maxMessageBytes, so one largest frame fits. */
+  maxBytesPerSecond: number;
+  byteBurst: number;
 }
 
 export const defaultCollabConfig: CollabConfig = {
@@ -57,6 +96,11 @@ export const defaultCollabConfig: CollabConfig = {
   groupCommitMs: 2,
   unloadAfterMs: 30_000,
   compactAfterUpdates: 500,
+  // Typing is a few updates a second plus cursor moves; 200 a second is far beyond any person.
+  maxMessagesPerSecond: 200,
+  messageBurst: 400,
+  maxBytesPerSecond: 2 * 1024 * 1024,
+  byteBurst: 4 * 1024 * 1024,
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -84,6 +128,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       groupCommitMs: e.COLLAB_GROUP_COMMIT_MS ?? defaultCollabConfig.groupCommitMs,
       unloadAfterMs: e.COLLAB_UNLOAD_AFTER_MS ?? defaultCollabConfig.unloadAfterMs,
       compactAfterUpdates: e.COLLAB_COMPACT_AFTER_UPDATES ?? defaultCollabConfig.compactAfterUpdates,
+      maxMessagesPerSecond: e.COLLAB_MAX_MESSAGES_PER_SECOND ?? defaultCollabConfig.maxMessagesPerSecond,
+      messageBurst: e.COLLAB_MESSAGE_BURST ?? defaultCollabConfig.messageBurst,
+      maxBytesPerSecond: e.COLLAB_MAX_BYTES_PER_SECOND ?? defaultCollabConfig.maxBytesPerSecond,
+      byteBurst: e.COLLAB_BYTE_BURST ?? defaultCollabConfig.byteBurst,
+    },
+    trustProxy: e.TRUST_PROXY === "true",
+    signIn: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      failureWindowSeconds: e.LOGIN_FAILURE_WINDOW_MINUTES * 60,
+      lockSeconds: e.LOGIN_LOCK_MINUTES * 60,
+      maxAttemptsPerIp: e.LOGIN_MAX_ATTEMPTS_PER_IP,
+      ipWindowSeconds: e.LOGIN_IP_WINDOW_MINUTES * 60,
     },
   };
 }

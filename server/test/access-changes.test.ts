@@ -5,7 +5,6 @@ import type { RunningServer } from "../src/server.js";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, upgradeStatus, type CollabClient } from "./support/collab-client.js";
 import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
-import { waitFor } from "./support/wait-for.js";
 
 let storage: TestStorage;
 let server: RunningServer;

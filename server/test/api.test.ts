@@ -58,8 +58,10 @@ describe("the REST contracts", () => {
     expect(res.status).toBe(400);
     const body = (await res.json()) as { details: Record<string, string> };
     expect(Object.keys(body.details).sort()).toEqual(["email", "password"]);
-    const notJson = await fetch(`${server.url}/api/auth/login`, { method: "POST", body: "{oops" });
+    const notJson = await fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: "{oops" });
     expect(notJson.status).toBe(400);
+    // A body that does not even say it is JSON (as an HTML form would send) is refused outright.
+    expect((await fetch(`${server.url}/api/auth/login`, { method: "POST", body: "{oops" })).status).toBe(415);
   });
 
   it("needs a session for cases, and ends it on sign out", async () => {

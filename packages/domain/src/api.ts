@@ -14,6 +14,12 @@ export const loginBodySchema = z.object({
     .toLowerCase()
     .pipe(z.email("Enter an email address in the right format, like name@example.org")),
   password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(200, "That password is too long"),
+  /** The code from an authenticator app, for accounts with two-step sign-in on. */
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app")
+    .optional(),
 });
 export type LoginBody = z.infer<typeof loginBodySchema>;
 

@@ -14,3 +14,4 @@ export * from "./comments/comment.js";
 export * from "./consent.js";
 export * from "./audit.js";
 export * from "./team.js";
+export * from "./invitations.js";

@@ -1,0 +1,164 @@
+/**
+ * Inviting people in: a keyworker invites someone by email address and role; the link lets them
+ * set a password (or use the one they have) and lands them on the case. Invitations expire and
+ * can be withdrawn. Everyone has their own account: there are no shared or guest accounts.
+ */
+import { z } from "zod";
+import type { Me } from "./api.js";
+import { invitableRoles } from "./permissions.js";
+import type { Role } from "./roles.js";
+
+/** How long an invitation link works. */
+export const invitationLifetimeDays = 14;
+
+/** The shortest and longest password someone may set when they accept an invitation. */
+export const newPasswordMinLength = 12;
+export const newPasswordMaxLength = 200;
+
+export type InvitableRole = (typeof invitableRoles)[number];
+
+/** What someone is invited as, in a sentence: "…has invited you to join Jamie's team, as a parent or carer." */
+export const invitedAs: Record<InvitableRole, string> = {
+  parent: "a parent or carer",
+  "young-person": "the young person",
+  professional: "a professional",
+  "icb-lead": "an ICB lead",
+};
+
+/** People from other agencies say which one: it decides whose consent to share lets them see records. */
+export function invitedRoleHasAgency(role: Role): boolean {
+  return role === "professional" || role === "icb-lead";
+}
+
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .optional()
+    .transform((value) => (value === "" ? undefined : value));
+
+export const createInvitationBodySchema = z
+  .object({
+    email: z
+      .string({ error: "Enter their email address" })
+      .trim()
+      .toLowerCase()
+      .min(1, "Enter their email address")
+      .max(254, "That email address is too long")
+      .pipe(z.email("Enter an email address in the right format, like name@example.org")),
+    role: z.enum(invitableRoles, { error: "Choose what they will be on the team" }),
+    name: optionalText(200, "Keep their name under 200 characters"),
+    agencyId: z.uuid("Choose the agency they work for").optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (invitedRoleHasAgency(body.role) && body.agencyId === undefined) {
+      ctx.addIssue({ code: "custom", path: ["agencyId"], message: "Choose the agency they work for" });
+    }
+  })
+  // The family belong to no agency: an agency left chosen from an earlier choice of role is dropped.
+  .transform((body) => (invitedRoleHasAgency(body.role) ? body : { ...body, agencyId: undefined }));
+export type CreateInvitationBody = z.infer<typeof createInvitationBodySchema>;
+/** What the client sends (before the server tidies it). */
+export type CreateInvitationRequest = z.input<typeof createInvitationBodySchema>;
+
+/** Accepting as someone new: their name and a password of their own. */
+export const acceptAsNewAccountBodySchema = z.object({
+  name: z
+    .string({ error: "Enter your name" })
+    .trim()
+    .min(1, "Enter your name")
+    .max(200, "Keep your name under 200 characters"),
+  password: z
+    .string({ error: "Enter a password" })
+    .min(1, "Enter a password")
+    .min(newPasswordMinLength, `Your password must be at least ${newPasswordMinLength} characters long`)
+    .max(newPasswordMaxLength, `Your password must be ${newPasswordMaxLength} characters or fewer`),
+});
+export type AcceptAsNewAccountBody = z.infer<typeof acceptAsNewAccountBodySchema>;
+
+/** Accepting with an account that already has this email address: its password. */
+export const acceptAsExistingAccountBodySchema = z.object({
+  password: z
+    .string({ error: "Enter your password" })
+    .min(1, "Enter your password")
+    .max(newPasswordMaxLength, "That password is too long"),
+});
+export type AcceptAsExistingAccountBody = z.infer<typeof acceptAsExistingAccountBodySchema>;
+
+export type AcceptInvitationBody = AcceptAsNewAccountBody | AcceptAsExistingAccountBody;
+
+export const invitationStatuses = ["pending", "accepted", "expired", "withdrawn"] as const;
+export type InvitationStatus = (typeof invitationStatuses)[number];
+
+export const invitationStatusLabels: Record<InvitationStatus, string> = {
+  pending: "Waiting",
+  accepted: "Accepted",
+  expired: "Expired",
+  withdrawn: "Withdrawn",
+};
+
+/** Where an invitation stands: accepted and withdrawn are for good; otherwise its date decides. */
+export function invitationStatus(
+  invitation: { acceptedAt: Date | string | null; withdrawnAt: Date | string | null; expiresAt: Date | string },
+  now: Date,
+): InvitationStatus {
+  if (invitation.acceptedAt !== null) return "accepted";
+  if (invitation.withdrawnAt !== null) return "withdrawn";
+  return new Date(invitation.expiresAt).getTime() > now.getTime() ? "pending" : "expired";
+}
+
+/** An invitation as the case's keyworkers see it. */
+export interface Invitation {
+  id: string;
+  caseId: string;
+  email: string;
+  /** The name the keyworker gave, if any; the person chooses their own when they accept. */
+  name: string | null;
+  role: InvitableRole;
+  agency: { id: string; name: string } | null;
+  status: InvitationStatus;
+  createdAt: string;
+  expiresAt: string;
+  invitedBy: { id: string; name: string };
+  acceptedAt: string | null;
+  withdrawnAt: string | null;
+}
+
+/** The answer to sending an invitation. */
+export interface CreatedInvitation extends Invitation {
+  /**
+   * The link itself, shown once to the keyworker who sent it: where email is not configured (or
+   * does not arrive) they can pass it on another way. Only its hash is stored, so it cannot be
+   * shown again later.
+   */
+  link: string;
+  /** Whether Roundtable sent it by email (only when an email server is configured). */
+  emailed: boolean;
+}
+
+/** What the link says to the person invited, before they sign in: no more than they need. */
+export interface InvitationDescription {
+  /** The child's first name only. */
+  caseFirstName: string;
+  role: InvitableRole;
+  agency: string | null;
+  invitedBy: string;
+  email: string;
+  /** The name the keyworker gave, to start the form with. */
+  name: string | null;
+  expiresAt: string;
+  /** True when this email address already has an account: then they accept with its password. */
+  accountExists: boolean;
+}
+
+/** After accepting: the case to land on, and who is now signed in. */
+export interface InvitationAccepted {
+  caseId: string;
+  me: Me;
+}
+
+/** The child's first name, for emails and the invitation page (not their full name). */
+export function firstNameOf(fullName: string): string {
+  return fullName.trim().split(/\s+/)[0] ?? fullName;
+}

@@ -1,0 +1,53 @@
+/**
+ * Security headers on every response, API and client alike: a Content-Security-Policy that lets
+ * the built single-page app talk only to its own origin, no framing, no sniffing, no referrer,
+ * and HSTS when the request came over HTTPS.
+ */
+import type { Context, MiddlewareHandler } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import { cameOverHttps, requestHost } from "./request-origin.js";
+
+/**
+ * Tiptap (3.x) adds one <style> element with the editor's base rules (white-space: pre-wrap and
+ * friends) when an editor starts. Allowing exactly that text by its hash keeps `style-src` free of
+ * 'unsafe-inline'. test/hardening-headers.test.ts recomputes the hash from the installed
+ * @tiptap/core and fails when an upgrade changes the rules: update it then, or better, set
+ * `injectCSS: false` in the client and ship those rules in its own stylesheet.
+ */
+export const tiptapBaseStyleHash = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='";
+
+/** The NHS.UK frontend's Frutiger web font is served from NHS England's asset host. */
+const nhsFontHost = "https://assets.nhs.uk";
+
+export function securityHeaders({ trustProxy }: { trustProxy: boolean }): MiddlewareHandler {
+  // CSP3 browsers treat 'self' as covering ws:/wss: to the same host, but older Safari does not,
+  // so the collab websocket (/collab/...) and socket.io are allowed explicitly for this host.
+  const sameHostWebSockets = (c: Context) => {
+    const host = requestHost(c, trustProxy);
+    return cameOverHttps(c, trustProxy) ? `wss://${host}` : `ws://${host} wss://${host}`;
+  };
+  const headers = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", tiptapBaseStyleHash],
+      imgSrc: ["'self'", "data:"],
+      fontSrc: ["'self'", nhsFontHost],
+      connectSrc: ["'self'", sameHostWebSockets],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      frameAncestors: ["'none'"],
+      formAction: ["'self'"],
+    },
+    xFrameOptions: "DENY",
+    referrerPolicy: "no-referrer",
+    crossOriginOpenerPolicy: "same-origin",
+    // Sent below, and only over HTTPS: browsers ignore it over plain HTTP anyway.
+    strictTransportSecurity: false,
+    permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [] },
+  });
+  return async (c, next) => {
+    await headers(c, next);
+    if (cameOverHttps(c, trustProxy)) c.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Sign-in limits against password guessing (docs/adr/0007-sign-in-limits.md): a few failures
+ * per email address, then that address is locked for a while; and a ceiling on attempts from
+ * one IP address, against one machine trying many accounts.
+ *
+ * The counters live in this process's memory (RateLimiterMemory). Several server processes
+ * behind a load balancer would each count separately; they would need the shared Redis store
+ * (RateLimiterRedis) instead.
+ */
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { SignInLimitsConfig } from "../config.js";
+
+export class SignInLimits {
+  private readonly failuresByEmail: RateLimiterMemory;
+  private readonly attemptsByIp: RateLimiterMemory;
+
+  constructor(limits: SignInLimitsConfig) {
+    this.failuresByEmail = new RateLimiterMemory({
+      keyPrefix: "sign-in-email",
+      points: limits.maxFailures,
+      duration: limits.failureWindowSeconds,
+      // The first attempt past the limit locks the address for this long.
+      blockDuration: limits.lockSeconds,
+    });
+    this.attemptsByIp = new RateLimiterMemory({
+      keyPrefix: "sign-in-ip",
+      points: limits.maxAttemptsPerIp,
+      duration: limits.ipWindowSeconds,
+    });
+  }
+
+  /** Counts one attempt from this IP address; the wait in ms when it is over its limit. */
+  attemptFromIp(ip: string): Promise<number | null> {
+    return take(this.attemptsByIp, ip);
+  }
+
+  /**
+   * Counts this attempt as a failure for the email address before the password is checked, so
+   * that guesses sent in parallel cannot slip past the limit; `succeeded` wipes the count. The
+   * wait in ms when the address is locked. Unknown addresses are counted the same way, so the
+   * answers never reveal which accounts exist.
+   */
+  attemptForEmail(email: string): Promise<number | null> {
+    return take(this.failuresByEmail, email);
+  }
+
+  async succeeded(email: string): Promise<void> {
+    await this.failuresByEmail.delete(email);
+  }
+}
+
+async function take(limiter: RateLimiterMemory, key: string): Promise<number | null> {
+  try {
+    await limiter.consume(key);
+    return null;
+  } catch (refusal) {
+    // rate-limiter-flexible rejects with a RateLimiterRes (not an Error) when over the limit.
+    if (refusal instanceof RateLimiterRes) return Math.max(refusal.msBeforeNext, 1);
+    throw refusal;
+  }
+}

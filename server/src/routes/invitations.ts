@@ -1,0 +1,136 @@
+/**
+ * Inviting people onto a case's team.
+ * Under /api/cases (signed in, the case's keyworkers and the service lead):
+ *   POST :caseId/invitations, GET :caseId/invitations, POST :caseId/invitations/:invitationId/withdraw.
+ * Under /api/invitations (public: the link is the credential):
+ *   GET :token — what the invitation is; POST :token/accept — join, signed in as yourself.
+ */
+import { Hono } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import {
+  acceptAsExistingAccountBodySchema,
+  acceptAsNewAccountBodySchema,
+  createInvitationBodySchema,
+  invitedAs,
+  roleLabels,
+  uuidSchema,
+  type CreatedInvitation,
+  type InvitableRole,
+  type InvitationAccepted,
+} from "@roundtable/domain";
+import { HttpError } from "../errors.js";
+import type { AppDeps, AppEnv } from "../http/app-env.js";
+import { sessionCookieOptions } from "../http/session-cookie.js";
+import { SignInLimits } from "../http/sign-in-limits.js";
+import { jsonBody, parseOrThrow } from "../http/validate.js";
+import { createMailer, type Email } from "../notifications/mailer.js";
+import { acceptInvitation, createInvitation, describeInvitation, listInvitations, withdrawInvitation } from "../services/invitations.js";
+import { verifyPassword } from "../services/passwords.js";
+import { createSession, deleteSession, personForSession, sessionCookieName, type Person } from "../services/sessions.js";
+import { toMe } from "./me.js";
+
+export function caseInvitationRoutes({ db, config, log }: AppDeps) {
+  // Email only when an SMTP server is configured; the mailer logs a failed send and carries on.
+  const mailer = createMailer(config.mail.smtpUrl, config.mail.from, log);
+  const id = (raw: string | undefined, what: string) => parseOrThrow(uuidSchema, raw, what);
+  return new Hono<AppEnv>()
+    .post("/:caseId/invitations", async (c) => {
+      const caseId = id(c.req.param("caseId"), "case id");
+      const person = c.get("person");
+      const body = await jsonBody(c, createInvitationBodySchema);
+      const created = await createInvitation(db, person, caseId, body);
+      // The link goes back to the keyworker as well as by email: without email configured, or
+      // when it does not arrive, they can pass it on themselves. This is the only time it is
+      // known; the database keeps just its hash.
+      const link = `${config.publicUrl}/invitations/${created.token}`;
+      if (mailer) {
+        await mailer.send(
+          invitationEmail({ to: body.email, name: body.name ?? null, inviter: person, caseFirstName: created.caseFirstName, role: body.role, agency: created.invitation.agency?.name ?? null, link, expiresAt: created.invitation.expiresAt, accountExists: created.accountExists }),
+        );
+      }
+      return c.json({ ...created.invitation, link, emailed: mailer !== null } satisfies CreatedInvitation, 201);
+    })
+    .get("/:caseId/invitations", async (c) => c.json(await listInvitations(db, c.get("person"), id(c.req.param("caseId"), "case id"))))
+    .post("/:caseId/invitations/:invitationId/withdraw", async (c) => {
+      const caseId = id(c.req.param("caseId"), "case id");
+      return c.json(await withdrawInvitation(db, c.get("person"), caseId, id(c.req.param("invitationId"), "invitation id")));
+    });
+}
+
+export function invitationRoutes({ db, config }: AppDeps) {
+  // Accepting with an existing account's password is a way to guess it, so it is limited as
+  // signing in is (separate counters: the sign-in route keeps its own).
+  const limits = new SignInLimits(config.signIn);
+  return new Hono()
+    .get("/:token", async (c) => c.json(await describeInvitation(db, c.req.param("token"))))
+    .post("/:token/accept", async (c) => {
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        throw new HttpError(400, "The request body must be JSON.");
+      }
+      const accepted = await acceptInvitation(db, c.req.param("token"), body, {
+        parseNew: (value) => parseOrThrow(acceptAsNewAccountBodySchema, value, "request body"),
+        parseExisting: (value) => parseOrThrow(acceptAsExistingAccountBodySchema, value, "request body"),
+        async checkPassword(email, password, stored) {
+          const wait = await limits.attemptForEmail(email);
+          if (wait !== null) {
+            const minutes = Math.ceil(wait / 60_000);
+            throw new HttpError(429, `There have been too many attempts with this password. Wait ${minutes === 1 ? "a minute" : `${minutes} minutes`}, then try again.`);
+          }
+          const ok = await verifyPassword(password, stored);
+          if (ok) await limits.succeeded(email);
+          return ok;
+        },
+      });
+      // Whoever was signed in on this browser before is signed out: it is the invited person now.
+      const previous = getCookie(c, sessionCookieName);
+      if (previous) await deleteSession(db, previous);
+      const { token, expiresAt } = await createSession(db, accepted.personId, config.sessionDays);
+      setCookie(c, sessionCookieName, token, { ...sessionCookieOptions(c, config), expires: expiresAt });
+      const person = await personForSession(db, token);
+      return c.json({ caseId: accepted.caseId, me: toMe(person!) } satisfies InvitationAccepted);
+    });
+}
+
+const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+
+interface InvitationEmailFacts {
+  to: string;
+  name: string | null;
+  inviter: Person;
+  caseFirstName: string;
+  role: InvitableRole;
+  agency: string | null;
+  link: string;
+  expiresAt: string;
+  accountExists: boolean;
+}
+
+/**
+ * Plain words, the child's first name only, and a link: nothing from the child's records goes
+ * by email (docs/adr/0005).
+ */
+function invitationEmail(f: InvitationEmailFacts): Email {
+  const inviter = f.inviter.agencyName
+    ? `${f.inviter.name} (${roleLabels[f.inviter.role].toLowerCase()}, ${f.inviter.agencyName})`
+    : f.inviter.name;
+  const as = `${invitedAs[f.role]}${f.agency ? ` from ${f.agency}` : ""}`;
+  const next = f.accountExists
+    ? "Open this link and enter the password you use for Roundtable:"
+    : "Open this link to set up your account. You will choose your own password:";
+  return {
+    to: f.to,
+    subject: `${f.inviter.name} has invited you to join ${f.caseFirstName}'s team on Roundtable`,
+    text: [
+      f.name ? `Dear ${f.name},` : "Hello,",
+      `${inviter} has invited you to join ${f.caseFirstName}'s team on Roundtable, as ${as}.`,
+      `Roundtable is where ${f.caseFirstName}'s family and the people who support them share the plan and keep track of who is doing what.`,
+      `${next}\n${f.link}`,
+      `The link works once, until ${longDate.format(new Date(f.expiresAt))}. Do not share it: it is for you only.`,
+      `If you were not expecting this email, you can ignore it, or ask ${f.inviter.name} about it.`,
+      "Roundtable",
+    ].join("\n\n"),
+  };
+}

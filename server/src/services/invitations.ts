@@ -1,0 +1,318 @@
+/**
+ * Inviting people onto a case's team by email. Only the people who run the case invite; the
+ * link carries a random token of which only a hash is kept; accepting creates the person's own
+ * account (or uses the one they have), puts them on the team and is audited. An invitation is
+ * used once: accepted, withdrawn or expired, its link no longer works.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { schema, type Db } from "@roundtable/db";
+import {
+  caseManagerRoles,
+  effectiveCaseRole,
+  firstNameOf,
+  invitableRoles,
+  invitationLifetimeDays,
+  invitationStatus,
+  invitedRoleHasAgency,
+  roleLabels,
+  teamRolesFor,
+  type CreateInvitationBody,
+  type InvitableRole,
+  type Invitation,
+  type InvitationDescription,
+  type Role,
+} from "@roundtable/domain";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { recordAudit } from "../audit/audit-log.js";
+import { forbidden, HttpError, notFound } from "../errors.js";
+import { visibleCase, type VisibleCase } from "./access.js";
+import { hashPassword } from "./passwords.js";
+import type { Person } from "./sessions.js";
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export const invitationNotValid = () => new HttpError(404, "This invitation link is not valid.");
+// The same words whichever it is, so the link does not say whether someone withdrew it.
+export const invitationEnded = () =>
+  new HttpError(410, "This invitation has expired or been withdrawn. Ask the person who invited you for a new one.");
+
+/** The case, if this person runs it: 404 when they cannot see it, 403 when they can but may not invite. */
+async function caseRunBy(db: Db, person: Person, caseId: string): Promise<VisibleCase & { role: Role }> {
+  const visible = await visibleCase(db, person, caseId);
+  const role = effectiveCaseRole(visible.caseRole, person.role);
+  if (!role || !caseManagerRoles.includes(role)) throw forbidden("Only the keyworkers and the service lead can invite people to this case's team.");
+  return { ...visible, role };
+}
+
+const inviter = alias(schema.people, "inviter");
+
+function invitationQuery(db: Db) {
+  return db
+    .select({ invitation: schema.invitations, agencyName: schema.agencies.name, inviterName: inviter.name })
+    .from(schema.invitations)
+    .innerJoin(inviter, eq(inviter.id, schema.invitations.invitedBy))
+    .leftJoin(schema.agencies, eq(schema.agencies.id, schema.invitations.agencyId));
+}
+
+type InvitationRow = Awaited<ReturnType<ReturnType<typeof invitationQuery>["execute"]>>[number];
+
+function toInvitation({ invitation: i, agencyName, inviterName }: InvitationRow, now = new Date()): Invitation {
+  return {
+    id: i.id,
+    caseId: i.caseId,
+    email: i.email,
+    name: i.name,
+    role: i.role as InvitableRole,
+    agency: i.agencyId && agencyName ? { id: i.agencyId, name: agencyName } : null,
+    status: invitationStatus(i, now),
+    createdAt: i.createdAt.toISOString(),
+    expiresAt: i.expiresAt.toISOString(),
+    invitedBy: { id: i.invitedBy, name: inviterName },
+    acceptedAt: i.acceptedAt?.toISOString() ?? null,
+    withdrawnAt: i.withdrawnAt?.toISOString() ?? null,
+  };
+}
+
+async function accountByEmail(db: Db, email: string) {
+  const [account] = await db
+    .select({ id: schema.people.id, name: schema.people.name, role: schema.people.role, serviceId: schema.people.serviceId, agencyId: schema.people.agencyId, passwordHash: schema.people.passwordHash })
+    .from(schema.people)
+    .where(eq(sql`lower(${schema.people.email})`, email.toLowerCase()))
+    .limit(1);
+  return account ? { ...account, role: account.role as Role } : null;
+}
+
+type Account = NonNullable<Awaited<ReturnType<typeof accountByEmail>>>;
+
+/** Why an existing account cannot take this role on this case, or null when it can. */
+function accountMisfit(account: Account, serviceId: string, role: Role): HttpError | null {
+  if (account.serviceId !== serviceId) {
+    return new HttpError(409, "That email address belongs to an account in another keyworking service, so it cannot join this case.");
+  }
+  const roles = teamRolesFor(account.role);
+  if (roles.includes(role)) return null;
+  const invitable = roles.filter((r) => (invitableRoles as readonly Role[]).includes(r));
+  if (invitable.length === 0) {
+    return new HttpError(409, `${account.name} already works in this keyworking service. Add them to the team instead of inviting them.`);
+  }
+  return new HttpError(400, "The request body is not valid.", {
+    role: `${account.name} already has an account as ${roleLabels[account.role].toLowerCase()}, so invite them as that`,
+  });
+}
+
+export interface NewInvitation {
+  invitation: Invitation;
+  /** The token for the link; never stored, so this is the only time it is known. */
+  token: string;
+  caseFirstName: string;
+  accountExists: boolean;
+}
+
+export async function createInvitation(db: Db, person: Person, caseId: string, body: CreateInvitationBody): Promise<NewInvitation> {
+  const { role: actorRole, caseRow } = await caseRunBy(db, person, caseId);
+  let agencyId: string | null = null;
+  if (invitedRoleHasAgency(body.role) && body.agencyId) {
+    const [agency] = await db.select({ serviceId: schema.agencies.serviceId }).from(schema.agencies).where(eq(schema.agencies.id, body.agencyId));
+    if (!agency || agency.serviceId !== caseRow.serviceId) throw new HttpError(400, "The request body is not valid.", { agencyId: "Choose an agency in this service" });
+    agencyId = body.agencyId;
+  }
+  const account = await accountByEmail(db, body.email);
+  if (account) {
+    const misfit = accountMisfit(account, caseRow.serviceId, body.role);
+    if (misfit) throw misfit;
+    // Someone with an account keeps their own agency.
+    if (invitedRoleHasAgency(body.role) && account.agencyId) agencyId = account.agencyId;
+  }
+
+  const token = randomBytes(32).toString("base64url");
+  const now = new Date();
+  const id = await db.transaction(async (tx) => {
+    // One invitation at a time per email address and case, even when two are sent at once.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`invitation:${caseId}:${body.email}`}))`);
+    if (account) {
+      const [member] = await tx
+        .select({ personId: schema.caseMembers.personId })
+        .from(schema.caseMembers)
+        .where(and(eq(schema.caseMembers.caseId, caseId), eq(schema.caseMembers.personId, account.id)));
+      if (member) throw new HttpError(409, `${body.email} is already on this case's team.`);
+    }
+    const [pending] = await tx
+      .select({ id: schema.invitations.id })
+      .from(schema.invitations)
+      .where(and(eq(schema.invitations.caseId, caseId), eq(schema.invitations.email, body.email), pendingAt(now)))
+      .limit(1);
+    if (pending) throw new HttpError(409, `An invitation to ${body.email} is already waiting to be accepted. Withdraw it first if you want to send a new one.`);
+    const [row] = await tx
+      .insert(schema.invitations)
+      .values({
+        caseId,
+        email: body.email,
+        name: body.name ?? null,
+        role: body.role,
+        agencyId,
+        tokenHash: hashToken(token),
+        invitedBy: person.id,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + invitationLifetimeDays * 24 * 60 * 60 * 1000),
+      })
+      .returning({ id: schema.invitations.id });
+    await recordAudit(tx, { actor: person, role: actorRole, action: "invited", caseId, detail: { email: body.email, role: body.role } });
+    return row!.id;
+  });
+  const [row] = await invitationQuery(db).where(eq(schema.invitations.id, id));
+  return { invitation: toInvitation(row!), token, caseFirstName: firstNameOf(caseRow.name), accountExists: account !== null };
+}
+
+/** Not accepted, not withdrawn, not expired. */
+function pendingAt(now: Date) {
+  return and(isNull(schema.invitations.acceptedAt), isNull(schema.invitations.withdrawnAt), gt(schema.invitations.expiresAt, now));
+}
+
+/** Every invitation to the case's team, newest first. */
+export async function listInvitations(db: Db, person: Person, caseId: string): Promise<Invitation[]> {
+  await caseRunBy(db, person, caseId);
+  const rows = await invitationQuery(db)
+    .where(eq(schema.invitations.caseId, caseId))
+    .orderBy(desc(schema.invitations.createdAt), desc(schema.invitations.id));
+  const now = new Date();
+  return rows.map((row) => toInvitation(row, now));
+}
+
+export async function withdrawInvitation(db: Db, person: Person, caseId: string, invitationId: string): Promise<Invitation> {
+  const { role } = await caseRunBy(db, person, caseId);
+  const now = new Date();
+  const updated = await db
+    .update(schema.invitations)
+    .set({ withdrawnAt: now, withdrawnBy: person.id })
+    .where(and(eq(schema.invitations.id, invitationId), eq(schema.invitations.caseId, caseId), pendingAt(now)))
+    .returning({ email: schema.invitations.email, role: schema.invitations.role });
+  const [row] = await invitationQuery(db).where(and(eq(schema.invitations.id, invitationId), eq(schema.invitations.caseId, caseId)));
+  if (!row) throw notFound("That invitation");
+  const invitation = toInvitation(row, now);
+  if (updated.length === 0) throw new HttpError(409, `This invitation cannot be withdrawn: it has ${whyEnded[invitation.status]}.`);
+  await recordAudit(db, { actor: person, role, action: "invitation-withdrawn", caseId, detail: { email: updated[0]!.email, role: updated[0]!.role } });
+  return invitation;
+}
+
+const whyEnded: Record<Invitation["status"], string> = {
+  pending: "just changed",
+  accepted: "been accepted",
+  withdrawn: "already been withdrawn",
+  expired: "expired",
+};
+
+/** The invitation a link's token names, if it can still be used: 404 when there is none, 410 when it has ended. */
+async function pendingInvitation(db: Db, token: string) {
+  if (token.length === 0 || token.length > 100) throw invitationNotValid();
+  const [row] = await db
+    .select({ invitation: schema.invitations, caseName: schema.cases.name, serviceId: schema.cases.serviceId, inviterName: inviter.name, agencyName: schema.agencies.name })
+    .from(schema.invitations)
+    .innerJoin(schema.cases, eq(schema.cases.id, schema.invitations.caseId))
+    .innerJoin(inviter, eq(inviter.id, schema.invitations.invitedBy))
+    .leftJoin(schema.agencies, eq(schema.agencies.id, schema.invitations.agencyId))
+    .where(eq(schema.invitations.tokenHash, hashToken(token)))
+    .limit(1);
+  if (!row) throw invitationNotValid();
+  if (invitationStatus(row.invitation, new Date()) !== "pending") throw invitationEnded();
+  return { ...row, role: row.invitation.role as InvitableRole };
+}
+
+/** What the link says to the person invited, before they have signed in. */
+export async function describeInvitation(db: Db, token: string): Promise<InvitationDescription> {
+  const { invitation, caseName, inviterName, agencyName, role } = await pendingInvitation(db, token);
+  return {
+    caseFirstName: firstNameOf(caseName),
+    role,
+    agency: agencyName,
+    invitedBy: inviterName,
+    email: invitation.email,
+    name: invitation.name,
+    expiresAt: invitation.expiresAt.toISOString(),
+    accountExists: (await accountByEmail(db, invitation.email)) !== null,
+  };
+}
+
+/** How to read the body of an acceptance: with a name and new password, or with an account's password. */
+export interface AcceptanceRules {
+  parseNew(body: unknown): { name: string; password: string };
+  parseExisting(body: unknown): { password: string };
+  /** Checks the existing account's password (with whatever limits on guessing apply). */
+  checkPassword(email: string, password: string, stored: string | null): Promise<boolean>;
+}
+
+export interface Acceptance {
+  caseId: string;
+  personId: string;
+  accountCreated: boolean;
+}
+
+/**
+ * Accept an invitation: create the account or check the existing one's password, put them on
+ * the team, and mark the invitation used. A double submit cannot accept twice or make two
+ * accounts: the invitation is claimed by a conditional update inside the transaction, and a
+ * second claim finds nothing left to claim.
+ */
+export async function acceptInvitation(db: Db, token: string, body: unknown, rules: AcceptanceRules): Promise<Acceptance> {
+  const found = await pendingInvitation(db, token);
+  const { invitation, serviceId } = found;
+  const account = await accountByEmail(db, invitation.email);
+  let newAccount: { name: string; passwordHash: string } | null = null;
+  if (account) {
+    const misfit = accountMisfit(account, serviceId, found.role);
+    if (misfit) throw misfit;
+    const { password } = rules.parseExisting(body);
+    if (!(await rules.checkPassword(invitation.email, password, account.passwordHash))) {
+      throw new HttpError(401, "That password is not right. Enter the password you use to sign in to Roundtable.", {
+        password: "That password is not right. Enter the password you use to sign in to Roundtable",
+      });
+    }
+  } else {
+    const { name, password } = rules.parseNew(body);
+    // Hashed before the transaction, so no lock is held while argon2 works.
+    newAccount = { name, passwordHash: await hashPassword(password) };
+  }
+
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const claimed = await tx
+      .update(schema.invitations)
+      .set({ acceptedAt: now })
+      .where(and(eq(schema.invitations.id, invitation.id), pendingAt(now)))
+      .returning({ id: schema.invitations.id });
+    if (claimed.length === 0) throw invitationEnded();
+    let person: { id: string; name: string };
+    if (newAccount) {
+      const inserted = await tx
+        .insert(schema.people)
+        .values({
+          serviceId,
+          agencyId: invitedRoleHasAgency(found.role) ? invitation.agencyId : null,
+          name: newAccount.name,
+          email: invitation.email,
+          role: found.role,
+          jobTitle: null,
+          passwordHash: newAccount.passwordHash,
+        })
+        // An account made for this email address since the page was opened: start again with it.
+        .onConflictDoNothing()
+        .returning({ id: schema.people.id, name: schema.people.name });
+      if (inserted.length === 0) {
+        throw new HttpError(409, "An account with this email address has just been set up. Reload this page and accept with its password.");
+      }
+      person = inserted[0]!;
+    } else {
+      person = { id: account!.id, name: account!.name };
+    }
+    await tx.update(schema.invitations).set({ acceptedBy: person.id }).where(eq(schema.invitations.id, invitation.id));
+    await tx.insert(schema.caseMembers).values({ caseId: invitation.caseId, personId: person.id, role: found.role }).onConflictDoNothing();
+    await recordAudit(tx, {
+      actor: person,
+      role: found.role,
+      action: "joined",
+      caseId: invitation.caseId,
+      detail: { invitationId: invitation.id, role: found.role, invitedBy: invitation.invitedBy, newAccount: newAccount !== null },
+    });
+    return { caseId: invitation.caseId, personId: person.id, accountCreated: newAccount !== null };
+  });
+}
