@@ -2,13 +2,19 @@
  * The app shell: header, skip link, and the page for the current address. Pages that need
  * someone signed in send everyone else to sign in, and back afterwards.
  */
+import { TwoStepPage } from "./account/TwoStepPage";
 import { lazy, Suspense, useEffect } from "react";
 import { SessionProvider } from "./auth/SessionProvider";
 import { useSession } from "./auth/session-context";
 import { SignInPage } from "./auth/SignInPage";
 import { CasePage } from "./cases/CasePage";
+import { AccessReportPage } from "./audit/AccessReportPage";
+import { AuditTrailPage } from "./audit/AuditTrailPage";
+import { ConsentPage } from "./consent/ConsentPage";
+import { TeamPage } from "./team/TeamPage";
 import { MyCasesPage } from "./cases/MyCasesPage";
 import { MyActionsPage } from "./actions/MyActionsPage";
+import { InvitationPage } from "./invitations/InvitationPage";
 import { Header } from "./layout/Header";
 import { NewMeetingPage } from "./meetings/NewMeetingPage";
 import { NotFoundPage } from "./layout/NotFoundPage";
@@ -46,7 +52,7 @@ function CurrentPage() {
   const signedOutReason = session.state.status === "signed-out" ? session.state.reason : undefined;
 
   useEffect(() => {
-    if (status === "signed-out" && route.name !== "sign-in") {
+    if (status === "signed-out" && route.name !== "sign-in" && route.name !== "invitation") {
       navigate(paths.signIn(location.address, signedOutReason), { replace: true });
     } else if (status === "signed-in" && route.name === "sign-in") {
       navigate(safeReturnPath(location.search.get("returnTo")), { replace: true });
@@ -65,6 +71,8 @@ function CurrentPage() {
       </>
     );
   }
+  // An invitation's link works signed in or out: it is how someone new gets an account.
+  if (route.name === "invitation") return <InvitationPage key={route.token} token={route.token} />;
   if (session.state.status === "signed-out") return route.name === "sign-in" ? <SignInPage /> : null;
   return <SignedInPage route={route} />;
 }
@@ -75,10 +83,20 @@ function SignedInPage({ route }: { route: Route }) {
       return <MyCasesPage />;
     case "my-actions":
       return <MyActionsPage />;
+    case "two-step":
+      return <TwoStepPage />;
     case "overdue":
       return <OverduePage />;
     case "case":
       return <CasePage key={route.caseId} caseId={route.caseId} />;
+    case "case-team":
+      return <TeamPage key={route.caseId} caseId={route.caseId} />;
+    case "case-consent":
+      return <ConsentPage key={route.caseId} caseId={route.caseId} />;
+    case "case-audit":
+      return <AuditTrailPage key={route.caseId} caseId={route.caseId} />;
+    case "case-access-report":
+      return <AccessReportPage key={route.caseId} caseId={route.caseId} />;
     case "document":
       return (
         <Suspense fallback={<PageLoading label="Opening the document…" />}>
@@ -95,6 +113,8 @@ function SignedInPage({ route }: { route: Route }) {
       );
     case "sign-in":
       return null; // on the way to where they were going
+    case "invitation":
+      return null; // shown signed in or out, above
     case "not-found":
       return <NotFoundPage />;
   }

@@ -72,7 +72,7 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-type Method = "GET" | "POST" | "PATCH" | "PUT";
+type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
 async function send(method: Method, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { Accept: "application/json" };
@@ -217,4 +217,99 @@ export function meetingMinutesPdfAddress(meetingId: string): string {
 /** Tell the server a document was printed, for the audit trail. Best effort: printing goes on. */
 export async function recordPrinted(documentId: string): Promise<void> {
   await send("POST", `/api/documents/${segment(documentId)}/printed`).catch(() => undefined);
+}
+
+// Inviting people onto a case's team, and accepting an invitation from its link.
+import type {
+  AcceptInvitationBody,
+  CreatedInvitation,
+  CreateInvitationRequest,
+  Invitation,
+  InvitationAccepted,
+  InvitationDescription,
+} from "@roundtable/domain";
+
+/** Invite someone by email; the answer carries the link, shown once, to pass on if email does not reach them. */
+export function inviteToCase(caseId: string, body: CreateInvitationRequest): Promise<CreatedInvitation> {
+  return requestJson<CreatedInvitation>("POST", `/api/cases/${segment(caseId)}/invitations`, body);
+}
+
+/** A case's invitations, newest first (for the people who run the case). */
+export function listInvitations(caseId: string): Promise<Invitation[]> {
+  return requestJson<Invitation[]>("GET", `/api/cases/${segment(caseId)}/invitations`);
+}
+
+export function withdrawInvitation(caseId: string, invitationId: string): Promise<Invitation> {
+  return requestJson<Invitation>("POST", `/api/cases/${segment(caseId)}/invitations/${segment(invitationId)}/withdraw`);
+}
+
+/** What an invitation's link is for; works signed out (404 not valid, 410 expired or withdrawn). */
+export function getInvitation(token: string): Promise<InvitationDescription> {
+  return requestJson<InvitationDescription>("GET", `/api/invitations/${segment(token)}`);
+}
+
+/** Accept: with a name and new password, or an existing account's password. Signs the person in. */
+export function acceptInvitation(token: string, body: AcceptInvitationBody): Promise<InvitationAccepted> {
+  return requestJson<InvitationAccepted>("POST", `/api/invitations/${segment(token)}/accept`, body);
+}
+
+// A case's team, consent and records of access: changing roles, removing people, recording and
+// withdrawing consent, the audit trail and the family's access report.
+import type { AccessReportEntry, AuditEvent, ConsentRecord, RecordConsentBody, Role } from "@roundtable/domain";
+
+/** Give a team member another role (one of teamRolesFor their account). */
+export async function changeMemberRole(caseId: string, personId: string, role: Role): Promise<void> {
+  await send("PATCH", `/api/cases/${segment(caseId)}/members/${segment(personId)}`, { role });
+}
+
+/** Take someone off the team: they lose access at once. 409 with the reason for the child's keyworker. */
+export async function removeMember(caseId: string, personId: string): Promise<void> {
+  await send("DELETE", `/api/cases/${segment(caseId)}/members/${segment(personId)}`);
+}
+
+/** Every consent record for the case, newest first; what holds now is `currentConsents` of them. */
+export function listConsents(caseId: string): Promise<ConsentRecord[]> {
+  return requestJson<ConsentRecord[]>("GET", `/api/cases/${segment(caseId)}/consents`);
+}
+
+export function recordConsent(caseId: string, body: RecordConsentBody): Promise<ConsentRecord> {
+  return requestJson<ConsentRecord>("POST", `/api/cases/${segment(caseId)}/consents`, body);
+}
+
+/** Record that consent which was given has been withdrawn; returns the record as it now is. */
+export function withdrawConsent(caseId: string, consentId: string, note?: string): Promise<ConsentRecord> {
+  return requestJson<ConsentRecord>("POST", `/api/cases/${segment(caseId)}/consents/${segment(consentId)}/withdraw`, note ? { note } : {});
+}
+
+/** The case's audit trail, newest first: a page of `limit` events older than event `before`. */
+export function listAuditEvents(caseId: string, page: { before?: number; limit?: number } = {}): Promise<AuditEvent[]> {
+  const params = new URLSearchParams();
+  if (page.before !== undefined) params.set("before", String(page.before));
+  if (page.limit !== undefined) params.set("limit", String(page.limit));
+  const text = params.toString();
+  return requestJson<AuditEvent[]>("GET", `/api/cases/${segment(caseId)}/audit${text.length > 0 ? `?${text}` : ""}`);
+}
+
+/** For the child's family: who has opened, changed, printed or downloaded the child's records. */
+export function getAccessReport(caseId: string): Promise<AccessReportEntry[]> {
+  return requestJson<AccessReportEntry[]>("GET", `/api/cases/${segment(caseId)}/access-report`);
+}
+
+// Two-step sign-in for the signed-in person.
+export interface TwoStepStatus {
+  available: boolean;
+  enabled: boolean;
+}
+
+export function getTwoStep(): Promise<TwoStepStatus> {
+  return requestJson<TwoStepStatus>("GET", "/api/me/two-step");
+}
+
+/** A new key for an authenticator app; two-step sign-in is on only once a code from it is checked. */
+export function setUpTwoStep(): Promise<{ secret: string; otpauthUri: string }> {
+  return requestJson("POST", "/api/me/two-step/setup");
+}
+
+export function switchTwoStep(on: boolean, code: string): Promise<TwoStepStatus> {
+  return requestJson<TwoStepStatus>("POST", `/api/me/two-step/${on ? "enable" : "disable"}`, { code });
 }

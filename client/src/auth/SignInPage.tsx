@@ -7,7 +7,7 @@ import { usePageHeading } from "../navigation/use-page-heading";
 import { ErrorSummary } from "./ErrorSummary";
 import { FormField } from "./FormField";
 import { useSession } from "./session-context";
-import { checkSignInForm, errorsFromServer, type SignInErrors } from "./sign-in-errors";
+import { checkSignInForm, errorsFromServer, needsCode, type SignInErrors } from "./sign-in-errors";
 
 export function SignInPage() {
   const { search } = useLocation();
@@ -15,6 +15,8 @@ export function SignInPage() {
   const headingRef = usePageHeading("Sign in");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
+  // Null until the server says this account uses two-step sign-in.
+  const [code, setCode] = useState<string | null>(null);
   const [errors, setErrors] = useState<SignInErrors | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const returnTo = safeReturnPath(search.get("returnTo"));
@@ -23,18 +25,25 @@ export function SignInPage() {
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (submitting) return;
-    const problems = checkSignInForm(email, password);
+    const problems = checkSignInForm(email, password, code);
     if (problems) {
       setErrors(problems);
       return;
     }
     setSubmitting(true);
     try {
-      const me = await signIn({ email: email.trim().toLowerCase(), password });
+      const me = await signIn({ email: email.trim().toLowerCase(), password, ...(code === null ? {} : { code: code.replace(/\s/g, "") }) });
       session.signedIn(me);
       navigate(returnTo, { replace: true });
     } catch (error) {
-      setErrors(errorsFromServer(error));
+      if (needsCode(error) && code === null) {
+        // First time asked: show the code box and move to it, without an error.
+        setErrors(null);
+        setCode("");
+        requestAnimationFrame(() => document.getElementById("code")?.focus());
+      } else {
+        setErrors(errorsFromServer(error));
+      }
       setSubmitting(false);
     }
   };
@@ -74,6 +83,22 @@ export function SignInPage() {
             error={errors?.fields.password}
             onChange={(event) => setPassword(event.target.value)}
           />
+          {code !== null && (
+            <FormField
+              id="code"
+              name="code"
+              type="text"
+              inputMode="numeric"
+              label="Code from your authenticator app"
+              hint="Open the app on your phone and enter the 6-digit code it shows for Roundtable."
+              autoComplete="one-time-code"
+              inputClassName="nhsuk-input--width-10"
+              spellCheck={false}
+              value={code}
+              error={errors?.fields.code}
+              onChange={(event) => setCode(event.target.value)}
+            />
+          )}
           <button type="submit" className="nhsuk-button" aria-disabled={submitting}>
             {submitting ? "Signing in…" : "Sign in"}
           </button>

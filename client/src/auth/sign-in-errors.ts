@@ -4,7 +4,7 @@
  */
 import { ApiRequestError } from "../api/api";
 
-export type SignInField = "email" | "password";
+export type SignInField = "email" | "password" | "code";
 
 export interface SignInErrors {
   /** Shown in the error summary, in this order; `field` makes the item a link to that field. */
@@ -12,7 +12,7 @@ export interface SignInErrors {
   fields: Partial<Record<SignInField, string>>;
 }
 
-const fieldOrder: readonly SignInField[] = ["email", "password"];
+const fieldOrder: readonly SignInField[] = ["email", "password", "code"];
 
 function fromFieldMessages(fields: Partial<Record<SignInField, string>>, other: string[] = []): SignInErrors {
   const summary: SignInErrors["summary"] = [];
@@ -24,23 +24,31 @@ function fromFieldMessages(fields: Partial<Record<SignInField, string>>, other: 
   return { summary, fields };
 }
 
-export function checkSignInForm(email: string, password: string): SignInErrors | null {
+/** `code` is null until the server asks for one (two-step sign-in). */
+export function checkSignInForm(email: string, password: string, code: string | null = null): SignInErrors | null {
   const fields: Partial<Record<SignInField, string>> = {};
   const trimmed = email.trim();
   if (trimmed.length === 0) fields.email = "Enter your email address";
   else if (!/^[^\s@]+@[^\s@]+$/.test(trimmed)) fields.email = "Enter an email address, like name@example.org";
   if (password.length === 0) fields.password = "Enter your password";
+  if (code !== null && !/^\d{6}$/.test(code.replace(/\s/g, ""))) fields.code = "Enter the 6-digit code from your authenticator app";
   return Object.keys(fields).length > 0 ? fromFieldMessages(fields) : null;
 }
 
 function isSignInField(name: string): name is SignInField {
-  return name === "email" || name === "password";
+  return name === "email" || name === "password" || name === "code";
+}
+
+/** The server asks for a code from an authenticator app: the password was right. */
+export function needsCode(error: unknown): boolean {
+  return error instanceof ApiRequestError && error.status === 401 && "code" in error.details;
 }
 
 export function errorsFromServer(error: unknown): SignInErrors {
   if (!(error instanceof ApiRequestError)) {
     return fromFieldMessages({}, ["Something went wrong. Try again."]);
   }
+  if (error.status === 401 && "code" in error.details) return fromFieldMessages({ code: error.message });
   if (error.status === 401) {
     // Not saying which one was wrong is deliberate on the server; link to the first field.
     return fromFieldMessages({ email: error.message });

@@ -4,10 +4,12 @@ import { getCase } from "../api/api";
 import { useResource } from "../api/use-resource";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
+import { InviteToTeam } from "../invitations/InviteToTeam";
 import { Breadcrumbs } from "../layout/Breadcrumbs";
 import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { PresenceList } from "../realtime/PresenceList";
+import { RecordsAndPermissions } from "../team/RecordsAndPermissions";
 import { CaseMeetings } from "./CaseMeetings";
 import { CaseSummaryList } from "./CaseSummaryList";
 import { DocumentsTable } from "./DocumentsTable";
@@ -39,6 +41,8 @@ export function CasePage({ caseId }: { caseId: string }) {
             <DocumentsTable documents={details.data.documents} />
             <h2>Team</h2>
             <TeamTable team={details.data.team} />
+            <InviteToTeam details={details.data} headingId="invite-heading" />
+            <RecordsAndPermissions details={details.data} headingId="records-heading" />
           </div>
           <aside className="nhsuk-grid-column-one-third" aria-labelledby="here-now-heading">
             <PresenceList room={`case:${caseId}`} headingId="here-now-heading" heading="Here now" />

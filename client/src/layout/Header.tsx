@@ -2,7 +2,7 @@
  * The NHS.UK-style header: the service name, who is signed in, their actions, overdue actions
  * (for those who chase them), and Sign out.
  */
-import { roleLabels } from "@roundtable/domain";
+import { isFamilyRole, roleLabels } from "@roundtable/domain";
 import { useState } from "react";
 import { useSession } from "../auth/session-context";
 import { Link } from "../navigation/Link";
@@ -44,6 +44,13 @@ export function Header() {
                 <li className="nhsuk-header__account-item">
                   <Link className="nhsuk-header__account-link" href={paths.overdue()} data-testid="overdue-link">
                     Overdue
+                  </Link>
+                </li>
+              )}
+              {!isFamilyRole(me.role) && (
+                <li className="nhsuk-header__account-item">
+                  <Link className="nhsuk-header__account-link" href={paths.twoStep()}>
+                    Sign-in security
                   </Link>
                 </li>
               )}

@@ -33,3 +33,19 @@ describe("the overdue view's address", () => {
     expect(paths.overdue("case=abc")).toBe("/overdue?case=abc");
   });
 });
+
+describe("a case's records and permissions pages", () => {
+  const caseId = "8d1f0c1e-2f4b-4b8e-9a55-0c6b3f1e2d3a";
+
+  it("round-trips each page's path", () => {
+    expect(matchRoute(paths.caseTeam(caseId))).toEqual({ name: "case-team", caseId });
+    expect(matchRoute(paths.caseConsent(caseId))).toEqual({ name: "case-consent", caseId });
+    expect(matchRoute(paths.caseAudit(caseId))).toEqual({ name: "case-audit", caseId });
+    expect(matchRoute(paths.caseAccessReport(caseId))).toEqual({ name: "case-access-report", caseId });
+  });
+
+  it("does not find pages that do not exist", () => {
+    expect(matchRoute(`/cases/${caseId}/constructor`)).toEqual({ name: "not-found" });
+    expect(matchRoute(`/documents/${caseId}/team`)).toEqual({ name: "not-found" });
+  });
+});

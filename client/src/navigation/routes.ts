@@ -4,10 +4,16 @@ export type Route =
   | { name: "my-cases" }
   | { name: "my-actions" }
   | { name: "overdue" }
+  | { name: "two-step" }
   | { name: "case"; caseId: string }
+  | { name: "case-team"; caseId: string }
+  | { name: "case-consent"; caseId: string }
+  | { name: "case-audit"; caseId: string }
+  | { name: "case-access-report"; caseId: string }
   | { name: "document"; documentId: string }
   | { name: "new-meeting" }
   | { name: "meeting"; meetingId: string }
+  | { name: "invitation"; token: string }
   | { name: "not-found" };
 
 function decode(segment: string): string | null {
@@ -25,6 +31,7 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 1 && first === "signin") return { name: "sign-in" };
   if (parts.length === 1 && first === "actions") return { name: "my-actions" };
   if (parts.length === 1 && first === "overdue") return { name: "overdue" };
+  if (parts.length === 2 && first === "account" && second === "two-step") return { name: "two-step" };
   if (parts.length === 2 && first === "meetings" && second === "new") return { name: "new-meeting" };
   if (parts.length === 2 && second !== undefined) {
     const id = decode(second);
@@ -32,16 +39,35 @@ export function matchRoute(pathname: string): Route {
     if (first === "cases") return { name: "case", caseId: id };
     if (first === "documents") return { name: "document", documentId: id };
     if (first === "meetings") return { name: "meeting", meetingId: id };
+    if (first === "invitations") return { name: "invitation", token: id };
+  }
+  if (parts.length === 3 && first === "cases" && second !== undefined) {
+    const caseId = decode(second);
+    const page = caseRecordPages.get(parts[2] ?? "");
+    if (caseId !== null && page) return { name: page, caseId };
   }
   return { name: "not-found" };
 }
 
+/** A case's records-and-permissions pages, by the last part of their address. */
+const caseRecordPages = new Map<string, "case-team" | "case-consent" | "case-audit" | "case-access-report">([
+  ["team", "case-team"],
+  ["consent", "case-consent"],
+  ["audit", "case-audit"],
+  ["access-report", "case-access-report"],
+]);
+
 export const paths = {
   myCases: () => "/",
   myActions: () => "/actions",
+  twoStep: () => "/account/two-step",
   /** Overdue actions across the service, with its filters as a query string ("agency=…&case=…"). */
   overdue: (search = "") => (search.length > 0 ? `/overdue?${search}` : "/overdue"),
   case: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
+  caseTeam: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/team`,
+  caseConsent: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/consent`,
+  caseAudit: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/audit`,
+  caseAccessReport: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/access-report`,
   document: (documentId: string) => `/documents/${encodeURIComponent(documentId)}`,
   meeting: (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}`,
   /** The booking form, with the case it starts from when there is one. */
@@ -49,6 +75,8 @@ export const paths = {
   /** The document, scrolled to the action (the editor looks for `#action-<id>`). */
   actionInDocument: (documentId: string, actionId: string) =>
     `/documents/${encodeURIComponent(documentId)}#action-${encodeURIComponent(actionId)}`,
+  /** The link in an invitation email: works signed out. */
+  invitation: (token: string) => `/invitations/${encodeURIComponent(token)}`,
   signIn: (returnTo?: string, reason?: "session-ended") => {
     const query = new URLSearchParams();
     if (returnTo && returnTo !== "/") query.set("returnTo", returnTo);

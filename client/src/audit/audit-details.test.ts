@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { describeAuditDetails } from "./audit-details";
+
+const camhs = "11111111-1111-4111-8111-111111111111";
+const agencyName = (id: string) => (id === camhs ? "Northbridge CAMHS" : undefined);
+
+describe("an audit event's details in words", () => {
+  it("counts the changes in an editing session", () => {
+    expect(describeAuditDetails({ action: "edited", detail: { changes: 12, from: "2026-11-25T19:00:00Z" } })).toBe("12 changes");
+    expect(describeAuditDetails({ action: "edited", detail: { changes: 1 } })).toBe("1 change");
+  });
+
+  it("says which version of the minutes was downloaded", () => {
+    expect(describeAuditDetails({ action: "exported", detail: { format: "pdf", version: "agreed" } })).toBe("Downloaded as PDF (agreed version)");
+    expect(describeAuditDetails({ action: "exported", detail: { format: "pdf", version: "draft" } })).toBe("Downloaded as PDF (draft, not yet agreed)");
+  });
+
+  it("names who was added, re-roled or removed", () => {
+    expect(describeAuditDetails({ action: "member-removed", detail: { personId: "p", name: "Dr Ben Carter", role: "professional" } })).toBe("Removed Dr Ben Carter");
+    expect(describeAuditDetails({ action: "member-added", detail: { personId: "p", name: "Lucy Evans", role: "professional" } })).toBe("Added Lucy Evans as professional");
+    expect(describeAuditDetails({ action: "role-changed", detail: { personId: "p", name: "Tom Hughes", from: "senior-keyworker", to: "keyworker" } })).toBe(
+      "Changed Tom Hughes from senior keyworker to keyworker",
+    );
+  });
+
+  it("says which consent was recorded or withdrawn, naming the agency", () => {
+    expect(describeAuditDetails({ action: "consent-recorded", detail: { consentId: "c", kind: "share-with-agency", agencyId: camhs, decision: "given" } }, agencyName)).toBe(
+      "Consent to share information with Northbridge CAMHS was given",
+    );
+    expect(describeAuditDetails({ action: "consent-recorded", detail: { consentId: "c", kind: "register", agencyId: null, decision: "declined" } }, agencyName)).toBe(
+      "Consent to be on the Dynamic Support Register was declined",
+    );
+    expect(describeAuditDetails({ action: "consent-withdrawn", detail: { consentId: "c", kind: "share-with-agency", agencyId: camhs } }, agencyName)).toBe(
+      "Consent to share information with Northbridge CAMHS was withdrawn",
+    );
+  });
+
+  it("describes invitations and joining", () => {
+    expect(describeAuditDetails({ action: "invited", detail: { email: "sam@example.org", role: "parent" } })).toBe("Invited sam@example.org as parent or carer");
+    expect(describeAuditDetails({ action: "joined", detail: { role: "professional", newAccount: true } })).toBe("Joined the team as professional, with a new account");
+  });
+
+  it("says nothing more for an open or a print, and leaves out details it cannot read", () => {
+    expect(describeAuditDetails({ action: "opened", detail: null })).toBe("");
+    expect(describeAuditDetails({ action: "printed", detail: null })).toBe("");
+    expect(describeAuditDetails({ action: "edited", detail: { changes: "lots" } })).toBe("");
+    expect(describeAuditDetails({ action: "role-changed", detail: { name: "Tom Hughes", to: "wizard" } })).toBe("Changed Tom Hughes's role");
+    expect(describeAuditDetails({ action: "consent-recorded", detail: { kind: "share-with-agency", agencyId: "unknown", decision: "given" } })).toBe(
+      "Consent to share information with an agency was given",
+    );
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * An audit event's details, said in words for the people who oversee a case: "12 changes",
+ * "Downloaded as PDF (agreed version)", "Removed Dr Ben Carter". The server stores details as
+ * loose JSON that has grown over time, so each field is checked before it is used and anything
+ * unexpected is left out rather than shown raw.
+ */
+import { consentKindLabels, consentKinds, roleLabels, roles, type AuditEvent, type ConsentKind, type Role } from "@roundtable/domain";
+
+function text(detail: Record<string, unknown>, name: string): string | null {
+  const value = detail[name];
+  return typeof value === "string" && value.trim().length > 0 ? value : null;
+}
+
+function count(detail: Record<string, unknown>, name: string): number | null {
+  const value = detail[name];
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : null;
+}
+
+function role(detail: Record<string, unknown>, name: string): string | null {
+  const value = detail[name];
+  return typeof value === "string" && (roles as readonly string[]).includes(value) ? roleLabels[value as Role].toLowerCase() : null;
+}
+
+function consentKind(detail: Record<string, unknown>): ConsentKind | null {
+  const value = detail.kind;
+  return typeof value === "string" && (consentKinds as readonly string[]).includes(value) ? (value as ConsentKind) : null;
+}
+
+/** "to share information with Northbridge CAMHS", "to be on the Dynamic Support Register". */
+export function consentWords(kind: ConsentKind, agencyName: string | null): string {
+  const label = consentKindLabels[kind];
+  const words = label.charAt(0).toLowerCase() + label.slice(1);
+  if (kind !== "share-with-agency") return words;
+  return `${words} ${agencyName ?? "an agency"}`;
+}
+
+function withRole(start: string, roleWords: string | null): string {
+  return roleWords ? `${start} as ${roleWords}` : start;
+}
+
+/**
+ * @param agencyName the agency's name from its id, for consent events (the case's agencies).
+ */
+export function describeAuditDetails(event: Pick<AuditEvent, "action" | "detail">, agencyName: (id: string) => string | undefined = () => undefined): string {
+  const detail = event.detail ?? {};
+  const name = text(detail, "name");
+  switch (event.action) {
+    case "opened":
+    case "printed":
+      return "";
+    case "edited": {
+      const changes = count(detail, "changes");
+      if (changes === null) return "";
+      return changes === 1 ? "1 change" : `${changes} changes`;
+    }
+    case "exported": {
+      const format = text(detail, "format");
+      const version = text(detail, "version");
+      const start = format ? `Downloaded as ${format.toUpperCase()}` : "Downloaded";
+      if (version === "agreed") return `${start} (agreed version)`;
+      if (version === "draft") return `${start} (draft, not yet agreed)`;
+      return start;
+    }
+    case "invited": {
+      const email = text(detail, "email");
+      return email ? withRole(`Invited ${email}`, role(detail, "role")) : "";
+    }
+    case "invitation-withdrawn": {
+      const email = text(detail, "email");
+      return email ? `Withdrew the invitation to ${email}` : "";
+    }
+    case "joined": {
+      const start = withRole("Joined the team", role(detail, "role"));
+      return detail.newAccount === true ? `${start}, with a new account` : start;
+    }
+    case "member-added":
+      return name ? withRole(`Added ${name}`, role(detail, "role")) : "";
+    case "role-changed": {
+      if (!name) return "";
+      const from = role(detail, "from");
+      const to = role(detail, "to");
+      if (from && to) return `Changed ${name} from ${from} to ${to}`;
+      return to ? `Made ${name} ${to}` : `Changed ${name}'s role`;
+    }
+    case "member-removed":
+      return name ? `Removed ${name}` : "";
+    case "consent-recorded": {
+      const kind = consentKind(detail);
+      if (!kind) return "";
+      const agencyId = text(detail, "agencyId");
+      const decision = detail.decision === "declined" ? "declined" : "given";
+      return `Consent ${consentWords(kind, agencyId ? (agencyName(agencyId) ?? null) : null)} was ${decision}`;
+    }
+    case "consent-withdrawn": {
+      const kind = consentKind(detail);
+      if (!kind) return "";
+      const agencyId = text(detail, "agencyId");
+      return `Consent ${consentWords(kind, agencyId ? (agencyName(agencyId) ?? null) : null)} was withdrawn`;
+    }
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * The page an invitation's link opens, signed in or not: who invited them, to which child's team
+ * and as what; then their name and a new password, or the password of the account they already
+ * have. Accepting signs them in and takes them to the case.
+ */
+import { invitationLifetimeDays, invitedAs, roleLabels, type InvitationDescription } from "@roundtable/domain";
+import { useEffect, useState, type FormEvent } from "react";
+import { acceptInvitation, ApiRequestError, getInvitation } from "../api/api";
+import { ErrorSummary } from "../auth/ErrorSummary";
+import { FormField } from "../auth/FormField";
+import { useSession } from "../auth/session-context";
+import { PageLoading } from "../layout/PageLoading";
+import { navigate } from "../navigation/history";
+import { paths } from "../navigation/routes";
+import { usePageHeading } from "../navigation/use-page-heading";
+import { acceptBody, acceptErrorsFromServer, checkAcceptForm, linkEnded, type AcceptForm, type AcceptFormErrors } from "./accept-form";
+import { formatInvitationDate } from "./invitation-dates";
+import "./invitations.css";
+
+type Loaded = { status: "loading" } | { status: "failed"; error: ApiRequestError } | { status: "loaded"; invitation: InvitationDescription };
+
+export function InvitationPage({ token }: { token: string }) {
+  const [state, setState] = useState<Loaded>({ status: "loading" });
+  const [attempt, setAttempt] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger, read by nothing inside
+  useEffect(() => {
+    let cancelled = false;
+    getInvitation(token).then(
+      (invitation) => {
+        if (!cancelled) setState({ status: "loaded", invitation });
+      },
+      (error: unknown) => {
+        if (!cancelled) setState({ status: "failed", error: error instanceof ApiRequestError ? error : new ApiRequestError(0, "Something went wrong. Try again.") });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [token, attempt]);
+
+  if (state.status === "loading") return <PageLoading label="Opening your invitation…" />;
+  if (state.status === "failed") {
+    return (
+      <LinkProblem
+        error={state.error}
+        retry={() => {
+          setState({ status: "loading" });
+          setAttempt((n) => n + 1);
+        }}
+      />
+    );
+  }
+  return (
+    <AcceptInvitation
+      token={token}
+      invitation={state.invitation}
+      onLinkEnded={(error) => setState({ status: "failed", error })}
+    />
+  );
+}
+
+function AcceptInvitation({ token, invitation, onLinkEnded }: { token: string; invitation: InvitationDescription; onLinkEnded(error: ApiRequestError): void }) {
+  const session = useSession();
+  const child = invitation.caseFirstName;
+  const headingRef = usePageHeading(`Join ${child}'s team`);
+  const [form, setForm] = useState<AcceptForm>({ name: invitation.name ?? "", password: "", confirmPassword: "" });
+  const [errors, setErrors] = useState<AcceptFormErrors | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const change = (changes: Partial<AcceptForm>) => setForm((current) => ({ ...current, ...changes }));
+  const existing = invitation.accountExists;
+  const signedInAs = session.state.status === "signed-in" ? session.state.me : null;
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (submitting) return;
+    const problems = checkAcceptForm(form, existing);
+    if (problems) return setErrors(problems);
+    setSubmitting(true);
+    try {
+      const accepted = await acceptInvitation(token, acceptBody(form, existing));
+      session.signedIn(accepted.me);
+      navigate(paths.case(accepted.caseId), { replace: true });
+    } catch (error) {
+      setSubmitting(false);
+      if (linkEnded(error)) return onLinkEnded(error as ApiRequestError);
+      setErrors(acceptErrorsFromServer(error));
+    }
+  };
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        {errors && <ErrorSummary errors={errors} />}
+        <span className="nhsuk-caption-l">Invitation</span>
+        <h1 ref={headingRef} tabIndex={-1}>
+          Join {child}&apos;s team on Roundtable
+        </h1>
+        <p className="nhsuk-lede-text">
+          {invitation.invitedBy} has invited you to join the team supporting {child}, as {invitedAs[invitation.role]}
+          {invitation.agency ? ` from ${invitation.agency}` : ""}.
+        </p>
+        <p>
+          Roundtable is where {child}&apos;s family and the people who support them share the plan, and keep track of who is doing
+          what by when.
+        </p>
+        <dl className="nhsuk-summary-list">
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Your email address</dt>
+            <dd className="nhsuk-summary-list__value rt-invitation__email">{invitation.email}</dd>
+          </div>
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Your role</dt>
+            <dd className="nhsuk-summary-list__value">
+              {roleLabels[invitation.role]}
+              {invitation.agency ? `, ${invitation.agency}` : ""}
+            </dd>
+          </div>
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Invited by</dt>
+            <dd className="nhsuk-summary-list__value">{invitation.invitedBy}</dd>
+          </div>
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Link works until</dt>
+            <dd className="nhsuk-summary-list__value">{formatInvitationDate(invitation.expiresAt)}</dd>
+          </div>
+        </dl>
+        {signedInAs && signedInAs.email.toLowerCase() !== invitation.email && (
+          <div className="nhsuk-inset-text">
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <p>
+              You are signed in as {signedInAs.name}. Accepting this invitation signs you out, and signs you in as {invitation.email}.
+            </p>
+          </div>
+        )}
+        <h2>{existing ? "Sign in to accept" : "Set up your account"}</h2>
+        <p>
+          {existing
+            ? `You already have a Roundtable account with this email address. Enter its password to join ${child}'s team.`
+            : "Tell us your name and choose a password. You will use your email address and this password to sign in."}
+        </p>
+        <form onSubmit={handleSubmit} noValidate data-testid="accept-invitation-form">
+          {/* For password managers: the account the password belongs to. */}
+          <input type="email" name="username" autoComplete="username" value={invitation.email} readOnly hidden />
+          {!existing && (
+            <FormField
+              id="name"
+              name="name"
+              label="Your name"
+              hint="As you would like the team to see it, for example Sam Jones."
+              autoComplete="name"
+              inputClassName="nhsuk-u-width-two-thirds"
+              value={form.name}
+              error={errors?.fields.name}
+              onChange={(event) => change({ name: event.target.value })}
+            />
+          )}
+          <FormField
+            id="password"
+            name="password"
+            type="password"
+            label={existing ? "Your password" : "Choose a password"}
+            hint={existing ? undefined : "At least 12 characters. Three or more words you will remember, like a short sentence, work well."}
+            autoComplete={existing ? "current-password" : "new-password"}
+            inputClassName="nhsuk-u-width-two-thirds"
+            value={form.password}
+            error={errors?.fields.password}
+            onChange={(event) => change({ password: event.target.value })}
+          />
+          {!existing && (
+            <FormField
+              id="confirmPassword"
+              name="confirmPassword"
+              type="password"
+              label="Enter the password again"
+              autoComplete="new-password"
+              inputClassName="nhsuk-u-width-two-thirds"
+              value={form.confirmPassword}
+              error={errors?.fields.confirmPassword}
+              onChange={(event) => change({ confirmPassword: event.target.value })}
+            />
+          )}
+          <button type="submit" className="nhsuk-button" aria-disabled={submitting || undefined}>
+            {submitting ? "Joining…" : existing ? "Accept and sign in" : "Accept and join the team"}
+          </button>
+        </form>
+        {existing && <p>If you have forgotten your password, ask {invitation.invitedBy} to help.</p>}
+        <p className="nhsuk-body-s">If you were not expecting this invitation, you do not need to do anything. Close this page.</p>
+      </div>
+    </div>
+  );
+}
+
+function LinkProblem({ error, retry }: { error: ApiRequestError; retry(): void }) {
+  const title =
+    error.status === 404
+      ? "This invitation link is not valid"
+      : error.status === 410
+        ? "This invitation link no longer works"
+        : error.status === 0
+          ? "You seem to be offline"
+          : "Sorry, there is a problem";
+  const headingRef = usePageHeading(title);
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <h1 ref={headingRef} tabIndex={-1}>
+          {title}
+        </h1>
+        {error.status === 404 ? (
+          <>
+            <p>Check that you used the whole link from the email. Some email programs split long links over two lines.</p>
+            <p>If it still does not work, ask the person who invited you to send a new invitation.</p>
+          </>
+        ) : (
+          <p>{error.message}</p>
+        )}
+        {error.status === 410 && <p>Invitations work once, for {invitationLifetimeDays} days. Each one can only be used by the person it was sent to.</p>}
+        {!linkEnded(error) && (
+          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={retry}>
+            Try again
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

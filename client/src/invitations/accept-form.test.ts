@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { ApiRequestError } from "../api/api";
+import { acceptBody, acceptErrorsFromServer, checkAcceptForm, linkEnded } from "./accept-form";
+
+const filled = { name: "Sam Jones", password: "three good words", confirmPassword: "three good words" };
+
+describe("accepting an invitation as someone new", () => {
+  it("needs a name and a password of at least 12 characters, entered twice", () => {
+    expect(checkAcceptForm({ name: " ", password: "", confirmPassword: "" }, false)?.summary).toEqual([
+      { field: "name", message: "Enter your name" },
+      { field: "password", message: "Enter a password" },
+    ]);
+    expect(checkAcceptForm({ ...filled, password: "short", confirmPassword: "short" }, false)?.fields).toEqual({
+      password: "Your password must be at least 12 characters long",
+    });
+    expect(checkAcceptForm({ ...filled, confirmPassword: "three good wordz" }, false)?.fields).toEqual({
+      confirmPassword: "The passwords do not match. Enter the same password twice",
+    });
+    expect(checkAcceptForm(filled, false)).toBeNull();
+    expect(acceptBody({ ...filled, name: " Sam Jones " }, false)).toEqual({ name: "Sam Jones", password: "three good words" });
+  });
+});
+
+describe("accepting with an existing account", () => {
+  it("needs only its password", () => {
+    expect(checkAcceptForm({ name: "", password: "", confirmPassword: "" }, true)?.fields).toEqual({ password: "Enter your password" });
+    expect(checkAcceptForm({ name: "", password: "x", confirmPassword: "" }, true)).toBeNull();
+    expect(acceptBody(filled, true)).toEqual({ password: "three good words" });
+  });
+
+  it("shows a wrong password on the password field", () => {
+    const wrong = new ApiRequestError(401, "That password is not right.", { password: "That password is not right" });
+    expect(acceptErrorsFromServer(wrong).summary).toEqual([{ field: "password", message: "That password is not right" }]);
+  });
+});
+
+describe("a link that no longer works", () => {
+  it("is one the server does not know, or one that expired or was withdrawn", () => {
+    expect(linkEnded(new ApiRequestError(404, "not valid"))).toBe(true);
+    expect(linkEnded(new ApiRequestError(410, "ended"))).toBe(true);
+    expect(linkEnded(new ApiRequestError(0, "offline"))).toBe(false);
+  });
+});

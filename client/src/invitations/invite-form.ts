@@ -1,0 +1,77 @@
+/**
+ * The "Invite someone to the team" form's rules: what must be filled in (the server's rules,
+ * said before sending), the request it becomes, and the server's answer read back onto fields.
+ */
+import { invitedRoleHasAgency, type CreateInvitationRequest, type InvitableRole } from "@roundtable/domain";
+import { ApiRequestError } from "../api/api";
+
+export interface InviteForm {
+  email: string;
+  name: string;
+  role: InvitableRole | "";
+  agencyId: string;
+}
+
+export const emptyInviteForm: InviteForm = { email: "", name: "", role: "", agencyId: "" };
+
+/** Each field's id on the page (prefixed, as the case page has other forms), in the order the summary lists them. */
+export const inviteFields = ["email", "name", "role", "agencyId"] as const;
+export type InviteField = (typeof inviteFields)[number];
+export const inviteFieldId = (field: InviteField) => `invite-${field}`;
+
+export interface InviteFormErrors {
+  summary: { field?: string; message: string }[];
+  fields: Partial<Record<InviteField, string>>;
+}
+
+function fromFields(fields: Partial<Record<InviteField, string>>, other: string[] = []): InviteFormErrors {
+  const summary: InviteFormErrors["summary"] = [];
+  for (const field of inviteFields) {
+    const message = fields[field];
+    if (message) summary.push({ field: inviteFieldId(field), message });
+  }
+  for (const message of other) summary.push({ message });
+  return { summary, fields };
+}
+
+export function checkInviteForm(form: InviteForm): InviteFormErrors | null {
+  const fields: Partial<Record<InviteField, string>> = {};
+  const email = form.email.trim();
+  if (email === "") fields.email = "Enter their email address";
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) fields.email = "Enter an email address in the right format, like name@example.org";
+  if (form.name.trim().length > 200) fields.name = "Keep their name under 200 characters";
+  if (form.role === "") fields.role = "Choose what they will be on the team";
+  else if (invitedRoleHasAgency(form.role) && form.agencyId === "") fields.agencyId = "Choose the agency they work for";
+  return Object.keys(fields).length > 0 ? fromFields(fields) : null;
+}
+
+export function inviteBody(form: InviteForm): CreateInvitationRequest {
+  if (form.role === "") throw new Error("Check the form before building the request");
+  const name = form.name.trim();
+  return {
+    email: form.email.trim().toLowerCase(),
+    role: form.role,
+    ...(name ? { name } : {}),
+    ...(invitedRoleHasAgency(form.role) && form.agencyId ? { agencyId: form.agencyId } : {}),
+  };
+}
+
+function isInviteField(name: string): name is InviteField {
+  return (inviteFields as readonly string[]).includes(name);
+}
+
+export function inviteErrorsFromServer(error: unknown): InviteFormErrors {
+  if (!(error instanceof ApiRequestError)) return fromFields({}, ["Something went wrong. Try again."]);
+  const fields: Partial<Record<InviteField, string>> = {};
+  const other: string[] = [];
+  for (const [name, message] of Object.entries(error.details)) {
+    if (isInviteField(name)) fields[name] = message;
+    else other.push(message);
+  }
+  if (Object.keys(fields).length === 0 && other.length === 0) {
+    // "Already on the team" and "already invited" are about the email address they typed.
+    if (error.status === 409) fields.email = error.message;
+    else other.push(error.message);
+  }
+  return fromFields(fields, other);
+}

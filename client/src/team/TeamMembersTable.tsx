@@ -1,0 +1,106 @@
+/**
+ * The team, one row a person: name, role, agency and job title. For the people who run the case,
+ * each row also has a "Change role" choice (only where the person could hold another role) and a
+ * "Remove from the team" button, which asks before anything happens.
+ */
+import { roleLabels, type Role, type TeamMember } from "@roundtable/domain";
+import { useState, type FormEvent } from "react";
+import { Cell, ResponsiveTable } from "../layout/ResponsiveTable";
+import { roleChoicesFor } from "./case-permissions";
+
+export function removeButtonId(personId: string): string {
+  return `remove-${personId}`;
+}
+
+export function roleSelectId(personId: string): string {
+  return `role-${personId}`;
+}
+
+interface TeamMembersTableProps {
+  team: readonly TeamMember[];
+  childFirstName: string;
+  keyworkerId: string | null;
+  meId: string;
+  /** Null for people who may only look. */
+  manage: {
+    busyPersonId: string | null;
+    onChangeRole(member: TeamMember, role: Role): void;
+    onAskToRemove(member: TeamMember): void;
+  } | null;
+}
+
+export function TeamMembersTable({ team, childFirstName, keyworkerId, meId, manage }: TeamMembersTableProps) {
+  if (team.length === 0) return <p>No one is on the team yet.</p>;
+  const headings = manage ? ["Name", "Role", "Agency and job title", "Remove"] : ["Name", "Role", "Agency and job title"];
+  return (
+    <ResponsiveTable caption={`People on ${childFirstName}'s team`} hideCaption headings={headings} className="rt-records-table rt-team-table">
+      {team.map((member) => (
+        <tr key={member.personId} className="nhsuk-table__row" role="row" data-testid={`member-${member.personId}`}>
+          <Cell heading="Name" rowHeader>
+            <span className="rt-cell-body">
+              {member.name}
+              {member.personId === meId && <span className="rt-team-table__note"> (you)</span>}
+              {member.personId === keyworkerId && <span className="nhsuk-body-s rt-team-table__detail">{childFirstName}'s keyworker</span>}
+            </span>
+          </Cell>
+          <Cell heading="Role">
+            <span className="rt-cell-body">
+              {manage && roleChoicesFor(member).length > 0 ? (
+                <ChangeRole member={member} busy={manage.busyPersonId === member.personId} onChange={(role) => manage.onChangeRole(member, role)} />
+              ) : (
+                roleLabels[member.role]
+              )}
+            </span>
+          </Cell>
+          <Cell heading="Agency and job title">
+            <span className="rt-cell-body">
+              {member.agency ?? "Not from an agency"}
+              {member.jobTitle && member.jobTitle !== roleLabels[member.role] && <span className="nhsuk-body-s rt-team-table__detail">{member.jobTitle}</span>}
+            </span>
+          </Cell>
+          {manage && (
+            <Cell heading="Remove">
+              <span className="rt-cell-body rt-cell-body--button">
+                <button
+                  id={removeButtonId(member.personId)}
+                  type="button"
+                  className="nhsuk-button nhsuk-button--secondary nhsuk-button--small rt-team-table__button"
+                  onClick={() => manage.onAskToRemove(member)}
+                >
+                  Remove from the team<span className="nhsuk-u-visually-hidden">: {member.name}</span>
+                </button>
+              </span>
+            </Cell>
+          )}
+        </tr>
+      ))}
+    </ResponsiveTable>
+  );
+}
+
+function ChangeRole({ member, busy, onChange }: { member: TeamMember; busy: boolean; onChange(role: Role): void }) {
+  const [role, setRole] = useState<Role>(member.role);
+  const id = roleSelectId(member.personId);
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!busy) onChange(role);
+  };
+  return (
+    <form className="rt-team-table__role" onSubmit={handleSubmit} noValidate>
+      <label className="nhsuk-u-visually-hidden" htmlFor={id}>
+        Role for {member.name}
+      </label>
+      <select className="nhsuk-select rt-team-table__select" id={id} value={role} onChange={(event) => setRole(event.target.value as Role)}>
+        {roleChoicesFor(member).map((choice) => (
+          <option key={choice} value={choice}>
+            {roleLabels[choice]}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small rt-team-table__button" aria-disabled={busy || undefined}>
+        {busy ? "Saving…" : "Change role"}
+        <span className="nhsuk-u-visually-hidden"> for {member.name}</span>
+      </button>
+    </form>
+  );
+}
