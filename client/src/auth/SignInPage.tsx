@@ -1,5 +1,5 @@
 /** Sign in with email and password. On success, back to the page the person was trying to reach. */
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { signIn } from "../api/api";
 import { navigate, useLocation } from "../navigation/history";
 import { safeReturnPath } from "../navigation/routes";
@@ -20,6 +20,10 @@ export function SignInPage() {
   const [errors, setErrors] = useState<SignInErrors | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const returnTo = safeReturnPath(search.get("returnTo"));
+  const askedForCode = code !== null;
+  useEffect(() => {
+    if (askedForCode) document.getElementById("code")?.focus();
+  }, [askedForCode]);
   const sessionEnded = search.get("reason") === "session-ended";
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -40,7 +44,6 @@ export function SignInPage() {
         // First time asked: show the code box and move to it, without an error.
         setErrors(null);
         setCode("");
-        requestAnimationFrame(() => document.getElementById("code")?.focus());
       } else {
         setErrors(errorsFromServer(error));
       }
@@ -83,6 +86,11 @@ export function SignInPage() {
             error={errors?.fields.password}
             onChange={(event) => setPassword(event.target.value)}
           />
+          {code !== null && (
+            <p className="nhsuk-body" role="status">
+              Your password is right. Your account also uses two-step sign-in.
+            </p>
+          )}
           {code !== null && (
             <FormField
               id="code"
