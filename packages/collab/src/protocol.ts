@@ -10,7 +10,11 @@ export const messageQueryAwareness = 3;
 /** Server → client: the state vector of everything now durable in the update log. */
 export const messagePersisted = 100;
 
-/** Close codes used by the collab endpoint (RFC 6455 ranges). */
+/**
+ * Close codes used by the collab endpoint (RFC 6455 ranges). Our client treats 1008 and every
+ * code in 4400–4499 as "stop and ask the API why" (see client/src/realtime/collab-session.ts);
+ * every other code makes it reconnect on its own after a back-off.
+ */
 export const closeCodes = {
   malformed: 1007,
   unsupported: 1003,
@@ -18,6 +22,12 @@ export const closeCodes = {
   policy: 1008,
   serverShutdown: 1001,
   accessRevoked: 4403,
+  /**
+   * The connection sent more messages or bytes a second than the server allows. Deliberately
+   * outside 4400–4499 and not 1008: the person may still open the document, so a client that
+   * was merely too fast (a huge paste, a burst after being offline) reconnects and carries on.
+   */
+  rateLimited: 4029,
 } as const;
 
 /** A frame that breaks the protocol. The connection that sent it is closed with this code and reason. */

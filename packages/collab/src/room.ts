@@ -8,6 +8,8 @@ import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import { type AwarenessEntry, encodeAwarenessEntries, readAwarenessEntries } from "./awareness-entries.js";
+import { readVarUint, readVarUint8Array } from "./frame-reader.js";
 import {
   closeCodes,
   messageAuth,
@@ -17,6 +19,7 @@ import {
   messageSync,
   ProtocolError,
 } from "./protocol.js";
+import { assertApplicableUpdate } from "./update-check.js";
 
 export interface CollabConnection {
   /** The person behind the connection; written to the update log as the author. */
@@ -37,11 +40,16 @@ export interface RoomOptions {
 /** Origin used for changes the server makes itself (e.g. applying a template). */
 export const serverOrigin = { personId: "server" } as const;
 
+/** A stock client speaks for one awareness client id; a few more allow for reloads and echoes. */
+const maxAwarenessIdsPerConnection = 8;
+
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness: awarenessProtocol.Awareness;
   /** Each connection with the awareness client ids it controls (removed when it leaves). */
   private readonly connections = new Map<CollabConnection, Set<number>>();
+  /** Which connection controls each awareness client id: nobody else may change that presence. */
+  private readonly awarenessOwners = new Map<number, CollabConnection>();
   /** Number of updates dropped because they came from read-only connections. */
   droppedUpdates = 0;
 
@@ -81,13 +89,15 @@ export class Room {
     const controlled = this.connections.get(conn);
     this.connections.delete(conn);
     if (controlled && controlled.size > 0) {
+      for (const clientId of controlled) this.awarenessOwners.delete(clientId);
       awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
     }
   }
 
   /**
    * Handle one frame from a connection. Throws ProtocolError on anything malformed; the caller
-   * closes that connection and nothing in the document has changed.
+   * closes that connection and nothing in the document has changed. Bytes after a complete
+   * message are ignored, as the reference y-websocket server does.
    */
   receive(conn: CollabConnection, data: Uint8Array): void {
     if (!this.connections.has(conn)) return;
@@ -107,6 +117,27 @@ export class Room {
         return; // the session cookie already authenticated this connection
       default:
         throw new ProtocolError(closeCodes.unsupported, `Unknown message type ${messageType}`);
+    }
+  }
+
+  /**
+   * The document's state (or what a peer with this state vector lacks), without the updates
+   * Yjs is holding back until their dependencies arrive. Y.encodeStateAsUpdate would merge those
+   * in, and merging a client's garbage with the real state can drop other people's content for
+   * whoever receives it. Leaving them out keeps what a joining client gets the same as what is
+   * broadcast and stored: only what has been applied. A held-back update is sent, like any
+   * other, once it applies.
+   */
+  encodeState(stateVector?: Uint8Array): Uint8Array {
+    const { store } = this.doc;
+    const { pendingStructs, pendingDs } = store;
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    try {
+      return Y.encodeStateAsUpdate(this.doc, stateVector);
+    } finally {
+      store.pendingStructs = pendingStructs;
+      store.pendingDs = pendingDs;
     }
   }
 
@@ -140,7 +171,7 @@ export class Room {
         const stateVector = readVarUint8Array(decoder);
         let diff: Uint8Array;
         try {
-          diff = Y.encodeStateAsUpdate(this.doc, stateVector);
+          diff = this.encodeState(stateVector);
         } catch {
           throw new ProtocolError(closeCodes.malformed, "Malformed state vector");
         }
@@ -154,7 +185,7 @@ export class Room {
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
         const update = readVarUint8Array(decoder);
-        assertWellFormedUpdate(update);
+        assertApplicableUpdate(update);
         if (!conn.canEdit) {
           this.droppedUpdates++;
           return;
@@ -162,6 +193,9 @@ export class Room {
         try {
           Y.applyUpdate(this.doc, update, conn);
         } catch {
+          // Only a shape assertApplicableUpdate does not know yet gets here. Whatever Yjs had
+          // integrated before it threw has already gone to the log and the other connections
+          // (handleDocUpdate), so memory, storage and peers still agree.
           throw new ProtocolError(closeCodes.malformed, "Document update could not be applied");
         }
         return;
@@ -171,23 +205,35 @@ export class Room {
     }
   }
 
+  /**
+   * Validate before applying: awareness states are JSON, and a connection may only speak for
+   * client ids nobody else in the room controls. Stock clients echo other people's presence
+   * back; those entries are dropped, not treated as an error. A person's newer connection may
+   * take over an id from their own older one (a reload before the old socket timed out).
+   */
   private receiveAwareness(conn: CollabConnection, update: Uint8Array): void {
     const controlled = this.connections.get(conn);
-    // Validate before applying: awareness states are JSON, and a client may only speak for itself.
-    const decoder = decoding.createDecoder(update);
-    const count = readVarUint(decoder);
-    for (let i = 0; i < count; i++) {
-      const clientId = readVarUint(decoder);
-      readVarUint(decoder); // clock
-      const json = readVarString(decoder);
-      try {
-        JSON.parse(json);
-      } catch {
-        throw new ProtocolError(closeCodes.malformed, "Malformed awareness state");
+    if (!controlled) return;
+    const accepted: AwarenessEntry[] = [];
+    for (const entry of readAwarenessEntries(update)) {
+      const { clientId } = entry;
+      if (clientId === this.awareness.clientID) continue;
+      const owner = this.awarenessOwners.get(clientId);
+      if (owner !== conn) {
+        if (owner !== undefined && owner.personId !== conn.personId) continue; // someone else's
+        if (entry.removed) {
+          if (owner === undefined) accepted.push(entry); // harmless: nobody is there
+          continue;
+        }
+        if (controlled.size >= maxAwarenessIdsPerConnection) continue;
+        if (owner !== undefined) this.connections.get(owner)?.delete(clientId);
+        this.awarenessOwners.set(clientId, conn);
+        controlled.add(clientId);
       }
-      controlled?.add(clientId);
+      accepted.push(entry);
     }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
+    if (accepted.length === 0) return;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), conn);
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -230,38 +276,5 @@ function safeSend(conn: CollabConnection, message: Uint8Array): void {
     conn.send(message);
   } catch {
     conn.close(closeCodes.serverShutdown, "Could not send to this connection");
-  }
-}
-
-/** Decode the whole update once without applying it, so garbage never half-applies. */
-function assertWellFormedUpdate(update: Uint8Array): void {
-  try {
-    Y.decodeUpdate(update);
-  } catch {
-    throw new ProtocolError(closeCodes.malformed, "Malformed document update");
-  }
-}
-
-function readVarUint(decoder: decoding.Decoder): number {
-  try {
-    return decoding.readVarUint(decoder);
-  } catch {
-    throw new ProtocolError(closeCodes.malformed, "Truncated message");
-  }
-}
-
-function readVarUint8Array(decoder: decoding.Decoder): Uint8Array {
-  try {
-    return decoding.readVarUint8Array(decoder);
-  } catch {
-    throw new ProtocolError(closeCodes.malformed, "Truncated message");
-  }
-}
-
-function readVarString(decoder: decoding.Decoder): string {
-  try {
-    return decoding.readVarString(decoder);
-  } catch {
-    throw new ProtocolError(closeCodes.malformed, "Truncated message");
   }
 }

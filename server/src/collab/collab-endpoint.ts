@@ -2,7 +2,8 @@
  * The collab websocket endpoint, `/collab/:documentId`: authenticates the upgrade with the
  * session cookie, checks the person may open the document (and whether they may edit), then
  * hands the socket to the document's room. Refusals are plain HTTP answers before the upgrade.
- * A frame that breaks the protocol closes that one connection with a reason.
+ * A frame that breaks the protocol, or a connection sending faster than its rate limit, closes
+ * that one connection with a reason; nothing it sends after that is read.
  */
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
@@ -16,16 +17,29 @@ import { HttpError } from "../errors.js";
 import { documentAccessFor } from "../services/access.js";
 import { cookieFromHeader, personForSession, sessionCookieName, type Person } from "../services/sessions.js";
 import type { RoomRegistry } from "./room-registry.js";
+import { TokenBucket } from "./token-bucket.js";
 
 export const collabPathPrefix = "/collab/";
 
+/** How long a client we are closing has to answer before its socket is dropped (ws waits 30 s). */
+const closeGraceMs = 2000;
+
 class SocketConnection implements CollabConnection {
+  /** Set once we decide to close it: frames still arriving from it are not read. */
+  closing = false;
+  private readonly messages: TokenBucket;
+  private readonly bytes: TokenBucket;
+
   constructor(
     private readonly socket: WebSocket,
     readonly person: Person,
     readonly canEdit: boolean,
     readonly wantsPersistedAcks: boolean,
-  ) {}
+    private readonly limits: CollabConfig,
+  ) {
+    this.messages = new TokenBucket(limits.maxMessagesPerSecond, limits.messageBurst);
+    this.bytes = new TokenBucket(limits.maxBytesPerSecond, Math.max(limits.byteBurst, limits.maxMessageBytes));
+  }
   get personId(): string {
     return this.person.id;
   }
@@ -33,7 +47,16 @@ class SocketConnection implements CollabConnection {
     if (this.socket.readyState === this.socket.OPEN) this.socket.send(message);
   }
   close(code: number, reason: string): void {
+    if (this.closing) return;
+    this.closing = true;
     this.socket.close(code, reason);
+    setTimeout(() => this.socket.terminate(), closeGraceMs).unref();
+  }
+  /** Charge one incoming frame (or ping) against the rate limits: why it is over them, or null. */
+  overRateLimit(size: number): string | null {
+    if (!this.messages.take(1)) return `Too many messages: the limit is ${this.limits.maxMessagesPerSecond} a second`;
+    if (!this.bytes.take(size)) return `Too much data: the limit is ${this.limits.maxBytesPerSecond} bytes a second`;
+    return null;
   }
 }
 
@@ -93,7 +116,7 @@ export class CollabEndpoint {
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const conn = new SocketConnection(ws, person, atLeast(access, "edit"), url.searchParams.get("persisted") === "1");
+      const conn = new SocketConnection(ws, person, atLeast(access, "edit"), url.searchParams.get("persisted") === "1", this.config);
       this.attach(ws, conn, room);
     });
   }
@@ -101,20 +124,25 @@ export class CollabEndpoint {
   private attach(ws: WebSocket, conn: SocketConnection, room: Room): void {
     this.alive.add(ws);
     ws.on("pong", () => this.alive.add(ws));
-    ws.on("message", (data: RawData, isBinary: boolean) => this.receive(ws, conn, room, data, isBinary));
+    ws.on("ping", (data: Buffer) => {
+      if (!conn.closing) this.enforceRateLimit(conn, room, data.byteLength);
+    });
+    ws.on("message", (data: RawData, isBinary: boolean) => this.receive(conn, room, data, isBinary));
     ws.on("close", () => this.registry.leave(room, conn));
     ws.on("error", (err) => this.log.warn({ err: err.message, documentId: room.documentId }, "collab socket error"));
     this.registry.join(room, conn);
   }
 
-  private receive(ws: WebSocket, conn: SocketConnection, room: Room, data: RawData, isBinary: boolean): void {
-    if (!isBinary) {
-      ws.close(closeCodes.unsupported, "Text frames are not part of the collaboration protocol");
-      return;
-    }
+  private receive(conn: SocketConnection, room: Room, data: RawData, isBinary: boolean): void {
+    if (conn.closing) return;
     const bytes = toUint8Array(data);
     if (bytes.byteLength > this.config.maxMessageBytes) {
-      ws.close(closeCodes.tooLarge, `Message too large: the limit is ${this.config.maxMessageBytes} bytes`);
+      conn.close(closeCodes.tooLarge, `Message too large: the limit is ${this.config.maxMessageBytes} bytes`);
+      return;
+    }
+    if (!this.enforceRateLimit(conn, room, bytes.byteLength)) return;
+    if (!isBinary) {
+      conn.close(closeCodes.unsupported, "Text frames are not part of the collaboration protocol");
       return;
     }
     try {
@@ -122,12 +150,21 @@ export class CollabEndpoint {
     } catch (err) {
       if (err instanceof ProtocolError) {
         this.log.warn({ documentId: room.documentId, reason: err.message }, "closing collab connection: bad frame");
-        ws.close(err.closeCode, err.message);
+        conn.close(err.closeCode, err.message);
       } else {
         this.log.error({ err, documentId: room.documentId }, "collab message failed");
-        ws.close(1011, "The server could not handle that message");
+        conn.close(1011, "The server could not handle that message");
       }
     }
+  }
+
+  /** False (and the connection closing) when this frame takes it over its rate limit. */
+  private enforceRateLimit(conn: SocketConnection, room: Room, size: number): boolean {
+    const over = conn.overRateLimit(size);
+    if (over === null) return true;
+    this.log.warn({ documentId: room.documentId, reason: over }, "closing collab connection: rate limit");
+    conn.close(closeCodes.rateLimited, over);
+    return false;
   }
 }
 
