@@ -13,6 +13,7 @@ import { ActionProjector } from "./actions/action-projector.js";
 import { createApp } from "./app.js";
 import { CollabEndpoint } from "./collab/collab-endpoint.js";
 import { compactDocument, documentsNeedingCompaction, loadDocumentState } from "./collab/document-store.js";
+import { DocumentSessions } from "./audit/document-sessions.js";
 import { RoomRegistry } from "./collab/room-registry.js";
 import type { Config } from "./config.js";
 import { seedDemoDataIfEmpty } from "./demo-data/seed.js";
@@ -56,8 +57,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const mailer = createMailer(config.mail.smtpUrl, config.mail.from, log);
   const notifier = new Notifier(db, mailer, config.publicUrl, (n) => presence?.notify(n));
   const projector = new ActionProjector(db, log, (change) => presence?.actionsChanged(change));
+  const documentSessions = new DocumentSessions(db, log);
   const registry = new RoomRegistry(db, log, config.collab, {
-    onDocumentChanged: (documentId, room, authorId) => projector.schedule(documentId, room, authorId),
+    onDocumentChanged: (documentId, room, authorId) => {
+      projector.schedule(documentId, room, authorId);
+      if (authorId) documentSessions.changed(documentId, authorId);
+    },
   });
   if (seeded) {
     // Track the actions written into the demo plans, as if someone had just typed them.
@@ -81,7 +86,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     notifier,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
-  const collab = new CollabEndpoint(db, registry, log, config.collab);
+  const collab = new CollabEndpoint(db, registry, log, config.collab, documentSessions);
   presence = new Presence(httpServer, db, log);
   const stopMaintenance = startDatabaseMaintenance(db, database.kind, log);
   const stopOverdueJob = startOverdueActionsJob(db, log, config.overdueCheckMs, (n) => notifier.deliver(n));
@@ -109,6 +114,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       stopDigestJob();
       await projector.settle();
       await registry.closeAll(closeCodes.serverShutdown, "The server is restarting; your changes are saved");
+      await documentSessions.closeAll();
       await presence?.close(); // also closes the HTTP server
       httpServer.closeAllConnections();
       mailer?.close();

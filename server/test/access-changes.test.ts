@@ -1,10 +1,11 @@
-import type { AccessReportEntry, AuditEvent, CaseDetail, ConsentRecord, Meeting } from "@roundtable/domain";
+import type { AccessReportEntry, AuditEvent, CaseDetail, ConsentRecord, DocumentDetail, Meeting } from "@roundtable/domain";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../src/server.js";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
-import { connectCollab, upgradeStatus, type CollabClient } from "./support/collab-client.js";
+import { connectCollab, typeInto, upgradeStatus, type CollabClient } from "./support/collab-client.js";
 import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { waitFor } from "./support/wait-for.js";
 
 let storage: TestStorage;
 let server: RunningServer;
@@ -137,6 +138,27 @@ describe("changes to who may see a case take effect at once", () => {
     expect(report).toContainEqual(expect.objectContaining({ action: "printed", record: "Jamie's care plan", person: { name: "Priya Shah", role: "keyworker", agency: "Northbridge Keyworking Service" } }));
     expect(report.some((e) => e.record.includes("Professionals meeting"))).toBe(false);
     expect((await claire.post(`/api/documents/${professionals.minutesDocumentId}/printed`, undefined)).status).toBe(404);
+  });
+
+  it("records opening a record once a visit and each editing session with its count of changes", async () => {
+    const claire = await signIn(server.url, "claire.walker");
+    const part = (await claire.get<DocumentDetail>(`/api/documents/${planId}`)).body.parts[0]!;
+    const first = await connectCollab(server.url, part.id, claire.cookie);
+    const second = await connectCollab(server.url, part.id, claire.cookie); // another tab: same visit
+    typeInto(first.doc, "Claire: Jamie is looking forward to the review.");
+    typeInto(second.doc, "Claire: and to seeing Nana.");
+    first.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const mid = (await tom.get<AuditEvent[]>(`/api/cases/${jamie.id}/audit`)).body.filter((e) => e.document?.id === part.id);
+    expect(mid.filter((e) => e.action === "opened")).toHaveLength(1);
+    expect(mid.filter((e) => e.action === "edited")).toHaveLength(0); // still editing in the other tab
+    second.destroy();
+    const edited = await waitFor(async () =>
+      (await tom.get<AuditEvent[]>(`/api/cases/${jamie.id}/audit`)).body.find((e) => e.document?.id === part.id && e.action === "edited"),
+    );
+    expect(edited).toMatchObject({ person: { name: "Claire Walker", role: "parent" }, detail: { changes: 2 } });
+    const report = (await claire.get<AccessReportEntry[]>(`/api/cases/${jamie.id}/access-report`)).body;
+    expect(report).toContainEqual(expect.objectContaining({ action: "opened", record: part.title, person: expect.objectContaining({ name: "Claire Walker" }) }));
   });
 
   it("keeps every change on an audit trail that senior keyworkers and the service lead can read", async () => {

@@ -5,7 +5,7 @@
  */
 import type { Db } from "@roundtable/db";
 import type { Logger } from "pino";
-import { recordAudit, type AuditActor } from "./audit-log.js";
+import { recordAudits, type AuditActor } from "./audit-log.js";
 import type { Role } from "@roundtable/domain";
 
 /** What the trail needs to know about a document and the person's role on it. */
@@ -26,6 +26,7 @@ interface Session {
 export class DocumentSessions {
   private readonly sessions = new Map<string, Session>();
   private readonly lastOpened = new Map<string, number>();
+  private readonly writing = new Set<Promise<void>>();
 
   constructor(
     private readonly db: Db,
@@ -61,11 +62,12 @@ export class DocumentSessions {
     await this.endSession(documentId, session);
   }
 
-  /** Shutting down: every open editing session ends now. */
+  /** Shutting down: every open editing session ends now, and every row is written. */
   async closeAll(): Promise<void> {
     const open = [...this.sessions.entries()];
     this.sessions.clear();
     for (const [key, session] of open) await this.endSession(key.slice(0, key.indexOf(":")), session);
+    await Promise.all([...this.writing]);
   }
 
   private async endSession(documentId: string, session: Session): Promise<void> {
@@ -73,15 +75,15 @@ export class DocumentSessions {
     await this.write(documentId, session.actor, session.context, "edited", { changes: session.changes, from: session.startedAt.toISOString() });
   }
 
-  private async write(documentId: string, actor: AuditActor, context: DocumentContext, action: "opened" | "edited", detail: Record<string, unknown> | undefined): Promise<void> {
+  private write(documentId: string, actor: AuditActor, context: DocumentContext, action: "opened" | "edited", detail: Record<string, unknown> | undefined): Promise<void> {
     // Minutes of a tracker meeting cover several children: each child's trail gets the event.
     const caseIds = context.caseIds.length > 0 ? context.caseIds : [null];
-    try {
-      for (const caseId of caseIds) {
-        await recordAudit(this.db, { actor, role: context.role, action, caseId, documentId, meetingId: context.meetingId, detail });
-      }
-    } catch (err) {
-      this.log.error({ err, documentId, action }, "could not write to the audit trail");
-    }
+    const written = recordAudits(
+      this.db,
+      caseIds.map((caseId) => ({ actor, role: context.role, action, caseId, documentId, meetingId: context.meetingId, detail })),
+    ).catch((err: unknown) => this.log.error({ err, documentId, action }, "could not write to the audit trail"));
+    this.writing.add(written);
+    void written.finally(() => this.writing.delete(written));
+    return written;
   }
 }

@@ -14,6 +14,8 @@ import type { Logger } from "pino";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import type { CollabConfig } from "../config.js";
 import { HttpError } from "../errors.js";
+import type { DocumentSessions } from "../audit/document-sessions.js";
+import { documentAuditContext } from "../audit/document-context.js";
 import { documentAccessFor } from "../services/access.js";
 import { cookieFromHeader, personForSession, sessionCookieName, type Person } from "../services/sessions.js";
 import type { RoomRegistry } from "./room-registry.js";
@@ -70,6 +72,8 @@ export class CollabEndpoint {
     private readonly registry: RoomRegistry,
     private readonly log: Logger,
     private readonly config: CollabConfig,
+    /** The audit trail's record of who opened and edited what (optional in narrow tests). */
+    private readonly sessions: DocumentSessions | null = null,
   ) {
     // ws's own limit is a backstop at twice ours, so a merely large frame gets our clear reason.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes * 2 });
@@ -109,7 +113,8 @@ export class CollabEndpoint {
     if (!uuidSchema.safeParse(documentId).success) throw new HttpError(404, "That document was not found.");
     const person = await personForSession(this.db, cookieFromHeader(req.headers.cookie, sessionCookieName));
     if (!person) throw new HttpError(401, "You are not signed in, or your session has ended.");
-    const { access } = await documentAccessFor(this.db, person, documentId);
+    const { access, document } = await documentAccessFor(this.db, person, documentId);
+    const auditContext = this.sessions ? await documentAuditContext(this.db, person, document) : null;
     const room = await this.registry.open(documentId);
     if (socket.destroyed) {
       this.registry.releaseIfIdle(room);
@@ -118,6 +123,11 @@ export class CollabEndpoint {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const conn = new SocketConnection(ws, person, atLeast(access, "edit"), url.searchParams.get("persisted") === "1", this.config);
       this.attach(ws, conn, room);
+      if (this.sessions && auditContext) {
+        const sessions = this.sessions;
+        void sessions.connected(documentId, person, auditContext);
+        ws.on("close", () => void sessions.disconnected(documentId, person.id));
+      }
     });
   }
 

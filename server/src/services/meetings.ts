@@ -155,7 +155,8 @@ async function requireChairOrEditor(db: Db, person: Person, meetingId: string): 
 export async function minutesState({ db, registry }: MeetingDeps, documentId: string): Promise<Uint8Array> {
   if (registry.isLoaded(documentId)) {
     await registry.updateLog.drain();
-    return Y.encodeStateAsUpdate((await registry.open(documentId)).doc);
+    // Not Y.encodeStateAsUpdate: the room leaves out updates Yjs is holding back (garbage).
+    return (await registry.open(documentId)).encodeState();
   }
   return Y.mergeUpdates((await loadDocumentState(db, documentId)).updates);
 }
