@@ -193,6 +193,9 @@ describe("links that no longer work", () => {
     const token = randomBytes(32).toString("base64url");
     expect(await describeLink(token)).toMatchObject({ status: 404, body: { error: "This invitation link is not valid." } });
     expect(await accept(token, { name: "Nobody", password: "a long enough password" })).toMatchObject({ status: 404 });
+    // Nor is something that could never be a link's token.
+    expect(await describeLink("x".repeat(500))).toMatchObject({ status: 404, body: { error: "This invitation link is not valid." } });
+    expect(await describeLink("not a token!")).toMatchObject({ status: 404 });
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { CaseDetail } from "@roundtable/domain";
+import type { CaseDetail, Meeting } from "@roundtable/domain";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -69,5 +69,36 @@ describe("overdue actions", () => {
     await waitFor(() => received.filter((n) => n.link?.endsWith(`#action-${id}`)).length === 2, { what: "a reminder for the new date" });
     expect((await mark.post(`/api/notifications/${told.id}/read`, {})).status).toBe(204);
     expect((await priya.post(`/api/notifications/${told.id}/read`, {})).status).toBe(404);
+  });
+
+  it("never tells a parent about an action in professionals-only minutes, even one given to her", async () => {
+    const { caseId } = await carePlanOf(priya, "Jamie Walker");
+    const team = (await priya.get<CaseDetail>(`/api/cases/${caseId}`)).body.team;
+    const idOf = (name: string) => team.find((m) => m.name === name)!.personId;
+    const meeting = (await priya.post<Meeting>("/api/meetings", { type: "professionals", caseId, startsAt: "2026-01-02T10:00:00Z", inviteeIds: [idOf("Mark Davies")] })).body;
+    const minutes = await connectCollab(server.url, meeting.minutesDocumentId, priya.cookie);
+    const forClaire = randomUUID();
+    const forMark = randomUUID();
+    minutes.doc.transact(() => {
+      for (const [id, owner] of [
+        [forClaire, "Claire Walker"],
+        [forMark, "Mark Davies"],
+      ] as const) {
+        const el = new Y.XmlElement("actionItem");
+        el.setAttribute("id", id);
+        el.setAttribute("ownerId", idOf(owner));
+        el.setAttribute("dueDate", "2026-01-05");
+        el.insert(0, [new Y.XmlText(`Overdue action for ${owner}`)]);
+        minutes.doc.getXmlFragment("default").push([el]);
+      }
+    });
+    await waitFor(async () => (await mark.get<NotificationJson[]>("/api/notifications")).body.some((n) => n.link?.endsWith(`#action-${forMark}`)), {
+      timeoutMs: 5000,
+      what: "Mark's overdue notification",
+    });
+    const claire = await signIn(server.url, "claire.walker");
+    const hers = (await claire.get<NotificationJson[]>("/api/notifications")).body;
+    expect(hers.some((n) => n.link?.includes(forClaire) || n.title.includes("Overdue action for Claire Walker"))).toBe(false);
+    minutes.destroy();
   });
 });

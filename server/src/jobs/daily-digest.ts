@@ -9,6 +9,7 @@ import { and, eq, inArray, isNotNull, isNull, lte } from "drizzle-orm";
 import type { Logger } from "pino";
 import { todayInEngland } from "../actions/today.js";
 import type { Mailer } from "../notifications/mailer.js";
+import { documentOpenChecker } from "../services/may-open.js";
 
 function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T12:00:00Z`);
@@ -18,7 +19,7 @@ function addDays(isoDate: string, days: number): string {
 
 export async function sendDailyDigests(db: Db, mailer: Mailer, publicUrl: string, today: string): Promise<number> {
   const rows = await db
-    .select({ personId: schema.actions.ownerId, dueDate: schema.actions.dueDate, email: schema.people.email, name: schema.people.name })
+    .select({ personId: schema.actions.ownerId, documentId: schema.actions.documentId, dueDate: schema.actions.dueDate, email: schema.people.email, name: schema.people.name })
     .from(schema.actions)
     .innerJoin(schema.people, eq(schema.people.id, schema.actions.ownerId))
     .where(
@@ -30,7 +31,10 @@ export async function sendDailyDigests(db: Db, mailer: Mailer, publicUrl: string
       ),
     );
   const byPerson = new Map<string, { email: string; name: string; overdue: number; thisWeek: number }>();
+  const mayOpen = documentOpenChecker(db);
   for (const r of rows) {
+    // Counted only where the owner may open the record the action is in.
+    if (!(await mayOpen(r.personId!, r.documentId))) continue;
     const p = byPerson.get(r.personId!) ?? { email: r.email, name: r.name, overdue: 0, thisWeek: 0 };
     if (r.dueDate! < today) p.overdue++;
     else p.thisWeek++;

@@ -8,6 +8,7 @@ import { and, eq, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Logger } from "pino";
 import { todayInEngland } from "../actions/today.js";
 import type { NewNotification } from "../notifications/notifier.js";
+import { documentOpenChecker } from "../services/may-open.js";
 
 /** Tell the owners of newly overdue actions. Returns how many were told. */
 export async function notifyOverdueActions(db: Db, today: string, deliver: (n: NewNotification[]) => Promise<void>): Promise<number> {
@@ -26,12 +27,17 @@ export async function notifyOverdueActions(db: Db, today: string, deliver: (n: N
     )
     .limit(1000);
   if (due.length === 0) return 0;
+  // Nobody is told about a record they may not open (a parent named in professionals-only minutes).
+  const mayOpen = documentOpenChecker(db);
+  const tell: typeof due = [];
+  for (const d of due) if (await mayOpen(d.ownerId!, d.documentId)) tell.push(d);
   const created = await db.transaction(async (tx) => {
     await tx.update(schema.actions).set({ overdueNotifiedAt: new Date() }).where(inArray(schema.actions.id, due.map((d) => d.id)));
+    if (tell.length === 0) return [];
     return tx
       .insert(schema.notifications)
       .values(
-        due.map((d) => ({
+        tell.map((d) => ({
           personId: d.ownerId!,
           kind: "action-overdue",
           title: `Overdue: ${d.text}`,

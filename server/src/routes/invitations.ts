@@ -6,6 +6,7 @@
  *   GET :token — what the invitation is; POST :token/accept — join, signed in as yourself.
  */
 import { Hono } from "hono";
+import { z } from "zod";
 import { getCookie, setCookie } from "hono/cookie";
 import {
   acceptAsExistingAccountBodySchema,
@@ -24,7 +25,7 @@ import { sessionCookieOptions } from "../http/session-cookie.js";
 import { SignInLimits } from "../http/sign-in-limits.js";
 import { jsonBody, parseOrThrow } from "../http/validate.js";
 import { createMailer, type Email } from "../notifications/mailer.js";
-import { acceptInvitation, createInvitation, describeInvitation, listInvitations, withdrawInvitation } from "../services/invitations.js";
+import { acceptInvitation, createInvitation, describeInvitation, invitationNotValid, listInvitations, withdrawInvitation } from "../services/invitations.js";
 import { verifyPassword } from "../services/passwords.js";
 import { createSession, deleteSession, personForSession, sessionCookieName, type Person } from "../services/sessions.js";
 import { toMe } from "./me.js";
@@ -57,12 +58,20 @@ export function caseInvitationRoutes({ db, config, log }: AppDeps) {
     });
 }
 
+/** A link's token: what `randomBytes(32).toString("base64url")` makes. Anything else is no invitation. */
+const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
+function tokenFrom(raw: string): string {
+  const parsed = tokenSchema.safeParse(raw);
+  if (!parsed.success) throw invitationNotValid();
+  return parsed.data;
+}
+
 export function invitationRoutes({ db, config }: AppDeps) {
   // Accepting with an existing account's password is a way to guess it, so it is limited as
   // signing in is (separate counters: the sign-in route keeps its own).
   const limits = new SignInLimits(config.signIn);
   return new Hono()
-    .get("/:token", async (c) => c.json(await describeInvitation(db, c.req.param("token"))))
+    .get("/:token", async (c) => c.json(await describeInvitation(db, tokenFrom(c.req.param("token")))))
     .post("/:token/accept", async (c) => {
       let body: unknown;
       try {
@@ -70,7 +79,7 @@ export function invitationRoutes({ db, config }: AppDeps) {
       } catch {
         throw new HttpError(400, "The request body must be JSON.");
       }
-      const accepted = await acceptInvitation(db, c.req.param("token"), body, {
+      const accepted = await acceptInvitation(db, tokenFrom(c.req.param("token")), body, {
         parseNew: (value) => parseOrThrow(acceptAsNewAccountBodySchema, value, "request body"),
         parseExisting: (value) => parseOrThrow(acceptAsExistingAccountBodySchema, value, "request body"),
         async checkPassword(email, password, stored) {

@@ -48,7 +48,8 @@ export function meetingRoutes(deps: AppDeps) {
     })
     .get("/:id/invite.ics", async (c) => {
       const meeting = await getMeeting(db, c.get("person"), id(c.req.param("id")));
-      const origin = new URL(c.req.url).origin;
+      // Links point at the address people use, never at whatever Host the request claimed.
+      const origin = deps.config.publicUrl;
       const ics = meetingIcs({
         uid: `${meeting.id}@roundtable`,
         startsAt: new Date(meeting.startsAt),
@@ -63,8 +64,9 @@ export function meetingRoutes(deps: AppDeps) {
     .get("/:id/contributions", async (c) => c.json(await listContributions(db, c.get("person"), id(c.req.param("id")))))
     .post("/:id/contributions", async (c) => {
       const body = await jsonBody(c, contributionBodySchema);
-      const contribution = await addContribution(db, c.get("person"), id(c.req.param("id")), body.text, body.caseId);
-      deps.onMeetingChanged(c.req.param("id"));
+      const meetingId = id(c.req.param("id"));
+      const contribution = await addContribution(db, c.get("person"), meetingId, body.text, body.caseId);
+      deps.onMeetingChanged(meetingId);
       return c.json(contribution, 201);
     });
 }
