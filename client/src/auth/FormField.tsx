@@ -1,5 +1,6 @@
 /** An NHS.UK text input with its label, an optional hint and, when there is one, its error message. */
 import type { InputHTMLAttributes } from "react";
+import { FieldShell } from "./FieldShell";
 
 interface FormFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "className"> {
   id: string;
@@ -11,32 +12,17 @@ interface FormFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id
 }
 
 export function FormField({ id, label, hint, error, inputClassName, ...input }: FormFieldProps) {
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ");
   return (
-    <div className={error ? "nhsuk-form-group nhsuk-form-group--error" : "nhsuk-form-group"}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div className="nhsuk-hint" id={hintId}>
-          {hint}
-        </div>
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      {({ describedBy, invalid }) => (
+        <input
+          id={id}
+          className={`nhsuk-input${error ? " nhsuk-input--error" : ""}${inputClassName ? ` ${inputClassName}` : ""}`}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          {...input}
+        />
       )}
-      {error && (
-        <span className="nhsuk-error-message" id={errorId}>
-          <span className="nhsuk-u-visually-hidden">Error: </span>
-          {error}
-        </span>
-      )}
-      <input
-        id={id}
-        className={`nhsuk-input${error ? " nhsuk-input--error" : ""}${inputClassName ? ` ${inputClassName}` : ""}`}
-        aria-describedby={describedBy || undefined}
-        aria-invalid={error ? true : undefined}
-        {...input}
-      />
-    </div>
+    </FieldShell>
   );
 }

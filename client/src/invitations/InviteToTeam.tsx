@@ -14,7 +14,7 @@ import { InvitationSent } from "./InvitationSent";
 import { InvitationsTable } from "./InvitationsTable";
 import { checkInviteForm, emptyInviteForm, inviteBody, inviteErrorsFromServer, inviteFieldId, type InviteForm, type InviteFormErrors } from "./invite-form";
 import { mayInvite } from "./may-invite";
-import { SelectField } from "./SelectField";
+import { SelectField } from "../auth/SelectField";
 import { useInvitations } from "./use-invitations";
 import "./invitations.css";
 

@@ -11,7 +11,7 @@ export interface PresenceUpdate {
   people: PresentPerson[];
 }
 
-interface ServerToClientEvents {
+export interface ServerToClientEvents {
   presence: (update: unknown) => void;
   /** Actions on a case changed: sent to everyone in "case:<id>" and to each owner. */
   "actions:changed": (change: unknown) => void;
