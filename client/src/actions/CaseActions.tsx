@@ -1,8 +1,9 @@
 /** The case page's "Actions" section: every action agreed for this case, who has it, and when it is due. */
 import { actionStatusLabels, type Action } from "@roundtable/domain";
-import { useId, useState } from "react";
+import { Fragment, useId, useState } from "react";
 import { PageLoading } from "../layout/PageLoading";
 import { Cell, ResponsiveTable } from "../layout/ResponsiveTable";
+import { ActionHistoryRow } from "./ActionHistory";
 import { ActionTags } from "./ActionTags";
 import { formatDueDate, todayInLondon } from "./action-dates";
 import { ownerName } from "./action-owner";
@@ -64,6 +65,8 @@ export function CaseActions({ caseId, headingId }: { caseId: string; headingId: 
   );
 }
 
+const caseActionHeadings = ["Action", "Who", "Due", "Status"] as const;
+
 function CaseActionsTable({ actions, filterLabel, today }: { actions: Action[]; filterLabel: string; today: string }) {
   if (actions.length === 0) return <p>No actions match “{filterLabel}”.</p>;
   return (
@@ -71,23 +74,30 @@ function CaseActionsTable({ actions, filterLabel, today }: { actions: Action[]; 
       className="rt-actions-table"
       caption={`${filterLabel}: ${actions.length === 1 ? "1 action" : `${actions.length} actions`}`}
       captionSize="s"
-      headings={["Action", "Who", "Due", "Status"]}
+      headings={caseActionHeadings}
     >
       {actions.map((action) => (
-        <tr key={action.id} className="nhsuk-table__row" role="row" data-testid="action-row" data-action-id={action.id}>
-          <Cell heading="Action" rowHeader>
-            <span className="rt-action-row__text">{action.text || "(no words yet)"}</span>
-            <span className="rt-action-row__where">
-              Agreed in <WhereAgreed action={action} />
-            </span>
-          </Cell>
-          <Cell heading="Who">{ownerName(action)}</Cell>
-          <Cell heading="Due">
-            <span className="rt-action-row__due">{formatDueDate(action.dueDate)}</span>{" "}
-            <ActionTags status={action.status} dueDate={action.dueDate} today={today} overdueOnly />
-          </Cell>
-          <Cell heading="Status">{actionStatusLabels[action.status]}</Cell>
-        </tr>
+        <Fragment key={action.id}>
+          <tr className="nhsuk-table__row rt-action-row--with-history" role="row" data-testid="action-row" data-action-id={action.id}>
+            <Cell heading="Action" rowHeader>
+              {/* One block, so a phone's stacked table keeps where it was agreed under the words. */}
+              <span className="rt-action-row__what">
+                <span className="rt-action-row__text">{action.text || "(no words yet)"}</span>
+                <span className="rt-action-row__where">
+                  Agreed in <WhereAgreed action={action} />
+                </span>
+              </span>
+            </Cell>
+            <Cell heading="Who">{ownerName(action)}</Cell>
+            <Cell heading="Due">
+              <span className="rt-action-row__due">{formatDueDate(action.dueDate)}</span>{" "}
+              <ActionTags status={action.status} dueDate={action.dueDate} today={today} overdueOnly />
+            </Cell>
+            <Cell heading="Status">{actionStatusLabels[action.status]}</Cell>
+          </tr>
+          {/* The case page gives the case team, so owners' names cost no extra request. */}
+          <ActionHistoryRow action={action} columns={caseActionHeadings.length} team="page" />
+        </Fragment>
       ))}
     </ResponsiveTable>
   );

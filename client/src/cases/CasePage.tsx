@@ -1,5 +1,6 @@
 /** One case: its rating, keyworker, next meeting, actions, meetings, team, documents, and who is looking at it now. */
 import { CaseActions } from "../actions/CaseActions";
+import { CaseTeamContext } from "../actions/case-team-context";
 import { getCase } from "../api/api";
 import { useResource } from "../api/use-resource";
 import { PageLoading } from "../layout/PageLoading";
@@ -35,7 +36,10 @@ export function CasePage({ caseId }: { caseId: string }) {
           <div className="nhsuk-grid-column-two-thirds">
             <CaseSummaryList details={details.data} />
             {/* Live: the presence list below joins this case's room, where action changes are sent. */}
-            <CaseActions caseId={caseId} headingId="case-actions-heading" />
+            {/* The team and agencies name the owners in each action's history. */}
+            <CaseTeamContext.Provider value={{ status: "loaded", team: details.data.team, agencies: details.data.agencies }}>
+              <CaseActions caseId={caseId} headingId="case-actions-heading" />
+            </CaseTeamContext.Provider>
             <CaseMeetings caseId={caseId} headingId="case-meetings-heading" />
             <h2>Documents</h2>
             <DocumentsTable documents={details.data.documents} />
