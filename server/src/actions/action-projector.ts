@@ -113,6 +113,8 @@ export class ActionProjector {
               overdueNotifiedAt: sql`case when ${schema.actions.dueDate} is distinct from excluded.due_date then null else ${schema.actions.overdueNotifiedAt} end`,
               updatedAt: now,
             },
+            // An id already tracked in another document is never taken over by a copy here.
+            setWhere: sql`${schema.actions.documentId} = excluded.document_id`,
           });
       }
       if (diff.removed.length > 0) {
