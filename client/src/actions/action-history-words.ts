@@ -4,6 +4,7 @@
  * itself and the people who made the changes, so a history still reads when someone has left.
  */
 import { actionStatusLabels, type Action, type ActionEvent, type ActionStatus } from "@roundtable/domain";
+import { ukMoment } from "../layout/uk-time";
 import { formatDueDate } from "./action-dates";
 
 /** Names for the ids an action's history holds. */
@@ -43,26 +44,12 @@ export function historyNames({ team, agencies, action, events }: NameSources): H
   return { people, agencies: agencyNames };
 }
 
-const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
-
-const ukParts = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/London",
-  day: "numeric",
-  month: "numeric",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
 /** "25 Nov 2026, 19:40": always UK time, so everyone on a case sees the same moment. */
 export function formatHistoryTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return "Time not known";
-  const parts = ukParts.formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  const month = months[Number(part("month")) - 1] ?? part("month");
-  return `${Number(part("day"))} ${month} ${part("year")}, ${part("hour")}:${part("minute")}`;
+  const m = ukMoment(date);
+  return `${m.day} ${m.monthName} ${m.year}, ${m.time}`;
 }
 
 type Owner = { kind: "person"; id: string } | { kind: "agency"; id: string } | { kind: "none" };

@@ -4,6 +4,7 @@
  * account (or uses the one they have), puts them on the team and is audited. An invitation is
  * used once: accepted, withdrawn or expired, its link no longer works.
  */
+import { requireCaseManager } from "./case-team.js";
 import { createHash, randomBytes } from "node:crypto";
 import { schema, type Db } from "@roundtable/db";
 import {
@@ -38,12 +39,7 @@ export const invitationEnded = () =>
   new HttpError(410, "This invitation has expired or been withdrawn. Ask the person who invited you for a new one.");
 
 /** The case, if this person runs it: 404 when they cannot see it, 403 when they can but may not invite. */
-async function caseRunBy(db: Db, person: Person, caseId: string): Promise<VisibleCase & { role: Role }> {
-  const visible = await visibleCase(db, person, caseId);
-  const role = effectiveCaseRole(visible.caseRole, person.role);
-  if (!role || !caseManagerRoles.includes(role)) throw forbidden("Only the keyworkers and the service lead can invite people to this case's team.");
-  return { ...visible, role };
-}
+const caseRunBy = (db: Db, person: Person, caseId: string) => requireCaseManager(db, person, caseId, "invite people to this case's team");
 
 const inviter = alias(schema.people, "inviter");
 
