@@ -8,8 +8,6 @@ import { requireCaseManager } from "./case-team.js";
 import { createHash, randomBytes } from "node:crypto";
 import { schema, type Db } from "@roundtable/db";
 import {
-  caseManagerRoles,
-  effectiveCaseRole,
   firstNameOf,
   invitableRoles,
   invitationLifetimeDays,
@@ -26,8 +24,7 @@ import {
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { recordAudit } from "../audit/audit-log.js";
-import { forbidden, HttpError, notFound } from "../errors.js";
-import { visibleCase, type VisibleCase } from "./access.js";
+import { HttpError, notFound } from "../errors.js";
 import { hashPassword } from "./passwords.js";
 import type { Person } from "./sessions.js";
 
