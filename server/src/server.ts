@@ -56,7 +56,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let presence: Presence | null = null;
   const mailer = createMailer(config.mail.smtpUrl, config.mail.from, log);
   const notifier = new Notifier(db, mailer, config.publicUrl, (n) => presence?.notify(n));
-  const projector = new ActionProjector(db, log, (change) => presence?.actionsChanged(change));
+  const projector = new ActionProjector(db, log, (change) => {
+    presence?.actionsChanged(change).catch((err: unknown) => log.error({ err }, "could not tell people that actions changed"));
+  });
   const documentSessions = new DocumentSessions(db, log);
   const registry = new RoomRegistry(db, log, config.collab, {
     onDocumentChanged: (documentId, room, authorId) => {

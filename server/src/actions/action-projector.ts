@@ -12,6 +12,8 @@ import type * as Y from "yjs";
 
 export interface ActionsChanged {
   caseId: string;
+  /** The document the actions live in: only people who may open it are told. */
+  documentId: string;
   actionIds: string[];
   ownerIds: string[];
 }
@@ -78,10 +80,13 @@ export class ActionProjector {
       .from(schema.documents)
       .where(eq(schema.documents.id, documentId));
     if (!document) return;
-    // An action belongs to the case its section names (tracker minutes), else the document's case.
+    // An action belongs to the case its section names, else the document's case. A section's
+    // case counts only in a meeting's minutes and only if the meeting covers that case: anyone
+    // who can edit a care plan could otherwise file actions under a child they cannot see.
     // One with neither (e.g. "any other business" in a tracker meeting) cannot be tracked.
+    const meetingCaseIds = document.meetingId ? await this.casesOfMeeting(document.meetingId) : new Set<string>();
     const placed = projectActions(richTextToJson(doc)).flatMap((a) => {
-      const caseId = a.caseId ?? document.caseId;
+      const caseId = a.caseId && meetingCaseIds.has(a.caseId) ? a.caseId : document.caseId;
       return caseId ? [{ ...a, caseId }] : [];
     });
     const projected = await this.withKnownOwners(placed);
@@ -131,7 +136,15 @@ export class ActionProjector {
     for (const a of diff.upserts) if (a.ownerId) owners.add(a.ownerId);
     for (const s of stored) if (s.ownerId && changedIds.includes(s.id)) owners.add(s.ownerId);
     const caseIds = new Set([...diff.upserts.map((a) => a.caseId!), ...stored.filter((s) => diff.removed.includes(s.id)).map((s) => s.caseId!)]);
-    for (const caseId of caseIds) this.notify({ caseId, actionIds: changedIds, ownerIds: [...owners] });
+    for (const caseId of caseIds) this.notify({ caseId, documentId, actionIds: changedIds, ownerIds: [...owners] });
+  }
+
+  private async casesOfMeeting(meetingId: string): Promise<Set<string>> {
+    const rows = await this.db
+      .select({ caseId: schema.meetingCases.caseId })
+      .from(schema.meetingCases)
+      .where(eq(schema.meetingCases.meetingId, meetingId));
+    return new Set(rows.map((r) => r.caseId));
   }
 
   /** An owner must be someone on the case, and an agency one of the service's; anything else is treated as not set. */

@@ -28,7 +28,11 @@ type PresenceSocket = Socket<Record<string, never>, Record<string, never>, Recor
 export class Presence {
   readonly io: Server;
 
-  constructor(httpServer: HttpServer, db: Db, log: Logger) {
+  constructor(
+    httpServer: HttpServer,
+    private readonly db: Db,
+    log: Logger,
+  ) {
     // destroyUpgrade: false — other upgrade paths (/collab) belong to the collab endpoint.
     this.io = new Server(httpServer, { path: "/socket.io", serveClient: false, destroyUpgrade: false });
     this.io.use((socket, next) => {
@@ -90,10 +94,27 @@ export class Presence {
     return [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** Tell everyone looking at the case, and each owner wherever they are, that actions changed. */
-  actionsChanged(change: ActionsChanged): void {
+  /**
+   * Tell everyone looking at the case, and each owner wherever they are, that actions changed —
+   * but only those who may open the document the actions live in. A family member on the case
+   * page must not learn that a professionals meeting's actions moved, let alone their ids.
+   */
+  async actionsChanged(change: ActionsChanged): Promise<void> {
     const rooms = [`case:${change.caseId}`, ...change.ownerIds.map((id) => `person:${id}`)];
-    this.io.to(rooms).emit("actions:changed", { caseId: change.caseId, actionIds: change.actionIds });
+    const verdicts = new Map<string, Promise<boolean>>();
+    const message = { caseId: change.caseId, actionIds: change.actionIds };
+    for (const socket of await this.io.in(rooms).fetchSockets()) {
+      const person = (socket.data as SocketData).person;
+      let mayOpen = verdicts.get(person.id);
+      if (!mayOpen) {
+        mayOpen = documentAccessFor(this.db, person, change.documentId).then(
+          () => true,
+          () => false,
+        );
+        verdicts.set(person.id, mayOpen);
+      }
+      if (await mayOpen) socket.emit("actions:changed", message);
+    }
   }
 
   /** Everyone in the meeting room re-reads the meeting (status, attendance, current agenda item). */

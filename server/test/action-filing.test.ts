@@ -1,0 +1,150 @@
+/**
+ * Where an action is filed, and who is told it changed. A section heading's case counts only in
+ * a meeting's minutes and only for the meeting's own cases; news of changed actions reaches only
+ * people who may open the document they live in.
+ */
+import { randomUUID } from "node:crypto";
+import type { Action, CaseDetail, CaseSummary, Meeting } from "@roundtable/domain";
+import { io, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import type { RunningServer } from "../src/server.js";
+import { signIn, type SignedIn } from "./support/api-client.js";
+import { connectCollab, type CollabClient } from "./support/collab-client.js";
+import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { waitFor } from "./support/wait-for.js";
+
+let storage: TestStorage;
+let server: RunningServer;
+let priya: SignedIn;
+let claire: SignedIn;
+let jamie: CaseSummary;
+let aisha: CaseSummary;
+let jamiePlanId: string;
+let team: CaseDetail["team"];
+const clients: CollabClient[] = [];
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  storage = await createTestStorage();
+  server = await startTestServer(storage);
+  [priya, claire] = await Promise.all([signIn(server.url, "priya.shah"), signIn(server.url, "claire.walker")]);
+  const cases = (await priya.get<CaseSummary[]>("/api/cases")).body;
+  jamie = cases.find((c) => c.name === "Jamie Walker")!;
+  aisha = cases.find((c) => c.name === "Aisha Reid")!;
+  const detail = (await priya.get<CaseDetail>(`/api/cases/${jamie.id}`)).body;
+  team = detail.team;
+  jamiePlanId = detail.documents.find((d) => d.kind === "care-plan")!.id;
+});
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  for (const s of sockets) s.close();
+  await server?.close();
+  await storage?.cleanup();
+});
+
+const idOf = (name: string) => team.find((m) => m.name === name)!.personId;
+
+async function open(documentId: string, who: SignedIn): Promise<CollabClient> {
+  const c = await connectCollab(server.url, documentId, who.cookie);
+  clients.push(c);
+  return c;
+}
+
+/** A heading naming a case (as tracker minutes have), then an action under it. */
+function addCaseSection(doc: Y.Doc, caseId: string, text: string, ownerId: string): string {
+  const id = randomUUID();
+  const heading = new Y.XmlElement("heading");
+  heading.setAttribute("level", "2");
+  heading.setAttribute("caseId", caseId);
+  heading.insert(0, [new Y.XmlText("Another child")]);
+  const action = new Y.XmlElement("actionItem");
+  action.setAttribute("id", id);
+  action.setAttribute("ownerId", ownerId);
+  action.setAttribute("status", "open");
+  action.insert(0, [new Y.XmlText(text)]);
+  const fragment = doc.getXmlFragment("default");
+  fragment.insert(fragment.length, [heading, action]);
+  return id;
+}
+
+async function trackedAction(id: string): Promise<Action> {
+  return waitFor(async () => (await priya.get<Action[]>(`/api/actions?owner=${idOf("Priya Shah")}`)).body.find((a) => a.id === id), {
+    timeoutMs: 3000,
+    what: "the action to be tracked",
+  });
+}
+
+async function watchCase(who: SignedIn): Promise<string[][]> {
+  const socket = io(server.url, { extraHeaders: { cookie: who.cookie }, transports: ["websocket"] });
+  sockets.push(socket);
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+  expect(await socket.emitWithAck("presence:join", { room: `case:${jamie.id}` })).toMatchObject({ ok: true });
+  const heard: string[][] = [];
+  socket.on("actions:changed", (m: { actionIds: string[] }) => heard.push(m.actionIds));
+  return heard;
+}
+
+describe("filing actions under a case", () => {
+  it("files an action in a care plan under the plan's own case, whatever case a heading names", async () => {
+    const editor = await open(jamiePlanId, priya);
+    const id = addCaseSection(editor.doc, aisha.id, "Filed under the wrong child?", idOf("Priya Shah"));
+    const action = await trackedAction(id);
+    expect(action.caseId).toBe(jamie.id);
+    expect((await priya.get<Action[]>(`/api/actions?caseId=${aisha.id}`)).body.map((a) => a.id)).not.toContain(id);
+  });
+
+  it("honours a heading's case in minutes only for a case the meeting covers", async () => {
+    const booked = await priya.post<Meeting>("/api/meetings", {
+      type: "review",
+      startsAt: "2026-12-10T10:00:00Z",
+      location: "Northbridge Civic Centre, room 2",
+      caseId: jamie.id,
+      inviteeIds: [idOf("Mark Davies")],
+    });
+    expect(booked.status).toBe(201);
+    const minutes = await open(booked.body.minutesDocumentId, priya);
+    const outside = addCaseSection(minutes.doc, aisha.id, "Not this meeting's child", idOf("Priya Shah"));
+    expect((await trackedAction(outside)).caseId).toBe(jamie.id);
+
+    const tracker = await priya.post<Meeting>("/api/meetings", {
+      type: "tracker",
+      startsAt: "2026-12-11T10:00:00Z",
+      location: "Northbridge Civic Centre, room 2",
+      caseIds: [jamie.id, aisha.id],
+      inviteeIds: [],
+    });
+    expect(tracker.status).toBe(201);
+    const trackerMinutes = await open(tracker.body.minutesDocumentId, priya);
+    const inside = addCaseSection(trackerMinutes.doc, aisha.id, "This meeting's other child", idOf("Priya Shah"));
+    expect((await trackedAction(inside)).caseId).toBe(aisha.id);
+  });
+});
+
+describe("news that actions changed", () => {
+  it("reaches the family for a care plan's actions but never for a professionals meeting's", async () => {
+    const claireHeard = await watchCase(claire);
+    const priyaHeard = await watchCase(priya);
+    const booked = await priya.post<Meeting>("/api/meetings", {
+      type: "professionals",
+      startsAt: "2026-12-12T10:00:00Z",
+      location: "Northbridge CAMHS, meeting room 1",
+      caseId: jamie.id,
+      inviteeIds: [idOf("Mark Davies")],
+    });
+    expect(booked.status).toBe(201);
+    const minutes = await open(booked.body.minutesDocumentId, priya);
+    const hidden = addCaseSection(minutes.doc, jamie.id, "Speak to the out-of-hours team", idOf("Priya Shah"));
+    await waitFor(async () => priyaHeard.some((ids) => ids.includes(hidden)) || undefined, { timeoutMs: 3000, what: "Priya to hear of the change" });
+
+    // A change Claire may see, sent after the hidden one: once she hears it, she would have heard both.
+    const plan = await open(jamiePlanId, priya);
+    const shown = addCaseSection(plan.doc, jamie.id, "Send Claire the new timetable", idOf("Priya Shah"));
+    await waitFor(async () => claireHeard.some((ids) => ids.includes(shown)) || undefined, { timeoutMs: 3000, what: "Claire to hear of the care plan change" });
+    expect(claireHeard.flat()).not.toContain(hidden);
+    expect(claireHeard.flat()).toContain(shown);
+  });
+});
