@@ -67,6 +67,8 @@ interface Record_ {
   id: string;
   kind: DocumentKind;
   visibility: Visibility;
+  /** For a part of another document: what the whole is. */
+  whole?: { visibility: Visibility; kind: DocumentKind };
   actionId: string;
 }
 
@@ -97,8 +99,9 @@ function check(what: string, actor: Actor, expected: Outcome, actual: Outcome): 
 const outcome = (status: number, allowStatuses = [200, 201, 204]): Outcome => (allowStatuses.includes(status) ? "allow" : status);
 
 /** What the rules table says this person may do with this record. */
-function expectedAccess(actor: Actor, record: Pick<Record_, "kind" | "visibility">): AccessLevel {
+function expectedAccess(actor: Actor, record: Pick<Record_, "kind" | "visibility" | "whole">): AccessLevel {
   return documentAccess({
+    whole: record.whole,
     caseRole: actor.caseRole,
     accountRole: actor.accountRole,
     visibility: record.visibility,
@@ -178,8 +181,23 @@ beforeAll(async () => {
   const familyPart = planDetail.parts.find((p) => p.kind === "family-views")!;
   const [ownPage] = await db.select().from(schema.documents).where(and(eq(schema.documents.caseId, jamie.id), eq(schema.documents.visibility, "young-person")));
   const professionalsNotes = (await priya.post<DocumentDetail>(`/api/cases/${jamie.id}/documents`, { kind: "notes", title: "Professionals' notes", visibility: "professionals" })).body;
-  const under = [
+  // A professionals-only plan has no family part; one left over from before that rule (made
+  // here directly) is a family document the family still may not open, as its whole is not theirs.
+  const professionalsPlan = (await priya.post<DocumentDetail>(`/api/cases/${jamie.id}/documents`, { kind: "care-plan", title: "Crisis plan (professionals)", visibility: "professionals" })).body;
+  expect(professionalsPlan.parts).toEqual([]);
+  const [leftoverPart] = await db
+    .insert(schema.documents)
+    .values({ caseId: jamie.id, partOf: professionalsPlan.id, kind: "family-views", title: "What my family says (Crisis plan)", visibility: "family" })
+    .returning();
+  const under: Omit<Record_, "actionId">[] = [
     { name: "care plan (family)", id: plan.id, kind: plan.kind, visibility: plan.visibility },
+    {
+      name: "family part of a professionals plan (left over)",
+      id: leftoverPart!.id,
+      kind: "family-views",
+      visibility: "family",
+      whole: { visibility: "professionals", kind: "care-plan" },
+    },
     { name: "What my family says (family part)", id: familyPart.id, kind: familyPart.kind, visibility: familyPart.visibility },
     { name: "professionals' notes", id: professionalsNotes.id, kind: professionalsNotes.kind, visibility: professionalsNotes.visibility },
     { name: "Jamie's own page (young person)", id: ownPage!.id, kind: ownPage!.kind as DocumentKind, visibility: ownPage!.visibility as Visibility },

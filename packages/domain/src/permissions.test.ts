@@ -34,6 +34,13 @@ describe("document access rules", () => {
     expect(documentAccess({ ...parent, caseRole: "young-person", accountRole: "young-person", kind: "family-views" })).toBe("comment");
   });
 
+  it("never opens a part of a document to someone who may not open the whole", () => {
+    const part = { ...plan, caseRole: "parent", accountRole: "parent", visibility: "family", kind: "family-views", isOwnKeyworker: false } as const;
+    expect(documentAccess({ ...part, whole: { visibility: "family", kind: "care-plan" } })).toBe("edit");
+    expect(documentAccess({ ...part, whole: { visibility: "professionals", kind: "care-plan" } })).toBe("none");
+    expect(documentAccess({ ...part, caseRole: "keyworker", accountRole: "keyworker", whole: { visibility: "professionals", kind: "care-plan" } })).toBe("edit");
+  });
+
   it("shuts out an agency the family has not agreed to share with, but not the keyworking service", () => {
     const q = { ...plan, visibility: "family", isOwnKeyworker: false, sharingConsented: false } as const;
     expect(documentAccess({ ...q, caseRole: "professional", accountRole: "professional" })).toBe("none");

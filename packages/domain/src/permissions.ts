@@ -52,9 +52,15 @@ export interface DocumentAccessQuestion {
    * person's agency (and not withdrawn it)?
    */
   sharingConsented: boolean;
+  /**
+   * For a part of another document (the family's part of a care plan): the whole's visibility
+   * and kind. Nobody may open a part of a document they may not open.
+   */
+  whole?: { visibility: Visibility; kind: DocumentKind } | null;
 }
 
 export function documentAccess(q: DocumentAccessQuestion): AccessLevel {
+  if (q.whole && documentAccess({ ...q, ...q.whole, whole: null }) === "none") return "none";
   const role = q.caseRole ?? (q.accountRole === "service-lead" ? "service-lead" : null);
   if (role === null) return "none";
   if (needsSharingConsent(role) && !q.sharingConsented) return "none";

@@ -15,6 +15,7 @@ import {
   type Visibility,
 } from "@roundtable/domain";
 import { and, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { HttpError, notFound } from "../errors.js";
 import { meetingAccessFor } from "./meeting-access.js";
 import { sharingConsentedFor } from "./sharing-consent.js";
@@ -65,6 +66,8 @@ export interface DocumentRow {
   title: string;
   visibility: Visibility;
   partOf: string | null;
+  /** For a part of another document: the whole's visibility and kind, which bound who may open the part. */
+  whole: { visibility: Visibility; kind: DocumentKind } | null;
 }
 
 export interface DocumentAccess {
@@ -75,8 +78,13 @@ export interface DocumentAccess {
   meetingTitle: string | null;
 }
 
-export function accessFor(person: Person, visible: VisibleCase, document: { visibility: Visibility; kind: DocumentKind }): AccessLevel {
+export function accessFor(
+  person: Person,
+  visible: VisibleCase,
+  document: { visibility: Visibility; kind: DocumentKind; whole?: DocumentRow["whole"] },
+): AccessLevel {
   return documentAccess({
+    whole: document.whole,
     caseRole: visible.caseRole,
     accountRole: person.role,
     visibility: document.visibility,
@@ -91,6 +99,7 @@ export function accessFor(person: Person, visible: VisibleCase, document: { visi
  * the case, or a family account asking for a professionals document) and 403 otherwise.
  */
 export async function documentAccessFor(db: Db, person: Person, documentId: string): Promise<DocumentAccess> {
+  const whole = alias(schema.documents, "whole");
   const rows = await db
     .select({
       id: schema.documents.id,
@@ -100,13 +109,22 @@ export async function documentAccessFor(db: Db, person: Person, documentId: stri
       title: schema.documents.title,
       visibility: schema.documents.visibility,
       partOf: schema.documents.partOf,
+      wholeVisibility: whole.visibility,
+      wholeKind: whole.kind,
     })
     .from(schema.documents)
+    .leftJoin(whole, eq(whole.id, schema.documents.partOf))
     .where(eq(schema.documents.id, documentId))
     .limit(1);
   const row = rows[0];
   if (!row) throw notFound("That document");
-  const document: DocumentRow = { ...row, kind: row.kind as DocumentKind, visibility: row.visibility as Visibility };
+  const { wholeVisibility, wholeKind, ...own } = row;
+  const document: DocumentRow = {
+    ...own,
+    kind: own.kind as DocumentKind,
+    visibility: own.visibility as Visibility,
+    whole: wholeVisibility && wholeKind ? { visibility: wholeVisibility as Visibility, kind: wholeKind as DocumentKind } : null,
+  };
   if (document.meetingId) {
     // Minutes follow their meeting: who may see it, and whether they write or read.
     const { meeting, access } = await meetingAccessFor(db, person, document.meetingId).catch(() => {

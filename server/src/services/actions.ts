@@ -32,6 +32,7 @@ import type { Person } from "./sessions.js";
 
 const owner = alias(schema.people, "owner");
 const ownerAgency = alias(schema.agencies, "owner_agency");
+const wholeDocument = alias(schema.documents, "whole_document");
 
 function actionQuery(db: Db) {
   return db
@@ -44,12 +45,15 @@ function actionQuery(db: Db) {
       visibility: schema.documents.visibility,
       documentKind: schema.documents.kind,
       documentMeetingId: schema.documents.meetingId,
+      wholeVisibility: wholeDocument.visibility,
+      wholeKind: wholeDocument.kind,
       ownerName: owner.name,
       ownerAgencyName: ownerAgency.name,
     })
     .from(schema.actions)
     .innerJoin(schema.cases, eq(schema.cases.id, schema.actions.caseId))
     .innerJoin(schema.documents, eq(schema.documents.id, schema.actions.documentId))
+    .leftJoin(wholeDocument, eq(wholeDocument.id, schema.documents.partOf))
     .leftJoin(owner, eq(owner.id, schema.actions.ownerId))
     .leftJoin(ownerAgency, eq(ownerAgency.id, schema.actions.ownerAgencyId));
 }
@@ -101,7 +105,8 @@ async function visibleRows(db: Db, person: Person, rows: ActionQueryRow[]): Prom
       caseRole: roleOn.get(r.action.caseId) ?? null,
       sharingConsented: sharing.has(r.action.caseId),
     };
-    return accessFor(person, visible, { visibility: r.visibility as Visibility, kind: r.documentKind as DocumentKind }) !== "none";
+    const whole = r.wholeVisibility && r.wholeKind ? { visibility: r.wholeVisibility as Visibility, kind: r.wholeKind as DocumentKind } : null;
+    return accessFor(person, visible, { visibility: r.visibility as Visibility, kind: r.documentKind as DocumentKind, whole }) !== "none";
   });
 }
 

@@ -81,6 +81,7 @@ export async function getCase(db: Db, person: Person, caseId: string): Promise<C
       kind: schema.documents.kind,
       title: schema.documents.title,
       visibility: schema.documents.visibility,
+      partOf: schema.documents.partOf,
     })
     .from(schema.documents)
     // Minutes are listed with their meetings, where the meeting's own access rules apply.
@@ -91,12 +92,15 @@ export async function getCase(db: Db, person: Person, caseId: string): Promise<C
     .from(schema.agencies)
     .where(eq(schema.agencies.serviceId, visible.caseRow.serviceId))
     .orderBy(asc(schema.agencies.name));
+  const typed = new Map(docs.map((d) => [d.id, { id: d.id, title: d.title, kind: d.kind as DocumentKind, visibility: d.visibility as Visibility }]));
   return {
     ...toSummary(summaryRow!),
     agencies,
     team: team.map((m) => ({ ...m, role: m.role as Role })),
+    // A part (the family's part of a care plan) is listed only to those who may open its whole.
     documents: docs
-      .map((d) => ({ ...d, kind: d.kind as DocumentKind, visibility: d.visibility as Visibility }))
-      .filter((d) => accessFor(person, visible, d) !== "none"),
+      .map((d) => ({ ...typed.get(d.id)!, whole: d.partOf ? (typed.get(d.partOf) ?? null) : null }))
+      .filter((d) => accessFor(person, visible, d) !== "none")
+      .map(({ whole: _whole, ...d }) => d),
   };
 }

@@ -56,10 +56,18 @@ export async function createDocument(db: Db, person: Person, caseId: string, bod
       .insert(schema.documents)
       .values({ caseId, kind: body.kind, title: body.title, visibility: body.visibility, snapshot: initialState(body.kind), createdBy: person.id })
       .returning({ id: schema.documents.id });
-    if (body.kind === "care-plan") await tx.insert(schema.documents).values(familyPartOf({ id: row!.id, caseId, title: body.title }, [], person.id));
+    if (hasFamilyPart(body)) await tx.insert(schema.documents).values(familyPartOf({ id: row!.id, caseId, title: body.title }, [], person.id));
     return row!.id;
   });
   return describeDocument(db, person, id);
+}
+
+/**
+ * Only a care plan the family can see has a part the family writes: a professionals-only or
+ * young-person plan is not theirs to add to, and its title is not theirs to know.
+ */
+export function hasFamilyPart(plan: { kind: string; visibility: string }): boolean {
+  return plan.kind === "care-plan" && plan.visibility === "family";
 }
 
 /** The family's own part of a care plan, "What my family says" (ADR 0008). */
@@ -76,7 +84,7 @@ export function familyPartOf(plan: { id: string; caseId: string; title: string }
 }
 
 /**
- * Care plans made before the family had their own part get one, empty but for its prompt (their
+ * Care plans the family can see, made before the family had their own part, get one, empty but for its prompt (their
  * old "What my family says" section stays in the plan's text). Returns how many were added.
  */
 export async function addMissingFamilyParts(db: Db): Promise<number> {
@@ -85,7 +93,7 @@ export async function addMissingFamilyParts(db: Db): Promise<number> {
     .select({ id: schema.documents.id, caseId: schema.documents.caseId, title: schema.documents.title })
     .from(schema.documents)
     .leftJoin(part, and(eq(part.partOf, schema.documents.id), eq(part.kind, "family-views")))
-    .where(and(eq(schema.documents.kind, "care-plan"), isNull(part.id)));
+    .where(and(eq(schema.documents.kind, "care-plan"), eq(schema.documents.visibility, "family"), isNull(part.id)));
   for (const plan of plans) {
     if (plan.caseId) await db.insert(schema.documents).values(familyPartOf({ id: plan.id, caseId: plan.caseId, title: plan.title }, [], null));
   }
