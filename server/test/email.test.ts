@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { CaseDetail, CaseSummary, Meeting } from "@roundtable/domain";
+import type { CaseDetail, CaseSummary, ConsentRecord, Meeting } from "@roundtable/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { sendDailyDigests } from "../src/jobs/daily-digest.js";
@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 describe("email", () => {
-  it("circulates agreed minutes by email with a link, and never to a family account for a professionals meeting", async () => {
+  it("circulates agreed minutes by email in general words with a link, and never to a family account for a professionals meeting", async () => {
     const cases = (await priya.get<CaseSummary[]>("/api/cases")).body;
     const jamie = cases.find((c) => c.name === "Jamie Walker")!;
     const team = (await priya.get<CaseDetail>(`/api/cases/${jamie.id}`)).body.team;
@@ -41,13 +41,54 @@ describe("email", () => {
     const meeting = (await priya.post<Meeting>("/api/meetings", { type: "tracker", startsAt: "2026-12-03T10:00:00Z", caseIds: [jamie.id], inviteeIds: [id("Mark Davies"), id("Claire Walker")] })).body;
     for (const command of ["start", "end", "agree-minutes"]) expect((await priya.post(`/api/meetings/${meeting.id}/commands`, { command })).status).toBe(200);
     // (The demo data's overdue actions also send reminders; only the minutes matter here.)
-    const minutesMail = () => smtp.messages.filter((m) => m.subject.startsWith("Minutes agreed"));
+    const minutesMail = () => smtp.messages.filter((m) => m.body.includes(`/meetings/${meeting.id}`));
     await waitFor(() => minutesMail().length >= 2, { what: "two emails" });
     const recipients = minutesMail().flatMap((m) => m.to).sort();
     expect(recipients).toEqual(["mark.davies@roundtable.demo", "priya.shah@roundtable.demo"]);
     const toMark = minutesMail().find((m) => m.to.includes("mark.davies@roundtable.demo"))!;
-    expect(toMark.subject).toBe("Minutes agreed: Tracker meeting");
+    expect(toMark.subject).toBe("Minutes agreed in Roundtable");
     expect(toMark.body).toContain(`https://roundtable.example.org/meetings/${meeting.id}`);
+    // Email leaves our control: no child's name, no meeting title (docs/adr/0005).
+    for (const m of minutesMail()) expect(`${m.subject}\n${m.body}`).not.toMatch(/Jamie|Walker|Tracker meeting/);
+  });
+
+  it("emails overdue reminders without the action's words or the child's name", async () => {
+    // The demo data has overdue actions; the server reminded their owners when it started.
+    const reminders = await waitFor(
+      () => {
+        const found = smtp.messages.filter((m) => m.subject === "An action you own is overdue");
+        return found.length > 0 ? found : undefined;
+      },
+      { what: "overdue reminders" },
+    );
+    const cases = (await priya.get<CaseSummary[]>("/api/cases")).body;
+    const surnames = [...new Set(cases.map((c) => c.name.split(" ").at(-1)!))];
+    for (const m of reminders) {
+      expect(m.body).toContain("https://roundtable.example.org/documents/");
+      for (const name of surnames) expect(`${m.subject}\n${m.body}`).not.toContain(name);
+    }
+  });
+
+  it("does not tell an invitee of agreed minutes once the family has withdrawn sharing consent with their agency", async () => {
+    const cases = (await priya.get<CaseSummary[]>("/api/cases")).body;
+    const jamie = cases.find((c) => c.name === "Jamie Walker")!;
+    const team = (await priya.get<CaseDetail>(`/api/cases/${jamie.id}`)).body.team;
+    const id = (name: string) => team.find((m) => m.name === name)!.personId;
+    const meeting = (
+      await priya.post<Meeting>("/api/meetings", { type: "review", startsAt: "2026-12-04T10:00:00Z", caseId: jamie.id, inviteeIds: [id("Mark Davies"), id("Dr Ben Carter")] })
+    ).body;
+    const school = (await priya.get<ConsentRecord[]>(`/api/cases/${jamie.id}/consents`)).body.find(
+      (c) => c.kind === "share-with-agency" && c.agency?.name === "Riverside Academy" && c.withdrawn === null,
+    )!;
+    expect((await priya.post(`/api/cases/${jamie.id}/consents/${school.id}/withdraw`, {})).status).toBe(200);
+    for (const command of ["start", "end", "agree-minutes"]) expect((await priya.post(`/api/meetings/${meeting.id}/commands`, { command })).status).toBe(200);
+    const minutesMail = () => smtp.messages.filter((m) => m.body.includes(`/meetings/${meeting.id}`));
+    // Priya and Ben are told; once both have been, Mark would have been too.
+    await waitFor(() => minutesMail().length >= 2, { what: "the chair's and Ben's emails" });
+    expect(minutesMail().flatMap((m) => m.to).sort()).toEqual(["ben.carter@roundtable.demo", "priya.shah@roundtable.demo"]);
+    const mark = await signIn(server.url, "mark.davies");
+    const told = (await mark.get<{ link: string | null }[]>("/api/notifications")).body;
+    expect(told.map((n) => n.link)).not.toContain(`/meetings/${meeting.id}`);
   });
 
   it("sends each person one daily digest with counts and a link, once a day", async () => {

@@ -1,9 +1,10 @@
 /**
  * Telling people things: an in-app notification (stored, and pushed live to their open
- * screens) and, when email is configured, an email with a link.
+ * screens) and, when email is configured, an email in general words with a link.
  */
 import { schema, type Db } from "@roundtable/db";
 import { inArray } from "drizzle-orm";
+import { emailWordingFor } from "./email-wording.js";
 import type { Mailer } from "./mailer.js";
 
 export interface NewNotification {
@@ -44,7 +45,8 @@ export class Notifier {
       const person = byId.get(n.personId);
       if (!person) continue;
       const link = n.link ? `\n\nOpen it in Roundtable: ${this.publicUrl}${n.link}` : "";
-      await this.mailer.send({ to: person.email, subject: n.title, text: `Dear ${person.name},\n\n${n.body}${link}\n\nRoundtable` });
+      const wording = emailWordingFor(n.kind);
+      await this.mailer.send({ to: person.email, subject: wording.subject, text: `Dear ${person.name},\n\n${wording.text}${link}\n\nRoundtable` });
     }
   }
 

@@ -9,7 +9,6 @@ import {
   applyMeetingCommand,
   atLeast,
   canBookMeetings,
-  isFamilyRole,
   meetingTypeLabels,
   meetingVisibilityFor,
   type Attendance,
@@ -30,7 +29,7 @@ import { forbidden, HttpError } from "../errors.js";
 import { defaultAgenda } from "../meetings/default-agenda.js";
 import { visibleCase, type CaseRow } from "./access.js";
 import { meetingAccessFor, meetingAccessMap, type MeetingRow } from "./meeting-access.js";
-import type { Person } from "./sessions.js";
+import { personById, type Person } from "./sessions.js";
 
 export async function createMeeting(db: Db, person: Person, body: CreateMeetingBody): Promise<Meeting> {
   if (!canBookMeetings(person.role)) throw forbidden("Only keyworkers, senior keyworkers, service leads and ICB leads can book meetings.");
@@ -187,11 +186,22 @@ export async function commandMeeting(deps: MeetingDeps, person: Person, meetingI
 }
 
 /**
- * Agreed minutes go to everyone invited and the chair: an in-app notification, and an email
- * with a link when email is configured. Family accounts are never told of a professionals meeting.
+ * Agreed minutes go to the chair and everyone invited who may read them now — the same rule as
+ * opening the meeting, so family accounts are never told of a professionals meeting and nobody
+ * whose agency the family has not agreed to share with is told either. An in-app notification,
+ * and an email in general words with a link when email is configured (docs/adr/0005).
  */
-async function circulateMinutes({ notifier }: MeetingDeps, meeting: Meeting): Promise<void> {
-  const recipients = [meeting.chair.id, ...meeting.invitees.filter((i) => meeting.visibility === "family" || !isFamilyRole(i.role)).map((i) => i.personId)];
+async function circulateMinutes({ db, notifier }: MeetingDeps, meeting: Meeting): Promise<void> {
+  const recipients: string[] = [];
+  for (const personId of new Set([meeting.chair.id, ...meeting.invitees.map((i) => i.personId)])) {
+    const person = await personById(db, personId);
+    if (!person) continue;
+    const access = await meetingAccessFor(db, person, meeting.id).then(
+      (found) => found.access,
+      () => "none" as const,
+    );
+    if (access !== "none") recipients.push(personId);
+  }
   const when = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(new Date(meeting.startsAt));
   await notifier.notify(recipients, {
     kind: "minutes-agreed",

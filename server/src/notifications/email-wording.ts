@@ -1,0 +1,29 @@
+/**
+ * What a notification says by email. Email leaves our control once sent, so it names no child,
+ * no meeting and no action: it says what kind of thing happened and links to Roundtable, where
+ * the person signs in to see it (docs/adr/0005). The in-app notification keeps the detail.
+ */
+export interface EmailWording {
+  subject: string;
+  text: string;
+}
+
+const wordings: Record<string, EmailWording> = {
+  "minutes-agreed": {
+    subject: "Minutes agreed in Roundtable",
+    text: "The minutes of a meeting you were invited to have been agreed. Sign in to Roundtable to read and print them.",
+  },
+  "action-overdue": {
+    subject: "An action you own is overdue",
+    text: "An action you own in Roundtable has passed its due date. Sign in to update it, or to move its due date.",
+  },
+};
+
+const fallback: EmailWording = {
+  subject: "You have a new notification in Roundtable",
+  text: "Something in Roundtable needs your attention. Sign in to see it.",
+};
+
+export function emailWordingFor(kind: string): EmailWording {
+  return wordings[kind] ?? fallback;
+}
