@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Action, CaseDetail, CaseSummary, DocumentDetail, Meeting, MeetingContribution } from "@roundtable/domain";
+import { isFamilyRole, type Action, type CaseDetail, type CaseSummary, type DocumentDetail, type Meeting, type MeetingContribution } from "@roundtable/domain";
 import { schema } from "@roundtable/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -43,7 +43,7 @@ async function bookTracker(): Promise<Meeting> {
     startsAt: "2026-12-03T10:00:00Z",
     location: "Northbridge Civic Centre, room 2",
     caseIds: [jamie.id, aisha.id],
-    inviteeIds: [idOf("Mark Davies"), idOf("Claire Walker")],
+    inviteeIds: [idOf("Mark Davies")],
   });
   expect(res.status).toBe(201);
   return res.body;
@@ -63,7 +63,7 @@ describe("meetings", () => {
   });
 
   it("never lets a family account list or open a professionals meeting, over REST or the websocket", async () => {
-    const meeting = await bookTracker(); // Claire was (wrongly) invited: still no access
+    const meeting = await bookTracker();
     expect((await claire.get(`/api/meetings/${meeting.id}`)).status).toBe(404);
     expect((await claire.get<Meeting[]>(`/api/cases/${jamie.id}/meetings`)).body.map((m) => m.id)).not.toContain(meeting.id);
     expect((await claire.get(`/api/documents/${meeting.minutesDocumentId}`)).status).toBe(404);
@@ -150,5 +150,42 @@ describe("meetings", () => {
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.details).sort()).toEqual(["caseIds", "startsAt"]);
     expect((await claire.post("/api/meetings", { type: "review", startsAt: "2026-12-10T14:00:00Z", caseId: jamie.id })).status).toBe(403);
+  });
+});
+
+describe("who may be invited, and what a contribution may be about", () => {
+  it("refuses a family member invited to a tracker or professionals meeting, and anyone not on a covered child's team", async () => {
+    const family = await priya.post<{ details: Record<string, string> }>("/api/meetings", {
+      type: "tracker",
+      startsAt: "2026-12-03T10:00:00Z",
+      caseIds: [jamie.id, aisha.id],
+      inviteeIds: [idOf("Mark Davies"), idOf("Claire Walker")],
+    });
+    expect(family.status).toBe(400);
+    expect(family.body.details.inviteeIds).toBe("Family members cannot be invited to a professionals-only meeting");
+
+    const aishaTeam = (await priya.get<CaseDetail>(`/api/cases/${aisha.id}`)).body.team;
+    const outsider = aishaTeam.find((m) => !team.some((t) => t.personId === m.personId) && !isFamilyRole(m.role))!;
+    const review = await priya.post<{ details: Record<string, string> }>("/api/meetings", {
+      type: "review",
+      startsAt: "2026-12-03T10:00:00Z",
+      caseId: jamie.id,
+      inviteeIds: [outsider.personId],
+    });
+    expect(review.status).toBe(400);
+    expect(review.body.details.inviteeIds).toMatch(/on the team of a child this meeting is about/);
+    // The same person may be invited to a tracker meeting that covers a child whose team they are on.
+    const tracker = await priya.post<Meeting>("/api/meetings", { type: "tracker", startsAt: "2026-12-03T10:00:00Z", caseIds: [jamie.id, aisha.id], inviteeIds: [outsider.personId] });
+    expect(tracker.status).toBe(201);
+  });
+
+  it("files a written contribution only against a child the meeting is about", async () => {
+    const review = (await priya.post<Meeting>("/api/meetings", { type: "review", startsAt: "2026-12-05T10:00:00Z", caseId: jamie.id, inviteeIds: [idOf("Mark Davies")] })).body;
+    const elsewhere = await mark.post<{ details: Record<string, string> }>(`/api/meetings/${review.id}/contributions`, { text: "About Aisha, really", caseId: aisha.id });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.details.caseId).toBe("Choose a child this meeting is about");
+    expect((await mark.post(`/api/meetings/${review.id}/contributions`, { text: "About Jamie", caseId: jamie.id })).status).toBe(201);
+    const listed = (await priya.get<MeetingContribution[]>(`/api/meetings/${review.id}/contributions`)).body;
+    expect(listed.map((c) => c.text)).toEqual(["About Jamie"]);
   });
 });

@@ -2,7 +2,7 @@
  * The booking form's rules: what must be filled in (the same rules the server applies, said
  * before sending), the request it becomes, and the server's answer read back onto the fields.
  */
-import { isFamilyRole, type CreateMeetingBody, type TeamMember } from "@roundtable/domain";
+import { inviteeRefusal, meetingVisibilityFor, type CreateMeetingBody, type TeamMember } from "@roundtable/domain";
 import { ApiRequestError } from "../api/api";
 import { isProfessionalsOnly } from "./meeting-permissions";
 import { londonTimeToIso } from "./london-time";
@@ -88,9 +88,14 @@ export function meetingBody(form: MeetingForm, offeredInviteeIds: ReadonlySet<st
   };
 }
 
-/** The people who can be invited: family members never to a professionals or tracker meeting. */
+/**
+ * The people who can be invited, by the server's own rule (`inviteeRefusal`): everyone offered is
+ * on a chosen child's team; family members never to a professionals or tracker meeting.
+ */
 export function inviteesOffered<T extends Pick<TeamMember, "role">>(type: BookableType | "", people: readonly T[]): T[] {
-  return type !== "" && isProfessionalsOnly(type) ? people.filter((p) => !isFamilyRole(p.role)) : [...people];
+  if (type === "") return [...people];
+  const visibility = meetingVisibilityFor(type, undefined);
+  return people.filter((p) => inviteeRefusal({ visibility, accountRole: p.role, onCoveredTeam: true }) === null);
 }
 
 const serverFieldNames: Record<string, MeetingField> = {

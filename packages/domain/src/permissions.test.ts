@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentAccess, documentAccessRules, mayChangeAction, meetingAccess, type DocumentAccessQuestion } from "./permissions.js";
+import { documentAccess, documentAccessRules, inviteeRefusal, mayChangeAction, meetingAccess, type DocumentAccessQuestion } from "./permissions.js";
 import { isFamilyRole, roles } from "./roles.js";
 
 const plan: Pick<DocumentAccessQuestion, "kind" | "sharingConsented"> = { kind: "care-plan", sharingConsented: true };
@@ -86,5 +86,16 @@ describe("meeting access", () => {
     expect(meetingAccess({ ...base })).toBe("none");
     expect(meetingAccess({ ...base, isChair: true, sameService: false })).toBe("none");
     expect(meetingAccess({ ...base, isInvitee: true, sharingConsented: false })).toBe("none");
+  });
+});
+
+describe("who may be invited to a meeting", () => {
+  it("takes anyone on a covered child's team, but never a family member to a professionals-only meeting", () => {
+    for (const role of roles) {
+      const family = isFamilyRole(role);
+      expect(inviteeRefusal({ visibility: "family", accountRole: role, onCoveredTeam: true })).toBeNull();
+      expect(inviteeRefusal({ visibility: "professionals", accountRole: role, onCoveredTeam: true }) === null).toBe(!family);
+      expect(inviteeRefusal({ visibility: "family", accountRole: role, onCoveredTeam: false })).toMatch(/add them to the team first/);
+    }
   });
 });

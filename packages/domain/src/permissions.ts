@@ -116,6 +116,17 @@ export function canBookMeetings(role: Role): boolean {
   return meetingOrganiserRoles.includes(role);
 }
 
+/**
+ * Who may be invited to a meeting: someone on the team of a child the meeting is about (add
+ * them to the team first, which the family's consent governs), and never a family member to a
+ * professionals-only meeting. Returns why not, in words for the booking form, or null.
+ */
+export function inviteeRefusal(q: { visibility: "family" | "professionals"; accountRole: Role; onCoveredTeam: boolean }): string | null {
+  if (q.visibility === "professionals" && isFamilyRole(q.accountRole)) return "Family members cannot be invited to a professionals-only meeting";
+  if (!q.onCoveredTeam) return "Invite people on the team of a child this meeting is about; add them to the team first";
+  return null;
+}
+
 export interface MeetingAccessQuestion {
   accountRole: Role;
   visibility: "family" | "professionals";

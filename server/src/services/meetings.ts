@@ -9,6 +9,7 @@ import {
   applyMeetingCommand,
   atLeast,
   canBookMeetings,
+  inviteeRefusal,
   meetingTypeLabels,
   meetingVisibilityFor,
   type Attendance,
@@ -17,6 +18,7 @@ import {
   type MeetingCommand,
   type MeetingContribution,
   type MeetingStatus,
+  type MeetingVisibility,
   type RagRating,
   type Role,
 } from "@roundtable/domain";
@@ -36,13 +38,8 @@ export async function createMeeting(db: Db, person: Person, body: CreateMeetingB
   const caseIds = body.type === "tracker" ? [...new Set(body.caseIds ?? [])] : [body.caseId!];
   const cases: CaseRow[] = [];
   for (const caseId of caseIds) cases.push((await visibleCase(db, person, caseId)).caseRow);
-  const invitees = body.inviteeIds.length
-    ? await db.select({ id: schema.people.id, serviceId: schema.people.serviceId }).from(schema.people).where(inArray(schema.people.id, body.inviteeIds))
-    : [];
-  if (invitees.length !== new Set(body.inviteeIds).size || invitees.some((i) => i.serviceId !== person.serviceId)) {
-    throw new HttpError(400, "The request body is not valid.", { inviteeIds: "Invite people from this service only" });
-  }
   const visibility = meetingVisibilityFor(body.type, body.visibility);
+  await checkInvitees(db, person, caseIds, visibility, body.inviteeIds);
   const title = body.title || (body.type === "tracker" ? `${meetingTypeLabels.tracker}` : `${meetingTypeLabels[body.type]}: ${cases[0]!.name}`);
   const meetingId = await db.transaction(async (tx) => {
     const [meeting] = await tx
@@ -82,6 +79,28 @@ export async function createMeeting(db: Db, person: Person, body: CreateMeetingB
     return id;
   });
   return getMeeting(db, person, meetingId);
+}
+
+/** Everyone invited must be someone the rules let in (`inviteeRefusal`); the first refusal is the answer. */
+async function checkInvitees(db: Db, person: Person, caseIds: readonly string[], visibility: MeetingVisibility, inviteeIds: readonly string[]): Promise<void> {
+  const wanted = [...new Set(inviteeIds)].filter((id) => id !== person.id);
+  if (wanted.length === 0) return;
+  const people = await db
+    .select({ id: schema.people.id, serviceId: schema.people.serviceId, role: schema.people.role })
+    .from(schema.people)
+    .where(inArray(schema.people.id, wanted));
+  if (people.length !== wanted.length || people.some((p) => p.serviceId !== person.serviceId)) {
+    throw new HttpError(400, "The request body is not valid.", { inviteeIds: "Invite people from this service only" });
+  }
+  const members = await db
+    .select({ personId: schema.caseMembers.personId })
+    .from(schema.caseMembers)
+    .where(and(inArray(schema.caseMembers.caseId, [...caseIds]), inArray(schema.caseMembers.personId, wanted)));
+  const onCoveredTeam = new Set(members.map((m) => m.personId));
+  for (const p of people) {
+    const refusal = inviteeRefusal({ visibility, accountRole: p.role as Role, onCoveredTeam: onCoveredTeam.has(p.id) });
+    if (refusal) throw new HttpError(400, "The request body is not valid.", { inviteeIds: refusal });
+  }
 }
 
 async function describe(db: Db, meeting: MeetingRow): Promise<Meeting> {
@@ -235,6 +254,13 @@ export async function addContribution(db: Db, person: Person, meetingId: string,
   // Anyone who may see the meeting may send a written contribution: that is the point of it.
   const { meeting } = await meetingAccessFor(db, person, meetingId);
   if (meeting.status === "minutes-agreed") throw new HttpError(409, "The minutes of this meeting are agreed; contributions are closed.");
+  if (caseId) {
+    const covered = await db
+      .select({ caseId: schema.meetingCases.caseId })
+      .from(schema.meetingCases)
+      .where(and(eq(schema.meetingCases.meetingId, meetingId), eq(schema.meetingCases.caseId, caseId)));
+    if (covered.length === 0) throw new HttpError(400, "The request body is not valid.", { caseId: "Choose a child this meeting is about" });
+  }
   const [row] = await db.insert(schema.meetingContributions).values({ meetingId, personId: person.id, caseId: caseId ?? null, text }).returning();
   return { id: row!.id, personId: person.id, name: person.name, caseId: row!.caseId, text: row!.text, createdAt: row!.createdAt.toISOString() };
 }
