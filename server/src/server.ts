@@ -17,6 +17,7 @@ import { DocumentSessions } from "./audit/document-sessions.js";
 import { RoomRegistry } from "./collab/room-registry.js";
 import type { Config } from "./config.js";
 import { seedDemoDataIfEmpty } from "./demo-data/seed.js";
+import { AccessChanges } from "./services/access-changes.js";
 import { enforceCaseAccess } from "./services/access-enforcement.js";
 import { addMissingFamilyParts } from "./services/documents.js";
 import { startDailyDigestJob } from "./jobs/daily-digest.js";
@@ -75,6 +76,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       doc.destroy();
     }
   }
+  const accessChanges = new AccessChanges();
+  const collab = new CollabEndpoint(db, registry, log, config.collab, accessChanges, documentSessions);
   const app = createApp({
     db,
     databaseKind: database.kind,
@@ -84,12 +87,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
     projector,
     onMeetingChanged: (meetingId) => presence?.meetingChanged(meetingId),
     onCommentsChanged: (documentId) => presence?.commentsChanged(documentId),
-    onCaseAccessChanged: (caseId) => enforceCaseAccess({ db, registry, presence: () => presence ?? null, log }, caseId),
+    onCaseAccessChanged: (caseId) => enforceCaseAccess({ db, registry, presence: () => presence ?? null, log, accessChanges }, caseId),
+    onSignedOut: async (sessionId) => {
+      collab.endSession(sessionId);
+      await presence?.endSession(sessionId);
+    },
     notifier,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
-  const collab = new CollabEndpoint(db, registry, log, config.collab, documentSessions);
-  presence = new Presence(httpServer, db, log);
+  presence = new Presence(httpServer, db, log, accessChanges);
   const stopMaintenance = startDatabaseMaintenance(db, database.kind, log);
   const stopOverdueJob = startOverdueActionsJob(db, log, config.overdueCheckMs, (n) => notifier.deliver(n));
   const stopDigestJob = mailer ? startDailyDigestJob(db, mailer, config.publicUrl, config.mail.digestHour, log) : () => {};

@@ -1,5 +1,6 @@
 import type { AccessReportEntry, AuditEvent, CaseDetail, ConsentRecord, DocumentDetail, Meeting } from "@roundtable/domain";
 import { io, type Socket } from "socket.io-client";
+import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../src/server.js";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
@@ -177,5 +178,62 @@ describe("changes to who may see a case take effect at once", () => {
     expect((await tom.get(`/api/cases/${jamie.id}/audit?limit=0`)).status).toBe(400);
     expect((await claire.get<AccessReportEntry[]>(`/api/cases/${jamie.id}/access-report`)).status).toBe(200);
     expect((await tom.get(`/api/cases/${jamie.id}/access-report`)).status).toBe(403);
+  });
+});
+
+describe("signing out, and changes that land while a connection is being let in", () => {
+  it("closes the documents and presence sockets opened with a session when it signs out, and no other session's", async () => {
+    const [leaving, staying] = [await signIn(server.url, "tom.hughes"), await signIn(server.url, "tom.hughes")];
+    const { closed } = await openPlan(leaving);
+    const { client: other } = await openPlan(staying);
+    const leavingSocket = await presenceSocket(leaving, `case:${jamie.id}`);
+    const stayingSocket = await presenceSocket(staying, `case:${jamie.id}`);
+    const disconnected = new Promise<string>((resolve) => leavingSocket.once("disconnect", resolve));
+    const started = performance.now();
+    expect((await leaving.post("/api/auth/logout", {})).status).toBe(204);
+    const close = await closed;
+    expect(close.code).toBe(4401);
+    expect(close.reason).toBe("You have signed out");
+    expect(close.at - started).toBeLessThan(1000);
+    expect(await disconnected).toBe("io server disconnect");
+    // Tom's other session (another device) carries on.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(stayingSocket.connected).toBe(true);
+    expect(other.provider.wsconnected).toBe(true);
+  });
+
+  it("closes a connection let in while the person was being removed, however the two interleave", async () => {
+    const lucy = await signIn(server.url, "lucy.evans");
+    const lucyId = jamie.team.find((m) => m.name === "Lucy Evans")!.personId;
+    const url = `${server.url.replace("http", "ws")}/collab/${planId}`;
+    const leftOpen: number[] = [];
+    const leftInRoom: number[] = [];
+    const lucyPresence = await presenceSocket(lucy, `case:${jamie.id}`);
+    let revoked = 0;
+    lucyPresence.on("access:revoked", () => revoked++);
+    for (let round = 0; round < 12; round++) {
+      const revokedBefore = revoked;
+      const joined = lucyPresence.emitWithAck("presence:join", { room: `case:${jamie.id}` }) as Promise<{ ok: boolean }>;
+      const sockets = Array.from({ length: 4 }, () => new WebSocket(url, { headers: { cookie: lucy.cookie } }));
+      const settled = sockets.map(
+        (ws) =>
+          new Promise<void>((resolve) => {
+            ws.on("unexpected-response", () => resolve());
+            ws.on("close", () => resolve());
+            ws.on("error", () => resolve());
+          }),
+      );
+      // Let the upgrades get under way, then remove her part-way through.
+      await new Promise((resolve) => setTimeout(resolve, round % 4));
+      expect((await priya.delete(`/api/cases/${jamie.id}/members/${lucyId}`)).status).toBe(204);
+      await Promise.race([Promise.all(settled), new Promise((resolve) => setTimeout(resolve, 1500))]);
+      leftOpen.push(sockets.filter((ws) => ws.readyState === WebSocket.OPEN).length);
+      // In the room only if let in and never put out again.
+      leftInRoom.push((await joined).ok && revoked === revokedBefore ? 1 : 0);
+      for (const ws of sockets) ws.terminate();
+      expect((await priya.post(`/api/cases/${jamie.id}/members`, { personId: lucyId })).status).toBe(204);
+    }
+    expect(leftOpen).toEqual(leftOpen.map(() => 0));
+    expect(leftInRoom).toEqual(leftInRoom.map(() => 0));
   });
 });

@@ -14,6 +14,8 @@ import { listenToServerState } from "./server-state-messages";
 
 /** Close codes the collab server uses (see packages/collab/src/protocol.ts). */
 const closeAccessWithdrawn = 4403;
+/** Signed out (perhaps in another tab): the access check finds that and says so. */
+const closeSessionEnded = 4401;
 const closePolicy = 1008;
 
 export type OpenAccess = Exclude<AccessLevel, "none">;
@@ -171,7 +173,7 @@ export class CollabSession {
     if (!this.everSynced) this.attemptFailed = true;
     if (event.code === closeAccessWithdrawn) {
       void this.recheckAccess(true);
-    } else if (event.code === closePolicy) {
+    } else if (event.code === closePolicy || event.code === closeSessionEnded) {
       void this.recheckAccess(false);
     } else if (
       navigator.onLine &&

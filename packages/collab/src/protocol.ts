@@ -22,6 +22,8 @@ export const closeCodes = {
   policy: 1008,
   serverShutdown: 1001,
   accessRevoked: 4403,
+  /** The person signed out of the session this connection was opened with. */
+  sessionEnded: 4401,
   /**
    * The connection sent more messages or bytes a second than the server allows. Deliberately
    * outside 4400–4499 and not 1008: the person may still open the document, so a client that

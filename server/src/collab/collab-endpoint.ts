@@ -17,7 +17,9 @@ import { HttpError } from "../errors.js";
 import type { DocumentSessions } from "../audit/document-sessions.js";
 import { documentAuditContext } from "../audit/document-context.js";
 import { documentAccessFor } from "../services/access.js";
-import { cookieFromHeader, personForSession, sessionCookieName, type Person } from "../services/sessions.js";
+import type { AccessChanges } from "../services/access-changes.js";
+import { closeIfAccessChanged } from "../services/access-enforcement.js";
+import { cookieFromHeader, personForSession, sessionCookieName, sessionIdOf, type Person } from "../services/sessions.js";
 import type { RoomRegistry } from "./room-registry.js";
 import { TokenBucket } from "./token-bucket.js";
 
@@ -35,6 +37,8 @@ class SocketConnection implements CollabConnection {
   constructor(
     private readonly socket: WebSocket,
     readonly person: Person,
+    /** The session it was opened with (its stored id, not the token): signing out closes it. */
+    readonly sessionId: string,
     readonly canEdit: boolean,
     readonly wantsPersistedAcks: boolean,
     private readonly limits: CollabConfig,
@@ -66,12 +70,14 @@ export class CollabEndpoint {
   private readonly wss: WebSocketServer;
   private readonly heartbeat: NodeJS.Timeout;
   private readonly alive = new WeakSet<WebSocket>();
+  private readonly openConnections = new Set<SocketConnection>();
 
   constructor(
     private readonly db: Db,
     private readonly registry: RoomRegistry,
     private readonly log: Logger,
     private readonly config: CollabConfig,
+    private readonly accessChanges: AccessChanges,
     /** The audit trail's record of who opened and edited what (optional in narrow tests). */
     private readonly sessions: DocumentSessions | null = null,
   ) {
@@ -108,11 +114,24 @@ export class CollabEndpoint {
     this.wss.close();
   }
 
+  /** Someone signed out: close every document they had open with that session. */
+  endSession(sessionId: string): number {
+    let closed = 0;
+    for (const conn of this.openConnections) {
+      if (conn.sessionId !== sessionId) continue;
+      conn.close(closeCodes.sessionEnded, "You have signed out");
+      closed++;
+    }
+    return closed;
+  }
+
   private async admit(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): Promise<void> {
     const documentId = decodeURIComponent(url.pathname.slice(collabPathPrefix.length));
     if (!uuidSchema.safeParse(documentId).success) throw new HttpError(404, "That document was not found.");
-    const person = await personForSession(this.db, cookieFromHeader(req.headers.cookie, sessionCookieName));
-    if (!person) throw new HttpError(401, "You are not signed in, or your session has ended.");
+    const token = cookieFromHeader(req.headers.cookie, sessionCookieName);
+    const person = await personForSession(this.db, token);
+    if (!person || !token) throw new HttpError(401, "You are not signed in, or your session has ended.");
+    const generation = this.accessChanges.generation;
     const { access, document } = await documentAccessFor(this.db, person, documentId);
     const auditContext = this.sessions ? await documentAuditContext(this.db, person, document) : null;
     const room = await this.registry.open(documentId);
@@ -121,8 +140,17 @@ export class CollabEndpoint {
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const conn = new SocketConnection(ws, person, atLeast(access, "edit"), url.searchParams.get("persisted") === "1", this.config);
+      const conn = new SocketConnection(ws, person, sessionIdOf(token), atLeast(access, "edit"), url.searchParams.get("persisted") === "1", this.config);
       this.attach(ws, conn, room);
+      if (this.accessChanges.changedSince(generation)) {
+        // Access changed while this one was being let in, too late for the re-check of open connections to see it.
+        void documentAccessFor(this.db, person, documentId)
+          .then(
+            (found) => found.access,
+            () => "none" as const,
+          )
+          .then((now) => closeIfAccessChanged(conn, now));
+      }
       if (this.sessions && auditContext) {
         const sessions = this.sessions;
         void sessions.connected(documentId, person, auditContext);
@@ -138,7 +166,11 @@ export class CollabEndpoint {
       if (!conn.closing) this.enforceRateLimit(conn, room, data.byteLength);
     });
     ws.on("message", (data: RawData, isBinary: boolean) => this.receive(conn, room, data, isBinary));
-    ws.on("close", () => this.registry.leave(room, conn));
+    this.openConnections.add(conn);
+    ws.on("close", () => {
+      this.openConnections.delete(conn);
+      this.registry.leave(room, conn);
+    });
     ws.on("error", (err) => this.log.warn({ err: err.message, documentId: room.documentId }, "collab socket error"));
     this.registry.join(room, conn);
   }

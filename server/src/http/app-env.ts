@@ -20,6 +20,8 @@ export interface AppDeps {
   onCommentsChanged(documentId: string): void;
   /** Who may see a case changed: re-check open connections to its records now. */
   onCaseAccessChanged(caseId: string): Promise<void>;
+  /** A session ended (signed out): close the websockets opened with it. */
+  onSignedOut(sessionId: string): Promise<void>;
   notifier: Notifier;
 }
 

@@ -13,7 +13,8 @@ import type { ActionsChanged } from "../actions/action-projector.js";
 import type { NewNotification } from "../notifications/notifier.js";
 import { documentAccessFor, visibleCase } from "../services/access.js";
 import { meetingAccessFor } from "../services/meeting-access.js";
-import { cookieFromHeader, personForSession, sessionCookieName, type Person } from "../services/sessions.js";
+import type { AccessChanges } from "../services/access-changes.js";
+import { cookieFromHeader, personForSession, sessionCookieName, sessionIdOf, type Person } from "../services/sessions.js";
 
 const joinSchema = z.object({
   room: z.string().regex(/^(case|document|meeting):[0-9a-f-]{36}$/i, "Room must be case:<id>, document:<id> or meeting:<id>"),
@@ -21,6 +22,8 @@ const joinSchema = z.object({
 
 interface SocketData {
   person: Person;
+  /** The session it was opened with (its stored id): signing out disconnects it. */
+  sessionId: string;
 }
 
 type PresenceSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
@@ -32,14 +35,17 @@ export class Presence {
     httpServer: HttpServer,
     private readonly db: Db,
     log: Logger,
+    private readonly accessChanges: AccessChanges,
   ) {
     // destroyUpgrade: false — other upgrade paths (/collab) belong to the collab endpoint.
     this.io = new Server(httpServer, { path: "/socket.io", serveClient: false, destroyUpgrade: false });
     this.io.use((socket, next) => {
-      personForSession(db, cookieFromHeader(socket.request.headers.cookie, sessionCookieName))
+      const token = cookieFromHeader(socket.request.headers.cookie, sessionCookieName);
+      personForSession(db, token)
         .then((person) => {
-          if (!person) return next(new Error("You are not signed in, or your session has ended."));
+          if (!person || !token) return next(new Error("You are not signed in, or your session has ended."));
           (socket as PresenceSocket).data.person = person;
+          (socket as PresenceSocket).data.sessionId = sessionIdOf(token);
           next();
         })
         .catch((err: unknown) => {
@@ -56,16 +62,14 @@ export class Presence {
         const parsed = joinSchema.safeParse(payload);
         if (!parsed.success) return reply({ ok: false, error: "That is not a room you can join." });
         const room = parsed.data.room;
-        const [kind, id] = room.split(":") as ["case" | "document" | "meeting", string];
-        try {
-          if (!uuidSchema.safeParse(id).success) throw new Error("bad id");
-          if (kind === "case") await visibleCase(db, socket.data.person, id);
-          else if (kind === "meeting") await meetingAccessFor(db, socket.data.person, id);
-          else await documentAccessFor(db, socket.data.person, id);
-        } catch {
+        const generation = this.accessChanges.generation;
+        if (!(await this.mayJoin(socket.data.person, room))) return reply({ ok: false, error: "That was not found." });
+        await socket.join(room);
+        // Access changed while joining, too late for the re-check of open connections to see it.
+        if (this.accessChanges.changedSince(generation) && !(await this.mayJoin(socket.data.person, room))) {
+          socket.leave(room);
           return reply({ ok: false, error: "That was not found." });
         }
-        await socket.join(room);
         reply({ ok: true });
         await this.broadcast(room);
       });
@@ -81,6 +85,24 @@ export class Presence {
         setImmediate(() => rooms.forEach((r) => void this.broadcast(r)));
       });
     });
+  }
+
+  /** Whether this person may be in a room: the same check as opening what it is about. */
+  private async mayJoin(person: Person, room: string): Promise<boolean> {
+    const [kind, id] = room.split(":") as ["case" | "document" | "meeting", string];
+    if (!uuidSchema.safeParse(id).success) return false;
+    const check = kind === "case" ? visibleCase(this.db, person, id) : kind === "meeting" ? meetingAccessFor(this.db, person, id) : documentAccessFor(this.db, person, id);
+    return check.then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /** Someone signed out: disconnect every presence socket opened with that session. */
+  async endSession(sessionId: string): Promise<void> {
+    for (const socket of await this.io.fetchSockets()) {
+      if ((socket.data as SocketData).sessionId === sessionId) socket.disconnect(true);
+    }
   }
 
   /** The people in a room right now, one entry per person however many tabs they have open. */

@@ -12,10 +12,10 @@ import { SignInLimits } from "../http/sign-in-limits.js";
 import { jsonBody } from "../http/validate.js";
 import { verifyPassword } from "../services/passwords.js";
 import { checkSignInCode } from "../services/two-step.js";
-import { createSession, deleteSession, personForSession, sessionCookieName } from "../services/sessions.js";
+import { createSession, deleteSession, personForSession, sessionCookieName, sessionIdOf } from "../services/sessions.js";
 import { toMe } from "./me.js";
 
-export function authRoutes({ db, config, log }: AppDeps) {
+export function authRoutes({ db, config, log, onSignedOut }: AppDeps) {
   const limits = new SignInLimits(config.signIn);
 
   // The same answer whichever limit was reached, so it says nothing about whether an account exists.
@@ -58,7 +58,10 @@ export function authRoutes({ db, config, log }: AppDeps) {
     })
     .post("/logout", async (c) => {
       const token = getCookie(c, sessionCookieName);
-      if (token) await deleteSession(db, token);
+      if (token) {
+        await deleteSession(db, token);
+        await onSignedOut(sessionIdOf(token));
+      }
       deleteCookie(c, sessionCookieName, sessionCookieOptions(c, config));
       return c.body(null, 204);
     });

@@ -5,7 +5,7 @@
  * edit rights changed is closed with 1008 so the client reconnects with what it may do now, and
  * their presence sockets leave rooms they may no longer be in.
  */
-import { closeCodes } from "@roundtable/collab";
+import { closeCodes, type CollabConnection } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
 import type { AccessLevel } from "@roundtable/domain";
 import { eq, inArray, or } from "drizzle-orm";
@@ -13,6 +13,7 @@ import type { Logger } from "pino";
 import type { RoomRegistry } from "../collab/room-registry.js";
 import type { Presence } from "../realtime/presence.js";
 import { documentAccessFor, visibleCase } from "./access.js";
+import type { AccessChanges } from "./access-changes.js";
 import { meetingAccessFor } from "./meeting-access.js";
 import { personById, type Person } from "./sessions.js";
 
@@ -21,9 +22,29 @@ export interface AccessEnforcementDeps {
   registry: RoomRegistry;
   presence: () => Presence | null;
   log: Logger;
+  accessChanges: AccessChanges;
 }
 
-export async function enforceCaseAccess({ db, registry, presence, log }: AccessEnforcementDeps, caseId: string): Promise<void> {
+/**
+ * Close a connection whose person may now do less or more than it was opened with: 4403 when
+ * they may no longer open the document, 1008 (reconnect with the new rights) when editing
+ * changed. True if it was closed.
+ */
+export function closeIfAccessChanged(conn: CollabConnection, access: AccessLevel): boolean {
+  if (access === "none") {
+    conn.close(closeCodes.accessRevoked, "Your access to this record has been withdrawn");
+    return true;
+  }
+  if ((access === "edit") !== conn.canEdit) {
+    conn.close(closeCodes.policy, "What you may do with this document has changed");
+    return true;
+  }
+  return false;
+}
+
+export async function enforceCaseAccess({ db, registry, presence, log, accessChanges }: AccessEnforcementDeps, caseId: string): Promise<void> {
+  // Connections being opened right now check again once they have joined (see AccessChanges).
+  accessChanges.changed();
   const meetingIds = (await db.select({ id: schema.meetingCases.meetingId }).from(schema.meetingCases).where(eq(schema.meetingCases.caseId, caseId))).map((m) => m.id);
   const documents = await db
     .select({ id: schema.documents.id })
@@ -48,14 +69,7 @@ export async function enforceCaseAccess({ db, registry, presence, log }: AccessE
   for (const { id } of documents) {
     if (!registry.isLoaded(id)) continue;
     for (const conn of registry.connectionsTo(id)) {
-      const access = await accessTo(conn.personId, id);
-      if (access === "none") {
-        conn.close(closeCodes.accessRevoked, "Your access to this record has been withdrawn");
-        closed++;
-      } else if ((access === "edit") !== conn.canEdit) {
-        conn.close(closeCodes.policy, "What you may do with this document has changed");
-        closed++;
-      }
+      if (closeIfAccessChanged(conn, await accessTo(conn.personId, id))) closed++;
     }
   }
   if (closed > 0) log.info({ caseId, closed }, "closed connections after an access change");

@@ -21,6 +21,9 @@ export interface Person {
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
+/** A session's stored id: the hash of its token, safe to keep in memory and logs. */
+export const sessionIdOf = hashToken;
+
 export async function createSession(db: Db, personId: string, days: number): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
