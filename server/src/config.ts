@@ -20,6 +20,7 @@ const envSchema = z.object({
   COLLAB_MAX_BYTES_PER_SECOND: z.coerce.number().int().positive().optional(),
   COLLAB_BYTE_BURST: z.coerce.number().int().positive().optional(),
   OVERDUE_CHECK_SECONDS: z.coerce.number().positive().default(60),
+  SESSION_CHECK_SECONDS: z.coerce.number().positive().default(60),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
   MAIL_FROM: z.string().default("Roundtable <no-reply@roundtable.local>"),
   PUBLIC_URL: z.string().url("PUBLIC_URL must be the address people use, like https://roundtable.example.org").optional(),
@@ -43,6 +44,8 @@ export interface Config {
   logLevel: string;
   /** How often the overdue-actions job looks for actions whose due date has passed. */
   overdueCheckMs: number;
+  /** How often open websockets are checked for sessions that have expired since they opened. */
+  sessionCheckMs: number;
   /** Email: only sent when an SMTP server is configured. */
   mail: { smtpUrl: string | undefined; from: string; digestHour: number };
   /** The address in links we send (emails, calendar invites). */
@@ -121,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: e.SESSION_DAYS,
     logLevel: e.LOG_LEVEL,
     overdueCheckMs: e.OVERDUE_CHECK_SECONDS * 1000,
+    sessionCheckMs: e.SESSION_CHECK_SECONDS * 1000,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, digestHour: e.DIGEST_HOUR },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     collab: {

@@ -17,6 +17,7 @@ import { DocumentSessions } from "./audit/document-sessions.js";
 import { RoomRegistry } from "./collab/room-registry.js";
 import type { Config } from "./config.js";
 import { seedDemoDataIfEmpty } from "./demo-data/seed.js";
+import { startSessionExpiryJob } from "./jobs/session-expiry.js";
 import { AccessChanges } from "./services/access-changes.js";
 import { enforceCaseAccess } from "./services/access-enforcement.js";
 import { addMissingFamilyParts } from "./services/documents.js";
@@ -89,7 +90,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     onCommentsChanged: (documentId) => presence?.commentsChanged(documentId),
     onCaseAccessChanged: (caseId) => enforceCaseAccess({ db, registry, presence: () => presence ?? null, log, accessChanges }, caseId),
     onSignedOut: async (sessionId) => {
-      collab.endSession(sessionId);
+      collab.endSession(sessionId, "You have signed out");
       await presence?.endSession(sessionId);
     },
     notifier,
@@ -98,6 +99,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   presence = new Presence(httpServer, db, log, accessChanges);
   const stopMaintenance = startDatabaseMaintenance(db, database.kind, log);
   const stopOverdueJob = startOverdueActionsJob(db, log, config.overdueCheckMs, (n) => notifier.deliver(n));
+  const stopSessionExpiry = startSessionExpiryJob(db, log, config.sessionCheckMs, [collab, presence]);
   const stopDigestJob = mailer ? startDailyDigestJob(db, mailer, config.publicUrl, config.mail.digestHour, log) : () => {};
   httpServer.on("upgrade", (req, socket, head) => {
     if (collab.handleUpgrade(req, socket, head)) return;
@@ -118,6 +120,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     closing ??= (async () => {
       collab.close();
       stopOverdueJob();
+      stopSessionExpiry();
       stopMaintenance();
       stopDigestJob();
       await projector.settle();

@@ -2,7 +2,10 @@ import type { AccessReportEntry, AuditEvent, CaseDetail, ConsentRecord, Document
 import { io, type Socket } from "socket.io-client";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { schema } from "@roundtable/db";
+import { eq } from "drizzle-orm";
 import type { RunningServer } from "../src/server.js";
+import { sessionIdOf } from "../src/services/sessions.js";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, typeInto, upgradeStatus, type CollabClient } from "./support/collab-client.js";
 import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
@@ -19,6 +22,7 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   storage = await createTestStorage();
+  storage.config.sessionCheckMs = 200;
   server = await startTestServer(storage);
   priya = await signIn(server.url, "priya.shah");
   tom = await signIn(server.url, "tom.hughes");
@@ -200,6 +204,20 @@ describe("signing out, and changes that land while a connection is being let in"
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(stayingSocket.connected).toBe(true);
     expect(other.provider.wsconnected).toBe(true);
+  });
+
+  it("closes the sockets of a session that expires while they are open", async () => {
+    const expiring = await signIn(server.url, "tom.hughes");
+    const { closed } = await openPlan(expiring);
+    const socket = await presenceSocket(expiring, `case:${jamie.id}`);
+    const disconnected = new Promise<string>((resolve) => socket.once("disconnect", resolve));
+    const token = decodeURIComponent(expiring.cookie.split("=")[1]!);
+    await server.database.db.update(schema.sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(schema.sessions.id, sessionIdOf(token)));
+    const close = await closed;
+    expect(close.code).toBe(4401);
+    expect(close.reason).toBe("Your session has ended. Sign in again to carry on.");
+    expect(await disconnected).toBe("io server disconnect");
+    expect((await expiring.get("/api/me")).status).toBe(401);
   });
 
   it("closes a connection let in while the person was being removed, however the two interleave", async () => {

@@ -114,12 +114,17 @@ export class CollabEndpoint {
     this.wss.close();
   }
 
-  /** Someone signed out: close every document they had open with that session. */
-  endSession(sessionId: string): number {
+  /** The sessions open connections were opened with. */
+  sessionIds(): string[] {
+    return [...new Set([...this.openConnections].map((c) => c.sessionId))];
+  }
+
+  /** A session ended (signed out, or expired): close every document opened with it. */
+  endSession(sessionId: string, reason: string): number {
     let closed = 0;
     for (const conn of this.openConnections) {
       if (conn.sessionId !== sessionId) continue;
-      conn.close(closeCodes.sessionEnded, "You have signed out");
+      conn.close(closeCodes.sessionEnded, reason);
       closed++;
     }
     return closed;

@@ -98,7 +98,12 @@ export class Presence {
     );
   }
 
-  /** Someone signed out: disconnect every presence socket opened with that session. */
+  /** The sessions open presence sockets were opened with. */
+  async sessionIds(): Promise<string[]> {
+    return [...new Set((await this.io.fetchSockets()).map((s) => (s.data as SocketData).sessionId))];
+  }
+
+  /** A session ended (signed out, or expired): disconnect every presence socket opened with it. */
   async endSession(sessionId: string): Promise<void> {
     for (const socket of await this.io.fetchSockets()) {
       if ((socket.data as SocketData).sessionId === sessionId) socket.disconnect(true);
