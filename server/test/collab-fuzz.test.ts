@@ -25,6 +25,8 @@ import { waitFor } from "./support/wait-for.js";
 
 const seed = Number(process.env.FUZZ_SEED ?? 20_240_611);
 const totalFrames = Number(process.env.FUZZ_FRAMES ?? 21_000);
+// About 27 s on a quiet 2-core machine; room for a busy one (a timeout is not what this tests).
+const fuzzTimeoutMs = Math.max(120_000, totalFrames * 10);
 
 let storage: TestStorage;
 let server: RunningServer;
@@ -303,7 +305,7 @@ describe(`fuzzing the collab endpoint (seed ${seed})`, () => {
     }
     expect(tallies[2]!.unapplicable, "updates Yjs cannot apply, sent by the care plan's editor").toBeGreaterThan(0);
     expect(bystanderCloses).toEqual([]);
-  });
+  }, fuzzTimeoutMs);
 
   it("stays up: health answers and new connections sync", async () => {
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
