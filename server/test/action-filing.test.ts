@@ -148,3 +148,41 @@ describe("news that actions changed", () => {
     expect(claireHeard.flat()).toContain(shown);
   });
 });
+
+describe("an action copied into another document", () => {
+  it("becomes a new action there, and the original's history never shows the copy's words", async () => {
+    const claire = await signIn(server.url, "claire.walker");
+    const plan = await open(jamiePlanId, priya);
+    const originalId = addCaseSection(plan.doc, jamie.id, "Offer Claire a carers' assessment", idOf("Priya Shah"));
+    await trackedAction(originalId);
+
+    const notes = (await priya.post<{ id: string }>(`/api/cases/${jamie.id}/documents`, { kind: "notes", title: "Professionals' notes", visibility: "professionals" })).body;
+    const copyDoc = await open(notes.id, priya);
+    const pasted = new Y.XmlElement("actionItem");
+    pasted.setAttribute("id", originalId);
+    pasted.setAttribute("status", "open");
+    pasted.insert(0, [new Y.XmlText("Worried about how mum is coping")]);
+    copyDoc.doc.getXmlFragment("default").push([pasted]);
+
+    // The server gives the copy an id of its own, in the document, and tracks it there.
+    const newId = await waitFor(
+      () => {
+        const id = pasted.getAttribute("id");
+        return id && id !== originalId ? id : undefined;
+      },
+      { timeoutMs: 3000, what: "the copy to get its own id" },
+    );
+    const copy = await waitFor(async () => (await priya.get<Action[]>(`/api/actions?caseId=${jamie.id}`)).body.find((a) => a.id === newId), {
+      timeoutMs: 3000,
+      what: "the copy to be tracked",
+    });
+    expect(copy).toMatchObject({ documentId: notes.id, text: "Worried about how mum is coping" });
+
+    const original = (await priya.get<Action>(`/api/actions/${originalId}`)).body;
+    expect(original).toMatchObject({ documentId: jamiePlanId, text: "Offer Claire a carers' assessment" });
+    const history = await claire.get<{ toValue?: string; to?: string }[]>(`/api/actions/${originalId}/events`);
+    expect(history.status).toBe(200);
+    expect(JSON.stringify(history.body)).not.toContain("coping");
+    expect((await claire.get(`/api/actions/${newId}/events`)).status).toBe(404);
+  });
+});

@@ -3,10 +3,11 @@
  * document. A change schedules a projection of that document a moment later (changes in quick
  * succession are projected once); projections of one document never overlap.
  */
-import { richTextToJson, type Room } from "@roundtable/collab";
+import { randomUUID } from "node:crypto";
+import { findElementById, richTextToJson, serverOrigin, type Room } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
-import { diffActions, projectActions, type ProjectedAction, type StoredActionState } from "@roundtable/domain";
-import { eq, inArray, sql } from "drizzle-orm";
+import { actionNodeName, diffActions, projectActions, type ProjectedAction, type StoredActionState } from "@roundtable/domain";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type * as Y from "yjs";
 
@@ -85,10 +86,13 @@ export class ActionProjector {
     // who can edit a care plan could otherwise file actions under a child they cannot see.
     // One with neither (e.g. "any other business" in a tracker meeting) cannot be tracked.
     const meetingCaseIds = document.meetingId ? await this.casesOfMeeting(document.meetingId) : new Set<string>();
-    const placed = projectActions(richTextToJson(doc)).flatMap((a) => {
-      const caseId = a.caseId && meetingCaseIds.has(a.caseId) ? a.caseId : document.caseId;
-      return caseId ? [{ ...a, caseId }] : [];
-    });
+    const place = () =>
+      projectActions(richTextToJson(doc)).flatMap((a) => {
+        const caseId = a.caseId && meetingCaseIds.has(a.caseId) ? a.caseId : document.caseId;
+        return caseId ? [{ ...a, caseId }] : [];
+      });
+    let placed = place();
+    if (await this.reissueIdsTrackedElsewhere(documentId, doc, placed.map((a) => a.id))) placed = place();
     const projected = await this.withKnownOwners(placed);
     const storedRows = await this.db.select().from(schema.actions).where(eq(schema.actions.documentId, documentId));
     const stored: StoredActionState[] = storedRows.map((r) => ({ ...r, removed: r.removedAt !== null }));
@@ -97,8 +101,10 @@ export class ActionProjector {
     const byId = authorId && uuidPattern.test(authorId) ? authorId : null;
     const now = new Date();
     await this.db.transaction(async (tx) => {
+      // Only rows this document holds (new, or already its own) take its events.
+      const ours = new Set(diff.removed);
       if (diff.upserts.length > 0) {
-        await tx
+        const written = await tx
           .insert(schema.actions)
           .values(diff.upserts.map((a) => ({ ...a, caseId: a.caseId!, documentId, meetingId: document.meetingId, removedAt: null, updatedAt: now })))
           .onConflictDoUpdate({
@@ -120,15 +126,16 @@ export class ActionProjector {
             },
             // An id already tracked in another document is never taken over by a copy here.
             setWhere: sql`${schema.actions.documentId} = excluded.document_id`,
-          });
+          })
+          .returning({ id: schema.actions.id });
+        for (const { id } of written) ours.add(id);
       }
       if (diff.removed.length > 0) {
         await tx.update(schema.actions).set({ removedAt: now, updatedAt: now }).where(inArray(schema.actions.id, diff.removed));
       }
-      if (diff.events.length > 0) {
-        await tx.insert(schema.actionEvents).values(
-          diff.events.map((e) => ({ actionId: e.actionId, field: e.field, fromValue: e.from, toValue: e.to, byId, at: now })),
-        );
+      const events = diff.events.filter((e) => ours.has(e.actionId));
+      if (events.length > 0) {
+        await tx.insert(schema.actionEvents).values(events.map((e) => ({ actionId: e.actionId, field: e.field, fromValue: e.from, toValue: e.to, byId, at: now })));
       }
     });
     const changedIds = [...diff.upserts.map((a) => a.id), ...diff.removed];
@@ -137,6 +144,24 @@ export class ActionProjector {
     for (const s of stored) if (s.ownerId && changedIds.includes(s.id)) owners.add(s.ownerId);
     const caseIds = new Set([...diff.upserts.map((a) => a.caseId!), ...stored.filter((s) => diff.removed.includes(s.id)).map((s) => s.caseId!)]);
     for (const caseId of caseIds) this.notify({ caseId, documentId, actionIds: changedIds, ownerIds: [...owners] });
+  }
+
+  /**
+   * An action copied from another document (pasted across documents keeps its id) is a new
+   * action here: it gets an id of its own, written into the document, so it is tracked and its
+   * history kept apart from the original's. True if any id changed.
+   */
+  private async reissueIdsTrackedElsewhere(documentId: string, doc: Y.Doc, ids: readonly string[]): Promise<boolean> {
+    if (ids.length === 0) return false;
+    const elsewhere = await this.db
+      .select({ id: schema.actions.id })
+      .from(schema.actions)
+      .where(and(inArray(schema.actions.id, [...ids]), ne(schema.actions.documentId, documentId)));
+    if (elsewhere.length === 0) return false;
+    doc.transact(() => {
+      for (const { id } of elsewhere) findElementById(doc, actionNodeName, id)?.setAttribute("id", randomUUID());
+    }, serverOrigin);
+    return true;
   }
 
   private async casesOfMeeting(meetingId: string): Promise<Set<string>> {
