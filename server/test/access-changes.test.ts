@@ -1,4 +1,4 @@
-import type { AccessReportEntry, AuditEvent, CaseDetail, ConsentRecord, DocumentDetail, Meeting } from "@roundtable/domain";
+import type { AccessReportEntry, Action, AuditEvent, CaseDetail, ConsentRecord, DocumentDetail, Meeting } from "@roundtable/domain";
 import { io, type Socket } from "socket.io-client";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -89,8 +89,12 @@ describe("changes to who may see a case take effect at once", () => {
     expect(await upgradeStatus(server.url, planId, mark.cookie)).toBe("open");
   });
 
-  it("closes a removed member's sockets within a second and takes them out of the case's rooms", async () => {
+  it("closes a removed member's sockets within a second and takes them out of the case's rooms and meetings", async () => {
     const ben = await signIn(server.url, "ben.carter");
+    const professionalsMeeting = (await priya.get<Meeting[]>(`/api/cases/${jamie.id}/meetings`)).body.find((m) => m.type === "professionals")!;
+    expect(professionalsMeeting.invitees.map((i) => i.name)).toContain("Dr Ben Carter");
+    expect((await ben.get(`/api/meetings/${professionalsMeeting.id}`)).status).toBe(200);
+    expect((await ben.get<Action[]>("/api/actions?owner=me")).body.map((a) => a.caseName)).toContain("Jamie Walker");
     const { closed } = await openPlan(ben);
     const socket = await presenceSocket(ben, `case:${jamie.id}`);
     const revoked = new Promise<{ room: string }>((resolve) => socket.once("access:revoked", resolve));
@@ -103,6 +107,11 @@ describe("changes to who may see a case take effect at once", () => {
     expect(await revoked).toEqual({ room: `case:${jamie.id}` });
     expect((await ben.get(`/api/cases/${jamie.id}`)).status).toBe(404);
     expect(await upgradeStatus(server.url, planId, ben.cookie)).toBe(404);
+    // Being invited to the case's professionals meeting does not keep him in it.
+    expect((await ben.get(`/api/meetings/${professionalsMeeting.id}`)).status).toBe(404);
+    expect((await ben.get(`/api/documents/${professionalsMeeting.minutesDocumentId}`)).status).toBe(404);
+    expect(await upgradeStatus(server.url, professionalsMeeting.minutesDocumentId, ben.cookie)).toBe(404);
+    expect((await ben.get<Action[]>("/api/actions?owner=me")).body.map((a) => a.caseName)).not.toContain("Jamie Walker");
     // Back on the team, as a professional: the only role his account can hold.
     expect((await priya.post(`/api/cases/${jamie.id}/members`, { personId: benId, role: "keyworker" })).status).toBe(400);
     expect((await priya.post(`/api/cases/${jamie.id}/members`, { personId: benId })).status).toBe(204);

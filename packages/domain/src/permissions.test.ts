@@ -72,20 +72,26 @@ describe("meeting access", () => {
     }
   });
   it("lets the chair and professional invitees write the minutes, and a parent invited to a review comment", () => {
-    expect(meetingAccess({ ...base, isChair: true })).toBe("edit");
-    expect(meetingAccess({ ...base, isInvitee: true })).toBe("edit");
-    expect(meetingAccess({ ...base, accountRole: "parent", visibility: "family", isInvitee: true })).toBe("comment");
+    expect(meetingAccess({ ...base, caseRoles: ["keyworker"], isChair: true })).toBe("edit");
+    expect(meetingAccess({ ...base, caseRoles: ["professional"], isInvitee: true })).toBe("edit");
+    expect(meetingAccess({ ...base, accountRole: "service-lead", isChair: true })).toBe("edit");
+    expect(meetingAccess({ ...base, accountRole: "parent", visibility: "family", caseRoles: ["parent"], isInvitee: true })).toBe("comment");
+  });
+  it("takes an invitee or chair out of the meeting once they are off every covered child's team", () => {
+    expect(meetingAccess({ ...base, isInvitee: true })).toBe("none");
+    expect(meetingAccess({ ...base, accountRole: "keyworker", isChair: true })).toBe("none");
+    expect(meetingAccess({ ...base, accountRole: "parent", visibility: "family", isInvitee: true })).toBe("none");
   });
   it("freezes agreed minutes: even the chair only comments", () => {
-    expect(meetingAccess({ ...base, isChair: true, minutesAgreed: true })).toBe("comment");
+    expect(meetingAccess({ ...base, caseRoles: ["keyworker"], isChair: true, minutesAgreed: true })).toBe("comment");
     expect(meetingAccess({ ...base, caseRoles: ["professional"], minutesAgreed: true })).toBe("read");
   });
   it("lets the case team read, keyworkers write, and nobody from another service in", () => {
     expect(meetingAccess({ ...base, caseRoles: ["professional"] })).toBe("read");
     expect(meetingAccess({ ...base, caseRoles: ["keyworker"] })).toBe("edit");
     expect(meetingAccess({ ...base })).toBe("none");
-    expect(meetingAccess({ ...base, isChair: true, sameService: false })).toBe("none");
-    expect(meetingAccess({ ...base, isInvitee: true, sharingConsented: false })).toBe("none");
+    expect(meetingAccess({ ...base, caseRoles: ["keyworker"], isChair: true, sameService: false })).toBe("none");
+    expect(meetingAccess({ ...base, caseRoles: ["professional"], isInvitee: true, sharingConsented: false })).toBe("none");
   });
 });
 

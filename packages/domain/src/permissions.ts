@@ -161,8 +161,11 @@ function meetingAccessBeforeAgreement(q: MeetingAccessQuestion): AccessLevel {
   if (needsSharingConsent(q.accountRole) && !q.sharingConsented) return "none";
   const family = isFamilyRole(q.accountRole);
   if (q.visibility === "professionals" && family) return "none";
-  if (q.isChair) return "edit";
-  if (q.isInvitee) return family ? "comment" : "edit";
+  // Chairing or being invited counts only while the person is still on a covered child's team
+  // (or runs the service): taking someone off the team takes them out of its meetings too.
+  const stillInvolved = q.caseRoles.length > 0 || q.accountRole === "service-lead";
+  if (q.isChair && stillInvolved) return "edit";
+  if (q.isInvitee && stillInvolved) return family ? "comment" : "edit";
   if (q.caseRoles.some((r) => r === "keyworker" || r === "senior-keyworker")) return "edit";
   if (q.caseRoles.length > 0) return "read";
   if (q.accountRole === "service-lead") return "read";
