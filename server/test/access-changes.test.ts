@@ -194,6 +194,21 @@ describe("changes to who may see a case take effect at once", () => {
   });
 });
 
+describe("the audit trail and records its reader may not open", () => {
+  it("keeps a young person's own page on the trail without naming it to readers who may not open it", async () => {
+    const youngPerson = await signIn(server.url, "jamie.walker");
+    const ownPage = (await youngPerson.get<CaseDetail>(`/api/cases/${jamie.id}`)).body.documents.find((d) => d.visibility === "young-person")!;
+    const page = await connectCollab(server.url, ownPage.id, youngPerson.cookie);
+    clients.push(page);
+    expect((await tom.get(`/api/documents/${ownPage.id}`)).status).toBe(403);
+    const opened = await waitFor(async () =>
+      (await tom.get<AuditEvent[]>(`/api/cases/${jamie.id}/audit`)).body.find((e) => e.document?.id === ownPage.id && e.action === "opened"),
+    );
+    expect(opened).toMatchObject({ person: { name: "Jamie Walker" }, document: { title: "A record you cannot open" } });
+    expect(JSON.stringify((await tom.get(`/api/cases/${jamie.id}/audit`)).body)).not.toContain(ownPage.title);
+  });
+});
+
 describe("signing out, and changes that land while a connection is being let in", () => {
   it("closes the documents and presence sockets opened with a session when it signs out, and no other session's", async () => {
     const [leaving, staying] = [await signIn(server.url, "tom.hughes"), await signIn(server.url, "tom.hughes")];

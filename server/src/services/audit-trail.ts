@@ -20,6 +20,24 @@ import { forbidden } from "../errors.js";
 import { documentAccessFor, visibleCase } from "./access.js";
 import type { Person } from "./sessions.js";
 
+export const restrictedRecordTitle = "A record you cannot open";
+
+/** Which of these documents the person may open (each asked once). */
+async function openableBy(db: Db, person: Person, documentIds: readonly (string | null)[]): Promise<Map<string, boolean>> {
+  const mayOpen = new Map<string, boolean>();
+  for (const id of new Set(documentIds)) {
+    if (!id) continue;
+    mayOpen.set(
+      id,
+      await documentAccessFor(db, person, id).then(
+        () => true,
+        () => false,
+      ),
+    );
+  }
+  return mayOpen;
+}
+
 export async function caseAuditTrail(db: Db, person: Person, caseId: string, page: { before?: number; limit: number }): Promise<AuditEvent[]> {
   const visible = await visibleCase(db, person, caseId);
   const role = effectiveCaseRole(visible.caseRole, person.role);
@@ -31,13 +49,16 @@ export async function caseAuditTrail(db: Db, person: Person, caseId: string, pag
     .where(and(eq(schema.auditEvents.caseId, caseId), page.before ? lt(schema.auditEvents.id, page.before) : undefined))
     .orderBy(desc(schema.auditEvents.id))
     .limit(page.limit);
+  // Every event stays on the trail (that is how misuse is found), but a record the reader may
+  // not open themselves (a young person's own page) is not named: its title can say too much.
+  const mayOpen = await openableBy(db, person, rows.map((r) => r.event.documentId));
   return rows.map(({ event: e, documentTitle }) => ({
     id: e.id,
     at: e.at.toISOString(),
     person: e.personId ? { id: e.personId, name: e.personName ?? "Someone", role: (e.personRole as Role | null) ?? null } : null,
     action: e.action as AuditAction,
     caseId: e.caseId,
-    document: e.documentId ? { id: e.documentId, title: documentTitle ?? "A record" } : null,
+    document: e.documentId ? { id: e.documentId, title: mayOpen.get(e.documentId) ? (documentTitle ?? "A record") : restrictedRecordTitle } : null,
     meetingId: e.meetingId,
     detail: (e.detail as Record<string, unknown> | null) ?? null,
   }));
@@ -57,16 +78,7 @@ export async function accessReport(db: Db, person: Person, caseId: string): Prom
     .where(and(eq(schema.auditEvents.caseId, caseId), inArray(schema.auditEvents.action, [...recordLookActions]), isNotNull(schema.auditEvents.documentId)))
     .orderBy(desc(schema.auditEvents.id))
     .limit(1000);
-  const mayOpen = new Map<string, boolean>();
-  for (const id of new Set(rows.map((r) => r.event.documentId!))) {
-    mayOpen.set(
-      id,
-      await documentAccessFor(db, person, id).then(
-        () => true,
-        () => false,
-      ),
-    );
-  }
+  const mayOpen = await openableBy(db, person, rows.map((r) => r.event.documentId));
   return rows
     .filter((r) => mayOpen.get(r.event.documentId!))
     .map(({ event: e, documentTitle, agencyName }) => ({
