@@ -95,6 +95,9 @@ describe("changes to who may see a case take effect at once", () => {
     expect(professionalsMeeting.invitees.map((i) => i.name)).toContain("Dr Ben Carter");
     expect((await ben.get(`/api/meetings/${professionalsMeeting.id}`)).status).toBe(200);
     expect((await ben.get<Action[]>("/api/actions?owner=me")).body.map((a) => a.caseName)).toContain("Jamie Walker");
+    // The server told him of his overdue action on Jamie's plan when it started.
+    const toldOfPlan = async () => (await ben.get<{ link: string | null }[]>("/api/notifications")).body.some((n) => n.link?.startsWith(`/documents/${planId}`));
+    await waitFor(async () => (await toldOfPlan()) || undefined, { what: "Ben's overdue reminder" });
     const { closed } = await openPlan(ben);
     const socket = await presenceSocket(ben, `case:${jamie.id}`);
     const revoked = new Promise<{ room: string }>((resolve) => socket.once("access:revoked", resolve));
@@ -112,6 +115,7 @@ describe("changes to who may see a case take effect at once", () => {
     expect((await ben.get(`/api/documents/${professionalsMeeting.minutesDocumentId}`)).status).toBe(404);
     expect(await upgradeStatus(server.url, professionalsMeeting.minutesDocumentId, ben.cookie)).toBe(404);
     expect((await ben.get<Action[]>("/api/actions?owner=me")).body.map((a) => a.caseName)).not.toContain("Jamie Walker");
+    expect(await toldOfPlan()).toBe(false);
     // Back on the team, as a professional: the only role his account can hold.
     expect((await priya.post(`/api/cases/${jamie.id}/members`, { personId: benId, role: "keyworker" })).status).toBe(400);
     expect((await priya.post(`/api/cases/${jamie.id}/members`, { personId: benId })).status).toBe(204);

@@ -2,22 +2,15 @@
 import { Hono } from "hono";
 import { schema } from "@roundtable/db";
 import { uuidSchema } from "@roundtable/domain";
-import { and, desc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { notFound } from "../errors.js";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
 import { parseOrThrow } from "../http/validate.js";
+import { listNotifications } from "../services/notifications.js";
 
 export function notificationRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>()
-    .get("/", async (c) => {
-      const rows = await db
-        .select()
-        .from(schema.notifications)
-        .where(eq(schema.notifications.personId, c.get("person").id))
-        .orderBy(desc(schema.notifications.createdAt))
-        .limit(50);
-      return c.json(rows.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, createdAt: n.createdAt.toISOString(), read: n.readAt !== null })));
-    })
+    .get("/", async (c) => c.json(await listNotifications(db, c.get("person"))))
     .post("/:id/read", async (c) => {
       const id = parseOrThrow(uuidSchema, c.req.param("id"), "notification id");
       const updated = await db
