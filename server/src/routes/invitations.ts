@@ -46,7 +46,7 @@ export function caseInvitationRoutes({ db, config, log }: AppDeps) {
       const link = `${config.publicUrl}/invitations/${created.token}`;
       if (mailer) {
         await mailer.send(
-          invitationEmail({ to: body.email, name: body.name ?? null, inviter: person, caseFirstName: created.caseFirstName, role: body.role, agency: created.invitation.agency?.name ?? null, link, expiresAt: created.invitation.expiresAt, accountExists: created.accountExists }),
+          invitationEmail({ to: body.email, name: body.name ?? null, inviter: person, role: body.role, agency: created.invitation.agency?.name ?? null, link, expiresAt: created.invitation.expiresAt, accountExists: created.accountExists }),
         );
       }
       return c.json({ ...created.invitation, link, emailed: mailer !== null } satisfies CreatedInvitation, 201);
@@ -109,7 +109,6 @@ interface InvitationEmailFacts {
   to: string;
   name: string | null;
   inviter: Person;
-  caseFirstName: string;
   role: InvitableRole;
   agency: string | null;
   link: string;
@@ -118,8 +117,8 @@ interface InvitationEmailFacts {
 }
 
 /**
- * Plain words, the child's first name only, and a link: nothing from the child's records goes
- * by email (docs/adr/0005).
+ * Plain words and a link, and not even the child's first name: an address typed wrongly sends
+ * this to a stranger. The page the link opens says which child (docs/adr/0005).
  */
 function invitationEmail(f: InvitationEmailFacts): Email {
   const inviter = f.inviter.agencyName
@@ -131,11 +130,11 @@ function invitationEmail(f: InvitationEmailFacts): Email {
     : "Open this link to set up your account. You will choose your own password:";
   return {
     to: f.to,
-    subject: `${f.inviter.name} has invited you to join ${f.caseFirstName}'s team on Roundtable`,
+    subject: `${f.inviter.name} has invited you to join a team on Roundtable`,
     text: [
       f.name ? `Dear ${f.name},` : "Hello,",
-      `${inviter} has invited you to join ${f.caseFirstName}'s team on Roundtable, as ${as}.`,
-      `Roundtable is where ${f.caseFirstName}'s family and the people who support them share the plan and keep track of who is doing what.`,
+      `${inviter} has invited you to join the team around a young person they support, on Roundtable, as ${as}.`,
+      "Roundtable is where a young person's family and the people who support them share the plan and keep track of who is doing what. The link tells you who the invitation is about.",
       `${next}\n${f.link}`,
       `The link works once, until ${longDate.format(new Date(f.expiresAt))}. Do not share it: it is for you only.`,
       `If you were not expecting this email, you can ignore it, or ask ${f.inviter.name} about it.`,

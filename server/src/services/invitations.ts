@@ -98,7 +98,6 @@ export interface NewInvitation {
   invitation: Invitation;
   /** The token for the link; never stored, so this is the only time it is known. */
   token: string;
-  caseFirstName: string;
   accountExists: boolean;
 }
 
@@ -154,7 +153,7 @@ export async function createInvitation(db: Db, person: Person, caseId: string, b
     return row!.id;
   });
   const [row] = await invitationQuery(db).where(eq(schema.invitations.id, id));
-  return { invitation: toInvitation(row!), token, caseFirstName: firstNameOf(caseRow.name), accountExists: account !== null };
+  return { invitation: toInvitation(row!), token, accountExists: account !== null };
 }
 
 /** Not accepted, not withdrawn, not expired. */
