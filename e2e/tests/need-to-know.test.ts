@@ -65,3 +65,23 @@ describe("a parent and a professionals meeting about her child", () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe("signing out", () => {
+  it("in one tab ends the care plan open in another at once, and says why", async () => {
+    const errors: string[] = [];
+    const plan = await session.signedIn("claire.walker", errors);
+    await plan.getByRole("link", { name: "Jamie Walker" }).click();
+    await plan.getByRole("link", { name: "Jamie's care plan" }).first().click();
+    await plan.getByText("Saved", { exact: true }).waitFor();
+
+    const otherTab = await plan.context().newPage();
+    await otherTab.goto(`${session.url()}/`);
+    await otherTab.getByRole("button", { name: "Sign out" }).or(otherTab.getByRole("link", { name: "Sign out" })).first().click();
+    await otherTab.getByRole("heading", { name: "Sign in to Roundtable" }).waitFor();
+
+    // The plan's connection is closed by the server; the tab says the session ended.
+    await plan.getByText("Your session has ended. Sign in again.").waitFor({ timeout: 5000 });
+    expect(await plan.getByText("I am Jamie.", { exact: false }).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
