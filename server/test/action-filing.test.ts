@@ -51,6 +51,13 @@ async function open(documentId: string, who: SignedIn): Promise<CollabClient> {
   return c;
 }
 
+/** Priya books a meeting and opens its minutes. */
+async function bookAndOpenMinutes(booking: Record<string, unknown>): Promise<CollabClient> {
+  const booked = await priya.post<Meeting>("/api/meetings", { location: "Northbridge Civic Centre, room 2", ...booking });
+  expect(booked.status).toBe(201);
+  return open(booked.body.minutesDocumentId, priya);
+}
+
 /** A heading naming a case (as tracker minutes have), then an action under it. */
 function addCaseSection(doc: Y.Doc, caseId: string, text: string, ownerId: string): string {
   const id = randomUUID();
@@ -98,27 +105,11 @@ describe("filing actions under a case", () => {
   });
 
   it("honours a heading's case in minutes only for a case the meeting covers", async () => {
-    const booked = await priya.post<Meeting>("/api/meetings", {
-      type: "review",
-      startsAt: "2026-12-10T10:00:00Z",
-      location: "Northbridge Civic Centre, room 2",
-      caseId: jamie.id,
-      inviteeIds: [idOf("Mark Davies")],
-    });
-    expect(booked.status).toBe(201);
-    const minutes = await open(booked.body.minutesDocumentId, priya);
+    const minutes = await bookAndOpenMinutes({ type: "review", startsAt: "2026-12-10T10:00:00Z", caseId: jamie.id, inviteeIds: [idOf("Mark Davies")] });
     const outside = addCaseSection(minutes.doc, aisha.id, "Not this meeting's child", idOf("Priya Shah"));
     expect((await trackedAction(outside)).caseId).toBe(jamie.id);
 
-    const tracker = await priya.post<Meeting>("/api/meetings", {
-      type: "tracker",
-      startsAt: "2026-12-11T10:00:00Z",
-      location: "Northbridge Civic Centre, room 2",
-      caseIds: [jamie.id, aisha.id],
-      inviteeIds: [],
-    });
-    expect(tracker.status).toBe(201);
-    const trackerMinutes = await open(tracker.body.minutesDocumentId, priya);
+    const trackerMinutes = await bookAndOpenMinutes({ type: "tracker", startsAt: "2026-12-11T10:00:00Z", caseIds: [jamie.id, aisha.id], inviteeIds: [] });
     const inside = addCaseSection(trackerMinutes.doc, aisha.id, "This meeting's other child", idOf("Priya Shah"));
     expect((await trackedAction(inside)).caseId).toBe(aisha.id);
   });
@@ -128,15 +119,7 @@ describe("news that actions changed", () => {
   it("reaches the family for a care plan's actions but never for a professionals meeting's", async () => {
     const claireHeard = await watchCase(claire);
     const priyaHeard = await watchCase(priya);
-    const booked = await priya.post<Meeting>("/api/meetings", {
-      type: "professionals",
-      startsAt: "2026-12-12T10:00:00Z",
-      location: "Northbridge CAMHS, meeting room 1",
-      caseId: jamie.id,
-      inviteeIds: [idOf("Mark Davies")],
-    });
-    expect(booked.status).toBe(201);
-    const minutes = await open(booked.body.minutesDocumentId, priya);
+    const minutes = await bookAndOpenMinutes({ type: "professionals", startsAt: "2026-12-12T10:00:00Z", caseId: jamie.id, inviteeIds: [idOf("Mark Davies")] });
     const hidden = addCaseSection(minutes.doc, jamie.id, "Speak to the out-of-hours team", idOf("Priya Shah"));
     await waitFor(async () => priyaHeard.some((ids) => ids.includes(hidden)) || undefined, { timeoutMs: 3000, what: "Priya to hear of the change" });
 
