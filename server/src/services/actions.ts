@@ -32,7 +32,6 @@ import type { Person } from "./sessions.js";
 
 const owner = alias(schema.people, "owner");
 const ownerAgency = alias(schema.agencies, "owner_agency");
-const wholeDocument = alias(schema.documents, "whole_document");
 
 function actionQuery(db: Db) {
   return db
@@ -45,15 +44,13 @@ function actionQuery(db: Db) {
       visibility: schema.documents.visibility,
       documentKind: schema.documents.kind,
       documentMeetingId: schema.documents.meetingId,
-      wholeVisibility: wholeDocument.visibility,
-      wholeKind: wholeDocument.kind,
+      partOf: schema.documents.partOf,
       ownerName: owner.name,
       ownerAgencyName: ownerAgency.name,
     })
     .from(schema.actions)
     .innerJoin(schema.cases, eq(schema.cases.id, schema.actions.caseId))
     .innerJoin(schema.documents, eq(schema.documents.id, schema.actions.documentId))
-    .leftJoin(wholeDocument, eq(wholeDocument.id, schema.documents.partOf))
     .leftJoin(owner, eq(owner.id, schema.actions.ownerId))
     .leftJoin(ownerAgency, eq(ownerAgency.id, schema.actions.ownerAgencyId));
 }
@@ -84,6 +81,16 @@ function toAction(row: ActionQueryRow, today: string): Action {
   };
 }
 
+/** What the documents some rows' documents are parts of are (few: a part is a care plan's family part). */
+async function wholesOf(db: Db, ids: readonly string[]): Promise<Map<string, { visibility: Visibility; kind: DocumentKind }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: schema.documents.id, visibility: schema.documents.visibility, kind: schema.documents.kind })
+    .from(schema.documents)
+    .where(inArray(schema.documents.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, { visibility: r.visibility as Visibility, kind: r.kind as DocumentKind }]));
+}
+
 /** Keep only the rows whose document this person may open (the same rules as opening it). */
 async function visibleRows(db: Db, person: Person, rows: ActionQueryRow[]): Promise<ActionQueryRow[]> {
   const caseIds = [...new Set(rows.map((r) => r.action.caseId))];
@@ -96,6 +103,7 @@ async function visibleRows(db: Db, person: Person, rows: ActionQueryRow[]): Prom
   const sharing = await casesSharingWith(db, person.agencyId, caseIds);
   const meetingIds = rows.flatMap((r) => (r.documentMeetingId ? [r.documentMeetingId] : []));
   const meetings = await meetingAccessMap(db, person, meetingIds);
+  const wholes = await wholesOf(db, rows.flatMap((r) => (r.partOf ? [r.partOf] : [])));
   return rows.filter((r) => {
     if (r.serviceId !== person.serviceId) return false;
     // Actions agreed in minutes are seen by those who may open the meeting.
@@ -105,7 +113,7 @@ async function visibleRows(db: Db, person: Person, rows: ActionQueryRow[]): Prom
       caseRole: roleOn.get(r.action.caseId) ?? null,
       sharingConsented: sharing.has(r.action.caseId),
     };
-    const whole = r.wholeVisibility && r.wholeKind ? { visibility: r.wholeVisibility as Visibility, kind: r.wholeKind as DocumentKind } : null;
+    const whole = r.partOf ? (wholes.get(r.partOf) ?? null) : null;
     return accessFor(person, visible, { visibility: r.visibility as Visibility, kind: r.documentKind as DocumentKind, whole }) !== "none";
   });
 }
