@@ -67,12 +67,18 @@ describe("a parent and a professionals meeting about her child", () => {
 });
 
 describe("signing out", () => {
-  it("in one tab ends the care plan open in another at once, and says why", async () => {
+  it("in one tab ends the care plan and the case page open in others at once, and says why", async () => {
     const errors: string[] = [];
     const plan = await session.signedIn("claire.walker", errors);
     await plan.getByRole("link", { name: "Jamie Walker" }).click();
     await plan.getByRole("link", { name: "Jamie's care plan" }).first().click();
     await plan.getByText("Saved", { exact: true }).waitFor();
+
+    // A tab with no document open, only the case page (who is here, live news).
+    const casePage = await plan.context().newPage();
+    await casePage.goto(plan.url().replace(/\/documents\/.*$/, "/"));
+    await casePage.getByRole("link", { name: "Jamie Walker" }).click();
+    await casePage.getByRole("heading", { level: 1, name: "Jamie Walker" }).waitFor();
 
     const otherTab = await plan.context().newPage();
     await otherTab.goto(`${session.url()}/`);
@@ -82,6 +88,7 @@ describe("signing out", () => {
     // The plan's connection is closed by the server; the tab says the session ended.
     await plan.getByText("Your session has ended. Sign in again.").waitFor({ timeout: 5000 });
     expect(await plan.getByText("I am Jamie.", { exact: false }).count()).toBe(0);
+    await casePage.getByText("Your session has ended. Sign in again.").waitFor({ timeout: 5000 });
     expect(errors).toEqual([]);
   });
 });

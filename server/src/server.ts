@@ -89,6 +89,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     onMeetingChanged: (meetingId) => presence?.meetingChanged(meetingId),
     onCommentsChanged: (documentId) => presence?.commentsChanged(documentId),
     onCaseAccessChanged: (caseId) => enforceCaseAccess({ db, registry, presence: () => presence ?? null, log, accessChanges }, caseId),
+    accessChanges,
     onSignedOut: async (sessionId) => {
       collab.endSession(sessionId, "You have signed out");
       await presence?.endSession(sessionId);

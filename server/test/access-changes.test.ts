@@ -234,6 +234,19 @@ describe("signing out, and changes that land while a connection is being let in"
     expect(other.provider.wsconnected).toBe(true);
   });
 
+  it("closes what the previous person had open when someone else signs in on the same browser", async () => {
+    const before = await signIn(server.url, "tom.hughes");
+    const { closed } = await openPlan(before);
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: "POST",
+      headers: { cookie: before.cookie, "content-type": "application/json" },
+      body: JSON.stringify({ email: "claire.walker@roundtable.demo", password: "roundtable-demo" }),
+    });
+    expect(res.status).toBe(200);
+    expect((await closed).code).toBe(4401);
+    expect((await before.get("/api/me")).status).toBe(401);
+  });
+
   it("closes the sockets of a session that expires while they are open", async () => {
     const expiring = await signIn(server.url, "tom.hughes");
     const { closed } = await openPlan(expiring);

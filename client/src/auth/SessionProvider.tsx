@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react
 import { ApiRequestError, getMe, signOut as requestSignOut } from "../api/api";
 import { navigate } from "../navigation/history";
 import { paths } from "../navigation/routes";
-import { closePresenceSocket } from "../realtime/presence-socket";
+import { closePresenceSocket, presenceSocket } from "../realtime/presence-socket";
 import { SessionContext, type Session, type SessionState } from "./session-context";
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -31,7 +31,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, [attempt]);
 
-  const signedIn = useCallback((me: Me) => setState({ status: "signed-in", me }), []);
+  const signedIn = useCallback((me: Me) => {
+    closePresenceSocket(); // whoever was signed in on this tab before: their socket goes with them
+    setState({ status: "signed-in", me });
+  }, []);
 
   const sessionEnded = useCallback(() => {
     closePresenceSocket();
@@ -40,6 +43,28 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       previous.status === "signed-out" ? previous : { status: "signed-out", reason: "session-ended" },
     );
   }, []);
+
+  // The server disconnects the presence socket when its session ends: signed out in another tab,
+  // expired, or someone else signed in on this browser. Pages with no document open learn it here.
+  const signedInAs = state.status === "signed-in" ? state.me.id : null;
+  useEffect(() => {
+    if (signedInAs === null) return;
+    const socket = presenceSocket();
+    const onDisconnect = (reason: string) => {
+      if (reason !== "io server disconnect") return;
+      getMe().then(
+        (me) => (me.id === signedInAs ? socket.connect() : sessionEnded()),
+        (error: unknown) => {
+          if (error instanceof ApiRequestError && error.isSessionEnded) sessionEnded();
+          else socket.connect();
+        },
+      );
+    };
+    socket.on("disconnect", onDisconnect);
+    return () => {
+      socket.off("disconnect", onDisconnect);
+    };
+  }, [signedInAs, sessionEnded]);
 
   const signOut = useCallback(async () => {
     try {

@@ -123,7 +123,8 @@ export function canBookMeetings(role: Role): boolean {
  */
 export function inviteeRefusal(q: { visibility: "family" | "professionals"; accountRole: Role; onCoveredTeam: boolean }): string | null {
   if (q.visibility === "professionals" && isFamilyRole(q.accountRole)) return "Family members cannot be invited to a professionals-only meeting";
-  if (!q.onCoveredTeam) return "Invite people on the team of a child this meeting is about; add them to the team first";
+  // The service lead oversees every case, as meetingAccess allows.
+  if (!q.onCoveredTeam && q.accountRole !== "service-lead") return "Invite people on the team of a child this meeting is about; add them to the team first";
   return null;
 }
 

@@ -43,7 +43,8 @@ export class ActionProjector {
     const existing = this.pending.get(documentId);
     if (existing) {
       existing.room = room;
-      if (authorId) existing.authorId = authorId;
+      // A person's change is credited to them even if the server (re-issuing an id) wrote after them.
+      if (authorId && (uuidPattern.test(authorId) || !existing.authorId)) existing.authorId = authorId;
       return;
     }
     const timer = setTimeout(() => {

@@ -18,7 +18,6 @@ import type { DocumentSessions } from "../audit/document-sessions.js";
 import { documentAuditContext } from "../audit/document-context.js";
 import { documentAccessFor } from "../services/access.js";
 import type { AccessChanges } from "../services/access-changes.js";
-import { closeIfAccessChanged } from "../services/access-enforcement.js";
 import { cookieFromHeader, personForSession, sessionCookieName, sessionIdOf, type Person } from "../services/sessions.js";
 import type { RoomRegistry } from "./room-registry.js";
 import { TokenBucket } from "./token-bucket.js";
@@ -136,26 +135,31 @@ export class CollabEndpoint {
     const token = cookieFromHeader(req.headers.cookie, sessionCookieName);
     const person = await personForSession(this.db, token);
     if (!person || !token) throw new HttpError(401, "You are not signed in, or your session has ended.");
-    const generation = this.accessChanges.generation;
-    const { access, document } = await documentAccessFor(this.db, person, documentId);
+    let generation = this.accessChanges.generation;
+    let { access, document } = await documentAccessFor(this.db, person, documentId);
     const auditContext = this.sessions ? await documentAuditContext(this.db, person, document) : null;
     const room = await this.registry.open(documentId);
+    try {
+      // A change to who may see what that landed while we were reading is missed by the check
+      // above (made before it) and by the re-check of open connections (this one is not open
+      // yet), so ask again until nothing has changed meanwhile (see AccessChanges). From the last
+      // answer to joining the room nothing waits, so any later change's re-check finds it.
+      while (this.accessChanges.changedSince(generation)) {
+        generation = this.accessChanges.generation;
+        ({ access, document } = await documentAccessFor(this.db, person, documentId));
+      }
+    } catch (err) {
+      this.registry.releaseIfIdle(room);
+      throw err;
+    }
     if (socket.destroyed) {
       this.registry.releaseIfIdle(room);
       return;
     }
+    // ws calls back synchronously here, so the connection joins before anything else runs.
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const conn = new SocketConnection(ws, person, sessionIdOf(token), atLeast(access, "edit"), url.searchParams.get("persisted") === "1", this.config);
       this.attach(ws, conn, room);
-      if (this.accessChanges.changedSince(generation)) {
-        // Access changed while this one was being let in, too late for the re-check of open connections to see it.
-        void documentAccessFor(this.db, person, documentId)
-          .then(
-            (found) => found.access,
-            () => "none" as const,
-          )
-          .then((now) => closeIfAccessChanged(conn, now));
-      }
       if (this.sessions && auditContext) {
         const sessions = this.sessions;
         void sessions.connected(documentId, person, auditContext);

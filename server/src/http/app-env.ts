@@ -5,6 +5,7 @@ import type { ActionProjector } from "../actions/action-projector.js";
 import type { RoomRegistry } from "../collab/room-registry.js";
 import type { Config } from "../config.js";
 import type { Notifier } from "../notifications/notifier.js";
+import type { AccessChanges } from "../services/access-changes.js";
 import type { Person } from "../services/sessions.js";
 
 export interface AppDeps {
@@ -22,6 +23,8 @@ export interface AppDeps {
   onCaseAccessChanged(caseId: string): Promise<void>;
   /** A session ended (signed out): close the websockets opened with it. */
   onSignedOut(sessionId: string): Promise<void>;
+  /** Counts changes to who may do what, for connections being let in meanwhile (ADR 0010). */
+  accessChanges: AccessChanges;
   notifier: Notifier;
 }
 

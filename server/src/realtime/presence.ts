@@ -13,6 +13,7 @@ import type { ActionsChanged } from "../actions/action-projector.js";
 import type { NewNotification } from "../notifications/notifier.js";
 import { documentAccessFor, visibleCase } from "../services/access.js";
 import { meetingAccessFor } from "../services/meeting-access.js";
+import { allows, remembering } from "../services/may-open.js";
 import type { AccessChanges } from "../services/access-changes.js";
 import { cookieFromHeader, personForSession, sessionCookieName, sessionIdOf, type Person } from "../services/sessions.js";
 
@@ -62,14 +63,16 @@ export class Presence {
         const parsed = joinSchema.safeParse(payload);
         if (!parsed.success) return reply({ ok: false, error: "That is not a room you can join." });
         const room = parsed.data.room;
-        const generation = this.accessChanges.generation;
-        if (!(await this.mayJoin(socket.data.person, room))) return reply({ ok: false, error: "That was not found." });
-        await socket.join(room);
-        // Access changed while joining, too late for the re-check of open connections to see it.
-        if (this.accessChanges.changedSince(generation) && !(await this.mayJoin(socket.data.person, room))) {
-          socket.leave(room);
-          return reply({ ok: false, error: "That was not found." });
-        }
+        // Ask again if who may see what changed while asking (see AccessChanges); from the last
+        // answer to joining nothing waits, so any later change's re-check finds this socket in the room.
+        let generation: number;
+        let allowed: boolean;
+        do {
+          generation = this.accessChanges.generation;
+          allowed = await this.mayJoin(socket.data.person, room);
+        } while (allowed && this.accessChanges.changedSince(generation));
+        if (!allowed) return reply({ ok: false, error: "That was not found." });
+        void socket.join(room); // in-memory rooms: joined before this returns
         reply({ ok: true });
         await this.broadcast(room);
       });
@@ -92,10 +95,7 @@ export class Presence {
     const [kind, id] = room.split(":") as ["case" | "document" | "meeting", string];
     if (!uuidSchema.safeParse(id).success) return false;
     const check = kind === "case" ? visibleCase(this.db, person, id) : kind === "meeting" ? meetingAccessFor(this.db, person, id) : documentAccessFor(this.db, person, id);
-    return check.then(
-      () => true,
-      () => false,
-    );
+    return allows(check);
   }
 
   /** The sessions open presence sockets were opened with. */
@@ -128,20 +128,19 @@ export class Presence {
    */
   async actionsChanged(change: ActionsChanged): Promise<void> {
     const rooms = [`case:${change.caseId}`, ...change.ownerIds.map((id) => `person:${id}`)];
-    const verdicts = new Map<string, Promise<boolean>>();
+    const mayOpen = remembering<boolean>();
     const message = { caseId: change.caseId, actionIds: change.actionIds };
-    for (const socket of await this.io.in(rooms).fetchSockets()) {
-      const person = (socket.data as SocketData).person;
-      let mayOpen = verdicts.get(person.id);
-      if (!mayOpen) {
-        mayOpen = documentAccessFor(this.db, person, change.documentId).then(
-          () => true,
-          () => false,
-        );
-        verdicts.set(person.id, mayOpen);
-      }
-      if (await mayOpen) socket.emit("actions:changed", message);
-    }
+    const sockets = await this.io.in(rooms).fetchSockets();
+    // Every answer first, then the news: nobody hears of it later than someone asked after them.
+    const told = await Promise.all(
+      sockets.map((socket) => {
+        const person = (socket.data as SocketData).person;
+        return mayOpen(person.id, () => allows(documentAccessFor(this.db, person, change.documentId)));
+      }),
+    );
+    sockets.forEach((socket, i) => {
+      if (told[i]) socket.emit("actions:changed", message);
+    });
   }
 
   /** Everyone in the meeting room re-reads the meeting (status, attendance, current agenda item). */

@@ -1,18 +1,18 @@
 /** Signing in and out: POST /api/auth/login (with a code when two-step sign-in is on), POST /api/auth/logout. */
 import { Hono, type Context } from "hono";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { deleteCookie, setCookie } from "hono/cookie";
 import { schema } from "@roundtable/db";
 import { loginBodySchema, type ApiError } from "@roundtable/domain";
 import { eq, sql } from "drizzle-orm";
 import { HttpError } from "../errors.js";
 import type { AppDeps } from "../http/app-env.js";
 import { clientAddress } from "../http/request-origin.js";
-import { sessionCookieOptions } from "../http/session-cookie.js";
+import { endBrowserSession, sessionCookieOptions } from "../http/session-cookie.js";
 import { SignInLimits } from "../http/sign-in-limits.js";
 import { jsonBody } from "../http/validate.js";
 import { verifyPassword } from "../services/passwords.js";
 import { checkSignInCode } from "../services/two-step.js";
-import { createSession, deleteSession, personForSession, sessionCookieName, sessionIdOf } from "../services/sessions.js";
+import { createSession, personForSession, sessionCookieName } from "../services/sessions.js";
 import { toMe } from "./me.js";
 
 export function authRoutes({ db, config, log, onSignedOut }: AppDeps) {
@@ -51,17 +51,15 @@ export function authRoutes({ db, config, log, onSignedOut }: AppDeps) {
         throw new HttpError(401, "That code is not right. Check the code in your authenticator app and try again.", { code: "Enter the 6-digit code your app shows now" });
       }
       await limits.succeeded(email);
+      // Someone else signed in on this browser before? Their session ends here, sockets and all.
+      await endBrowserSession(c, db, onSignedOut);
       const { token, expiresAt } = await createSession(db, account.id, config.sessionDays);
       setCookie(c, sessionCookieName, token, { ...sessionCookieOptions(c, config), expires: expiresAt });
       const person = await personForSession(db, token);
       return c.json(toMe(person!));
     })
     .post("/logout", async (c) => {
-      const token = getCookie(c, sessionCookieName);
-      if (token) {
-        await deleteSession(db, token);
-        await onSignedOut(sessionIdOf(token));
-      }
+      await endBrowserSession(c, db, onSignedOut);
       deleteCookie(c, sessionCookieName, sessionCookieOptions(c, config));
       return c.body(null, 204);
     });

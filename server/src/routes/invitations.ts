@@ -7,7 +7,7 @@
  */
 import { Hono } from "hono";
 import { z } from "zod";
-import { getCookie, setCookie } from "hono/cookie";
+import { setCookie } from "hono/cookie";
 import {
   acceptAsExistingAccountBodySchema,
   acceptAsNewAccountBodySchema,
@@ -21,13 +21,13 @@ import {
 } from "@roundtable/domain";
 import { HttpError } from "../errors.js";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
-import { sessionCookieOptions } from "../http/session-cookie.js";
+import { endBrowserSession, sessionCookieOptions } from "../http/session-cookie.js";
 import { SignInLimits } from "../http/sign-in-limits.js";
 import { jsonBody, parseOrThrow } from "../http/validate.js";
 import { createMailer, type Email } from "../notifications/mailer.js";
 import { acceptInvitation, createInvitation, describeInvitation, invitationNotValid, listInvitations, withdrawInvitation } from "../services/invitations.js";
 import { verifyPassword } from "../services/passwords.js";
-import { createSession, deleteSession, personForSession, sessionCookieName, type Person } from "../services/sessions.js";
+import { createSession, personForSession, sessionCookieName, type Person } from "../services/sessions.js";
 import { toMe } from "./me.js";
 
 export function caseInvitationRoutes({ db, config, log }: AppDeps) {
@@ -66,7 +66,7 @@ function tokenFrom(raw: string): string {
   return parsed.data;
 }
 
-export function invitationRoutes({ db, config }: AppDeps) {
+export function invitationRoutes({ db, config, onSignedOut }: AppDeps) {
   // Accepting with an existing account's password is a way to guess it, so it is limited as
   // signing in is (separate counters: the sign-in route keeps its own).
   const limits = new SignInLimits(config.signIn);
@@ -94,8 +94,7 @@ export function invitationRoutes({ db, config }: AppDeps) {
         },
       });
       // Whoever was signed in on this browser before is signed out: it is the invited person now.
-      const previous = getCookie(c, sessionCookieName);
-      if (previous) await deleteSession(db, previous);
+      await endBrowserSession(c, db, onSignedOut);
       const { token, expiresAt } = await createSession(db, accepted.personId, config.sessionDays);
       setCookie(c, sessionCookieName, token, { ...sessionCookieOptions(c, config), expires: expiresAt });
       const person = await personForSession(db, token);

@@ -15,6 +15,7 @@ import type { Presence } from "../realtime/presence.js";
 import { documentAccessFor, visibleCase } from "./access.js";
 import type { AccessChanges } from "./access-changes.js";
 import { meetingAccessFor } from "./meeting-access.js";
+import { accessOrNone, allows } from "./may-open.js";
 import { personById, type Person } from "./sessions.js";
 
 export interface AccessEnforcementDeps {
@@ -59,10 +60,7 @@ export async function enforceCaseAccess({ db, registry, presence, log, accessCha
   const accessTo = async (personId: string, documentId: string): Promise<AccessLevel> => {
     const person = await personOf(personId);
     if (!person) return "none";
-    return documentAccessFor(db, person, documentId).then(
-      (found) => found.access,
-      () => "none" as const,
-    );
+    return accessOrNone(documentAccessFor(db, person, documentId));
   };
 
   let closed = 0;
@@ -76,19 +74,14 @@ export async function enforceCaseAccess({ db, registry, presence, log, accessCha
 
   const live = presence();
   if (!live) return;
-  const allowed = (check: Promise<unknown>) =>
-    check.then(
-      () => true,
-      () => false,
-    );
   const idIn = (room: string) => room.slice(room.indexOf(":") + 1);
-  await live.evict([`case:${caseId}`], (person) => allowed(visibleCase(db, person, caseId)));
+  await live.evict([`case:${caseId}`], (person) => allows(visibleCase(db, person, caseId)));
   await live.evict(
     documents.map((d) => `document:${d.id}`),
     async (person, room) => (await accessTo(person.id, idIn(room))) !== "none",
   );
   await live.evict(
     meetingIds.map((m) => `meeting:${m}`),
-    (person, room) => allowed(meetingAccessFor(db, person, idIn(room))),
+    (person, room) => allows(meetingAccessFor(db, person, idIn(room))),
   );
 }

@@ -18,6 +18,7 @@ import {
 import { and, desc, eq, inArray, isNotNull, lt } from "drizzle-orm";
 import { forbidden } from "../errors.js";
 import { documentAccessFor, visibleCase } from "./access.js";
+import { allows } from "./may-open.js";
 import type { Person } from "./sessions.js";
 
 export const restrictedRecordTitle = "A record you cannot open";
@@ -26,14 +27,7 @@ export const restrictedRecordTitle = "A record you cannot open";
 async function openableBy(db: Db, person: Person, documentIds: readonly (string | null)[]): Promise<Map<string, boolean>> {
   const mayOpen = new Map<string, boolean>();
   for (const id of new Set(documentIds)) {
-    if (!id) continue;
-    mayOpen.set(
-      id,
-      await documentAccessFor(db, person, id).then(
-        () => true,
-        () => false,
-      ),
-    );
+    if (id) mayOpen.set(id, await allows(documentAccessFor(db, person, id)));
   }
   return mayOpen;
 }

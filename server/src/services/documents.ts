@@ -8,6 +8,7 @@ import { recordAudits } from "../audit/audit-log.js";
 import { documentAuditContext } from "../audit/document-context.js";
 import { forbidden } from "../errors.js";
 import { documentAccessFor, accessFor, visibleCase } from "./access.js";
+import { accessOrNone } from "./may-open.js";
 import type { Person } from "./sessions.js";
 
 export async function describeDocument(db: Db, person: Person, documentId: string): Promise<DocumentDetail> {
@@ -18,10 +19,7 @@ export async function describeDocument(db: Db, person: Person, documentId: strin
     .where(or(eq(schema.documents.partOf, document.id), document.partOf ? eq(schema.documents.id, document.partOf) : undefined));
   const parts: DocumentDetail["parts"] = [];
   for (const part of related.filter((r) => r.partOf === document.id)) {
-    const partAccess = await documentAccessFor(db, person, part.id).then(
-      (found) => found.access,
-      () => "none" as const,
-    );
+    const partAccess = await accessOrNone(documentAccessFor(db, person, part.id));
     if (partAccess !== "none") parts.push({ id: part.id, kind: part.kind as DocumentKind, title: part.title, visibility: part.visibility as Visibility, access: partAccess });
   }
   const whole = related.find((r) => r.id === document.partOf);

@@ -25,12 +25,14 @@ import {
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import * as Y from "yjs";
 import type { RoomRegistry } from "../collab/room-registry.js";
+import type { AccessChanges } from "./access-changes.js";
 import type { Notifier } from "../notifications/notifier.js";
 import { loadDocumentState } from "../collab/document-store.js";
 import { forbidden, HttpError } from "../errors.js";
 import { defaultAgenda } from "../meetings/default-agenda.js";
 import { visibleCase, type CaseRow } from "./access.js";
 import { meetingAccessFor, meetingAccessMap, type MeetingRow } from "./meeting-access.js";
+import { accessOrNone } from "./may-open.js";
 import { personById, type Person } from "./sessions.js";
 
 export async function createMeeting(db: Db, person: Person, body: CreateMeetingBody): Promise<Meeting> {
@@ -160,6 +162,7 @@ export interface MeetingDeps {
   db: Db;
   registry: RoomRegistry;
   notifier: Notifier;
+  accessChanges: AccessChanges;
 }
 
 async function requireChairOrEditor(db: Db, person: Person, meetingId: string): Promise<MeetingRow> {
@@ -198,6 +201,7 @@ export async function commandMeeting(deps: MeetingDeps, person: Person, meetingI
   const described = await getMeeting(db, person, meetingId);
   if (command === "agree-minutes") {
     // Agreed minutes are the record: open editors reconnect and find them read-only.
+    deps.accessChanges.changed(); // an editor being let in right now asks again, and finds it read-only
     deps.registry.disconnectAll(meeting.minutesDocumentId!, closeCodes.policy, "The minutes have been agreed and can no longer be changed");
     await circulateMinutes(deps, described);
   }
@@ -215,11 +219,7 @@ async function circulateMinutes({ db, notifier }: MeetingDeps, meeting: Meeting)
   for (const personId of new Set([meeting.chair.id, ...meeting.invitees.map((i) => i.personId)])) {
     const person = await personById(db, personId);
     if (!person) continue;
-    const access = await meetingAccessFor(db, person, meeting.id).then(
-      (found) => found.access,
-      () => "none" as const,
-    );
-    if (access !== "none") recipients.push(personId);
+    if ((await accessOrNone(meetingAccessFor(db, person, meeting.id))) !== "none") recipients.push(personId);
   }
   const when = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(new Date(meeting.startsAt));
   await notifier.notify(recipients, {

@@ -8,6 +8,7 @@ import { schema, type Db } from "@roundtable/db";
 import { desc, eq } from "drizzle-orm";
 import { documentAccessFor } from "./access.js";
 import { meetingAccessFor } from "./meeting-access.js";
+import { allows, remembering } from "./may-open.js";
 import type { Person } from "./sessions.js";
 
 export interface NotificationView {
@@ -29,21 +30,12 @@ export async function listNotifications(db: Db, person: Person, limit = 50): Pro
     .where(eq(schema.notifications.personId, person.id))
     .orderBy(desc(schema.notifications.createdAt))
     .limit(limit);
-  const verdicts = new Map<string, Promise<boolean>>();
+  const remember = remembering<boolean>();
   const mayStillOpen = (link: string | null): Promise<boolean> => {
     const match = link ? recordLink.exec(link) : null;
     if (!match) return Promise.resolve(true);
-    const key = `${match[1]}:${match[2]}`;
-    let verdict = verdicts.get(key);
-    if (!verdict) {
-      const check = match[1] === "documents" ? documentAccessFor(db, person, match[2]!) : meetingAccessFor(db, person, match[2]!);
-      verdict = check.then(
-        () => true,
-        () => false,
-      );
-      verdicts.set(key, verdict);
-    }
-    return verdict;
+    const [, kind, id] = match as unknown as [string, string, string];
+    return remember(`${kind}:${id}`, () => allows(kind === "documents" ? documentAccessFor(db, person, id) : meetingAccessFor(db, person, id)));
   };
   const shown: NotificationView[] = [];
   for (const n of rows) {
