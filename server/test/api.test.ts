@@ -1,6 +1,8 @@
 import type { CaseDetail, CaseSummary, DocumentDetail, Me } from "@roundtable/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { schema } from "@roundtable/db";
 import type { RunningServer } from "../src/server.js";
+import { addMissingFamilyParts } from "../src/services/documents.js";
 import { carePlanOf, demoEmail, signIn } from "./support/api-client.js";
 import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
 
@@ -113,9 +115,25 @@ describe("the REST contracts", () => {
     const created = await priya.post<DocumentDetail>(`/api/cases/${caseId}/documents`, { kind: "care-plan", title: "Kai's step-down plan" });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ kind: "care-plan", visibility: "family", access: "edit" });
+    expect(created.body.parts.map((p) => p.kind)).toEqual(["family-views"]);
     const bad = await priya.post<{ details: Record<string, string> }>(`/api/cases/${caseId}/documents`, { kind: "poem", title: "" });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.details).sort()).toEqual(["kind", "title"]);
+  });
+
+  it("gives the family their own part only of a care plan they can see, when made and at start-up", async () => {
+    const priya = await signIn(server.url, "priya.shah");
+    const { caseId } = await carePlanOf(priya, "Kai Thompson");
+    for (const visibility of ["professionals", "young-person"] as const) {
+      const plan = await priya.post<DocumentDetail>(`/api/cases/${caseId}/documents`, { kind: "care-plan", title: `A ${visibility} plan`, visibility });
+      expect(plan.status).toBe(201);
+      expect(plan.body.parts).toEqual([]);
+    }
+    // Start-up adds missing parts to older plans: none of these is one the family may write in.
+    const { db } = server.database;
+    await db.insert(schema.documents).values({ caseId, kind: "care-plan", title: "An older family plan", visibility: "family" });
+    expect(await addMissingFamilyParts(db)).toBe(1);
+    expect(await addMissingFamilyParts(db)).toBe(0);
   });
 
   it("answers unknown API paths with JSON 404, and only to someone signed in", async () => {
