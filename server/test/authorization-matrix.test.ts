@@ -30,6 +30,7 @@ import {
   type Visibility,
 } from "@roundtable/domain";
 import { and, eq } from "drizzle-orm";
+import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { RunningServer } from "../src/server.js";
@@ -250,6 +251,7 @@ describe("the authorisation matrix, generated from the rules table", () => {
         check(at("listed on the case page"), actor, access !== "none" ? "allow" : 404, listed.includes(record.id) ? "allow" : 404);
         check(at("action listed"), actor, access !== "none" ? "allow" : 404, listedActions.includes(record.actionId) ? "allow" : 404);
         check(at("GET /api/actions/:id"), actor, expectedFor(actor, access !== "none", 404), outcome((await actor.client.get(`/api/actions/${record.actionId}`)).status));
+        check(at("GET action history"), actor, expectedFor(actor, access !== "none", 404), outcome((await actor.client.get(`/api/actions/${record.actionId}/events`)).status));
         const patch = await actor.client.patch(`/api/actions/${record.actionId}`, { status: "open" });
         const mayChange = mayChangeAction({ access, isOwner: false, changesOwner: false });
         check(at("PATCH /api/actions/:id"), actor, mayChange ? "allow" : access === "none" ? 404 : 403, outcome(patch.status));
@@ -292,11 +294,35 @@ describe("the authorisation matrix, generated from the rules table", () => {
         check(`GET contributions, ${name}`, actor, expected, outcome((await actor.client.get(`/api/meetings/${meeting.id}/contributions`)).status));
         const pdf = await fetch(`${server.url}/api/meetings/${meeting.id}/minutes.pdf`, { headers: { cookie: actor.client.cookie } });
         check(`GET minutes.pdf, ${name}`, actor, expected, outcome(pdf.status));
+        const ics = await fetch(`${server.url}/api/meetings/${meeting.id}/invite.ics`, { headers: { cookie: actor.client.cookie } });
+        check(`GET invite.ics, ${name}`, actor, expected, outcome(ics.status));
         check(`GET minutes document, ${name}`, actor, expected, outcome((await actor.client.get(`/api/documents/${meeting.minutesDocumentId}`)).status));
         const status = await upgradeStatus(server.url, meeting.minutesDocumentId, actor.client.cookie);
         check(`websocket upgrade to the minutes, ${name}`, actor, expected, status === "open" ? "allow" : status);
         const listed = seesCase(actor) ? (await actor.client.get<Meeting[]>(`/api/cases/${jamie.id}/meetings`)).body.map((m) => m.id) : [];
         check(`meeting listed on the case, ${name}`, actor, access !== "none" ? "allow" : 404, listed.includes(meeting.id) ? "allow" : 404);
+      }
+    }
+  });
+
+  it("lets people into socket.io rooms (who is here, live news) only as the rules say", async () => {
+    for (const actor of actors) {
+      const socket = io(server.url, { extraHeaders: { cookie: actor.client.cookie }, transports: ["websocket"] });
+      try {
+        await new Promise<void>((resolve, reject) => {
+          socket.once("connect", () => resolve());
+          socket.once("connect_error", reject);
+        });
+        const joins = async (room: string): Promise<Outcome> => ((await socket.emitWithAck("presence:join", { room })) as { ok: boolean }).ok ? "allow" : 404;
+        check("join the case's room", actor, seesCase(actor) ? "allow" : 404, await joins(`case:${jamie.id}`));
+        for (const record of records) {
+          check(`join the room of ${record.name}`, actor, expectedAccess(actor, record) !== "none" ? "allow" : 404, await joins(`document:${record.id}`));
+        }
+        for (const { name, meeting } of meetings) {
+          check(`join the room of the meeting, ${name}`, actor, expectedMeetingAccess(actor, meeting) !== "none" ? "allow" : 404, await joins(`meeting:${meeting.id}`));
+        }
+      } finally {
+        socket.close();
       }
     }
   });
