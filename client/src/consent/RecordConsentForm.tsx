@@ -114,7 +114,7 @@ export function RecordConsentForm({ form, errors, agencies, givenByExample, busy
           Note (optional)
         </label>
         <div className="nhsuk-hint" id="note-hint">
-          For example, how they told you, or anything they asked for.
+          For example, how they told you, or anything they asked for. Keep details of care out of it: the service's administrator reads consent records too.
         </div>
         <FieldError id="note-error" message={errors.note} />
         <textarea

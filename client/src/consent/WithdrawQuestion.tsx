@@ -44,7 +44,7 @@ export function WithdrawQuestion({
             Note (optional)
           </label>
           <div className="nhsuk-hint" id={`${noteId}-hint`}>
-            For example, who withdrew it and how they told you.
+            For example, who withdrew it and how they told you. Keep details of care out of it: the service's administrator reads it too.
           </div>
           <textarea className="nhsuk-textarea" id={noteId} rows={2} value={note} aria-describedby={`${noteId}-hint`} onChange={(event) => setNote(event.target.value)} />
         </div>
