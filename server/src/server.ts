@@ -91,6 +91,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     onCaseAccessChanged: (caseId) => enforceCaseAccess({ db, registry, presence: () => presence ?? null, log, accessChanges }, caseId),
     accessChanges,
     onSignedOut: async (sessionId) => {
+      accessChanges.changed(); // a connection being let in on that session asks again, and is refused
       collab.endSession(sessionId, "You have signed out");
       await presence?.endSession(sessionId);
     },

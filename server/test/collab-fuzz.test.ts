@@ -365,3 +365,24 @@ describe(`fuzzing the collab endpoint (seed ${seed})`, () => {
     expect(reloaded.text()).toContain("After the fuzzing: a real edit by the keyworker.");
   });
 });
+
+describe("a broken handshake from someone signed in", () => {
+  it("is refused and does not keep the document loaded", async () => {
+    const documentId = (await carePlanOf(priya, "Kai Thompson")).documentId;
+    expect(server.registry.isLoaded(documentId)).toBe(false);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, "127.0.0.1");
+      let received = "";
+      socket.on("data", (d) => (received += d.toString("latin1")));
+      socket.on("close", () => resolve(received));
+      socket.on("error", reject);
+      // A version of the protocol nobody speaks: ws refuses it without letting the socket in.
+      socket.write(
+        `GET /collab/${documentId} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+          `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 7\r\nCookie: ${priya.cookie}\r\n\r\n`,
+      );
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    await waitFor(() => !server.registry.isLoaded(documentId) || undefined, { what: "the document to be unloaded", timeoutMs: 2000 });
+  });
+});

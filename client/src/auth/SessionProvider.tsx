@@ -46,15 +46,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // The server disconnects the presence socket when its session ends: signed out in another tab,
   // expired, or someone else signed in on this browser. Pages with no document open learn it here.
-  const signedInAs = state.status === "signed-in" ? state.me.id : null;
+  // Keyed on the signed-in `me` object, not the id: signing in again (even as the same person)
+  // makes a new socket, and this must listen to that one.
+  const signedInMe = state.status === "signed-in" ? state.me : null;
   useEffect(() => {
-    if (signedInAs === null) return;
+    if (signedInMe === null) return;
     const socket = presenceSocket();
+    let active = true;
     const onDisconnect = (reason: string) => {
       if (reason !== "io server disconnect") return;
       getMe().then(
-        (me) => (me.id === signedInAs ? socket.connect() : sessionEnded()),
+        (me) => {
+          if (active) me.id === signedInMe.id ? socket.connect() : sessionEnded();
+        },
         (error: unknown) => {
+          // An answer about a session this tab has since replaced (signed in again) is old news.
+          if (!active) return;
           if (error instanceof ApiRequestError && error.isSessionEnded) sessionEnded();
           else socket.connect();
         },
@@ -62,9 +69,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
     socket.on("disconnect", onDisconnect);
     return () => {
+      active = false;
       socket.off("disconnect", onDisconnect);
     };
-  }, [signedInAs, sessionEnded]);
+  }, [signedInMe, sessionEnded]);
 
   const signOut = useCallback(async () => {
     try {

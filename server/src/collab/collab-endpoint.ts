@@ -9,12 +9,12 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { closeCodes, ProtocolError, type CollabConnection, type Room } from "@roundtable/collab";
 import type { Db } from "@roundtable/db";
-import { atLeast, uuidSchema } from "@roundtable/domain";
+import { atLeast, uuidSchema, type AccessLevel } from "@roundtable/domain";
 import type { Logger } from "pino";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import type { CollabConfig } from "../config.js";
 import { HttpError } from "../errors.js";
-import type { DocumentSessions } from "../audit/document-sessions.js";
+import type { DocumentContext, DocumentSessions } from "../audit/document-sessions.js";
 import { documentAuditContext } from "../audit/document-context.js";
 import { documentAccessFor } from "../services/access.js";
 import type { AccessChanges } from "../services/access-changes.js";
@@ -133,31 +133,37 @@ export class CollabEndpoint {
     const documentId = decodeURIComponent(url.pathname.slice(collabPathPrefix.length));
     if (!uuidSchema.safeParse(documentId).success) throw new HttpError(404, "That document was not found.");
     const token = cookieFromHeader(req.headers.cookie, sessionCookieName);
-    const person = await personForSession(this.db, token);
-    if (!person || !token) throw new HttpError(401, "You are not signed in, or your session has ended.");
-    let generation = this.accessChanges.generation;
-    let { access, document } = await documentAccessFor(this.db, person, documentId);
-    const auditContext = this.sessions ? await documentAuditContext(this.db, person, document) : null;
-    const room = await this.registry.open(documentId);
-    try {
-      // A change to who may see what that landed while we were reading is missed by the check
-      // above (made before it) and by the re-check of open connections (this one is not open
-      // yet), so ask again until nothing has changed meanwhile (see AccessChanges). From the last
-      // answer to joining the room nothing waits, so any later change's re-check finds it.
-      while (this.accessChanges.changedSince(generation)) {
-        generation = this.accessChanges.generation;
-        ({ access, document } = await documentAccessFor(this.db, person, documentId));
-      }
-    } catch (err) {
+    const signedOut = () => new HttpError(401, "You are not signed in, or your session has ended.");
+    if (!token) throw signedOut();
+    // Who it is and what they may do, asked again until nothing changed meanwhile: a change
+    // (or a sign-out) landing between the check and the join is missed by this check, made
+    // before it, and by the re-check of open connections, this one not being open yet (see
+    // AccessChanges). From the last answer to joining the room nothing waits.
+    let generation: number;
+    let checked: { person: Person; access: AccessLevel; auditContext: DocumentContext | null };
+    let room: Room;
+    for (;;) {
+      generation = this.accessChanges.generation;
+      const person = await personForSession(this.db, token);
+      if (!person) throw signedOut();
+      const { access, document } = await documentAccessFor(this.db, person, documentId);
+      const auditContext = this.sessions ? await documentAuditContext(this.db, person, document) : null;
+      checked = { person, access, auditContext };
+      if (this.accessChanges.changedSince(generation)) continue;
+      room = await this.registry.open(documentId);
+      if (!this.accessChanges.changedSince(generation)) break;
       this.registry.releaseIfIdle(room);
-      throw err;
     }
+    const { person, access, auditContext } = checked;
     if (socket.destroyed) {
       this.registry.releaseIfIdle(room);
       return;
     }
-    // ws calls back synchronously here, so the connection joins before anything else runs.
+    // ws calls back synchronously here, so the connection joins before anything else runs; on
+    // a bad handshake it never calls back, and the room is let go.
+    let joined = false;
     this.wss.handleUpgrade(req, socket, head, (ws) => {
+      joined = true;
       const conn = new SocketConnection(ws, person, sessionIdOf(token), atLeast(access, "edit"), url.searchParams.get("persisted") === "1", this.config);
       this.attach(ws, conn, room);
       if (this.sessions && auditContext) {
@@ -166,6 +172,7 @@ export class CollabEndpoint {
         ws.on("close", () => void sessions.disconnected(documentId, person.id));
       }
     });
+    if (!joined) this.registry.releaseIfIdle(room);
   }
 
   private attach(ws: WebSocket, conn: SocketConnection, room: Room): void {

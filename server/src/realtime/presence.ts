@@ -42,7 +42,16 @@ export class Presence {
     this.io = new Server(httpServer, { path: "/socket.io", serveClient: false, destroyUpgrade: false });
     this.io.use((socket, next) => {
       const token = cookieFromHeader(socket.request.headers.cookie, sessionCookieName);
-      personForSession(db, token)
+      // Asked again if a session ended meanwhile (see AccessChanges): a socket let in on a session
+      // signed out while it was being checked would miss being disconnected.
+      const settledPerson = async () => {
+        for (;;) {
+          const generation = accessChanges.generation;
+          const person = await personForSession(db, token);
+          if (!accessChanges.changedSince(generation)) return person;
+        }
+      };
+      settledPerson()
         .then((person) => {
           if (!person || !token) return next(new Error("You are not signed in, or your session has ended."));
           (socket as PresenceSocket).data.person = person;
@@ -72,6 +81,7 @@ export class Presence {
           allowed = await this.mayJoin(socket.data.person, room);
         } while (allowed && this.accessChanges.changedSince(generation));
         if (!allowed) return reply({ ok: false, error: "That was not found." });
+        if (socket.disconnected) return; // gone while we asked: a room joined now would never be left
         void socket.join(room); // in-memory rooms: joined before this returns
         reply({ ok: true });
         await this.broadcast(room);
