@@ -162,17 +162,20 @@ export class CollabEndpoint {
     // ws calls back synchronously here, so the connection joins before anything else runs; on
     // a bad handshake it never calls back, and the room is let go.
     let joined = false;
-    this.wss.handleUpgrade(req, socket, head, (ws) => {
-      joined = true;
-      const conn = new SocketConnection(ws, person, sessionIdOf(token), atLeast(access, "edit"), url.searchParams.get("persisted") === "1", this.config);
-      this.attach(ws, conn, room);
-      if (this.sessions && auditContext) {
-        const sessions = this.sessions;
-        void sessions.connected(documentId, person, auditContext);
-        ws.on("close", () => void sessions.disconnected(documentId, person.id));
-      }
-    });
-    if (!joined) this.registry.releaseIfIdle(room);
+    try {
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        joined = true;
+        const conn = new SocketConnection(ws, person, sessionIdOf(token), atLeast(access, "edit"), url.searchParams.get("persisted") === "1", this.config);
+        this.attach(ws, conn, room);
+        if (this.sessions && auditContext) {
+          const sessions = this.sessions;
+          void sessions.connected(documentId, person, auditContext);
+          ws.on("close", () => void sessions.disconnected(documentId, person.id));
+        }
+      });
+    } finally {
+      if (!joined) this.registry.releaseIfIdle(room);
+    }
   }
 
   private attach(ws: WebSocket, conn: SocketConnection, room: Room): void {
