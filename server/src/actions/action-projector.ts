@@ -10,6 +10,7 @@ import { actionNodeName, diffActions, projectActions, type ProjectedAction, type
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type * as Y from "yjs";
+import { caseIdsOfMeeting } from "../services/meeting-access.js";
 
 export interface ActionsChanged {
   caseId: string;
@@ -86,16 +87,19 @@ export class ActionProjector {
     // case counts only in a meeting's minutes and only if the meeting covers that case: anyone
     // who can edit a care plan could otherwise file actions under a child they cannot see.
     // One with neither (e.g. "any other business" in a tracker meeting) cannot be tracked.
-    const meetingCaseIds = document.meetingId ? await this.casesOfMeeting(document.meetingId) : new Set<string>();
+    const meetingCaseIds = new Set(document.meetingId ? await caseIdsOfMeeting(this.db, document.meetingId) : []);
     const place = () =>
       projectActions(richTextToJson(doc)).flatMap((a) => {
         const caseId = a.caseId && meetingCaseIds.has(a.caseId) ? a.caseId : document.caseId;
         return caseId ? [{ ...a, caseId }] : [];
       });
-    let placed = place();
-    if (await this.reissueIdsTrackedElsewhere(documentId, doc, placed.map((a) => a.id))) placed = place();
-    const projected = await this.withKnownOwners(placed);
     const storedRows = await this.db.select().from(schema.actions).where(eq(schema.actions.documentId, documentId));
+    let placed = place();
+    // Only an id this document does not hold yet can be one tracked elsewhere.
+    const ownIds = new Set(storedRows.map((r) => r.id));
+    const newIds = placed.map((a) => a.id).filter((id) => !ownIds.has(id));
+    if (await this.reissueIdsTrackedElsewhere(documentId, doc, newIds)) placed = place();
+    const projected = await this.withKnownOwners(placed);
     const stored: StoredActionState[] = storedRows.map((r) => ({ ...r, removed: r.removedAt !== null }));
     const diff = diffActions(stored, projected);
     if (diff.events.length === 0 && diff.upserts.length === 0 && diff.removed.length === 0) return;
@@ -163,14 +167,6 @@ export class ActionProjector {
       for (const { id } of elsewhere) findElementById(doc, actionNodeName, id)?.setAttribute("id", randomUUID());
     }, serverOrigin);
     return true;
-  }
-
-  private async casesOfMeeting(meetingId: string): Promise<Set<string>> {
-    const rows = await this.db
-      .select({ caseId: schema.meetingCases.caseId })
-      .from(schema.meetingCases)
-      .where(eq(schema.meetingCases.meetingId, meetingId));
-    return new Set(rows.map((r) => r.caseId));
   }
 
   /** An owner must be someone on the case, and an agency one of the service's; anything else is treated as not set. */

@@ -9,12 +9,12 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { closeCodes, ProtocolError, type CollabConnection, type Room } from "@roundtable/collab";
 import type { Db } from "@roundtable/db";
-import { atLeast, uuidSchema, type AccessLevel } from "@roundtable/domain";
+import { atLeast, uuidSchema } from "@roundtable/domain";
 import type { Logger } from "pino";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import type { CollabConfig } from "../config.js";
 import { HttpError } from "../errors.js";
-import type { DocumentContext, DocumentSessions } from "../audit/document-sessions.js";
+import type { DocumentSessions } from "../audit/document-sessions.js";
 import { documentAuditContext } from "../audit/document-context.js";
 import { documentAccessFor } from "../services/access.js";
 import type { AccessChanges } from "../services/access-changes.js";
@@ -135,26 +135,18 @@ export class CollabEndpoint {
     const token = cookieFromHeader(req.headers.cookie, sessionCookieName);
     const signedOut = () => new HttpError(401, "You are not signed in, or your session has ended.");
     if (!token) throw signedOut();
-    // Who it is and what they may do, asked again until nothing changed meanwhile: a change
-    // (or a sign-out) landing between the check and the join is missed by this check, made
-    // before it, and by the re-check of open connections, this one not being open yet (see
-    // AccessChanges). From the last answer to joining the room nothing waits.
-    let generation: number;
-    let checked: { person: Person; access: AccessLevel; auditContext: DocumentContext | null };
-    let room: Room;
-    for (;;) {
-      generation = this.accessChanges.generation;
-      const person = await personForSession(this.db, token);
-      if (!person) throw signedOut();
-      const { access, document } = await documentAccessFor(this.db, person, documentId);
-      const auditContext = this.sessions ? await documentAuditContext(this.db, person, document) : null;
-      checked = { person, access, auditContext };
-      if (this.accessChanges.changedSince(generation)) continue;
-      room = await this.registry.open(documentId);
-      if (!this.accessChanges.changedSince(generation)) break;
-      this.registry.releaseIfIdle(room);
-    }
-    const { person, access, auditContext } = checked;
+    // Who it is, what they may do, and the room, asked again if access changed meanwhile (see
+    // AccessChanges); from the last answer to joining the room nothing waits.
+    const { person, access, auditContext, room } = await this.accessChanges.settled(
+      async () => {
+        const person = await personForSession(this.db, token);
+        if (!person) throw signedOut();
+        const { access, document } = await documentAccessFor(this.db, person, documentId);
+        const auditContext = this.sessions ? await documentAuditContext(this.db, person, document) : null;
+        return { person, access, auditContext, room: await this.registry.open(documentId) };
+      },
+      (stale) => this.registry.releaseIfIdle(stale.room),
+    );
     if (socket.destroyed) {
       this.registry.releaseIfIdle(room);
       return;

@@ -44,14 +44,8 @@ export class Presence {
       const token = cookieFromHeader(socket.request.headers.cookie, sessionCookieName);
       // Asked again if a session ended meanwhile (see AccessChanges): a socket let in on a session
       // signed out while it was being checked would miss being disconnected.
-      const settledPerson = async () => {
-        for (;;) {
-          const generation = accessChanges.generation;
-          const person = await personForSession(db, token);
-          if (!accessChanges.changedSince(generation)) return person;
-        }
-      };
-      settledPerson()
+      accessChanges
+        .settled(() => personForSession(db, token))
         .then((person) => {
           if (!person || !token) return next(new Error("You are not signed in, or your session has ended."));
           (socket as PresenceSocket).data.person = person;
@@ -74,12 +68,7 @@ export class Presence {
         const room = parsed.data.room;
         // Ask again if who may see what changed while asking (see AccessChanges); from the last
         // answer to joining nothing waits, so any later change's re-check finds this socket in the room.
-        let generation: number;
-        let allowed: boolean;
-        do {
-          generation = this.accessChanges.generation;
-          allowed = await this.mayJoin(socket.data.person, room);
-        } while (allowed && this.accessChanges.changedSince(generation));
+        const allowed = await this.accessChanges.settled(() => this.mayJoin(socket.data.person, room));
         if (!allowed) return reply({ ok: false, error: "That was not found." });
         if (socket.disconnected) return; // gone while we asked: a room joined now would never be left
         void socket.join(room); // in-memory rooms: joined before this returns

@@ -31,7 +31,7 @@ export interface AccessEnforcementDeps {
  * they may no longer open the document, 1008 (reconnect with the new rights) when editing
  * changed. True if it was closed.
  */
-export function closeIfAccessChanged(conn: CollabConnection, access: AccessLevel): boolean {
+function closeIfAccessChanged(conn: CollabConnection, access: AccessLevel): boolean {
   if (access === "none") {
     conn.close(closeCodes.accessRevoked, "Your access to this record has been withdrawn");
     return true;
@@ -44,7 +44,7 @@ export function closeIfAccessChanged(conn: CollabConnection, access: AccessLevel
 }
 
 export async function enforceCaseAccess({ db, registry, presence, log, accessChanges }: AccessEnforcementDeps, caseId: string): Promise<void> {
-  // Connections being opened right now check again once they have joined (see AccessChanges).
+  // Connections being let in right now ask again before joining (see AccessChanges).
   accessChanges.changed();
   const meetingIds = (await db.select({ id: schema.meetingCases.meetingId }).from(schema.meetingCases).where(eq(schema.meetingCases.caseId, caseId))).map((m) => m.id);
   const documents = await db

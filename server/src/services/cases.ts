@@ -92,15 +92,14 @@ export async function getCase(db: Db, person: Person, caseId: string): Promise<C
     .from(schema.agencies)
     .where(eq(schema.agencies.serviceId, visible.caseRow.serviceId))
     .orderBy(asc(schema.agencies.name));
-  const typed = new Map(docs.map((d) => [d.id, { id: d.id, title: d.title, kind: d.kind as DocumentKind, visibility: d.visibility as Visibility }]));
+  const typed = new Map(docs.map((d) => [d.id, { ...d, kind: d.kind as DocumentKind, visibility: d.visibility as Visibility }]));
   return {
     ...toSummary(summaryRow!),
     agencies,
     team: team.map((m) => ({ ...m, role: m.role as Role })),
     // A part (the family's part of a care plan) is listed only to those who may open its whole.
-    documents: docs
-      .map((d) => ({ ...typed.get(d.id)!, whole: d.partOf ? (typed.get(d.partOf) ?? null) : null }))
-      .filter((d) => accessFor(person, visible, d) !== "none")
-      .map(({ whole: _whole, ...d }) => d),
+    documents: [...typed.values()]
+      .filter((d) => accessFor(person, visible, { ...d, whole: d.partOf ? (typed.get(d.partOf) ?? null) : null }) !== "none")
+      .map(({ partOf: _partOf, ...d }) => d),
   };
 }

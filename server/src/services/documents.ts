@@ -82,8 +82,9 @@ export function familyPartOf(plan: { id: string; caseId: string; title: string }
 }
 
 /**
- * Care plans the family can see, made before the family had their own part, get one, empty but for its prompt (their
- * old "What my family says" section stays in the plan's text). Returns how many were added.
+ * Care plans the family can see, made before the family had their own part, get one, empty but
+ * for its prompt (their old "What my family says" section stays in the plan's text). Returns how
+ * many were added.
  */
 export async function addMissingFamilyParts(db: Db): Promise<number> {
   const part = alias(schema.documents, "part");

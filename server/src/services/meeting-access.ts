@@ -11,6 +11,12 @@ import { casesSharingWith } from "./sharing-consent.js";
 
 export type MeetingRow = typeof schema.meetings.$inferSelect & { type: MeetingType; visibility: MeetingVisibility };
 
+/** The children a meeting is about. */
+export async function caseIdsOfMeeting(db: Db, meetingId: string): Promise<string[]> {
+  const rows = await db.select({ caseId: schema.meetingCases.caseId }).from(schema.meetingCases).where(eq(schema.meetingCases.meetingId, meetingId));
+  return rows.map((r) => r.caseId);
+}
+
 export async function meetingAccessMap(db: Db, person: Person, meetingIds: readonly string[]): Promise<Map<string, { meeting: MeetingRow; access: AccessLevel }>> {
   const result = new Map<string, { meeting: MeetingRow; access: AccessLevel }>();
   if (meetingIds.length === 0) return result;

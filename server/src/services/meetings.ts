@@ -31,7 +31,7 @@ import { loadDocumentState } from "../collab/document-store.js";
 import { forbidden, HttpError } from "../errors.js";
 import { defaultAgenda } from "../meetings/default-agenda.js";
 import { visibleCase, type CaseRow } from "./access.js";
-import { meetingAccessFor, meetingAccessMap, type MeetingRow } from "./meeting-access.js";
+import { caseIdsOfMeeting, meetingAccessFor, meetingAccessMap, type MeetingRow } from "./meeting-access.js";
 import { accessOrNone } from "./may-open.js";
 import { personById, type Person } from "./sessions.js";
 
@@ -254,12 +254,8 @@ export async function addContribution(db: Db, person: Person, meetingId: string,
   // Anyone who may see the meeting may send a written contribution: that is the point of it.
   const { meeting } = await meetingAccessFor(db, person, meetingId);
   if (meeting.status === "minutes-agreed") throw new HttpError(409, "The minutes of this meeting are agreed; contributions are closed.");
-  if (caseId) {
-    const covered = await db
-      .select({ caseId: schema.meetingCases.caseId })
-      .from(schema.meetingCases)
-      .where(and(eq(schema.meetingCases.meetingId, meetingId), eq(schema.meetingCases.caseId, caseId)));
-    if (covered.length === 0) throw new HttpError(400, "The request body is not valid.", { caseId: "Choose a child this meeting is about" });
+  if (caseId && !(await caseIdsOfMeeting(db, meetingId)).includes(caseId)) {
+    throw new HttpError(400, "The request body is not valid.", { caseId: "Choose a child this meeting is about" });
   }
   const [row] = await db.insert(schema.meetingContributions).values({ meetingId, personId: person.id, caseId: caseId ?? null, text }).returning();
   return { id: row!.id, personId: person.id, name: person.name, caseId: row!.caseId, text: row!.text, createdAt: row!.createdAt.toISOString() };
