@@ -78,7 +78,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     }
   }
   const accessChanges = new AccessChanges();
-  const collab = new CollabEndpoint(db, registry, log, config.collab, accessChanges, documentSessions);
+  const collab = new CollabEndpoint(db, registry, log, config.collab, config, accessChanges, documentSessions);
   const app = createApp({
     db,
     databaseKind: database.kind,
@@ -98,7 +98,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     notifier,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
-  presence = new Presence(httpServer, db, log, accessChanges);
+  presence = new Presence(httpServer, db, log, accessChanges, config);
   const stopMaintenance = startDatabaseMaintenance(db, database.kind, log);
   const stopOverdueJob = startOverdueActionsJob(db, log, config.overdueCheckMs, (n) => notifier.deliver(n));
   const stopSessionExpiry = startSessionExpiryJob(db, log, config.sessionCheckMs, [collab, presence]);

@@ -1,7 +1,8 @@
 /**
  * The collab websocket endpoint, `/collab/:documentId`: authenticates the upgrade with the
  * session cookie, checks the person may open the document (and whether they may edit), then
- * hands the socket to the document's room. Refusals are plain HTTP answers before the upgrade.
+ * hands the socket to the document's room. An upgrade a browser sent from another website is
+ * refused first of all, before its cookie is even read (cross-site websocket hijacking). Refusals are plain HTTP answers before the upgrade.
  * A frame that breaks the protocol, or a connection sending faster than its rate limit, closes
  * that one connection with a reason; nothing it sends after that is read.
  */
@@ -14,6 +15,8 @@ import type { Logger } from "pino";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import type { CollabConfig } from "../config.js";
 import { HttpError } from "../errors.js";
+import { cameFromAnotherSite, fromAnotherSiteMessage, type SiteConfig } from "../http/refuse-cross-site.js";
+import { nodeRequest } from "../http/request-origin.js";
 import type { DocumentSessions } from "../audit/document-sessions.js";
 import { documentAuditContext } from "../audit/document-context.js";
 import { documentAccessFor } from "../services/access.js";
@@ -76,6 +79,8 @@ export class CollabEndpoint {
     private readonly registry: RoomRegistry,
     private readonly log: Logger,
     private readonly config: CollabConfig,
+    /** Which origins are our own pages: upgrades from any other are refused. */
+    private readonly site: SiteConfig,
     private readonly accessChanges: AccessChanges,
     /** The audit trail's record of who opened and edited what (optional in narrow tests). */
     private readonly sessions: DocumentSessions | null = null,
@@ -98,6 +103,11 @@ export class CollabEndpoint {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (!url.pathname.startsWith(collabPathPrefix)) return false;
+    if (cameFromAnotherSite(nodeRequest(req), this.site)) {
+      this.log.warn({ origin: req.headers.origin?.slice(0, 200) }, "refused a collab upgrade from another website");
+      refuseUpgrade(socket, 403, fromAnotherSiteMessage);
+      return true;
+    }
     void this.admit(req, socket, head, url).catch((err: unknown) => {
       if (err instanceof HttpError) refuseUpgrade(socket, err.status, err.message);
       else {

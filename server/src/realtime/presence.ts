@@ -1,7 +1,8 @@
 /**
  * socket.io: who is on a case or a document right now. A socket joins a room named
  * `case:<id>` or `document:<id>` after the same access check the REST API makes; everyone in
- * the room is sent the list of people present whenever it changes.
+ * the room is sent the list of people present whenever it changes. A handshake a browser sent
+ * from another website is refused (403) before its session is looked up.
  */
 import type { Server as HttpServer } from "node:http";
 import type { Db } from "@roundtable/db";
@@ -10,6 +11,8 @@ import type { Logger } from "pino";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
 import type { ActionsChanged } from "../actions/action-projector.js";
+import { cameFromAnotherSite, fromAnotherSiteMessage, type SiteConfig } from "../http/refuse-cross-site.js";
+import { nodeRequest } from "../http/request-origin.js";
 import type { NewNotification } from "../notifications/notifier.js";
 import { documentAccessFor, visibleCase } from "../services/access.js";
 import { meetingAccessFor } from "../services/meeting-access.js";
@@ -37,9 +40,17 @@ export class Presence {
     private readonly db: Db,
     log: Logger,
     private readonly accessChanges: AccessChanges,
+    site: SiteConfig,
   ) {
-    // destroyUpgrade: false — other upgrade paths (/collab) belong to the collab endpoint.
-    this.io = new Server(httpServer, { path: "/socket.io", serveClient: false, destroyUpgrade: false });
+    this.io = new Server(httpServer, {
+      path: "/socket.io",
+      serveClient: false,
+      // Other upgrade paths (/collab) belong to the collab endpoint.
+      destroyUpgrade: false,
+      // Asked on every handshake (polling or websocket); later requests carry the handshake's
+      // id. engine.io answers a refused polling handshake with 403, a websocket one with 400.
+      allowRequest: (req, callback) => callback(fromAnotherSiteMessage, !cameFromAnotherSite(nodeRequest(req), site)),
+    });
     this.io.use((socket, next) => {
       const token = cookieFromHeader(socket.request.headers.cookie, sessionCookieName);
       // Asked again if a session ended meanwhile (see AccessChanges): a socket let in on a session

@@ -24,9 +24,9 @@ export function cookieWebSocket(cookie: string | null): typeof globalThis.WebSoc
 }
 
 /** Open a raw websocket to /collab/:id and resolve with the HTTP status of a refused upgrade, or "open". */
-export function upgradeStatus(baseUrl: string, documentId: string, cookie?: string): Promise<number | "open"> {
+export function upgradeStatus(baseUrl: string, documentId: string, cookie?: string, headers: Record<string, string> = {}): Promise<number | "open"> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(`${baseUrl.replace("http", "ws")}/collab/${documentId}`, cookie ? { headers: { cookie } } : {});
+    const ws = new WebSocket(`${baseUrl.replace("http", "ws")}/collab/${documentId}`, { headers: { ...headers, ...(cookie ? { cookie } : {}) } });
     ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
     ws.on("open", () => {
       resolve("open");
