@@ -4,6 +4,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { errorHandler, HttpError } from "./errors.js";
 import type { AppDeps, AppEnv } from "./http/app-env.js";
+import { limitBodySize } from "./http/body-limit.js";
 import { refuseCrossSite } from "./http/refuse-cross-site.js";
 import { requireJsonBody } from "./http/require-json.js";
 import { requirePerson } from "./http/require-person.js";
@@ -31,7 +32,7 @@ export function createApp(deps: AppDeps) {
     await next();
     if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
   });
-  app.use("/api/*", refuseCrossSite(deps.config), requireJsonBody());
+  app.use("/api/*", refuseCrossSite(deps.config), requireJsonBody(), limitBodySize(deps.config.apiMaxBodyBytes));
 
   // Every API address needs a session except health checks, signing in or out, and opening or
   // accepting an invitation (its link is the credential): a new route is protected by default,

@@ -26,6 +26,7 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url("PUBLIC_URL must be the address people use, like https://roundtable.example.org").optional(),
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  API_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
@@ -60,6 +61,8 @@ export interface Config {
   trustProxy: boolean;
   /** How many sign-in attempts are allowed before we pause them (see docs/adr/0007). */
   signIn: SignInLimitsConfig;
+  /** The largest API request body (bytes): JSON forms are kilobytes; larger is refused with 413. */
+  apiMaxBodyBytes: number;
 }
 
 export interface SignInLimitsConfig {
@@ -138,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       byteBurst: e.COLLAB_BYTE_BURST ?? defaultCollabConfig.byteBurst,
     },
     trustProxy: e.TRUST_PROXY === "true",
+    apiMaxBodyBytes: e.API_MAX_BODY_BYTES,
     signIn: {
       maxFailures: e.LOGIN_MAX_FAILURES,
       failureWindowSeconds: e.LOGIN_FAILURE_WINDOW_MINUTES * 60,
