@@ -8,7 +8,7 @@ import { createAdaptorServer } from "@hono/node-server";
 import { closeCodes } from "@roundtable/collab";
 import { openDatabase, schema, type Database } from "@roundtable/db";
 import * as Y from "yjs";
-import { pino, type Logger } from "pino";
+import type { Logger } from "pino";
 import { ActionProjector } from "./actions/action-projector.js";
 import { createApp } from "./app.js";
 import { CollabEndpoint } from "./collab/collab-endpoint.js";
@@ -16,6 +16,7 @@ import { compactDocument, documentsNeedingCompaction, loadDocumentState } from "
 import { DocumentSessions } from "./audit/document-sessions.js";
 import { RoomRegistry } from "./collab/room-registry.js";
 import type { Config } from "./config.js";
+import { createLogger } from "./logger.js";
 import { seedDemoDataIfEmpty } from "./demo-data/seed.js";
 import { startSessionExpiryJob } from "./jobs/session-expiry.js";
 import { AccessChanges } from "./services/access-changes.js";
@@ -41,7 +42,7 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {
-  const log = pino({ level: config.logLevel, base: undefined });
+  const log = createLogger(config.logLevel);
   const started = Date.now();
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   const { db } = database;

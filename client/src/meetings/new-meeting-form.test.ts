@@ -39,6 +39,13 @@ describe("checkMeetingForm", () => {
     expect(checkMeetingForm({ ...tracker, onlineLink: "teams meeting" })?.fields.onlineLink).toMatch(/web address/);
     expect(checkMeetingForm({ ...tracker, onlineLink: "https://teams.example/meet/1" })).toBeNull();
   });
+
+  it("refuses a link that would run code or open something other than a web page, in plain English", () => {
+    for (const onlineLink of ["javascript:alert(document.cookie)", "JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>", "file:///etc/passwd"]) {
+      expect([onlineLink, checkMeetingForm({ ...tracker, onlineLink })?.fields.onlineLink]).toEqual([onlineLink, "Enter the online link as a web address, starting https://"]);
+    }
+    expect(checkMeetingForm({ ...tracker, onlineLink: "http://teams.example/meet/1" })).toBeNull();
+  });
 });
 
 describe("meetingBody", () => {

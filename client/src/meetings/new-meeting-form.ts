@@ -2,7 +2,7 @@
  * The booking form's rules: what must be filled in (the same rules the server applies, said
  * before sending), the request it becomes, and the server's answer read back onto the fields.
  */
-import { inviteeRefusal, meetingVisibilityFor, type CreateMeetingBody, type TeamMember } from "@roundtable/domain";
+import { inviteeRefusal, meetingVisibilityFor, onlineLinkSchema, type CreateMeetingBody, type TeamMember } from "@roundtable/domain";
 import { ApiRequestError } from "../api/api";
 import { isProfessionalsOnly } from "./meeting-permissions";
 import { londonTimeToIso } from "./london-time";
@@ -43,15 +43,6 @@ function fromFields(fields: Partial<Record<MeetingField, string>>, other: string
   return { summary, fields };
 }
 
-function isWebAddress(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" || url.protocol === "http:";
-  } catch {
-    return false;
-  }
-}
-
 export function checkMeetingForm(form: MeetingForm): MeetingFormErrors | null {
   const fields: Partial<Record<MeetingField, string>> = {};
   if (form.type === "") fields.type = "Choose the type of meeting";
@@ -61,7 +52,11 @@ export function checkMeetingForm(form: MeetingForm): MeetingFormErrors | null {
   else if (form.date !== "" && londonTimeToIso(form.date, form.time) === null) fields.date = "Enter a real date and time";
   if (form.location.trim().length > 300) fields.location = "Keep the place under 300 characters";
   const link = form.onlineLink.trim();
-  if (link !== "" && !isWebAddress(link)) fields.onlineLink = "Enter the online link as a web address, starting https://";
+  // The server's own rule (http or https only), so the two never disagree.
+  if (link !== "") {
+    const checked = onlineLinkSchema.safeParse(link);
+    if (!checked.success) fields.onlineLink = checked.error.issues[0]?.message ?? "Enter the online link as a web address, starting https://";
+  }
   if (form.type === "tracker" && form.caseIds.length === 0) fields.caseIds = "Choose at least one case to review";
   if (form.type !== "tracker" && form.type !== "" && form.caseId === "") fields.caseId = "Choose the case this meeting is about";
   return Object.keys(fields).length > 0 ? fromFields(fields) : null;

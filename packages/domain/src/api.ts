@@ -3,20 +3,19 @@
  * server, and the client reads responses through the same types.
  */
 import { z } from "zod";
+import { textField } from "./text.js";
 import { documentKindSchema, visibilitySchema, type AccessLevel, type DocumentKind, type Visibility } from "./documents.js";
 import type { RagRating } from "./rag-rating.js";
 import type { Role } from "./roles.js";
 
 export const loginBodySchema = z.object({
-  email: z
-    .string({ error: "Enter your email address" })
+  email: textField({ error: "Enter your email address" })
     .trim()
     .toLowerCase()
     .pipe(z.email("Enter an email address in the right format, like name@example.org")),
-  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(200, "That password is too long"),
+  password: textField({ error: "Enter your password" }).min(1, "Enter your password").max(200, "That password is too long"),
   /** The code from an authenticator app, for accounts with two-step sign-in on. */
-  code: z
-    .string()
+  code: textField()
     .trim()
     .regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app")
     .optional(),
@@ -28,7 +27,7 @@ export const uuidSchema = z.uuid("That is not a valid id");
 export const createDocumentBodySchema = z.object({
   // Minutes come with their meeting and the family's part with its care plan.
   kind: documentKindSchema.exclude(["minutes", "family-views"], { error: "Choose a kind of document you can add to a case" }),
-  title: z.string({ error: "Give the document a title" }).trim().min(1, "Give the document a title").max(200, "Keep the title under 200 characters"),
+  title: textField({ error: "Give the document a title" }).trim().min(1, "Give the document a title").max(200, "Keep the title under 200 characters"),
   visibility: visibilitySchema.default("family"),
 });
 export type CreateDocumentBody = z.infer<typeof createDocumentBodySchema>;

@@ -5,6 +5,7 @@
  * agency. Only sharing consent changes who may open records; the others are kept on record.
  */
 import { z } from "zod";
+import { textField } from "./text.js";
 
 export const consentKinds = ["register", "keyworker", "keyworker-works-with-family", "share-with-agency"] as const;
 export const consentKindSchema = z.enum(consentKinds);
@@ -25,8 +26,8 @@ export const recordConsentBodySchema = z
     kind: consentKindSchema,
     agencyId: z.uuid("Choose the agency").optional(),
     decision: z.enum(consentDecisions, { error: "Say whether consent was given or declined" }),
-    givenBy: z.string().trim().min(1, "Say who gave or declined consent, e.g. Claire Walker (mum)").max(200, "Keep this under 200 characters"),
-    note: z.string().trim().max(2000, "Keep the note under 2,000 characters").optional(),
+    givenBy: textField().trim().min(1, "Say who gave or declined consent, e.g. Claire Walker (mum)").max(200, "Keep this under 200 characters"),
+    note: textField().trim().max(2000, "Keep the note under 2,000 characters").optional(),
   })
   .refine((b) => (b.kind === "share-with-agency") === (b.agencyId !== undefined), {
     message: "Choose an agency for sharing consent, and only for sharing consent",
@@ -64,5 +65,5 @@ export function isConsentInForce(record: Pick<ConsentRecord, "decision" | "withd
 }
 
 export const withdrawConsentBodySchema = z.object({
-  note: z.string().trim().max(2000, "Keep the note under 2,000 characters").optional(),
+  note: textField().trim().max(2000, "Keep the note under 2,000 characters").optional(),
 });

@@ -5,6 +5,7 @@ export * from "./permissions.js";
 export * from "./care-plan-template.js";
 export * from "./presence.js";
 export * from "./api.js";
+export * from "./text.js";
 export * from "./actions/action-status.js";
 export * from "./actions/action-api.js";
 export * from "./actions/action-projection.js";

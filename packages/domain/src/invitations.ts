@@ -4,6 +4,7 @@
  * can be withdrawn. Everyone has their own account: there are no shared or guest accounts.
  */
 import { z } from "zod";
+import { textField } from "./text.js";
 import type { Me } from "./api.js";
 import { invitableRoles } from "./permissions.js";
 import type { Role } from "./roles.js";
@@ -31,8 +32,7 @@ export function invitedRoleHasAgency(role: Role): boolean {
 }
 
 const optionalText = (max: number, message: string) =>
-  z
-    .string()
+  textField()
     .trim()
     .max(max, message)
     .optional()
@@ -40,8 +40,7 @@ const optionalText = (max: number, message: string) =>
 
 export const createInvitationBodySchema = z
   .object({
-    email: z
-      .string({ error: "Enter their email address" })
+    email: textField({ error: "Enter their email address" })
       .trim()
       .toLowerCase()
       .min(1, "Enter their email address")
@@ -64,13 +63,11 @@ export type CreateInvitationRequest = z.input<typeof createInvitationBodySchema>
 
 /** Accepting as someone new: their name and a password of their own. */
 export const acceptAsNewAccountBodySchema = z.object({
-  name: z
-    .string({ error: "Enter your name" })
+  name: textField({ error: "Enter your name" })
     .trim()
     .min(1, "Enter your name")
     .max(200, "Keep your name under 200 characters"),
-  password: z
-    .string({ error: "Enter a password" })
+  password: textField({ error: "Enter a password" })
     .min(1, "Enter a password")
     .min(newPasswordMinLength, `Your password must be at least ${newPasswordMinLength} characters long`)
     .max(newPasswordMaxLength, `Your password must be ${newPasswordMaxLength} characters or fewer`),
@@ -79,8 +76,7 @@ export type AcceptAsNewAccountBody = z.infer<typeof acceptAsNewAccountBodySchema
 
 /** Accepting with an account that already has this email address: its password. */
 export const acceptAsExistingAccountBodySchema = z.object({
-  password: z
-    .string({ error: "Enter your password" })
+  password: textField({ error: "Enter your password" })
     .min(1, "Enter your password")
     .max(newPasswordMaxLength, "That password is too long"),
 });

@@ -3,14 +3,14 @@
  * POST /api/me/two-step/setup (a new secret), POST /api/me/two-step/enable and /disable { code }.
  */
 import { Hono } from "hono";
+import { textField } from "@roundtable/domain";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
 import { jsonBody } from "../http/validate.js";
 import { disableTwoStep, enableTwoStep, startTwoStepSetup, twoStepStatus } from "../services/two-step.js";
 
 const codeBodySchema = z.object({
-  code: z
-    .string({ error: "Enter the 6-digit code from your authenticator app" })
+  code: textField({ error: "Enter the 6-digit code from your authenticator app" })
     .trim()
     .regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app"),
 });

@@ -7,13 +7,14 @@
  * they keep pointing at the same words however the text around them is edited.
  */
 import { z } from "zod";
+import { textField } from "../text.js";
 
 const yId = z.object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() });
 
 /** The JSON form of a Yjs relative position. */
 export const relativePositionSchema = z.object({
   type: yId.nullish(),
-  tname: z.string().max(100).nullish(),
+  tname: textField().max(100).nullish(),
   item: yId.nullish(),
   assoc: z.number().int().optional(),
 });
@@ -27,11 +28,11 @@ export const commentQuoteMaxLength = 500;
 
 export const newCommentBodySchema = z
   .object({
-    body: z.string().trim().min(1, "Write your comment").max(commentBodyMaxLength, `Keep a comment under ${commentBodyMaxLength} characters`),
+    body: textField().trim().min(1, "Write your comment").max(commentBodyMaxLength, `Keep a comment under ${commentBodyMaxLength} characters`),
     /** The passage commented on; leave out for a comment about the whole document. */
     anchor: commentAnchorSchema.optional(),
     /** The words of the passage when the comment was made, shown even if they are later changed. */
-    quote: z.string().max(commentQuoteMaxLength, `The passage quoted can be at most ${commentQuoteMaxLength} characters`).optional(),
+    quote: textField().max(commentQuoteMaxLength, `The passage quoted can be at most ${commentQuoteMaxLength} characters`).optional(),
     /** Reply to this comment (replies are not anchored themselves). */
     replyTo: z.uuid("replyTo must be a comment id").optional(),
   })

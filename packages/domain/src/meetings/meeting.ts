@@ -4,6 +4,7 @@
  * scheduled → in progress → ended → minutes agreed, and never backwards.
  */
 import { z } from "zod";
+import { textField } from "../text.js";
 import type { RagRating } from "../rag-rating.js";
 import type { Role } from "../roles.js";
 
@@ -66,13 +67,23 @@ export function meetingVisibilityFor(type: MeetingType, asked: MeetingVisibility
   return asked ?? "family";
 }
 
+/**
+ * A meeting's online link: http(s) only, because it is shown to everyone invited as a link, and
+ * a javascript: or data: link would run in their browser when clicked. The booking form checks
+ * it with this same schema.
+ */
+export const onlineLinkSchema = textField()
+  .trim()
+  .max(2000, "Keep the online link under 2,000 characters")
+  .pipe(z.url({ protocol: /^https?$/, error: "Enter the online link as a web address, starting https://" }));
+
 export const createMeetingBodySchema = z
   .object({
     type: meetingTypeSchema,
-    title: z.string().trim().max(200, "Keep the title under 200 characters").optional(),
+    title: textField().trim().max(200, "Keep the title under 200 characters").optional(),
     startsAt: z.iso.datetime({ offset: true, error: "Give the date and time, like 2026-12-03T10:00:00Z" }),
-    location: z.string().trim().max(300).optional(),
-    onlineLink: z.url("The online link must be a web address").optional(),
+    location: textField().trim().max(300).optional(),
+    onlineLink: onlineLinkSchema.optional(),
     caseId: z.uuid("Choose a case").optional(),
     caseIds: z.array(z.uuid()).max(60, "A tracker meeting can review up to 60 cases").optional(),
     inviteeIds: z.array(z.uuid()).max(100).default([]),
@@ -91,7 +102,7 @@ export const meetingCommandBodySchema = z.object({ command: z.enum(meetingComman
 export const attendanceBodySchema = z.object({ personId: z.uuid(), attendance: attendanceSchema });
 
 export const contributionBodySchema = z.object({
-  text: z.string({ error: "Write your contribution" }).trim().min(1, "Write your contribution").max(10_000, "Keep it under 10,000 characters"),
+  text: textField({ error: "Write your contribution" }).trim().min(1, "Write your contribution").max(10_000, "Keep it under 10,000 characters"),
   caseId: z.uuid().optional(),
 });
 
