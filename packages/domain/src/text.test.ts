@@ -57,6 +57,10 @@ describe("a meeting's online link", () => {
       const result = createMeetingBodySchema.safeParse({ ...meeting, onlineLink: link });
       expect([link, result.error?.issues[0]?.message]).toEqual([link, "Enter the online link as a web address, starting https://"]);
     }
+    for (const link of ["https://meet.example.org/a\r\nX-INJECTED:1", "https://meet.example.org/a b"]) {
+      const result = createMeetingBodySchema.safeParse({ ...meeting, onlineLink: link });
+      expect([link, result.error?.issues[0]?.message]).toEqual([link, "A web address has no spaces or line breaks in it"]);
+    }
     for (const link of ["https://meet.example.org/keyworking", "http://meet.example.org/room?id=1", " https://teams.example/meet/1 "]) {
       expect([link, createMeetingBodySchema.safeParse({ ...meeting, onlineLink: link }).success]).toEqual([link, true]);
     }

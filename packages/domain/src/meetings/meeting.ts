@@ -75,6 +75,8 @@ export function meetingVisibilityFor(type: MeetingType, asked: MeetingVisibility
 export const onlineLinkSchema = textField()
   .trim()
   .max(2000, "Keep the online link under 2,000 characters")
+  // The URL parser would quietly drop a line break inside a link; it is refused instead.
+  .refine((link) => !/[\s\p{Cc}]/u.test(link), "A web address has no spaces or line breaks in it")
   .pipe(z.url({ protocol: /^https?$/, error: "Enter the online link as a web address, starting https://" }));
 
 export const createMeetingBodySchema = z
