@@ -19,7 +19,9 @@ export default defineConfig({
   },
   build: {
     outDir: "dist",
-    sourcemap: true,
+    // Source maps carry the full source: built (and served, see the server's SERVE_SOURCE_MAPS)
+    // only when asked for, e.g. to debug a production build.
+    sourcemap: process.env.SERVE_SOURCE_MAPS === "true",
     // nhsuk-frontend ships minified CSS with old-IE media hacks that esbuild's minifier warns
     // about; our own CSS is a few kilobytes, so it is left as written.
     cssMinify: false,

@@ -63,6 +63,8 @@ export function createApp(deps: AppDeps) {
       await next();
       if (c.res.ok) c.header("Cache-Control", "public, max-age=31536000, immutable");
     });
+    // A source map is the client's full source: not for everyone unless SERVE_SOURCE_MAPS says so.
+    if (!deps.config.serveSourceMaps) app.get("*", (c, next) => (c.req.path.toLowerCase().endsWith(".map") ? c.text("Not found", 404) : next()));
     app.use("/*", serveStatic({ root: dist }));
     // Any other path is a screen of the single-page app.
     app.get("/*", serveStatic({ root: dist, path: "index.html" }));

@@ -27,6 +27,7 @@ const envSchema = z.object({
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   API_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  SERVE_SOURCE_MAPS: z.enum(["true", "false"]).default("false"),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
@@ -63,6 +64,8 @@ export interface Config {
   signIn: SignInLimitsConfig;
   /** The largest API request body (bytes): JSON forms are kilobytes; larger is refused with 413. */
   apiMaxBodyBytes: number;
+  /** Whether the client's source maps (its full source) are served; off unless asked for. */
+  serveSourceMaps: boolean;
 }
 
 export interface SignInLimitsConfig {
@@ -142,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy: e.TRUST_PROXY === "true",
     apiMaxBodyBytes: e.API_MAX_BODY_BYTES,
+    serveSourceMaps: e.SERVE_SOURCE_MAPS === "true",
     signIn: {
       maxFailures: e.LOGIN_MAX_FAILURES,
       failureWindowSeconds: e.LOGIN_FAILURE_WINDOW_MINUTES * 60,
