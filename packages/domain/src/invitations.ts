@@ -77,12 +77,20 @@ export const acceptAsNewAccountBodySchema = z.object({
 });
 export type AcceptAsNewAccountBody = z.infer<typeof acceptAsNewAccountBodySchema>;
 
-/** Accepting with an account that already has this email address: its password. */
+/**
+ * Accepting with an account that already has this email address: the same as signing in — its
+ * password, and the code from their authenticator app when two-step sign-in is on.
+ */
 export const acceptAsExistingAccountBodySchema = z.object({
   password: z
     .string({ error: "Enter your password" })
     .min(1, "Enter your password")
     .max(newPasswordMaxLength, "That password is too long"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app")
+    .optional(),
 });
 export type AcceptAsExistingAccountBody = z.infer<typeof acceptAsExistingAccountBodySchema>;
 

@@ -69,7 +69,7 @@ function toInvitation({ invitation: i, agencyName, inviterName }: InvitationRow,
 
 async function accountByEmail(db: Db, email: string) {
   const [account] = await db
-    .select({ id: schema.people.id, name: schema.people.name, role: schema.people.role, serviceId: schema.people.serviceId, agencyId: schema.people.agencyId, passwordHash: schema.people.passwordHash })
+    .select({ id: schema.people.id, name: schema.people.name, role: schema.people.role, serviceId: schema.people.serviceId, agencyId: schema.people.agencyId })
     .from(schema.people)
     .where(eq(sql`lower(${schema.people.email})`, email.toLowerCase()))
     .limit(1);
@@ -225,12 +225,14 @@ export async function describeInvitation(db: Db, token: string): Promise<Invitat
   };
 }
 
-/** How to read the body of an acceptance: with a name and new password, or with an account's password. */
+/** How to read the body of an acceptance: with a name and new password, or as an existing account. */
 export interface AcceptanceRules {
   parseNew(body: unknown): { name: string; password: string };
-  parseExisting(body: unknown): { password: string };
-  /** Checks the existing account's password (with whatever limits on guessing apply). */
-  checkPassword(email: string, password: string, stored: string | null): Promise<boolean>;
+  /**
+   * Proves the person is the existing account with this email address, exactly as signing in
+   * does (limits, password, two-step code); throws when they are not.
+   */
+  signInAs(email: string, body: unknown): Promise<void>;
 }
 
 export interface Acceptance {
@@ -240,7 +242,7 @@ export interface Acceptance {
 }
 
 /**
- * Accept an invitation: create the account or check the existing one's password, put them on
+ * Accept an invitation: create the account or sign in as the existing one, put them on
  * the team, and mark the invitation used. A double submit cannot accept twice or make two
  * accounts: the invitation is claimed by a conditional update inside the transaction, and a
  * second claim finds nothing left to claim.
@@ -253,12 +255,7 @@ export async function acceptInvitation(db: Db, token: string, body: unknown, rul
   if (account) {
     const misfit = accountMisfit(account, serviceId, found.role);
     if (misfit) throw misfit;
-    const { password } = rules.parseExisting(body);
-    if (!(await rules.checkPassword(invitation.email, password, account.passwordHash))) {
-      throw new HttpError(401, "That password is not right. Enter the password you use to sign in to Roundtable.", {
-        password: "That password is not right. Enter the password you use to sign in to Roundtable",
-      });
-    }
+    await rules.signInAs(invitation.email.toLowerCase(), body);
   } else {
     const { name, password } = rules.parseNew(body);
     // Hashed before the transaction, so no lock is held while argon2 works.
