@@ -27,6 +27,7 @@ import { jsonBody, parseOrThrow } from "../http/validate.js";
 import { createMailer, type Email } from "../notifications/mailer.js";
 import { acceptInvitation, createInvitation, describeInvitation, invitationNotValid, listInvitations, withdrawInvitation } from "../services/invitations.js";
 import { createSession, personForSession, sessionCookieName, type Person } from "../services/sessions.js";
+import { tellOfLinkChange } from "../services/young-person-link.js";
 import { toMe } from "./me.js";
 
 export function caseInvitationRoutes({ db, config, log }: AppDeps) {
@@ -65,7 +66,7 @@ function tokenFrom(raw: string): string {
   return parsed.data;
 }
 
-export function invitationRoutes({ db, config, onSignedOut }: AppDeps, signIn: SignInCheck) {
+export function invitationRoutes({ db, config, log, notifier, onSignedOut }: AppDeps, signIn: SignInCheck) {
   return new Hono()
     .get("/:token", async (c) => c.json(await describeInvitation(db, tokenFrom(c.req.param("token")))))
     .post("/:token/accept", async (c) => {
@@ -84,6 +85,9 @@ export function invitationRoutes({ db, config, onSignedOut }: AppDeps, signIn: S
           await signIn.verify(c, { email, password, code }, "invitation");
         },
       });
+      if (accepted.linked) {
+        await tellOfLinkChange(db, notifier, accepted.linked).catch((err: unknown) => log.error({ err, caseId: accepted.caseId }, "could not tell people of a young person's link"));
+      }
       // Whoever was signed in on this browser before is signed out: it is the invited person now.
       await endBrowserSession(c, db, onSignedOut);
       const { token, expiresAt } = await createSession(db, accepted.personId, config.sessionDays);

@@ -13,6 +13,7 @@ import {
   invitationLifetimeDays,
   invitationStatus,
   invitedRoleHasAgency,
+  mayLinkYoungPerson,
   roleLabels,
   teamRolesFor,
   type CreateInvitationBody,
@@ -24,9 +25,11 @@ import {
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { recordAudit } from "../audit/audit-log.js";
-import { HttpError, notFound } from "../errors.js";
+import { forbidden, HttpError, notFound } from "../errors.js";
+import type { CaseRow } from "./access.js";
 import { hashPassword } from "./passwords.js";
 import type { Person } from "./sessions.js";
+import { linkedElsewhere, setLink, type YoungPersonLinkChange } from "./young-person-link.js";
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -116,6 +119,7 @@ export async function createInvitation(db: Db, person: Person, caseId: string, b
     // Someone with an account keeps their own agency.
     if (invitedRoleHasAgency(body.role) && account.agencyId) agencyId = account.agencyId;
   }
+  if (body.role === "young-person") await checkYoungPersonInvitation(db, person, caseRow, account?.id ?? null);
 
   const token = randomBytes(32).toString("base64url");
   const now = new Date();
@@ -143,6 +147,7 @@ export async function createInvitation(db: Db, person: Person, caseId: string, b
         name: body.name ?? null,
         role: body.role,
         agencyId,
+        youngPersonAgreement: body.youngPersonAgreement ?? null,
         tokenHash: hashToken(token),
         invitedBy: person.id,
         createdAt: now,
@@ -154,6 +159,27 @@ export async function createInvitation(db: Db, person: Person, caseId: string, b
   });
   const [row] = await invitationQuery(db).where(eq(schema.invitations.id, id));
   return { invitation: toInvitation(row!), token, accountExists: account !== null };
+}
+
+/**
+ * Inviting "the young person" links the account they accept with as the child's own (ADR
+ * 0012): only the child's own keyworker may, and only while no account is linked or waiting to be.
+ */
+async function checkYoungPersonInvitation(db: Db, person: Person, caseRow: CaseRow, accountId: string | null): Promise<void> {
+  if (!mayLinkYoungPerson({ isOwnKeyworker: caseRow.keyworkerId === person.id })) {
+    throw forbidden(`Only ${caseRow.name}'s own keyworker can invite them: accepting links their own account to this case.`);
+  }
+  if (caseRow.youngPersonId) throw new HttpError(409, `${caseRow.name}'s own account is already linked to this case.`);
+  if (accountId) {
+    const elsewhere = await linkedElsewhere(db, accountId, caseRow.id);
+    if (elsewhere) throw elsewhere;
+  }
+  const [waiting] = await db
+    .select({ id: schema.invitations.id })
+    .from(schema.invitations)
+    .where(and(eq(schema.invitations.caseId, caseRow.id), eq(schema.invitations.role, "young-person"), pendingAt(new Date())))
+    .limit(1);
+  if (waiting) throw new HttpError(409, `An invitation to ${caseRow.name} is already waiting to be accepted. Withdraw it first if you want to send a new one.`);
 }
 
 /** Not accepted, not withdrawn, not expired. */
@@ -239,6 +265,8 @@ export interface Acceptance {
   caseId: string;
   personId: string;
   accountCreated: boolean;
+  /** Set when accepting linked the account as the child's own: the people to tell are told by the caller. */
+  linked: YoungPersonLinkChange | null;
 }
 
 /**
@@ -255,6 +283,10 @@ export async function acceptInvitation(db: Db, token: string, body: unknown, rul
   if (account) {
     const misfit = accountMisfit(account, serviceId, found.role);
     if (misfit) throw misfit;
+    if (found.role === "young-person") {
+      const elsewhere = await linkedElsewhere(db, account.id, invitation.caseId);
+      if (elsewhere) throw elsewhere;
+    }
     await rules.signInAs(invitation.email.toLowerCase(), body);
   } else {
     const { name, password } = rules.parseNew(body);
@@ -295,6 +327,18 @@ export async function acceptInvitation(db: Db, token: string, body: unknown, rul
     }
     await tx.update(schema.invitations).set({ acceptedBy: person.id }).where(eq(schema.invitations.id, invitation.id));
     await tx.insert(schema.caseMembers).values({ caseId: invitation.caseId, personId: person.id, role: found.role }).onConflictDoNothing();
+    let linked: YoungPersonLinkChange | null = null;
+    if (found.role === "young-person") {
+      // The keyworker's invitation links the account, if the child has none linked meanwhile and
+      // the inviter is still their own keyworker; otherwise nothing of this acceptance stands.
+      const by = { id: invitation.invitedBy, name: found.inviterName };
+      const agreement = invitation.youngPersonAgreement ?? "";
+      const link = { caseId: invitation.caseId, personId: person.id, agreement, by, role: "keyworker" as const, invitationId: invitation.id, keyworkerId: invitation.invitedBy };
+      if (!(await setLink(tx, link, person.name))) {
+        throw new HttpError(409, "This invitation can no longer be used: the young person's account on this case has changed since it was sent. Ask your keyworker for a new one.");
+      }
+      linked = { kind: "linked", caseId: invitation.caseId, caseName: found.caseName, serviceId, keyworkerId: invitation.invitedBy, youngPersonName: person.name, by, agreement };
+    }
     await recordAudit(tx, {
       actor: person,
       role: found.role,
@@ -302,6 +346,6 @@ export async function acceptInvitation(db: Db, token: string, body: unknown, rul
       caseId: invitation.caseId,
       detail: { invitationId: invitation.id, role: found.role, invitedBy: invitation.invitedBy, newAccount: newAccount !== null },
     });
-    return { caseId: invitation.caseId, personId: person.id, accountCreated: newAccount !== null };
+    return { caseId: invitation.caseId, personId: person.id, accountCreated: newAccount !== null, linked };
   });
 }
