@@ -25,7 +25,8 @@ import { endBrowserSession, sessionCookieOptions } from "../http/session-cookie.
 import type { SignInCheck } from "../http/sign-in-check.js";
 import { jsonBody, parseOrThrow } from "../http/validate.js";
 import { createMailer, type Email } from "../notifications/mailer.js";
-import { acceptInvitation, createInvitation, describeInvitation, invitationNotValid, listInvitations, withdrawInvitation } from "../services/invitations.js";
+import { acceptInvitation, describeInvitation } from "../services/invitation-acceptance.js";
+import { createInvitation, invitationNotValid, listInvitations, withdrawInvitation } from "../services/invitations.js";
 import { createSession, personForSession, sessionCookieName, type Person } from "../services/sessions.js";
 import { tellOfLinkChange } from "../services/young-person-link.js";
 import { toMe } from "./me.js";
