@@ -9,6 +9,7 @@ import { refuseCrossSite } from "./http/refuse-cross-site.js";
 import { requireJsonBody } from "./http/require-json.js";
 import { requirePerson } from "./http/require-person.js";
 import { securityHeaders } from "./http/security-headers.js";
+import { SignInCheck } from "./http/sign-in-check.js";
 import { actionRoutes } from "./routes/actions.js";
 import { authRoutes } from "./routes/auth.js";
 import { caseTeamRoutes } from "./routes/case-team.js";
@@ -41,13 +42,16 @@ export function createApp(deps: AppDeps) {
   app.use("/api/*", (c, next) => (isPublicApi(c.req.path) ? next() : signedIn(c, next)));
 
   app.route("/api/health", healthRoutes(deps));
-  app.route("/api/auth", authRoutes(deps));
+  // One check of who someone is, with one set of counters, for signing in and for accepting an
+  // invitation as an existing account: neither is a way round the other's limits or second step.
+  const signIn = new SignInCheck(deps.db, deps.config.signIn, deps.log, deps.config.trustProxy);
+  app.route("/api/auth", authRoutes(deps, signIn));
   app.route("/api/me", meRoutes());
   app.route("/api/me/two-step", twoStepRoutes(deps));
   app.route("/api/cases", caseRoutes(deps));
   app.route("/api/cases", caseTeamRoutes(deps));
   app.route("/api/cases", caseInvitationRoutes(deps));
-  app.route("/api/invitations", invitationRoutes(deps));
+  app.route("/api/invitations", invitationRoutes(deps, signIn));
   app.route("/api/documents", documentRoutes(deps));
   app.route("/api/comments", commentRoutes(deps));
   app.route("/api/actions", actionRoutes(deps));

@@ -97,6 +97,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await presence?.endSession(sessionId);
     },
     notifier,
+    documentSessions,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   presence = new Presence(httpServer, db, log, accessChanges, config);

@@ -19,10 +19,12 @@ import {
   meetingAccess,
   needsSharingConsent,
   seesWholeService,
+  teamRoleThatCounts,
   type AccessLevel,
   type Action,
   type CaseDetail,
   type ConsentRecord,
+  type CreatedInvitation,
   type DocumentDetail,
   type DocumentKind,
   type Meeting,
@@ -34,8 +36,10 @@ import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { RunningServer } from "../src/server.js";
-import { signIn, type SignedIn } from "./support/api-client.js";
+import { totpCode, totpStep } from "../src/services/totp.js";
+import { clientWithCookie, demoPassword, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, typeInto, upgradeStatus, type CollabClient } from "./support/collab-client.js";
+import { inventedYoungPerson, twoStepAccount } from "./support/team-accounts.js";
 import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
@@ -50,7 +54,7 @@ const cast = [
   { login: "sophie.grant", label: "professional on another case" },
   { login: "helen.morris", label: "ICB lead" },
   { login: "claire.walker", label: "parent" },
-  { login: "jamie.walker", label: "young person" },
+  { login: "jamie.walker", label: "young person (the child's own, linked)" },
   { login: "daniel.reid", label: "parent on another case" },
 ] as const;
 
@@ -158,23 +162,49 @@ beforeAll(async () => {
   );
 
   const { db } = server.database;
-  for (const member of cast) {
-    const client = await signIn(server.url, member.login);
+  const addActor = async (label: string, client: SignedIn): Promise<Actor> => {
     const [person] = await db.select().from(schema.people).where(eq(schema.people.id, client.personId));
     const [membership] = await db
       .select({ role: schema.caseMembers.role })
       .from(schema.caseMembers)
       .where(and(eq(schema.caseMembers.caseId, jamie.id), eq(schema.caseMembers.personId, client.personId)));
     const accountRole = person!.role as Role;
-    actors.push({
-      label: `${member.label} (${member.login})`,
+    const actor: Actor = {
+      label,
       client,
       accountRole,
-      caseRole: (membership?.role as Role | undefined) ?? null,
+      // A young-person role counts only for the child's own linked account (ADR 0012).
+      caseRole: teamRoleThatCounts((membership?.role as Role | undefined) ?? null, jamie.youngPerson?.personId === client.personId),
       agencyId: person!.agencyId,
       sharingConsented: !needsSharingConsent(accountRole) || (person!.agencyId !== null && sharedWith.has(person!.agencyId)),
-    });
-  }
+    };
+    actors.push(actor);
+    return actor;
+  };
+  for (const member of cast) await addActor(`${member.label} (${member.login})`, await signIn(server.url, member.login));
+
+  // A young person on the team who is not the child: as earlier versions let anyone running the case invite one.
+  const madeUp = await inventedYoungPerson(db, jamie.id);
+  await addActor(`young person on the team, not the linked child (${madeUp})`, await signIn(server.url, madeUp));
+
+  // An ICB lead with two-step sign-in on, joining Jamie's team by invitation: the password alone
+  // gives no session; with the code, what their role allows and no more.
+  const icb = jamie.agencies.find((a) => a.name === "NHS Northbridge Integrated Care Board")!.id;
+  const twoStep = await twoStepAccount(db, jamie.id, "icb-lead", icb);
+  const invitation = (await priya.post<CreatedInvitation>(`/api/cases/${jamie.id}/invitations`, { email: twoStep.email, role: "icb-lead", agencyId: icb })).body;
+  const token = invitation.link.slice(invitation.link.lastIndexOf("/") + 1);
+  const accept = async (body: unknown) => {
+    const res = await fetch(`${server.url}/api/invitations/${token}/accept`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const answer = (await res.json()) as { me?: { id: string } };
+    return { status: res.status, me: answer.me, cookie: res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") };
+  };
+  const passwordOnly = await accept({ password: demoPassword });
+  // Had the password alone let them in, that is the session the rest of the matrix tries.
+  const joined = passwordOnly.status === 200 ? passwordOnly : await accept({ password: demoPassword, code: totpCode(twoStep.secret, totpStep(new Date())) });
+  expect(joined.status).toBe(200);
+  const invited = await addActor("ICB lead with two-step sign-in, joined by invitation", clientWithCookie(server.url, joined.cookie, joined.me!.id));
+  check("accept the invitation with the password alone", invited, 401, outcome(passwordOnly.status));
+  check("a session from the password alone", invited, 401, passwordOnly.cookie === "" ? 401 : "allow");
 
   // One record of every visibility (and the family's own part), each with a tracked action.
   const plan = jamie.documents.find((d) => d.kind === "care-plan")!;
@@ -347,6 +377,6 @@ describe("the authorisation matrix, generated from the rules table", () => {
     const allows = mismatches.filter((m) => m.startsWith("UNEXPECTED ALLOW"));
     expect(allows).toEqual([]);
     expect(mismatches).toEqual([]);
-    expect(checked).toBeGreaterThan(550);
+    expect(checked).toBeGreaterThan(1000);
   });
 });

@@ -146,7 +146,7 @@ describe("inviting a parent by email", () => {
 
   it("accepts only once when the form is sent twice at the same moment", async () => {
     const email = uniqueEmail("double");
-    const { link } = await invite(priya, aishaCase, { email, role: "young-person" });
+    const { link } = await invite(priya, aishaCase, { email, role: "young-person", youngPersonAgreement: "Aisha said yes at school" });
     const answers = await Promise.all([1, 2, 3].map(() => accept(tokenOf(link), { name: "Riley Double", password: "a long enough password" })));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 410, 410]);
     const accounts = await db().select().from(schema.people).where(eq(sql`lower(${schema.people.email})`, email));
@@ -252,7 +252,7 @@ describe("who may invite", () => {
     expect(member.body.error).toBe("claire.walker@roundtable.demo is already on this case's team.");
     const email = uniqueEmail("twice");
     await invite(priya, jamieCase, { email, role: "parent" });
-    const again = await priya.post<{ error: string }>(`/api/cases/${jamieCase}/invitations`, { email: email.toUpperCase(), role: "young-person" });
+    const again = await priya.post<{ error: string }>(`/api/cases/${jamieCase}/invitations`, { email: email.toUpperCase(), role: "parent" });
     expect(again.status).toBe(409);
     expect(again.body.error).toContain("already waiting");
   });

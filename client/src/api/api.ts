@@ -14,6 +14,8 @@ import type {
   CreateMeetingBody,
   DocumentComment,
   DocumentDetail,
+  LinkedYoungPerson,
+  LinkYoungPersonBody,
   LoginBody,
   Me,
   Meeting,
@@ -265,6 +267,16 @@ export async function changeMemberRole(caseId: string, personId: string, role: R
 /** Take someone off the team: they lose access at once. 409 with the reason for the child's keyworker. */
 export async function removeMember(caseId: string, personId: string): Promise<void> {
   await send("DELETE", `/api/cases/${segment(caseId)}/members/${segment(personId)}`);
+}
+
+/** Link a young-person account on the team as the child's own (their own keyworker only), saying how they agreed. */
+export function linkYoungPerson(caseId: string, body: LinkYoungPersonBody): Promise<LinkedYoungPerson> {
+  return requestJson<LinkedYoungPerson>("POST", `/api/cases/${segment(caseId)}/young-person`, body);
+}
+
+/** Undo the link: the account stays on the team but opens nothing of the child's. */
+export async function unlinkYoungPerson(caseId: string): Promise<void> {
+  await send("POST", `/api/cases/${segment(caseId)}/young-person/unlink`, {});
 }
 
 /** Every consent record for the case, newest first; what holds now is `currentConsents` of them. */

@@ -17,6 +17,10 @@ describe("an audit event's details in words", () => {
 
   it("names who was added, re-roled or removed", () => {
     expect(describeAuditDetails({ action: "member-removed", detail: { personId: "p", name: "Dr Ben Carter", role: "professional" } })).toBe("Removed Dr Ben Carter");
+    expect(describeAuditDetails({ action: "young-person-linked", detail: { personId: "p", name: "Jamie Walker", agreement: "Said yes at home" } })).toBe(
+      "Linked Jamie Walker's account as the young person's own. How they agreed: Said yes at home",
+    );
+    expect(describeAuditDetails({ action: "young-person-unlinked", detail: { personId: "p", name: "Jamie Walker" } })).toBe("Unlinked Jamie Walker's account");
     expect(describeAuditDetails({ action: "member-added", detail: { personId: "p", name: "Lucy Evans", role: "professional" } })).toBe("Added Lucy Evans as professional");
     expect(describeAuditDetails({ action: "role-changed", detail: { personId: "p", name: "Tom Hughes", from: "senior-keyworker", to: "keyworker" } })).toBe(
       "Changed Tom Hughes from senior keyworker to keyworker",

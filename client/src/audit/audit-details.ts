@@ -97,5 +97,12 @@ export function describeAuditDetails(event: Pick<AuditEvent, "action" | "detail"
       const agencyId = text(detail, "agencyId");
       return `Consent ${consentWords(kind, agencyId ? (agencyName(agencyId) ?? null) : null)} was withdrawn`;
     }
+    case "young-person-linked": {
+      if (!name) return "";
+      const agreement = text(detail, "agreement");
+      return agreement ? `Linked ${name}'s account as the young person's own. How they agreed: ${agreement}` : `Linked ${name}'s account as the young person's own`;
+    }
+    case "young-person-unlinked":
+      return name ? `Unlinked ${name}'s account` : "";
   }
 }

@@ -6,6 +6,7 @@ import { safeReturnPath } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { ErrorSummary } from "./ErrorSummary";
 import { FormField } from "./FormField";
+import { TwoStepCodeField } from "./TwoStepCodeField";
 import { useSession } from "./session-context";
 import { checkSignInForm, errorsFromServer, needsCode, type SignInErrors } from "./sign-in-errors";
 
@@ -86,27 +87,7 @@ export function SignInPage() {
             error={errors?.fields.password}
             onChange={(event) => setPassword(event.target.value)}
           />
-          {code !== null && (
-            <p className="nhsuk-body" role="status">
-              Your password is right. Your account also uses two-step sign-in.
-            </p>
-          )}
-          {code !== null && (
-            <FormField
-              id="code"
-              name="code"
-              type="text"
-              inputMode="numeric"
-              label="Code from your authenticator app"
-              hint="Open the app on your phone and enter the 6-digit code it shows for Roundtable."
-              autoComplete="one-time-code"
-              inputClassName="nhsuk-input--width-10"
-              spellCheck={false}
-              value={code}
-              error={errors?.fields.code}
-              onChange={(event) => setCode(event.target.value)}
-            />
-          )}
+          {code !== null && <TwoStepCodeField value={code} error={errors?.fields.code} onChange={setCode} />}
           <button type="submit" className="nhsuk-button" aria-disabled={submitting}>
             {submitting ? "Signing in…" : "Sign in"}
           </button>

@@ -1,19 +1,21 @@
 /**
  * The page an invitation's link opens, signed in or not: who invited them, to which child's team
- * and as what; then their name and a new password, or the password of the account they already
- * have. Accepting signs them in and takes them to the case.
+ * and as what; then their name and a new password, or signing in with the account they already
+ * have (password, and the code from their app when two-step sign-in is on). Accepting signs them
+ * in and takes them to the case.
  */
 import { invitationLifetimeDays, invitedAs, roleLabels, type InvitationDescription } from "@roundtable/domain";
 import { useEffect, useState, type FormEvent } from "react";
 import { acceptInvitation, ApiRequestError, getInvitation } from "../api/api";
 import { ErrorSummary } from "../auth/ErrorSummary";
 import { FormField } from "../auth/FormField";
+import { TwoStepCodeField } from "../auth/TwoStepCodeField";
 import { useSession } from "../auth/session-context";
 import { PageLoading } from "../layout/PageLoading";
 import { navigate } from "../navigation/history";
 import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
-import { acceptBody, acceptErrorsFromServer, checkAcceptForm, linkEnded, type AcceptForm, type AcceptFormErrors } from "./accept-form";
+import { acceptBody, acceptErrorsFromServer, checkAcceptForm, linkEnded, needsCode, type AcceptForm, type AcceptFormErrors } from "./accept-form";
 import { formatInvitationDate } from "./invitation-dates";
 import "./invitations.css";
 
@@ -64,12 +66,16 @@ function AcceptInvitation({ token, invitation, onLinkEnded }: { token: string; i
   const session = useSession();
   const child = invitation.caseFirstName;
   const headingRef = usePageHeading(`Join ${child}'s team`);
-  const [form, setForm] = useState<AcceptForm>({ name: invitation.name ?? "", password: "", confirmPassword: "" });
+  const [form, setForm] = useState<AcceptForm>({ name: invitation.name ?? "", password: "", confirmPassword: "", code: null });
   const [errors, setErrors] = useState<AcceptFormErrors | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const change = (changes: Partial<AcceptForm>) => setForm((current) => ({ ...current, ...changes }));
   const existing = invitation.accountExists;
   const signedInAs = session.state.status === "signed-in" ? session.state.me : null;
+  const askedForCode = form.code !== null;
+  useEffect(() => {
+    if (askedForCode) document.getElementById("code")?.focus();
+  }, [askedForCode]);
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -84,6 +90,11 @@ function AcceptInvitation({ token, invitation, onLinkEnded }: { token: string; i
     } catch (error) {
       setSubmitting(false);
       if (linkEnded(error)) return onLinkEnded(error as ApiRequestError);
+      if (needsCode(error) && form.code === null) {
+        // First time asked: show the code box and move to it, without an error.
+        setErrors(null);
+        return change({ code: "" });
+      }
       setErrors(acceptErrorsFromServer(error));
     }
   };
@@ -167,6 +178,7 @@ function AcceptInvitation({ token, invitation, onLinkEnded }: { token: string; i
             error={errors?.fields.password}
             onChange={(event) => change({ password: event.target.value })}
           />
+          {form.code !== null && <TwoStepCodeField value={form.code} error={errors?.fields.code} onChange={(code) => change({ code })} />}
           {!existing && (
             <FormField
               id="confirmPassword"

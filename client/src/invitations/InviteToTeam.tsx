@@ -3,16 +3,17 @@
  * email address, an optional name, a role (and agency, for professionals and ICB leads); then
  * the link to pass on, and every invitation with where it stands.
  */
-import { firstNameOf, invitableRoles, invitedRoleHasAgency, roleLabels, type CaseDetail, type CreatedInvitation, type InvitableRole, type Invitation } from "@roundtable/domain";
+import { firstNameOf, invitedRoleHasAgency, roleLabels, type CaseDetail, type CreatedInvitation, type InvitableRole, type Invitation } from "@roundtable/domain";
 import { useState, type FormEvent } from "react";
 import { ApiRequestError, inviteToCase } from "../api/api";
 import { ErrorSummary } from "../auth/ErrorSummary";
 import { FormField } from "../auth/FormField";
+import { TextAreaField } from "../auth/TextAreaField";
 import { useMe, useSession } from "../auth/session-context";
 import { PageLoading } from "../layout/PageLoading";
 import { InvitationSent } from "./InvitationSent";
 import { InvitationsTable } from "./InvitationsTable";
-import { checkInviteForm, emptyInviteForm, inviteBody, inviteErrorsFromServer, inviteFieldId, type InviteForm, type InviteFormErrors } from "./invite-form";
+import { checkInviteForm, emptyInviteForm, inviteBody, inviteErrorsFromServer, inviteFieldId, rolesToInvite, type InviteForm, type InviteFormErrors } from "./invite-form";
 import { mayInvite } from "./may-invite";
 import { SelectField } from "../auth/SelectField";
 import { useInvitations } from "./use-invitations";
@@ -24,8 +25,6 @@ export function InviteToTeam({ details, headingId }: { details: CaseDetail; head
   return <InviteSection details={details} headingId={headingId} />;
 }
 
-const roleOptions = invitableRoles.map((role) => ({ value: role, label: roleLabels[role] }));
-
 function InviteSection({ details, headingId }: { details: CaseDetail; headingId: string }) {
   const { sessionEnded } = useSession();
   const { list, retry, upsert } = useInvitations(details.id);
@@ -35,6 +34,8 @@ function InviteSection({ details, headingId }: { details: CaseDetail; headingId:
   const [sent, setSent] = useState<CreatedInvitation | null>(null);
   const change = (changes: Partial<InviteForm>) => setForm((current) => ({ ...current, ...changes }));
   const firstName = firstNameOf(details.name);
+  const me = useMe();
+  const roleOptions = rolesToInvite(details, me.id).map((role) => ({ value: role, label: roleLabels[role] }));
 
   const changed = (invitation: Invitation) => {
     upsert(invitation);
@@ -116,6 +117,18 @@ function InviteSection({ details, headingId }: { details: CaseDetail; headingId:
             value={form.agencyId}
             error={errors?.fields.agencyId}
             onChange={(event) => change({ agencyId: event.target.value })}
+          />
+        )}
+        {form.role === "young-person" && (
+          <TextAreaField
+            id={inviteFieldId("youngPersonAgreement")}
+            name="youngPersonAgreement"
+            label={`How did ${firstName} agree to have their own account?`}
+            hint={`Accepting links the account as ${firstName}'s own: it opens ${firstName}'s own page. Ask ${firstName} first, and say in a sentence how they agreed, for example "${firstName} said yes when we met at home on Tuesday".`}
+            maxLength={1000}
+            value={form.youngPersonAgreement}
+            error={errors?.fields.youngPersonAgreement}
+            onChange={(event) => change({ youngPersonAgreement: event.target.value })}
           />
         )}
         <button type="submit" className="nhsuk-button" aria-disabled={sending || undefined}>

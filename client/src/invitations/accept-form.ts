@@ -1,6 +1,7 @@
 /**
  * The invitation page's form: someone new gives their name and a password (twice); someone
- * with an account gives its password. The same rules as the server, said before sending.
+ * with an account signs in with it: its password, and the code from their authenticator app
+ * when the server says two-step sign-in is on. The same rules as the server, said before sending.
  */
 import { newPasswordMaxLength, newPasswordMinLength, type AcceptInvitationBody } from "@roundtable/domain";
 import { ApiRequestError } from "../api/api";
@@ -9,9 +10,11 @@ export interface AcceptForm {
   name: string;
   password: string;
   confirmPassword: string;
+  /** Null until the server says the account uses two-step sign-in. */
+  code: string | null;
 }
 
-export const acceptFields = ["name", "password", "confirmPassword"] as const;
+export const acceptFields = ["name", "password", "confirmPassword", "code"] as const;
 export type AcceptField = (typeof acceptFields)[number];
 
 export interface AcceptFormErrors {
@@ -33,6 +36,7 @@ export function checkAcceptForm(form: AcceptForm, accountExists: boolean): Accep
   const fields: Partial<Record<AcceptField, string>> = {};
   if (accountExists) {
     if (form.password.length === 0) fields.password = "Enter your password";
+    if (form.code !== null && !/^\d{6}$/.test(form.code.replace(/\s/g, ""))) fields.code = "Enter the 6-digit code from your authenticator app";
   } else {
     if (form.name.trim().length === 0) fields.name = "Enter your name";
     else if (form.name.trim().length > 200) fields.name = "Keep your name under 200 characters";
@@ -48,7 +52,13 @@ export function checkAcceptForm(form: AcceptForm, accountExists: boolean): Accep
 }
 
 export function acceptBody(form: AcceptForm, accountExists: boolean): AcceptInvitationBody {
-  return accountExists ? { password: form.password } : { name: form.name.trim(), password: form.password };
+  if (!accountExists) return { name: form.name.trim(), password: form.password };
+  return form.code === null ? { password: form.password } : { password: form.password, code: form.code.replace(/\s/g, "") };
+}
+
+/** The server asks for a code from an authenticator app: the password was right. */
+export function needsCode(error: unknown): boolean {
+  return error instanceof ApiRequestError && error.status === 401 && "code" in error.details;
 }
 
 export function acceptErrorsFromServer(error: unknown): AcceptFormErrors {
@@ -57,6 +67,7 @@ export function acceptErrorsFromServer(error: unknown): AcceptFormErrors {
   const other: string[] = [];
   for (const [name, message] of Object.entries(error.details)) {
     if (name === "name" || name === "password") fields[name] = message;
+    else if (name === "code") fields.code = error.message;
     else other.push(message);
   }
   if (Object.keys(fields).length === 0 && other.length === 0) other.push(error.message);

@@ -1,8 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { ApiRequestError } from "../api/api";
-import { checkInviteForm, emptyInviteForm, inviteBody, inviteErrorsFromServer } from "./invite-form";
+import { checkInviteForm, emptyInviteForm, inviteBody, inviteErrorsFromServer, rolesToInvite } from "./invite-form";
 
 describe("the invite form", () => {
+  it("offers the young person only to the child's own keyworker, while no account is linked, and asks how they agreed", () => {
+    const keyworker = { id: "priya", name: "Priya Shah" };
+    expect(rolesToInvite({ keyworker, youngPerson: null }, "priya")).toContain("young-person");
+    expect(rolesToInvite({ keyworker, youngPerson: null }, "tom")).not.toContain("young-person");
+    const linked = { personId: "jamie", name: "Jamie", agreement: "Yes", linkedBy: null, linkedAt: "2026-12-01T10:00:00Z" };
+    expect(rolesToInvite({ keyworker, youngPerson: linked }, "priya")).toEqual(["parent", "professional", "icb-lead"]);
+    expect(checkInviteForm({ ...emptyInviteForm, email: "a@b.org", role: "young-person" })?.fields).toEqual({
+      youngPersonAgreement: "Say how the young person agreed to have their own account",
+    });
+    expect(inviteBody({ ...emptyInviteForm, email: "a@b.org", role: "young-person", youngPersonAgreement: " Said yes " })).toEqual({
+      email: "a@b.org",
+      role: "young-person",
+      youngPersonAgreement: "Said yes",
+    });
+  });
+
   it("says what is missing, in the order of the fields, linking to each", () => {
     const errors = checkInviteForm(emptyInviteForm);
     expect(errors?.summary).toEqual([
@@ -15,15 +31,15 @@ describe("the invite form", () => {
   });
 
   it("asks for an agency only for professionals and ICB leads", () => {
-    expect(checkInviteForm({ email: "a@b.org", name: "", role: "professional", agencyId: "" })?.fields).toEqual({
+    expect(checkInviteForm({ ...emptyInviteForm, email: "a@b.org", role: "professional" })?.fields).toEqual({
       agencyId: "Choose the agency they work for",
     });
-    expect(checkInviteForm({ email: "a@b.org", name: "", role: "young-person", agencyId: "" })).toBeNull();
+    expect(checkInviteForm({ ...emptyInviteForm, email: "a@b.org", role: "young-person", youngPersonAgreement: "Said yes" })).toBeNull();
   });
 
   it("sends a tidy request, without an agency chosen for an earlier role", () => {
-    expect(inviteBody({ email: " Sam@Example.org ", name: "  ", role: "parent", agencyId: "agency-1" })).toEqual({ email: "sam@example.org", role: "parent" });
-    expect(inviteBody({ email: "a@b.org", name: " Dr Lee ", role: "icb-lead", agencyId: "agency-1" })).toEqual({
+    expect(inviteBody({ ...emptyInviteForm, email: " Sam@Example.org ", name: "  ", role: "parent", agencyId: "agency-1" })).toEqual({ email: "sam@example.org", role: "parent" });
+    expect(inviteBody({ ...emptyInviteForm, email: "a@b.org", name: " Dr Lee ", role: "icb-lead", agencyId: "agency-1" })).toEqual({
       email: "a@b.org",
       role: "icb-lead",
       name: "Dr Lee",

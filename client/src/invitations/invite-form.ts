@@ -1,8 +1,10 @@
 /**
  * The "Invite someone to the team" form's rules: what must be filled in (the server's rules,
  * said before sending), the request it becomes, and the server's answer read back onto fields.
+ * Inviting the young person links the account they accept with as the child's own, so only the
+ * child's own keyworker is offered it, while none is linked (ADR 0012).
  */
-import { invitedRoleHasAgency, type CreateInvitationRequest, type InvitableRole } from "@roundtable/domain";
+import { invitableRoles, invitedRoleHasAgency, mayLinkYoungPerson, type CaseDetail, type CreateInvitationRequest, type InvitableRole } from "@roundtable/domain";
 import { ApiRequestError } from "../api/api";
 
 export interface InviteForm {
@@ -10,12 +12,14 @@ export interface InviteForm {
   name: string;
   role: InvitableRole | "";
   agencyId: string;
+  /** For the young person: how they agreed to their own account, in the keyworker's words (ADR 0012). */
+  youngPersonAgreement: string;
 }
 
-export const emptyInviteForm: InviteForm = { email: "", name: "", role: "", agencyId: "" };
+export const emptyInviteForm: InviteForm = { email: "", name: "", role: "", agencyId: "", youngPersonAgreement: "" };
 
 /** Each field's id on the page (prefixed, as the case page has other forms), in the order the summary lists them. */
-export const inviteFields = ["email", "name", "role", "agencyId"] as const;
+export const inviteFields = ["email", "name", "role", "agencyId", "youngPersonAgreement"] as const;
 export type InviteField = (typeof inviteFields)[number];
 export const inviteFieldId = (field: InviteField) => `invite-${field}`;
 
@@ -42,6 +46,7 @@ export function checkInviteForm(form: InviteForm): InviteFormErrors | null {
   if (form.name.trim().length > 200) fields.name = "Keep their name under 200 characters";
   if (form.role === "") fields.role = "Choose what they will be on the team";
   else if (invitedRoleHasAgency(form.role) && form.agencyId === "") fields.agencyId = "Choose the agency they work for";
+  else if (form.role === "young-person" && form.youngPersonAgreement.trim() === "") fields.youngPersonAgreement = "Say how the young person agreed to have their own account";
   return Object.keys(fields).length > 0 ? fromFields(fields) : null;
 }
 
@@ -53,6 +58,7 @@ export function inviteBody(form: InviteForm): CreateInvitationRequest {
     role: form.role,
     ...(name ? { name } : {}),
     ...(invitedRoleHasAgency(form.role) && form.agencyId ? { agencyId: form.agencyId } : {}),
+    ...(form.role === "young-person" ? { youngPersonAgreement: form.youngPersonAgreement.trim() } : {}),
   };
 }
 
@@ -74,4 +80,10 @@ export function inviteErrorsFromServer(error: unknown): InviteFormErrors {
     else other.push(error.message);
   }
   return fromFields(fields, other);
+}
+
+/** The roles this person may invite onto this case: the young person only for their own keyworker, while none is linked. */
+export function rolesToInvite(details: Pick<CaseDetail, "keyworker" | "youngPerson">, meId: string): readonly InvitableRole[] {
+  const mayInviteChild = details.youngPerson === null && mayLinkYoungPerson({ isOwnKeyworker: details.keyworker?.id === meId });
+  return invitableRoles.filter((role) => role !== "young-person" || mayInviteChild);
 }

@@ -7,6 +7,7 @@ import { roleLabels, type Role, type TeamMember } from "@roundtable/domain";
 import { useState, type FormEvent } from "react";
 import { Cell, ResponsiveTable } from "../layout/ResponsiveTable";
 import { roleChoicesFor } from "./case-permissions";
+import { youngPersonNote } from "./young-person-link";
 
 export function removeButtonId(personId: string): string {
   return `remove-${personId}`;
@@ -20,6 +21,8 @@ interface TeamMembersTableProps {
   team: readonly TeamMember[];
   childFirstName: string;
   keyworkerId: string | null;
+  /** The child's own linked account (ADR 0012). */
+  youngPersonId: string | null;
   meId: string;
   /** Null for people who may only look. */
   manage: {
@@ -29,7 +32,7 @@ interface TeamMembersTableProps {
   } | null;
 }
 
-export function TeamMembersTable({ team, childFirstName, keyworkerId, meId, manage }: TeamMembersTableProps) {
+export function TeamMembersTable({ team, childFirstName, keyworkerId, youngPersonId, meId, manage }: TeamMembersTableProps) {
   if (team.length === 0) return <p>No one is on the team yet.</p>;
   const headings = manage ? ["Name", "Role", "Agency and job title", "Remove"] : ["Name", "Role", "Agency and job title"];
   return (
@@ -41,6 +44,9 @@ export function TeamMembersTable({ team, childFirstName, keyworkerId, meId, mana
               {member.name}
               {member.personId === meId && <span className="rt-team-table__note"> (you)</span>}
               {member.personId === keyworkerId && <span className="nhsuk-body-s rt-team-table__detail">{childFirstName}'s keyworker</span>}
+              {member.role === "young-person" && (
+                <span className="nhsuk-body-s rt-team-table__detail">{youngPersonNote(member, youngPersonId, childFirstName)}</span>
+              )}
             </span>
           </Cell>
           <Cell heading="Role">

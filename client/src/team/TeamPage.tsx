@@ -3,7 +3,7 @@
  * change someone's role or take them off the team; everyone else sees the list. Adding people is
  * done by inviting them, from the case's page.
  */
-import type { CaseDetail, Role, TeamMember } from "@roundtable/domain";
+import type { CaseDetail, LinkedYoungPerson, Role, TeamMember } from "@roundtable/domain";
 import { useRef, useState } from "react";
 import { ApiRequestError, changeMemberRole, getCase, removeMember } from "../api/api";
 import { useResource } from "../api/use-resource";
@@ -22,6 +22,7 @@ import { RemoveMemberQuestion } from "./RemoveMemberQuestion";
 import { SuccessBanner, type Success } from "./SuccessBanner";
 import { removedMessage, roleChangedMessage } from "./team-words";
 import { removeButtonId, roleSelectId, TeamMembersTable } from "./TeamMembersTable";
+import { YoungPersonLink } from "./YoungPersonLink";
 import "./records-pages.css";
 import "./team.css";
 
@@ -52,6 +53,7 @@ function Team({ details }: { details: CaseDetail }) {
   const { sessionEnded } = useSession();
   // The team as it is after this page's own changes; the server has already agreed to each.
   const [team, setTeam] = useState<readonly TeamMember[]>(details.team);
+  const [linked, setLinked] = useState<LinkedYoungPerson | null>(details.youngPerson);
   const [removing, setRemoving] = useState<TeamMember | null>(null);
   const [busyPersonId, setBusyPersonId] = useState<string | null>(null);
   const [errors, setErrors] = useState<FormErrorSummary | null>(null);
@@ -156,6 +158,7 @@ function Team({ details }: { details: CaseDetail }) {
         team={team}
         childFirstName={child}
         keyworkerId={details.keyworker?.id ?? null}
+        youngPersonId={linked?.personId ?? null}
         meId={me.id}
         manage={
           may.manage
@@ -170,6 +173,18 @@ function Team({ details }: { details: CaseDetail }) {
               }
             : null
         }
+      />
+      <YoungPersonLink
+        details={details}
+        team={team}
+        me={me}
+        child={child}
+        linked={linked}
+        onChanged={(now, message) => {
+          setLinked(now);
+          succeeded(message);
+        }}
+        onFailed={failed}
       />
     </>
   );

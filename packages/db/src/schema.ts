@@ -90,9 +90,19 @@ export const cases = pgTable(
     ragRating: text("rag_rating").notNull(),
     keyworkerId: uuid("keyworker_id").references(() => people.id),
     nextMeetingAt: timestamp("next_meeting_at", { withTimezone: true }),
+    /**
+     * The child's own account: the one young-person account whose team role counts on this case
+     * (ADR 0012). Linked by the child's own keyworker with the young person's agreement, in
+     * their words; every change is on the audit trail.
+     */
+    youngPersonId: uuid("young_person_id").references(() => people.id),
+    youngPersonAgreement: text("young_person_agreement"),
+    youngPersonLinkedBy: uuid("young_person_linked_by").references(() => people.id),
+    youngPersonLinkedAt: timestamp("young_person_linked_at", { withTimezone: true }),
     ...timestamps,
   },
-  (t) => [index("cases_service_idx").on(t.serviceId)],
+  // One child per account: an account cannot be the young person of two cases.
+  (t) => [index("cases_service_idx").on(t.serviceId), uniqueIndex("cases_young_person_unique").on(t.youngPersonId)],
 );
 
 export const caseMembers = pgTable(
@@ -358,6 +368,8 @@ export const invitations = pgTable(
     name: text("name"),
     role: text("role").notNull(),
     agencyId: uuid("agency_id").references(() => agencies.id),
+    /** For the child's own account: how the young person agreed to it, in the keyworker's words (ADR 0012). */
+    youngPersonAgreement: text("young_person_agreement"),
     tokenHash: text("token_hash").notNull(),
     invitedBy: uuid("invited_by")
       .notNull()

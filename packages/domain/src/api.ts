@@ -7,6 +7,7 @@ import { textField } from "./text.js";
 import { documentKindSchema, visibilitySchema, type AccessLevel, type DocumentKind, type Visibility } from "./documents.js";
 import type { RagRating } from "./rag-rating.js";
 import type { Role } from "./roles.js";
+import type { LinkedYoungPerson } from "./team.js";
 
 export const loginBodySchema = z.object({
   email: textField({ error: "Enter your email address" })
@@ -72,6 +73,8 @@ export interface Agency {
 
 export interface CaseDetail extends CaseSummary {
   team: TeamMember[];
+  /** The child's own account, when one is linked: only its young-person role counts (ADR 0012). */
+  youngPerson: LinkedYoungPerson | null;
   documents: DocumentSummary[];
   /** Agencies an action can be given to when no person is named yet. */
   agencies: Agency[];

@@ -17,6 +17,8 @@ export const auditActions = [
   "member-removed",
   "consent-recorded",
   "consent-withdrawn",
+  "young-person-linked",
+  "young-person-unlinked",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -33,6 +35,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "member-removed": "Removed someone from the team",
   "consent-recorded": "Recorded consent",
   "consent-withdrawn": "Recorded that consent was withdrawn",
+  "young-person-linked": "Linked the young person's own account",
+  "young-person-unlinked": "Unlinked the young person's own account",
 };
 
 /** The events that count as looking at a record, for the family's access report. */

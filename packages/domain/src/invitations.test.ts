@@ -22,6 +22,7 @@ describe("an invitation's request", () => {
       role: "parent",
       name: undefined,
       agencyId: undefined,
+      youngPersonAgreement: undefined,
     });
   });
 
@@ -44,7 +45,15 @@ describe("an invitation's request", () => {
       agencyId: "Choose the agency they work for",
     });
     expect(createInvitationBodySchema.parse({ email: "a@b.org", role: "professional", agencyId }).agencyId).toBe(agencyId);
-    expect(createInvitationBodySchema.parse({ email: "a@b.org", role: "young-person", agencyId }).agencyId).toBeUndefined();
+    expect(createInvitationBodySchema.parse({ email: "a@b.org", role: "young-person", agencyId, youngPersonAgreement: "Said yes" }).agencyId).toBeUndefined();
+  });
+
+  it("needs, for the young person, how they agreed to their own account; and drops it for anyone else", () => {
+    expect(messages(createInvitationBodySchema.safeParse({ email: "a@b.org", role: "young-person", youngPersonAgreement: " " }))).toEqual({
+      youngPersonAgreement: "Say how the young person agreed to have their own account",
+    });
+    expect(createInvitationBodySchema.parse({ email: "a@b.org", role: "young-person", youngPersonAgreement: " Said yes at home " }).youngPersonAgreement).toBe("Said yes at home");
+    expect(createInvitationBodySchema.parse({ email: "a@b.org", role: "parent", youngPersonAgreement: "Said yes" }).youngPersonAgreement).toBeUndefined();
   });
 });
 

@@ -49,14 +49,27 @@ export const createInvitationBodySchema = z
     role: z.enum(invitableRoles, { error: "Choose what they will be on the team" }),
     name: optionalText(200, "Keep their name under 200 characters"),
     agencyId: z.uuid("Choose the agency they work for").optional(),
+    /**
+     * Inviting the young person links the account they accept with as the child's own (ADR
+     * 0012): how they agreed to that, in the keyworker's words. Needed for that role only.
+     */
+    youngPersonAgreement: optionalText(1000, "Keep this under 1,000 characters"),
   })
   .superRefine((body, ctx) => {
     if (invitedRoleHasAgency(body.role) && body.agencyId === undefined) {
       ctx.addIssue({ code: "custom", path: ["agencyId"], message: "Choose the agency they work for" });
     }
+    if (body.role === "young-person" && body.youngPersonAgreement === undefined) {
+      ctx.addIssue({ code: "custom", path: ["youngPersonAgreement"], message: "Say how the young person agreed to have their own account" });
+    }
   })
-  // The family belong to no agency: an agency left chosen from an earlier choice of role is dropped.
-  .transform((body) => (invitedRoleHasAgency(body.role) ? body : { ...body, agencyId: undefined }));
+  // The family belong to no agency: an agency left chosen from an earlier choice of role is
+  // dropped; so is an agreement typed before the role was changed from young person.
+  .transform((body) => ({
+    ...body,
+    agencyId: invitedRoleHasAgency(body.role) ? body.agencyId : undefined,
+    youngPersonAgreement: body.role === "young-person" ? body.youngPersonAgreement : undefined,
+  }));
 export type CreateInvitationBody = z.infer<typeof createInvitationBodySchema>;
 /** What the client sends (before the server tidies it). */
 export type CreateInvitationRequest = z.input<typeof createInvitationBodySchema>;
@@ -74,11 +87,19 @@ export const acceptAsNewAccountBodySchema = z.object({
 });
 export type AcceptAsNewAccountBody = z.infer<typeof acceptAsNewAccountBodySchema>;
 
-/** Accepting with an account that already has this email address: its password. */
+/**
+ * Accepting with an account that already has this email address: the same as signing in — its
+ * password, and the code from their authenticator app when two-step sign-in is on.
+ */
 export const acceptAsExistingAccountBodySchema = z.object({
   password: textField({ error: "Enter your password" })
     .min(1, "Enter your password")
     .max(newPasswordMaxLength, "That password is too long"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app")
+    .optional(),
 });
 export type AcceptAsExistingAccountBody = z.infer<typeof acceptAsExistingAccountBodySchema>;
 

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { documentAccess, documentAccessRules, inviteeRefusal, mayChangeAction, meetingAccess, type DocumentAccessQuestion } from "./permissions.js";
+import {
+  documentAccess,
+  documentAccessRules,
+  inviteeRefusal,
+  mayChangeAction,
+  mayLinkYoungPerson,
+  mayUnlinkYoungPerson,
+  meetingAccess,
+  teamRoleThatCounts,
+  type DocumentAccessQuestion,
+} from "./permissions.js";
 import { isFamilyRole, roles } from "./roles.js";
 
 const plan: Pick<DocumentAccessQuestion, "kind" | "sharingConsented"> = { kind: "care-plan", sharingConsented: true };
@@ -14,6 +24,23 @@ describe("document access rules", () => {
   it("keeps a young person's own document from their parents", () => {
     expect(documentAccess({ ...plan, caseRole: "parent", accountRole: "parent", visibility: "young-person", isOwnKeyworker: false })).toBe("none");
     expect(documentAccess({ ...plan, caseRole: "young-person", accountRole: "young-person", visibility: "young-person", isOwnKeyworker: false })).toBe("edit");
+  });
+
+  it("counts a young-person team role only for the child's own linked account", () => {
+    expect(teamRoleThatCounts("young-person", true)).toBe("young-person");
+    expect(teamRoleThatCounts("young-person", false)).toBeNull();
+    expect(teamRoleThatCounts("parent", false)).toBe("parent");
+    const unlinked = teamRoleThatCounts("young-person", false);
+    for (const visibility of ["family", "professionals", "young-person"] as const) {
+      expect(documentAccess({ ...plan, caseRole: unlinked, accountRole: "young-person", visibility, isOwnKeyworker: false })).toBe("none");
+    }
+  });
+
+  it("lets only the child's own keyworker link their account, and the service lead too undo it", () => {
+    expect(mayLinkYoungPerson({ isOwnKeyworker: true })).toBe(true);
+    expect(mayLinkYoungPerson({ isOwnKeyworker: false })).toBe(false);
+    expect(mayUnlinkYoungPerson({ isOwnKeyworker: false, accountRole: "service-lead" })).toBe(true);
+    expect(mayUnlinkYoungPerson({ isOwnKeyworker: false, accountRole: "senior-keyworker" })).toBe(false);
   });
 
   it("opens a young-person document only to their own keyworker", () => {

@@ -104,6 +104,30 @@ export function teamRolesFor(accountRole: Role): readonly Role[] {
   return keyworkingStaff.includes(accountRole) ? keyworkingStaff : [accountRole];
 }
 
+/**
+ * Being the young person on a case means being the child it is about. A young-person team role
+ * counts only for the case's linked account (ADR 0012); anyone else holding it — an account
+ * invited as "a young person" by mistake or on purpose, or one whose link was undone — counts as
+ * not on the team, and opens nothing of the case. The server's queries apply the same rule.
+ */
+export function teamRoleThatCounts(memberRole: Role | null, isTheLinkedYoungPerson: boolean): Role | null {
+  if (memberRole === "young-person" && !isTheLinkedYoungPerson) return null;
+  return memberRole;
+}
+
+/**
+ * Who may link a child's own account to their case (or invite the young person, which links
+ * the account they accept with): the child's own keyworker, who knows them and has asked them.
+ * Undoing a link is also open to the service lead: a wrong link must be undone at once, even
+ * when the keyworker is away.
+ */
+export function mayLinkYoungPerson(q: { isOwnKeyworker: boolean }): boolean {
+  return q.isOwnKeyworker;
+}
+export function mayUnlinkYoungPerson(q: { isOwnKeyworker: boolean; accountRole: Role }): boolean {
+  return q.isOwnKeyworker || q.accountRole === "service-lead";
+}
+
 /** The role that counts for case-level rules: the team role, or service lead across the service. */
 export function effectiveCaseRole(caseRole: Role | null, accountRole: Role): Role | null {
   return caseRole ?? (accountRole === "service-lead" ? "service-lead" : null);

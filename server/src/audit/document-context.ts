@@ -1,5 +1,6 @@
 /** Which children's trails an event about a document belongs on, and the person's role there. */
-import type { Db } from "@roundtable/db";
+import { schema, type Db } from "@roundtable/db";
+import { eq } from "drizzle-orm";
 import type { Role } from "@roundtable/domain";
 import { caseRoleOf, type DocumentRow } from "../services/access.js";
 import { caseIdsOfMeeting } from "../services/meeting-access.js";
@@ -11,4 +12,10 @@ export async function documentAuditContext(db: Db, person: Person, document: Pic
   if (caseIds.length === 0 && document.meetingId) caseIds = await caseIdsOfMeeting(db, document.meetingId);
   const role: Role | null = caseIds.length === 1 ? ((await caseRoleOf(db, person.id, caseIds[0]!)) ?? person.role) : person.role;
   return { caseIds, meetingId: document.meetingId, role };
+}
+
+/** The trail context of a document known only by id (one the person has just been let into). */
+export async function documentAuditContextById(db: Db, person: Person, documentId: string): Promise<DocumentContext> {
+  const [document] = await db.select({ caseId: schema.documents.caseId, meetingId: schema.documents.meetingId }).from(schema.documents).where(eq(schema.documents.id, documentId));
+  return documentAuditContext(db, person, document ?? { caseId: null, meetingId: null });
 }

@@ -1,6 +1,6 @@
 /**
- * Audit rows for people's time in a document: one "opened" when someone opens it (not again for
- * reconnects within a few minutes), and one "edited" per editing session — from their first
+ * Audit rows for people's time in a document: one "opened" when someone opens it or reads it over
+ * the API (not again for reconnects or reads within a few minutes), and one "edited" per editing session — from their first
  * connection to the document until their last one closes — with the number of changes they made.
  */
 import type { Db } from "@roundtable/db";
@@ -44,6 +44,20 @@ export class DocumentSessions {
     if (last !== undefined && now - last < this.reopenQuietMs) return;
     this.lastOpened.set(key, now);
     await this.write(documentId, actor, context, "opened", undefined);
+  }
+
+  /**
+   * Someone read the document (or its comments) over the API, without opening it live: an
+   * "opened" on the same terms as opening it — not again within a few minutes of their last
+   * opening or reading, so one visit is one entry whichever way the page loads it. The context
+   * is looked up only when an entry will be written.
+   */
+  async read(documentId: string, actor: AuditActor, context: () => Promise<DocumentContext>, now = Date.now()): Promise<void> {
+    const key = `${documentId}:${actor.id}`;
+    const last = this.lastOpened.get(key);
+    if (last !== undefined && now - last < this.reopenQuietMs) return;
+    this.lastOpened.set(key, now);
+    await this.write(documentId, actor, await context(), "opened", { via: "api" });
   }
 
   /** One accepted change by this person. */

@@ -20,6 +20,8 @@ export interface DemoCase {
   keyworker: string;
   nextMeetingInDays: number | null;
   team: readonly { person: string; role: Role }[];
+  /** The child's own account, linked by their keyworker, and how they agreed (ADR 0012). */
+  youngPerson?: { person: string; agreement: string };
   carePlan: () => CarePlanContent;
   /** The family's own words, in their part of the plan ("What my family says"). */
   familySays: readonly string[];
@@ -46,6 +48,7 @@ export const demoCases: readonly DemoCase[] = [
       { person: "claire", role: "parent" },
       { person: "jamie", role: "young-person" },
     ],
+    youngPerson: { person: "jamie", agreement: "Jamie said yes when Priya showed him his own page on a home visit, with his mum there." },
     familySays: [
       "Things have been very hard since September. Jamie has not been in school for six weeks, and three times this month he has hurt himself.",
       "I am tired of telling the same story to every new person. I want one plan that everyone reads. (Claire, Jamie's mum)",

@@ -52,7 +52,17 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
       const nextMeetingAt = c.nextMeetingInDays === null ? null : meetingTime(c.nextMeetingInDays);
       const [row] = await tx
         .insert(schema.cases)
-        .values({ serviceId, name: c.name, dateOfBirth: c.dateOfBirth, ragRating: c.ragRating, keyworkerId: idOf(c.keyworker), nextMeetingAt })
+        .values({
+          serviceId,
+          name: c.name,
+          dateOfBirth: c.dateOfBirth,
+          ragRating: c.ragRating,
+          keyworkerId: idOf(c.keyworker),
+          nextMeetingAt,
+          ...(c.youngPerson
+            ? { youngPersonId: idOf(c.youngPerson.person), youngPersonAgreement: c.youngPerson.agreement, youngPersonLinkedBy: idOf(c.keyworker), youngPersonLinkedAt: new Date() }
+            : {}),
+        })
         .returning({ id: schema.cases.id });
       const caseId = row!.id;
       await tx.insert(schema.caseMembers).values(c.team.map((m) => ({ caseId, personId: idOf(m.person), role: m.role })));

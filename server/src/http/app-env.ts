@@ -2,6 +2,7 @@
 import type { Db, DatabaseKind } from "@roundtable/db";
 import type { Logger } from "pino";
 import type { ActionProjector } from "../actions/action-projector.js";
+import type { DocumentSessions } from "../audit/document-sessions.js";
 import type { RoomRegistry } from "../collab/room-registry.js";
 import type { Config } from "../config.js";
 import type { Notifier } from "../notifications/notifier.js";
@@ -26,6 +27,8 @@ export interface AppDeps {
   /** Counts changes to who may do what, for connections being let in meanwhile (ADR 0010). */
   accessChanges: AccessChanges;
   notifier: Notifier;
+  /** The audit trail's "opened" entries, one a visit, for reads over the API as for live opens. */
+  documentSessions: DocumentSessions;
 }
 
 export interface AppEnv {

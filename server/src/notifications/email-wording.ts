@@ -13,6 +13,14 @@ const wordings: Record<string, EmailWording> = {
     subject: "Minutes agreed in Roundtable",
     text: "The minutes of a meeting you were invited to have been agreed. Sign in to Roundtable to read and print them.",
   },
+  "young-person-linked": {
+    subject: "A young person's own account was linked",
+    text: "A young person's own account was linked to their case in Roundtable. Sign in to see who linked it and how the young person agreed.",
+  },
+  "young-person-unlinked": {
+    subject: "A young person's own account was unlinked",
+    text: "A young person's own account was unlinked from their case in Roundtable. Sign in to see who unlinked it.",
+  },
   "action-overdue": {
     subject: "An action you own is overdue",
     text: "An action you own in Roundtable has passed its due date. Sign in to update it, or to move its due date.",

@@ -1,23 +1,26 @@
 /**
  * A case's team, consent and records of access, under /api/cases/:caseId:
  * POST members, PATCH|DELETE members/:personId; GET|POST consents, POST consents/:id/withdraw;
- * GET audit (senior keyworkers, service lead); GET access-report (the child's family).
+ * GET audit (senior keyworkers, service lead); GET access-report (the child's family);
+ * POST young-person { personId, agreement } and POST young-person/unlink — the child's own
+ * account (ADR 0012).
  * Every change to who may see the case is enforced on open connections straight away.
  */
 import { Hono } from "hono";
-import { addMemberBodySchema, changeMemberRoleBodySchema, recordConsentBodySchema, uuidSchema, withdrawConsentBodySchema } from "@roundtable/domain";
+import { addMemberBodySchema, changeMemberRoleBodySchema, linkYoungPersonBodySchema, recordConsentBodySchema, uuidSchema, withdrawConsentBodySchema } from "@roundtable/domain";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
 import { jsonBody, parseOrThrow } from "../http/validate.js";
 import { accessReport, caseAuditTrail } from "../services/audit-trail.js";
 import { addMember, changeMemberRole, listConsents, recordConsent, removeMember, withdrawConsent } from "../services/case-team.js";
+import { linkedYoungPerson, linkYoungPerson, tellOfLinkChange, unlinkYoungPerson } from "../services/young-person-link.js";
 
 const auditPageSchema = z.object({
   before: z.coerce.number().int().positive("before must be an event number").optional(),
   limit: z.coerce.number().int().min(1, "limit must be at least 1").max(500, "limit can be at most 500").default(100),
 });
 
-export function caseTeamRoutes({ db, onCaseAccessChanged }: AppDeps) {
+export function caseTeamRoutes({ db, log, onCaseAccessChanged, notifier }: AppDeps) {
   const id = (raw: string | undefined, what: string) => parseOrThrow(uuidSchema, raw, what);
   return new Hono<AppEnv>()
     .post("/:caseId/members", async (c) => {
@@ -54,6 +57,20 @@ export function caseTeamRoutes({ db, onCaseAccessChanged }: AppDeps) {
       const record = await withdrawConsent(db, c.get("person"), caseId, consentId, note);
       await onCaseAccessChanged(caseId);
       return c.json(record);
+    })
+    .post("/:caseId/young-person", async (c) => {
+      const caseId = id(c.req.param("caseId"), "case id");
+      const change = await linkYoungPerson(db, c.get("person"), caseId, await jsonBody(c, linkYoungPersonBodySchema));
+      await onCaseAccessChanged(caseId);
+      await tellOfLinkChange(db, notifier, change).catch((err: unknown) => log.error({ err, caseId }, "could not tell people of a young person's link"));
+      return c.json(await linkedYoungPerson(db, caseId));
+    })
+    .post("/:caseId/young-person/unlink", async (c) => {
+      const caseId = id(c.req.param("caseId"), "case id");
+      const change = await unlinkYoungPerson(db, c.get("person"), caseId);
+      await onCaseAccessChanged(caseId);
+      await tellOfLinkChange(db, notifier, change).catch((err: unknown) => log.error({ err, caseId }, "could not tell people of a young person's link"));
+      return c.body(null, 204);
     })
     .get("/:caseId/audit", async (c) => {
       const page = parseOrThrow(auditPageSchema, c.req.query(), "query");

@@ -5,16 +5,22 @@
  */
 import { Hono } from "hono";
 import { newCommentBodySchema, uuidSchema } from "@roundtable/domain";
+import { documentAuditContextById } from "../audit/document-context.js";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
 import { jsonBody, parseOrThrow } from "../http/validate.js";
 import { addComment, listComments } from "../services/comments.js";
 import { describeDocument, recordPrinted } from "../services/documents.js";
+import type { Person } from "../services/sessions.js";
 
-export function documentRoutes({ db, onCommentsChanged }: AppDeps) {
+export function documentRoutes({ db, onCommentsChanged, documentSessions }: AppDeps) {
+  // After the read was allowed (a refusal throws first): an access report must not miss a reader.
+  const recordRead = (person: Person, documentId: string) => documentSessions.read(documentId, person, () => documentAuditContextById(db, person, documentId));
   return new Hono<AppEnv>()
     .get("/:documentId", async (c) => {
       const documentId = parseOrThrow(uuidSchema, c.req.param("documentId"), "document id");
-      return c.json(await describeDocument(db, c.get("person"), documentId));
+      const detail = await describeDocument(db, c.get("person"), documentId);
+      await recordRead(c.get("person"), documentId);
+      return c.json(detail);
     })
     .post("/:documentId/printed", async (c) => {
       // The browser prints; it tells us so the print is on the record like a download.
@@ -24,7 +30,9 @@ export function documentRoutes({ db, onCommentsChanged }: AppDeps) {
     })
     .get("/:documentId/comments", async (c) => {
       const documentId = parseOrThrow(uuidSchema, c.req.param("documentId"), "document id");
-      return c.json(await listComments(db, c.get("person"), documentId));
+      const comments = await listComments(db, c.get("person"), documentId);
+      await recordRead(c.get("person"), documentId);
+      return c.json(comments);
     })
     .post("/:documentId/comments", async (c) => {
       const documentId = parseOrThrow(uuidSchema, c.req.param("documentId"), "document id");

@@ -22,12 +22,13 @@ import {
 import { HttpError } from "../errors.js";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
 import { endBrowserSession, sessionCookieOptions } from "../http/session-cookie.js";
-import { SignInLimits } from "../http/sign-in-limits.js";
+import type { SignInCheck } from "../http/sign-in-check.js";
 import { jsonBody, parseOrThrow } from "../http/validate.js";
 import { createMailer, type Email } from "../notifications/mailer.js";
-import { acceptInvitation, createInvitation, describeInvitation, invitationNotValid, listInvitations, withdrawInvitation } from "../services/invitations.js";
-import { verifyPassword } from "../services/passwords.js";
+import { acceptInvitation, describeInvitation } from "../services/invitation-acceptance.js";
+import { createInvitation, invitationNotValid, listInvitations, withdrawInvitation } from "../services/invitations.js";
 import { createSession, personForSession, sessionCookieName, type Person } from "../services/sessions.js";
+import { tellOfLinkChange } from "../services/young-person-link.js";
 import { toMe } from "./me.js";
 
 export function caseInvitationRoutes({ db, config, log }: AppDeps) {
@@ -66,10 +67,7 @@ function tokenFrom(raw: string): string {
   return parsed.data;
 }
 
-export function invitationRoutes({ db, config, onSignedOut }: AppDeps) {
-  // Accepting with an existing account's password is a way to guess it, so it is limited as
-  // signing in is (separate counters: the sign-in route keeps its own).
-  const limits = new SignInLimits(config.signIn);
+export function invitationRoutes({ db, config, log, notifier, onSignedOut }: AppDeps, signIn: SignInCheck) {
   return new Hono()
     .get("/:token", async (c) => c.json(await describeInvitation(db, tokenFrom(c.req.param("token")))))
     .post("/:token/accept", async (c) => {
@@ -81,18 +79,16 @@ export function invitationRoutes({ db, config, onSignedOut }: AppDeps) {
       }
       const accepted = await acceptInvitation(db, tokenFrom(c.req.param("token")), body, {
         parseNew: (value) => parseOrThrow(acceptAsNewAccountBodySchema, value, "request body"),
-        parseExisting: (value) => parseOrThrow(acceptAsExistingAccountBodySchema, value, "request body"),
-        async checkPassword(email, password, stored) {
-          const wait = await limits.attemptForEmail(email);
-          if (wait !== null) {
-            const minutes = Math.ceil(wait / 60_000);
-            throw new HttpError(429, `There have been too many attempts with this password. Wait ${minutes === 1 ? "a minute" : `${minutes} minutes`}, then try again.`);
-          }
-          const ok = await verifyPassword(password, stored);
-          if (ok) await limits.succeeded(email);
-          return ok;
+        // Accepting as an existing account signs in as it: the same check as /api/auth/login,
+        // with the same counters, two-step code included (issue #10).
+        async signInAs(email, value) {
+          const { password, code } = parseOrThrow(acceptAsExistingAccountBodySchema, value, "request body");
+          await signIn.verify(c, { email, password, code }, "invitation");
         },
       });
+      if (accepted.linked) {
+        await tellOfLinkChange(db, notifier, accepted.linked).catch((err: unknown) => log.error({ err, caseId: accepted.caseId }, "could not tell people of a young person's link"));
+      }
       // Whoever was signed in on this browser before is signed out: it is the invited person now.
       await endBrowserSession(c, db, onSignedOut);
       const { token, expiresAt } = await createSession(db, accepted.personId, config.sessionDays);

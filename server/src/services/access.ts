@@ -19,6 +19,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { HttpError, notFound } from "../errors.js";
 import { meetingAccessFor } from "./meeting-access.js";
 import { sharingConsentedFor } from "./sharing-consent.js";
+import { membershipCounts } from "./team-membership.js";
 import type { Person } from "./sessions.js";
 
 export interface CaseRow {
@@ -27,6 +28,8 @@ export interface CaseRow {
   name: string;
   ragRating: RagRating;
   keyworkerId: string | null;
+  /** The child's own linked account (ADR 0012). */
+  youngPersonId: string | null;
   nextMeetingAt: Date | null;
 }
 
@@ -42,7 +45,7 @@ export async function caseRoleOf(db: Db, personId: string, caseId: string): Prom
   const rows = await db
     .select({ role: schema.caseMembers.role })
     .from(schema.caseMembers)
-    .where(and(eq(schema.caseMembers.caseId, caseId), eq(schema.caseMembers.personId, personId)))
+    .where(and(eq(schema.caseMembers.caseId, caseId), eq(schema.caseMembers.personId, personId), membershipCounts()))
     .limit(1);
   return (rows[0]?.role as Role | undefined) ?? null;
 }

@@ -26,6 +26,7 @@ import { todayInEngland } from "../actions/today.js";
 import type { RoomRegistry } from "../collab/room-registry.js";
 import { HttpError, notFound } from "../errors.js";
 import { accessFor, documentAccessFor } from "./access.js";
+import { membershipCounts } from "./team-membership.js";
 import { meetingAccessMap } from "./meeting-access.js";
 import { casesSharingWith } from "./sharing-consent.js";
 import type { Person } from "./sessions.js";
@@ -39,6 +40,7 @@ function actionQuery(db: Db) {
       action: schema.actions,
       caseName: schema.cases.name,
       keyworkerId: schema.cases.keyworkerId,
+      youngPersonId: schema.cases.youngPersonId,
       serviceId: schema.cases.serviceId,
       documentTitle: schema.documents.title,
       visibility: schema.documents.visibility,
@@ -98,7 +100,7 @@ async function visibleRows(db: Db, person: Person, rows: ActionQueryRow[]): Prom
   const memberships = await db
     .select({ caseId: schema.caseMembers.caseId, role: schema.caseMembers.role })
     .from(schema.caseMembers)
-    .where(and(eq(schema.caseMembers.personId, person.id), inArray(schema.caseMembers.caseId, caseIds)));
+    .where(and(eq(schema.caseMembers.personId, person.id), inArray(schema.caseMembers.caseId, caseIds), membershipCounts()));
   const roleOn = new Map(memberships.map((m) => [m.caseId, m.role as Role]));
   const sharing = await casesSharingWith(db, person.agencyId, caseIds);
   const meetingIds = rows.flatMap((r) => (r.documentMeetingId ? [r.documentMeetingId] : []));
@@ -109,7 +111,7 @@ async function visibleRows(db: Db, person: Person, rows: ActionQueryRow[]): Prom
     // Actions agreed in minutes are seen by those who may open the meeting.
     if (r.documentMeetingId) return (meetings.get(r.documentMeetingId)?.access ?? "none") !== "none";
     const visible = {
-      caseRow: { id: r.action.caseId, serviceId: r.serviceId, name: r.caseName, ragRating: "green" as const, keyworkerId: r.keyworkerId, nextMeetingAt: null },
+      caseRow: { id: r.action.caseId, serviceId: r.serviceId, name: r.caseName, ragRating: "green" as const, keyworkerId: r.keyworkerId, youngPersonId: r.youngPersonId, nextMeetingAt: null },
       caseRole: roleOn.get(r.action.caseId) ?? null,
       sharingConsented: sharing.has(r.action.caseId),
     };

@@ -39,6 +39,10 @@ export async function addMember(db: Db, person: Person, caseId: string, body: Ad
   const allowed = teamRolesFor(candidate.role as Role);
   const role = body.role ?? allowed[0];
   if (!role || !allowed.includes(role)) throw new HttpError(400, "The request body is not valid.", { role: `${candidate.name} cannot have that role on a team` });
+  // The young person joins only as the child's own account, which their keyworker links (ADR 0012).
+  if (role === "young-person") {
+    throw new HttpError(400, "The request body is not valid.", { personId: `Only ${caseRow.name}'s own keyworker can add the young person, by inviting them: that links their own account` });
+  }
   const inserted = await db.insert(schema.caseMembers).values({ caseId, personId: candidate.id, role }).onConflictDoNothing().returning({ personId: schema.caseMembers.personId });
   if (inserted.length === 0) throw new HttpError(409, `${candidate.name} is already on the team.`);
   await recordAudit(db, { actor: person, role: actorRole, action: "member-added", caseId, detail: { personId: candidate.id, name: candidate.name, role } });
@@ -57,6 +61,7 @@ export async function removeMember(db: Db, person: Person, caseId: string, membe
   const { role: actorRole, caseRow } = await requireCaseManager(db, person, caseId, "change who is on the team");
   const member = await memberOf(db, caseId, memberId);
   if (caseRow.keyworkerId === memberId) throw new HttpError(409, `${member.name} is this child's keyworker. Give the child another keyworker before removing them.`);
+  if (caseRow.youngPersonId === memberId) throw new HttpError(409, `${member.name} is linked as this child's own account. Unlink the account before removing them.`);
   await db.delete(schema.caseMembers).where(and(eq(schema.caseMembers.caseId, caseId), eq(schema.caseMembers.personId, memberId)));
   await recordAudit(db, { actor: person, role: actorRole, action: "member-removed", caseId, detail: { personId: memberId, name: member.name, role: member.role } });
 }

@@ -13,6 +13,8 @@ import {
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { accessFor, visibleCase } from "./access.js";
+import { membershipCounts } from "./team-membership.js";
+import { linkedYoungPerson } from "./young-person-link.js";
 import type { Person } from "./sessions.js";
 
 const keyworker = alias(schema.people, "keyworker");
@@ -51,7 +53,7 @@ export async function listCases(db: Db, person: Person): Promise<CaseSummary[]> 
     const memberOf = db
       .select({ caseId: schema.caseMembers.caseId })
       .from(schema.caseMembers)
-      .where(eq(schema.caseMembers.personId, person.id));
+      .where(and(eq(schema.caseMembers.personId, person.id), membershipCounts()));
     rows = await caseSummaryQuery(db)
       .where(and(eq(schema.cases.serviceId, person.serviceId), inArray(schema.cases.id, memberOf)))
       .orderBy(asc(schema.cases.name));
@@ -96,6 +98,7 @@ export async function getCase(db: Db, person: Person, caseId: string): Promise<C
   return {
     ...toSummary(summaryRow!),
     agencies,
+    youngPerson: await linkedYoungPerson(db, caseId),
     team: team.map((m) => ({ ...m, role: m.role as Role })),
     // A part (the family's part of a care plan) is listed only to those who may open its whole.
     documents: [...typed.values()]

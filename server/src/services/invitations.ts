@@ -1,34 +1,35 @@
 /**
- * Inviting people onto a case's team by email. Only the people who run the case invite; the
- * link carries a random token of which only a hash is kept; accepting creates the person's own
- * account (or uses the one they have), puts them on the team and is audited. An invitation is
- * used once: accepted, withdrawn or expired, its link no longer works.
+ * Inviting people onto a case's team by email. Only the people who run the case invite (the
+ * young person, only their own keyworker: ADR 0012); the link carries a random token of which
+ * only a hash is kept. Accepting (invitation-acceptance.ts) creates the person's own account or
+ * signs in as the one they have, puts them on the team and is audited. An invitation is used
+ * once: accepted, withdrawn or expired, its link no longer works.
  */
 import { requireCaseManager } from "./case-team.js";
 import { createHash, randomBytes } from "node:crypto";
 import { schema, type Db } from "@roundtable/db";
 import {
-  firstNameOf,
   invitableRoles,
   invitationLifetimeDays,
   invitationStatus,
   invitedRoleHasAgency,
+  mayLinkYoungPerson,
   roleLabels,
   teamRolesFor,
   type CreateInvitationBody,
   type InvitableRole,
   type Invitation,
-  type InvitationDescription,
   type Role,
 } from "@roundtable/domain";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { recordAudit } from "../audit/audit-log.js";
-import { HttpError, notFound } from "../errors.js";
-import { hashPassword } from "./passwords.js";
+import { forbidden, HttpError, notFound } from "../errors.js";
+import type { CaseRow } from "./access.js";
 import type { Person } from "./sessions.js";
+import { linkedElsewhere } from "./young-person-link.js";
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export const invitationNotValid = () => new HttpError(404, "This invitation link is not valid.");
 // The same words whichever it is, so the link does not say whether someone withdrew it.
@@ -38,7 +39,7 @@ export const invitationEnded = () =>
 /** The case, if this person runs it: 404 when they cannot see it, 403 when they can but may not invite. */
 const caseRunBy = (db: Db, person: Person, caseId: string) => requireCaseManager(db, person, caseId, "invite people to this case's team");
 
-const inviter = alias(schema.people, "inviter");
+export const inviter = alias(schema.people, "inviter");
 
 function invitationQuery(db: Db) {
   return db
@@ -67,9 +68,9 @@ function toInvitation({ invitation: i, agencyName, inviterName }: InvitationRow,
   };
 }
 
-async function accountByEmail(db: Db, email: string) {
+export async function accountByEmail(db: Db, email: string) {
   const [account] = await db
-    .select({ id: schema.people.id, name: schema.people.name, role: schema.people.role, serviceId: schema.people.serviceId, agencyId: schema.people.agencyId, passwordHash: schema.people.passwordHash })
+    .select({ id: schema.people.id, name: schema.people.name, role: schema.people.role, serviceId: schema.people.serviceId, agencyId: schema.people.agencyId })
     .from(schema.people)
     .where(eq(sql`lower(${schema.people.email})`, email.toLowerCase()))
     .limit(1);
@@ -79,7 +80,7 @@ async function accountByEmail(db: Db, email: string) {
 type Account = NonNullable<Awaited<ReturnType<typeof accountByEmail>>>;
 
 /** Why an existing account cannot take this role on this case, or null when it can. */
-function accountMisfit(account: Account, serviceId: string, role: Role): HttpError | null {
+export function accountMisfit(account: Account, serviceId: string, role: Role): HttpError | null {
   if (account.serviceId !== serviceId) {
     return new HttpError(409, "That email address belongs to an account in another keyworking service, so it cannot join this case.");
   }
@@ -116,6 +117,7 @@ export async function createInvitation(db: Db, person: Person, caseId: string, b
     // Someone with an account keeps their own agency.
     if (invitedRoleHasAgency(body.role) && account.agencyId) agencyId = account.agencyId;
   }
+  if (body.role === "young-person") await checkYoungPersonInvitation(db, person, caseRow, account?.id ?? null);
 
   const token = randomBytes(32).toString("base64url");
   const now = new Date();
@@ -143,6 +145,7 @@ export async function createInvitation(db: Db, person: Person, caseId: string, b
         name: body.name ?? null,
         role: body.role,
         agencyId,
+        youngPersonAgreement: body.youngPersonAgreement ?? null,
         tokenHash: hashToken(token),
         invitedBy: person.id,
         createdAt: now,
@@ -156,8 +159,29 @@ export async function createInvitation(db: Db, person: Person, caseId: string, b
   return { invitation: toInvitation(row!), token, accountExists: account !== null };
 }
 
+/**
+ * Inviting "the young person" links the account they accept with as the child's own (ADR
+ * 0012): only the child's own keyworker may, and only while no account is linked or waiting to be.
+ */
+async function checkYoungPersonInvitation(db: Db, person: Person, caseRow: CaseRow, accountId: string | null): Promise<void> {
+  if (!mayLinkYoungPerson({ isOwnKeyworker: caseRow.keyworkerId === person.id })) {
+    throw forbidden(`Only ${caseRow.name}'s own keyworker can invite them: accepting links their own account to this case.`);
+  }
+  if (caseRow.youngPersonId) throw new HttpError(409, `${caseRow.name}'s own account is already linked to this case.`);
+  if (accountId) {
+    const elsewhere = await linkedElsewhere(db, accountId, caseRow.id);
+    if (elsewhere) throw elsewhere;
+  }
+  const [waiting] = await db
+    .select({ id: schema.invitations.id })
+    .from(schema.invitations)
+    .where(and(eq(schema.invitations.caseId, caseRow.id), eq(schema.invitations.role, "young-person"), pendingAt(new Date())))
+    .limit(1);
+  if (waiting) throw new HttpError(409, `An invitation to ${caseRow.name} is already waiting to be accepted. Withdraw it first if you want to send a new one.`);
+}
+
 /** Not accepted, not withdrawn, not expired. */
-function pendingAt(now: Date) {
+export function pendingAt(now: Date) {
   return and(isNull(schema.invitations.acceptedAt), isNull(schema.invitations.withdrawnAt), gt(schema.invitations.expiresAt, now));
 }
 
@@ -193,118 +217,3 @@ const whyEnded: Record<Invitation["status"], string> = {
   withdrawn: "already been withdrawn",
   expired: "expired",
 };
-
-/** The invitation a link's token names, if it can still be used: 404 when there is none, 410 when it has ended. */
-async function pendingInvitation(db: Db, token: string) {
-  if (token.length === 0 || token.length > 100) throw invitationNotValid();
-  const [row] = await db
-    .select({ invitation: schema.invitations, caseName: schema.cases.name, serviceId: schema.cases.serviceId, inviterName: inviter.name, agencyName: schema.agencies.name })
-    .from(schema.invitations)
-    .innerJoin(schema.cases, eq(schema.cases.id, schema.invitations.caseId))
-    .innerJoin(inviter, eq(inviter.id, schema.invitations.invitedBy))
-    .leftJoin(schema.agencies, eq(schema.agencies.id, schema.invitations.agencyId))
-    .where(eq(schema.invitations.tokenHash, hashToken(token)))
-    .limit(1);
-  if (!row) throw invitationNotValid();
-  if (invitationStatus(row.invitation, new Date()) !== "pending") throw invitationEnded();
-  return { ...row, role: row.invitation.role as InvitableRole };
-}
-
-/** What the link says to the person invited, before they have signed in. */
-export async function describeInvitation(db: Db, token: string): Promise<InvitationDescription> {
-  const { invitation, caseName, inviterName, agencyName, role } = await pendingInvitation(db, token);
-  return {
-    caseFirstName: firstNameOf(caseName),
-    role,
-    agency: agencyName,
-    invitedBy: inviterName,
-    email: invitation.email,
-    name: invitation.name,
-    expiresAt: invitation.expiresAt.toISOString(),
-    accountExists: (await accountByEmail(db, invitation.email)) !== null,
-  };
-}
-
-/** How to read the body of an acceptance: with a name and new password, or with an account's password. */
-export interface AcceptanceRules {
-  parseNew(body: unknown): { name: string; password: string };
-  parseExisting(body: unknown): { password: string };
-  /** Checks the existing account's password (with whatever limits on guessing apply). */
-  checkPassword(email: string, password: string, stored: string | null): Promise<boolean>;
-}
-
-export interface Acceptance {
-  caseId: string;
-  personId: string;
-  accountCreated: boolean;
-}
-
-/**
- * Accept an invitation: create the account or check the existing one's password, put them on
- * the team, and mark the invitation used. A double submit cannot accept twice or make two
- * accounts: the invitation is claimed by a conditional update inside the transaction, and a
- * second claim finds nothing left to claim.
- */
-export async function acceptInvitation(db: Db, token: string, body: unknown, rules: AcceptanceRules): Promise<Acceptance> {
-  const found = await pendingInvitation(db, token);
-  const { invitation, serviceId } = found;
-  const account = await accountByEmail(db, invitation.email);
-  let newAccount: { name: string; passwordHash: string } | null = null;
-  if (account) {
-    const misfit = accountMisfit(account, serviceId, found.role);
-    if (misfit) throw misfit;
-    const { password } = rules.parseExisting(body);
-    if (!(await rules.checkPassword(invitation.email, password, account.passwordHash))) {
-      throw new HttpError(401, "That password is not right. Enter the password you use to sign in to Roundtable.", {
-        password: "That password is not right. Enter the password you use to sign in to Roundtable",
-      });
-    }
-  } else {
-    const { name, password } = rules.parseNew(body);
-    // Hashed before the transaction, so no lock is held while argon2 works.
-    newAccount = { name, passwordHash: await hashPassword(password) };
-  }
-
-  return db.transaction(async (tx) => {
-    const now = new Date();
-    const claimed = await tx
-      .update(schema.invitations)
-      .set({ acceptedAt: now })
-      .where(and(eq(schema.invitations.id, invitation.id), pendingAt(now)))
-      .returning({ id: schema.invitations.id });
-    if (claimed.length === 0) throw invitationEnded();
-    let person: { id: string; name: string };
-    if (newAccount) {
-      const inserted = await tx
-        .insert(schema.people)
-        .values({
-          serviceId,
-          agencyId: invitedRoleHasAgency(found.role) ? invitation.agencyId : null,
-          name: newAccount.name,
-          email: invitation.email,
-          role: found.role,
-          jobTitle: null,
-          passwordHash: newAccount.passwordHash,
-        })
-        // An account made for this email address since the page was opened: start again with it.
-        .onConflictDoNothing()
-        .returning({ id: schema.people.id, name: schema.people.name });
-      if (inserted.length === 0) {
-        throw new HttpError(409, "An account with this email address has just been set up. Reload this page and accept with its password.");
-      }
-      person = inserted[0]!;
-    } else {
-      person = { id: account!.id, name: account!.name };
-    }
-    await tx.update(schema.invitations).set({ acceptedBy: person.id }).where(eq(schema.invitations.id, invitation.id));
-    await tx.insert(schema.caseMembers).values({ caseId: invitation.caseId, personId: person.id, role: found.role }).onConflictDoNothing();
-    await recordAudit(tx, {
-      actor: person,
-      role: found.role,
-      action: "joined",
-      caseId: invitation.caseId,
-      detail: { invitationId: invitation.id, role: found.role, invitedBy: invitation.invitedBy, newAccount: newAccount !== null },
-    });
-    return { caseId: invitation.caseId, personId: person.id, accountCreated: newAccount !== null };
-  });
-}

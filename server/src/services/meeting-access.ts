@@ -6,6 +6,7 @@ import { schema, type Db } from "@roundtable/db";
 import { meetingAccess, type AccessLevel, type MeetingType, type MeetingVisibility, type Role } from "@roundtable/domain";
 import { and, eq, inArray } from "drizzle-orm";
 import { notFound } from "../errors.js";
+import { membershipCounts } from "./team-membership.js";
 import type { Person } from "./sessions.js";
 import { casesSharingWith } from "./sharing-consent.js";
 
@@ -30,7 +31,7 @@ export async function meetingAccessMap(db: Db, person: Person, meetingIds: reado
     .select({ meetingId: schema.meetingCases.meetingId, role: schema.caseMembers.role })
     .from(schema.meetingCases)
     .innerJoin(schema.caseMembers, and(eq(schema.caseMembers.caseId, schema.meetingCases.caseId), eq(schema.caseMembers.personId, person.id)))
-    .where(inArray(schema.meetingCases.meetingId, ids));
+    .where(and(inArray(schema.meetingCases.meetingId, ids), membershipCounts()));
   const invitedTo = new Set(invited.map((i) => i.meetingId));
   const covered = await db
     .select({ meetingId: schema.meetingCases.meetingId, caseId: schema.meetingCases.caseId })

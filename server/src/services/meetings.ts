@@ -34,6 +34,7 @@ import { visibleCase, type CaseRow } from "./access.js";
 import { caseIdsOfMeeting, meetingAccessFor, meetingAccessMap, type MeetingRow } from "./meeting-access.js";
 import { accessOrNone } from "./may-open.js";
 import { personById, type Person } from "./sessions.js";
+import { membershipCounts } from "./team-membership.js";
 
 export async function createMeeting(db: Db, person: Person, body: CreateMeetingBody): Promise<Meeting> {
   if (!canBookMeetings(person.role)) throw forbidden("Only keyworkers, senior keyworkers, service leads and ICB leads can book meetings.");
@@ -97,7 +98,7 @@ async function checkInvitees(db: Db, person: Person, caseIds: readonly string[],
   const members = await db
     .select({ personId: schema.caseMembers.personId })
     .from(schema.caseMembers)
-    .where(and(inArray(schema.caseMembers.caseId, [...caseIds]), inArray(schema.caseMembers.personId, wanted)));
+    .where(and(inArray(schema.caseMembers.caseId, [...caseIds]), inArray(schema.caseMembers.personId, wanted), membershipCounts()));
   const onCoveredTeam = new Set(members.map((m) => m.personId));
   for (const p of people) {
     const refusal = inviteeRefusal({ visibility, accountRole: p.role as Role, onCoveredTeam: onCoveredTeam.has(p.id) });

@@ -23,6 +23,11 @@ export async function signIn(baseUrl: string, emailLocal: string): Promise<Signe
   if (res.status !== 200) throw new Error(`Sign-in failed for ${emailLocal}: ${res.status} ${await res.text()}`);
   const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   const me = (await res.json()) as { id: string };
+  return clientWithCookie(baseUrl, cookie, me.id);
+}
+
+/** A client for a session made some other way (accepting an invitation, say). */
+export function clientWithCookie(baseUrl: string, cookie: string, personId: string): SignedIn {
   const call = async <T>(method: string, path: string, body?: unknown) => {
     const r = await fetch(`${baseUrl}${path}`, {
       method,
@@ -34,7 +39,7 @@ export async function signIn(baseUrl: string, emailLocal: string): Promise<Signe
   };
   return {
     cookie,
-    personId: me.id,
+    personId,
     get: (path) => call("GET", path),
     post: (path, body) => call("POST", path, body),
     patch: (path, body) => call("PATCH", path, body),

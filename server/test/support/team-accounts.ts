@@ -1,0 +1,43 @@
+/**
+ * Accounts the API will no longer make, written straight into the database as earlier versions
+ * left them: a young-person account on a child's team that is not the child's own (invited by
+ * anyone who ran the case, before ADR 0012); and accounts set up as a test needs them (two-step
+ * sign-in already on). They sign in with the demo password.
+ */
+import { randomBytes } from "node:crypto";
+import { schema, type Db } from "@roundtable/db";
+import { eq } from "drizzle-orm";
+import type { Role } from "@roundtable/domain";
+import { hashPassword } from "../../src/services/passwords.js";
+import { base32Decode, newTotpSecret } from "../../src/services/totp.js";
+import { demoPassword } from "./api-client.js";
+
+/** A made-up young person on the case's team, not linked as its child. Returns the sign-in name (before @roundtable.demo). */
+export async function inventedYoungPerson(db: Db, caseId: string): Promise<string> {
+  const [owner] = await db.select({ serviceId: schema.cases.serviceId }).from(schema.cases).where(eq(schema.cases.id, caseId));
+  const login = `made.up.${randomBytes(4).toString("hex")}`;
+  const [person] = await db
+    .insert(schema.people)
+    .values({ serviceId: owner!.serviceId, name: "Made Up", email: `${login}@roundtable.demo`, role: "young-person", passwordHash: await hashPassword(demoPassword) })
+    .returning({ id: schema.people.id });
+  await db.insert(schema.caseMembers).values({ caseId, personId: person!.id, role: "young-person" });
+  return login;
+}
+
+/** An account with two-step sign-in already on, in the case's service; sign in needs a code from `secret`. */
+export async function twoStepAccount(db: Db, caseId: string, role: Role, agencyId: string | null): Promise<{ email: string; secret: Uint8Array }> {
+  const [owner] = await db.select({ serviceId: schema.cases.serviceId }).from(schema.cases).where(eq(schema.cases.id, caseId));
+  const email = `two.step.${randomBytes(4).toString("hex")}@roundtable.demo`;
+  const secret = newTotpSecret();
+  await db.insert(schema.people).values({
+    serviceId: owner!.serviceId,
+    agencyId,
+    name: "Two Step",
+    email,
+    role,
+    passwordHash: await hashPassword(demoPassword),
+    totpSecret: secret,
+    totpEnabledAt: new Date(),
+  });
+  return { email, secret: base32Decode(secret) };
+}
