@@ -5,6 +5,7 @@
  * documents, connects C stock y-websocket clients to each, and has every client type R times a
  * second for S seconds. Each receiver times every remote edit from the moment its author made
  * it. Afterwards the server is stopped and the update log is counted: every edit must be stored.
+ * All clients are one person, so the per-person collab caps are raised through configuration.
  *
  * Options: --docs D --clients C --rate R --seconds S (defaults 10 10 5 10). With DATABASE_URL set,
  * a fresh Postgres database is made for the run instead of embedded PGlite.
@@ -62,6 +63,10 @@ async function main(): Promise<void> {
   console.log(`Starting the server on a fresh ${postgres ? "Postgres database" : `data directory (${dataDir})`}…`);
   const server = await startChildServer(storage, port, {
     COLLAB_COMPACT_AFTER_UPDATES: "1000000000", // keep every update row, so the log can be counted
+    // Every client signs in as one person: the per-person caps are raised for that, and only that.
+    COLLAB_MAX_CONNECTIONS_PER_PERSON: String(D * C),
+    COLLAB_MAX_BYTES_PER_PERSON_PER_SECOND: String(D * C * 64 * 1024),
+    COLLAB_PERSON_BYTE_BURST: String(D * C * 128 * 1024),
   });
   const pid = server.process.pid!;
   try {

@@ -1,5 +1,6 @@
 /** Configuration from environment variables, parsed once into a typed object. */
 import path from "node:path";
+import { maxNestingDepth } from "@roundtable/domain";
 import { z } from "zod";
 
 const envSchema = z.object({
@@ -19,6 +20,11 @@ const envSchema = z.object({
   COLLAB_MESSAGE_BURST: z.coerce.number().int().positive().optional(),
   COLLAB_MAX_BYTES_PER_SECOND: z.coerce.number().int().positive().optional(),
   COLLAB_BYTE_BURST: z.coerce.number().int().positive().optional(),
+  COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().optional(),
+  COLLAB_MAX_NESTING_DEPTH: z.coerce.number().int().positive().optional(),
+  COLLAB_MAX_CONNECTIONS_PER_PERSON: z.coerce.number().int().positive().optional(),
+  COLLAB_MAX_BYTES_PER_PERSON_PER_SECOND: z.coerce.number().int().positive().optional(),
+  COLLAB_PERSON_BYTE_BURST: z.coerce.number().int().positive().optional(),
   OVERDUE_CHECK_SECONDS: z.coerce.number().positive().default(60),
   SESSION_CHECK_SECONDS: z.coerce.number().positive().default(60),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
@@ -98,6 +104,18 @@ export interface CollabConfig {
   /** The same for bytes; the burst is never below maxMessageBytes, so one largest frame fits. */
   maxBytesPerSecond: number;
   byteBurst: number;
+  /** Updates that would take a document's stored size past this are refused (bytes). */
+  maxDocumentBytes: number;
+  /** Updates nesting content deeper than this are refused (the editor refuses the same). */
+  maxNestingDepth: number;
+  /** Collab connections one person may have open at once, across every document and tab. */
+  maxConnectionsPerPerson: number;
+  /**
+   * Bytes a second one person may send across all their connections (a token bucket shared by
+   * them), so opening more connections does not multiply the per-connection limit.
+   */
+  maxBytesPerPersonPerSecond: number;
+  personByteBurst: number;
 }
 
 export const defaultCollabConfig: CollabConfig = {
@@ -110,6 +128,13 @@ export const defaultCollabConfig: CollabConfig = {
   messageBurst: 400,
   maxBytesPerSecond: 2 * 1024 * 1024,
   byteBurst: 4 * 1024 * 1024,
+  // A care plan is kilobytes; 10 MiB is generous and still quick for everyone to download.
+  maxDocumentBytes: 10 * 1024 * 1024,
+  maxNestingDepth,
+  // Several tabs with a few documents each; a runaway script with dozens is not a person.
+  maxConnectionsPerPerson: 20,
+  maxBytesPerPersonPerSecond: 4 * 1024 * 1024,
+  personByteBurst: 8 * 1024 * 1024,
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -142,6 +167,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       messageBurst: e.COLLAB_MESSAGE_BURST ?? defaultCollabConfig.messageBurst,
       maxBytesPerSecond: e.COLLAB_MAX_BYTES_PER_SECOND ?? defaultCollabConfig.maxBytesPerSecond,
       byteBurst: e.COLLAB_BYTE_BURST ?? defaultCollabConfig.byteBurst,
+      maxDocumentBytes: e.COLLAB_MAX_DOCUMENT_BYTES ?? defaultCollabConfig.maxDocumentBytes,
+      maxNestingDepth: e.COLLAB_MAX_NESTING_DEPTH ?? defaultCollabConfig.maxNestingDepth,
+      maxConnectionsPerPerson: e.COLLAB_MAX_CONNECTIONS_PER_PERSON ?? defaultCollabConfig.maxConnectionsPerPerson,
+      maxBytesPerPersonPerSecond: e.COLLAB_MAX_BYTES_PER_PERSON_PER_SECOND ?? defaultCollabConfig.maxBytesPerPersonPerSecond,
+      personByteBurst: e.COLLAB_PERSON_BYTE_BURST ?? defaultCollabConfig.personByteBurst,
     },
     trustProxy: e.TRUST_PROXY === "true",
     apiMaxBodyBytes: e.API_MAX_BODY_BYTES,

@@ -14,10 +14,23 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { loadDocumentState } from "../src/collab/document-store.js";
+import { defaultCollabConfig } from "../src/config.js";
 import type { RunningServer } from "../src/server.js";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, fragmentText, typeInto, upgradeStatus, type CollabClient } from "./support/collab-client.js";
-import { buildCorpus, cloneDoc, judge, nextFrame, syncFrame, trialApply, type Corpus, type Expectation, type Frame } from "./support/collab-fuzz-frames.js";
+import {
+  buildCorpus,
+  cloneDoc,
+  judge,
+  nextFrame,
+  refusedEditKinds,
+  syncFrame,
+  trialApply,
+  type Corpus,
+  type CorpusLimits,
+  type Expectation,
+  type Frame,
+} from "./support/collab-fuzz-frames.js";
 import { ProbedSocket } from "./support/probed-socket.js";
 import { SeededRandom } from "./support/seeded-random.js";
 import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
@@ -27,6 +40,10 @@ const seed = Number(process.env.FUZZ_SEED ?? 20_240_611);
 const totalFrames = Number(process.env.FUZZ_FRAMES ?? 21_000);
 // About 27 s on a quiet 2-core machine; room for a busy one (a timeout is not what this tests).
 const fuzzTimeoutMs = Math.max(120_000, totalFrames * 10);
+// Frames may be bigger than usual here, so that an edit past the document size limit is refused
+// for that, not for its frame size; the limit is far above what the fuzzing itself stores.
+const maxDocumentBytes = 3 * 1024 * 1024;
+const corpusLimits: CorpusLimits = { maxNestingDepth: defaultCollabConfig.maxNestingDepth, oversizeBytes: maxDocumentBytes + 256 * 1024 };
 
 let storage: TestStorage;
 let server: RunningServer;
@@ -165,6 +182,10 @@ beforeAll(async () => {
     messageBurst: 1e9,
     maxBytesPerSecond: 1e12,
     byteBurst: 1e12,
+    maxBytesPerPersonPerSecond: 1e12,
+    personByteBurst: 1e12,
+    maxMessageBytes: 4 * 1024 * 1024,
+    maxDocumentBytes,
     // Unload soon after the last connection goes, to check what is reloaded from storage; never
     // compact, so every stored change keeps its author for the checks below.
     unloadAfterMs: 100,
@@ -252,20 +273,21 @@ describe(`fuzzing the collab endpoint (seed ${seed})`, () => {
         name: "editor on a scratch document",
         who: priya,
         documentId: scratchId,
-        corpus: buildCorpus(scratchBefore, roleRng(1)),
+        corpus: buildCorpus(scratchBefore, roleRng(1), [], corpusLimits),
         rng: roleRng(11),
         frames: share * 10,
-        expect: (frame) => (frame.kind === "valid frame" ? "stay" : judge(frame, scratchBefore).expect),
+        expect: (frame) => (frame.kind === "valid frame" ? "stay" : refusedEditKinds.has(frame.kind) ? "close" : judge(frame, scratchBefore).expect),
       },
       {
         // A reader on the care plan: even perfectly valid edits must be dropped, not applied.
         name: "reader on the care plan",
         who: angela,
         documentId: carePlanId,
-        corpus: buildCorpus(carePlanBefore, roleRng(2), [bystanderPresence]),
+        corpus: buildCorpus(carePlanBefore, roleRng(2), [bystanderPresence], corpusLimits),
         rng: roleRng(12),
         frames: share * 10,
-        expect: (frame) => (frame.kind === "valid frame" ? "stay" : judge(frame, carePlanBefore).expect),
+        // A reader's edits are dropped before they are checked, however deep or large.
+        expect: (frame) => (frame.kind === "valid frame" || refusedEditKinds.has(frame.kind) ? "stay" : judge(frame, carePlanBefore).expect),
       },
       {
         // An editor on the care plan, sending only what must not change it: every update Yjs
@@ -273,11 +295,12 @@ describe(`fuzzing the collab endpoint (seed ${seed})`, () => {
         name: "editor on the care plan",
         who: priya,
         documentId: carePlanId,
-        corpus: buildCorpus(carePlanBefore, roleRng(3), [bystanderPresence]),
+        corpus: buildCorpus(carePlanBefore, roleRng(3), [bystanderPresence], corpusLimits),
         rng: roleRng(13),
         frames: editorShare,
         reweigh: { "valid edit with a broken update": 8 },
         expect: (frame, tally) => {
+          if (refusedEditKinds.has(frame.kind)) return "close"; // and the care plan is unchanged (checked below)
           const verdict = judge(frame, carePlanBefore);
           if (!verdict.update) return verdict.expect;
           const trial = trialApply(carePlanBefore, verdict.update);
@@ -304,6 +327,7 @@ describe(`fuzzing the collab endpoint (seed ${seed})`, () => {
       expect(t.byCode["1011"], `${t.role}: internal errors`).toBeUndefined();
     }
     expect(tallies[2]!.unapplicable, "updates Yjs cannot apply, sent by the care plan's editor").toBeGreaterThan(0);
+    for (const kind of refusedEditKinds) expect(tallies.reduce((n, t) => n + (t.byKind[kind]?.sent ?? 0), 0), `${kind} frames sent`).toBeGreaterThan(0);
     expect(bystanderCloses).toEqual([]);
   }, fuzzTimeoutMs);
 

@@ -99,6 +99,26 @@ describe("minutes as a PDF", () => {
     expect(all).not.toContain("Professionals only");
   });
 
+  it("writes lists nested 5,000 deep, each item in order, without running out of stack", async () => {
+    // Built from the inside out: a list whose one item holds a line and the next list down.
+    let inner: DocNode = { type: "paragraph", content: [text("The bottom")] };
+    for (let depth = 5000; depth > 0; depth--) {
+      inner = { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [text(`Level ${depth}`)] }, inner] }] };
+    }
+    const pdf = await minutesPdf({
+      meeting,
+      minutes: { type: "doc", content: [inner, { type: "paragraph", content: [text("After the lists")] }] },
+      versionLabel: "Draft minutes, not yet agreed",
+      names: new Map(),
+      downloadedBy: "Priya Shah",
+      downloadedAt: new Date(),
+      compress: false,
+    });
+    const all = pdfLines(pdf).join("\n");
+    const order = ["Level 1", "Level 2", "Level 4999", "Level 5000", "The bottom", "After the lists"].map((t) => all.indexOf(t));
+    expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+  });
+
   it("keeps what the PDF fonts can show and marks or drops what they cannot", () => {
     expect(pdfSafeText("Café – “quoted” … £5 €5")).toBe("Café – “quoted” … £5 €5");
     expect(pdfSafeText("Great news 👍🏽 today")).toBe("Great news  today");

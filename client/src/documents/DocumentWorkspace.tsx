@@ -16,6 +16,7 @@ import { connectionStates } from "../realtime/connection-state";
 import { ConnectionStatus } from "../realtime/ConnectionStatus";
 import { useCollabSession } from "../realtime/use-collab-session";
 import { AccessEnded } from "./AccessEnded";
+import { ChangeRefused } from "./ChangeRefused";
 import { DocumentEditor } from "./DocumentEditor";
 import { documentWords } from "./document-words";
 
@@ -95,6 +96,7 @@ export function DocumentWorkspace({
       </aside>
       <div className="rt-workspace__main" aria-busy={!ready}>
         {above}
+        {session && ending?.kind === "change-refused" && <ChangeRefused reason={ending.reason} session={session} />}
         {ready ? (
           <DocumentEditor
             session={session}

@@ -1,7 +1,8 @@
 /**
  * What every shared document's editor is made of (care plans and minutes alike): the text
  * blocks, the live connection to the Yjs document, everyone's carets, action items, the case
- * id on a minutes section's heading, highlighted comment passages, and Escape to leave.
+ * id on a minutes section's heading, a limit on nesting, highlighted comment passages, and
+ * Escape to leave.
  */
 import type { Me } from "@roundtable/domain";
 import type { AnyExtension } from "@tiptap/core";
@@ -13,6 +14,7 @@ import { CommentHighlights } from "../comments/comment-highlights";
 import type { CollabSession } from "../realtime/collab-session";
 import { HeadingCaseId } from "./heading-case-id";
 import { leaveEditorOnEscape } from "./leave-editor";
+import { NestingLimit } from "./nesting-limit";
 
 export function documentExtensions(session: CollabSession, me: Me, toolbarId: string): AnyExtension[] {
   return [
@@ -22,6 +24,8 @@ export function documentExtensions(session: CollabSession, me: Me, toolbarId: st
     CollaborationCaret.configure({ provider: session.provider, user: { name: me.name, color: me.colour } }),
     ActionItem,
     HeadingCaseId,
+    // Quotes and lists could otherwise nest deeper than the server accepts.
+    NestingLimit,
     // After Collaboration, so the passages can be found through its Yjs binding.
     CommentHighlights,
     leaveEditorOnEscape(toolbarId),

@@ -17,13 +17,18 @@ const closeAccessWithdrawn = 4403;
 /** Signed out (perhaps in another tab): the access check finds that and says so. */
 const closeSessionEnded = 4401;
 const closePolicy = 1008;
+/** The server refused a change and will refuse it again: stop, keep the copy, say why. */
+const closeDocumentTooLarge = 4413;
+const closeNestedTooDeep = 4422;
 
 export type OpenAccess = Exclude<AccessLevel, "none">;
 
 export type CollabEnding =
   | { kind: "access-withdrawn" }
   | { kind: "access-changed"; access: OpenAccess }
-  | { kind: "signed-out" };
+  | { kind: "signed-out" }
+  /** A change of ours was refused for good (the document is full, or nested too deep). */
+  | { kind: "change-refused"; reason: "too-large" | "too-deep" };
 
 export interface CollabSnapshot {
   facts: ConnectionFacts;
@@ -171,7 +176,11 @@ export class CollabSession {
   private readonly handleClose = (event: CloseEvent | null): void => {
     if (this.destroyed || event === null) return; // null: we closed it ourselves
     if (!this.everSynced) this.attemptFailed = true;
-    if (event.code === closeAccessWithdrawn) {
+    // Not reconnecting (shouldReconnect stops on 44xx): the same change would be sent and refused
+    // again on every attempt. The copy on this device is kept, so nothing typed is thrown away.
+    if (event.code === closeDocumentTooLarge) this.end({ kind: "change-refused", reason: "too-large" });
+    else if (event.code === closeNestedTooDeep) this.end({ kind: "change-refused", reason: "too-deep" });
+    else if (event.code === closeAccessWithdrawn) {
       void this.recheckAccess(true);
     } else if (event.code === closePolicy || event.code === closeSessionEnded) {
       void this.recheckAccess(false);
@@ -205,6 +214,12 @@ export class CollabSession {
       await delay(Math.min(accessCheckIntervalMs, 500 * 2 ** this.policyRetries));
       if (!this.destroyed && this.ending === null) this.provider.connect();
     }
+  }
+
+  /** Drop this device's copy, with the changes the server refused, and open the saved document again. */
+  async startAfresh(): Promise<void> {
+    await this.local.clearData();
+    window.location.reload();
   }
 
   private end(ending: CollabEnding): void {

@@ -30,6 +30,18 @@ export const closeCodes = {
    * was merely too fast (a huge paste, a burst after being offline) reconnects and carries on.
    */
   rateLimited: 4029,
+  /**
+   * The person already has as many connections open as the server allows one person. Outside
+   * 4400–4499 like rateLimited: once they close a tab, reconnecting after a back-off works.
+   */
+  tooManyConnections: 4030,
+  /**
+   * The update would take the document past its size limit. In 4400–4499, so the client stops
+   * for good instead of sending the same refused change again on every reconnect.
+   */
+  documentTooLarge: 4413,
+  /** The update nests content deeper than the server allows; as final as documentTooLarge. */
+  nestedTooDeep: 4422,
 } as const;
 
 /** A frame that breaks the protocol. The connection that sent it is closed with this code and reason. */

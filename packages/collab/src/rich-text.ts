@@ -54,19 +54,18 @@ export function actionItem(text: string, attrs: Record<string, string>): Y.XmlEl
   return el;
 }
 
-/** The document's text, one block per line; for tests, previews and search. */
+/** The document's text, one block per line; for tests, previews and search. Iterative, so depth cannot exhaust the stack. */
 export function richTextToPlainText(doc: Y.Doc): string {
   const lines: string[] = [];
-  const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlFragment): void => {
+  const stack: (Y.XmlElement | Y.XmlText | Y.XmlFragment)[] = [richTextFragment(doc)];
+  for (let node = stack.pop(); node; node = stack.pop()) {
     if (node instanceof Y.XmlText) {
       lines.push(node.toString().replace(/<[^>]+>/g, ""));
-      return;
+      continue;
     }
-    for (const child of node.toArray()) {
-      if (child instanceof Y.XmlElement || child instanceof Y.XmlText) walk(child);
-    }
-  };
-  walk(richTextFragment(doc));
+    const children = node.toArray().filter((c) => c instanceof Y.XmlElement || c instanceof Y.XmlText);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
   return lines.join("\n");
 }
 

@@ -3,13 +3,16 @@
  * websockets or Postgres: a connection is anything that can send bytes and be closed, and
  * every accepted update is handed to `onUpdate` so the caller can append it to a durable log.
  */
+import { maxNestingDepth } from "@roundtable/domain";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { type AwarenessEntry, encodeAwarenessEntries, readAwarenessEntries } from "./awareness-entries.js";
+import { DocumentSize } from "./document-size.js";
 import { readVarUint, readVarUint8Array } from "./frame-reader.js";
+import { assertNestingWithin } from "./nesting-depth.js";
 import {
   closeCodes,
   messageAuth,
@@ -35,6 +38,15 @@ export interface CollabConnection {
 export interface RoomOptions {
   /** Called once per accepted update, in order, before it is broadcast. */
   onUpdate(update: Uint8Array, authorId: string): void;
+  /** Limits on what people's updates may make of the document (defaults: no size limit, domain's depth). */
+  limits?: Partial<DocumentLimits>;
+}
+
+export interface DocumentLimits {
+  /** Updates that would take the document's stored size past this many bytes are refused. */
+  maxDocumentBytes: number;
+  /** Updates nesting content deeper than this are refused (see nesting-depth.ts). */
+  maxNestingDepth: number;
 }
 
 /** Origin used for changes the server makes itself (e.g. applying a template). */
@@ -52,12 +64,17 @@ export class Room {
   private readonly awarenessOwners = new Map<number, CollabConnection>();
   /** Number of updates dropped because they came from read-only connections. */
   droppedUpdates = 0;
+  /** An upper bound on the document's stored size (see document-size.ts). */
+  readonly documentSize: DocumentSize;
+  private readonly maxNestingDepth: number;
 
   constructor(
     readonly documentId: string,
     initialUpdates: readonly Uint8Array[],
     private readonly options: RoomOptions,
   ) {
+    this.documentSize = new DocumentSize(initialUpdates, options.limits?.maxDocumentBytes ?? Infinity);
+    this.maxNestingDepth = options.limits?.maxNestingDepth ?? maxNestingDepth;
     // Loading the stored state must not be logged again, so the listener is attached afterwards.
     if (initialUpdates.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates([...initialUpdates]), serverOrigin);
     this.awareness = new awarenessProtocol.Awareness(this.doc);
@@ -185,11 +202,13 @@ export class Room {
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
         const update = readVarUint8Array(decoder);
-        assertApplicableUpdate(update);
+        const decoded = assertApplicableUpdate(update);
         if (!conn.canEdit) {
           this.droppedUpdates++;
           return;
         }
+        assertNestingWithin(decoded.structs, this.doc, this.maxNestingDepth);
+        this.documentSize.admit(update, this.doc);
         try {
           Y.applyUpdate(this.doc, update, conn);
         } catch {
@@ -238,6 +257,8 @@ export class Room {
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
     const author = hasPersonId(origin) ? origin.personId : serverOrigin.personId;
+    // People's updates were counted as they arrived (receiveSync); the server's own are counted here.
+    if (!this.connections.has(origin as CollabConnection)) this.documentSize.note(update);
     this.options.onUpdate(update, author);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, messageSync);

@@ -7,7 +7,10 @@
 import * as Y from "yjs";
 import { closeCodes, ProtocolError } from "./protocol.js";
 
-export function assertApplicableUpdate(update: Uint8Array): void {
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+/** Returns the decoded update, so later checks need not decode it again. */
+export function assertApplicableUpdate(update: Uint8Array): DecodedUpdate {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
@@ -32,4 +35,5 @@ export function assertApplicableUpdate(update: Uint8Array): void {
       if (!(len > 0)) throw new ProtocolError(closeCodes.malformed, "Malformed deletions in document update");
     }
   }
+  return decoded;
 }

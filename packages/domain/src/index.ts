@@ -1,6 +1,7 @@
 export * from "./roles.js";
 export * from "./rag-rating.js";
 export * from "./documents.js";
+export * from "./document-limits.js";
 export * from "./permissions.js";
 export * from "./care-plan-template.js";
 export * from "./presence.js";

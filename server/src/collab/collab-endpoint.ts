@@ -22,6 +22,7 @@ import { documentAuditContext } from "../audit/document-context.js";
 import { documentAccessFor } from "../services/access.js";
 import type { AccessChanges } from "../services/access-changes.js";
 import { cookieFromHeader, personForSession, sessionCookieName, sessionIdOf, type Person } from "../services/sessions.js";
+import { PersonLimits } from "./person-limits.js";
 import type { RoomRegistry } from "./room-registry.js";
 import { TokenBucket } from "./token-bucket.js";
 
@@ -44,6 +45,8 @@ class SocketConnection implements CollabConnection {
     readonly canEdit: boolean,
     readonly wantsPersistedAcks: boolean,
     private readonly limits: CollabConfig,
+    /** The byte bucket all this person's connections share (see person-limits.ts). */
+    private readonly personBytes: TokenBucket,
   ) {
     this.messages = new TokenBucket(limits.maxMessagesPerSecond, limits.messageBurst);
     this.bytes = new TokenBucket(limits.maxBytesPerSecond, Math.max(limits.byteBurst, limits.maxMessageBytes));
@@ -64,6 +67,9 @@ class SocketConnection implements CollabConnection {
   overRateLimit(size: number): string | null {
     if (!this.messages.take(1)) return `Too many messages: the limit is ${this.limits.maxMessagesPerSecond} a second`;
     if (!this.bytes.take(size)) return `Too much data: the limit is ${this.limits.maxBytesPerSecond} bytes a second`;
+    if (!this.personBytes.take(size)) {
+      return `Too much data from all your connections together: the limit is ${this.limits.maxBytesPerPersonPerSecond} bytes a second`;
+    }
     return null;
   }
 }
@@ -73,6 +79,7 @@ export class CollabEndpoint {
   private readonly heartbeat: NodeJS.Timeout;
   private readonly alive = new WeakSet<WebSocket>();
   private readonly openConnections = new Set<SocketConnection>();
+  private readonly people: PersonLimits;
 
   constructor(
     private readonly db: Db,
@@ -85,6 +92,7 @@ export class CollabEndpoint {
     /** The audit trail's record of who opened and edited what (optional in narrow tests). */
     private readonly sessions: DocumentSessions | null = null,
   ) {
+    this.people = new PersonLimits(config);
     // ws's own limit is a backstop at twice ours, so a merely large frame gets our clear reason.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes * 2 });
     this.heartbeat = setInterval(() => {
@@ -166,8 +174,16 @@ export class CollabEndpoint {
     let joined = false;
     try {
       this.wss.handleUpgrade(req, socket, head, (ws) => {
+        const personBytes = this.people.connect(person.id);
+        if (!personBytes) {
+          this.log.warn({ documentId, count: this.config.maxConnectionsPerPerson }, "closing collab connection: too many for one person");
+          ws.close(closeCodes.tooManyConnections, this.people.tooManyConnectionsReason);
+          setTimeout(() => ws.terminate(), closeGraceMs).unref();
+          return;
+        }
+        ws.on("close", () => this.people.disconnect(person.id));
         joined = true;
-        const conn = new SocketConnection(ws, person, sessionIdOf(token), atLeast(access, "edit"), url.searchParams.get("persisted") === "1", this.config);
+        const conn = new SocketConnection(ws, person, sessionIdOf(token), atLeast(access, "edit"), url.searchParams.get("persisted") === "1", this.config, personBytes);
         this.attach(ws, conn, room);
         if (this.sessions && auditContext) {
           const sessions = this.sessions;

@@ -128,6 +128,7 @@ export class RoomRegistry {
           live.uncompacted++;
           if (live.uncompacted >= this.config.compactAfterUpdates) void this.compact(documentId, live);
         },
+        limits: { maxDocumentBytes: this.config.maxDocumentBytes, maxNestingDepth: this.config.maxNestingDepth },
       }),
       unloadTimer: null,
       uncompacted: stored.tailLength,

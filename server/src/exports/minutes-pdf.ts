@@ -32,6 +32,11 @@ export interface MinutesPdfInput {
 }
 
 const margin = 56;
+/** Nesting deeper than this is drawn at this indent. */
+const maxIndentLevels = 8;
+
+/** What is left to draw: a block at a depth, or a step such as a list item's first line. */
+type Work = { node: DocNode; depth: number } | (() => void);
 const colours = { text: "#212b32", secondary: "#4c6272", rule: "#d8dde0", action: "#005eb8", warning: "#d5281b" };
 
 const londonDateTime = new Intl.DateTimeFormat("en-GB", {
@@ -122,10 +127,16 @@ export function minutesPdf(input: MinutesPdfInput): Promise<Buffer> {
     pdf.font("Helvetica-Oblique").fontSize(11).fillColor(colours.secondary);
     write("Nothing has been written in the minutes yet.");
   }
-  for (const block of blocks) renderBlock(block, 0);
+  // A work list, not recursion: minutes nested thousands of levels deep must still export.
+  const work: Work[] = blocks.map((node) => ({ node, depth: 0 })).reverse();
+  for (let next = work.pop(); next; next = work.pop()) {
+    if (typeof next === "function") next();
+    else renderBlock(next.node, next.depth);
+  }
 
   function renderBlock(node: DocNode, depth: number): void {
-    const indent = depth * 16;
+    // Past a few levels the indent stops growing, so text never runs off the page.
+    const indent = Math.min(depth, maxIndentLevels) * 16;
     pdf.fillColor(colours.text);
     switch (node.type) {
       case "heading": {
@@ -145,14 +156,18 @@ export function minutesPdf(input: MinutesPdfInput): Promise<Buffer> {
       }
       case "bulletList":
       case "orderedList": {
+        const steps: Work[] = [];
         (node.content ?? []).forEach((item, index) => {
           const marker = node.type === "bulletList" ? "\u2022" : `${index + 1}.`;
           const [first, ...rest] = item.content ?? [];
-          pdf.font("Helvetica").fontSize(11);
-          write(`${marker}  ${first ? textOf(first) : ""}`, { indent: indent + 8 });
-          for (const child of rest) renderBlock(child, depth + 1);
+          steps.push(() => {
+            pdf.font("Helvetica").fontSize(11);
+            write(`${marker}  ${first ? textOf(first) : ""}`, { indent: indent + 8 });
+          });
+          for (const child of rest) steps.push({ node: child, depth: depth + 1 });
         });
-        pdf.moveDown(0.3);
+        steps.push(() => void pdf.moveDown(0.3));
+        for (let i = steps.length - 1; i >= 0; i--) work.push(steps[i]!);
         return;
       }
       case "actionItem": {

@@ -5,7 +5,7 @@
  */
 import { richTextToJson } from "@roundtable/collab";
 import { schema } from "@roundtable/db";
-import { actionNodeName, type DocNode } from "@roundtable/domain";
+import { actionNodeName, eachNode, type DocNode } from "@roundtable/domain";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import * as Y from "yjs";
 import { recordAudits } from "../audit/audit-log.js";
@@ -69,15 +69,13 @@ export async function minutesAsPdf(deps: MeetingDeps, person: Person, meetingId:
 async function ownerNames({ db }: MeetingDeps, minutes: DocNode): Promise<Map<string, string>> {
   const personIds = new Set<string>();
   const agencyIds = new Set<string>();
-  const visit = (node: DocNode) => {
-    if (node.type === actionNodeName) {
-      const { ownerId, ownerAgencyId } = node.attrs ?? {};
-      if (typeof ownerId === "string" && isUuid(ownerId)) personIds.add(ownerId);
-      if (typeof ownerAgencyId === "string" && isUuid(ownerAgencyId)) agencyIds.add(ownerAgencyId);
-    }
-    node.content?.forEach(visit);
-  };
-  visit(minutes);
+  // Not recursive: minutes nested thousands of levels deep must still export.
+  for (const node of eachNode(minutes)) {
+    if (node.type !== actionNodeName) continue;
+    const { ownerId, ownerAgencyId } = node.attrs ?? {};
+    if (typeof ownerId === "string" && isUuid(ownerId)) personIds.add(ownerId);
+    if (typeof ownerAgencyId === "string" && isUuid(ownerAgencyId)) agencyIds.add(ownerAgencyId);
+  }
   const names = new Map<string, string>();
   if (personIds.size > 0) {
     for (const p of await db.select({ id: schema.people.id, name: schema.people.name }).from(schema.people).where(inArray(schema.people.id, [...personIds]))) {

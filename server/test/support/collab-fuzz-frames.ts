@@ -30,7 +30,19 @@ export interface Corpus {
   awareness: Uint8Array[];
   /** Presence updates of other people in the room, to impersonate. */
   foreign: Uint8Array[];
+  /** Valid edits an editor may not make: nested past the depth limit, or past the size limit. */
+  refused: { deep: Uint8Array[]; oversize: Uint8Array[] };
 }
+
+/** The limits the server is run with, so the corpus can hold edits just past them. */
+export interface CorpusLimits {
+  maxNestingDepth: number;
+  /** An edit this big takes the document past its size limit on its own. */
+  oversizeBytes: number;
+}
+
+/** Frame kinds that are valid Yjs but must close an editor's connection (a reader's are dropped). */
+export const refusedEditKinds: ReadonlySet<string> = new Set(["deeply nested edit", "oversize edit"]);
 
 const messageSync = 0;
 const messageAwareness = 1;
@@ -91,8 +103,36 @@ function randomEdit(doc: Y.Doc, rng: SeededRandom): void {
   }
 }
 
+/** An edit to `doc` that nests `levels` quotes, one inside the next, built top-down (Yjs integrates a prebuilt deep tree recursively). */
+function nestedEdit(doc: Y.Doc, levels: number, rng: SeededRandom): Uint8Array {
+  const editor = cloneDoc(doc);
+  const before = Y.encodeStateVector(editor);
+  editor.transact(() => {
+    const fragment = editor.getXmlFragment("default");
+    let parent: Y.XmlFragment | Y.XmlElement = fragment;
+    for (let i = 0; i < levels; i++) {
+      const quote = new Y.XmlElement(rng.pick(["blockquote", "bulletList", "listItem"]));
+      if (parent === fragment) fragment.insert(rng.int(fragment.length + 1), [quote]);
+      else parent.insert(0, [quote]);
+      parent = quote;
+    }
+  });
+  const update = Y.encodeStateAsUpdate(editor, before);
+  editor.destroy();
+  return update;
+}
+
+function oversizeEdit(doc: Y.Doc, bytes: number, rng: SeededRandom): Uint8Array {
+  const editor = cloneDoc(doc);
+  const before = Y.encodeStateVector(editor);
+  editor.getText(`oversize${rng.int(1000)}`).insert(0, "x".repeat(bytes));
+  const update = Y.encodeStateAsUpdate(editor, before);
+  editor.destroy();
+  return update;
+}
+
 /** Real messages about `doc`: its state vector and state, edits to it, presence, queries. */
-export function buildCorpus(doc: Y.Doc, rng: SeededRandom, foreignAwareness: Uint8Array[] = []): Corpus {
+export function buildCorpus(doc: Y.Doc, rng: SeededRandom, foreignAwareness: Uint8Array[] = [], limits?: CorpusLimits): Corpus {
   const updates: Uint8Array[] = [Y.encodeStateAsUpdate(doc)];
   const outOfOrder: Uint8Array[] = [];
   for (let session = 0; session < 4; session++) {
@@ -121,7 +161,12 @@ export function buildCorpus(doc: Y.Doc, rng: SeededRandom, foreignAwareness: Uin
     frame(uint(messageQueryAwareness)),
     frame(uint(messageAuth), uint(0), (e) => encoding.writeVarString(e, "denied")),
   ];
-  return { frames, updates, outOfOrder, awareness, foreign: foreignAwareness };
+  const refused = {
+    // Just past the limit, well past it, and thousands deep (the nesting that broke documents).
+    deep: limits ? [1, 2, 40, 3000].map((extra) => nestedEdit(doc, limits.maxNestingDepth + extra, rng)) : [],
+    oversize: limits ? [oversizeEdit(doc, limits.oversizeBytes, rng)] : [],
+  };
+  return { frames, updates, outOfOrder, awareness, foreign: foreignAwareness, refused };
 }
 
 /** An update that decodes but cannot be applied: an item whose parent is a later item of its own client. */
@@ -266,6 +311,9 @@ export function nextFrame(corpus: Corpus, rng: SeededRandom, reweigh: Readonly<R
     [14, "valid frame"],
     [6, "out-of-order edit"],
     [corpus.foreign.length > 0 ? 1 : 0, "someone else's presence"],
+    [corpus.refused.deep.length > 0 ? 0.6 : 0, "deeply nested edit"],
+    // Rare: each is megabytes.
+    [corpus.refused.oversize.length > 0 ? 0.04 : 0, "oversize edit"],
   ];
   const kind = rng.weighted(weights.map(([w, k]) => [reweigh[k] ?? w, k] as const));
   const validFrame = () => rng.pick(corpus.frames);
@@ -312,6 +360,10 @@ export function nextFrame(corpus: Corpus, rng: SeededRandom, reweigh: Readonly<R
       return { kind, data: awarenessFrame(hijackedAwareness(rng.pick(corpus.foreign), rng)) };
     case "out-of-order edit":
       return { kind, data: syncFrame(syncUpdate, rng.pick(corpus.outOfOrder)) };
+    case "deeply nested edit":
+      return { kind, data: syncFrame(rng.pick([syncStep2, syncUpdate]), rng.pick(corpus.refused.deep)) };
+    case "oversize edit":
+      return { kind, data: syncFrame(rng.pick([syncStep2, syncUpdate]), rng.pick(corpus.refused.oversize)) };
     case "valid edit with a broken update": {
       const broken = rng.weighted<() => Uint8Array>([
         [2, () => selfReferencingUpdate(rng)],

@@ -49,10 +49,34 @@ function statusOf(value: unknown): ActionStatus {
   return parsed.success ? parsed.data : "open";
 }
 
+/**
+ * The text inside a node, a hard break as a new line. Iterative like every walk of document
+ * content here: a document nested thousands of levels deep must not exhaust the stack.
+ */
 export function textOf(node: DocNode): string {
-  if (node.type === "text") return node.text ?? "";
-  const parts = (node.content ?? []).map(textOf);
-  return node.type === "hardBreak" ? "\n" : parts.join("");
+  const parts: string[] = [];
+  const stack: DocNode[] = [node];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (next.type === "text") parts.push(next.text ?? "");
+    else if (next.type === "hardBreak") parts.push("\n");
+    else pushChildren(stack, next);
+  }
+  return parts.join("");
+}
+
+/** Every node under `root` (itself included), in document order, without recursion. */
+export function* eachNode(root: DocNode): Generator<DocNode> {
+  const stack: DocNode[] = [root];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    yield next;
+    pushChildren(stack, next);
+  }
+}
+
+/** Push a node's children so that they pop in document order. */
+function pushChildren(stack: DocNode[], node: DocNode): void {
+  const content = node.content ?? [];
+  for (let i = content.length - 1; i >= 0; i--) stack.push(content[i]!);
 }
 
 /**
@@ -66,14 +90,15 @@ export function projectActions(doc: DocNode): ProjectedAction[] {
   let section: string | null = null;
   // The case heading in force, and its level: a heading at that level or above ends it.
   let sectionCase: { id: string; level: number } | null = null;
-  const walk = (node: DocNode): void => {
+  const stack: DocNode[] = [doc];
+  for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.type === "heading") {
       section = textOf(node).trim() || section;
       const level = typeof node.attrs?.level === "number" ? node.attrs.level : Number(node.attrs?.level ?? 1);
       const caseId = idOrNull(node.attrs?.caseId);
       if (caseId) sectionCase = { id: caseId, level };
       else if (sectionCase && level <= sectionCase.level) sectionCase = null;
-      return;
+      continue;
     }
     if (node.type === actionNodeName) {
       const attrs = node.attrs ?? {};
@@ -92,10 +117,9 @@ export function projectActions(doc: DocNode): ProjectedAction[] {
           position: actions.length,
         });
       }
-      return;
+      continue;
     }
-    for (const child of node.content ?? []) walk(child);
-  };
-  walk(doc);
+    pushChildren(stack, node);
+  }
   return actions;
 }

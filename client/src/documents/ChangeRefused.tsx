@@ -1,0 +1,41 @@
+/**
+ * Said when the server refused one of this person's changes for good: the document has reached
+ * its size limit, or a change nested content deeper than it accepts. The editor stays on screen,
+ * read-only, so they can copy what they wrote; the connection is not retried, because the same
+ * change would be refused again. Starting afresh drops this device's unsaved copy and reloads.
+ */
+import { useEffect, useRef } from "react";
+import type { CollabSession } from "../realtime/collab-session";
+
+const messages = {
+  "too-large": {
+    title: "Your latest changes can't be saved",
+    body: "This document has reached its size limit, so your latest changes can't be saved. Copy anything you need from it and keep it somewhere safe, then ask the keyworker for this case to start a new document for it.",
+  },
+  "too-deep": {
+    title: "Your latest change can't be saved",
+    body: "Your latest change puts too many lists or quotes inside each other, so it can't be saved. Copy anything you need from it and keep it somewhere safe, then start again from the saved document.",
+  },
+} as const;
+
+export function ChangeRefused({ reason, session }: { reason: keyof typeof messages; session: CollabSession }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+  const { title, body } = messages[reason];
+  return (
+    <div className="nhsuk-error-summary rt-access-ended" role="alert" aria-labelledby="change-refused-title">
+      <h2 className="nhsuk-error-summary__heading" id="change-refused-title" ref={headingRef} tabIndex={-1}>
+        {title}
+      </h2>
+      <div className="nhsuk-error-summary__body">
+        <p>{body}</p>
+        <p>Your unsaved changes are only on this device.</p>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void session.startAfresh()}>
+          I have copied what I need: open the saved document
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * Limits per person across all their collab connections: how many they may have open, and how
+ * many bytes a second they may send together, so more connections do not multiply the
+ * per-connection rate limit. Small limits here; the defaults are in config.ts.
+ */
+import { closeCodes, messageAuth } from "@roundtable/collab";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningServer } from "../src/server.js";
+import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
+import { openRawCollabSocket, type RawCollabSocket } from "./support/raw-collab-socket.js";
+import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { waitFor } from "./support/wait-for.js";
+
+const maxConnectionsPerPerson = 3;
+const maxBytesPerPersonPerSecond = 128 * 1024;
+const maxMessageBytes = 64 * 1024;
+
+let storage: TestStorage;
+let server: RunningServer;
+let priya: SignedIn;
+let tom: SignedIn;
+let documentId: string;
+let sockets: RawCollabSocket[] = [];
+
+beforeAll(async () => {
+  storage = await createTestStorage({ maxConnectionsPerPerson, maxBytesPerPersonPerSecond, personByteBurst: maxBytesPerPersonPerSecond, maxMessageBytes });
+  server = await startTestServer(storage);
+  [priya, tom] = await Promise.all([signIn(server.url, "priya.shah"), signIn(server.url, "tom.hughes")]);
+  documentId = (await carePlanOf(priya, "Jamie Walker")).documentId;
+});
+afterAll(async () => {
+  for (const s of sockets) s.ws.terminate();
+  await server?.close();
+  await storage?.cleanup();
+});
+
+async function connect(who: SignedIn): Promise<RawCollabSocket> {
+  const s = await openRawCollabSocket(server.url, documentId, who.cookie);
+  sockets.push(s);
+  return s;
+}
+
+async function closeAll(): Promise<void> {
+  for (const s of sockets) s.ws.close();
+  await Promise.all(sockets.map((s) => s.closed));
+  sockets = [];
+}
+
+describe("collab limits per person", () => {
+  it("closes a person's connection past their limit, with its own code and reason, and lets others in", async () => {
+    const allowed = await Promise.all(Array.from({ length: maxConnectionsPerPerson }, () => connect(priya)));
+    const extra = await connect(priya);
+    expect(await extra.closed).toEqual({
+      code: closeCodes.tooManyConnections,
+      reason: `You have too many documents open: the limit is ${maxConnectionsPerPerson}. Close some tabs and try again.`,
+    });
+    expect(allowed.every((s) => s.isOpen())).toBe(true);
+    const someoneElse = await connect(tom);
+    expect(someoneElse.isOpen()).toBe(true);
+    // Closing one makes room for another.
+    allowed[0]!.ws.close();
+    await allowed[0]!.closed;
+    const again = await connect(priya);
+    await waitFor(() => again.received() > 0, { what: "a connection joining once there is room" });
+    expect(again.isOpen()).toBe(true);
+    expect(extra.received()).toBe(0);
+    await closeAll();
+  });
+
+  it("closes the connection that takes a person past their bytes a second across all their connections", async () => {
+    const mine = await Promise.all(Array.from({ length: maxConnectionsPerPerson }, () => connect(priya)));
+    const bystander = await connect(tom);
+    // Each connection sends well under the per-connection limit (2 MiB a second); together they
+    // send three times what one person may. Frames the room ignores (padded auth messages).
+    const frame = new Uint8Array(maxMessageBytes - 1024);
+    frame[0] = messageAuth;
+    for (let round = 0; round < 2; round++) for (const s of mine) if (s.isOpen()) s.ws.send(frame);
+    const closed = await Promise.race(mine.map((s) => s.closed));
+    expect(closed).toEqual({
+      code: closeCodes.rateLimited,
+      reason: `Too much data from all your connections together: the limit is ${maxBytesPerPersonPerSecond} bytes a second`,
+    });
+    expect(bystander.isOpen()).toBe(true);
+    await closeAll();
+  });
+});

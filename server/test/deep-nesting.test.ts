@@ -1,0 +1,126 @@
+/**
+ * Deep nesting: 20,000 nested quotes in a meeting's minutes (valid Yjs, ≈423 KB) are refused
+ * with a clear close reason, and the minutes still open, export and project. A document nested
+ * that deep that is already stored (made with the limit raised) opens, exports and projects too:
+ * every server walk of document content is iterative.
+ */
+import { randomUUID } from "node:crypto";
+import { closeCodes } from "@roundtable/collab";
+import { maxNestingDepth, type Action, type CaseSummary, type Meeting } from "@roundtable/domain";
+import { afterAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import type { RunningServer } from "../src/server.js";
+import { signIn, type SignedIn } from "./support/api-client.js";
+import { connectCollab, type CollabClient } from "./support/collab-client.js";
+import { openRawCollabSocket } from "./support/raw-collab-socket.js";
+import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { waitFor } from "./support/wait-for.js";
+
+const levels = 20_000;
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const fn of cleanups.reverse()) await fn();
+});
+
+async function start(storage: TestStorage): Promise<RunningServer> {
+  const server = await startTestServer(storage);
+  cleanups.push(() => server.close());
+  return server;
+}
+
+async function bookMeeting(server: RunningServer): Promise<{ priya: SignedIn; meeting: Meeting }> {
+  const priya = await signIn(server.url, "priya.shah");
+  const jamie = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!;
+  const res = await priya.post<Meeting>("/api/meetings", { type: "tracker", startsAt: "2026-12-03T10:00:00Z", caseIds: [jamie.id] });
+  expect(res.status).toBe(201);
+  return { priya, meeting: res.body };
+}
+
+/** `levels` blockquotes, each inside the one before, round a paragraph; built top-down, as Yjs integrates a prebuilt deep tree recursively. */
+function deeplyNestedUpdate(): Uint8Array {
+  const doc = new Y.Doc();
+  let update: Uint8Array | null = null;
+  doc.on("update", (u: Uint8Array) => {
+    update = u;
+  });
+  doc.transact(() => {
+    let parent: Y.XmlFragment | Y.XmlElement = doc.getXmlFragment("default");
+    for (let i = 0; i < levels; i++) {
+      const quote = new Y.XmlElement("blockquote");
+      parent.insert(parent.length, [quote]);
+      parent = quote;
+    }
+    const p = new Y.XmlElement("paragraph");
+    parent.insert(0, [p]);
+    p.insert(0, [new Y.XmlText("Deep inside")]);
+  });
+  return update!;
+}
+
+/** The minutes' text, read with Yjs's own tree walker: its toString() recurses, and fails this deep. */
+function textOf(doc: Y.Doc): string {
+  const walker = doc.getXmlFragment("default").createTreeWalker((n) => n instanceof Y.XmlText);
+  return [...walker].map((t) => t.toString()).join("\n");
+}
+
+async function open(server: RunningServer, documentId: string, who: SignedIn): Promise<CollabClient> {
+  const client = await connectCollab(server.url, documentId, who.cookie);
+  cleanups.push(() => client.destroy());
+  return client;
+}
+
+/** The minutes still work: they open, export as a PDF, and an action written in them is tracked. */
+async function expectMinutesWork(server: RunningServer, priya: SignedIn, meeting: Meeting): Promise<CollabClient> {
+  const minutes = await open(server, meeting.minutesDocumentId, priya);
+  expect(textOf(minutes.doc)).toContain("Review: Jamie Walker");
+  const pdf = await fetch(`${server.url}/api/meetings/${meeting.id}/minutes.pdf`, { headers: { cookie: priya.cookie } });
+  expect(pdf.status).toBe(200);
+  expect(pdf.headers.get("content-type")).toBe("application/pdf");
+  const id = randomUUID();
+  const action = new Y.XmlElement("actionItem");
+  action.setAttribute("id", id);
+  action.setAttribute("ownerId", priya.personId);
+  action.insert(0, [new Y.XmlText("Check the minutes still project")]);
+  // Under the case's own heading: in a tracker meeting, that says which case the action is for.
+  const fragment = minutes.doc.getXmlFragment("default");
+  const caseHeading = fragment.toArray().findIndex((n) => n instanceof Y.XmlElement && n.getAttribute("caseId") !== undefined);
+  fragment.insert(caseHeading + 1, [action]);
+  await waitFor(async () => (await priya.get<Action[]>("/api/actions?owner=me")).body.some((a) => a.id === id), { timeoutMs: 10_000, what: "the action to be tracked" });
+  return minutes;
+}
+
+describe("deeply nested content", { timeout: 120_000 }, () => {
+  it("refuses a 20,000-deep update in a meeting's minutes, closing with the reason, and the minutes still work", async () => {
+    const storage = await createTestStorage();
+    cleanups.push(() => storage.cleanup());
+    const server = await start(storage);
+    const { priya, meeting } = await bookMeeting(server);
+    const update = deeplyNestedUpdate();
+    expect(update.byteLength).toBeGreaterThan(400_000);
+    const socket = await openRawCollabSocket(server.url, meeting.minutesDocumentId, priya.cookie);
+    socket.sendUpdate(update);
+    expect(await socket.closed).toEqual({ code: closeCodes.nestedTooDeep, reason: `Content is nested more than ${maxNestingDepth} levels deep` });
+    const minutes = await expectMinutesWork(server, priya, meeting);
+    expect(textOf(minutes.doc)).not.toContain("Deep inside");
+  });
+
+  it("opens, exports and projects minutes nested 20,000 deep that were stored before the limit", async () => {
+    const storage = await createTestStorage({ maxNestingDepth: 1_000_000 });
+    cleanups.push(() => storage.cleanup());
+    const before = await start(storage);
+    const { priya, meeting } = await bookMeeting(before);
+    const socket = await openRawCollabSocket(before.url, meeting.minutesDocumentId, priya.cookie);
+    socket.sendUpdate(deeplyNestedUpdate());
+    const watcher = await open(before, meeting.minutesDocumentId, priya);
+    await waitFor(() => textOf(watcher.doc).includes("Deep inside"), { timeoutMs: 10_000, what: "the deep content to be accepted" });
+    socket.ws.close();
+    watcher.destroy();
+    await before.close();
+
+    storage.config.collab.maxNestingDepth = maxNestingDepth;
+    const after = await start(storage);
+    const again = await signIn(after.url, "priya.shah");
+    const minutes = await expectMinutesWork(after, again, meeting);
+    expect(textOf(minutes.doc)).toContain("Deep inside");
+  });
+});
