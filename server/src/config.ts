@@ -19,6 +19,10 @@ const envSchema = z.object({
   COLLAB_MESSAGE_BURST: z.coerce.number().int().positive().optional(),
   COLLAB_MAX_BYTES_PER_SECOND: z.coerce.number().int().positive().optional(),
   COLLAB_BYTE_BURST: z.coerce.number().int().positive().optional(),
+  COLLAB_MAX_AWARENESS_BYTES: z.coerce.number().int().positive().optional(),
+  COLLAB_QUERY_AWARENESS_INTERVAL_MS: z.coerce.number().int().min(0).optional(),
+  COLLAB_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().optional(),
+  PRESENCE_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   OVERDUE_CHECK_SECONDS: z.coerce.number().positive().default(60),
   SESSION_CHECK_SECONDS: z.coerce.number().positive().default(60),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
@@ -60,6 +64,8 @@ export interface Config {
   trustProxy: boolean;
   /** How many sign-in attempts are allowed before we pause them (see docs/adr/0007). */
   signIn: SignInLimitsConfig;
+  /** A socket.io connection with more than this waiting to be sent to it is closed (bytes). */
+  presenceMaxBufferedBytes: number;
 }
 
 export interface SignInLimitsConfig {
@@ -92,6 +98,12 @@ export interface CollabConfig {
   /** The same for bytes; the burst is never below maxMessageBytes, so one largest frame fits. */
   maxBytesPerSecond: number;
   byteBurst: number;
+  /** One person's presence state (name, colour, caret) bigger than this closes the connection (bytes). */
+  maxAwarenessBytes: number;
+  /** A connection's query for everyone's presence is answered at most once in this long (ms). */
+  queryAwarenessIntervalMs: number;
+  /** A connection with more than this waiting to be sent to it (it stopped reading) is closed (bytes). */
+  maxBufferedBytes: number;
 }
 
 export const defaultCollabConfig: CollabConfig = {
@@ -104,6 +116,11 @@ export const defaultCollabConfig: CollabConfig = {
   messageBurst: 400,
   maxBytesPerSecond: 2 * 1024 * 1024,
   byteBurst: 4 * 1024 * 1024,
+  maxAwarenessBytes: 4096,
+  queryAwarenessIntervalMs: 1000,
+  // Checked before each send, so one message of any size still goes out; this must stay well
+  // above the largest document, or a client on a slow line could never finish opening one.
+  maxBufferedBytes: 16 * 1024 * 1024,
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -136,6 +153,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       messageBurst: e.COLLAB_MESSAGE_BURST ?? defaultCollabConfig.messageBurst,
       maxBytesPerSecond: e.COLLAB_MAX_BYTES_PER_SECOND ?? defaultCollabConfig.maxBytesPerSecond,
       byteBurst: e.COLLAB_BYTE_BURST ?? defaultCollabConfig.byteBurst,
+      maxAwarenessBytes: e.COLLAB_MAX_AWARENESS_BYTES ?? defaultCollabConfig.maxAwarenessBytes,
+      queryAwarenessIntervalMs: e.COLLAB_QUERY_AWARENESS_INTERVAL_MS ?? defaultCollabConfig.queryAwarenessIntervalMs,
+      maxBufferedBytes: e.COLLAB_MAX_BUFFERED_BYTES ?? defaultCollabConfig.maxBufferedBytes,
     },
     trustProxy: e.TRUST_PROXY === "true",
     signIn: {
@@ -145,5 +165,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttemptsPerIp: e.LOGIN_MAX_ATTEMPTS_PER_IP,
       ipWindowSeconds: e.LOGIN_IP_WINDOW_MINUTES * 60,
     },
+    presenceMaxBufferedBytes: e.PRESENCE_MAX_BUFFERED_BYTES,
   };
 }

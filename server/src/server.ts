@@ -98,7 +98,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     notifier,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
-  presence = new Presence(httpServer, db, log, accessChanges);
+  presence = new Presence(httpServer, db, log, accessChanges, config.presenceMaxBufferedBytes);
   const stopMaintenance = startDatabaseMaintenance(db, database.kind, log);
   const stopOverdueJob = startOverdueActionsJob(db, log, config.overdueCheckMs, (n) => notifier.deliver(n));
   const stopSessionExpiry = startSessionExpiryJob(db, log, config.sessionCheckMs, [collab, presence]);

@@ -2,7 +2,9 @@
  * An awareness (presence) update taken apart into its entries, checked, and put back together,
  * so the room can keep only the entries a connection may send. An entry's state is JSON: it must
  * parse, and it must also turn back into JSON, because the room re-encodes every state it relays
- * (deeply nested arrays parse fine but overflow the stack in JSON.stringify).
+ * (deeply nested arrays parse fine but overflow the stack in JSON.stringify). A state is also
+ * bounded in size: the server relays every state to everyone in the room, and answers each
+ * query with all of them, so one large state is multiplied many times over.
  */
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
@@ -17,13 +19,25 @@ export interface AwarenessEntry {
   removed: boolean;
 }
 
-export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+/** Who a presence belongs to, as the server knows it: the name and colour on their caret. */
+export interface PresenceUser {
+  name: string;
+  color: string;
+}
+
+export function readAwarenessEntries(update: Uint8Array, maxStateBytes = Infinity): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = readVarUint(decoder);
   const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = readVarUint(decoder);
     const clock = readVarUint(decoder);
+    // A string is its UTF-8 length, then its bytes: look at the length before decoding it.
+    const start = decoder.pos;
+    if (readVarUint(decoder) > maxStateBytes) {
+      throw new ProtocolError(closeCodes.presenceTooLarge, `Presence too large: the limit is ${maxStateBytes} bytes`);
+    }
+    decoder.pos = start;
     const json = readVarString(decoder);
     let state: unknown;
     try {
@@ -35,6 +49,18 @@ export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
     entries.push({ clientId, clock, json, removed: state === null });
   }
   return entries;
+}
+
+/**
+ * The entry with its `user` (the name and colour other people's editors draw on the caret) set
+ * to who the server knows sent it, whatever the client wrote there: nobody can label their caret
+ * with someone else's name. A state that is not an object carries no label, and is left alone.
+ */
+export function withUser(entry: AwarenessEntry, user: PresenceUser): AwarenessEntry {
+  if (entry.removed) return entry;
+  const state: unknown = JSON.parse(entry.json);
+  if (typeof state !== "object" || state === null || Array.isArray(state)) return entry;
+  return { ...entry, json: JSON.stringify({ ...state, user }) };
 }
 
 export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {

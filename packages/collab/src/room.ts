@@ -3,12 +3,14 @@
  * websockets or Postgres: a connection is anything that can send bytes and be closed, and
  * every accepted update is handed to `onUpdate` so the caller can append it to a durable log.
  */
+import { presenceColour } from "@roundtable/domain";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { type AwarenessEntry, encodeAwarenessEntries, readAwarenessEntries } from "./awareness-entries.js";
+import { type AwarenessEntry, encodeAwarenessEntries, readAwarenessEntries, withUser } from "./awareness-entries.js";
+import { AwarenessQueries } from "./awareness-queries.js";
 import { readVarUint, readVarUint8Array } from "./frame-reader.js";
 import {
   closeCodes,
@@ -24,6 +26,8 @@ import { assertApplicableUpdate } from "./update-check.js";
 export interface CollabConnection {
   /** The person behind the connection; written to the update log as the author. */
   readonly personId: string;
+  /** Their name as the server knows it: the label on their caret, whatever their client says. */
+  readonly displayName: string;
   /** False for people who may only read (or comment): their document updates are dropped. */
   readonly canEdit: boolean;
   /** True when the client asked for `messagePersisted` acknowledgements. */
@@ -35,7 +39,15 @@ export interface CollabConnection {
 export interface RoomOptions {
   /** Called once per accepted update, in order, before it is broadcast. */
   onUpdate(update: Uint8Array, authorId: string): void;
+  /** The largest awareness state (one person's presence, as JSON) the room accepts, in bytes. */
+  maxAwarenessBytes?: number;
+  /** A connection's query-awareness is answered at most once in this many milliseconds. */
+  queryAwarenessIntervalMs?: number;
 }
+
+/** A name, a colour and a caret are a few hundred bytes; this leaves room for a long name. */
+export const defaultMaxAwarenessBytes = 4096;
+export const defaultQueryAwarenessIntervalMs = 1000;
 
 /** Origin used for changes the server makes itself (e.g. applying a template). */
 export const serverOrigin = { personId: "server" } as const;
@@ -52,6 +64,7 @@ export class Room {
   private readonly awarenessOwners = new Map<number, CollabConnection>();
   /** Number of updates dropped because they came from read-only connections. */
   droppedUpdates = 0;
+  private readonly queries: AwarenessQueries;
 
   constructor(
     readonly documentId: string,
@@ -64,6 +77,9 @@ export class Room {
     this.awareness.setLocalState(null);
     this.doc.on("update", this.handleDocUpdate);
     this.awareness.on("update", this.handleAwarenessUpdate);
+    this.queries = new AwarenessQueries(options.queryAwarenessIntervalMs ?? defaultQueryAwarenessIntervalMs, (conn) =>
+      safeSend(conn, this.encodeAwareness([...this.awareness.getStates().keys()])),
+    );
   }
 
   get size(): number {
@@ -88,6 +104,7 @@ export class Room {
   removeConnection(conn: CollabConnection): void {
     const controlled = this.connections.get(conn);
     this.connections.delete(conn);
+    this.queries.forget(conn);
     if (controlled && controlled.size > 0) {
       for (const clientId of controlled) this.awarenessOwners.delete(clientId);
       awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
@@ -111,7 +128,7 @@ export class Room {
         this.receiveAwareness(conn, readVarUint8Array(decoder));
         return;
       case messageQueryAwareness:
-        conn.send(this.encodeAwareness([...this.awareness.getStates().keys()]));
+        this.queries.ask(conn);
         return;
       case messageAuth:
         return; // the session cookie already authenticated this connection
@@ -160,6 +177,7 @@ export class Room {
 
   destroy(): void {
     this.doc.off("update", this.handleDocUpdate);
+    this.queries.forgetAll();
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -210,12 +228,16 @@ export class Room {
    * client ids nobody else in the room controls. Stock clients echo other people's presence
    * back; those entries are dropped, not treated as an error. A person's newer connection may
    * take over an id from their own older one (a reload before the old socket timed out).
+   * A state past the size limit closes the connection (closeCodes.presenceTooLarge) rather than
+   * being dropped quietly, so whoever sent it is told why. Every state is labelled with the
+   * connection's own name and colour.
    */
   private receiveAwareness(conn: CollabConnection, update: Uint8Array): void {
     const controlled = this.connections.get(conn);
     if (!controlled) return;
     const accepted: AwarenessEntry[] = [];
-    for (const entry of readAwarenessEntries(update)) {
+    const user = { name: conn.displayName, color: presenceColour(conn.personId) };
+    for (const entry of readAwarenessEntries(update, this.options.maxAwarenessBytes ?? defaultMaxAwarenessBytes)) {
       const { clientId } = entry;
       if (clientId === this.awareness.clientID) continue;
       const owner = this.awarenessOwners.get(clientId);
@@ -230,7 +252,7 @@ export class Room {
         this.awarenessOwners.set(clientId, conn);
         controlled.add(clientId);
       }
-      accepted.push(entry);
+      accepted.push(withUser(entry, user));
     }
     if (accepted.length === 0) return;
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), conn);

@@ -128,6 +128,8 @@ export class RoomRegistry {
           live.uncompacted++;
           if (live.uncompacted >= this.config.compactAfterUpdates) void this.compact(documentId, live);
         },
+        maxAwarenessBytes: this.config.maxAwarenessBytes,
+        queryAwarenessIntervalMs: this.config.queryAwarenessIntervalMs,
       }),
       unloadTimer: null,
       uncompacted: stored.tailLength,
