@@ -2,9 +2,7 @@
  * An awareness (presence) update taken apart into its entries, checked, and put back together,
  * so the room can keep only the entries a connection may send. An entry's state is JSON: it must
  * parse, and it must also turn back into JSON, because the room re-encodes every state it relays
- * (deeply nested arrays parse fine but overflow the stack in JSON.stringify). A state is also
- * bounded in size: the server relays every state to everyone in the room, and answers each
- * query with all of them, so one large state is multiplied many times over.
+ * (deeply nested arrays parse fine but overflow the stack in JSON.stringify).
  */
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
@@ -16,6 +14,8 @@ export interface AwarenessEntry {
   clock: number;
   /** The state as JSON text; "null" means the client has gone. */
   json: string;
+  /** Its size as sent (UTF-8 bytes). */
+  bytes: number;
   removed: boolean;
 }
 
@@ -25,18 +25,16 @@ export interface PresenceUser {
   color: string;
 }
 
-export function readAwarenessEntries(update: Uint8Array, maxStateBytes = Infinity): AwarenessEntry[] {
+export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = readVarUint(decoder);
   const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = readVarUint(decoder);
     const clock = readVarUint(decoder);
-    // A string is its UTF-8 length, then its bytes: look at the length before decoding it.
+    // A string is its UTF-8 length, then its bytes.
     const start = decoder.pos;
-    if (readVarUint(decoder) > maxStateBytes) {
-      throw new ProtocolError(closeCodes.presenceTooLarge, `Presence too large: the limit is ${maxStateBytes} bytes`);
-    }
+    const bytes = readVarUint(decoder);
     decoder.pos = start;
     const json = readVarString(decoder);
     let state: unknown;
@@ -46,7 +44,7 @@ export function readAwarenessEntries(update: Uint8Array, maxStateBytes = Infinit
     } catch {
       throw new ProtocolError(closeCodes.malformed, "Malformed awareness state");
     }
-    entries.push({ clientId, clock, json, removed: state === null });
+    entries.push({ clientId, clock, json, bytes, removed: state === null });
   }
   return entries;
 }

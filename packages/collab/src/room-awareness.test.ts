@@ -118,6 +118,20 @@ describe("presence in a room", () => {
     expect(room.awareness.getStates().get(11)).toEqual(priyaState);
   });
 
+  it("does not close a stock client for echoing a state at the limit, as the room labelled it", () => {
+    const { room, priya, mallory } = setup({ maxAwarenessBytes: 4096 });
+    const atLimit = JSON.stringify({ cursor: "x".repeat(4096 - 13) });
+    room.receive(priya, awarenessFrame([{ clientId: 11, clock: 2, json: atLimit }]));
+    const labelled = JSON.stringify(room.awareness.getStates().get(11));
+    expect(labelled.length).toBeGreaterThan(4096);
+    room.receive(mallory, awarenessFrame([{ clientId: 11, clock: 2, json: labelled }])); // someone else's
+    room.receive(new PresenceClient("priya", "Priya Shah"), awarenessFrame([{ clientId: 11, clock: 2, json: labelled }])); // not in the room
+    const priyasOtherTab = new PresenceClient("priya", "Priya Shah");
+    room.addConnection(priyasOtherTab);
+    room.receive(priyasOtherTab, awarenessFrame([{ clientId: 11, clock: 2, json: labelled }])); // her own, unchanged
+    expect(JSON.stringify(room.awareness.getStates().get(11))).toBe(labelled);
+  });
+
   it("answers a connection's queries at most once a second, folding a flood into one later answer", () => {
     vi.useFakeTimers();
     const { room, mallory, priya } = setup({ queryAwarenessIntervalMs: 1000 });

@@ -228,21 +228,27 @@ export class Room {
    * client ids nobody else in the room controls. Stock clients echo other people's presence
    * back; those entries are dropped, not treated as an error. A person's newer connection may
    * take over an id from their own older one (a reload before the old socket timed out).
-   * A state past the size limit closes the connection (closeCodes.presenceTooLarge) rather than
-   * being dropped quietly, so whoever sent it is told why. Every state is labelled with the
-   * connection's own name and colour.
+   * A new state past the size limit closes the connection (closeCodes.presenceTooLarge) rather
+   * than being dropped quietly, so whoever sent it is told why; echoes (an entry the connection
+   * may not speak for, or at a clock the room already has) are not new, so are not measured: a
+   * stock client echoes the state as the room labelled it, which may be a little longer. Every
+   * state is labelled with the connection's own name and colour.
    */
   private receiveAwareness(conn: CollabConnection, update: Uint8Array): void {
     const controlled = this.connections.get(conn);
     if (!controlled) return;
     const accepted: AwarenessEntry[] = [];
     const user = { name: conn.displayName, color: presenceColour(conn.personId) };
-    for (const entry of readAwarenessEntries(update, this.options.maxAwarenessBytes ?? defaultMaxAwarenessBytes)) {
+    const maxBytes = this.options.maxAwarenessBytes ?? defaultMaxAwarenessBytes;
+    for (const entry of readAwarenessEntries(update)) {
       const { clientId } = entry;
       if (clientId === this.awareness.clientID) continue;
       const owner = this.awarenessOwners.get(clientId);
+      if (owner !== undefined && owner !== conn && owner.personId !== conn.personId) continue; // someone else's
+      if (entry.bytes > maxBytes && entry.clock > (this.awareness.meta.get(clientId)?.clock ?? -1)) {
+        throw new ProtocolError(closeCodes.presenceTooLarge, `Presence too large: the limit is ${maxBytes} bytes`);
+      }
       if (owner !== conn) {
-        if (owner !== undefined && owner.personId !== conn.personId) continue; // someone else's
         if (entry.removed) {
           if (owner === undefined) accepted.push(entry); // harmless: nobody is there
           continue;
