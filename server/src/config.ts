@@ -25,6 +25,10 @@ const envSchema = z.object({
   COLLAB_MAX_CONNECTIONS_PER_PERSON: z.coerce.number().int().positive().optional(),
   COLLAB_MAX_BYTES_PER_PERSON_PER_SECOND: z.coerce.number().int().positive().optional(),
   COLLAB_PERSON_BYTE_BURST: z.coerce.number().int().positive().optional(),
+  COLLAB_MAX_AWARENESS_BYTES: z.coerce.number().int().positive().optional(),
+  COLLAB_QUERY_AWARENESS_INTERVAL_MS: z.coerce.number().int().min(0).optional(),
+  COLLAB_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().optional(),
+  PRESENCE_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   OVERDUE_CHECK_SECONDS: z.coerce.number().positive().default(60),
   SESSION_CHECK_SECONDS: z.coerce.number().positive().default(60),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
@@ -72,6 +76,8 @@ export interface Config {
   apiMaxBodyBytes: number;
   /** Whether the client's source maps (its full source) are served; off unless asked for. */
   serveSourceMaps: boolean;
+  /** A socket.io connection with more than this waiting to be sent to it is closed (bytes). */
+  presenceMaxBufferedBytes: number;
 }
 
 export interface SignInLimitsConfig {
@@ -116,6 +122,12 @@ export interface CollabConfig {
    */
   maxBytesPerPersonPerSecond: number;
   personByteBurst: number;
+  /** One person's presence state (name, colour, caret) bigger than this closes the connection (bytes). */
+  maxAwarenessBytes: number;
+  /** A connection's query for everyone's presence is answered at most once in this long (ms). */
+  queryAwarenessIntervalMs: number;
+  /** A connection with more than this waiting to be sent to it (it stopped reading) is closed (bytes). */
+  maxBufferedBytes: number;
 }
 
 export const defaultCollabConfig: CollabConfig = {
@@ -135,6 +147,11 @@ export const defaultCollabConfig: CollabConfig = {
   maxConnectionsPerPerson: 20,
   maxBytesPerPersonPerSecond: 4 * 1024 * 1024,
   personByteBurst: 8 * 1024 * 1024,
+  maxAwarenessBytes: 4096,
+  queryAwarenessIntervalMs: 1000,
+  // Checked before each send, so one message of any size still goes out; this must stay well
+  // above the largest document, or a client on a slow line could never finish opening one.
+  maxBufferedBytes: 16 * 1024 * 1024,
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -172,6 +189,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxConnectionsPerPerson: e.COLLAB_MAX_CONNECTIONS_PER_PERSON ?? defaultCollabConfig.maxConnectionsPerPerson,
       maxBytesPerPersonPerSecond: e.COLLAB_MAX_BYTES_PER_PERSON_PER_SECOND ?? defaultCollabConfig.maxBytesPerPersonPerSecond,
       personByteBurst: e.COLLAB_PERSON_BYTE_BURST ?? defaultCollabConfig.personByteBurst,
+      maxAwarenessBytes: e.COLLAB_MAX_AWARENESS_BYTES ?? defaultCollabConfig.maxAwarenessBytes,
+      queryAwarenessIntervalMs: e.COLLAB_QUERY_AWARENESS_INTERVAL_MS ?? defaultCollabConfig.queryAwarenessIntervalMs,
+      maxBufferedBytes: e.COLLAB_MAX_BUFFERED_BYTES ?? defaultCollabConfig.maxBufferedBytes,
     },
     trustProxy: e.TRUST_PROXY === "true",
     apiMaxBodyBytes: e.API_MAX_BODY_BYTES,
@@ -183,5 +203,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttemptsPerIp: e.LOGIN_MAX_ATTEMPTS_PER_IP,
       ipWindowSeconds: e.LOGIN_IP_WINDOW_MINUTES * 60,
     },
+    presenceMaxBufferedBytes: e.PRESENCE_MAX_BUFFERED_BYTES,
   };
 }

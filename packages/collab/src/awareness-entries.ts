@@ -14,7 +14,15 @@ export interface AwarenessEntry {
   clock: number;
   /** The state as JSON text; "null" means the client has gone. */
   json: string;
+  /** Its size as sent (UTF-8 bytes). */
+  bytes: number;
   removed: boolean;
+}
+
+/** Who a presence belongs to, as the server knows it: the name and colour on their caret. */
+export interface PresenceUser {
+  name: string;
+  color: string;
 }
 
 export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
@@ -24,6 +32,10 @@ export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   for (let i = 0; i < count; i++) {
     const clientId = readVarUint(decoder);
     const clock = readVarUint(decoder);
+    // A string is its UTF-8 length, then its bytes.
+    const start = decoder.pos;
+    const bytes = readVarUint(decoder);
+    decoder.pos = start;
     const json = readVarString(decoder);
     let state: unknown;
     try {
@@ -32,9 +44,21 @@ export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
     } catch {
       throw new ProtocolError(closeCodes.malformed, "Malformed awareness state");
     }
-    entries.push({ clientId, clock, json, removed: state === null });
+    entries.push({ clientId, clock, json, bytes, removed: state === null });
   }
   return entries;
+}
+
+/**
+ * The entry with its `user` (the name and colour other people's editors draw on the caret) set
+ * to who the server knows sent it, whatever the client wrote there: nobody can label their caret
+ * with someone else's name. A state that is not an object carries no label, and is left alone.
+ */
+export function withUser(entry: AwarenessEntry, user: PresenceUser): AwarenessEntry {
+  if (entry.removed) return entry;
+  const state: unknown = JSON.parse(entry.json);
+  if (typeof state !== "object" || state === null || Array.isArray(state)) return entry;
+  return { ...entry, json: JSON.stringify({ ...state, user }) };
 }
 
 export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {

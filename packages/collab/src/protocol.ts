@@ -42,6 +42,17 @@ export const closeCodes = {
   documentTooLarge: 4413,
   /** The update nests content deeper than the server allows; as final as documentTooLarge. */
   nestedTooDeep: 4422,
+  /**
+   * An awareness (presence) state bigger than the server relays. Closed rather than silently
+   * dropped, so a tool that sends one learns why its presence never shows; the client's own
+   * state (a name, a colour, a caret) is a few hundred bytes. Reconnects like rateLimited.
+   */
+  presenceTooLarge: 4032,
+  /**
+   * The client stopped reading and too much waits to be sent to it. It reconnects and re-syncs,
+   * so nothing is lost; meanwhile the server holds no more than the limit for it.
+   */
+  fellBehind: 4033,
 } as const;
 
 /** A frame that breaks the protocol. The connection that sent it is closed with this code and reason. */

@@ -12,6 +12,9 @@ class Joiner implements CollabConnection {
   readonly canEdit = true;
   readonly wantsPersistedAcks = false;
   constructor(readonly personId: string) {}
+  get displayName(): string {
+    return this.personId;
+  }
   send(message: Uint8Array): void {
     const d = decoding.createDecoder(message);
     if (decoding.readVarUint(d) !== messageSync) return;

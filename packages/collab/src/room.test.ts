@@ -12,6 +12,9 @@ class MemoryClient implements CollabConnection {
   readonly doc = new Y.Doc();
   closed: { code: number; reason: string } | null = null;
   persistedAcks: Uint8Array[] = [];
+  get displayName(): string {
+    return this.personId;
+  }
   constructor(
     private readonly room: Room,
     readonly personId: string,

@@ -3,13 +3,14 @@
  * websockets or Postgres: a connection is anything that can send bytes and be closed, and
  * every accepted update is handed to `onUpdate` so the caller can append it to a durable log.
  */
-import { maxNestingDepth } from "@roundtable/domain";
+import { maxNestingDepth, presenceColour } from "@roundtable/domain";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { type AwarenessEntry, encodeAwarenessEntries, readAwarenessEntries } from "./awareness-entries.js";
+import { type AwarenessEntry, encodeAwarenessEntries, readAwarenessEntries, withUser } from "./awareness-entries.js";
+import { AwarenessQueries } from "./awareness-queries.js";
 import { DocumentSize } from "./document-size.js";
 import { readVarUint, readVarUint8Array } from "./frame-reader.js";
 import { assertNestingWithin } from "./nesting-depth.js";
@@ -27,6 +28,8 @@ import { assertApplicableUpdate } from "./update-check.js";
 export interface CollabConnection {
   /** The person behind the connection; written to the update log as the author. */
   readonly personId: string;
+  /** Their name as the server knows it: the label on their caret, whatever their client says. */
+  readonly displayName: string;
   /** False for people who may only read (or comment): their document updates are dropped. */
   readonly canEdit: boolean;
   /** True when the client asked for `messagePersisted` acknowledgements. */
@@ -40,6 +43,10 @@ export interface RoomOptions {
   onUpdate(update: Uint8Array, authorId: string): void;
   /** Limits on what people's updates may make of the document (defaults: no size limit, domain's depth). */
   limits?: Partial<DocumentLimits>;
+  /** The largest awareness state (one person's presence, as JSON) the room accepts, in bytes. */
+  maxAwarenessBytes?: number;
+  /** A connection's query-awareness is answered at most once in this many milliseconds. */
+  queryAwarenessIntervalMs?: number;
 }
 
 export interface DocumentLimits {
@@ -48,6 +55,10 @@ export interface DocumentLimits {
   /** Updates nesting content deeper than this are refused (see nesting-depth.ts). */
   maxNestingDepth: number;
 }
+
+/** A name, a colour and a caret are a few hundred bytes; this leaves room for a long name. */
+export const defaultMaxAwarenessBytes = 4096;
+export const defaultQueryAwarenessIntervalMs = 1000;
 
 /** Origin used for changes the server makes itself (e.g. applying a template). */
 export const serverOrigin = { personId: "server" } as const;
@@ -67,6 +78,7 @@ export class Room {
   /** An upper bound on the document's stored size (see document-size.ts). */
   readonly documentSize: DocumentSize;
   private readonly maxNestingDepth: number;
+  private readonly queries: AwarenessQueries;
 
   constructor(
     readonly documentId: string,
@@ -81,6 +93,9 @@ export class Room {
     this.awareness.setLocalState(null);
     this.doc.on("update", this.handleDocUpdate);
     this.awareness.on("update", this.handleAwarenessUpdate);
+    this.queries = new AwarenessQueries(options.queryAwarenessIntervalMs ?? defaultQueryAwarenessIntervalMs, (conn) =>
+      safeSend(conn, this.encodeAwareness([...this.awareness.getStates().keys()])),
+    );
   }
 
   get size(): number {
@@ -105,6 +120,7 @@ export class Room {
   removeConnection(conn: CollabConnection): void {
     const controlled = this.connections.get(conn);
     this.connections.delete(conn);
+    this.queries.forget(conn);
     if (controlled && controlled.size > 0) {
       for (const clientId of controlled) this.awarenessOwners.delete(clientId);
       awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
@@ -128,7 +144,7 @@ export class Room {
         this.receiveAwareness(conn, readVarUint8Array(decoder));
         return;
       case messageQueryAwareness:
-        conn.send(this.encodeAwareness([...this.awareness.getStates().keys()]));
+        this.queries.ask(conn);
         return;
       case messageAuth:
         return; // the session cookie already authenticated this connection
@@ -177,6 +193,7 @@ export class Room {
 
   destroy(): void {
     this.doc.off("update", this.handleDocUpdate);
+    this.queries.forgetAll();
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -229,17 +246,27 @@ export class Room {
    * client ids nobody else in the room controls. Stock clients echo other people's presence
    * back; those entries are dropped, not treated as an error. A person's newer connection may
    * take over an id from their own older one (a reload before the old socket timed out).
+   * A new state past the size limit closes the connection (closeCodes.presenceTooLarge) rather
+   * than being dropped quietly, so whoever sent it is told why; echoes (an entry the connection
+   * may not speak for, or at a clock the room already has) are not new, so are not measured: a
+   * stock client echoes the state as the room labelled it, which may be a little longer. Every
+   * state is labelled with the connection's own name and colour.
    */
   private receiveAwareness(conn: CollabConnection, update: Uint8Array): void {
     const controlled = this.connections.get(conn);
     if (!controlled) return;
     const accepted: AwarenessEntry[] = [];
+    const user = { name: conn.displayName, color: presenceColour(conn.personId) };
+    const maxBytes = this.options.maxAwarenessBytes ?? defaultMaxAwarenessBytes;
     for (const entry of readAwarenessEntries(update)) {
       const { clientId } = entry;
       if (clientId === this.awareness.clientID) continue;
       const owner = this.awarenessOwners.get(clientId);
+      if (owner !== undefined && owner !== conn && owner.personId !== conn.personId) continue; // someone else's
+      if (entry.bytes > maxBytes && entry.clock > (this.awareness.meta.get(clientId)?.clock ?? -1)) {
+        throw new ProtocolError(closeCodes.presenceTooLarge, `Presence too large: the limit is ${maxBytes} bytes`);
+      }
       if (owner !== conn) {
-        if (owner !== undefined && owner.personId !== conn.personId) continue; // someone else's
         if (entry.removed) {
           if (owner === undefined) accepted.push(entry); // harmless: nobody is there
           continue;
@@ -249,7 +276,7 @@ export class Room {
         this.awarenessOwners.set(clientId, conn);
         controlled.add(clientId);
       }
-      accepted.push(entry);
+      accepted.push(withUser(entry, user));
     }
     if (accepted.length === 0) return;
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), conn);

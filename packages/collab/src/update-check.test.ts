@@ -41,7 +41,7 @@ function syncUpdate(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
-const editor: CollabConnection = { personId: "p", canEdit: true, wantsPersistedAcks: false, send: () => {}, close: () => {} };
+const editor: CollabConnection = { personId: "p", displayName: "P", canEdit: true, wantsPersistedAcks: false, send: () => {}, close: () => {} };
 
 describe("assertApplicableUpdate", () => {
   it("refuses the updates that make Yjs throw half-way", () => {

@@ -34,6 +34,8 @@ const closeGraceMs = 2000;
 class SocketConnection implements CollabConnection {
   /** Set once we decide to close it: frames still arriving from it are not read. */
   closing = false;
+  /** Set when it was closed because it stopped reading what we sent (see send). */
+  fellBehind = false;
   private readonly messages: TokenBucket;
   private readonly bytes: TokenBucket;
 
@@ -54,8 +56,22 @@ class SocketConnection implements CollabConnection {
   get personId(): string {
     return this.person.id;
   }
+  get displayName(): string {
+    return this.person.name;
+  }
+  /**
+   * Backpressure: a client that stops reading (or cannot keep up) is closed once more than the
+   * limit waits to be sent to it, instead of the server holding everything meant for it. Checked
+   * before sending, so one message of any size still goes to a client that is keeping up.
+   */
   send(message: Uint8Array): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(message);
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.fellBehind = true;
+      this.close(closeCodes.fellBehind, "The connection fell too far behind; reconnecting will catch up");
+      return;
+    }
+    this.socket.send(message);
   }
   close(code: number, reason: string): void {
     if (this.closing) return;
@@ -205,6 +221,7 @@ export class CollabEndpoint {
     ws.on("message", (data: RawData, isBinary: boolean) => this.receive(conn, room, data, isBinary));
     this.openConnections.add(conn);
     ws.on("close", () => {
+      if (conn.fellBehind) this.log.warn({ documentId: room.documentId, limit: this.config.maxBufferedBytes }, "closed collab connection: fell behind");
       this.openConnections.delete(conn);
       this.registry.leave(room, conn);
     });

@@ -129,6 +129,8 @@ export class RoomRegistry {
           if (live.uncompacted >= this.config.compactAfterUpdates) void this.compact(documentId, live);
         },
         limits: { maxDocumentBytes: this.config.maxDocumentBytes, maxNestingDepth: this.config.maxNestingDepth },
+        maxAwarenessBytes: this.config.maxAwarenessBytes,
+        queryAwarenessIntervalMs: this.config.queryAwarenessIntervalMs,
       }),
       unloadTimer: null,
       uncompacted: stored.tailLength,

@@ -18,6 +18,7 @@ import { documentAccessFor, visibleCase } from "../services/access.js";
 import { meetingAccessFor } from "../services/meeting-access.js";
 import { allows, remembering } from "../services/may-open.js";
 import type { AccessChanges } from "../services/access-changes.js";
+import { closeWhenFallingBehind } from "./presence-backpressure.js";
 import { cookieFromHeader, personForSession, sessionCookieName, sessionIdOf, type Person } from "../services/sessions.js";
 
 const joinSchema = z.object({
@@ -41,6 +42,8 @@ export class Presence {
     log: Logger,
     private readonly accessChanges: AccessChanges,
     site: SiteConfig,
+    /** A socket with more than this waiting to be sent to it is closed (see presence-backpressure.ts). */
+    maxBufferedBytes: number,
   ) {
     this.io = new Server(httpServer, {
       path: "/socket.io",
@@ -70,6 +73,9 @@ export class Presence {
     });
     this.io.on("connection", (raw) => {
       const socket = raw as PresenceSocket;
+      closeWhenFallingBehind(socket.conn, maxBufferedBytes, (waitingBytes) =>
+        log.warn({ personId: socket.data.person.id, waitingBytes, limit: maxBufferedBytes }, "closing presence socket: fell behind"),
+      );
       // A room of one's own, for news meant for this person (an action they own changed).
       void socket.join(`person:${socket.data.person.id}`);
       socket.on("presence:join", async (payload: unknown, ack?: unknown) => {

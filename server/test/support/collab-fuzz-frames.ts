@@ -51,6 +51,8 @@ const messageQueryAwareness = 3;
 const syncStep1 = 0;
 const syncStep2 = 1;
 const syncUpdate = 2;
+/** The server's default limit on one presence state (COLLAB_MAX_AWARENESS_BYTES), in bytes. */
+export const maxAwarenessBytes = 4096;
 
 function frame(...parts: ((e: encoding.Encoder) => void)[]): Uint8Array {
   const e = encoding.createEncoder();
@@ -254,6 +256,27 @@ function garbageAwareness(corpus: Corpus, rng: SeededRandom): Uint8Array {
   }
 }
 
+/**
+ * A presence state around the size limit: mostly past it (a few bytes to tens of kilobytes, in
+ * one- to three-byte characters), sometimes exactly at it or just under, which must be accepted.
+ */
+function oversizedAwareness(rng: SeededRandom): Uint8Array {
+  const target = rng.weighted<number>([
+    [1, maxAwarenessBytes],
+    [1, maxAwarenessBytes - 1 - rng.int(16)],
+    [3, maxAwarenessBytes + 1 + rng.int(16)],
+    [3, maxAwarenessBytes + 1 + rng.int(60_000)],
+  ]);
+  const unit = rng.pick(["x", "é", "✓"]);
+  const width = new TextEncoder().encode(unit).length;
+  const wrapper = '{"user":{"name":"Fuzz"},"pad":""}'.length;
+  const json = JSON.stringify({ user: { name: "Fuzz" }, pad: unit.repeat(Math.max(0, Math.floor((target - wrapper) / width))) });
+  const entries = [{ clientId: rng.int(2 ** 32), clock: 1 + rng.int(10), json }];
+  // Sometimes behind a small, valid entry: the whole frame is refused, not half of it.
+  if (rng.chance(0.3)) entries.unshift({ clientId: rng.int(2 ** 32), clock: 1, json: "{}" });
+  return awarenessEntries(entries);
+}
+
 function randomJson(rng: SeededRandom, depth = 0): unknown {
   switch (rng.int(depth > 2 ? 4 : 6)) {
     case 0:
@@ -314,6 +337,8 @@ export function nextFrame(corpus: Corpus, rng: SeededRandom, reweigh: Readonly<R
     [corpus.refused.deep.length > 0 ? 0.6 : 0, "deeply nested edit"],
     // Rare: each is megabytes.
     [corpus.refused.oversize.length > 0 ? 0.04 : 0, "oversize edit"],
+    [1, "oversized awareness"],
+    [4, "query awareness"],
   ];
   const kind = rng.weighted(weights.map(([w, k]) => [reweigh[k] ?? w, k] as const));
   const validFrame = () => rng.pick(corpus.frames);
@@ -378,6 +403,10 @@ export function nextFrame(corpus: Corpus, rng: SeededRandom, reweigh: Readonly<R
     }
     case "garbage awareness":
       return { kind, data: awarenessFrame(garbageAwareness(corpus, rng)) };
+    case "oversized awareness":
+      return { kind, data: awarenessFrame(oversizedAwareness(rng)) };
+    case "query awareness":
+      return { kind, data: frame(uint(messageQueryAwareness)) };
     case "huge varint":
       return {
         kind,
@@ -438,6 +467,11 @@ export function judge(f: Frame, doc: Y.Doc): Verdict {
       for (let i = 0; i < count; i++) {
         decoding.readVarUint(p);
         decoding.readVarUint(p);
+        const start = p.pos;
+        // A string's UTF-8 length comes first. (The server measures only new states; the
+        // generator's oversized states all are: fresh client ids, nobody else's.)
+        if (decoding.readVarUint(p) > maxAwarenessBytes) return { expect: "close" };
+        p.pos = start;
         JSON.stringify(JSON.parse(decoding.readVarString(p)));
       }
       return { expect: "stay" };
