@@ -265,7 +265,9 @@ afterAll(async () => {
   await storage?.cleanup();
 });
 
-describe("the authorisation matrix, generated from the rules table", () => {
+// Each test asks the running server over a thousand questions one after another: on a loaded
+// machine that takes longer than the default 30 s, and a timeout here says nothing about access.
+describe("the authorisation matrix, generated from the rules table", { timeout: 180_000 }, () => {
   it("answers every record route as the rules say, for every role and visibility", async () => {
     for (const actor of actors) {
       const listed = seesCase(actor) ? (await actor.client.get<CaseDetail>(`/api/cases/${jamie.id}`)).body.documents.map((d) => d.id) : [];
