@@ -3,8 +3,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Deadlines against a hang, not measures of speed: generous, as the machine may be shared.
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
     fileParallelism: false,
   },
 });

@@ -42,7 +42,9 @@ export async function startAppServer(): Promise<AppServer> {
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  // Generous: on a machine shared with other builds, start-up (PGlite, migrations, demo data)
+  // has been seen to take over 70 s. This guards against a server that never starts.
+  const deadline = Date.now() + 240_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The server exited during start-up:\n${output}`);
     const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);

@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { blocksWithCarets, editorText, goToEndOfDocument } from "../support/editor-text.js";
 import { useAppAndBrowser } from "../support/session.js";
 
 const session = useAppAndBrowser();
@@ -22,7 +23,7 @@ const editor = (page: Page) => page.getByTestId("family-views-editor");
 
 async function typeAtEnd(page: Page, text: string): Promise<void> {
   await editor(page).click();
-  await page.keyboard.press("Control+End");
+  await goToEndOfDocument(page, editor(page));
   await page.keyboard.press("Enter");
   await page.keyboard.type(text);
 }
@@ -38,19 +39,21 @@ describe("a keyworker and a parent write the family's part of the care plan toge
     const fromPriya = "Priya: Jamie chose the bus route to school himself this week.";
     const fromClaire = "Claire: he asked to go back to swimming on Saturdays.";
     await typeAtEnd(priya, fromPriya);
-    await expect.poll(() => editor(claire).textContent(), { timeout: 1000, interval: 50 }).toContain(fromPriya);
+    await expect.poll(() => editorText(editor(claire)), { timeout: 1000, interval: 50 }).toContain(fromPriya);
     await typeAtEnd(claire, fromClaire);
-    await expect.poll(() => editor(priya).textContent(), { timeout: 1000, interval: 50 }).toContain(fromClaire);
+    await expect.poll(() => editorText(editor(priya)), { timeout: 1000, interval: 50 }).toContain(fromClaire);
 
-    // Each sees the other's caret, labelled with their name.
-    await expect.poll(() => priya.locator(".collaboration-carets__label").allTextContents(), { timeout: 1000, interval: 50 }).toContain("Claire Walker");
-    await expect.poll(() => claire.locator(".collaboration-carets__label").allTextContents(), { timeout: 1000, interval: 50 }).toContain("Priya Shah");
+    // Each sees the other's caret, labelled with their name, after the words they wrote.
+    await expect.poll(() => blocksWithCarets(editor(priya)), { timeout: 1000, interval: 50 }).toContain(`${fromClaire}[Claire Walker]`);
+    await expect.poll(() => blocksWithCarets(editor(claire)), { timeout: 1000, interval: 50 }).toContain(`${fromPriya}[Priya Shah]`);
 
-    await expect.poll(() => priya.getByTestId("connection-state").textContent(), { timeout: 5000 }).toBe("Saved");
-    await expect.poll(() => claire.getByTestId("connection-state").textContent(), { timeout: 5000 }).toBe("Saved");
+    await expect.poll(() => priya.getByTestId("connection-state").textContent(), { timeout: 10_000 }).toBe("Saved");
+    await expect.poll(() => claire.getByTestId("connection-state").textContent(), { timeout: 10_000 }).toBe("Saved");
 
     await claire.reload();
-    await expect.poll(() => editor(claire).textContent(), { timeout: 10_000 }).toContain(fromPriya);
-    expect(await editor(claire).textContent()).toContain(fromClaire);
+    await expect.poll(() => editorText(editor(claire)), { timeout: 10_000 }).toContain(fromPriya);
+    expect(await editorText(editor(claire))).toContain(fromClaire);
+    // Priya's caret is where she left it, after her last word, not somewhere it passed through.
+    await expect.poll(() => blocksWithCarets(editor(claire)), { timeout: 10_000 }).toContain(`${fromPriya}[Priya Shah]`);
   });
 });

@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { goToEndOfBlock } from "../support/editor-text.js";
 import { useAppAndBrowser } from "../support/session.js";
 
 const session = useAppAndBrowser();
@@ -38,7 +39,7 @@ async function addActionUnder(page: Page, caseName: string, text: string): Promi
   const section = minutes(page).locator("h2[data-case-id]", { hasText: caseName });
   const prompt = section.locator("xpath=following-sibling::h3[normalize-space()='Actions'][1]/following-sibling::p[1]");
   await prompt.click();
-  await page.keyboard.press("End");
+  await goToEndOfBlock(page, minutes(page));
   await page.keyboard.press("Enter");
   await page.keyboard.type("/action ");
   await page.keyboard.type(text);
