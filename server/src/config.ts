@@ -1,6 +1,7 @@
 /** Configuration from environment variables, parsed once into a typed object. */
 import path from "node:path";
 import { z } from "zod";
+import { durabilityConfig, durabilityEnv, type DurabilityConfig } from "./durability-config.js";
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -31,6 +32,7 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(30),
   LOGIN_IP_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  ...durabilityEnv,
 });
 
 export interface Config {
@@ -60,6 +62,8 @@ export interface Config {
   trustProxy: boolean;
   /** How many sign-in attempts are allowed before we pause them (see docs/adr/0007). */
   signIn: SignInLimitsConfig;
+  /** When the database fails: update-log batches and retries, health, reconnects, shutdown waits. */
+  durability: DurabilityConfig;
 }
 
 export interface SignInLimitsConfig {
@@ -145,5 +149,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttemptsPerIp: e.LOGIN_MAX_ATTEMPTS_PER_IP,
       ipWindowSeconds: e.LOGIN_IP_WINDOW_MINUTES * 60,
     },
+    durability: durabilityConfig(e),
   };
 }

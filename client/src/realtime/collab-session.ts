@@ -68,6 +68,8 @@ export class CollabSession {
   private checkingAccess = false;
   private lastAccessCheck = 0;
   private policyRetries = 0;
+  /** The server said it cannot save edits just now; cleared when it says it can, or on reconnecting. */
+  private serverNotSaving = false;
 
   constructor(private readonly options: CollabSessionOptions) {
     this.local = new IndexeddbPersistence(`roundtable-${options.personId}-${options.documentId}`, this.doc);
@@ -85,6 +87,10 @@ export class CollabSession {
       },
       onPersisted: (state) => {
         this.tracker.notePersisted(state);
+        this.refresh();
+      },
+      onSaving: (saving) => {
+        this.serverNotSaving = !saving;
         this.refresh();
       },
     });
@@ -148,6 +154,7 @@ export class CollabSession {
         stopped: this.ending !== null,
         // Readers' changes are never stored, so they have nothing to wait for.
         unsaved: this.options.access === "edit" && this.tracker.hasUnsavedChanges,
+        serverNotSaving: this.options.access === "edit" && this.serverNotSaving,
       },
       ready: this.everSynced || (this.localCopyChecked && hasLocalContent),
       localCopyChecked: this.localCopyChecked,
@@ -170,6 +177,7 @@ export class CollabSession {
 
   private readonly handleClose = (event: CloseEvent | null): void => {
     if (this.destroyed || event === null) return; // null: we closed it ourselves
+    this.serverNotSaving = false; // a new connection is told again if it still cannot save
     if (!this.everSynced) this.attemptFailed = true;
     if (event.code === closeAccessWithdrawn) {
       void this.recheckAccess(true);
