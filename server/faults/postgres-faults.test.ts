@@ -31,6 +31,7 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn().catch(() => {});
+  await cluster.ensureRunning();
 });
 afterAll(async () => {
   await cluster?.destroy();
@@ -123,7 +124,8 @@ describe("when Postgres fails while people are typing", () => {
     const during = health.answers.filter((a) => a.at > down + 2000 && a.at + a.ms < upAt);
     const busiest = Math.max(...health.answers.map((a) => a.body?.backlog?.waiting ?? 0));
     console.log(JSON.stringify({ scenario: "outage", backlogAtRecovery, busiestHealthBacklog: busiest, savedAfterMs, slowestHealthMs: slowestAnswer(health.answers), slowest: [...health.answers].sort((a, b) => b.ms - a.ms).slice(0, 3).map((a) => ({ ms: a.ms, status: a.status, sinceDown: a.at - down })) }));
-    expect(backlogAtRecovery).toBeGreaterThan(21_845);
+    // More updates waited in the server than one INSERT can carry (65,534 parameters, three a row).
+    expect(busiest).toBeGreaterThan(21_845);
     expect(during.length).toBeGreaterThan(0);
     expect(during.every((a) => a.status === 503 && a.body?.saving === false)).toBe(true);
     expect(slowestAnswer(health.answers)).toBeLessThan(healthBoundMs);

@@ -23,6 +23,8 @@ export interface PostgresCluster {
   start(): Promise<void>;
   stop(mode: StopMode): Promise<void>;
   restart(mode: StopMode): Promise<void>;
+  /** Start it if a scenario left it stopped. */
+  ensureRunning(): Promise<void>;
   destroy(): Promise<void>;
 }
 
@@ -61,6 +63,9 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     async restart(mode) {
       await pgCtl("-m", mode, "-o", options, "-l", path.join(dir, "postgres.log"), "restart");
       running = true;
+    },
+    async ensureRunning() {
+      if (!running) await cluster.start();
     },
     async destroy() {
       if (running) await pgCtl("-m", "immediate", "stop").catch(() => {});
