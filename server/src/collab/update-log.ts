@@ -71,6 +71,7 @@ export class UpdateLog {
   private idleWaiters: (() => void)[] = [];
   private consecutiveFailures = 0;
   private savingNow = true;
+  private stopped = false;
   private readonly failures: RateLimitedFailureLog;
   private readonly stallCheck: NodeJS.Timeout;
   /** Updates written since start; read by the benchmark and tests. */
@@ -124,13 +125,16 @@ export class UpdateLog {
     }
   }
 
-  /** Stop watching for stalls (shutdown). Queued updates stay queued. */
+  /** Stop writing and watching for stalls (shutdown, after the last drain). Queued updates stay queued. */
   stop(): void {
+    this.stopped = true;
     clearInterval(this.stallCheck);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
   }
 
   private schedule(delay = this.options.groupCommitMs): void {
-    if (this.timer || this.inFlight) return;
+    if (this.timer || this.inFlight || this.stopped) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.inFlight = this.writeBatch().finally(() => {
