@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } fr
 import { shutdownReasons } from "../src/collab/room-registry.js";
 import { carePlanOf, signIn } from "../test/support/api-client.js";
 import { freePort, startChildServer } from "../test/support/child-server.js";
-import { connectCollab } from "../test/support/collab-client.js";
+import { connectCollab, upgradeStatus } from "../test/support/collab-client.js";
 import { waitFor } from "../test/support/wait-for.js";
 import { shareWithin, slowestAnswer, watchHealth, type HealthWatch } from "./support/health-watch.js";
 import { startPostgresCluster, type PostgresCluster } from "./support/postgres-cluster.js";
@@ -114,9 +114,17 @@ describe("when Postgres fails while people are typing", () => {
     // limit is raised through configuration to let them).
     const s = await scenario({ COLLAB_MAX_MESSAGES_PER_SECOND: "400", COLLAB_MESSAGE_BURST: "800" }, 3);
     const health = watch(s);
+    const priya = await signIn(s.server.url, "priya.shah");
     s.session.start(200, 300);
     await everyoneAcknowledged(s, s.session.typists.map(() => 50));
     const down = await stopPostgresAndWaitUntilEveryoneIsTold(s);
+    // Meanwhile the API and new connections say plainly that the database is away.
+    const asked = Date.now();
+    const cases = await priya.get<{ error: string }>("/api/cases");
+    expect(cases.status).toBe(503);
+    expect(cases.body.error).toMatch(/cannot reach its database/);
+    expect(await upgradeStatus(s.server.url, s.documentId, priya.cookie)).toBe(503);
+    const refusedWithinMs = Date.now() - asked;
     await elapse(40_000 - (Date.now() - down), s);
     const backlogAtRecovery = s.session.typists.reduce((n, t) => n + t.typed - t.persisted, 0);
     const upAt = Date.now();
@@ -131,7 +139,7 @@ describe("when Postgres fails while people are typing", () => {
     await health.stop();
     const during = health.answers.filter((a) => a.at > down + 2000 && a.at + a.ms < upAt);
     const busiest = Math.max(...health.answers.map((a) => a.body?.backlog?.waiting ?? 0));
-    console.log(JSON.stringify({ scenario: "outage", backlogAtRecovery, busiestHealthBacklog: busiest, savedAfterMs, slowestHealthMs: slowestAnswer(health.answers), healthWithinOneSecond: shareWithin(health.answers, 1000), slowest: [...health.answers].sort((a, b) => b.ms - a.ms).slice(0, 3).map((a) => ({ ms: a.ms, status: a.status, sinceDown: a.at - down })) }));
+    console.log(JSON.stringify({ scenario: "outage", refusedWithinMs, backlogAtRecovery, busiestHealthBacklog: busiest, savedAfterMs, slowestHealthMs: slowestAnswer(health.answers), healthWithinOneSecond: shareWithin(health.answers, 1000), slowest: [...health.answers].sort((a, b) => b.ms - a.ms).slice(0, 3).map((a) => ({ ms: a.ms, status: a.status, sinceDown: a.at - down })) }));
     // More updates waited in the server than one INSERT can carry (65,534 parameters, three a row).
     expect(busiest).toBeGreaterThan(21_845);
     expect(during.length).toBeGreaterThan(0);
