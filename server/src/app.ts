@@ -25,7 +25,7 @@ import { twoStepRoutes } from "./routes/two-step.js";
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.onError(errorHandler(deps.log));
+  app.onError(errorHandler(deps.log, deps.config.durability.updateLog.failureLogIntervalMs));
   app.use("*", securityHeaders(deps.config));
 
   // API answers hold personal data: no browser or shared cache should keep a copy.

@@ -2,6 +2,7 @@
 import path from "node:path";
 import { maxNestingDepth } from "@roundtable/domain";
 import { z } from "zod";
+import { durabilityConfig, durabilityEnv, type DurabilityConfig } from "./durability-config.js";
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -43,6 +44,7 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(30),
   LOGIN_IP_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  ...durabilityEnv,
 });
 
 export interface Config {
@@ -78,6 +80,8 @@ export interface Config {
   serveSourceMaps: boolean;
   /** A socket.io connection with more than this waiting to be sent to it is closed (bytes). */
   presenceMaxBufferedBytes: number;
+  /** When the database fails: update-log batches and retries, health, reconnects, shutdown waits. */
+  durability: DurabilityConfig;
 }
 
 export interface SignInLimitsConfig {
@@ -204,5 +208,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ipWindowSeconds: e.LOGIN_IP_WINDOW_MINUTES * 60,
     },
     presenceMaxBufferedBytes: e.PRESENCE_MAX_BUFFERED_BYTES,
+    durability: durabilityConfig(e),
   };
 }

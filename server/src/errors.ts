@@ -6,6 +6,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ApiError } from "@roundtable/domain";
 import type { Logger } from "pino";
+import { databaseUnavailableMessage, isDatabaseUnavailable, RateLimitedFailureLog } from "./database-failure.js";
 
 export class HttpError extends Error {
   constructor(
@@ -22,12 +23,18 @@ export const notSignedIn = () => new HttpError(401, "You are not signed in, or y
 export const notFound = (what: string) => new HttpError(404, `${what} was not found.`);
 export const forbidden = (message = "You do not have access to this.") => new HttpError(403, message);
 
-export function errorHandler(log: Logger) {
+export function errorHandler(log: Logger, failureLogIntervalMs = 10_000) {
+  const unavailable = new RateLimitedFailureLog(log, failureLogIntervalMs);
   return (err: Error, c: Context) => {
     if (err instanceof HttpError) {
       const body: ApiError = { error: err.message };
       if (err.details) body.details = err.details;
       return c.json(body, err.status);
+    }
+    if (isDatabaseUnavailable(err)) {
+      // Expected while the database restarts: a clear 503, and one log line now and then.
+      unavailable.failed(err, { path: c.req.path }, "database unavailable");
+      return c.json({ error: databaseUnavailableMessage } satisfies ApiError, 503);
     }
     log.error({ err, path: c.req.path }, "unhandled error");
     return c.json({ error: "Something went wrong on our side. Your work is safe; please try again." } satisfies ApiError, 500);

@@ -15,6 +15,7 @@ import { CollabEndpoint } from "./collab/collab-endpoint.js";
 import { compactDocument, documentsNeedingCompaction, loadDocumentState } from "./collab/document-store.js";
 import { DocumentSessions } from "./audit/document-sessions.js";
 import { RoomRegistry } from "./collab/room-registry.js";
+import { describeDatabaseFailure } from "./database-failure.js";
 import type { Config } from "./config.js";
 import { createLogger } from "./logger.js";
 import { seedDemoDataIfEmpty } from "./demo-data/seed.js";
@@ -44,16 +45,25 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   const started = Date.now();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    connectTimeoutSeconds: config.durability.databaseConnectTimeoutSeconds,
+    reconnectMaxMs: config.durability.databaseReconnectMaxMs,
+  });
   const { db } = database;
   const seeded = config.seedDemoData && (await seedDemoDataIfEmpty(db));
   const familyPartsAdded = await addMissingFamilyParts(db);
   if (familyPartsAdded > 0) log.info({ count: familyPartsAdded }, "Gave older care plans the family's own part");
   if (seeded) log.info("seeded demo data");
 
-  // Fold any long update log left by a previous run (e.g. after a crash) before serving.
+  // Fold any long update log left by a previous run (e.g. after a crash) before serving. A
+  // document that cannot be folded (corrupt, or too big) is logged and left as it is: every
+  // other document is still served, and its log still holds everything.
   for (const documentId of await documentsNeedingCompaction(db, config.collab.compactAfterUpdates)) {
-    await compactDocument(db, documentId);
+    await compactDocument(db, documentId).catch((err: unknown) => {
+      log.error({ documentId, ...describeDatabaseFailure(err) }, "could not fold a document at start-up; serving the others");
+    });
   }
 
   let presence: Presence | null = null;
@@ -64,6 +74,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   const documentSessions = new DocumentSessions(db, log);
   const registry = new RoomRegistry(db, log, config.collab, {
+    updateLog: config.durability.updateLog,
     onDocumentChanged: (documentId, room, authorId) => {
       projector.schedule(documentId, room, authorId);
       if (authorId) documentSessions.changed(documentId, authorId);
@@ -127,15 +138,39 @@ export async function startServer(config: Config): Promise<RunningServer> {
       stopSessionExpiry();
       stopMaintenance();
       stopDigestJob();
-      await projector.settle();
-      await registry.closeAll(closeCodes.serverShutdown, "The server is restarting; your changes are saved");
-      await documentSessions.closeAll();
-      await presence?.close(); // also closes the HTTP server
+      // Every wait is bounded, so shutdown ends even while the database is away. People are
+      // told first, truthfully, whether their changes were saved.
+      const { shutdownSaveWaitMs, shutdownStepWaitMs } = config.durability;
+      const step = (what: string, work: Promise<unknown> | undefined) => within(shutdownStepWaitMs, work, what, log);
+      const saved = await registry.closeAll(closeCodes.serverShutdown, shutdownSaveWaitMs);
+      await step("action projection", projector.settle());
+      // If the people's edits could not be saved, the server's own will not be either: do not wait again.
+      await step("saving the server's own changes", registry.destroyAll(saved ? shutdownStepWaitMs : 0));
+      await step("the audit trail", documentSessions.closeAll());
+      await step("presence", presence?.close()); // also closes the HTTP server
       httpServer.closeAllConnections();
       mailer?.close();
-      await database.close();
+      await step("closing the database", database.close());
     })();
     return closing;
   };
   return { url, port, database, registry, presence, projector, notifier, log, close };
+}
+
+/** Wait for `work`, but no longer than `ms`; a step that fails or overruns is logged, never thrown. */
+async function within(ms: number, work: Promise<unknown> | undefined, what: string, log: Logger): Promise<void> {
+  if (!work) return;
+  let timer: NodeJS.Timeout | undefined;
+  const outcome = await Promise.race([
+    work.then(
+      () => "done" as const,
+      (err: unknown) => {
+        log.warn({ step: what, ...describeDatabaseFailure(err) }, "shutdown step failed");
+        return "failed" as const;
+      },
+    ),
+    new Promise<"timed out">((resolve) => (timer = setTimeout(() => resolve("timed out"), ms))),
+  ]);
+  clearTimeout(timer);
+  if (outcome === "timed out") log.warn({ step: what, ms }, "shutdown step took too long; going on without it");
 }

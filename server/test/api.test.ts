@@ -19,10 +19,16 @@ afterAll(async () => {
 });
 
 describe("the REST contracts", () => {
-  it("reports health and which database it uses", async () => {
+  it("reports health, which database it uses, and whether edits are being saved", async () => {
     const res = await fetch(`${server.url}/api/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, db: process.env.DATABASE_URL ? "postgres" : "pglite" });
+    expect(await res.json()).toEqual({
+      ok: true,
+      db: process.env.DATABASE_URL ? "postgres" : "pglite",
+      database: "ok",
+      saving: true,
+      backlog: { waiting: 0, oldestWaitingSeconds: 0 },
+    });
   });
 
   it("signs in with an httpOnly session cookie and says who is signed in", async () => {

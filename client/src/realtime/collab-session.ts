@@ -73,6 +73,8 @@ export class CollabSession {
   private checkingAccess = false;
   private lastAccessCheck = 0;
   private policyRetries = 0;
+  /** The server said it cannot save edits just now; cleared when it says it can, or on reconnecting. */
+  private serverNotSaving = false;
 
   constructor(private readonly options: CollabSessionOptions) {
     this.local = new IndexeddbPersistence(`roundtable-${options.personId}-${options.documentId}`, this.doc);
@@ -90,6 +92,10 @@ export class CollabSession {
       },
       onPersisted: (state) => {
         this.tracker.notePersisted(state);
+        this.refresh();
+      },
+      onSaving: (saving) => {
+        this.serverNotSaving = !saving;
         this.refresh();
       },
     });
@@ -153,6 +159,7 @@ export class CollabSession {
         stopped: this.ending !== null,
         // Readers' changes are never stored, so they have nothing to wait for.
         unsaved: this.options.access === "edit" && this.tracker.hasUnsavedChanges,
+        serverNotSaving: this.options.access === "edit" && this.serverNotSaving,
       },
       ready: this.everSynced || (this.localCopyChecked && hasLocalContent),
       localCopyChecked: this.localCopyChecked,
@@ -175,6 +182,7 @@ export class CollabSession {
 
   private readonly handleClose = (event: CloseEvent | null): void => {
     if (this.destroyed || event === null) return; // null: we closed it ourselves
+    this.serverNotSaving = false; // a new connection is told again if it still cannot save
     if (!this.everSynced) this.attemptFailed = true;
     // Not reconnecting (shouldReconnect stops on 44xx): the same change would be sent and refused
     // again on every attempt. The copy on this device is kept, so nothing typed is thrown away.

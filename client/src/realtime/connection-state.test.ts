@@ -9,6 +9,7 @@ const live: ConnectionFacts = {
   attemptFailed: false,
   stopped: false,
   unsaved: false,
+  serverNotSaving: false,
 };
 
 describe("describeConnection", () => {
@@ -18,6 +19,12 @@ describe("describeConnection", () => {
 
   it("says Saving… while local edits are not yet stored", () => {
     expect(describeConnection({ ...live, unsaved: true }, 10_000)).toBe("Saving…");
+  });
+
+  it("says Not saving while the server cannot save edits, and Saved once it can again", () => {
+    const notSaving = { ...live, unsaved: true, serverNotSaving: true };
+    expect(describeConnection(notSaving, 10_000)).toBe("Not saving — your changes are kept on this device");
+    expect(describeConnection({ ...notSaving, serverNotSaving: false, unsaved: false }, 10_000)).toBe("Saved");
   });
 
   it("says Offline whenever the browser is offline", () => {

@@ -9,6 +9,7 @@ export const connectionStates = {
   saving: "Saving…",
   reconnecting: "Reconnecting",
   offline: "Offline — changes kept on this device and sent when you reconnect",
+  notSaving: "Not saving — your changes are kept on this device",
   stopped: "Not connected",
 } as const;
 
@@ -32,12 +33,17 @@ export interface ConnectionFacts {
   stopped: boolean;
   /** Some of this device's changes are not yet durably stored. */
   unsaved: boolean;
+  /** The server says it cannot save edits just now (its database is away); only for people who may edit. */
+  serverNotSaving: boolean;
 }
 
 export function describeConnection(facts: ConnectionFacts, now: number): ConnectionState {
   if (facts.stopped) return connectionStates.stopped;
   if (!facts.online) return connectionStates.offline;
-  if (facts.live) return facts.unsaved ? connectionStates.saving : connectionStates.saved;
+  if (facts.live) {
+    if (facts.serverNotSaving) return connectionStates.notSaving;
+    return facts.unsaved ? connectionStates.saving : connectionStates.saved;
+  }
   const downForLong = now - facts.notLiveSince > offlineAfterMs;
   if (!facts.everSynced) {
     return facts.attemptFailed || downForLong ? connectionStates.offline : connectionStates.connecting;

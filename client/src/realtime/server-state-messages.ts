@@ -2,7 +2,8 @@
  * Reads the two things the server says about what it has stored, without changing how the
  * provider handles its messages:
  * - sync step 1 (standard): the server's state vector when a connection starts;
- * - message 100 (ours): the state vector of everything durably in the update log.
+ * - message 100 (ours): the state vector of everything durably in the update log;
+ * - message 101 (ours): whether the server can save edits just now (0 while it cannot).
  */
 import * as decoding from "lib0/decoding";
 import * as syncProtocol from "y-protocols/sync";
@@ -11,10 +12,12 @@ import * as Y from "yjs";
 
 export const messageSync = 0;
 export const messagePersisted = 100;
+export const messageSaving = 101;
 
 export interface ServerStateListener {
   onServerState(stateVector: Map<number, number>): void;
   onPersisted(stateVector: Map<number, number>): void;
+  onSaving(saving: boolean): void;
 }
 
 function readStateVector(decoder: decoding.Decoder): Map<number, number> | null {
@@ -29,6 +32,14 @@ export function listenToServerState(provider: WebsocketProvider, listener: Serve
   provider.messageHandlers[messagePersisted] = (_encoder, decoder) => {
     const persisted = readStateVector(decoder);
     if (persisted) listener.onPersisted(persisted);
+  };
+
+  provider.messageHandlers[messageSaving] = (_encoder, decoder) => {
+    try {
+      listener.onSaving(decoding.readVarUint(decoder) !== 0);
+    } catch {
+      // malformed: keep what we knew
+    }
   };
 
   const standardSync = provider.messageHandlers[messageSync];

@@ -1,7 +1,7 @@
 /**
  * The y-websocket wire protocol, as stock clients speak it, plus one optional message of our
- * own. Message types 0–3 are the standard ones; `messagePersisted` is only sent to clients that
- * ask for it by connecting with `?persisted=1`, so a stock provider never sees it.
+ * own. Message types 0–3 are the standard ones; `messagePersisted` and `messageSaving` are only
+ * sent to clients that ask for them by connecting with `?persisted=1`, so a stock provider never sees them.
  */
 export const messageSync = 0;
 export const messageAwareness = 1;
@@ -9,6 +9,13 @@ export const messageAuth = 2;
 export const messageQueryAwareness = 3;
 /** Server → client: the state vector of everything now durable in the update log. */
 export const messagePersisted = 100;
+/**
+ * Server → client, to the same clients as `messagePersisted`: whether edits are being saved —
+ * a varUint, `savingStates.notSaving` while the update log cannot write (the database is away)
+ * and `savingStates.saving` once it writes again. Sent when it changes, and on joining while not saving.
+ */
+export const messageSaving = 101;
+export const savingStates = { saving: 1, notSaving: 0 } as const;
 
 /**
  * Close codes used by the collab endpoint (RFC 6455 ranges). Our client treats 1008 and every

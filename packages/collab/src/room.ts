@@ -20,8 +20,10 @@ import {
   messageAwareness,
   messagePersisted,
   messageQueryAwareness,
+  messageSaving,
   messageSync,
   ProtocolError,
+  savingStates,
 } from "./protocol.js";
 import { assertApplicableUpdate } from "./update-check.js";
 
@@ -79,6 +81,8 @@ export class Room {
   readonly documentSize: DocumentSize;
   private readonly maxNestingDepth: number;
   private readonly queries: AwarenessQueries;
+  /** False while the server cannot save edits (see notifySaving). */
+  private saving = true;
 
   constructor(
     readonly documentId: string,
@@ -115,6 +119,7 @@ export class Room {
     conn.send(encoding.toUint8Array(sync));
     const states = this.awareness.getStates();
     if (states.size > 0) conn.send(this.encodeAwareness([...states.keys()]));
+    if (!this.saving && conn.wantsPersistedAcks) conn.send(encodeSaving(false));
   }
 
   removeConnection(conn: CollabConnection): void {
@@ -180,6 +185,14 @@ export class Room {
     encoding.writeVarUint(encoder, messagePersisted);
     encoding.writeVarUint8Array(encoder, stateVector);
     const message = encoding.toUint8Array(encoder);
+    for (const conn of this.connections.keys()) if (conn.wantsPersistedAcks) safeSend(conn, message);
+  }
+
+  /** Tell connections that asked whether edits are being saved (when that changes). */
+  notifySaving(saving: boolean): void {
+    if (saving === this.saving) return;
+    this.saving = saving;
+    const message = encodeSaving(saving);
     for (const conn of this.connections.keys()) if (conn.wantsPersistedAcks) safeSend(conn, message);
   }
 
@@ -317,6 +330,13 @@ export class Room {
  */
 function hasPersonId(origin: unknown): origin is { personId: string } {
   return typeof origin === "object" && origin !== null && typeof (origin as { personId?: unknown }).personId === "string";
+}
+
+function encodeSaving(saving: boolean): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageSaving);
+  encoding.writeVarUint(encoder, saving ? savingStates.saving : savingStates.notSaving);
+  return encoding.toUint8Array(encoder);
 }
 
 function safeSend(conn: CollabConnection, message: Uint8Array): void {

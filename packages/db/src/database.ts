@@ -30,13 +30,39 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** Where PGlite keeps its files; omit for an in-memory database (tests). */
   dataDir?: string | undefined;
+  /** Postgres: give up on one connection attempt after this many seconds (default 5). */
+  connectTimeoutSeconds?: number;
+  /** Postgres: the longest wait between reconnection attempts, in ms (default 1000). */
+  reconnectMaxMs?: number;
+}
+
+/**
+ * postgres.js waits up to 20 s between reconnection attempts by default, so after a restart
+ * the server would stay away from the database long after it is back. Start at 50 ms, double,
+ * and stop at `maxMs` (in seconds, as postgres.js wants it), with jitter so servers do not
+ * reconnect in step.
+ */
+function reconnectBackoff(maxMs: number): (attempt: number) => number {
+  return (attempt) => {
+    const ceiling = Math.min(maxMs, 50 * 2 ** Math.max(0, attempt - 1));
+    return (ceiling / 2 + (Math.random() * ceiling) / 2) / 1000;
+  };
 }
 
 const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
-    const client = postgres(options.url, { max: 10, onnotice: () => {} });
+    const client = postgres(options.url, {
+      max: 10,
+      onnotice: () => {},
+      connect_timeout: options.connectTimeoutSeconds ?? 5,
+      backoff: reconnectBackoff(options.reconnectMaxMs ?? 1000),
+      // Close idle connections, and renew every connection now and then, so none outlives a
+      // database restart or a failover unnoticed for long.
+      idle_timeout: 60,
+      max_lifetime: 30 * 60,
+    });
     const db = drizzlePostgres(client, { schema });
     await migratePostgres(db, { migrationsFolder });
     return { db: db as unknown as Db, kind: "postgres", close: () => client.end({ timeout: 5 }) };

@@ -10,6 +10,7 @@ import { actionNodeName, diffActions, projectActions, type ProjectedAction, type
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type * as Y from "yjs";
+import { RateLimitedFailureLog } from "../database-failure.js";
 import { caseIdsOfMeeting } from "../services/meeting-access.js";
 
 export interface ActionsChanged {
@@ -31,13 +32,17 @@ interface Pending {
 export class ActionProjector {
   private readonly pending = new Map<string, Pending>();
   private readonly running = new Map<string, Promise<void>>();
+  /** While the database is away every change fails to project: one log line now and then. */
+  private readonly failures: RateLimitedFailureLog;
 
   constructor(
     private readonly db: Db,
-    private readonly log: Logger,
+    log: Logger,
     private readonly notify: (change: ActionsChanged) => void,
     private readonly delayMs = 100,
-  ) {}
+  ) {
+    this.failures = new RateLimitedFailureLog(log, 10_000);
+  }
 
   /** A document changed: project it shortly. The last author in the window is credited. */
   schedule(documentId: string, room: Room, authorId: string | null): void {
@@ -51,7 +56,7 @@ export class ActionProjector {
     const timer = setTimeout(() => {
       const p = this.pending.get(documentId);
       this.pending.delete(documentId);
-      if (p) void this.projectNow(documentId, p.room.doc, p.authorId).catch((err: unknown) => this.log.error({ err, documentId }, "action projection failed"));
+      if (p) void this.projectNow(documentId, p.room.doc, p.authorId).catch((err: unknown) => this.failures.failed(err, { documentId }, "action projection failed"));
     }, this.delayMs);
     this.pending.set(documentId, { timer, room, authorId });
   }

@@ -14,6 +14,7 @@ import { atLeast, uuidSchema } from "@roundtable/domain";
 import type { Logger } from "pino";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import type { CollabConfig } from "../config.js";
+import { databaseUnavailableMessage, isDatabaseUnavailable } from "../database-failure.js";
 import { HttpError } from "../errors.js";
 import { cameFromAnotherSite, fromAnotherSiteMessage, type SiteConfig } from "../http/refuse-cross-site.js";
 import { nodeRequest } from "../http/request-origin.js";
@@ -134,6 +135,7 @@ export class CollabEndpoint {
     }
     void this.admit(req, socket, head, url).catch((err: unknown) => {
       if (err instanceof HttpError) refuseUpgrade(socket, err.status, err.message);
+      else if (isDatabaseUnavailable(err)) refuseUpgrade(socket, 503, databaseUnavailableMessage);
       else {
         this.log.error({ err }, "collab upgrade failed");
         refuseUpgrade(socket, 500, "The document could not be opened. Please try again.");
@@ -270,7 +272,7 @@ function toUint8Array(data: RawData): Uint8Array {
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
-const statusText: Record<number, string> = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error" };
+const statusText: Record<number, string> = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error", 503: "Service Unavailable" };
 
 function refuseUpgrade(socket: Duplex, status: number, message: string): void {
   if (socket.destroyed) return;

@@ -8,8 +8,9 @@ import type { Db } from "@roundtable/db";
 import type { Logger } from "pino";
 import * as Y from "yjs";
 import type { CollabConfig } from "../config.js";
-import { compactDocument, loadDocumentState } from "./document-store.js";
-import { UpdateLog } from "./update-log.js";
+import { describeDatabaseFailure } from "../database-failure.js";
+import { compactDocument, loadDocumentState, UnfoldableDocumentError } from "./document-store.js";
+import { defaultUpdateLogLimits, UpdateLog, type UpdateLogLimits } from "./update-log.js";
 
 interface LiveRoom {
   room: Room;
@@ -17,12 +18,22 @@ interface LiveRoom {
   /** Updates appended since the last compaction. */
   uncompacted: number;
   compacting: boolean;
+  /** Its stored state could not be folded (logged once): do not try again while it is loaded. */
+  unfoldable: boolean;
 }
 
 export interface RoomRegistryOptions {
   /** Told after each accepted change (authorId "server" for the server's own), and once on load. */
   onDocumentChanged?(documentId: string, room: Room, authorId: string | null): void;
+  /** How the update log writes a backlog and retries (defaults suit tests). */
+  updateLog?: UpdateLogLimits;
 }
+
+/** Close reasons at shutdown: "saved" only when it is true. */
+export const shutdownReasons = {
+  saved: "The server is restarting; your changes are saved",
+  notSaved: "The server is restarting; changes not yet saved are kept on this device",
+} as const;
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, LiveRoom>();
@@ -36,7 +47,11 @@ export class RoomRegistry {
     private readonly options: RoomRegistryOptions = {},
   ) {
     this.updateLog = new UpdateLog(db, log, {
+      ...(options.updateLog ?? defaultUpdateLogLimits),
       groupCommitMs: config.groupCommitMs,
+      onSavingChanged: (saving) => {
+        for (const live of this.rooms.values()) live.room.notifySaving(saving);
+      },
       onCut: (documentIds) => {
         // Capture each room's state vector now: everything in it is in this batch or an earlier one.
         const cut = [...documentIds].flatMap((id) => {
@@ -105,17 +120,30 @@ export class RoomRegistry {
     return this.rooms.get(documentId)?.room.connectionList ?? [];
   }
 
-  /** Write everything, close every connection and forget every room (shutdown). */
-  async closeAll(code: number, reason: string): Promise<void> {
-    for (const live of this.rooms.values()) {
-      this.cancelUnload(live);
-      live.room.closeAll(code, reason);
-    }
-    await this.updateLog.drain();
+  /**
+   * Shutdown, first step: wait up to `saveWaitMs` for unsaved edits to be written, then close
+   * every connection, saying the changes are saved only if they are. Returns whether everything
+   * was saved; clients keep what was not and send it again when they reconnect.
+   */
+  async closeAll(code: number, saveWaitMs: number): Promise<boolean> {
+    for (const live of this.rooms.values()) this.cancelUnload(live);
+    const saved = await this.updateLog.drainWithin(saveWaitMs);
+    // No await between the drain and the close: no edit can arrive in between.
+    const reason = saved ? shutdownReasons.saved : shutdownReasons.notSaved;
+    for (const live of this.rooms.values()) live.room.closeAll(code, reason);
+    if (!saved) this.log.warn(this.updateLog.backlog(), "closing with edits not saved; clients keep them and send them again");
+    return saved;
+  }
+
+  /** Shutdown, last step: write what the server itself changed meanwhile (within `waitMs`), then forget every room. */
+  async destroyAll(waitMs: number): Promise<void> {
+    await this.updateLog.drainWithin(waitMs);
     for (const [id, live] of this.rooms) {
+      this.cancelUnload(live);
       live.room.destroy();
       this.rooms.delete(id);
     }
+    this.updateLog.stop();
   }
 
   private async load(documentId: string): Promise<LiveRoom> {
@@ -135,21 +163,26 @@ export class RoomRegistry {
       unloadTimer: null,
       uncompacted: stored.tailLength,
       compacting: false,
+      unfoldable: false,
     };
     this.rooms.set(documentId, live);
+    if (!this.updateLog.saving) live.room.notifySaving(false);
     this.options.onDocumentChanged?.(documentId, live.room, null);
     return live;
   }
 
   private async compact(documentId: string, live: LiveRoom): Promise<void> {
-    if (live.compacting) return;
+    if (live.compacting || live.unfoldable) return;
     live.compacting = true;
     try {
       await this.updateLog.drain();
       const folded = await compactDocument(this.db, documentId);
       live.uncompacted = Math.max(0, live.uncompacted - folded);
     } catch (err) {
-      this.log.error({ err, documentId }, "compaction failed; the update log still holds everything");
+      if (err instanceof UnfoldableDocumentError) live.unfoldable = true;
+      // Never the error itself: its query parameters are the document's content.
+      const { code, message } = describeDatabaseFailure(err);
+      this.log.error({ documentId, code, error: message }, "compaction failed; the update log still holds everything");
     } finally {
       live.compacting = false;
     }

@@ -1,32 +1,79 @@
 /**
  * The durable update log with group commit: updates are queued as they are accepted and written
  * together every few milliseconds, one batch in flight at a time so the log keeps their order.
- * A failed write keeps its batch at the head of the queue and is retried, so nothing accepted
- * while the process lives is dropped. After each batch commits, `onPersisted` learns which
- * documents now have everything up to the batch's cut durable.
+ * A batch is bounded in rows and bytes (one INSERT has at most 65,534 parameters, three a row),
+ * so a backlog built up while the database was away is written in chunks once it is back.
+ * A failed write keeps its batch at the head of the queue and is retried after a capped
+ * exponential back-off, so nothing accepted while the process lives is dropped. After each
+ * batch commits, `onPersisted` learns which documents now have everything up to the batch's
+ * cut durable. Whether edits are being saved (`saving`) is reported as it changes.
  */
 import { schema, type Db } from "@roundtable/db";
 import type { Logger } from "pino";
+import { RateLimitedFailureLog } from "../database-failure.js";
 
 interface PendingUpdate {
   documentId: string;
   update: Uint8Array;
   authorId: string | null;
+  queuedAt: number;
 }
 
-export interface UpdateLogOptions {
+export interface UpdateLogLimits {
+  /** Rows in one INSERT (three parameters each; Postgres allows 65,534 in one statement). */
+  maxBatchRows: number;
+  /** Bytes of updates in one INSERT (at least one row is always written). */
+  maxBatchBytes: number;
+  /** Longest wait between retries of a failed write; the wait doubles from 100 ms up to this. */
+  retryMaxMs: number;
+  /** Edits waiting longer than this count as "not saving" even if no write has failed yet (a stuck database). */
+  notSavingAfterMs: number;
+  /** At most one log line per this interval about failed writes (the rest are counted). */
+  failureLogIntervalMs: number;
+}
+
+export const defaultUpdateLogLimits: UpdateLogLimits = {
+  maxBatchRows: 1000,
+  maxBatchBytes: 8 * 1024 * 1024,
+  retryMaxMs: 2000,
+  notSavingAfterMs: 5000,
+  failureLogIntervalMs: 10_000,
+};
+
+export interface UpdateLogOptions extends UpdateLogLimits {
   groupCommitMs: number;
   /** Called at the moment a batch is cut, to capture what the batch makes durable. */
   onCut(documentIds: ReadonlySet<string>): (() => void) | undefined;
+  /** Told when edits stop being saved (a write failed, or waited too long) and when they are saved again. */
+  onSavingChanged?(saving: boolean): void;
+}
+
+export interface Backlog {
+  /** Updates accepted but not yet durable (queued or being written). */
+  waiting: number;
+  /** How long the oldest of them has waited, in ms (0 when none wait). */
+  oldestWaitingMs: number;
+  /** False while writes are failing or stuck. */
+  saving: boolean;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const firstRetryMs = 100;
+const stallCheckMs = 500;
 
 export class UpdateLog {
   private queue: PendingUpdate[] = [];
+  private writing: PendingUpdate[] = [];
+  /** Updates per document in `queue` (not counting the batch being written). */
+  private readonly queuedPerDocument = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private inFlight: Promise<void> | null = null;
   private idleWaiters: (() => void)[] = [];
+  private consecutiveFailures = 0;
+  private savingNow = true;
+  private stopped = false;
+  private readonly failures: RateLimitedFailureLog;
+  private readonly stallCheck: NodeJS.Timeout;
   /** Updates written since start; read by the benchmark and tests. */
   written = 0;
 
@@ -34,49 +81,127 @@ export class UpdateLog {
     private readonly db: Db,
     private readonly log: Logger,
     private readonly options: UpdateLogOptions,
-  ) {}
+  ) {
+    this.failures = new RateLimitedFailureLog(log, options.failureLogIntervalMs);
+    // A write that never returns (a stuck database) fails nothing; notice it by the clock.
+    this.stallCheck = setInterval(() => this.updateSaving(), stallCheckMs);
+    this.stallCheck.unref();
+  }
 
   append(documentId: string, update: Uint8Array, authorId: string): void {
-    this.queue.push({ documentId, update, authorId: uuidPattern.test(authorId) ? authorId : null });
+    this.queue.push({ documentId, update, authorId: uuidPattern.test(authorId) ? authorId : null, queuedAt: Date.now() });
+    this.queuedPerDocument.set(documentId, (this.queuedPerDocument.get(documentId) ?? 0) + 1);
     this.schedule();
   }
 
   get pending(): number {
-    return this.queue.length;
+    return this.queue.length + this.writing.length;
+  }
+
+  get saving(): boolean {
+    return this.savingNow;
+  }
+
+  backlog(): Backlog {
+    const oldest = this.writing[0] ?? this.queue[0];
+    return { waiting: this.pending, oldestWaitingMs: oldest ? Date.now() - oldest.queuedAt : 0, saving: this.savingNow };
   }
 
   /** Resolves once everything appended so far is written. */
   drain(): Promise<void> {
     if (this.queue.length === 0 && !this.inFlight) return Promise.resolve();
-    this.schedule(0);
+    if (this.consecutiveFailures === 0) this.schedule(0);
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** Like drain, but gives up after `timeoutMs`: true if everything was written. */
+  async drainWithin(timeoutMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    try {
+      return await Promise.race([this.drain().then(() => true as const), timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Stop writing and watching for stalls (shutdown, after the last drain). Queued updates stay queued. */
+  stop(): void {
+    this.stopped = true;
+    clearInterval(this.stallCheck);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
   private schedule(delay = this.options.groupCommitMs): void {
-    if (this.timer || this.inFlight) return;
+    if (this.timer || this.inFlight || this.stopped) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.inFlight = this.writeBatch().finally(() => {
         this.inFlight = null;
-        if (this.queue.length > 0) this.schedule();
+        if (this.queue.length > 0) this.schedule(this.consecutiveFailures > 0 ? this.retryDelay() : this.options.groupCommitMs);
         else for (const resolve of this.idleWaiters.splice(0)) resolve();
       });
     }, delay);
   }
 
+  /** Capped exponential back-off with jitter, so many servers do not retry in step. */
+  private retryDelay(): number {
+    const ceiling = Math.min(this.options.retryMaxMs, firstRetryMs * 2 ** (this.consecutiveFailures - 1));
+    return ceiling / 2 + Math.random() * (ceiling / 2);
+  }
+
+  /** Take the head of the queue, bounded in rows and bytes. */
+  private cutBatch(): PendingUpdate[] {
+    let rows = 0;
+    let bytes = 0;
+    while (rows < this.queue.length && rows < this.options.maxBatchRows) {
+      const size = this.queue[rows]!.update.byteLength;
+      if (rows > 0 && bytes + size > this.options.maxBatchBytes) break;
+      bytes += size;
+      rows++;
+    }
+    const batch = this.queue.splice(0, rows);
+    for (const u of batch) {
+      const left = (this.queuedPerDocument.get(u.documentId) ?? 1) - 1;
+      if (left > 0) this.queuedPerDocument.set(u.documentId, left);
+      else this.queuedPerDocument.delete(u.documentId);
+    }
+    return batch;
+  }
+
   private async writeBatch(): Promise<void> {
-    const batch = this.queue.splice(0);
+    const batch = this.cutBatch();
     if (batch.length === 0) return;
-    const documentIds = new Set(batch.map((u) => u.documentId));
-    const afterCommit = this.options.onCut(documentIds);
+    this.writing = batch;
+    // A document with updates still queued behind this batch is only durable up to a point we
+    // cannot name by its state vector: it is acknowledged when its last queued update is written.
+    const documentIds = new Set(batch.map((u) => u.documentId).filter((id) => !this.queuedPerDocument.has(id)));
+    const afterCommit = documentIds.size > 0 ? this.options.onCut(documentIds) : undefined;
     try {
-      await this.db.insert(schema.documentUpdates).values(batch);
+      await this.db.insert(schema.documentUpdates).values(batch.map(({ documentId, update, authorId }) => ({ documentId, update, authorId })));
       this.written += batch.length;
+      this.consecutiveFailures = 0;
+      this.writing = [];
       afterCommit?.();
     } catch (err) {
-      this.log.error({ err, updates: batch.length }, "could not write updates; retrying");
+      this.consecutiveFailures++;
+      this.writing = [];
       this.queue.unshift(...batch);
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      for (const u of batch) this.queuedPerDocument.set(u.documentId, (this.queuedPerDocument.get(u.documentId) ?? 0) + 1);
+      const { waiting, oldestWaitingMs } = this.backlog();
+      this.failures.failed(err, { updates: batch.length, waiting, oldestWaitingMs }, "could not write updates; retrying");
     }
+    this.updateSaving();
+  }
+
+  private updateSaving(): void {
+    const stalled = this.backlog().oldestWaitingMs > this.options.notSavingAfterMs;
+    const saving = this.consecutiveFailures === 0 && !stalled;
+    if (saving === this.savingNow) return;
+    this.savingNow = saving;
+    if (saving) this.log.info({ written: this.written }, "edits are being saved again");
+    else this.log.warn(this.backlog(), "edits are not being saved");
+    this.options.onSavingChanged?.(saving);
   }
 }

@@ -7,7 +7,8 @@ import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { waitFor } from "./wait-for.js";
 
-const serverDir = fileURLToPath(new URL("../..", import.meta.url));
+// SERVER_DIR runs another checkout's server (e.g. the code before a fix) under the same test.
+const serverDir = process.env.SERVER_DIR ?? fileURLToPath(new URL("../..", import.meta.url));
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -24,6 +25,8 @@ export interface ChildServer {
   url: string;
   process: ChildProcess;
   kill(signal: NodeJS.Signals): Promise<void>;
+  /** Everything it has written to stdout and stderr so far. */
+  output(): string;
 }
 
 export interface ChildStorage {
@@ -62,6 +65,7 @@ export async function startChildServer(storage: ChildStorage, port: number, extr
   return {
     url,
     process: child,
+    output: () => output,
     kill: (signal) =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
