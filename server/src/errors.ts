@@ -4,6 +4,7 @@
  */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { databaseFaultOf } from "@roundtable/db";
 import type { ApiError } from "@roundtable/domain";
 import type { Logger } from "pino";
 
@@ -28,6 +29,12 @@ export function errorHandler(log: Logger) {
       const body: ApiError = { error: err.message };
       if (err.details) body.details = err.details;
       return c.json(body, err.status);
+    }
+    // The database is not answering or its disk is nearly full: say so, and log no query.
+    const fault = databaseFaultOf(err);
+    if (fault) {
+      log.warn({ status: fault.status, reason: fault.message, path: c.req.path }, "request refused: the database is not saving");
+      return c.json({ error: fault.userMessage } satisfies ApiError, 503);
     }
     log.error({ err, path: c.req.path }, "unhandled error");
     return c.json({ error: "Something went wrong on our side. Your work is safe; please try again." } satisfies ApiError, 500);

@@ -43,8 +43,12 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const log = pino({ level: config.logLevel, base: undefined });
   const started = Date.now();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, pglite: config.pglite });
   const { db } = database;
+  database.onStateChange(({ status, reason, freeBytes }) => {
+    if (status === "ok") log.info({ status, freeBytes }, "the database is answering and saving again");
+    else log.error({ status, reason, freeBytes }, "the database is not saving");
+  });
   const seeded = config.seedDemoData && (await seedDemoDataIfEmpty(db));
   const familyPartsAdded = await addMissingFamilyParts(db);
   if (familyPartsAdded > 0) log.info({ count: familyPartsAdded }, "Gave older care plans the family's own part");
@@ -82,6 +86,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const app = createApp({
     db,
     databaseKind: database.kind,
+    databaseState: () => database.state(),
     config,
     log,
     registry,
