@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { defaultPgliteLimits } from "@roundtable/db";
 import { defaultCollabConfig, loadConfig } from "./config.js";
 
 describe("configuration", () => {
@@ -19,5 +20,13 @@ describe("configuration", () => {
   it("says which variable is wrong", () => {
     expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: "not a url" })).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
+  });
+
+  it("time-boxes embedded PGlite and keeps a free-space reserve, both configurable", () => {
+    expect(loadConfig({}).pglite).toEqual(defaultPgliteLimits);
+    expect(defaultPgliteLimits.minFreeBytes).toBe(64 * 1024 * 1024);
+    const tuned = loadConfig({ PGLITE_REQUEST_TIMEOUT_MS: "5000", PGLITE_OPEN_TIMEOUT_MS: "60000", PGLITE_MIN_FREE_BYTES: "0" });
+    expect(tuned.pglite).toEqual({ requestTimeoutMs: 5000, openTimeoutMs: 60_000, minFreeBytes: 0 });
+    expect(() => loadConfig({ PGLITE_REQUEST_TIMEOUT_MS: "0" })).toThrow(/PGLITE_REQUEST_TIMEOUT_MS/);
   });
 });

@@ -1,6 +1,7 @@
 /** Configuration from environment variables, parsed once into a typed object. */
 import path from "node:path";
 import { maxNestingDepth } from "@roundtable/domain";
+import { defaultPgliteLimits, type PgliteLimits } from "@roundtable/db";
 import { z } from "zod";
 import { durabilityConfig, durabilityEnv, type DurabilityConfig } from "./durability-config.js";
 
@@ -13,6 +14,9 @@ const envSchema = z.object({
   CLIENT_DIST: z.string().optional(),
   SESSION_DAYS: z.coerce.number().positive().default(7),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
+  PGLITE_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(defaultPgliteLimits.requestTimeoutMs),
+  PGLITE_OPEN_TIMEOUT_MS: z.coerce.number().int().positive().default(defaultPgliteLimits.openTimeoutMs),
+  PGLITE_MIN_FREE_BYTES: z.coerce.number().int().min(0).default(defaultPgliteLimits.minFreeBytes),
   COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().optional(),
   COLLAB_GROUP_COMMIT_MS: z.coerce.number().int().min(0).optional(),
   COLLAB_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).optional(),
@@ -52,6 +56,11 @@ export interface Config {
   host: string;
   dataDir: string | undefined;
   databaseUrl: string | undefined;
+  /**
+   * Embedded PGlite only: a call not answered within requestTimeoutMs restarts the database
+   * (see docs/adr/0006), and writes are refused while its disk has less than minFreeBytes free.
+   */
+  pglite: PgliteLimits;
   seedDemoData: boolean;
   clientDist: string;
   sessionDays: number;
@@ -171,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Relative to where the person ran `pnpm start` (pnpm runs the server inside server/).
     dataDir: e.DATABASE_URL ? undefined : path.resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    pglite: { requestTimeoutMs: e.PGLITE_REQUEST_TIMEOUT_MS, openTimeoutMs: e.PGLITE_OPEN_TIMEOUT_MS, minFreeBytes: e.PGLITE_MIN_FREE_BYTES },
     seedDemoData: e.SEED_DEMO_DATA === "true",
     clientDist: path.resolve(e.CLIENT_DIST ?? new URL("../../client/dist", import.meta.url).pathname),
     sessionDays: e.SESSION_DAYS,

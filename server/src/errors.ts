@@ -4,6 +4,7 @@
  */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { databaseFaultOf } from "@roundtable/db";
 import type { ApiError } from "@roundtable/domain";
 import type { Logger } from "pino";
 import { databaseUnavailableMessage, isDatabaseUnavailable, RateLimitedFailureLog } from "./database-failure.js";
@@ -31,10 +32,12 @@ export function errorHandler(log: Logger, failureLogIntervalMs = 10_000) {
       if (err.details) body.details = err.details;
       return c.json(body, err.status);
     }
-    if (isDatabaseUnavailable(err)) {
-      // Expected while the database restarts: a clear 503, and one log line now and then.
-      unavailable.failed(err, { path: c.req.path }, "database unavailable");
-      return c.json({ error: databaseUnavailableMessage } satisfies ApiError, 503);
+    // The database is not answering or its disk is nearly full (embedded PGlite), or Postgres is
+    // away (restarting, unreachable): a clear 503, no query in the log, one line now and then.
+    const fault = databaseFaultOf(err);
+    if (fault || isDatabaseUnavailable(err)) {
+      unavailable.failed(err, { path: c.req.path, status: fault?.status ?? "unavailable" }, "request refused: the database is not saving");
+      return c.json({ error: fault?.userMessage ?? databaseUnavailableMessage } satisfies ApiError, 503);
     }
     log.error({ err, path: c.req.path }, "unhandled error");
     return c.json({ error: "Something went wrong on our side. Your work is safe; please try again." } satisfies ApiError, 500);

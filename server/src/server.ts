@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import type { Server as HttpServer } from "node:http";
 import { createAdaptorServer } from "@hono/node-server";
 import { closeCodes } from "@roundtable/collab";
-import { openDatabase, schema, type Database } from "@roundtable/db";
+import { openDatabase, schema, type Database, type DatabaseState } from "@roundtable/db";
 import * as Y from "yjs";
 import type { Logger } from "pino";
 import { ActionProjector } from "./actions/action-projector.js";
@@ -50,8 +50,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
     dataDir: config.dataDir,
     connectTimeoutSeconds: config.durability.databaseConnectTimeoutSeconds,
     reconnectMaxMs: config.durability.databaseReconnectMaxMs,
+    pglite: config.pglite,
   });
   const { db } = database;
+  const logDatabaseState = ({ status, reason, freeBytes }: DatabaseState) => {
+    if (status === "ok") log.info({ status, freeBytes }, "the database is answering and saving again");
+    else log.error({ status, reason, freeBytes }, "the database is not saving");
+  };
+  database.onStateChange(logDatabaseState);
+  if (database.state().status !== "ok") logDatabaseState(database.state()); // e.g. started on a nearly full disk
   const seeded = config.seedDemoData && (await seedDemoDataIfEmpty(db));
   const familyPartsAdded = await addMissingFamilyParts(db);
   if (familyPartsAdded > 0) log.info({ count: familyPartsAdded }, "Gave older care plans the family's own part");
@@ -94,6 +101,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const app = createApp({
     db,
     databaseKind: database.kind,
+    databaseState: () => database.state(),
     config,
     log,
     registry,

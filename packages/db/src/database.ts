@@ -2,7 +2,8 @@
  * The database factory: embedded PGlite under a data directory (the zero-setup default) or
  * real Postgres through postgres.js when a URL is given. Both get the same drizzle API and the
  * same committed migrations, applied on open. PGlite runs in a worker thread (see
- * ./pglite-worker-client.ts), because it does all its work synchronously on the calling thread.
+ * ./pglite-worker-client.ts), because it does all its work synchronously on the calling thread,
+ * and is time-boxed, restarted when stuck, and kept off a full disk (./pglite-database.ts).
  */
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -12,8 +13,12 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { PgliteWorkerClient } from "./pglite-worker-client.js";
+import { alwaysOkState, type DatabaseState } from "./database-state.js";
+import { defaultPgliteLimits, PgliteDatabase, type DatabaseStateListener, type PgliteLimits } from "./pglite-database.js";
 import * as schema from "./schema.js";
+
+export * from "./database-state.js";
+export { defaultPgliteLimits, type DatabaseStateListener, type PgliteLimits } from "./pglite-database.js";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -22,6 +27,15 @@ export type DatabaseKind = "pglite" | "postgres";
 export interface Database {
   db: Db;
   kind: DatabaseKind;
+  /**
+   * Whether the database is answering and has room to save, without asking it (so it answers
+   * at once even when the database does not). Embedded PGlite reports a disk below its reserve
+   * and a worker that is stuck or being reopened; Postgres always reports ok here, and its
+   * outages show as failed queries.
+   */
+  state(): DatabaseState;
+  /** Calls the listener whenever state().status changes; returns a function that stops that. */
+  onStateChange(listener: DatabaseStateListener): () => void;
   close(): Promise<void>;
 }
 
@@ -34,6 +48,8 @@ export interface DatabaseOptions {
   connectTimeoutSeconds?: number;
   /** Postgres: the longest wait between reconnection attempts, in ms (default 1000). */
   reconnectMaxMs?: number;
+  /** Embedded PGlite's time-box and free-space reserve. */
+  pglite?: Partial<PgliteLimits> | undefined;
 }
 
 /**
@@ -65,13 +81,26 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     });
     const db = drizzlePostgres(client, { schema });
     await migratePostgres(db, { migrationsFolder });
-    return { db: db as unknown as Db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+    const opened = alwaysOkState(Date.now());
+    return {
+      db: db as unknown as Db,
+      kind: "postgres",
+      state: () => opened,
+      onStateChange: () => () => {},
+      close: () => client.end({ timeout: 5 }),
+    };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   // The worker opens PGlite and applies the migrations before this resolves.
-  const client = await PgliteWorkerClient.start({ dataDir: options.dataDir, migrationsFolder });
+  const pglite = await PgliteDatabase.open({ dataDir: options.dataDir, migrationsFolder }, { ...defaultPgliteLimits, ...options.pglite });
   // drizzle's PGlite session only calls client.query(sql, params, { rowMode, parsers }) and
-  // client.transaction(fn) with tx.query, which PgliteWorkerClient implements; it is not a PGlite.
-  const db = drizzlePglite(client as unknown as PGlite, { schema });
-  return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+  // client.transaction(fn) with tx.query, which PgliteDatabase implements; it is not a PGlite.
+  const db = drizzlePglite(pglite as unknown as PGlite, { schema });
+  return {
+    db: db as unknown as Db,
+    kind: "pglite",
+    state: () => pglite.state(),
+    onStateChange: (listener) => pglite.onStateChange(listener),
+    close: () => pglite.close(),
+  };
 }

@@ -6,11 +6,17 @@
  * `transaction(fn)` whose transaction object has `query` — so `drizzle-orm/pglite` can wrap it.
  *
  * A transaction is held open in the worker (PGlite's own `transaction()`, so other queries wait
- * for it as they do in-process) from `begin` until `commit` or `rollback`. If the worker dies,
- * every pending and later call rejects with an error saying so; nothing waits forever.
+ * for it as they do in-process) from `begin` until `commit` or `rollback`.
+ *
+ * Nothing waits forever. Every request has a deadline; one that passes it means PGlite is stuck
+ * (after a failed WAL write on a full disk it never answers again), and so does an error that
+ * leaves PGlite unusable (a full disk, an I/O error, an internal error, a WASM abort). Either
+ * way the worker is terminated and every pending and later call rejects with a
+ * DatabaseUnavailableError; ./pglite-database.ts then opens a new one on the same data.
  */
 import { Worker } from "node:worker_threads";
 import type { Results, RowMode } from "@electric-sql/pglite";
+import { DatabaseUnavailableError } from "./database-state.js";
 
 // ---- The message protocol, shared with ./pglite-worker.mjs through JSDoc imports. ----
 
@@ -62,6 +68,17 @@ interface Pending {
   reject(error: Error): void;
 }
 
+export interface WorkerClientLimits {
+  /** A request not answered within this long means the worker is stuck (ms). */
+  requestTimeoutMs: number;
+  /** Opening PGlite (crash recovery included) and applying migrations may take this long (ms). */
+  startTimeoutMs: number;
+  /** Told once when the worker stops answering for good, unless it was closed on purpose. */
+  onUnavailable?(error: DatabaseUnavailableError): void;
+}
+
+export const defaultWorkerClientLimits: WorkerClientLimits = { requestTimeoutMs: 15_000, startTimeoutMs: 120_000 };
+
 export const pgliteWorkerUrl = new URL("./pglite-worker.mjs", import.meta.url);
 
 export class PgliteWorkerClient {
@@ -70,49 +87,58 @@ export class PgliteWorkerClient {
   #nextId = 1;
   #nextTxId = 1;
   /** Set once the worker can no longer answer: every call from then on rejects with it. */
-  #unavailable: Error | null = null;
+  #unavailable: DatabaseUnavailableError | null = null;
   #closing: Promise<void> | null = null;
+  /** Set once open: a failure before then is the caller's failed start, not a later outage. */
+  #started = false;
   readonly #ready: Promise<unknown>;
+  readonly #limits: WorkerClientLimits;
 
   /** Starts the worker and resolves once PGlite is open and migrated. */
-  static async start(data: WorkerStartData): Promise<PgliteWorkerClient> {
+  static async start(data: WorkerStartData, limits: WorkerClientLimits = defaultWorkerClientLimits): Promise<PgliteWorkerClient> {
     // execArgv: [] — the worker is plain JavaScript and needs none of the parent's loaders (tsx).
     const worker = new Worker(pgliteWorkerUrl, { workerData: data satisfies WorkerStartData, execArgv: [], name: "pglite" });
-    return PgliteWorkerClient.attach(worker);
+    return PgliteWorkerClient.attach(worker, limits);
   }
 
   /** Wraps an already started worker speaking the protocol above (tests use a stand-in). */
-  static async attach(worker: Worker): Promise<PgliteWorkerClient> {
-    const client = new PgliteWorkerClient(worker);
+  static async attach(worker: Worker, limits: WorkerClientLimits = defaultWorkerClientLimits): Promise<PgliteWorkerClient> {
+    const client = new PgliteWorkerClient(worker, limits);
     try {
       await client.#ready;
     } catch (err) {
       await worker.terminate();
       throw err;
     }
+    client.#started = true;
     return client;
   }
 
-  private constructor(worker: Worker) {
+  private constructor(worker: Worker, limits: WorkerClientLimits) {
     this.#worker = worker;
-    this.#ready = this.#expect(0);
+    this.#limits = limits;
+    this.#ready = this.#expect(0, limits.startTimeoutMs);
     worker.on("message", (response: WorkerResponse) => this.#settle(response));
     worker.on("error", (err: unknown) => {
       const reason = err instanceof Error ? err.message : String(err);
-      this.#fail(new Error(`The PGlite worker thread crashed: ${reason}`, { cause: err }));
+      this.#fail(new DatabaseUnavailableError(`The PGlite worker thread crashed: ${reason}`, { cause: err }));
     });
     worker.on("messageerror", (err) => {
       // A reply that could not be read belongs to some pending call we can no longer identify.
-      this.#fail(new Error(`A message from the PGlite worker thread could not be read: ${err.message}`, { cause: err }));
-      void worker.terminate();
+      this.#fail(new DatabaseUnavailableError(`A message from the PGlite worker thread could not be read: ${err.message}`, { cause: err }));
     });
     worker.on("exit", (code) => {
       this.#fail(
         this.#closing
-          ? new Error(`The PGlite worker thread exited (exit code ${code}) while the database was closing`)
-          : new Error(`The PGlite worker thread exited unexpectedly (exit code ${code}); the database is unavailable`),
+          ? new DatabaseUnavailableError(`The PGlite worker thread exited (exit code ${code}) while the database was closing`)
+          : new DatabaseUnavailableError(`The PGlite worker thread exited unexpectedly (exit code ${code}); the database is unavailable`),
       );
     });
+  }
+
+  /** True once this worker can no longer answer (failed, stuck or closed). */
+  get unavailable(): boolean {
+    return this.#unavailable !== null;
   }
 
   query<T>(sql: string, params: unknown[] = [], options?: WorkerQueryOptions): Promise<Results<T>> {
@@ -144,13 +170,17 @@ export class PgliteWorkerClient {
     return result;
   }
 
-  /** Closes PGlite (which finishes writing the data directory), then stops the worker. */
+  /**
+   * Closes PGlite (which finishes writing the data directory), then stops the worker. A worker
+   * that does not close in time is stopped anyway: the next open recovers from the WAL, as
+   * after a crash.
+   */
   close(): Promise<void> {
     this.#closing ??= (async () => {
       try {
         if (!this.#unavailable) await this.#request({ op: "close" });
       } finally {
-        this.#unavailable ??= new Error("The database is closed");
+        this.#unavailable ??= new DatabaseUnavailableError("The database is closed");
         await this.#worker.terminate();
       }
     })();
@@ -164,9 +194,9 @@ export class PgliteWorkerClient {
 
   #request(message: Outgoing): Promise<WorkerQueryResult | null> {
     if (this.#unavailable) return Promise.reject(this.#unavailable);
-    if (this.#closing && message.op !== "close") return Promise.reject(new Error("The database is closed"));
+    if (this.#closing && message.op !== "close") return Promise.reject(new DatabaseUnavailableError("The database is closed"));
     const id = this.#nextId++;
-    const reply = this.#expect(id);
+    const reply = this.#expect(id, this.#limits.requestTimeoutMs);
     try {
       this.#worker.postMessage({ ...message, id } as WorkerRequest);
     } catch (err) {
@@ -176,14 +206,23 @@ export class PgliteWorkerClient {
     return reply;
   }
 
-  #expect(id: number): Promise<WorkerQueryResult | null> {
+  #expect(id: number, timeoutMs: number): Promise<WorkerQueryResult | null> {
     return new Promise((resolve, reject) => {
+      // One request not answered in time means the worker is stuck: PGlite answers in order,
+      // so nothing queued behind it would be answered either.
+      const deadline = setTimeout(() => {
+        const what = id === 0 ? "open" : "answer";
+        this.#fail(new DatabaseUnavailableError(`The database did not ${what} within ${timeoutMs} ms; it is being restarted`));
+      }, timeoutMs);
+      deadline.unref();
       this.#pending.set(id, {
         resolve: (result) => {
+          clearTimeout(deadline);
           this.#forget(id);
           resolve(result);
         },
         reject: (error) => {
+          clearTimeout(deadline);
           this.#forget(id);
           reject(error);
         },
@@ -201,14 +240,44 @@ export class PgliteWorkerClient {
   #settle(response: WorkerResponse): void {
     const pending = this.#pending.get(response.id);
     if (!pending) return;
-    if (response.ok) pending.resolve(response.result);
-    else pending.reject(deserializeError(response.error));
+    if (response.ok) {
+      pending.resolve(response.result);
+      return;
+    }
+    const error = deserializeError(response.error);
+    const fatal = fatalReason(response.error);
+    // After a fatal error this call and every other fail with the typed error; what PGlite said stays as its cause.
+    if (fatal) this.#fail(new DatabaseUnavailableError(`${fatal}; the database is being restarted`, { cause: error }));
+    else pending.reject(error);
   }
 
-  #fail(error: Error): void {
+  /** The worker can no longer answer: reject everything, stop it, and say so once. */
+  #fail(error: DatabaseUnavailableError): void {
+    const first = this.#unavailable === null;
     this.#unavailable ??= error;
     for (const pending of [...this.#pending.values()]) pending.reject(error);
+    if (!first) return;
+    void this.#worker.terminate();
+    if (this.#started && !this.#closing) this.#limits.onUnavailable?.(error);
   }
+}
+
+/**
+ * Why an error from PGlite means it cannot be trusted to answer again, or null for an ordinary
+ * error (a constraint, a syntax error…). After a failed WAL write PGlite answered nothing more
+ * ("XLogBeginInsert was already called" is the same state seen by the next insert), so a full
+ * disk, an I/O error, an internal error or a WASM abort all restart it; a restart of a healthy
+ * PGlite costs a few seconds and loses nothing committed.
+ */
+function fatalReason(error: SerializedError): string | null {
+  const code = typeof error.fields.code === "string" ? error.fields.code : null;
+  const severity = error.fields.severity;
+  if (code === "53100") return "The database's disk is full (53100)";
+  if (code?.startsWith("58")) return `The database could not read or write its files (${code})`;
+  if (code === "XX000" || code === "XX001" || code === "XX002") return `The database reported an internal error (${code})`;
+  if (severity === "PANIC" || severity === "FATAL") return `The database reported a ${severity} error`;
+  if (error.name === "RuntimeError" || /^Aborted\(|PGlite is closed/.test(error.message)) return "The database's WASM runtime stopped";
+  return null;
 }
 
 /** A normal Error carrying what Postgres reported (code, detail, constraint…) as properties. */

@@ -5,6 +5,7 @@ import { Worker } from "node:worker_threads";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "./database.js";
+import { DatabaseUnavailableError } from "./database-state.js";
 import { PgliteWorkerClient } from "./pglite-worker-client.js";
 import * as schema from "./schema.js";
 
@@ -177,11 +178,14 @@ describe("the PGlite worker's life cycle", () => {
     await expect(PgliteWorkerClient.start({ dataDir: undefined, migrationsFolder: "/nonexistent/migrations" })).rejects.toThrow(/journal/i);
   }, 60_000);
 
-  // Stand-in workers that speak the protocol's handshake, then fail on the first query.
+  // Stand-in workers that speak the protocol's handshake and close, then do as told on a query.
   const standIn = (onQuery: string) =>
     new Worker(
       `const { parentPort } = require("node:worker_threads");
-       parentPort.on("message", (m) => { if (m.op === "query") { ${onQuery} } });
+       parentPort.on("message", (m) => {
+         if (m.op === "query") { ${onQuery} }
+         if (m.op === "close") parentPort.postMessage({ id: m.id, ok: true, result: null });
+       });
        parentPort.postMessage({ id: 0, ok: true, result: null });`,
       { eval: true },
     );
@@ -199,6 +203,56 @@ describe("the PGlite worker's life cycle", () => {
     const client = await PgliteWorkerClient.attach(standIn(`throw new Error("boom");`));
     await expect(client.query("select 1")).rejects.toThrow(/PGlite worker thread crashed: boom/);
     await expect(client.query("select 2")).rejects.toThrow(/crashed: boom/);
+    await client.close();
+  });
+
+  // A stand-in that opens, then never answers anything: what PGlite did after a failed WAL write.
+  const silent = () => standIn("");
+
+  it("rejects a call the worker does not answer in time with DatabaseUnavailableError, and everything after it", async () => {
+    const lost: DatabaseUnavailableError[] = [];
+    const client = await PgliteWorkerClient.attach(silent(), { requestTimeoutMs: 300, startTimeoutMs: 10_000, onUnavailable: (e) => lost.push(e) });
+    const first = client.query("select 1");
+    const second = client.query("select 2");
+    await expect(first).rejects.toThrow(DatabaseUnavailableError);
+    await expect(first).rejects.toThrow(/did not answer within 300 ms/);
+    await expect(second).rejects.toThrow(DatabaseUnavailableError);
+    await expect(client.query("select 3")).rejects.toThrow(/did not answer within 300 ms/);
+    expect(client.unavailable).toBe(true);
+    expect(lost).toHaveLength(1); // told once, so the worker is replaced once
+    await client.close();
+  });
+
+  it("gives up opening a worker that does not finish starting in time", async () => {
+    const neverReady = new Worker(`setInterval(() => {}, 1000);`, { eval: true });
+    await expect(PgliteWorkerClient.attach(neverReady, { requestTimeoutMs: 300, startTimeoutMs: 300 })).rejects.toThrow(/did not open within 300 ms/);
+  });
+
+  it("treats a full disk as fatal: the call fails with DatabaseUnavailableError carrying what PGlite said, and the worker is stopped", async () => {
+    const diskFull = JSON.stringify({
+      name: "error",
+      message: 'could not write to file "pg_wal/xlogtemp.42": No space left on device',
+      stack: undefined,
+      fields: { code: "53100", severity: "ERROR" },
+    });
+    const lost: DatabaseUnavailableError[] = [];
+    const worker = standIn(`parentPort.postMessage({ id: m.id, ok: false, error: ${diskFull} });`);
+    const exited = new Promise((resolve) => worker.once("exit", resolve));
+    const client = await PgliteWorkerClient.attach(worker, { requestTimeoutMs: 10_000, startTimeoutMs: 10_000, onUnavailable: (e) => lost.push(e) });
+    const error: unknown = await client.query("insert into t values (1)").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatabaseUnavailableError);
+    expect((error as Error).message).toMatch(/disk is full \(53100\)/);
+    expect(((error as Error).cause as Record<string, unknown>).code).toBe("53100");
+    expect(lost).toHaveLength(1);
+    await exited; // terminated, not left spinning
+    await expect(client.query("select 1")).rejects.toThrow(DatabaseUnavailableError);
+  });
+
+  it("passes an ordinary error through and keeps answering", async () => {
+    const notNull = JSON.stringify({ name: "error", message: "null value", stack: undefined, fields: { code: "23502", severity: "ERROR" } });
+    const client = await PgliteWorkerClient.attach(standIn(`parentPort.postMessage({ id: m.id, ok: false, error: ${notNull} });`));
+    await expect(client.query("insert into t values (null)")).rejects.toMatchObject({ code: "23502" });
+    expect(client.unavailable).toBe(false);
     await client.close();
   });
 });

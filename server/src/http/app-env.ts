@@ -1,5 +1,5 @@
 /** What every route handler can reach: the database and the signed-in person. */
-import type { Db, DatabaseKind } from "@roundtable/db";
+import type { Db, DatabaseKind, DatabaseState } from "@roundtable/db";
 import type { Logger } from "pino";
 import type { ActionProjector } from "../actions/action-projector.js";
 import type { DocumentSessions } from "../audit/document-sessions.js";
@@ -12,6 +12,8 @@ import type { Person } from "../services/sessions.js";
 export interface AppDeps {
   db: Db;
   databaseKind: DatabaseKind;
+  /** Whether the database is answering and saving, without asking it (see Database.state). */
+  databaseState(): DatabaseState;
   config: Config;
   log: Logger;
   registry: RoomRegistry;

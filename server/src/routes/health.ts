@@ -1,8 +1,9 @@
 /**
  * GET /api/health — is the server up, can it reach its database, and are edits being saved.
- * It answers within a second whatever happens: the database ping is time-boxed. 503 when the
- * database does not answer in time, or when the oldest edit waiting to be saved is older than
- * HEALTH_MAX_BACKLOG_AGE_SECONDS (edits are accepted but not reaching the database).
+ * It answers within a second whatever happens: what the database layer already knows (embedded
+ * PGlite restarting, or its disk below the reserve) is answered without asking, and the ping is
+ * time-boxed. 503 when the database is not saving or does not answer in time, or when the oldest
+ * edit waiting to be saved is older than HEALTH_MAX_BACKLOG_AGE_SECONDS.
  */
 import { Hono } from "hono";
 import { sql } from "drizzle-orm";
@@ -10,7 +11,7 @@ import type { AppDeps } from "../http/app-env.js";
 
 type Ping = "ok" | "failed" | "timed out";
 
-export function healthRoutes({ db, databaseKind, registry, config }: AppDeps) {
+export function healthRoutes({ db, databaseKind, databaseState, registry, config }: AppDeps) {
   const { healthTimeoutMs, healthMaxBacklogAgeMs } = config.durability;
 
   async function ping(): Promise<Ping> {
@@ -26,9 +27,13 @@ export function healthRoutes({ db, databaseKind, registry, config }: AppDeps) {
   }
 
   return new Hono().get("/", async (c) => {
-    const database = await ping();
     const { waiting, oldestWaitingMs, saving } = registry.updateLog.backlog();
     const backlog = { waiting, oldestWaitingSeconds: Math.round(oldestWaitingMs / 100) / 10 };
+    const state = databaseState();
+    if (state.status !== "ok") {
+      return c.json({ ok: false as const, db: databaseKind, database: state.status, saving: false, backlog, error: state.message }, 503);
+    }
+    const database = await ping();
     const body = { db: databaseKind, database, saving, backlog };
     if (database !== "ok") {
       return c.json({ ok: false as const, ...body, error: "The database is not answering." }, 503);

@@ -46,6 +46,7 @@ export async function connectCollab(
   documentId: string,
   cookie: string | null,
   params: Record<string, string> = {},
+  syncTimeoutMs = 5000,
 ): Promise<CollabClient> {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, "ws")}/collab`, documentId, doc, {
@@ -53,7 +54,7 @@ export async function connectCollab(
     disableBc: true,
     params,
   });
-  await waitFor(() => provider.synced, { what: `sync of ${documentId}` });
+  await waitFor(() => provider.synced, { timeoutMs: syncTimeoutMs, what: `sync of ${documentId}` });
   return {
     doc,
     provider,
