@@ -7,6 +7,7 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { PGlite } from "@electric-sql/pglite";
+import type { Logger } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -30,6 +31,8 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** Where PGlite keeps its files; omit for an in-memory database (tests). */
   dataDir?: string | undefined;
+  /** Told of every statement before it runs (tests count queries with it); never logs by default. */
+  logger?: Logger | undefined;
 }
 
 const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
@@ -37,7 +40,7 @@ const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url)
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     const client = postgres(options.url, { max: 10, onnotice: () => {} });
-    const db = drizzlePostgres(client, { schema });
+    const db = drizzlePostgres(client, { schema, logger: options.logger ?? false });
     await migratePostgres(db, { migrationsFolder });
     return { db: db as unknown as Db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
@@ -46,6 +49,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const client = await PgliteWorkerClient.start({ dataDir: options.dataDir, migrationsFolder });
   // drizzle's PGlite session only calls client.query(sql, params, { rowMode, parsers }) and
   // client.transaction(fn) with tx.query, which PgliteWorkerClient implements; it is not a PGlite.
-  const db = drizzlePglite(client as unknown as PGlite, { schema });
+  const db = drizzlePglite(client as unknown as PGlite, { schema, logger: options.logger ?? false });
   return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
 }

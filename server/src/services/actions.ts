@@ -14,21 +14,17 @@ import {
   type ActionEvent,
   type ActionListQuery,
   type ActionStatus,
-  type DocumentKind,
-  type Role,
   type UpdateActionBody,
-  type Visibility,
 } from "@roundtable/domain";
 import { and, asc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { ActionProjector } from "../actions/action-projector.js";
 import { todayInEngland } from "../actions/today.js";
 import type { RoomRegistry } from "../collab/room-registry.js";
-import { HttpError, notFound } from "../errors.js";
-import { accessFor, documentAccessFor } from "./access.js";
-import { meetingAccessMap } from "./meeting-access.js";
-import { casesSharingWith } from "./sharing-consent.js";
+import { HttpError, notFound, stopIfCancelled } from "../errors.js";
+import { documentAccessFor } from "./access.js";
 import type { Person } from "./sessions.js";
+import { documentsVisibleTo } from "./visible-documents.js";
 
 const owner = alias(schema.people, "owner");
 const ownerAgency = alias(schema.agencies, "owner_agency");
@@ -81,44 +77,8 @@ function toAction(row: ActionQueryRow, today: string): Action {
   };
 }
 
-/** What the documents some rows' documents are parts of are (few: a part is a care plan's family part). */
-async function wholesOf(db: Db, ids: readonly string[]): Promise<Map<string, { visibility: Visibility; kind: DocumentKind }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: schema.documents.id, visibility: schema.documents.visibility, kind: schema.documents.kind })
-    .from(schema.documents)
-    .where(inArray(schema.documents.id, [...new Set(ids)]));
-  return new Map(rows.map((r) => [r.id, { visibility: r.visibility as Visibility, kind: r.kind as DocumentKind }]));
-}
-
-/** Keep only the rows whose document this person may open (the same rules as opening it). */
-async function visibleRows(db: Db, person: Person, rows: ActionQueryRow[]): Promise<ActionQueryRow[]> {
-  const caseIds = [...new Set(rows.map((r) => r.action.caseId))];
-  if (caseIds.length === 0) return [];
-  const memberships = await db
-    .select({ caseId: schema.caseMembers.caseId, role: schema.caseMembers.role })
-    .from(schema.caseMembers)
-    .where(and(eq(schema.caseMembers.personId, person.id), inArray(schema.caseMembers.caseId, caseIds)));
-  const roleOn = new Map(memberships.map((m) => [m.caseId, m.role as Role]));
-  const sharing = await casesSharingWith(db, person.agencyId, caseIds);
-  const meetingIds = rows.flatMap((r) => (r.documentMeetingId ? [r.documentMeetingId] : []));
-  const meetings = await meetingAccessMap(db, person, meetingIds);
-  const wholes = await wholesOf(db, rows.flatMap((r) => (r.partOf ? [r.partOf] : [])));
-  return rows.filter((r) => {
-    if (r.serviceId !== person.serviceId) return false;
-    // Actions agreed in minutes are seen by those who may open the meeting.
-    if (r.documentMeetingId) return (meetings.get(r.documentMeetingId)?.access ?? "none") !== "none";
-    const visible = {
-      caseRow: { id: r.action.caseId, serviceId: r.serviceId, name: r.caseName, ragRating: "green" as const, keyworkerId: r.keyworkerId, nextMeetingAt: null },
-      caseRole: roleOn.get(r.action.caseId) ?? null,
-      sharingConsented: sharing.has(r.action.caseId),
-    };
-    const whole = r.partOf ? (wholes.get(r.partOf) ?? null) : null;
-    return accessFor(person, visible, { visibility: r.visibility as Visibility, kind: r.documentKind as DocumentKind, whole }) !== "none";
-  });
-}
-
-export async function listActions(db: Db, person: Person, query: ActionListQuery, now = new Date()): Promise<Action[]> {
+export async function listActions(db: Db, person: Person, query: ActionListQuery, options: { now?: Date; signal?: AbortSignal } = {}): Promise<Action[]> {
+  const { now = new Date(), signal } = options;
   const today = todayInEngland(now);
   const where: SQL[] = [isNull(schema.actions.removedAt), eq(schema.cases.serviceId, person.serviceId)];
   if (query.owner) where.push(eq(schema.actions.ownerId, query.owner === "me" ? person.id : query.owner));
@@ -138,23 +98,27 @@ export async function listActions(db: Db, person: Person, query: ActionListQuery
     where.push(or(inArray(schema.actions.status, [...outstandingStatuses]), gte(schema.actions.updatedAt, closedSince))!);
   }
   const limit = query.limit ?? 500;
-  const visible: ActionQueryRow[] = [];
-  // The limit counts what the person may see, so keep reading pages until it is reached.
-  for (let offset = 0; visible.length < limit; offset += limit) {
-    const page = await actionQuery(db)
-      .where(and(...where))
-      .orderBy(sql`${schema.actions.dueDate} asc nulls last`, asc(schema.cases.name), asc(schema.actions.position), asc(schema.actions.id))
-      .limit(limit)
-      .offset(offset);
-    visible.push(...(await visibleRows(db, person, page)));
-    if (page.length < limit) break;
-  }
-  return visible.slice(0, limit).map((r) => toAction(r, today));
+  // Visibility is a condition in the same query, so the limit counts what the person may see
+  // and the database reads only what it returns (ADR 0012).
+  const visibleDocuments = await documentsVisibleTo(db, person, signal);
+  if (!visibleDocuments) return [];
+  stopIfCancelled(signal);
+  const rows = await actionQuery(db)
+    .where(and(...where, inArray(schema.actions.documentId, visibleDocuments.ids)))
+    .orderBy(sql`${schema.actions.dueDate} asc nulls last`, asc(schema.cases.name), asc(schema.actions.position), asc(schema.actions.id))
+    .limit(limit);
+  return rows.map((r) => toAction(r, today));
 }
 
+/** One action, if the person may open the document it is in (a removed one too: its history stays). */
 export async function getAction(db: Db, person: Person, actionId: string, now = new Date()): Promise<Action> {
-  const rows = await actionQuery(db).where(eq(schema.actions.id, actionId)).limit(1);
-  const [row] = await visibleRows(db, person, rows);
+  const visibleDocuments = await documentsVisibleTo(db, person);
+  const rows = visibleDocuments
+    ? await actionQuery(db)
+        .where(and(eq(schema.actions.id, actionId), eq(schema.cases.serviceId, person.serviceId), inArray(schema.actions.documentId, visibleDocuments.ids)))
+        .limit(1)
+    : [];
+  const [row] = rows;
   if (!row) throw notFound("That action");
   return toAction(row, todayInEngland(now));
 }
