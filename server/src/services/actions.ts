@@ -24,7 +24,7 @@ import type { RoomRegistry } from "../collab/room-registry.js";
 import { HttpError, notFound, stopIfCancelled } from "../errors.js";
 import { documentAccessFor } from "./access.js";
 import type { Person } from "./sessions.js";
-import { documentsVisibleTo } from "./visible-documents.js";
+import { documentsVisibleTo, wholeDocument, type VisibleDocuments } from "./visible-documents.js";
 
 const owner = alias(schema.people, "owner");
 const ownerAgency = alias(schema.agencies, "owner_agency");
@@ -47,6 +47,7 @@ function actionQuery(db: Db) {
     .from(schema.actions)
     .innerJoin(schema.cases, eq(schema.cases.id, schema.actions.caseId))
     .innerJoin(schema.documents, eq(schema.documents.id, schema.actions.documentId))
+    .leftJoin(wholeDocument, eq(wholeDocument.id, schema.documents.partOf))
     .leftJoin(owner, eq(owner.id, schema.actions.ownerId))
     .leftJoin(ownerAgency, eq(ownerAgency.id, schema.actions.ownerAgencyId));
 }
@@ -98,16 +99,55 @@ export async function listActions(db: Db, person: Person, query: ActionListQuery
     where.push(or(inArray(schema.actions.status, [...outstandingStatuses]), gte(schema.actions.updatedAt, closedSince))!);
   }
   const limit = query.limit ?? 500;
-  // Visibility is a condition in the same query, so the limit counts what the person may see
-  // and the database reads only what it returns (ADR 0012).
+  // Visibility is a condition in SQL, so the limit counts what the person may see and the
+  // database reads only what it returns (ADR 0012).
   const visibleDocuments = await documentsVisibleTo(db, person, signal);
   if (!visibleDocuments) return [];
-  stopIfCancelled(signal);
-  const rows = await actionQuery(db)
-    .where(and(...where, inArray(schema.actions.documentId, visibleDocuments.ids)))
-    .orderBy(sql`${schema.actions.dueDate} asc nulls last`, asc(schema.cases.name), asc(schema.actions.position), asc(schema.actions.id))
-    .limit(limit);
+  const rows = visibleDocuments.acrossService
+    ? await listAcrossService(db, and(...where)!, visibleDocuments, limit, signal)
+    : await listActionRows(db, and(...where, inArray(schema.actions.documentId, visibleDocuments.ids))!, limit, signal);
   return rows.map((r) => toAction(r, today));
+}
+
+const listOrder = [sql`${schema.actions.dueDate} asc nulls last`, asc(schema.cases.name), asc(schema.actions.position), asc(schema.actions.id)];
+
+function listActionRows(db: Db, where: SQL, limit: number, signal: AbortSignal | undefined): Promise<ActionQueryRow[]> {
+  stopIfCancelled(signal);
+  return actionQuery(db).where(where).orderBy(...listOrder).limit(limit).execute();
+}
+
+/** How many pages of rows, each a little more than asked for, a list across the service reads in order before filtering in one query. */
+const pagesInOrder = 3;
+
+/**
+ * For someone who may open most of the service's documents (a service lead), most rows pass:
+ * reading them in the list's order, each page marked visible or not by the same condition, lets
+ * the database stop at the limit — a filter in the query itself leads the planner to sort all
+ * it may see first. A few pages at most; past them, one filtered query.
+ */
+async function listAcrossService(db: Db, where: SQL, visible: VisibleDocuments, limit: number, signal: AbortSignal | undefined): Promise<ActionQueryRow[]> {
+  const pageSize = limit + 50;
+  const ids: string[] = [];
+  for (let page = 0; page < pagesInOrder; page++) {
+    stopIfCancelled(signal);
+    const rows = await db
+      .select({ id: schema.actions.id, visible: sql<boolean>`coalesce(${visible.where}, false)` })
+      .from(schema.actions)
+      .innerJoin(schema.cases, eq(schema.cases.id, schema.actions.caseId))
+      .innerJoin(schema.documents, eq(schema.documents.id, schema.actions.documentId))
+      .leftJoin(wholeDocument, eq(wholeDocument.id, schema.documents.partOf))
+      .where(where)
+      .orderBy(...listOrder)
+      .limit(pageSize)
+      .offset(page * pageSize);
+    ids.push(...rows.filter((r) => r.visible).map((r) => r.id));
+    if (ids.length >= limit || rows.length < pageSize) {
+      const wanted = ids.slice(0, limit);
+      if (wanted.length === 0) return [];
+      return listActionRows(db, inArray(schema.actions.id, wanted), limit, signal);
+    }
+  }
+  return listActionRows(db, and(where, visible.where)!, limit, signal);
 }
 
 /** One action, if the person may open the document it is in (a removed one too: its history stays). */
@@ -115,7 +155,7 @@ export async function getAction(db: Db, person: Person, actionId: string, now = 
   const visibleDocuments = await documentsVisibleTo(db, person);
   const rows = visibleDocuments
     ? await actionQuery(db)
-        .where(and(eq(schema.actions.id, actionId), eq(schema.cases.serviceId, person.serviceId), inArray(schema.actions.documentId, visibleDocuments.ids)))
+        .where(and(eq(schema.actions.id, actionId), eq(schema.cases.serviceId, person.serviceId), visibleDocuments.where))
         .limit(1)
     : [];
   const [row] = rows;

@@ -41,8 +41,9 @@ const documentClasses: readonly DocumentClass[] = visibilities.flatMap((visibili
 
 const classKey = (c: DocumentClass) => `${c.visibility}:${c.kind}:${c.whole ? `${c.whole.visibility}:${c.whole.kind}` : "-"}`;
 
-const whole = alias(schema.documents, "whole");
-const documentClassKey = sql<string>`${schema.documents.visibility} || ':' || ${schema.documents.kind} || ':' || coalesce(${whole.visibility} || ':' || ${whole.kind}, '-')`;
+/** The document a part belongs to, as queries using the condition below must join it. */
+export const wholeDocument = alias(schema.documents, "whole");
+const documentClassKey = sql<string>`${schema.documents.visibility} || ':' || ${schema.documents.kind} || ':' || coalesce(${wholeDocument.visibility} || ':' || ${wholeDocument.kind}, '-')`;
 
 /** The kinds of document this person may open on a case where these facts hold. */
 function openableClasses(person: Person, facts: { caseRole: Role | null; ownKeyworker: boolean; sharingConsented: boolean }): string[] {
@@ -61,9 +62,10 @@ interface Fact {
 
 /**
  * OR, over every way the facts can turn out, of "they turn out so, and the answer lets these
- * through". Facts the answer does not depend on are left out of the SQL.
+ * through". Facts the answer does not depend on are left out of the SQL; `usesFacts` says
+ * whether any is left.
  */
-function underFacts(facts: readonly Fact[], answer: (values: boolean[]) => string[], allowed: (keys: string[]) => SQL): SQL | undefined {
+function underFacts(facts: readonly Fact[], answer: (values: boolean[]) => string[], allowed: (keys: string[]) => SQL): { sql: SQL; usesFacts: boolean } | undefined {
   const all: boolean[][] = Array.from({ length: 2 ** facts.length }, (_, n) => facts.map((_, i) => ((n >> i) & 1) === 1));
   const keyOf = (values: boolean[]) => [...answer(values)].sort().join("|");
   const matters = facts.map((_, i) => all.some((v) => keyOf(v) !== keyOf(v.map((x, j) => (j === i ? !x : x)))));
@@ -74,7 +76,7 @@ function underFacts(facts: readonly Fact[], answer: (values: boolean[]) => strin
     if (keys.length === 0) continue;
     disjuncts.push(and(...facts.flatMap((f, i) => (matters[i] ? [values[i] ? f.holds : f.fails] : [])), allowed(keys))!);
   }
-  return disjuncts.length ? or(...disjuncts) : undefined;
+  return disjuncts.length ? { sql: or(...disjuncts)!, usesFacts: matters.some(Boolean) } : undefined;
 }
 
 /** Whether the family of this case has agreed to share with the agency: the latest record decides, as casesSharingWith. */
@@ -85,7 +87,7 @@ function sharesWith(agencyId: string | null, caseId: SQLWrapper): SQL {
 }
 
 /** Case documents (not minutes): by the person's role on each of their cases, and across the service where the rules let them. */
-async function caseDocumentsCondition(db: Db, person: Person, signal?: AbortSignal): Promise<SQL | undefined> {
+async function caseDocumentsCondition(db: Db, person: Person, signal?: AbortSignal): Promise<Reach> {
   stopIfCancelled(signal);
   const memberships = await db
     .select({ caseId: schema.caseMembers.caseId, role: schema.caseMembers.role, keyworkerId: schema.cases.keyworkerId })
@@ -116,24 +118,25 @@ async function caseDocumentsCondition(db: Db, person: Person, signal?: AbortSign
     ([own, sharingConsented]) => openableClasses(person, { caseRole: null, ownKeyworker: own!, sharingConsented: sharingConsented! }),
     (keys) => inArray(documentClassKey, keys),
   );
-  return or(
-    ...onTeam,
-    offTeam &&
+  if (!offTeam) return { condition: or(...onTeam), acrossService: false };
+  const serviceCases = db.select({ id: c.id }).from(c).where(eq(c.serviceId, person.serviceId));
+  return {
+    condition: or(
+      ...onTeam,
       and(
         memberIds.length ? notInArray(schema.documents.caseId, memberIds) : undefined,
-        // The facts are about the document's case: ask them inside a query on that case.
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(c)
-            .where(and(eq(c.id, schema.documents.caseId), eq(c.serviceId, person.serviceId), offTeam)),
-        ),
+        offTeam.usesFacts
+          ? // The facts are about the document's case: ask them inside a query on that case.
+            exists(db.select({ id: c.id }).from(c).where(and(eq(c.serviceId, person.serviceId), eq(c.id, schema.documents.caseId), offTeam.sql)))
+          : and(inArray(schema.documents.caseId, serviceCases), offTeam.sql),
       ),
-  );
+    ),
+    acrossService: true,
+  };
 }
 
 /** Minutes follow their meeting: meetings the person is part of are asked one by one, the rest by their facts. */
-async function minutesCondition(db: Db, person: Person, signal?: AbortSignal): Promise<SQL | undefined> {
+async function minutesCondition(db: Db, person: Person, signal?: AbortSignal): Promise<Reach> {
   stopIfCancelled(signal);
   const m = schema.meetings;
   const involved = await db
@@ -173,35 +176,50 @@ async function minutesCondition(db: Db, person: Person, signal?: AbortSignal): P
       ),
     (keys) => inArray(m.visibility, keys),
   );
-  return or(
-    openable.length ? inArray(schema.documents.meetingId, openable) : undefined,
-    uninvolved &&
-      and(
-        involvedIds.length ? notInArray(schema.documents.meetingId, involvedIds) : undefined,
-        inArray(schema.documents.meetingId, db.select({ id: m.id }).from(m).where(uninvolved)),
-      ),
-  );
+  return {
+    condition: or(
+      openable.length ? inArray(schema.documents.meetingId, openable) : undefined,
+      uninvolved &&
+        and(
+          involvedIds.length ? notInArray(schema.documents.meetingId, involvedIds) : undefined,
+          inArray(schema.documents.meetingId, db.select({ id: m.id }).from(m).where(uninvolved.sql)),
+        ),
+    ),
+    acrossService: uninvolved !== undefined,
+  };
+}
+
+/** A condition on a document (and its whole), and whether it may reach past the person's own cases and meetings. */
+interface Reach {
+  condition: SQL | undefined;
+  acrossService: boolean;
+}
+
+export interface VisibleDocuments {
+  /** A condition on `documents` and `wholeDocument` (left-joined on its part_of) in the caller's query. */
+  where: SQL;
+  /** The ids of those documents, as a subquery; fits any query. */
+  ids: SQLWrapper;
+  /**
+   * Whether they may be most of the service's (a service lead's): then filter the rows read in
+   * their own order; otherwise few, and a list is best read through them.
+   */
+  acrossService: boolean;
 }
 
 /**
- * A subquery of the ids of the documents this person may open — the same answers as opening
- * each one — or null when they may open none, so the caller need not ask at all. (Wrapped in
- * an object: a query is thenable, and returning it from an async function would run it.)
+ * The documents this person may open — the same answers as opening each one — or null when
+ * they may open none, so the caller need not ask at all.
  */
-export async function documentsVisibleTo(db: Db, person: Person, signal?: AbortSignal): Promise<{ ids: SQLWrapper } | null> {
+export async function documentsVisibleTo(db: Db, person: Person, signal?: AbortSignal): Promise<VisibleDocuments | null> {
   const cases = await caseDocumentsCondition(db, person, signal);
   const minutes = await minutesCondition(db, person, signal);
   stopIfCancelled(signal);
-  if (!cases && !minutes) return null;
-  const ids = db
-    .select({ id: schema.documents.id })
-    .from(schema.documents)
-    .leftJoin(whole, eq(whole.id, schema.documents.partOf))
-    .where(
-      or(
-        cases && and(isNull(schema.documents.meetingId), cases),
-        minutes && and(isNotNull(schema.documents.meetingId), minutes),
-      ),
-    );
-  return { ids };
+  if (!cases.condition && !minutes.condition) return null;
+  const where = or(
+    cases.condition && and(isNull(schema.documents.meetingId), cases.condition),
+    minutes.condition && and(isNotNull(schema.documents.meetingId), minutes.condition),
+  )!;
+  const ids = db.select({ id: schema.documents.id }).from(schema.documents).leftJoin(wholeDocument, eq(wholeDocument.id, schema.documents.partOf)).where(where);
+  return { where, ids, acrossService: cases.acrossService || minutes.acrossService };
 }

@@ -1,14 +1,18 @@
 /**
- * The action list filters visibility in the database: asking for one action reads a bounded
- * number of queries however many actions the person may not see, it stops when its request is
- * cancelled, and it lists exactly the actions in documents the person may open (checked against
- * opening each document, for every demo account, over documents of every kind of visibility).
+ * Lists filter visibility in the database. The action list reads a bounded number of queries
+ * for one action however many the person may not see, stops when its request is cancelled, and
+ * lists exactly the actions in documents the person may open (checked against opening each
+ * document, for every demo account, over documents of every kind of visibility). The daily
+ * digest costs a few queries per owner, not per record, and a later run the same day reads
+ * nothing again for those already sent theirs.
  */
 import { randomUUID } from "node:crypto";
 import { createTestDatabase, openDatabase, schema, type Database, type TestDatabase } from "@roundtable/db";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoDataIfEmpty } from "../src/demo-data/seed.js";
+import { sendDailyDigests } from "../src/jobs/daily-digest.js";
+import type { Email, Mailer } from "../src/notifications/mailer.js";
 import { HttpError } from "../src/errors.js";
 import { documentAccessFor } from "../src/services/access.js";
 import { getAction, listActions } from "../src/services/actions.js";
@@ -105,8 +109,11 @@ describe("the action list reads only what it returns", () => {
 
   it("still gives the service lead the soonest action, hidden from the family or not", async () => {
     const angela = await person("angela.okafor");
-    const [first] = await listActions(db(), angela, { limit: 1, caseId: jamieCaseId });
-    expect(first?.text).toBe("Professionals-only action 0");
+    for (const query of [{ limit: 1 }, { limit: 1, caseId: jamieCaseId }]) {
+      const { result, queries: asked } = await countQueries(() => listActions(db(), angela, query));
+      expect(result[0]?.text).toBe("Professionals-only action 0");
+      expect(asked).toBeLessThanOrEqual(15);
+    }
   });
 
   it("stops querying once its request is cancelled", async () => {
@@ -127,6 +134,33 @@ describe("the action list reads only what it returns", () => {
       onQuery = () => {};
     }
     expect(afterCancel).toBe(0);
+  });
+});
+
+describe("the daily digest", () => {
+  it("counts an owner's actions in a few queries, and reads nothing again for those already sent theirs", async () => {
+    const d = db();
+    const mark = await person("mark.davies");
+    // Thirty records on Jamie's case with one action each for Mark, due this week, and one
+    // professionals-only record he may open too; Jamie's own page he may not.
+    const records = await d
+      .insert(schema.documents)
+      .values(Array.from({ length: 30 }, (_, i) => ({ caseId: jamieCaseId, kind: "network-map", title: `Record ${i}`, visibility: i === 0 ? "young-person" : "family" })))
+      .returning();
+    await d.insert(schema.actions).values(records.map((r, i) => ({ id: randomUUID(), caseId: jamieCaseId, documentId: r.id, ownerId: mark.id, text: `Digest ${i}`, dueDate: i < 10 ? "2030-01-01" : "2030-01-05", status: "open" })));
+    const sent: Email[] = [];
+    const mailer: Mailer = { send: async (email) => void sent.push(email), close: () => {} };
+    const first = await countQueries(() => sendDailyDigests(d, mailer, "https://roundtable.example.org", "2030-01-03"));
+    // What My actions shows him: the thirty above (less his young person's page) and his own from the demo.
+    const his = (await listActions(d, mark, { owner: "me", limit: 1000 })).filter((a) => ["open", "in-progress", "blocked"].includes(a.status) && a.dueDate && a.dueDate <= "2030-01-10");
+    const overdue = his.filter((a) => a.dueDate! < "2030-01-03").length;
+    expect(his.length - overdue).toBe(20);
+    expect(sent.find((e) => e.to === mark.email)?.subject).toBe(`Your actions today: ${overdue} overdue, 20 due in the next 7 days`);
+    expect(first.queries).toBeLessThanOrEqual(15 * first.result); // a few for each owner told, not some for each record
+    const again = await countQueries(() => sendDailyDigests(d, mailer, "https://roundtable.example.org", "2030-01-03"));
+    expect(again.result).toBe(0);
+    expect(again.queries).toBeLessThanOrEqual(2);
+    await d.update(schema.actions).set({ removedAt: new Date() }).where(inArray(schema.actions.documentId, records.map((r) => r.id)));
   });
 });
 
@@ -173,8 +207,9 @@ describe("the action list shows what opening the document would", () => {
       { caseId: cases[1]!.id, meetingId: family!.id, kind: "minutes", title: "Planning minutes", visibility: "family" },
       { caseId: null, meetingId: tracker!.id, kind: "minutes", title: "Tracker minutes", visibility: "professionals" },
     ]);
-    // One action in every document (in each child's section of the tracker minutes).
-    const documents = await d.select().from(schema.documents);
+    // One action in every document that has none yet (in each child's section of the tracker minutes).
+    const earlier = new Set((await d.select({ id: schema.actions.documentId }).from(schema.actions)).map((a) => a.id));
+    const documents = (await d.select().from(schema.documents)).filter((doc) => !earlier.has(doc.id));
     const covered = await d.select().from(schema.meetingCases);
     await d.insert(schema.actions).values(
       documents.flatMap((doc) =>
