@@ -133,7 +133,8 @@ describe("the action list reads only what it returns", () => {
     } finally {
       onQuery = () => {};
     }
-    expect(afterCancel).toBe(0);
+    // Two independent look-ups start side by side: the other one may already be on its way.
+    expect(afterCancel).toBeLessThanOrEqual(1);
   });
 });
 

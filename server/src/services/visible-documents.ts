@@ -212,8 +212,8 @@ export interface VisibleDocuments {
  * they may open none, so the caller need not ask at all.
  */
 export async function documentsVisibleTo(db: Db, person: Person, signal?: AbortSignal): Promise<VisibleDocuments | null> {
-  const cases = await caseDocumentsCondition(db, person, signal);
-  const minutes = await minutesCondition(db, person, signal);
+  // Independent questions: asked side by side, so the answer waits for the longer, not both.
+  const [cases, minutes] = await Promise.all([caseDocumentsCondition(db, person, signal), minutesCondition(db, person, signal)]);
   stopIfCancelled(signal);
   if (!cases.condition && !minutes.condition) return null;
   const where = or(
