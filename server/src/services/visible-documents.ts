@@ -11,6 +11,7 @@ import { schema, type Db } from "@roundtable/db";
 import {
   documentKinds,
   meetingAccess,
+  roles,
   visibilities,
   type DocumentKind,
   type MeetingVisibility,
@@ -135,11 +136,32 @@ async function caseDocumentsCondition(db: Db, person: Person, signal?: AbortSign
   };
 }
 
+const teamRoleSets: readonly Role[][] = [[], ...roles.map((r) => [r]), ...roles.flatMap((r, i) => roles.slice(i + 1).map((q) => [r, q]))];
+
+/** Whether chairing, being invited or being on a covered child's team can change whether this person may open a meeting. */
+function involvementMatters(person: Person): boolean {
+  const flags = [false, true];
+  return (["family", "professionals"] as const).some((visibility) =>
+    flags.some((sameService) =>
+      flags.some((sharingConsented) =>
+        flags.some((minutesAgreed) => {
+          const opens = (q: { isChair: boolean; isInvitee: boolean; caseRoles: readonly Role[] }) =>
+            meetingAccess({ accountRole: person.role, visibility, sameService, sharingConsented, minutesAgreed, ...q }) !== "none";
+          const uninvolved = opens({ isChair: false, isInvitee: false, caseRoles: [] });
+          return flags.some((isChair) => flags.some((isInvitee) => teamRoleSets.some((caseRoles) => opens({ isChair, isInvitee, caseRoles }) !== uninvolved)));
+        }),
+      ),
+    ),
+  );
+}
+
 /** Minutes follow their meeting: meetings the person is part of are asked one by one, the rest by their facts. */
 async function minutesCondition(db: Db, person: Person, signal?: AbortSignal): Promise<Reach> {
   stopIfCancelled(signal);
   const m = schema.meetings;
-  const involved = await db
+  const involved = !involvementMatters(person)
+    ? [] // the rules answer the same whether or not they chair, are invited or are on a team: no need to ask
+    : await db
     .select({ id: m.id })
     .from(m)
     .where(
