@@ -29,10 +29,12 @@ import { documentsVisibleTo, wholeDocument, type VisibleDocuments } from "./visi
 const owner = alias(schema.people, "owner");
 const ownerAgency = alias(schema.agencies, "owner_agency");
 
-function actionQuery(db: Db) {
+/** Actions with what lists show of them; `visible` marks the rows a condition lets through (all, unless given). */
+function actionQuery(db: Db, visible: SQL = sql`true`) {
   return db
     .select({
       action: schema.actions,
+      visible: sql<boolean>`coalesce(${visible}, false)`,
       caseName: schema.cases.name,
       keyworkerId: schema.cases.keyworkerId,
       serviceId: schema.cases.serviceId,
@@ -127,25 +129,16 @@ const pagesInOrder = 3;
  */
 async function listAcrossService(db: Db, where: SQL, visible: VisibleDocuments, limit: number, signal: AbortSignal | undefined): Promise<ActionQueryRow[]> {
   const pageSize = limit + 50;
-  const ids: string[] = [];
+  const found: ActionQueryRow[] = [];
   for (let page = 0; page < pagesInOrder; page++) {
     stopIfCancelled(signal);
-    const rows = await db
-      .select({ id: schema.actions.id, visible: sql<boolean>`coalesce(${visible.where}, false)` })
-      .from(schema.actions)
-      .innerJoin(schema.cases, eq(schema.cases.id, schema.actions.caseId))
-      .innerJoin(schema.documents, eq(schema.documents.id, schema.actions.documentId))
-      .leftJoin(wholeDocument, eq(wholeDocument.id, schema.documents.partOf))
+    const rows = await actionQuery(db, visible.where)
       .where(where)
       .orderBy(...listOrder)
       .limit(pageSize)
       .offset(page * pageSize);
-    ids.push(...rows.filter((r) => r.visible).map((r) => r.id));
-    if (ids.length >= limit || rows.length < pageSize) {
-      const wanted = ids.slice(0, limit);
-      if (wanted.length === 0) return [];
-      return listActionRows(db, inArray(schema.actions.id, wanted), limit, signal);
-    }
+    found.push(...rows.filter((r) => r.visible));
+    if (found.length >= limit || rows.length < pageSize) return found.slice(0, limit);
   }
   return listActionRows(db, and(where, visible.where)!, limit, signal);
 }
