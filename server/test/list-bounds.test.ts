@@ -233,6 +233,12 @@ describe("the action list shows what opening the document would", () => {
       const expected = all.filter((a) => mayOpen.get(a.documentId)).map((a) => a.id);
       const listed = (await listActions(d, reader, { limit: 1000 })).map((a) => a.id);
       expect({ who: p.email, listed: [...listed].sort() }).toEqual({ who: p.email, listed: [...expected].sort() });
+      // Narrowed to one child (read through the case's index, each row tested as it is read).
+      for (const c of cases) {
+        const forCase = (await listActions(d, reader, { caseId: c.id, limit: 1000 })).map((a) => a.id);
+        const expectedForCase = all.filter((a) => a.caseId === c.id && mayOpen.get(a.documentId)).map((a) => a.id);
+        expect({ who: p.email, case: c.name, listed: [...forCase].sort() }).toEqual({ who: p.email, case: c.name, listed: [...expectedForCase].sort() });
+      }
       for (const a of onePerDocument) {
         const opened = await allows(getAction(d, reader, a.id));
         expect({ who: p.email, action: a.text, opened }).toEqual({ who: p.email, action: a.text, opened: mayOpen.get(a.documentId) });
