@@ -6,7 +6,11 @@
  * My actions (a professional on 40 cases who owns ~400), Case actions (one child), and Overdue (the
  * service lead, whole service). Each is asked for many times through the HTTP API.
  *
- * Options: --cases N --actions N --rounds N (defaults 5000 100000 200).
+ * Then the first action only (limit=1), for people who may see almost none of it: Jamie's mum
+ * (with and without his case), the administrator (who sees no action), and the service lead.
+ * Jamie's case also gets --hidden professionals-only actions his mum may not see, due first.
+ *
+ * Options: --cases N --actions N --hidden N --rounds N (defaults 5000 100000 3000 200).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,10 +24,11 @@ import { refreshStatistics } from "../src/jobs/database-maintenance.js";
 import { startServer } from "../src/server.js";
 import { signIn, type SignedIn } from "../test/support/api-client.js";
 
-const { values } = parseArgs({ options: { cases: { type: "string", default: "5000" }, actions: { type: "string", default: "100000" }, rounds: { type: "string", default: "200" } } });
+const { values } = parseArgs({ options: { cases: { type: "string", default: "5000" }, actions: { type: "string", default: "100000" }, rounds: { type: "string", default: "200" }, hidden: { type: "string", default: "3000" } } });
 const CASES = Number(values.cases);
 const ACTIONS = Number(values.actions);
 const ROUNDS = Number(values.rounds);
+const HIDDEN = Number(values.hidden);
 
 const isMarksCase = (index: number) => index % Math.max(1, Math.floor(CASES / 40)) === 0;
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -108,17 +113,37 @@ async function main(): Promise<void> {
       await db.insert(schema.actions).values(batch);
       if ((start / 2000) % 10 === 9) console.log(`  …${start + batch.length} actions`);
     }
+    // Professionals-only actions on Jamie's case, due before anything else: his mum may see none.
+    const [jamie] = await db.select().from(schema.cases).where(eq(schema.cases.name, "Jamie Walker"));
+    const [notes] = await db.insert(schema.documents).values({ caseId: jamie!.id, kind: "notes", title: "Professionals' notes", visibility: "professionals" }).returning();
+    for (let start = 0; start < HIDDEN; start += 2000) {
+      const batch = Array.from({ length: Math.min(2000, HIDDEN - start) }, (_, k) => ({
+        id: crypto.randomUUID(),
+        caseId: jamie!.id,
+        documentId: notes!.id,
+        text: `Professionals-only action ${start + k + 1}`,
+        dueDate: "2020-01-01",
+        // Done long ago, so they do not change what the other lists (overdue, My actions) return.
+        status: "done",
+        updatedAt: new Date("2020-01-02"),
+        position: start + k,
+      }));
+      await db.insert(schema.actions).values(batch);
+    }
     // What the maintenance job does every 15 minutes on PGlite (autovacuum does it on Postgres).
     await refreshStatistics(db);
     const seedSeconds = round((performance.now() - seedStart) / 1000);
 
     const markClient = await signIn(server.url, "mark.davies");
     const lead = await signIn(server.url, "angela.okafor");
+    const parent = await signIn(server.url, "claire.walker");
+    const admin = await signIn(server.url, "sam.patel");
     let n = 0;
     const results = {
       database: server.database.kind,
       cases: CASES,
       actions: ACTIONS,
+      hidden: HIDDEN,
       rounds: ROUNDS,
       seedSeconds,
       // What the My actions page asks for: still to do, and done or cancelled in the last 30 days.
@@ -126,13 +151,17 @@ async function main(): Promise<void> {
       caseActions: await time(lead, () => `/api/actions?caseId=${caseIds[(n++ * 7919) % CASES]}`),
       overdue: await time(lead, () => "/api/actions?overdue=true&limit=200"),
       overdueByAgency: await time(lead, () => `/api/actions?overdue=true&agencyId=${agencies[n++ % agencies.length]!.id}&limit=200`),
+      parentFirst: await time(parent, () => "/api/actions?limit=1"),
+      parentCaseFirst: await time(parent, () => `/api/actions?limit=1&caseId=${jamie!.id}`),
+      adminFirst: await time(admin, () => "/api/actions?limit=1"),
+      leadFirst: await time(lead, () => "/api/actions?limit=1"),
     };
     if (results.myActions.rows < 100) throw new Error(`My actions returned only ${results.myActions.rows} rows: the benchmark's data is not what it means to measure.`);
     console.log("\n| list | rows | p50 ms | p95 ms |\n| --- | --- | --- | --- |");
-    for (const key of ["myActions", "caseActions", "overdue", "overdueByAgency"] as const) {
+    for (const key of ["myActions", "caseActions", "overdue", "overdueByAgency", "parentFirst", "parentCaseFirst", "adminFirst", "leadFirst"] as const) {
       console.log(`| ${key} | ${results[key].rows} | ${results[key].p50} | ${results[key].p95} |`);
     }
-    console.log(`\n(${results.database}, ${CASES} cases, ${ACTIONS} actions, ${ROUNDS} requests each; seeding took ${seedSeconds} s)\n`);
+    console.log(`\n(${results.database}, ${CASES} cases, ${ACTIONS} actions and ${HIDDEN} hidden from the family, ${ROUNDS} requests each; seeding took ${seedSeconds} s)\n`);
     console.log(JSON.stringify(results));
   } finally {
     await server.close();

@@ -24,6 +24,14 @@ export const notSignedIn = () => new HttpError(401, "You are not signed in, or y
 export const notFound = (what: string) => new HttpError(404, `${what} was not found.`);
 export const forbidden = (message = "You do not have access to this.") => new HttpError(403, message);
 
+/**
+ * Stop a request's work once its client has gone (the signal is the request's, aborted when the
+ * connection closes): a long list must not go on reading for nobody. Nobody reads the answer.
+ */
+export function stopIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new HttpError(408, "The request was cancelled before it finished.");
+}
+
 export function errorHandler(log: Logger, failureLogIntervalMs = 10_000) {
   const unavailable = new RateLimitedFailureLog(log, failureLogIntervalMs);
   return (err: Error, c: Context) => {

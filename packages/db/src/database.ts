@@ -8,6 +8,7 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { PGlite } from "@electric-sql/pglite";
+import type { Logger } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -50,6 +51,8 @@ export interface DatabaseOptions {
   reconnectMaxMs?: number;
   /** Embedded PGlite's time-box and free-space reserve. */
   pglite?: Partial<PgliteLimits> | undefined;
+  /** Told of every statement before it runs (tests count queries with it); never logs by default. */
+  logger?: Logger | undefined;
 }
 
 /**
@@ -79,7 +82,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       idle_timeout: 60,
       max_lifetime: 30 * 60,
     });
-    const db = drizzlePostgres(client, { schema });
+    const db = drizzlePostgres(client, { schema, logger: options.logger ?? false });
     await migratePostgres(db, { migrationsFolder });
     const opened = alwaysOkState(Date.now());
     return {
@@ -95,7 +98,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const pglite = await PgliteDatabase.open({ dataDir: options.dataDir, migrationsFolder }, { ...defaultPgliteLimits, ...options.pglite });
   // drizzle's PGlite session only calls client.query(sql, params, { rowMode, parsers }) and
   // client.transaction(fn) with tx.query, which PgliteDatabase implements; it is not a PGlite.
-  const db = drizzlePglite(pglite as unknown as PGlite, { schema });
+  const db = drizzlePglite(pglite as unknown as PGlite, { schema, logger: options.logger ?? false });
   return {
     db: db as unknown as Db,
     kind: "pglite",

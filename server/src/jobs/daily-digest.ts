@@ -5,11 +5,12 @@
  * means a restart never sends the same day's digest twice.
  */
 import { schema, type Db } from "@roundtable/db";
-import { and, eq, inArray, isNotNull, isNull, lte } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, notExists, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import { todayInEngland } from "../actions/today.js";
 import type { Mailer } from "../notifications/mailer.js";
-import { documentOpenChecker } from "../services/may-open.js";
+import { personById } from "../services/sessions.js";
+import { documentsVisibleTo } from "../services/visible-documents.js";
 
 function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T12:00:00Z`);
@@ -18,32 +19,46 @@ function addDays(isoDate: string, days: number): string {
 }
 
 export async function sendDailyDigests(db: Db, mailer: Mailer, publicUrl: string, today: string): Promise<number> {
-  const rows = await db
-    .select({ personId: schema.actions.ownerId, documentId: schema.actions.documentId, dueDate: schema.actions.dueDate, email: schema.people.email, name: schema.people.name })
+  const dueSoon = and(
+    isNull(schema.actions.removedAt),
+    lte(schema.actions.dueDate, addDays(today, 7)),
+    inArray(schema.actions.status, ["open", "in-progress", "blocked"]),
+  );
+  // Only owners not yet sent today's digest: the job runs every ten minutes, and a later run
+  // must not read the whole table again.
+  const owners = await db
+    .selectDistinct({ personId: schema.people.id, email: schema.people.email, name: schema.people.name })
     .from(schema.actions)
     .innerJoin(schema.people, eq(schema.people.id, schema.actions.ownerId))
     .where(
       and(
-        isNull(schema.actions.removedAt),
-        isNotNull(schema.actions.ownerId),
-        lte(schema.actions.dueDate, addDays(today, 7)),
-        inArray(schema.actions.status, ["open", "in-progress", "blocked"]),
+        dueSoon,
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(schema.emailDigests)
+            .where(and(eq(schema.emailDigests.personId, schema.actions.ownerId), eq(schema.emailDigests.day, today))),
+        ),
       ),
     );
-  const byPerson = new Map<string, { email: string; name: string; overdue: number; thisWeek: number }>();
-  const mayOpen = documentOpenChecker(db);
-  for (const r of rows) {
-    // Counted only where the owner may open the record the action is in.
-    if (!(await mayOpen(r.personId!, r.documentId))) continue;
-    const p = byPerson.get(r.personId!) ?? { email: r.email, name: r.name, overdue: 0, thisWeek: 0 };
-    if (r.dueDate! < today) p.overdue++;
-    else p.thisWeek++;
-    byPerson.set(r.personId!, p);
-  }
   let sent = 0;
-  for (const [personId, p] of byPerson) {
+  for (const owner of owners) {
+    const person = await personById(db, owner.personId);
+    // Counted only where the owner may open the record the action is in: in the database, so a
+    // busy owner costs a few queries, not one per record.
+    const visible = person ? await documentsVisibleTo(db, person) : null;
+    if (!visible) continue;
+    const [counts] = await db
+      .select({
+        overdue: sql<number>`count(*) filter (where ${schema.actions.dueDate} < ${today})`.mapWith(Number),
+        thisWeek: sql<number>`count(*) filter (where ${schema.actions.dueDate} >= ${today})`.mapWith(Number),
+      })
+      .from(schema.actions)
+      .where(and(dueSoon, eq(schema.actions.ownerId, owner.personId), inArray(schema.actions.documentId, visible.ids)));
+    const p = { ...owner, overdue: counts?.overdue ?? 0, thisWeek: counts?.thisWeek ?? 0 };
+    if (p.overdue + p.thisWeek === 0) continue;
     // Claim today's digest first: if two servers run the job, only one sends it.
-    const claimed = await db.insert(schema.emailDigests).values({ personId, day: today }).onConflictDoNothing().returning();
+    const claimed = await db.insert(schema.emailDigests).values({ personId: p.personId, day: today }).onConflictDoNothing().returning();
     if (claimed.length === 0) continue;
     const parts = [p.overdue ? `${p.overdue} overdue` : null, p.thisWeek ? `${p.thisWeek} due in the next 7 days` : null].filter(Boolean);
     await mailer.send({

@@ -10,7 +10,8 @@ export function actionRoutes(deps: ActionDeps) {
   return new Hono<AppEnv>()
     .get("/", async (c) => {
       const query = parseOrThrow(actionListQuerySchema, c.req.query(), "query");
-      return c.json(await listActions(db, c.get("person"), query));
+      // The request's signal: a client that goes away stops the work it asked for.
+      return c.json(await listActions(db, c.get("person"), query, { signal: c.req.raw.signal }));
     })
     .get("/:id", async (c) => {
       const id = parseOrThrow(uuidSchema, c.req.param("id"), "action id");

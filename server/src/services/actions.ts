@@ -14,30 +14,27 @@ import {
   type ActionEvent,
   type ActionListQuery,
   type ActionStatus,
-  type DocumentKind,
-  type Role,
   type UpdateActionBody,
-  type Visibility,
 } from "@roundtable/domain";
 import { and, asc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { ActionProjector } from "../actions/action-projector.js";
 import { todayInEngland } from "../actions/today.js";
 import type { RoomRegistry } from "../collab/room-registry.js";
-import { HttpError, notFound } from "../errors.js";
-import { accessFor, documentAccessFor } from "./access.js";
-import { membershipCounts } from "./team-membership.js";
-import { meetingAccessMap } from "./meeting-access.js";
-import { casesSharingWith } from "./sharing-consent.js";
+import { HttpError, notFound, stopIfCancelled } from "../errors.js";
+import { documentAccessFor } from "./access.js";
 import type { Person } from "./sessions.js";
+import { documentsVisibleTo, wholeDocument, type VisibleDocuments } from "./visible-documents.js";
 
 const owner = alias(schema.people, "owner");
 const ownerAgency = alias(schema.agencies, "owner_agency");
 
-function actionQuery(db: Db) {
+/** Actions with what lists show of them; `visible` marks the rows a condition lets through (all, unless given). */
+function actionQuery(db: Db, visible: SQL = sql`true`) {
   return db
     .select({
       action: schema.actions,
+      visible: sql<boolean>`coalesce(${visible}, false)`,
       caseName: schema.cases.name,
       keyworkerId: schema.cases.keyworkerId,
       youngPersonId: schema.cases.youngPersonId,
@@ -53,6 +50,7 @@ function actionQuery(db: Db) {
     .from(schema.actions)
     .innerJoin(schema.cases, eq(schema.cases.id, schema.actions.caseId))
     .innerJoin(schema.documents, eq(schema.documents.id, schema.actions.documentId))
+    .leftJoin(wholeDocument, eq(wholeDocument.id, schema.documents.partOf))
     .leftJoin(owner, eq(owner.id, schema.actions.ownerId))
     .leftJoin(ownerAgency, eq(ownerAgency.id, schema.actions.ownerAgencyId));
 }
@@ -83,44 +81,8 @@ function toAction(row: ActionQueryRow, today: string): Action {
   };
 }
 
-/** What the documents some rows' documents are parts of are (few: a part is a care plan's family part). */
-async function wholesOf(db: Db, ids: readonly string[]): Promise<Map<string, { visibility: Visibility; kind: DocumentKind }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: schema.documents.id, visibility: schema.documents.visibility, kind: schema.documents.kind })
-    .from(schema.documents)
-    .where(inArray(schema.documents.id, [...new Set(ids)]));
-  return new Map(rows.map((r) => [r.id, { visibility: r.visibility as Visibility, kind: r.kind as DocumentKind }]));
-}
-
-/** Keep only the rows whose document this person may open (the same rules as opening it). */
-async function visibleRows(db: Db, person: Person, rows: ActionQueryRow[]): Promise<ActionQueryRow[]> {
-  const caseIds = [...new Set(rows.map((r) => r.action.caseId))];
-  if (caseIds.length === 0) return [];
-  const memberships = await db
-    .select({ caseId: schema.caseMembers.caseId, role: schema.caseMembers.role })
-    .from(schema.caseMembers)
-    .where(and(eq(schema.caseMembers.personId, person.id), inArray(schema.caseMembers.caseId, caseIds), membershipCounts()));
-  const roleOn = new Map(memberships.map((m) => [m.caseId, m.role as Role]));
-  const sharing = await casesSharingWith(db, person.agencyId, caseIds);
-  const meetingIds = rows.flatMap((r) => (r.documentMeetingId ? [r.documentMeetingId] : []));
-  const meetings = await meetingAccessMap(db, person, meetingIds);
-  const wholes = await wholesOf(db, rows.flatMap((r) => (r.partOf ? [r.partOf] : [])));
-  return rows.filter((r) => {
-    if (r.serviceId !== person.serviceId) return false;
-    // Actions agreed in minutes are seen by those who may open the meeting.
-    if (r.documentMeetingId) return (meetings.get(r.documentMeetingId)?.access ?? "none") !== "none";
-    const visible = {
-      caseRow: { id: r.action.caseId, serviceId: r.serviceId, name: r.caseName, ragRating: "green" as const, keyworkerId: r.keyworkerId, youngPersonId: r.youngPersonId, nextMeetingAt: null },
-      caseRole: roleOn.get(r.action.caseId) ?? null,
-      sharingConsented: sharing.has(r.action.caseId),
-    };
-    const whole = r.partOf ? (wholes.get(r.partOf) ?? null) : null;
-    return accessFor(person, visible, { visibility: r.visibility as Visibility, kind: r.documentKind as DocumentKind, whole }) !== "none";
-  });
-}
-
-export async function listActions(db: Db, person: Person, query: ActionListQuery, now = new Date()): Promise<Action[]> {
+export async function listActions(db: Db, person: Person, query: ActionListQuery, options: { now?: Date; signal?: AbortSignal } = {}): Promise<Action[]> {
+  const { now = new Date(), signal } = options;
   const today = todayInEngland(now);
   const where: SQL[] = [isNull(schema.actions.removedAt), eq(schema.cases.serviceId, person.serviceId)];
   if (query.owner) where.push(eq(schema.actions.ownerId, query.owner === "me" ? person.id : query.owner));
@@ -140,23 +102,60 @@ export async function listActions(db: Db, person: Person, query: ActionListQuery
     where.push(or(inArray(schema.actions.status, [...outstandingStatuses]), gte(schema.actions.updatedAt, closedSince))!);
   }
   const limit = query.limit ?? 500;
-  const visible: ActionQueryRow[] = [];
-  // The limit counts what the person may see, so keep reading pages until it is reached.
-  for (let offset = 0; visible.length < limit; offset += limit) {
-    const page = await actionQuery(db)
-      .where(and(...where))
-      .orderBy(sql`${schema.actions.dueDate} asc nulls last`, asc(schema.cases.name), asc(schema.actions.position), asc(schema.actions.id))
-      .limit(limit)
-      .offset(offset);
-    visible.push(...(await visibleRows(db, person, page)));
-    if (page.length < limit) break;
-  }
-  return visible.slice(0, limit).map((r) => toAction(r, today));
+  // Visibility is a condition in SQL, so the limit counts what the person may see and the
+  // database reads only what it returns (ADR 0014).
+  const visibleDocuments = await documentsVisibleTo(db, person, signal);
+  if (!visibleDocuments) return [];
+  // An owner or a case narrows the rows by an index already: test each of those as it is read.
+  // Otherwise go through the documents the person may open, when they are few.
+  const narrowed = query.owner !== undefined || query.caseId !== undefined;
+  const rows = visibleDocuments.acrossService
+    ? await listAcrossService(db, and(...where)!, visibleDocuments, limit, signal)
+    : await listActionRows(db, and(...where, narrowed ? visibleDocuments.where : inArray(schema.actions.documentId, visibleDocuments.ids))!, limit, signal);
+  return rows.map((r) => toAction(r, today));
 }
 
+const listOrder = [sql`${schema.actions.dueDate} asc nulls last`, asc(schema.cases.name), asc(schema.actions.position), asc(schema.actions.id)];
+
+function listActionRows(db: Db, where: SQL, limit: number, signal: AbortSignal | undefined): Promise<ActionQueryRow[]> {
+  stopIfCancelled(signal);
+  return actionQuery(db).where(where).orderBy(...listOrder).limit(limit).execute();
+}
+
+/** How many pages of rows, each a little more than asked for, a list across the service reads in order before filtering in one query. */
+const pagesInOrder = 3;
+
+/**
+ * For someone who may open most of the service's documents (a service lead), most rows pass:
+ * reading them in the list's order, each page marked visible or not by the same condition, lets
+ * the database stop at the limit — a filter in the query itself leads the planner to sort all
+ * it may see first. A few pages at most; past them, one filtered query.
+ */
+async function listAcrossService(db: Db, where: SQL, visible: VisibleDocuments, limit: number, signal: AbortSignal | undefined): Promise<ActionQueryRow[]> {
+  const pageSize = limit + 50;
+  const found: ActionQueryRow[] = [];
+  for (let page = 0; page < pagesInOrder; page++) {
+    stopIfCancelled(signal);
+    const rows = await actionQuery(db, visible.where)
+      .where(where)
+      .orderBy(...listOrder)
+      .limit(pageSize)
+      .offset(page * pageSize);
+    found.push(...rows.filter((r) => r.visible));
+    if (found.length >= limit || rows.length < pageSize) return found.slice(0, limit);
+  }
+  return listActionRows(db, and(where, visible.where)!, limit, signal);
+}
+
+/** One action, if the person may open the document it is in (a removed one too: its history stays). */
 export async function getAction(db: Db, person: Person, actionId: string, now = new Date()): Promise<Action> {
-  const rows = await actionQuery(db).where(eq(schema.actions.id, actionId)).limit(1);
-  const [row] = await visibleRows(db, person, rows);
+  const visibleDocuments = await documentsVisibleTo(db, person);
+  const rows = visibleDocuments
+    ? await actionQuery(db)
+        .where(and(eq(schema.actions.id, actionId), eq(schema.cases.serviceId, person.serviceId), visibleDocuments.where))
+        .limit(1)
+    : [];
+  const [row] = rows;
   if (!row) throw notFound("That action");
   return toAction(row, todayInEngland(now));
 }

@@ -22,21 +22,24 @@ export async function meetingAccessMap(db: Db, person: Person, meetingIds: reado
   const result = new Map<string, { meeting: MeetingRow; access: AccessLevel }>();
   if (meetingIds.length === 0) return result;
   const ids = [...new Set(meetingIds)];
-  const meetings = await db.select().from(schema.meetings).where(inArray(schema.meetings.id, ids));
-  const invited = await db
-    .select({ meetingId: schema.meetingInvitees.meetingId })
-    .from(schema.meetingInvitees)
-    .where(and(inArray(schema.meetingInvitees.meetingId, ids), eq(schema.meetingInvitees.personId, person.id)));
-  const roles = await db
-    .select({ meetingId: schema.meetingCases.meetingId, role: schema.caseMembers.role })
-    .from(schema.meetingCases)
-    .innerJoin(schema.caseMembers, and(eq(schema.caseMembers.caseId, schema.meetingCases.caseId), eq(schema.caseMembers.personId, person.id)))
-    .where(and(inArray(schema.meetingCases.meetingId, ids), membershipCounts()));
+  // Four independent look-ups, asked side by side.
+  const [meetings, invited, roles, covered] = await Promise.all([
+    db.select().from(schema.meetings).where(inArray(schema.meetings.id, ids)),
+    db
+      .select({ meetingId: schema.meetingInvitees.meetingId })
+      .from(schema.meetingInvitees)
+      .where(and(inArray(schema.meetingInvitees.meetingId, ids), eq(schema.meetingInvitees.personId, person.id))),
+    db
+      .select({ meetingId: schema.meetingCases.meetingId, role: schema.caseMembers.role })
+      .from(schema.meetingCases)
+      .innerJoin(schema.caseMembers, and(eq(schema.caseMembers.caseId, schema.meetingCases.caseId), eq(schema.caseMembers.personId, person.id)))
+      .where(and(inArray(schema.meetingCases.meetingId, ids), membershipCounts())),
+    db
+      .select({ meetingId: schema.meetingCases.meetingId, caseId: schema.meetingCases.caseId })
+      .from(schema.meetingCases)
+      .where(inArray(schema.meetingCases.meetingId, ids)),
+  ]);
   const invitedTo = new Set(invited.map((i) => i.meetingId));
-  const covered = await db
-    .select({ meetingId: schema.meetingCases.meetingId, caseId: schema.meetingCases.caseId })
-    .from(schema.meetingCases)
-    .where(inArray(schema.meetingCases.meetingId, ids));
   const sharing = await casesSharingWith(db, person.agencyId, covered.map((c) => c.caseId));
   for (const m of meetings) {
     const meeting = m as MeetingRow;
