@@ -1,6 +1,7 @@
 /** Managing a case's team: adding someone already in the service, changing a role, removing. */
 import { z } from "zod";
 import { roleSchema } from "./roles.js";
+import { textField } from "./text.js";
 
 export const addMemberBodySchema = z.object({
   personId: z.uuid("Choose someone"),
@@ -12,8 +13,7 @@ export const changeMemberRoleBodySchema = z.object({ role: roleSchema });
 export type ChangeMemberRoleBody = z.infer<typeof changeMemberRoleBodySchema>;
 
 /** How the young person agreed to their own account being linked, in the keyworker's words (ADR 0012). */
-export const youngPersonAgreementSchema = z
-  .string({ error: "Say how the young person agreed" })
+export const youngPersonAgreementSchema = textField({ error: "Say how the young person agreed" })
   .trim()
   .min(1, "Say how the young person agreed")
   .max(1000, "Keep this under 1,000 characters");

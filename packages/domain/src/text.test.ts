@@ -4,6 +4,7 @@ import { newCommentBodySchema } from "./comments/comment.js";
 import { recordConsentBodySchema, withdrawConsentBodySchema } from "./consent.js";
 import { acceptAsExistingAccountBodySchema, acceptAsNewAccountBodySchema, createInvitationBodySchema } from "./invitations.js";
 import { contributionBodySchema, createMeetingBodySchema } from "./meetings/meeting.js";
+import { linkYoungPersonBodySchema } from "./team.js";
 import { textField, unstorableTextMessage } from "./text.js";
 
 const caseId = "5b0c6c1e-8f8a-4c57-9a51-1b2f7f3c9d10";
@@ -42,6 +43,7 @@ describe("every text field of every request refuses what Postgres cannot store",
     ["existing account password", acceptAsExistingAccountBodySchema, { password: nul }],
     ["sign-in email", loginBodySchema, { email: `priya${nul}@example.org`, password: "x" }],
     ["sign-in password", loginBodySchema, { email: "priya@example.org", password: nul }],
+    ["how the young person agreed", linkYoungPersonBodySchema, { personId: caseId, agreement: nul }],
   ];
   it.each(cases)("%s", (_what, schema, body) => {
     const result = schema.safeParse(body);

@@ -18,6 +18,14 @@ export const unstorableTextMessage =
 export const isStorableText = (value: string) => !unstorable.test(value);
 
 /**
+ * Text read out of a shared document (an action's words, tracked in Postgres): whatever a client
+ * wrote there, without the characters Postgres cannot store. Dropped rather than refused,
+ * because the document itself is not ours to refuse here: refusing would fail projection of that
+ * document on every later change.
+ */
+export const storableText = (value: string) => value.replace(new RegExp(unstorable.source, "gu"), "");
+
+/**
  * A text field of a request: `z.string()` that refuses what Postgres cannot store. Use it for
  * every string a request carries (then chain .trim(), .min(), .max() as with z.string()).
  */

@@ -58,6 +58,11 @@ describe("projectActions", () => {
     expect(row).toMatchObject({ id: id1, ownerId: null, dueDate: null, status: "open", section: null });
   });
 
+  it("drops characters Postgres cannot store from an action's words and its section, so tracking never fails", () => {
+    const rows = projectActions(doc(heading("Plan\u0000 B"), action({ id: id1 }, "Ring\u0000 school \ud800today")));
+    expect(rows.map((r) => [r.text, r.section])).toEqual([["Ring school today", "Plan B"]]);
+  });
+
   it("leaves out actions without an id, and copies of an id already seen", () => {
     const rows = projectActions(doc(action({}, "No id"), action({ id: id1 }, "First"), action({ id: id1 }, "Pasted copy")));
     expect(rows.map((r) => r.text)).toEqual(["First"]);

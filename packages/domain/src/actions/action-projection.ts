@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { actionNodeName } from "./action-api.js";
 import { actionStatusSchema, type ActionStatus } from "./action-status.js";
+import { storableText } from "../text.js";
 
 /** The JSON shape of a document node (what Tiptap's getJSON() and our Yjs reader produce). */
 export interface DocNode {
@@ -93,7 +94,7 @@ export function projectActions(doc: DocNode): ProjectedAction[] {
   const stack: DocNode[] = [doc];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.type === "heading") {
-      section = textOf(node).trim() || section;
+      section = storableText(textOf(node)).trim() || section;
       const level = typeof node.attrs?.level === "number" ? node.attrs.level : Number(node.attrs?.level ?? 1);
       const caseId = idOrNull(node.attrs?.caseId);
       if (caseId) sectionCase = { id: caseId, level };
@@ -107,7 +108,7 @@ export function projectActions(doc: DocNode): ProjectedAction[] {
         seen.add(id);
         actions.push({
           id,
-          text: textOf(node).replace(/\s+/g, " ").trim(),
+          text: storableText(textOf(node)).replace(/\s+/g, " ").trim(),
           ownerId: idOrNull(attrs.ownerId),
           ownerAgencyId: idOrNull(attrs.ownerAgencyId),
           dueDate: dateOrNull(attrs.dueDate),
