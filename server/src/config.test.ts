@@ -29,4 +29,9 @@ describe("configuration", () => {
     expect(tuned.pglite).toEqual({ requestTimeoutMs: 5000, openTimeoutMs: 60_000, minFreeBytes: 0 });
     expect(() => loadConfig({ PGLITE_REQUEST_TIMEOUT_MS: "0" })).toThrow(/PGLITE_REQUEST_TIMEOUT_MS/);
   });
+
+  it("lets the nesting limit be raised but never set below the editor's own", () => {
+    expect(loadConfig({ COLLAB_MAX_NESTING_DEPTH: "40" }).collab.maxNestingDepth).toBe(40);
+    expect(() => loadConfig({ COLLAB_MAX_NESTING_DEPTH: "8" })).toThrow(/cannot be below the editor's limit, 32/);
+  });
 });

@@ -26,7 +26,8 @@ const envSchema = z.object({
   COLLAB_MAX_BYTES_PER_SECOND: z.coerce.number().int().positive().optional(),
   COLLAB_BYTE_BURST: z.coerce.number().int().positive().optional(),
   COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().optional(),
-  COLLAB_MAX_NESTING_DEPTH: z.coerce.number().int().positive().optional(),
+  // Never below the editor's own limit: an ordinary indent would be refused for good.
+  COLLAB_MAX_NESTING_DEPTH: z.coerce.number().int().min(maxNestingDepth, `COLLAB_MAX_NESTING_DEPTH cannot be below the editor's limit, ${maxNestingDepth}`).optional(),
   COLLAB_MAX_CONNECTIONS_PER_PERSON: z.coerce.number().int().positive().optional(),
   COLLAB_MAX_BYTES_PER_PERSON_PER_SECOND: z.coerce.number().int().positive().optional(),
   COLLAB_PERSON_BYTE_BURST: z.coerce.number().int().positive().optional(),

@@ -4,6 +4,7 @@
  * every parameter (an update's bytes, i.e. a care plan's text), so only the innermost cause is
  * read. Repeated failures are rate-limited: one line per interval, with how many were held back.
  */
+import { databaseFaultOf } from "@roundtable/db";
 import type { Logger } from "pino";
 
 export interface DatabaseFailure {
@@ -32,9 +33,17 @@ export function describeDatabaseFailure(err: unknown): DatabaseFailure {
 const unavailableCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT"]);
 
 export function isDatabaseUnavailable(err: unknown): boolean {
+  if (databaseFaultOf(err)) return true; // embedded PGlite restarting, or its disk below the reserve
   const { code } = describeDatabaseFailure(err);
   if (!code) return false;
   return unavailableCodes.has(code) || code.startsWith("08") || /^57P0[1-4]$/.test(code);
+}
+
+/** What to tell a person when this error means the database is not saving; null when it is some other failure. */
+export function notSavingMessage(err: unknown): string | null {
+  const fault = databaseFaultOf(err);
+  if (fault) return fault.userMessage;
+  return isDatabaseUnavailable(err) ? databaseUnavailableMessage : null;
 }
 
 /** What a person is told while the database is away (API answers and collab refusals). */

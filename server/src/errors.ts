@@ -7,7 +7,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { databaseFaultOf } from "@roundtable/db";
 import type { ApiError } from "@roundtable/domain";
 import type { Logger } from "pino";
-import { databaseUnavailableMessage, isDatabaseUnavailable, RateLimitedFailureLog } from "./database-failure.js";
+import { notSavingMessage, RateLimitedFailureLog } from "./database-failure.js";
 
 export class HttpError extends Error {
   constructor(
@@ -42,10 +42,10 @@ export function errorHandler(log: Logger, failureLogIntervalMs = 10_000) {
     }
     // The database is not answering or its disk is nearly full (embedded PGlite), or Postgres is
     // away (restarting, unreachable): a clear 503, no query in the log, one line now and then.
-    const fault = databaseFaultOf(err);
-    if (fault || isDatabaseUnavailable(err)) {
-      unavailable.failed(err, { path: c.req.path, status: fault?.status ?? "unavailable" }, "request refused: the database is not saving");
-      return c.json({ error: fault?.userMessage ?? databaseUnavailableMessage } satisfies ApiError, 503);
+    const notSaving = notSavingMessage(err);
+    if (notSaving) {
+      unavailable.failed(err, { path: c.req.path, status: databaseFaultOf(err)?.status ?? "unavailable" }, "request refused: the database is not saving");
+      return c.json({ error: notSaving } satisfies ApiError, 503);
     }
     log.error({ err, path: c.req.path }, "unhandled error");
     return c.json({ error: "Something went wrong on our side. Your work is safe; please try again." } satisfies ApiError, 500);

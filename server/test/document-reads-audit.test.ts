@@ -5,7 +5,7 @@
  */
 import { schema } from "@roundtable/db";
 import type { AccessReportEntry, CaseDetail, CaseSummary, DocumentDetail } from "@roundtable/domain";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../src/server.js";
 import { signIn, type SignedIn } from "./support/api-client.js";
@@ -74,5 +74,23 @@ describe("reading a document over the API", () => {
     expect((await claire.get(`/api/documents/${notes.id}`)).status).toBe(404);
     expect((await claire.get(`/api/documents/${notes.id}/comments`)).status).toBe(404);
     expect(await openedBy(claire.personId, notes.id)).toEqual([]);
+  });
+
+  it("hands over nothing while the trail cannot be written, and writes the entry once it can", async () => {
+    const { db } = server.database;
+    // The database itself refuses the entry, as a full disk or a broken table would.
+    await db.execute(sql`create function refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit refused'; end $$`);
+    await db.execute(sql`create trigger refuse_audit before insert on audit_events for each row execute function refuse_audit()`);
+    const lucy = await signIn(server.url, "lucy.evans");
+    try {
+      const refused = await lucy.get<{ error: string }>(`/api/documents/${plan}`);
+      expect(refused.status).toBe(503);
+      expect(refused.body).toEqual({ error: expect.stringContaining("could not record that you opened this") });
+    } finally {
+      await db.execute(sql`drop trigger refuse_audit on audit_events`);
+    }
+    // No quiet window was left behind by the failed write: the next read is on the trail.
+    expect((await lucy.get(`/api/documents/${plan}`)).status).toBe(200);
+    expect(await openedBy(lucy.personId, plan)).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Db } from "@roundtable/db";
 import type { Logger } from "pino";
+import { HttpError } from "../errors.js";
 import { recordAudits, type AuditActor } from "./audit-log.js";
 import type { Role } from "@roundtable/domain";
 
@@ -26,7 +27,7 @@ interface Session {
 export class DocumentSessions {
   private readonly sessions = new Map<string, Session>();
   private readonly lastOpened = new Map<string, number>();
-  private readonly writing = new Set<Promise<void>>();
+  private readonly writing = new Set<Promise<boolean>>();
 
   constructor(
     private readonly db: Db,
@@ -43,7 +44,7 @@ export class DocumentSessions {
     const last = this.lastOpened.get(key);
     if (last !== undefined && now - last < this.reopenQuietMs) return;
     this.lastOpened.set(key, now);
-    await this.write(documentId, actor, context, "opened", undefined);
+    if (!(await this.write(documentId, actor, context, "opened", undefined))) this.forgetOpening(key, now);
   }
 
   /**
@@ -57,7 +58,19 @@ export class DocumentSessions {
     const last = this.lastOpened.get(key);
     if (last !== undefined && now - last < this.reopenQuietMs) return;
     this.lastOpened.set(key, now);
-    await this.write(documentId, actor, await context(), "opened", { via: "api" });
+    let written = false;
+    try {
+      written = await this.write(documentId, actor, await context(), "opened", { via: "api" });
+    } finally {
+      if (!written) this.forgetOpening(key, now);
+    }
+    // Nothing is handed over that the trail does not show: an access report must not miss a reader.
+    if (!written) throw new HttpError(503, "Roundtable could not record that you opened this, so it is not shown just now. Please try again in a minute.");
+  }
+
+  /** A failed write leaves no quiet window behind it: the next opening or reading tries again. */
+  private forgetOpening(key: string, at: number): void {
+    if (this.lastOpened.get(key) === at) this.lastOpened.delete(key);
   }
 
   /** One accepted change by this person. */
@@ -89,13 +102,20 @@ export class DocumentSessions {
     await this.write(documentId, session.actor, session.context, "edited", { changes: session.changes, from: session.startedAt.toISOString() });
   }
 
-  private write(documentId: string, actor: AuditActor, context: DocumentContext, action: "opened" | "edited", detail: Record<string, unknown> | undefined): Promise<void> {
+  /** Resolves true once written; false (logged) when the trail could not be written. */
+  private write(documentId: string, actor: AuditActor, context: DocumentContext, action: "opened" | "edited", detail: Record<string, unknown> | undefined): Promise<boolean> {
     // Minutes of a tracker meeting cover several children: each child's trail gets the event.
     const caseIds = context.caseIds.length > 0 ? context.caseIds : [null];
     const written = recordAudits(
       this.db,
       caseIds.map((caseId) => ({ actor, role: context.role, action, caseId, documentId, meetingId: context.meetingId, detail })),
-    ).catch((err: unknown) => this.log.error({ err, documentId, action }, "could not write to the audit trail"));
+    ).then(
+      () => true,
+      (err: unknown) => {
+        this.log.error({ err, documentId, action }, "could not write to the audit trail");
+        return false;
+      },
+    );
     this.writing.add(written);
     void written.finally(() => this.writing.delete(written));
     return written;

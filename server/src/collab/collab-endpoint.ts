@@ -14,7 +14,7 @@ import { atLeast, uuidSchema } from "@roundtable/domain";
 import type { Logger } from "pino";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import type { CollabConfig } from "../config.js";
-import { databaseUnavailableMessage, isDatabaseUnavailable } from "../database-failure.js";
+import { notSavingMessage } from "../database-failure.js";
 import { HttpError } from "../errors.js";
 import { cameFromAnotherSite, fromAnotherSiteMessage, type SiteConfig } from "../http/refuse-cross-site.js";
 import { nodeRequest } from "../http/request-origin.js";
@@ -134,8 +134,9 @@ export class CollabEndpoint {
       return true;
     }
     void this.admit(req, socket, head, url).catch((err: unknown) => {
+      const notSaving = notSavingMessage(err);
       if (err instanceof HttpError) refuseUpgrade(socket, err.status, err.message);
-      else if (isDatabaseUnavailable(err)) refuseUpgrade(socket, 503, databaseUnavailableMessage);
+      else if (notSaving) refuseUpgrade(socket, 503, notSaving);
       else {
         this.log.error({ err }, "collab upgrade failed");
         refuseUpgrade(socket, 500, "The document could not be opened. Please try again.");

@@ -2,8 +2,9 @@
  * GET /api/health — is the server up, can it reach its database, and are edits being saved.
  * It answers within a second whatever happens: what the database layer already knows (embedded
  * PGlite restarting, or its disk below the reserve) is answered without asking, and the ping is
- * time-boxed. 503 when the database is not saving or does not answer in time, or when the oldest
- * edit waiting to be saved is older than HEALTH_MAX_BACKLOG_AGE_SECONDS.
+ * time-boxed. 503 when the database is not saving or does not answer in time, when the update log
+ * says it is not saving (a write failed, or one has waited past COLLAB_NOT_SAVING_AFTER_MS), or
+ * when the oldest edit waiting to be saved is older than HEALTH_MAX_BACKLOG_AGE_SECONDS.
  */
 import { Hono } from "hono";
 import { sql } from "drizzle-orm";
@@ -37,6 +38,9 @@ export function healthRoutes({ db, databaseKind, databaseState, registry, config
     const body = { db: databaseKind, database, saving, backlog };
     if (database !== "ok") {
       return c.json({ ok: false as const, ...body, error: "The database is not answering." }, 503);
+    }
+    if (!saving) {
+      return c.json({ ok: false as const, ...body, error: "Edits are not being saved just now: writing them to the database is failing or stuck." }, 503);
     }
     if (oldestWaitingMs > healthMaxBacklogAgeMs) {
       return c.json({ ok: false as const, ...body, error: "Edits are not being saved: the oldest has waited too long." }, 503);
