@@ -35,6 +35,7 @@ const envSchema = z.object({
   COLLAB_QUERY_AWARENESS_INTERVAL_MS: z.coerce.number().int().min(0).optional(),
   COLLAB_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().optional(),
   PRESENCE_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  LIST_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(1000),
   OVERDUE_CHECK_SECONDS: z.coerce.number().positive().default(60),
   SESSION_CHECK_SECONDS: z.coerce.number().positive().default(60),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
@@ -86,6 +87,8 @@ export interface Config {
   signIn: SignInLimitsConfig;
   /** The largest API request body (bytes): JSON forms are kilobytes; larger is refused with 413. */
   apiMaxBodyBytes: number;
+  /** The most rows one page of any list (actions, the audit trail) may hold; each list's own ceiling still applies. */
+  listMaxPageSize: number;
   /** Whether the client's source maps (its full source) are served; off unless asked for. */
   serveSourceMaps: boolean;
   /** A socket.io connection with more than this waiting to be sent to it is closed (bytes). */
@@ -211,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === "true",
     apiMaxBodyBytes: e.API_MAX_BODY_BYTES,
     serveSourceMaps: e.SERVE_SOURCE_MAPS === "true",
+    listMaxPageSize: e.LIST_MAX_PAGE_SIZE,
     signIn: {
       maxFailures: e.LOGIN_MAX_FAILURES,
       failureWindowSeconds: e.LOGIN_FAILURE_WINDOW_MINUTES * 60,

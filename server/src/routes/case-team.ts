@@ -10,6 +10,7 @@ import { Hono } from "hono";
 import { addMemberBodySchema, changeMemberRoleBodySchema, linkYoungPersonBodySchema, recordConsentBodySchema, uuidSchema, withdrawConsentBodySchema } from "@roundtable/domain";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
+import { pageSize } from "../http/page-size.js";
 import { jsonBody, parseOrThrow } from "../http/validate.js";
 import { accessReport, caseAuditTrail } from "../services/audit-trail.js";
 import { addMember, changeMemberRole, listConsents, recordConsent, removeMember, withdrawConsent } from "../services/case-team.js";
@@ -17,10 +18,10 @@ import { linkedYoungPerson, linkYoungPerson, tellOfLinkChange, unlinkYoungPerson
 
 const auditPageSchema = z.object({
   before: z.coerce.number().int().positive("before must be an event number").optional(),
-  limit: z.coerce.number().int().min(1, "limit must be at least 1").max(500, "limit can be at most 500").default(100),
+  limit: z.coerce.number().int().min(1, "limit must be at least 1").max(500, "limit can be at most 500").optional(),
 });
 
-export function caseTeamRoutes({ db, log, onCaseAccessChanged, notifier }: AppDeps) {
+export function caseTeamRoutes({ db, log, onCaseAccessChanged, notifier, config }: AppDeps) {
   const id = (raw: string | undefined, what: string) => parseOrThrow(uuidSchema, raw, what);
   return new Hono<AppEnv>()
     .post("/:caseId/members", async (c) => {
@@ -73,7 +74,8 @@ export function caseTeamRoutes({ db, log, onCaseAccessChanged, notifier }: AppDe
       return c.body(null, 204);
     })
     .get("/:caseId/audit", async (c) => {
-      const page = parseOrThrow(auditPageSchema, c.req.query(), "query");
+      const asked = parseOrThrow(auditPageSchema, c.req.query(), "query");
+      const page = { before: asked.before, limit: pageSize(asked.limit, 100, config.listMaxPageSize) };
       return c.json(await caseAuditTrail(db, c.get("person"), id(c.req.param("caseId"), "case id"), page));
     })
     .get("/:caseId/access-report", async (c) => c.json(await accessReport(db, c.get("person"), id(c.req.param("caseId"), "case id"))));
