@@ -22,8 +22,8 @@ export interface DatabaseState {
 }
 
 export const databaseMessages = {
-  diskNearlyFull: "The server's disk is nearly full, so changes are not being saved. Your changes are kept on this device.",
-  notAnswering: "The server's database is not answering, so changes are not being saved. Your changes are kept on this device.",
+  diskNearlyFull: "The server's disk is nearly full, so changes are not being saved just now. Anything you were typing stays on this device; please try again later.",
+  notAnswering: "The server's database is not answering, so changes are not being saved just now. Anything you were typing stays on this device; please try again in a minute.",
 } as const;
 
 /** What every database fault has: a status for health and clients, and words for people. */

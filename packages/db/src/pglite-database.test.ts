@@ -71,7 +71,7 @@ describe("embedded PGlite's free-space reserve", () => {
 
     const refused = await faultOf(db.insert(schema.services).values({ name: "Not saved", area: "Fullshire" }));
     expect(refused).toBeInstanceOf(DiskNearlyFullError);
-    expect(refused?.userMessage).toBe("The server's disk is nearly full, so changes are not being saved. Your changes are kept on this device.");
+    expect(refused?.userMessage).toBe("The server's disk is nearly full, so changes are not being saved just now. Anything you were typing stays on this device; please try again later.");
     expect(refused?.httpStatus).toBe(503);
     const inTransaction = await faultOf(
       db.transaction(async (tx) => {
