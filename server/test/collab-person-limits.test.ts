@@ -12,7 +12,9 @@ import { createTestStorage, startTestServer, type TestStorage } from "./support/
 import { waitFor } from "./support/wait-for.js";
 
 const maxConnectionsPerPerson = 3;
-const maxBytesPerPersonPerSecond = 128 * 1024;
+// A burst of four seconds' worth: refilling it takes longer than any reconnect here, however loaded the machine.
+const maxBytesPerPersonPerSecond = 32 * 1024;
+const personByteBurst = 128 * 1024;
 const maxMessageBytes = 64 * 1024;
 
 let storage: TestStorage;
@@ -23,7 +25,7 @@ let documentId: string;
 let sockets: RawCollabSocket[] = [];
 
 beforeAll(async () => {
-  storage = await createTestStorage({ maxConnectionsPerPerson, maxBytesPerPersonPerSecond, personByteBurst: maxBytesPerPersonPerSecond, maxMessageBytes });
+  storage = await createTestStorage({ maxConnectionsPerPerson, maxBytesPerPersonPerSecond, personByteBurst, maxMessageBytes });
   server = await startTestServer(storage);
   [priya, tom] = await Promise.all([signIn(server.url, "priya.shah"), signIn(server.url, "tom.hughes")]);
   documentId = (await carePlanOf(priya, "Jamie Walker")).documentId;
@@ -55,6 +57,12 @@ describe("collab limits per person", () => {
       reason: `You have too many documents open: the limit is ${maxConnectionsPerPerson}. Close some tabs and try again.`,
     });
     expect(allowed.every((s) => s.isOpen())).toBe(true);
+    // Refused before anything is loaded: a document nobody has open stays unloaded.
+    const otherDocument = (await carePlanOf(priya, "Kai Thompson")).documentId;
+    const elsewhere = await openRawCollabSocket(server.url, otherDocument, priya.cookie);
+    sockets.push(elsewhere);
+    expect((await elsewhere.closed).code).toBe(closeCodes.tooManyConnections);
+    expect(server.registry.isLoaded(otherDocument)).toBe(false);
     const someoneElse = await connect(tom);
     expect(someoneElse.isOpen()).toBe(true);
     // Closing one makes room for another.
@@ -82,5 +90,25 @@ describe("collab limits per person", () => {
     });
     expect(bystander.isOpen()).toBe(true);
     await closeAll();
+  });
+
+  it("keeps a person's spent bytes a second when they close everything and reconnect", async () => {
+    // Frames the room ignores; two nearly empty the person's bucket.
+    const frame = new Uint8Array(maxMessageBytes - 1024);
+    frame[0] = messageAuth;
+    const first = await connect(priya);
+    first.ws.send(frame);
+    first.ws.send(frame);
+    first.ws.close();
+    await first.closed;
+    // A fresh bucket would take these; the kept one has refilled only for the time reconnecting took.
+    const again = await connect(priya);
+    again.ws.send(frame);
+    again.ws.send(frame);
+    expect(await again.closed).toEqual({
+      code: closeCodes.rateLimited,
+      reason: `Too much data from all your connections together: the limit is ${maxBytesPerPersonPerSecond} bytes a second`,
+    });
+    sockets = [];
   });
 });

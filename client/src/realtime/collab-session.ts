@@ -20,6 +20,8 @@ const closePolicy = 1008;
 /** The server refused a change and will refuse it again: stop, keep the copy, say why. */
 const closeDocumentTooLarge = 4413;
 const closeNestedTooDeep = 4422;
+/** The person has too many documents open: y-websocket keeps retrying (with back-off), and we say why. */
+const closeTooManyConnections = 4030;
 
 export type OpenAccess = Exclude<AccessLevel, "none">;
 
@@ -75,6 +77,8 @@ export class CollabSession {
   private policyRetries = 0;
   /** The server said it cannot save edits just now; cleared when it says it can, or on reconnecting. */
   private serverNotSaving = false;
+  /** The last attempt was turned away for too many documents open; cleared once one syncs. */
+  private tooManyOpen = false;
 
   constructor(private readonly options: CollabSessionOptions) {
     this.local = new IndexeddbPersistence(`roundtable-${options.personId}-${options.documentId}`, this.doc);
@@ -160,6 +164,7 @@ export class CollabSession {
         // Readers' changes are never stored, so they have nothing to wait for.
         unsaved: this.options.access === "edit" && this.tracker.hasUnsavedChanges,
         serverNotSaving: this.options.access === "edit" && this.serverNotSaving,
+        tooManyOpen: this.tooManyOpen,
       },
       ready: this.everSynced || (this.localCopyChecked && hasLocalContent),
       localCopyChecked: this.localCopyChecked,
@@ -171,6 +176,7 @@ export class CollabSession {
     if (synced) {
       this.everSynced = true;
       this.policyRetries = 0;
+      this.tooManyOpen = false;
     }
     this.refresh();
   };
@@ -184,6 +190,7 @@ export class CollabSession {
     if (this.destroyed || event === null) return; // null: we closed it ourselves
     this.serverNotSaving = false; // a new connection is told again if it still cannot save
     if (!this.everSynced) this.attemptFailed = true;
+    this.tooManyOpen = event.code === closeTooManyConnections;
     // Not reconnecting (shouldReconnect stops on 44xx): the same change would be sent and refused
     // again on every attempt. The copy on this device is kept, so nothing typed is thrown away.
     if (event.code === closeDocumentTooLarge) this.end({ kind: "change-refused", reason: "too-large" });

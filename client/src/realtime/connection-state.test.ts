@@ -10,6 +10,7 @@ const live: ConnectionFacts = {
   stopped: false,
   unsaved: false,
   serverNotSaving: false,
+  tooManyOpen: false,
 };
 
 describe("describeConnection", () => {
@@ -46,5 +47,16 @@ describe("describeConnection", () => {
 
   it("says Not connected once access is withdrawn", () => {
     expect(describeConnection({ ...live, stopped: true, online: false }, 0)).toBe("Not connected");
+  });
+
+  it("says why it cannot connect when the person has too many documents open, while it keeps trying", () => {
+    const turnedAway = { ...live, live: false, notLiveSince: 10_000, tooManyOpen: true };
+    expect(describeConnection(turnedAway, 10_100)).toBe("You have too many documents open. Close some tabs; we'll keep trying.");
+    expect(describeConnection(turnedAway, 60_000)).toBe(connectionStates.tooManyOpen); // not Offline later
+    expect(nextChangeAt(turnedAway)).toBeNull();
+    expect(describeConnection({ ...turnedAway, everSynced: false, attemptFailed: true }, 10_100)).toBe(connectionStates.tooManyOpen);
+    // Once a connection gets in (the person closed something), back to the usual words.
+    expect(describeConnection({ ...turnedAway, live: true, tooManyOpen: false }, 60_000)).toBe("Saved");
+    expect(describeConnection({ ...turnedAway, online: false }, 10_100)).toBe(connectionStates.offline);
   });
 });

@@ -11,6 +11,7 @@ export const connectionStates = {
   offline: "Offline — changes kept on this device and sent when you reconnect",
   notSaving: "Not saving — your changes are kept on this device",
   stopped: "Not connected",
+  tooManyOpen: "You have too many documents open. Close some tabs; we'll keep trying.",
 } as const;
 
 export type ConnectionState = (typeof connectionStates)[keyof typeof connectionStates];
@@ -35,6 +36,8 @@ export interface ConnectionFacts {
   unsaved: boolean;
   /** The server says it cannot save edits just now (its database is away); only for people who may edit. */
   serverNotSaving: boolean;
+  /** The server turned the last attempt away because this person has too many documents open (it keeps trying). */
+  tooManyOpen: boolean;
 }
 
 export function describeConnection(facts: ConnectionFacts, now: number): ConnectionState {
@@ -44,6 +47,8 @@ export function describeConnection(facts: ConnectionFacts, now: number): Connect
     if (facts.serverNotSaving) return connectionStates.notSaving;
     return facts.unsaved ? connectionStates.saving : connectionStates.saved;
   }
+  // Said instead of Reconnecting or Offline: only the person can fix it, by closing something.
+  if (facts.tooManyOpen) return connectionStates.tooManyOpen;
   const downForLong = now - facts.notLiveSince > offlineAfterMs;
   if (!facts.everSynced) {
     return facts.attemptFailed || downForLong ? connectionStates.offline : connectionStates.connecting;
@@ -53,6 +58,6 @@ export function describeConnection(facts: ConnectionFacts, now: number): Connect
 
 /** When the state shown would change by the clock alone (for a timer), or null if it would not. */
 export function nextChangeAt(facts: ConnectionFacts): number | null {
-  if (facts.stopped || !facts.online || facts.live) return null;
+  if (facts.stopped || !facts.online || facts.live || facts.tooManyOpen) return null;
   return facts.notLiveSince + offlineAfterMs + 1;
 }

@@ -135,7 +135,8 @@ export class CollabEndpoint {
     }
     void this.admit(req, socket, head, url).catch((err: unknown) => {
       const notSaving = notSavingMessage(err);
-      if (err instanceof HttpError) refuseUpgrade(socket, err.status, err.message);
+      if (err instanceof TooManyConnections) this.refuseTooMany(req, socket, head);
+      else if (err instanceof HttpError) refuseUpgrade(socket, err.status, err.message);
       else if (notSaving) refuseUpgrade(socket, 503, notSaving);
       else {
         this.log.error({ err }, "collab upgrade failed");
@@ -178,6 +179,8 @@ export class CollabEndpoint {
       async () => {
         const person = await personForSession(this.db, token);
         if (!person) throw signedOut();
+        // Before loading anything: a person at their cap must not make us load documents.
+        if (!this.people.hasRoomFor(person.id)) throw new TooManyConnections();
         const { access, document } = await documentAccessFor(this.db, person, documentId);
         const auditContext = this.sessions ? await documentAuditContext(this.db, person, document) : null;
         return { person, access, auditContext, room: await this.registry.open(documentId) };
@@ -193,11 +196,10 @@ export class CollabEndpoint {
     let joined = false;
     try {
       this.wss.handleUpgrade(req, socket, head, (ws) => {
+        // Asked again: attempts that passed the early check together may still go over.
         const personBytes = this.people.connect(person.id);
         if (!personBytes) {
-          this.log.warn({ documentId, count: this.config.maxConnectionsPerPerson }, "closing collab connection: too many for one person");
-          ws.close(closeCodes.tooManyConnections, this.people.tooManyConnectionsReason);
-          setTimeout(() => ws.terminate(), closeGraceMs).unref();
+          this.closeTooMany(ws);
           return;
         }
         ws.on("close", () => this.people.disconnect(person.id));
@@ -213,6 +215,21 @@ export class CollabEndpoint {
     } finally {
       if (!joined) this.registry.releaseIfIdle(room);
     }
+  }
+
+  /**
+   * Refuse a person at their connection cap after completing the upgrade without opening a room:
+   * a browser cannot read why an upgrade was refused, but it can read a close code and reason.
+   */
+  private refuseTooMany(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (socket.destroyed) return;
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.closeTooMany(ws));
+  }
+
+  private closeTooMany(ws: WebSocket): void {
+    this.log.warn({ count: this.config.maxConnectionsPerPerson }, "closing collab connection: too many for one person");
+    ws.close(closeCodes.tooManyConnections, this.people.tooManyConnectionsReason);
+    setTimeout(() => ws.terminate(), closeGraceMs).unref();
   }
 
   private attach(ws: WebSocket, conn: SocketConnection, room: Room): void {
@@ -266,6 +283,9 @@ export class CollabEndpoint {
     return false;
   }
 }
+
+/** Thrown before anything is loaded when the person already has as many connections as they may. */
+class TooManyConnections extends Error {}
 
 function toUint8Array(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));

@@ -13,19 +13,39 @@ interface PersonUse {
 
 export class PersonLimits {
   private readonly people = new Map<string, PersonUse>();
+  /**
+   * People with nothing open, and when their byte bucket will have refilled. Their entry is kept
+   * until then, so closing and reconnecting does not hand back a full bucket. Every entry waits
+   * the same time, so this Map's insertion order is also the order they expire in.
+   */
+  private readonly idleUntil = new Map<string, number>();
+  private readonly refillMs: number;
+  private readonly burst: number;
 
-  constructor(private readonly config: CollabConfig) {}
+  constructor(
+    private readonly config: CollabConfig,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.burst = Math.max(config.personByteBurst, config.maxMessageBytes);
+    this.refillMs = Math.ceil((this.burst / config.maxBytesPerPersonPerSecond) * 1000);
+  }
+
+  /** False when the person already has as many connections open as they may (checked before loading anything). */
+  hasRoomFor(personId: string): boolean {
+    return (this.people.get(personId)?.connections ?? 0) < this.config.maxConnectionsPerPerson;
+  }
 
   /** Count a new connection: the person's shared byte bucket, or null when they have too many open. */
   connect(personId: string): TokenBucket | null {
+    this.forgetRefilled();
     let use = this.people.get(personId);
     if (!use) {
-      const burst = Math.max(this.config.personByteBurst, this.config.maxMessageBytes);
-      use = { connections: 0, bytes: new TokenBucket(this.config.maxBytesPerPersonPerSecond, burst) };
+      use = { connections: 0, bytes: new TokenBucket(this.config.maxBytesPerPersonPerSecond, this.burst, this.now) };
       this.people.set(personId, use);
     }
     if (use.connections >= this.config.maxConnectionsPerPerson) return null;
     use.connections++;
+    this.idleUntil.delete(personId);
     return use.bytes;
   }
 
@@ -33,11 +53,30 @@ export class PersonLimits {
     const use = this.people.get(personId);
     if (!use) return;
     use.connections--;
-    // Forgetting the bucket gives a full one back, but only to someone with nothing open.
-    if (use.connections <= 0) this.people.delete(personId);
+    if (use.connections <= 0) {
+      // Re-inserted at the end, to keep idleUntil in expiry order.
+      this.idleUntil.delete(personId);
+      this.idleUntil.set(personId, this.now() + this.refillMs);
+    }
+    this.forgetRefilled();
+  }
+
+  /** How many people this process remembers (for tests: entries must not pile up). */
+  get rememberedPeople(): number {
+    return this.people.size;
   }
 
   get tooManyConnectionsReason(): string {
     return `You have too many documents open: the limit is ${this.config.maxConnectionsPerPerson}. Close some tabs and try again.`;
+  }
+
+  /** Drop idle people whose bucket is full again: forgetting them now gives nothing away. */
+  private forgetRefilled(): void {
+    const now = this.now();
+    for (const [personId, until] of this.idleUntil) {
+      if (until > now) break;
+      this.idleUntil.delete(personId);
+      this.people.delete(personId);
+    }
   }
 }
