@@ -3,6 +3,7 @@ import path from "node:path";
 import { maxNestingDepth } from "@roundtable/domain";
 import { defaultPgliteLimits, type PgliteLimits } from "@roundtable/db";
 import { z } from "zod";
+import type { PresenceLimitsConfig } from "./realtime/presence-limits.js";
 import { durabilityConfig, durabilityEnv, type DurabilityConfig } from "./durability-config.js";
 
 const envSchema = z.object({
@@ -35,6 +36,8 @@ const envSchema = z.object({
   COLLAB_QUERY_AWARENESS_INTERVAL_MS: z.coerce.number().int().min(0).optional(),
   COLLAB_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().optional(),
   PRESENCE_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  PRESENCE_MAX_CONNECTIONS_PER_PERSON: z.coerce.number().int().positive().default(20),
+  PRESENCE_MAX_ROOM_CHANGES_PER_SECOND: z.coerce.number().positive().default(10),
   LIST_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(1000),
   OVERDUE_CHECK_SECONDS: z.coerce.number().positive().default(60),
   SESSION_CHECK_SECONDS: z.coerce.number().positive().default(60),
@@ -91,8 +94,8 @@ export interface Config {
   listMaxPageSize: number;
   /** Whether the client's source maps (its full source) are served; off unless asked for. */
   serveSourceMaps: boolean;
-  /** A socket.io connection with more than this waiting to be sent to it is closed (bytes). */
-  presenceMaxBufferedBytes: number;
+  /** socket.io: what one connection may hold back, one person may open, and one connection may ask. */
+  presence: PresenceLimitsConfig;
   /** When the database fails: update-log batches and retries, health, reconnects, shutdown waits. */
   durability: DurabilityConfig;
 }
@@ -222,7 +225,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttemptsPerIp: e.LOGIN_MAX_ATTEMPTS_PER_IP,
       ipWindowSeconds: e.LOGIN_IP_WINDOW_MINUTES * 60,
     },
-    presenceMaxBufferedBytes: e.PRESENCE_MAX_BUFFERED_BYTES,
+    presence: {
+      maxBufferedBytes: e.PRESENCE_MAX_BUFFERED_BYTES,
+      maxConnectionsPerPerson: e.PRESENCE_MAX_CONNECTIONS_PER_PERSON,
+      maxRoomChangesPerSecond: e.PRESENCE_MAX_ROOM_CHANGES_PER_SECOND,
+    },
     durability: durabilityConfig(e),
   };
 }

@@ -119,7 +119,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     documentSessions,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
-  presence = new Presence(httpServer, db, log, accessChanges, config, config.presenceMaxBufferedBytes);
+  presence = new Presence(httpServer, db, log, accessChanges, config, config.presence);
   const stopMaintenance = startDatabaseMaintenance(db, database.kind, log);
   const stopOverdueJob = startOverdueActionsJob(db, log, config.overdueCheckMs, (n) => notifier.deliver(n));
   const stopSessionExpiry = startSessionExpiryJob(db, log, config.sessionCheckMs, [collab, presence]);

@@ -19,7 +19,7 @@ const sockets: RawWebSocket[] = [];
 
 beforeAll(async () => {
   storage = await createTestStorage();
-  storage.config.presenceMaxBufferedBytes = limit;
+  storage.config.presence = { ...storage.config.presence, maxBufferedBytes: limit };
   server = await startTestServer(storage);
   [claire, priya] = await Promise.all([signIn(server.url, "claire.walker"), signIn(server.url, "priya.shah")]);
 });

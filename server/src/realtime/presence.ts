@@ -19,6 +19,7 @@ import { meetingAccessFor } from "../services/meeting-access.js";
 import { allows, remembering } from "../services/may-open.js";
 import type { AccessChanges } from "../services/access-changes.js";
 import { closeWhenFallingBehind } from "./presence-backpressure.js";
+import { PresenceLimits, tooManyPagesMessage, tooManyRoomChangesMessage, type PresenceLimitsConfig } from "./presence-limits.js";
 import { cookieFromHeader, personForSession, sessionCookieName, sessionIdOf, type Person } from "../services/sessions.js";
 
 const joinSchema = z.object({
@@ -42,9 +43,10 @@ export class Presence {
     log: Logger,
     private readonly accessChanges: AccessChanges,
     site: SiteConfig,
-    /** A socket with more than this waiting to be sent to it is closed (see presence-backpressure.ts). */
-    maxBufferedBytes: number,
+    limitsConfig: PresenceLimitsConfig,
   ) {
+    const limits = new PresenceLimits(limitsConfig);
+    const { maxBufferedBytes } = limitsConfig;
     this.io = new Server(httpServer, {
       path: "/socket.io",
       serveClient: false,
@@ -62,6 +64,8 @@ export class Presence {
         .settled(() => personForSession(db, token))
         .then((person) => {
           if (!person || !token) return next(new Error("You are not signed in, or your session has ended."));
+          // Asked here too, so the client hears why (connect_error); connecting counts for real.
+          if (limits.atLimit(person.id)) return next(new Error(tooManyPagesMessage));
           (socket as PresenceSocket).data.person = person;
           (socket as PresenceSocket).data.sessionId = sessionIdOf(token);
           next();
@@ -73,6 +77,14 @@ export class Presence {
     });
     this.io.on("connection", (raw) => {
       const socket = raw as PresenceSocket;
+      const personId = socket.data.person.id;
+      // Counted once connected, so handshakes racing each other cannot all get past the limit.
+      if (!limits.connect(personId)) {
+        socket.disconnect(true);
+        return;
+      }
+      socket.on("disconnect", () => limits.disconnect(personId));
+      const roomChanges = limits.roomChanges();
       closeWhenFallingBehind(socket.conn, maxBufferedBytes, (waitingBytes) =>
         log.warn({ personId: socket.data.person.id, waitingBytes, limit: maxBufferedBytes }, "closing presence socket: fell behind"),
       );
@@ -80,6 +92,7 @@ export class Presence {
       void socket.join(`person:${socket.data.person.id}`);
       socket.on("presence:join", async (payload: unknown, ack?: unknown) => {
         const reply = typeof ack === "function" ? (ack as (r: { ok: boolean; error?: string }) => void) : () => {};
+        if (!roomChanges.take()) return reply({ ok: false, error: tooManyRoomChangesMessage });
         const parsed = joinSchema.safeParse(payload);
         if (!parsed.success) return reply({ ok: false, error: "That is not a room you can join." });
         const room = parsed.data.room;
@@ -93,6 +106,7 @@ export class Presence {
         await this.broadcast(room);
       });
       socket.on("presence:leave", async (payload: unknown) => {
+        if (!roomChanges.take()) return; // the room is left when the socket closes anyway
         const parsed = joinSchema.safeParse(payload);
         if (!parsed.success) return;
         await socket.leave(parsed.data.room);
