@@ -2,7 +2,8 @@
  * Deep nesting: 20,000 nested quotes in a meeting's minutes (valid Yjs, ≈423 KB) are refused
  * with a clear close reason, and the minutes still open, export and project. A document nested
  * that deep that is already stored (made with the limit raised) opens, exports and projects too:
- * every server walk of document content is iterative.
+ * every server walk of document content is iterative. Nor can the limit be passed by sending a
+ * deep chain in chunks, deepest first, which Yjs holds back until the top chunk arrives.
  */
 import { randomUUID } from "node:crypto";
 import { closeCodes } from "@roundtable/collab";
@@ -63,6 +64,41 @@ function textOf(doc: Y.Doc): string {
   return [...walker].map((t) => t.toString()).join("\n");
 }
 
+/** How many elements deep the document nests (Yjs's tree walker is iterative). */
+function depthOf(doc: Y.Doc): number {
+  let deepest = 0;
+  for (const element of doc.getXmlFragment("default").createTreeWalker((n) => n instanceof Y.XmlElement)) {
+    let depth = 0;
+    for (let node: unknown = element; node instanceof Y.XmlElement; node = node.parent) depth++;
+    deepest = Math.max(deepest, depth);
+  }
+  return deepest;
+}
+
+/**
+ * `chunks` × 20 nested quotes, each chunk written under a client id of its own inside the one
+ * before, returned deepest first: each chunk alone is shallow, and hangs from one the server
+ * does not have yet.
+ */
+function deepChainInChunks(chunks: number): Uint8Array[] {
+  const source = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  let parent: Y.XmlFragment | Y.XmlElement = source.getXmlFragment("default");
+  for (let c = 0; c < chunks; c++) {
+    source.clientID = 0x4000_0000 + c;
+    const before = Y.encodeStateVector(source);
+    source.transact(() => {
+      for (let i = 0; i < 20; i++) {
+        const quote = new Y.XmlElement("blockquote");
+        parent.insert(parent.length, [quote]);
+        parent = quote;
+      }
+    });
+    updates.push(Y.encodeStateAsUpdate(source, before));
+  }
+  return updates.reverse();
+}
+
 async function open(server: RunningServer, documentId: string, who: SignedIn): Promise<CollabClient> {
   const client = await connectCollab(server.url, documentId, who.cookie);
   cleanups.push(() => client.destroy());
@@ -102,6 +138,29 @@ describe("deeply nested content", { timeout: 120_000 }, () => {
     expect(await socket.closed).toEqual({ code: closeCodes.nestedTooDeep, reason: `Content is nested more than ${maxNestingDepth} levels deep` });
     const minutes = await expectMinutesWork(server, priya, meeting);
     expect(textOf(minutes.doc)).not.toContain("Deep inside");
+  });
+
+  it("refuses a 2,000-deep chain sent deepest-first in 100 chunks of 20 levels, and the minutes stay shallow", async () => {
+    const storage = await createTestStorage();
+    cleanups.push(() => storage.cleanup());
+    const server = await start(storage);
+    const { priya, meeting } = await bookMeeting(server);
+    // Someone else has the minutes open: without the limit, the whole chain would reach them.
+    const watcher = await open(server, meeting.minutesDocumentId, priya);
+    const appliedDeep = new Promise<string>((resolve) =>
+      watcher.doc.on("update", () => {
+        if (depthOf(watcher.doc) > maxNestingDepth) resolve("the chain was applied");
+      }),
+    );
+    const socket = await openRawCollabSocket(server.url, meeting.minutesDocumentId, priya.cookie);
+    for (const chunk of deepChainInChunks(100)) if (socket.isOpen()) socket.sendUpdate(chunk);
+    expect(await Promise.race([socket.closed, appliedDeep])).toEqual({
+      code: closeCodes.nestedTooDeep,
+      reason: `Content is nested more than ${maxNestingDepth} levels deep`,
+    });
+    expect(depthOf(watcher.doc)).toBeLessThanOrEqual(maxNestingDepth);
+    const minutes = await expectMinutesWork(server, priya, meeting);
+    expect(depthOf(minutes.doc)).toBeLessThanOrEqual(maxNestingDepth);
   });
 
   it("opens, exports and projects minutes nested 20,000 deep that were stored before the limit", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { assertNestingWithin } from "./nesting-depth.js";
+import { assertNestingWithin, measuredWith } from "./nesting-depth.js";
 import { closeCodes, ProtocolError } from "./protocol.js";
 
 /**
@@ -111,5 +111,40 @@ describe("assertNestingWithin", () => {
     check(update, server, 4);
     Y.applyUpdate(server, update);
     for (let i = 0; i < 50; i++) check(updateOf(doc, () => text.insert(i, "x")), server, 4);
+  });
+});
+
+describe("measuredWith", () => {
+  /** A server holding back one quote, written by client 2 inside client 1's quote, which it lacks. */
+  function serverHoldingBack(): { server: Y.Doc; missingParent: Uint8Array } {
+    const source = new Y.Doc();
+    source.clientID = 1;
+    const outer = new Y.XmlElement("blockquote");
+    const missingParent = updateOf(source, () => source.getXmlFragment("default").insert(0, [outer]));
+    source.clientID = 2;
+    const inner = updateOf(source, () => outer.insert(0, [new Y.XmlElement("blockquote")]));
+    const server = new Y.Doc();
+    Y.applyUpdate(server, inner);
+    expect(server.store.pendingStructs).not.toBeNull();
+    return { server, missingParent };
+  }
+
+  it("measures an update alone when nothing is held back, or it releases nothing held back", () => {
+    const editor = new Y.Doc();
+    editor.clientID = 3;
+    const edit = updateOf(editor, () => editor.getText("t").insert(0, "hello"));
+    const structs = Y.decodeUpdate(edit).structs;
+    expect(measuredWith(structs, edit, new Y.Doc())).toBe(structs);
+    expect(measuredWith(structs, edit, serverHoldingBack().server)).toBe(structs);
+  });
+
+  it("measures an update that may release held-back items together with them", () => {
+    const { server, missingParent } = serverHoldingBack();
+    const structs = Y.decodeUpdate(missingParent).structs;
+    const measured = measuredWith(structs, missingParent, server);
+    expect(measured.map((s) => s.id.client).sort()).toEqual([1, 2]);
+    expect(() => assertNestingWithin(measured, server, 2)).not.toThrow();
+    expect(refusal(() => assertNestingWithin(measured, server, 1))?.closeCode).toBe(closeCodes.nestedTooDeep);
+    expect(() => check(missingParent, server, 1)).not.toThrow(); // alone, it looks shallow
   });
 });

@@ -8,6 +8,11 @@
  * its text at depth 2. Only the update's new items are measured, each through its parent chain:
  * inside the update where the parent is new too, else in the document (walking up at most
  * `limit` levels). So a check costs about the update's size, never the document's.
+ *
+ * Yjs holds back an item whose parent (or neighbour) it does not have yet, and applies it when
+ * that arrives. Measured alone, a held-back chunk hangs from "nothing" (depth 0), so a deep chain
+ * sent deepest-first in chunks would pass chunk by chunk and apply all at once. So an update
+ * that may release held-back items is measured merged with them (see measuredWith).
  */
 import * as Y from "yjs";
 import { closeCodes, ProtocolError } from "./protocol.js";
@@ -22,6 +27,30 @@ export function assertNestingWithin(structs: readonly Struct[], doc: Y.Doc, limi
     if (depths.of(struct) > limit) {
       throw new ProtocolError(closeCodes.nestedTooDeep, `Content is nested more than ${limit} levels deep`);
     }
+  }
+}
+
+/**
+ * What to measure for `update`: the update alone, or, when it may release items Yjs is holding
+ * back, the update merged with them. Yjs retries what it holds back only once a client it
+ * waits for has moved past the clock it waits for, and only this update's own items can move
+ * a client's clock, so an update with no item there is measured alone: with nothing held back
+ * (the ordinary case) or someone else's held-back items, an edit costs no more than before.
+ * Held-back deletions need no measuring: deleting never nests anything deeper.
+ */
+export function measuredWith(structs: readonly Struct[], update: Uint8Array, doc: Y.Doc): readonly Struct[] {
+  const heldBack = doc.store.pendingStructs;
+  if (!heldBack) return structs;
+  const releases = structs.some((struct) => {
+    const waitsFor = heldBack.missing.get(struct.id.client);
+    return waitsFor !== undefined && struct.id.clock + struct.length > waitsFor;
+  });
+  if (!releases) return structs;
+  try {
+    // Yjs keeps what it holds back in its second update format.
+    return Y.decodeUpdateV2(Y.mergeUpdatesV2([heldBack.update, Y.convertUpdateFormatV1ToV2(update)])).structs;
+  } catch {
+    throw new ProtocolError(closeCodes.malformed, "Document update could not be applied");
   }
 }
 
@@ -106,7 +135,8 @@ class NestingDepths {
   /**
    * The depth of an item already in the document, counted no further than one past the limit.
    * An item the document does not have yet (the update will be held back until it arrives) or
-   * has garbage-collected counts as 0: the update is then measured on its own.
+   * has garbage-collected counts as 0: the update is then measured on its own, and again,
+   * merged with everything else held back, when what it waits for arrives (measuredWith).
    */
   private depthInDocument(id: Y.ID): number {
     if (id.clock >= Y.getState(this.doc.store, id.client)) return 0;

@@ -3,7 +3,7 @@ import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { messageSync } from "./protocol.js";
+import { closeCodes, messageSync, ProtocolError } from "./protocol.js";
 import { Room, type CollabConnection } from "./room.js";
 
 /** A connection that applies every sync step 2 it is sent to its own document. */
@@ -65,5 +65,69 @@ describe("updates a room holds back", () => {
     room.receive(late, sync("step1", late.doc));
     expect(late.doc.getText("t").toString()).toBe("hello world");
     expect(Y.encodeStateVector(late.doc)).toEqual(Y.encodeStateVector(room.doc));
+  });
+});
+
+/** How many levels deep the room's document nests (iteratively: it may be very deep). */
+function depthOf(doc: Y.Doc): number {
+  let deepest = 0;
+  const stack: [Y.XmlFragment | Y.XmlElement, number][] = [[doc.getXmlFragment("default"), 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, depth] = next;
+    deepest = Math.max(deepest, depth);
+    for (const child of node.toArray()) if (child instanceof Y.XmlElement) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * A chain of `chunks` × `levels` nested blockquotes, each chunk written by a client of its own
+ * (1, 2, …) inside the previous chunk's innermost quote. Returned deepest first: each chunk's
+ * parent is then one the server does not have yet, so Yjs holds it back.
+ */
+function deepChainInChunks(chunks: number, levels: number): Uint8Array[] {
+  const source = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  let parent: Y.XmlFragment | Y.XmlElement = source.getXmlFragment("default");
+  for (let c = 1; c <= chunks; c++) {
+    source.clientID = c;
+    const before = Y.encodeStateVector(source);
+    source.transact(() => {
+      for (let i = 0; i < levels; i++) {
+        const quote = new Y.XmlElement("blockquote");
+        parent.insert(parent.length, [quote]);
+        parent = quote;
+      }
+    });
+    updates.push(Y.encodeStateAsUpdate(source, before));
+  }
+  return updates.reverse();
+}
+
+describe("nesting held back until its parent arrives", () => {
+  it("is measured together with what it hangs from: a chain sent deepest-first in chunks is refused", () => {
+    const room = new Room("doc", [], { onUpdate: () => {}, limits: { maxNestingDepth: 32 } });
+    const editor = new Joiner("mallory");
+    room.addConnection(editor);
+    let refusal: ProtocolError | null = null;
+    const sent: Uint8Array[] = [];
+    for (const chunk of deepChainInChunks(10, 20)) {
+      try {
+        room.receive(editor, sync("update", chunk));
+        sent.push(chunk);
+      } catch (err) {
+        if (!(err instanceof ProtocolError)) throw err;
+        refusal = err;
+        break;
+      }
+    }
+    expect(refusal?.closeCode).toBe(closeCodes.nestedTooDeep);
+    expect(depthOf(room.doc)).toBeLessThanOrEqual(32);
+    // The refused chunk changed nothing: what is held back is exactly what was accepted before it.
+    const heldBack = room.doc.store.pendingStructs;
+    expect(heldBack).not.toBeNull();
+    expect(Y.encodeStateVectorFromUpdateV2(heldBack!.update)).toEqual(
+      Y.encodeStateVectorFromUpdate(Y.mergeUpdates(sent)),
+    );
   });
 });

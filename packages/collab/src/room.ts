@@ -13,7 +13,7 @@ import { type AwarenessEntry, encodeAwarenessEntries, readAwarenessEntries, with
 import { AwarenessQueries } from "./awareness-queries.js";
 import { DocumentSize } from "./document-size.js";
 import { readVarUint, readVarUint8Array } from "./frame-reader.js";
-import { assertNestingWithin } from "./nesting-depth.js";
+import { assertNestingWithin, measuredWith } from "./nesting-depth.js";
 import {
   closeCodes,
   messageAuth,
@@ -237,7 +237,7 @@ export class Room {
           this.droppedUpdates++;
           return;
         }
-        assertNestingWithin(decoded.structs, this.doc, this.maxNestingDepth);
+        assertNestingWithin(measuredWith(decoded.structs, update, this.doc), this.doc, this.maxNestingDepth);
         this.documentSize.admit(update, this.doc);
         try {
           Y.applyUpdate(this.doc, update, conn);
