@@ -11,6 +11,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { databaseFaultOf, DatabaseUnavailableError, openDatabase, schema } from "@roundtable/db";
+import { messagePersisted, messageSaving, savingStates } from "@roundtable/collab";
 import { sql } from "drizzle-orm";
 import * as decoding from "lib0/decoding";
 import { afterEach, describe, expect, it } from "vitest";
@@ -68,14 +69,20 @@ async function typist(url: string, documentId: string, cookie: string, name: str
   const client = await connectCollab(url, documentId, cookie, { persisted: "1" });
   cleanups.push(() => client.destroy());
   let saved = 0;
-  client.provider.messageHandlers[100] = (_encoder, decoder) => {
+  client.provider.messageHandlers[messagePersisted] = (_encoder, decoder) => {
     saved = Math.max(saved, Y.decodeStateVector(decoding.readVarUint8Array(decoder)).get(client.doc.clientID) ?? 0);
+  };
+  /** What the server said about saving, in order ("Not saving" under the editor, and back). */
+  const told: ("saving" | "not saving")[] = [];
+  client.provider.messageHandlers[messageSaving] = (_encoder, decoder) => {
+    told.push(decoding.readVarUint(decoder) === savingStates.saving ? "saving" : "not saving");
   };
   const lines: string[] = [];
   let timer: NodeJS.Timeout | null = null;
   return {
     client,
     lines,
+    told,
     start(everyMs: number) {
       timer = setInterval(() => {
         const line = `${name}-${lines.length}-${randomBytes(700).toString("base64")}`;
@@ -151,6 +158,8 @@ describe("embedded PGlite on a small disk", () => {
     });
     expect(login.status).toBe(503);
     expect(((await login.json()) as { error: string }).error).toMatch(/disk is nearly full, so changes are not being saved/);
+    // And the people typing were told their changes are not being saved.
+    await waitFor(() => [a, b].every((t) => t.told.includes("not saving")), { timeoutMs: 30_000, what: "the typists to be told nothing is being saved" });
 
     // Free the space: saving resumes and catches up, while typing goes on.
     disk.free(filler);
@@ -160,6 +169,7 @@ describe("embedded PGlite on a small disk", () => {
     a.stop();
     b.stop();
     await waitFor(() => a.allSaved() && b.allSaved(), { timeoutMs: 120_000, intervalMs: 100, what: "everything typed to be confirmed saved" });
+    await waitFor(() => [a, b].every((t) => t.told.at(-1) === "saving"), { timeoutMs: 30_000, what: "the typists to be told saving works again" });
     await health.stop();
     clearInterval(sampler);
     const typed = [...a.lines, ...b.lines].map(lineId);
