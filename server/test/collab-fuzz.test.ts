@@ -24,16 +24,15 @@ import { connectCollab, fragmentText, typeInto, upgradeStatus, type CollabClient
 import {
   buildCorpus,
   cloneDoc,
-  judge,
   nextFrame,
   refusedEditKinds,
   syncFrame,
-  trialApply,
   type Corpus,
   type CorpusLimits,
   type Expectation,
   type Frame,
 } from "./support/collab-fuzz-frames.js";
+import { judge, trialApply } from "./support/collab-fuzz-oracle.js";
 import { ProbedSocket } from "./support/probed-socket.js";
 import { SeededRandom } from "./support/seeded-random.js";
 import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";

@@ -1,8 +1,7 @@
 /**
  * Frames for fuzzing the collab endpoint: a corpus of real y-websocket messages made from a
- * copy of the document, a generator that breaks them in many ways, and an oracle that says,
- * from the reference decoders (lib0, Yjs, JSON) and never from the server's code, whether a
- * frame must close the connection, must leave it open, or may do either.
+ * copy of the document, and a generator that breaks them in many ways. What each frame must do
+ * to the connection is collab-fuzz-oracle.ts's to say.
  */
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
@@ -44,13 +43,13 @@ export interface CorpusLimits {
 /** Frame kinds that are valid Yjs but must close an editor's connection (a reader's are dropped). */
 export const refusedEditKinds: ReadonlySet<string> = new Set(["deeply nested edit", "oversize edit"]);
 
-const messageSync = 0;
-const messageAwareness = 1;
-const messageAuth = 2;
-const messageQueryAwareness = 3;
-const syncStep1 = 0;
-const syncStep2 = 1;
-const syncUpdate = 2;
+export const messageSync = 0;
+export const messageAwareness = 1;
+export const messageAuth = 2;
+export const messageQueryAwareness = 3;
+export const syncStep1 = 0;
+export const syncStep2 = 1;
+export const syncUpdate = 2;
 /** The server's default limit on one presence state (COLLAB_MAX_AWARENESS_BYTES), in bytes. */
 export const maxAwarenessBytes = 4096;
 
@@ -425,68 +424,5 @@ export function nextFrame(corpus: Corpus, rng: SeededRandom, reweigh: Readonly<R
       return { kind, data: new Uint8Array() };
     default:
       return { kind, data: validFrame() };
-  }
-}
-
-/** What a frame does to a copy of the document, by Yjs itself: throws, changes it, or neither. */
-export function trialApply(doc: Y.Doc, update: Uint8Array): "throws" | "changes" | "no change" {
-  const copy = cloneDoc(doc);
-  let changed = false;
-  copy.on("update", () => (changed = true));
-  try {
-    Y.applyUpdate(copy, update);
-  } catch {
-    return "throws";
-  } finally {
-    copy.destroy();
-  }
-  return changed || copy.store.pendingStructs !== null || copy.store.pendingDs !== null ? "changes" : "no change";
-}
-
-export interface Verdict {
-  expect: Expectation;
-  /** A document update (sync step 2 or update) that decodes, with its payload. */
-  update?: Uint8Array;
-}
-
-/**
- * What must happen to the connection that sends this frame, by the protocol alone. Updates that
- * decode are "either" here; the caller knows whether they may apply (editors) or are dropped
- * (readers) and checks the document instead.
- */
-export function judge(f: Frame, doc: Y.Doc): Verdict {
-  if (typeof f.data === "string") return { expect: "close" };
-  const d = decoding.createDecoder(f.data);
-  try {
-    const type = decoding.readVarUint(d);
-    if (type === messageAuth || type === messageQueryAwareness) return { expect: "stay" };
-    if (type === messageAwareness) {
-      const payload = decoding.readVarUint8Array(d);
-      const p = decoding.createDecoder(payload);
-      const count = decoding.readVarUint(p);
-      for (let i = 0; i < count; i++) {
-        decoding.readVarUint(p);
-        decoding.readVarUint(p);
-        const start = p.pos;
-        // A string's UTF-8 length comes first. (The server measures only new states; the
-        // generator's oversized states all are: fresh client ids, nobody else's.)
-        if (decoding.readVarUint(p) > maxAwarenessBytes) return { expect: "close" };
-        p.pos = start;
-        JSON.stringify(JSON.parse(decoding.readVarString(p)));
-      }
-      return { expect: "stay" };
-    }
-    if (type !== messageSync) return { expect: "close" };
-    const sub = decoding.readVarUint(d);
-    const payload = decoding.readVarUint8Array(d);
-    if (sub === syncStep1) {
-      Y.encodeStateAsUpdate(doc, payload);
-      return { expect: "stay" };
-    }
-    if (sub !== syncStep2 && sub !== syncUpdate) return { expect: "close" };
-    Y.decodeUpdate(payload);
-    return { expect: "either", update: payload };
-  } catch {
-    return { expect: "close" };
   }
 }
