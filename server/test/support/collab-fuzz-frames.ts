@@ -43,6 +43,8 @@ export interface CorpusLimits {
 /** Frame kinds that are valid Yjs but must close an editor's connection (a reader's are dropped). */
 export const refusedEditKinds: ReadonlySet<string> = new Set(["deeply nested edit", "oversize edit"]);
 
+// The y-websocket protocol's numbers, written out here rather than imported from packages/collab:
+// the fuzz test judges the server by the protocol, never by the server's own code.
 export const messageSync = 0;
 export const messageAwareness = 1;
 export const messageAuth = 2;
