@@ -9,21 +9,36 @@ import { refuseCrossSite } from "./http/refuse-cross-site.js";
 import { requireJsonBody } from "./http/require-json.js";
 import { requirePerson } from "./http/require-person.js";
 import { securityHeaders } from "./http/security-headers.js";
-import { SignInCheck } from "./http/sign-in-check.js";
-import { actionRoutes } from "./routes/actions.js";
-import { authRoutes } from "./routes/auth.js";
-import { caseTeamRoutes } from "./routes/case-team.js";
-import { caseRoutes } from "./routes/cases.js";
-import { commentRoutes } from "./routes/comments.js";
-import { documentRoutes } from "./routes/documents.js";
-import { healthRoutes } from "./routes/health.js";
-import { caseInvitationRoutes, invitationRoutes } from "./routes/invitations.js";
-import { meetingRoutes } from "./routes/meetings.js";
-import { meRoutes } from "./routes/me.js";
-import { notificationRoutes } from "./routes/notifications.js";
-import { twoStepRoutes } from "./routes/two-step.js";
+import { SignInCheck } from "./auth/sign-in-check.js";
+import { actionRoutes } from "./actions/action-routes.js";
+import { authRoutes } from "./account/sign-in-routes.js";
+import { caseTeamRoutes } from "./team/team-routes.js";
+import { consentRoutes } from "./consent/consent-routes.js";
+import { caseAuditRoutes } from "./audit/audit-routes.js";
+import { caseRoutes } from "./cases/case-routes.js";
+import { commentRoutes } from "./comments/comment-routes.js";
+import { documentRoutes } from "./documents/document-routes.js";
+import { healthRoutes } from "./http/health-routes.js";
+import { caseInvitationRoutes, invitationRoutes } from "./invitations/invitation-routes.js";
+import { meetingRoutes } from "./meetings/meeting-routes.js";
+import { meRoutes } from "./account/me-routes.js";
+import { notificationRoutes } from "./notifications/notification-routes.js";
+import { twoStepRoutes } from "./account/two-step-routes.js";
+import type { ActionProjector } from "./actions/action-projector.js";
+import type { DocumentSessions } from "./audit/document-sessions.js";
+import type { Notifier } from "./notifications/notifier.js";
+import type { RoomRegistry } from "./collab/room-registry.js";
 
-export function createApp(deps: AppDeps) {
+/** What the features ask of each other, wired in server.ts beside what every route can reach. */
+export interface FeatureDeps {
+  registry: RoomRegistry;
+  projector: ActionProjector;
+  notifier: Notifier;
+  /** The audit trail's "opened" entries, one a visit, for reads over the API as for live opens. */
+  documentSessions: DocumentSessions;
+}
+
+export function createApp(deps: AppDeps & FeatureDeps) {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(deps.log, deps.config.durability.updateLog.failureLogIntervalMs));
   app.use("*", securityHeaders(deps.config));
@@ -44,12 +59,14 @@ export function createApp(deps: AppDeps) {
   app.route("/api/health", healthRoutes(deps));
   // One check of who someone is, with one set of counters, for signing in and for accepting an
   // invitation as an existing account: neither is a way round the other's limits or second step.
-  const signIn = new SignInCheck(deps.db, deps.config.signIn, deps.log, deps.config.trustProxy);
+  const signIn = new SignInCheck(deps.db, deps.config.signIn, deps.log);
   app.route("/api/auth", authRoutes(deps, signIn));
   app.route("/api/me", meRoutes());
   app.route("/api/me/two-step", twoStepRoutes(deps));
   app.route("/api/cases", caseRoutes(deps));
   app.route("/api/cases", caseTeamRoutes(deps));
+  app.route("/api/cases", consentRoutes(deps));
+  app.route("/api/cases", caseAuditRoutes(deps));
   app.route("/api/cases", caseInvitationRoutes(deps));
   app.route("/api/invitations", invitationRoutes(deps, signIn));
   app.route("/api/documents", documentRoutes(deps));

@@ -3,7 +3,6 @@ import path from "node:path";
 import { maxNestingDepth } from "@roundtable/domain";
 import { defaultPgliteLimits, type PgliteLimits } from "@roundtable/db";
 import { z } from "zod";
-import type { PresenceLimitsConfig } from "./realtime/presence-limits.js";
 import { durabilityConfig, durabilityEnv, type DurabilityConfig } from "./durability-config.js";
 
 const envSchema = z.object({
@@ -55,6 +54,15 @@ const envSchema = z.object({
   LOGIN_IP_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   ...durabilityEnv,
 });
+
+export interface PresenceLimitsConfig {
+  /** A socket.io connection with more than this waiting to be sent to it is closed (bytes). */
+  maxBufferedBytes: number;
+  /** Presence connections one person may have open at once (one per open tab). */
+  maxConnectionsPerPerson: number;
+  /** Room joins and leaves one connection may make a second (twice that at once). */
+  maxRoomChangesPerSecond: number;
+}
 
 export interface Config {
   port: number;

@@ -4,7 +4,27 @@
  * shutdown waits. Parsed as part of config.ts; kept here so that file stays short.
  */
 import { z } from "zod";
-import { defaultUpdateLogLimits, type UpdateLogLimits } from "./collab/update-log.js";
+
+export interface UpdateLogLimits {
+  /** Rows in one INSERT (three parameters each; Postgres allows 65,534 in one statement). */
+  maxBatchRows: number;
+  /** Bytes of updates in one INSERT (at least one row is always written). */
+  maxBatchBytes: number;
+  /** Longest wait between retries of a failed write; the wait doubles from 100 ms up to this. */
+  retryMaxMs: number;
+  /** Edits waiting longer than this count as "not saving" even if no write has failed yet (a stuck database). */
+  notSavingAfterMs: number;
+  /** At most one log line per this interval about failed writes (the rest are counted). */
+  failureLogIntervalMs: number;
+}
+
+export const defaultUpdateLogLimits: UpdateLogLimits = {
+  maxBatchRows: 1000,
+  maxBatchBytes: 8 * 1024 * 1024,
+  retryMaxMs: 2000,
+  notSavingAfterMs: 5000,
+  failureLogIntervalMs: 10_000,
+};
 
 export const durabilityEnv = {
   COLLAB_WRITE_BATCH_ROWS: z.coerce.number().int().min(1).max(20_000).optional(),

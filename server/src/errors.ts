@@ -14,6 +14,8 @@ export class HttpError extends Error {
     readonly status: ContentfulStatusCode,
     message: string,
     readonly details?: Record<string, string>,
+    /** Headers the answer carries, e.g. Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = "HttpError";
@@ -38,7 +40,7 @@ export function errorHandler(log: Logger, failureLogIntervalMs = 10_000) {
     if (err instanceof HttpError) {
       const body: ApiError = { error: err.message };
       if (err.details) body.details = err.details;
-      return c.json(body, err.status);
+      return c.json(body, err.status, err.headers);
     }
     // The database is not answering or its disk is nearly full (embedded PGlite), or Postgres is
     // away (restarting, unreachable): a clear 503, no query in the log, one line now and then.

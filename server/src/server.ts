@@ -14,18 +14,19 @@ import { createApp } from "./app.js";
 import { CollabEndpoint } from "./collab/collab-endpoint.js";
 import { compactDocument, documentsNeedingCompaction, loadDocumentState } from "./collab/document-store.js";
 import { DocumentSessions } from "./audit/document-sessions.js";
+import { auditedVisits } from "./audit/document-context.js";
 import { RoomRegistry } from "./collab/room-registry.js";
 import { describeDatabaseFailure } from "./database-failure.js";
 import type { Config } from "./config.js";
 import { createLogger } from "./logger.js";
 import { seedDemoDataIfEmpty } from "./demo-data/seed.js";
-import { startSessionExpiryJob } from "./jobs/session-expiry.js";
-import { AccessChanges } from "./services/access-changes.js";
-import { enforceCaseAccess } from "./services/access-enforcement.js";
-import { addMissingFamilyParts } from "./services/documents.js";
-import { startDailyDigestJob } from "./jobs/daily-digest.js";
+import { startSessionExpiryJob } from "./auth/session-expiry.js";
+import { AccessChanges } from "./access/access-changes.js";
+import { enforceCaseAccess } from "./access/access-enforcement.js";
+import { addMissingFamilyParts } from "./documents/documents.js";
+import { startDailyDigestJob } from "./notifications/daily-digest.js";
 import { startDatabaseMaintenance } from "./jobs/database-maintenance.js";
-import { startOverdueActionsJob } from "./jobs/overdue-actions.js";
+import { startOverdueActionsJob } from "./actions/overdue-actions-job.js";
 import { createMailer } from "./notifications/mailer.js";
 import { Notifier } from "./notifications/notifier.js";
 import { Presence } from "./realtime/presence.js";
@@ -97,7 +98,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     }
   }
   const accessChanges = new AccessChanges();
-  const collab = new CollabEndpoint(db, registry, log, config.collab, config, accessChanges, documentSessions);
+  const collab = new CollabEndpoint(db, registry, log, config.collab, config, accessChanges, auditedVisits(db, documentSessions));
   const app = createApp({
     db,
     databaseKind: database.kind,
@@ -105,6 +106,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     config,
     log,
     registry,
+    saveBacklog: () => registry.updateLog.backlog(),
     projector,
     onMeetingChanged: (meetingId) => presence?.meetingChanged(meetingId),
     onCommentsChanged: (documentId) => presence?.commentsChanged(documentId),

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "@roundtable/db";
 import { eq } from "drizzle-orm";
 import type { RunningServer } from "../src/server.js";
-import { sessionIdOf } from "../src/services/sessions.js";
+import { sessionIdOf } from "../src/auth/sessions.js";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, typeInto, upgradeStatus, type CollabClient } from "./support/collab-client.js";
 import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";

@@ -2,7 +2,7 @@ import type { CaseDetail, CaseSummary, DocumentDetail, Me } from "@roundtable/do
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "@roundtable/db";
 import type { RunningServer } from "../src/server.js";
-import { addMissingFamilyParts } from "../src/services/documents.js";
+import { addMissingFamilyParts } from "../src/documents/documents.js";
 import { carePlanOf, demoEmail, signIn } from "./support/api-client.js";
 import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
 

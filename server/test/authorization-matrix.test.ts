@@ -36,7 +36,7 @@ import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { RunningServer } from "../src/server.js";
-import { totpCode, totpStep } from "../src/services/totp.js";
+import { totpCode, totpStep } from "../src/auth/totp.js";
 import { clientWithCookie, demoPassword, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, typeInto, upgradeStatus, type CollabClient } from "./support/collab-client.js";
 import { inventedYoungPerson, twoStepAccount } from "./support/team-accounts.js";

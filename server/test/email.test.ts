@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { CaseDetail, CaseSummary, ConsentRecord, Meeting } from "@roundtable/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { sendDailyDigests } from "../src/jobs/daily-digest.js";
+import { sendDailyDigests } from "../src/notifications/daily-digest.js";
 import { createMailer } from "../src/notifications/mailer.js";
 import type { RunningServer } from "../src/server.js";
 import { signIn, type SignedIn } from "./support/api-client.js";

@@ -7,7 +7,7 @@
 import type { CaseDetail, CaseSummary, CreatedInvitation, Meeting } from "@roundtable/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../src/server.js";
-import { base32Decode, totpCode, totpStep, totpStepSeconds } from "../src/services/totp.js";
+import { base32Decode, totpCode, totpStep, totpStepSeconds } from "../src/auth/totp.js";
 import { demoEmail, demoPassword, signIn, type SignedIn } from "./support/api-client.js";
 import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
 

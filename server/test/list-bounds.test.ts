@@ -11,13 +11,13 @@ import { createTestDatabase, openDatabase, schema, type Database, type TestDatab
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoDataIfEmpty } from "../src/demo-data/seed.js";
-import { sendDailyDigests } from "../src/jobs/daily-digest.js";
+import { sendDailyDigests } from "../src/notifications/daily-digest.js";
 import type { Email, Mailer } from "../src/notifications/mailer.js";
 import { HttpError } from "../src/errors.js";
-import { documentAccessFor } from "../src/services/access.js";
-import { getAction, listActions } from "../src/services/actions.js";
-import { allows } from "../src/services/may-open.js";
-import { personById, type Person } from "../src/services/sessions.js";
+import { documentAccessFor } from "../src/access/access.js";
+import { getAction, listActions } from "../src/actions/actions.js";
+import { allows } from "../src/access/may-open.js";
+import { personById, type Person } from "../src/auth/sessions.js";
 
 const HIDDEN = 1000;
 

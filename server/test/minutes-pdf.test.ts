@@ -1,7 +1,7 @@
 import type { DocNode, Meeting } from "@roundtable/domain";
 import { describe, expect, it } from "vitest";
-import { minutesPdf } from "../src/exports/minutes-pdf.js";
-import { pdfSafeText } from "../src/exports/pdf-text.js";
+import { minutesPdf } from "../src/meetings/minutes-pdf.js";
+import { pdfSafeText } from "../src/meetings/pdf-text.js";
 
 /** The lines of text in an uncompressed PDFKit file: each TJ array's hex strings, decoded. */
 function pdfLines(pdf: Buffer): string[] {

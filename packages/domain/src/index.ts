@@ -17,3 +17,4 @@ export * from "./consent.js";
 export * from "./audit.js";
 export * from "./team.js";
 export * from "./invitations.js";
+export * from "./today.js";

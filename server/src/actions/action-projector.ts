@@ -11,15 +11,11 @@ import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type * as Y from "yjs";
 import { RateLimitedFailureLog } from "../database-failure.js";
-import { caseIdsOfMeeting } from "../services/meeting-access.js";
+import { caseIdsOfMeeting } from "../access/meeting-access.js";
+import type { ActionsChangedNews } from "../realtime/presence.js";
 
-export interface ActionsChanged {
-  caseId: string;
-  /** The document the actions live in: only people who may open it are told. */
-  documentId: string;
-  actionIds: string[];
-  ownerIds: string[];
-}
+/** Actions in a document changed: who is told, and what. */
+export type ActionsChanged = ActionsChangedNews;
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

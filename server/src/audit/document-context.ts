@@ -2,10 +2,11 @@
 import { schema, type Db } from "@roundtable/db";
 import { eq } from "drizzle-orm";
 import type { Role } from "@roundtable/domain";
-import { caseRoleOf, type DocumentRow } from "../services/access.js";
-import { caseIdsOfMeeting } from "../services/meeting-access.js";
-import type { Person } from "../services/sessions.js";
-import type { DocumentContext } from "./document-sessions.js";
+import { caseRoleOf, type DocumentRow } from "../access/access.js";
+import { caseIdsOfMeeting } from "../access/meeting-access.js";
+import type { Person } from "../auth/sessions.js";
+import type { DocumentVisits } from "../collab/collab-endpoint.js";
+import type { DocumentContext, DocumentSessions } from "./document-sessions.js";
 
 export async function documentAuditContext(db: Db, person: Person, document: Pick<DocumentRow, "caseId" | "meetingId">): Promise<DocumentContext> {
   let caseIds: string[] = document.caseId ? [document.caseId] : [];
@@ -18,4 +19,17 @@ export async function documentAuditContext(db: Db, person: Person, document: Pic
 export async function documentAuditContextById(db: Db, person: Person, documentId: string): Promise<DocumentContext> {
   const [document] = await db.select({ caseId: schema.documents.caseId, meetingId: schema.documents.meetingId }).from(schema.documents).where(eq(schema.documents.id, documentId));
   return documentAuditContext(db, person, document ?? { caseId: null, meetingId: null });
+}
+
+/** The collab endpoint's visits, written to the audit trail: one "opened" a visit, and the edit session it ends. */
+export function auditedVisits(db: Db, sessions: DocumentSessions): DocumentVisits {
+  return {
+    async prepare(documentId, person, document) {
+      const context = await documentAuditContext(db, person, document);
+      return {
+        opened: () => void sessions.connected(documentId, person, context),
+        closed: () => void sessions.disconnected(documentId, person.id),
+      };
+    },
+  };
 }

@@ -18,16 +18,27 @@ import { notSavingMessage } from "../database-failure.js";
 import { HttpError } from "../errors.js";
 import { cameFromAnotherSite, fromAnotherSiteMessage, type SiteConfig } from "../http/refuse-cross-site.js";
 import { nodeRequest } from "../http/request-origin.js";
-import type { DocumentSessions } from "../audit/document-sessions.js";
-import { documentAuditContext } from "../audit/document-context.js";
-import { documentAccessFor } from "../services/access.js";
-import type { AccessChanges } from "../services/access-changes.js";
-import { cookieFromHeader, personForSession, sessionCookieName, sessionIdOf, type Person } from "../services/sessions.js";
+import { documentAccessFor, type DocumentRow } from "../access/access.js";
+import type { AccessChanges } from "../access/access-changes.js";
+import { cookieFromHeader, personForSession, sessionCookieName, sessionIdOf, type Person } from "../auth/sessions.js";
 import { PersonLimits } from "./person-limits.js";
 import type { RoomRegistry } from "./room-registry.js";
 import { TokenBucket } from "./token-bucket.js";
 
 export const collabPathPrefix = "/collab/";
+
+/**
+ * Who opens and leaves which document, for the audit trail (wired in server.ts). `prepare` is
+ * asked with the access check, so it is asked again with it when access changed meanwhile.
+ */
+export interface DocumentVisits {
+  prepare(documentId: string, person: Person, document: Pick<DocumentRow, "caseId" | "meetingId">): Promise<DocumentVisit>;
+}
+
+export interface DocumentVisit {
+  opened(): void;
+  closed(): void;
+}
 
 /** How long a client we are closing has to answer before its socket is dropped (ws waits 30 s). */
 const closeGraceMs = 2000;
@@ -106,8 +117,8 @@ export class CollabEndpoint {
     /** Which origins are our own pages: upgrades from any other are refused. */
     private readonly site: SiteConfig,
     private readonly accessChanges: AccessChanges,
-    /** The audit trail's record of who opened and edited what (optional in narrow tests). */
-    private readonly sessions: DocumentSessions | null = null,
+    /** The audit trail's record of who opened what (optional in narrow tests). */
+    private readonly visits: DocumentVisits | null = null,
   ) {
     this.people = new PersonLimits(config);
     // ws's own limit is a backstop at twice ours, so a merely large frame gets our clear reason.
@@ -175,15 +186,15 @@ export class CollabEndpoint {
     if (!token) throw signedOut();
     // Who it is, what they may do, and the room, asked again if access changed meanwhile (see
     // AccessChanges); from the last answer to joining the room nothing waits.
-    const { person, access, auditContext, room } = await this.accessChanges.settled(
+    const { person, access, visit, room } = await this.accessChanges.settled(
       async () => {
         const person = await personForSession(this.db, token);
         if (!person) throw signedOut();
         // Before loading anything: a person at their cap must not make us load documents.
         if (!this.people.hasRoomFor(person.id)) throw new TooManyConnections();
         const { access, document } = await documentAccessFor(this.db, person, documentId);
-        const auditContext = this.sessions ? await documentAuditContext(this.db, person, document) : null;
-        return { person, access, auditContext, room: await this.registry.open(documentId) };
+        const visit = this.visits ? await this.visits.prepare(documentId, person, document) : null;
+        return { person, access, visit, room: await this.registry.open(documentId) };
       },
       (stale) => this.registry.releaseIfIdle(stale.room),
     );
@@ -206,10 +217,9 @@ export class CollabEndpoint {
         joined = true;
         const conn = new SocketConnection(ws, person, sessionIdOf(token), atLeast(access, "edit"), url.searchParams.get("persisted") === "1", this.config, personBytes);
         this.attach(ws, conn, room);
-        if (this.sessions && auditContext) {
-          const sessions = this.sessions;
-          void sessions.connected(documentId, person, auditContext);
-          ws.on("close", () => void sessions.disconnected(documentId, person.id));
+        if (visit) {
+          visit.opened();
+          ws.on("close", () => visit.closed());
         }
       });
     } finally {

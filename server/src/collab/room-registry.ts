@@ -10,7 +10,8 @@ import * as Y from "yjs";
 import type { CollabConfig } from "../config.js";
 import { describeDatabaseFailure } from "../database-failure.js";
 import { compactDocument, loadDocumentState, UnfoldableDocumentError } from "./document-store.js";
-import { defaultUpdateLogLimits, UpdateLog, type UpdateLogLimits } from "./update-log.js";
+import { defaultUpdateLogLimits, type UpdateLogLimits } from "../durability-config.js";
+import { UpdateLog } from "./update-log.js";
 
 interface LiveRoom {
   room: Room;

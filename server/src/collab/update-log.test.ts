@@ -4,7 +4,8 @@ import { eq, sql } from "drizzle-orm";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "../../test/support/wait-for.js";
-import { defaultUpdateLogLimits, UpdateLog, type UpdateLogOptions } from "./update-log.js";
+import { defaultUpdateLogLimits } from "../durability-config.js";
+import { UpdateLog, type UpdateLogOptions } from "./update-log.js";
 
 // PGlite in memory by default; a fresh Postgres database when DATABASE_URL is set.
 let database: Database;

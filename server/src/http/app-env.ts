@@ -1,13 +1,13 @@
-/** What every route handler can reach: the database and the signed-in person. */
+/**
+ * What every route handler can reach: the database, configuration, the rooms, and callbacks
+ * into the live connections; and the signed-in person. What a feature needs from another
+ * feature (the notifier, the projector, the audit trail) it asks for by name beside these.
+ */
 import type { Db, DatabaseKind, DatabaseState } from "@roundtable/db";
 import type { Logger } from "pino";
-import type { ActionProjector } from "../actions/action-projector.js";
-import type { DocumentSessions } from "../audit/document-sessions.js";
-import type { RoomRegistry } from "../collab/room-registry.js";
 import type { Config } from "../config.js";
-import type { Notifier } from "../notifications/notifier.js";
-import type { AccessChanges } from "../services/access-changes.js";
-import type { Person } from "../services/sessions.js";
+import type { AccessChanges } from "../access/access-changes.js";
+import type { Person } from "../auth/sessions.js";
 
 export interface AppDeps {
   db: Db;
@@ -16,8 +16,8 @@ export interface AppDeps {
   databaseState(): DatabaseState;
   config: Config;
   log: Logger;
-  registry: RoomRegistry;
-  projector: ActionProjector;
+  /** Edits waiting to be written to the database, for the health check. */
+  saveBacklog(): SaveBacklog;
   /** Tell people watching a meeting that it changed (status, attendance, agenda item, contributions). */
   onMeetingChanged(meetingId: string): void;
   /** Tell people who have a document open that its comments changed. */
@@ -28,9 +28,12 @@ export interface AppDeps {
   onSignedOut(sessionId: string): Promise<void>;
   /** Counts changes to who may do what, for connections being let in meanwhile (ADR 0010). */
   accessChanges: AccessChanges;
-  notifier: Notifier;
-  /** The audit trail's "opened" entries, one a visit, for reads over the API as for live opens. */
-  documentSessions: DocumentSessions;
+}
+
+export interface SaveBacklog {
+  waiting: number;
+  oldestWaitingMs: number;
+  saving: boolean;
 }
 
 export interface AppEnv {

@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import type { Db } from "@roundtable/db";
 import { notSignedIn } from "../errors.js";
-import { personForSession, sessionCookieName } from "../services/sessions.js";
+import { personForSession, sessionCookieName } from "../auth/sessions.js";
 import type { AppEnv } from "./app-env.js";
 
 export function requirePerson(db: Db): MiddlewareHandler<AppEnv> {

@@ -7,7 +7,7 @@ import type { Db } from "@roundtable/db";
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 import type { CookieOptions } from "hono/utils/cookie";
-import { deleteSession, sessionCookieName, sessionIdOf } from "../services/sessions.js";
+import { deleteSession, sessionCookieName, sessionIdOf } from "../auth/sessions.js";
 import type { Config } from "../config.js";
 import { cameOverHttps } from "./request-origin.js";
 

@@ -6,15 +6,10 @@ import { schema, type Db } from "@roundtable/db";
 import { inArray } from "drizzle-orm";
 import { emailWordingFor } from "./email-wording.js";
 import type { Mailer } from "./mailer.js";
+import type { PersonNotification } from "../realtime/presence.js";
 
-export interface NewNotification {
-  personId: string;
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-}
+/** A notification stored for one person, as it is pushed to their open pages. */
+export type NewNotification = PersonNotification;
 
 export interface NotificationContent {
   kind: string;

@@ -5,15 +5,7 @@
  * of people to everyone in it, so a flood of them was another way to amplify a few bytes).
  */
 import { TokenBucket } from "../collab/token-bucket.js";
-
-export interface PresenceLimitsConfig {
-  /** A socket.io connection with more than this waiting to be sent to it is closed (bytes). */
-  maxBufferedBytes: number;
-  /** Presence connections one person may have open at once (one per open tab). */
-  maxConnectionsPerPerson: number;
-  /** Room joins and leaves one connection may make a second (twice that at once). */
-  maxRoomChangesPerSecond: number;
-}
+import type { PresenceLimitsConfig } from "../config.js";
 
 export const tooManyPagesMessage = "You have too many Roundtable pages open. Close some tabs, then reload this one.";
 export const tooManyRoomChangesMessage = "That was too many changes at once. Wait a moment, then try again.";

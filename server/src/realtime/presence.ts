@@ -10,17 +10,16 @@ import { presenceColour, uuidSchema, type PresentPerson } from "@roundtable/doma
 import type { Logger } from "pino";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
-import type { ActionsChanged } from "../actions/action-projector.js";
 import { cameFromAnotherSite, fromAnotherSiteMessage, type SiteConfig } from "../http/refuse-cross-site.js";
 import { nodeRequest } from "../http/request-origin.js";
-import type { NewNotification } from "../notifications/notifier.js";
-import { documentAccessFor, visibleCase } from "../services/access.js";
-import { meetingAccessFor } from "../services/meeting-access.js";
-import { allows, remembering } from "../services/may-open.js";
-import type { AccessChanges } from "../services/access-changes.js";
+import { documentAccessFor, visibleCase } from "../access/access.js";
+import { meetingAccessFor } from "../access/meeting-access.js";
+import { allows, remembering } from "../access/may-open.js";
+import type { AccessChanges } from "../access/access-changes.js";
 import { closeWhenFallingBehind } from "./presence-backpressure.js";
-import { PresenceLimits, tooManyPagesMessage, tooManyRoomChangesMessage, type PresenceLimitsConfig } from "./presence-limits.js";
-import { cookieFromHeader, personForSession, sessionCookieName, sessionIdOf, type Person } from "../services/sessions.js";
+import type { PresenceLimitsConfig } from "../config.js";
+import { PresenceLimits, tooManyPagesMessage, tooManyRoomChangesMessage } from "./presence-limits.js";
+import { cookieFromHeader, personForSession, sessionCookieName, sessionIdOf, type Person } from "../auth/sessions.js";
 
 const joinSchema = z.object({
   room: z.string().regex(/^(case|document|meeting):[0-9a-f-]{36}$/i, "Room must be case:<id>, document:<id> or meeting:<id>"),
@@ -30,6 +29,25 @@ interface SocketData {
   person: Person;
   /** The session it was opened with (its stored id): signing out disconnects it. */
   sessionId: string;
+}
+
+/** Actions in a document changed (the action projector's news, wired in server.ts). */
+export interface ActionsChangedNews {
+  caseId: string;
+  /** The document the actions live in: only people who may open it are told. */
+  documentId: string;
+  actionIds: string[];
+  ownerIds: string[];
+}
+
+/** A notification stored for one person (the notifier's, wired in server.ts). */
+export interface PersonNotification {
+  personId: string;
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
 }
 
 type PresenceSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
@@ -156,7 +174,7 @@ export class Presence {
    * but only those who may open the document the actions live in. A family member on the case
    * page must not learn that a professionals meeting's actions moved, let alone their ids.
    */
-  async actionsChanged(change: ActionsChanged): Promise<void> {
+  async actionsChanged(change: ActionsChangedNews): Promise<void> {
     const rooms = [`case:${change.caseId}`, ...change.ownerIds.map((id) => `person:${id}`)];
     const mayOpen = remembering<boolean>();
     const message = { caseId: change.caseId, actionIds: change.actionIds };
@@ -202,7 +220,7 @@ export class Presence {
   }
 
   /** A new notification for one person, wherever they have Roundtable open. */
-  notify(n: NewNotification): void {
+  notify(n: PersonNotification): void {
     const { personId, ...notification } = n;
     this.io.to(`person:${personId}`).emit("notification", notification);
   }

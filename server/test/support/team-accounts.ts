@@ -8,8 +8,8 @@ import { randomBytes } from "node:crypto";
 import { schema, type Db } from "@roundtable/db";
 import { eq } from "drizzle-orm";
 import type { Role } from "@roundtable/domain";
-import { hashPassword } from "../../src/services/passwords.js";
-import { base32Decode, newTotpSecret } from "../../src/services/totp.js";
+import { hashPassword } from "../../src/auth/passwords.js";
+import { base32Decode, newTotpSecret } from "../../src/auth/totp.js";
 import { demoPassword } from "./api-client.js";
 
 /** A made-up young person on the case's team, not linked as its child. Returns the sign-in name (before @roundtable.demo). */

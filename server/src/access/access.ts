@@ -1,0 +1,159 @@
+/**
+ * Need-to-know access: which cases a person may see, and what they may do with a document.
+ * The rules themselves are the table in packages/domain; this module only looks up the facts
+ * (team role, own keyworker) the table needs.
+ */
+import { schema, type Db } from "@roundtable/db";
+import {
+  documentAccess,
+  isFamilyRole,
+  seesWholeService,
+  type AccessLevel,
+  type DocumentKind,
+  type RagRating,
+  type Role,
+  type Visibility,
+} from "@roundtable/domain";
+import { and, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { HttpError, notFound } from "../errors.js";
+import { meetingAccessFor } from "./meeting-access.js";
+import { sharingConsentedFor } from "./sharing-consent.js";
+import { membershipCounts } from "./team-membership.js";
+import type { Person } from "../auth/sessions.js";
+
+export interface CaseRow {
+  id: string;
+  serviceId: string;
+  name: string;
+  ragRating: RagRating;
+  keyworkerId: string | null;
+  /** The child's own linked account (ADR 0012). */
+  youngPersonId: string | null;
+  nextMeetingAt: Date | null;
+}
+
+export interface VisibleCase {
+  caseRow: CaseRow;
+  /** The person's role on this case's team; null for a service lead who is not on the team. */
+  caseRole: Role | null;
+  /** Whether the family's consent lets this person's agency see the case's records (true for keyworking staff). */
+  sharingConsented: boolean;
+}
+
+export async function caseRoleOf(db: Db, personId: string, caseId: string): Promise<Role | null> {
+  const rows = await db
+    .select({ role: schema.caseMembers.role })
+    .from(schema.caseMembers)
+    .where(and(eq(schema.caseMembers.caseId, caseId), eq(schema.caseMembers.personId, personId), membershipCounts()))
+    .limit(1);
+  return (rows[0]?.role as Role | undefined) ?? null;
+}
+
+/** The case if this person may see it; 404 otherwise, so its existence is not revealed. */
+export async function visibleCase(db: Db, person: Person, caseId: string): Promise<VisibleCase> {
+  const rows = await db.select().from(schema.cases).where(eq(schema.cases.id, caseId)).limit(1);
+  const row = rows[0];
+  if (!row || row.serviceId !== person.serviceId) throw notFound("That case");
+  const caseRole = await caseRoleOf(db, person.id, caseId);
+  if (caseRole === null && !seesWholeService(person.role)) throw notFound("That case");
+  const sharingConsented = await sharingConsentedFor(db, person, caseRole, caseId);
+  return { caseRow: { ...row, ragRating: row.ragRating as RagRating }, caseRole, sharingConsented };
+}
+
+export interface DocumentRow {
+  id: string;
+  caseId: string | null;
+  meetingId: string | null;
+  kind: DocumentKind;
+  title: string;
+  visibility: Visibility;
+  partOf: string | null;
+  /** For a part of another document: the whole's visibility and kind, which bound who may open the part. */
+  whole: { visibility: Visibility; kind: DocumentKind } | null;
+}
+
+export interface DocumentAccess {
+  document: DocumentRow;
+  access: AccessLevel;
+  /** What the document is about, in words: the case's name, and the meeting's title for minutes. */
+  caseName: string | null;
+  meetingTitle: string | null;
+}
+
+export function accessFor(
+  person: Person,
+  visible: VisibleCase,
+  document: { visibility: Visibility; kind: DocumentKind; whole?: DocumentRow["whole"] },
+): AccessLevel {
+  return documentAccess({
+    whole: document.whole,
+    caseRole: visible.caseRole,
+    accountRole: person.role,
+    visibility: document.visibility,
+    kind: document.kind,
+    isOwnKeyworker: visible.caseRow.keyworkerId === person.id,
+    sharingConsented: visible.sharingConsented,
+  });
+}
+
+/**
+ * What this person may do with a document. Throws 404 when they may not know it exists (not on
+ * the case, or a family account asking for a professionals document) and 403 otherwise.
+ */
+export async function documentAccessFor(db: Db, person: Person, documentId: string): Promise<DocumentAccess> {
+  const whole = alias(schema.documents, "whole");
+  const rows = await db
+    .select({
+      id: schema.documents.id,
+      caseId: schema.documents.caseId,
+      meetingId: schema.documents.meetingId,
+      kind: schema.documents.kind,
+      title: schema.documents.title,
+      visibility: schema.documents.visibility,
+      partOf: schema.documents.partOf,
+      wholeVisibility: whole.visibility,
+      wholeKind: whole.kind,
+    })
+    .from(schema.documents)
+    .leftJoin(whole, eq(whole.id, schema.documents.partOf))
+    .where(eq(schema.documents.id, documentId))
+    .limit(1);
+  const row = rows[0];
+  if (!row) throw notFound("That document");
+  const { wholeVisibility, wholeKind, ...own } = row;
+  const document: DocumentRow = {
+    ...own,
+    kind: own.kind as DocumentKind,
+    visibility: own.visibility as Visibility,
+    whole: wholeVisibility && wholeKind ? { visibility: wholeVisibility as Visibility, kind: wholeKind as DocumentKind } : null,
+  };
+  if (document.meetingId) {
+    // Minutes follow their meeting: who may see it, and whether they write or read.
+    const { meeting, access } = await meetingAccessFor(db, person, document.meetingId).catch(() => {
+      throw notFound("That document");
+    });
+    let caseName: string | null = null;
+    if (document.caseId) {
+      const [c] = await db.select({ name: schema.cases.name }).from(schema.cases).where(eq(schema.cases.id, document.caseId));
+      caseName = c?.name ?? null;
+    }
+    return { document, access, caseName, meetingTitle: meeting.title };
+  }
+  if (!document.caseId) throw notFound("That document");
+  let visible: VisibleCase;
+  try {
+    visible = await visibleCase(db, person, document.caseId);
+  } catch {
+    throw notFound("That document");
+  }
+  const access = accessFor(person, visible, document);
+  if (access === "none") {
+    if (isFamilyRole(person.role)) throw notFound("That document");
+    if (!visible.sharingConsented) {
+      throw new HttpError(403, `${person.agencyName ?? "Your agency"} cannot open this case's records: the family has not agreed to share information with it, or has withdrawn that consent.`);
+    }
+    throw new HttpError(403, "This document is not shared with you.");
+  }
+  return { document, access, caseName: visible.caseRow.name, meetingTitle: null };
+}

@@ -1,0 +1,229 @@
+/**
+ * Action use-cases: list what a person may see, read an action's history, and change an action
+ * from outside the editor — applied to its document as a Yjs transaction, so every open editor
+ * shows it and the document and the table never disagree.
+ */
+import { findElementById } from "@roundtable/collab";
+import { schema, type Db } from "@roundtable/db";
+import {
+  actionNodeName,
+  isOverdue,
+  mayChangeAction,
+  outstandingStatuses,
+  type Action,
+  type ActionEvent,
+  type ActionListQuery,
+  type ActionStatus,
+  type UpdateActionBody,
+} from "@roundtable/domain";
+import { todayInEngland } from "@roundtable/domain";
+import { and, asc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { ActionProjector } from "./action-projector.js";
+import type { RoomRegistry } from "../collab/room-registry.js";
+import { HttpError, notFound, stopIfCancelled } from "../errors.js";
+import { documentAccessFor } from "../access/access.js";
+import type { Person } from "../auth/sessions.js";
+import { documentsVisibleTo, wholeDocument, type VisibleDocuments } from "../access/visible-documents.js";
+
+const owner = alias(schema.people, "owner");
+const ownerAgency = alias(schema.agencies, "owner_agency");
+
+/** Actions with what lists show of them; `visible` marks the rows a condition lets through (all, unless given). */
+function actionQuery(db: Db, visible: SQL = sql`true`) {
+  return db
+    .select({
+      action: schema.actions,
+      visible: sql<boolean>`coalesce(${visible}, false)`,
+      caseName: schema.cases.name,
+      keyworkerId: schema.cases.keyworkerId,
+      youngPersonId: schema.cases.youngPersonId,
+      serviceId: schema.cases.serviceId,
+      documentTitle: schema.documents.title,
+      visibility: schema.documents.visibility,
+      documentKind: schema.documents.kind,
+      documentMeetingId: schema.documents.meetingId,
+      partOf: schema.documents.partOf,
+      ownerName: owner.name,
+      ownerAgencyName: ownerAgency.name,
+    })
+    .from(schema.actions)
+    .innerJoin(schema.cases, eq(schema.cases.id, schema.actions.caseId))
+    .innerJoin(schema.documents, eq(schema.documents.id, schema.actions.documentId))
+    .leftJoin(wholeDocument, eq(wholeDocument.id, schema.documents.partOf))
+    .leftJoin(owner, eq(owner.id, schema.actions.ownerId))
+    .leftJoin(ownerAgency, eq(ownerAgency.id, schema.actions.ownerAgencyId));
+}
+
+type ActionQueryRow = Awaited<ReturnType<ReturnType<typeof actionQuery>["execute"]>>[number];
+
+function toAction(row: ActionQueryRow, today: string): Action {
+  const a = row.action;
+  const status = a.status as ActionStatus;
+  return {
+    id: a.id,
+    caseId: a.caseId,
+    documentId: a.documentId,
+    meetingId: a.meetingId,
+    text: a.text,
+    ownerId: a.ownerId,
+    ownerAgencyId: a.ownerAgencyId,
+    dueDate: a.dueDate,
+    status,
+    overdue: isOverdue({ status, dueDate: a.dueDate }, today),
+    updatedAt: a.updatedAt.toISOString(),
+    caseName: row.caseName,
+    documentTitle: row.documentTitle,
+    ownerName: row.ownerName,
+    ownerAgencyName: row.ownerAgencyName,
+    section: a.section,
+    removedAt: a.removedAt?.toISOString() ?? null,
+  };
+}
+
+export async function listActions(db: Db, person: Person, query: ActionListQuery, options: { now?: Date; signal?: AbortSignal } = {}): Promise<Action[]> {
+  const { now = new Date(), signal } = options;
+  const today = todayInEngland(now);
+  const where: SQL[] = [isNull(schema.actions.removedAt), eq(schema.cases.serviceId, person.serviceId)];
+  if (query.owner) where.push(eq(schema.actions.ownerId, query.owner === "me" ? person.id : query.owner));
+  if (query.caseId) where.push(eq(schema.actions.caseId, query.caseId));
+  if (query.status) where.push(eq(schema.actions.status, query.status));
+  if (query.agencyId) {
+    // Owned by the agency, or by someone who works there: two indexed lookups, not a join filter.
+    const staff = await db.select({ id: schema.people.id }).from(schema.people).where(eq(schema.people.agencyId, query.agencyId));
+    const byAgency = eq(schema.actions.ownerAgencyId, query.agencyId);
+    where.push(staff.length ? or(byAgency, inArray(schema.actions.ownerId, staff.map((s) => s.id)))! : byAgency);
+  }
+  if (query.overdue === "true") {
+    where.push(lt(schema.actions.dueDate, today), inArray(schema.actions.status, [...outstandingStatuses]));
+  }
+  if (query.closedWithinDays !== undefined) {
+    const closedSince = new Date(now.getTime() - query.closedWithinDays * 86_400_000);
+    where.push(or(inArray(schema.actions.status, [...outstandingStatuses]), gte(schema.actions.updatedAt, closedSince))!);
+  }
+  const limit = query.limit ?? 500;
+  // Visibility is a condition in SQL, so the limit counts what the person may see and the
+  // database reads only what it returns (ADR 0014).
+  const visibleDocuments = await documentsVisibleTo(db, person, signal);
+  if (!visibleDocuments) return [];
+  // An owner or a case narrows the rows by an index already: test each of those as it is read.
+  // Otherwise go through the documents the person may open, when they are few.
+  const narrowed = query.owner !== undefined || query.caseId !== undefined;
+  const rows = visibleDocuments.acrossService
+    ? await listAcrossService(db, and(...where)!, visibleDocuments, limit, signal)
+    : await listActionRows(db, and(...where, narrowed ? visibleDocuments.where : inArray(schema.actions.documentId, visibleDocuments.ids))!, limit, signal);
+  return rows.map((r) => toAction(r, today));
+}
+
+const listOrder = [sql`${schema.actions.dueDate} asc nulls last`, asc(schema.cases.name), asc(schema.actions.position), asc(schema.actions.id)];
+
+function listActionRows(db: Db, where: SQL, limit: number, signal: AbortSignal | undefined): Promise<ActionQueryRow[]> {
+  stopIfCancelled(signal);
+  return actionQuery(db).where(where).orderBy(...listOrder).limit(limit).execute();
+}
+
+/** How many pages of rows, each a little more than asked for, a list across the service reads in order before filtering in one query. */
+const pagesInOrder = 3;
+
+/**
+ * For someone who may open most of the service's documents (a service lead), most rows pass:
+ * reading them in the list's order, each page marked visible or not by the same condition, lets
+ * the database stop at the limit — a filter in the query itself leads the planner to sort all
+ * it may see first. A few pages at most; past them, one filtered query.
+ */
+async function listAcrossService(db: Db, where: SQL, visible: VisibleDocuments, limit: number, signal: AbortSignal | undefined): Promise<ActionQueryRow[]> {
+  const pageSize = limit + 50;
+  const found: ActionQueryRow[] = [];
+  for (let page = 0; page < pagesInOrder; page++) {
+    stopIfCancelled(signal);
+    const rows = await actionQuery(db, visible.where)
+      .where(where)
+      .orderBy(...listOrder)
+      .limit(pageSize)
+      .offset(page * pageSize);
+    found.push(...rows.filter((r) => r.visible));
+    if (found.length >= limit || rows.length < pageSize) return found.slice(0, limit);
+  }
+  return listActionRows(db, and(where, visible.where)!, limit, signal);
+}
+
+/** One action, if the person may open the document it is in (a removed one too: its history stays). */
+export async function getAction(db: Db, person: Person, actionId: string, now = new Date()): Promise<Action> {
+  const visibleDocuments = await documentsVisibleTo(db, person);
+  const rows = visibleDocuments
+    ? await actionQuery(db)
+        .where(and(eq(schema.actions.id, actionId), eq(schema.cases.serviceId, person.serviceId), visibleDocuments.where))
+        .limit(1)
+    : [];
+  const [row] = rows;
+  if (!row) throw notFound("That action");
+  return toAction(row, todayInEngland(now));
+}
+
+export async function listActionEvents(db: Db, person: Person, actionId: string): Promise<ActionEvent[]> {
+  await getAction(db, person, actionId);
+  const rows = await db
+    .select({ field: schema.actionEvents.field, from: schema.actionEvents.fromValue, to: schema.actionEvents.toValue, byId: schema.people.id, byName: schema.people.name, at: schema.actionEvents.at })
+    .from(schema.actionEvents)
+    .leftJoin(schema.people, eq(schema.people.id, schema.actionEvents.byId))
+    .where(eq(schema.actionEvents.actionId, actionId))
+    .orderBy(asc(schema.actionEvents.at), asc(schema.actionEvents.id));
+  return rows.map((r) => ({
+    field: r.field as ActionEvent["field"],
+    from: r.from,
+    to: r.to,
+    by: r.byId && r.byName ? { id: r.byId, name: r.byName } : null,
+    at: r.at.toISOString(),
+  }));
+}
+
+export interface ActionDeps {
+  db: Db;
+  registry: RoomRegistry;
+  projector: ActionProjector;
+}
+
+/**
+ * Change an action's status, due date or owner. Anyone who may edit its document can; so can
+ * its owner, who may be marking their own action done from My actions.
+ */
+export async function updateAction({ db, registry, projector }: ActionDeps, person: Person, actionId: string, body: UpdateActionBody): Promise<Action> {
+  const action = await getAction(db, person, actionId);
+  if (action.removedAt) throw new HttpError(409, "This action has been removed from its document, so it cannot be changed.");
+  const { access } = await documentAccessFor(db, person, action.documentId);
+  if (!mayChangeAction({ access, isOwner: action.ownerId === person.id, changesOwner: body.ownerId !== undefined })) {
+    throw new HttpError(
+      403,
+      action.ownerId === person.id
+        ? "You can change the status and due date of your own action, but only someone who can edit the document can give it to someone else."
+        : "Only the action's owner or someone who can edit the document can change it.",
+    );
+  }
+  if (body.ownerId) {
+    const member = await db
+      .select({ id: schema.caseMembers.personId })
+      .from(schema.caseMembers)
+      .where(and(eq(schema.caseMembers.caseId, action.caseId), eq(schema.caseMembers.personId, body.ownerId)));
+    if (member.length === 0) throw new HttpError(400, "The request body is not valid.", { ownerId: "Choose someone on this case's team" });
+  }
+  const room = await registry.open(action.documentId);
+  try {
+    const element = findElementById(room.doc, actionNodeName, actionId);
+    if (!element) throw new HttpError(409, "This action is no longer in its document, so it cannot be changed.");
+    room.doc.transact(() => {
+      const set = (key: string, value: string | null | undefined) => {
+        if (value === undefined) return;
+        if (value === null) element.removeAttribute(key);
+        else element.setAttribute(key, value);
+      };
+      set("status", body.status);
+      set("dueDate", body.dueDate);
+      set("ownerId", body.ownerId);
+      if (body.ownerId) element.removeAttribute("ownerAgencyId");
+    }, { personId: person.id });
+    await projector.projectNow(action.documentId, room.doc, person.id);
+  } finally {
+    registry.releaseIfIdle(room);
+  }
+  return getAction(db, person, actionId);
+}

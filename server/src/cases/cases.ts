@@ -1,0 +1,108 @@
+/** Reading cases: the list a person may see, and one case with its team and the documents they may open. */
+import { schema, type Db } from "@roundtable/db";
+import {
+  compareRagRating,
+  seesWholeService,
+  type CaseDetail,
+  type CaseSummary,
+  type DocumentKind,
+  type RagRating,
+  type Role,
+  type Visibility,
+} from "@roundtable/domain";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { accessFor, visibleCase } from "../access/access.js";
+import { membershipCounts } from "../access/team-membership.js";
+import { linkedYoungPerson } from "../team/young-person-link.js";
+import type { Person } from "../auth/sessions.js";
+
+const keyworker = alias(schema.people, "keyworker");
+
+function caseSummaryQuery(db: Db) {
+  return db
+    .select({
+      id: schema.cases.id,
+      name: schema.cases.name,
+      ragRating: schema.cases.ragRating,
+      nextMeetingAt: schema.cases.nextMeetingAt,
+      keyworkerId: keyworker.id,
+      keyworkerName: keyworker.name,
+    })
+    .from(schema.cases)
+    .leftJoin(keyworker, eq(keyworker.id, schema.cases.keyworkerId));
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof caseSummaryQuery>["execute"]>>[number];
+
+function toSummary(row: SummaryRow): CaseSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    ragRating: row.ragRating as RagRating,
+    keyworker: row.keyworkerId && row.keyworkerName ? { id: row.keyworkerId, name: row.keyworkerName } : null,
+    nextMeetingAt: row.nextMeetingAt?.toISOString() ?? null,
+  };
+}
+
+export async function listCases(db: Db, person: Person): Promise<CaseSummary[]> {
+  let rows: SummaryRow[];
+  if (seesWholeService(person.role)) {
+    rows = await caseSummaryQuery(db).where(eq(schema.cases.serviceId, person.serviceId)).orderBy(asc(schema.cases.name));
+  } else {
+    const memberOf = db
+      .select({ caseId: schema.caseMembers.caseId })
+      .from(schema.caseMembers)
+      .where(and(eq(schema.caseMembers.personId, person.id), membershipCounts()));
+    rows = await caseSummaryQuery(db)
+      .where(and(eq(schema.cases.serviceId, person.serviceId), inArray(schema.cases.id, memberOf)))
+      .orderBy(asc(schema.cases.name));
+  }
+  return rows.map(toSummary).sort((a, b) => compareRagRating(a.ragRating, b.ragRating));
+}
+
+export async function getCase(db: Db, person: Person, caseId: string): Promise<CaseDetail> {
+  const visible = await visibleCase(db, person, caseId);
+  const [summaryRow] = await caseSummaryQuery(db).where(eq(schema.cases.id, caseId)).limit(1);
+  const team = await db
+    .select({
+      personId: schema.people.id,
+      name: schema.people.name,
+      role: schema.caseMembers.role,
+      jobTitle: schema.people.jobTitle,
+      agency: schema.agencies.name,
+    })
+    .from(schema.caseMembers)
+    .innerJoin(schema.people, eq(schema.people.id, schema.caseMembers.personId))
+    .leftJoin(schema.agencies, eq(schema.agencies.id, schema.people.agencyId))
+    .where(eq(schema.caseMembers.caseId, caseId))
+    .orderBy(asc(schema.people.name));
+  const docs = await db
+    .select({
+      id: schema.documents.id,
+      kind: schema.documents.kind,
+      title: schema.documents.title,
+      visibility: schema.documents.visibility,
+      partOf: schema.documents.partOf,
+    })
+    .from(schema.documents)
+    // Minutes are listed with their meetings, where the meeting's own access rules apply.
+    .where(and(eq(schema.documents.caseId, caseId), isNull(schema.documents.meetingId)))
+    .orderBy(asc(schema.documents.createdAt));
+  const agencies = await db
+    .select({ id: schema.agencies.id, name: schema.agencies.name })
+    .from(schema.agencies)
+    .where(eq(schema.agencies.serviceId, visible.caseRow.serviceId))
+    .orderBy(asc(schema.agencies.name));
+  const typed = new Map(docs.map((d) => [d.id, { ...d, kind: d.kind as DocumentKind, visibility: d.visibility as Visibility }]));
+  return {
+    ...toSummary(summaryRow!),
+    agencies,
+    youngPerson: await linkedYoungPerson(db, caseId),
+    team: team.map((m) => ({ ...m, role: m.role as Role })),
+    // A part (the family's part of a care plan) is listed only to those who may open its whole.
+    documents: [...typed.values()]
+      .filter((d) => accessFor(person, visible, { ...d, whole: d.partOf ? (typed.get(d.partOf) ?? null) : null }) !== "none")
+      .map(({ partOf: _partOf, ...d }) => d),
+  };
+}

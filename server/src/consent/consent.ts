@@ -1,0 +1,68 @@
+/**
+ * A case's consent records: recording or withdrawing consent to share with an agency. Only people
+ * who run the case (caseManagerRoles) may; every change is audited, and open connections are
+ * re-checked at once by the caller (AccessEnforcer).
+ */
+import { schema, type Db } from "@roundtable/db";
+import type { ConsentKind, ConsentRecord, RecordConsentBody } from "@roundtable/domain";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { recordAudit } from "../audit/audit-log.js";
+import { HttpError, notFound } from "../errors.js";
+import { visibleCase } from "../access/access.js";
+import { requireCaseManager } from "../access/case-manager.js";
+import type { Person } from "../auth/sessions.js";
+
+const recorder = alias(schema.people, "recorder");
+const withdrawer = alias(schema.people, "withdrawer");
+
+/** Every consent record for the case, newest first (what holds now: `currentConsents`). */
+export async function listConsents(db: Db, person: Person, caseId: string): Promise<ConsentRecord[]> {
+  await visibleCase(db, person, caseId);
+  const rows = await db
+    .select({ consent: schema.consents, agencyName: schema.agencies.name, recorderName: recorder.name, withdrawerName: withdrawer.name })
+    .from(schema.consents)
+    .innerJoin(recorder, eq(recorder.id, schema.consents.recordedBy))
+    .leftJoin(withdrawer, eq(withdrawer.id, schema.consents.withdrawnBy))
+    .leftJoin(schema.agencies, eq(schema.agencies.id, schema.consents.agencyId))
+    .where(eq(schema.consents.caseId, caseId))
+    .orderBy(desc(schema.consents.recordedAt), desc(schema.consents.id));
+  return rows.map(({ consent: c, agencyName, recorderName, withdrawerName }) => ({
+    id: c.id,
+    caseId: c.caseId,
+    kind: c.kind as ConsentKind,
+    agency: c.agencyId && agencyName ? { id: c.agencyId, name: agencyName } : null,
+    decision: c.decision as ConsentRecord["decision"],
+    givenBy: c.givenBy,
+    note: c.note,
+    recordedBy: { id: c.recordedBy, name: recorderName },
+    recordedAt: c.recordedAt.toISOString(),
+    withdrawn: c.withdrawnAt ? { by: c.withdrawnBy && withdrawerName ? { id: c.withdrawnBy, name: withdrawerName } : null, at: c.withdrawnAt.toISOString() } : null,
+  }));
+}
+
+export async function recordConsent(db: Db, person: Person, caseId: string, body: RecordConsentBody): Promise<ConsentRecord> {
+  const { role, caseRow } = await requireCaseManager(db, person, caseId, "record consent");
+  if (body.agencyId) {
+    const [agency] = await db.select({ serviceId: schema.agencies.serviceId }).from(schema.agencies).where(eq(schema.agencies.id, body.agencyId));
+    if (!agency || agency.serviceId !== caseRow.serviceId) throw new HttpError(400, "The request body is not valid.", { agencyId: "Choose an agency in this service" });
+  }
+  const [row] = await db
+    .insert(schema.consents)
+    .values({ caseId, kind: body.kind, agencyId: body.agencyId ?? null, decision: body.decision, givenBy: body.givenBy, note: body.note ?? null, recordedBy: person.id })
+    .returning({ id: schema.consents.id });
+  await recordAudit(db, { actor: person, role, action: "consent-recorded", caseId, detail: { consentId: row!.id, kind: body.kind, agencyId: body.agencyId ?? null, decision: body.decision } });
+  return (await listConsents(db, person, caseId)).find((c) => c.id === row!.id)!;
+}
+
+export async function withdrawConsent(db: Db, person: Person, caseId: string, consentId: string, note: string | undefined): Promise<ConsentRecord> {
+  const { role } = await requireCaseManager(db, person, caseId, "record consent");
+  const updated = await db
+    .update(schema.consents)
+    .set({ withdrawnAt: new Date(), withdrawnBy: person.id, ...(note ? { note } : {}) })
+    .where(and(eq(schema.consents.id, consentId), eq(schema.consents.caseId, caseId), eq(schema.consents.decision, "given"), isNull(schema.consents.withdrawnAt)))
+    .returning({ id: schema.consents.id, kind: schema.consents.kind, agencyId: schema.consents.agencyId, withdrawnAt: schema.consents.withdrawnAt });
+  if (updated.length === 0) throw notFound("Consent that was given and not yet withdrawn");
+  await recordAudit(db, { actor: person, role, action: "consent-withdrawn", caseId, detail: { consentId, kind: updated[0]!.kind, agencyId: updated[0]!.agencyId } });
+  return (await listConsents(db, person, caseId)).find((c) => c.id === consentId)!;
+}

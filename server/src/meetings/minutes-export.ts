@@ -1,0 +1,95 @@
+/**
+ * The minutes of a meeting as a PDF for someone who may open the meeting: the agreed version
+ * once agreed (exactly what was agreed, even if someone opens it later), otherwise the draft
+ * as it stands now.
+ */
+import { richTextToJson } from "@roundtable/collab";
+import { schema } from "@roundtable/db";
+import { actionNodeName, eachNode, type DocNode } from "@roundtable/domain";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import * as Y from "yjs";
+import { recordAudits } from "../audit/audit-log.js";
+import { documentAuditContext } from "../audit/document-context.js";
+import { minutesPdf } from "./minutes-pdf.js";
+import { getMeeting, minutesState, type MeetingDeps } from "./meetings.js";
+import type { Person } from "../auth/sessions.js";
+
+export interface MinutesExport {
+  filename: string;
+  pdf: Buffer;
+}
+
+export async function minutesAsPdf(deps: MeetingDeps, person: Person, meetingId: string, now = new Date()): Promise<MinutesExport> {
+  const { db } = deps;
+  const meeting = await getMeeting(db, person, meetingId);
+  const agreed = meeting.status === "minutes-agreed";
+  let state: Uint8Array | null = null;
+  if (agreed) {
+    const [version] = await db
+      .select({ state: schema.documentVersions.state })
+      .from(schema.documentVersions)
+      .where(and(eq(schema.documentVersions.documentId, meeting.minutesDocumentId), eq(schema.documentVersions.name, "Agreed minutes")))
+      .orderBy(desc(schema.documentVersions.createdAt))
+      .limit(1);
+    state = version?.state ?? null;
+  }
+  state ??= await minutesState(deps, meeting.minutesDocumentId);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  const minutes = richTextToJson(doc);
+  doc.destroy();
+
+  const pdf = await minutesPdf({
+    meeting,
+    minutes,
+    versionLabel: agreed ? "Agreed minutes" : "Draft minutes, not yet agreed",
+    names: await ownerNames(deps, minutes),
+    downloadedBy: person.name,
+    downloadedAt: now,
+  });
+  const context = await documentAuditContext(db, person, { caseId: meeting.caseId, meetingId: meeting.id });
+  await recordAudits(
+    db,
+    context.caseIds.map((caseId) => ({
+      actor: person,
+      role: context.role,
+      action: "exported" as const,
+      caseId,
+      documentId: meeting.minutesDocumentId,
+      meetingId: meeting.id,
+      detail: { format: "pdf", version: agreed ? "agreed" : "draft" },
+    })),
+  );
+  const day = meeting.startsAt.slice(0, 10);
+  const slug = meeting.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60);
+  return { filename: `${slug || "meeting"}-${day}-minutes.pdf`, pdf };
+}
+
+/** The names of the people and agencies that own the actions in the minutes, by id. */
+async function ownerNames({ db }: MeetingDeps, minutes: DocNode): Promise<Map<string, string>> {
+  const personIds = new Set<string>();
+  const agencyIds = new Set<string>();
+  // Not recursive: minutes nested thousands of levels deep must still export.
+  for (const node of eachNode(minutes)) {
+    if (node.type !== actionNodeName) continue;
+    const { ownerId, ownerAgencyId } = node.attrs ?? {};
+    if (typeof ownerId === "string" && isUuid(ownerId)) personIds.add(ownerId);
+    if (typeof ownerAgencyId === "string" && isUuid(ownerAgencyId)) agencyIds.add(ownerAgencyId);
+  }
+  const names = new Map<string, string>();
+  if (personIds.size > 0) {
+    for (const p of await db.select({ id: schema.people.id, name: schema.people.name }).from(schema.people).where(inArray(schema.people.id, [...personIds]))) {
+      names.set(p.id, p.name);
+    }
+  }
+  if (agencyIds.size > 0) {
+    for (const a of await db.select({ id: schema.agencies.id, name: schema.agencies.name }).from(schema.agencies).where(inArray(schema.agencies.id, [...agencyIds]))) {
+      names.set(a.id, a.name);
+    }
+  }
+  return names;
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

@@ -1,0 +1,51 @@
+/**
+ * A case's team, under /api/cases/:caseId: POST members, PATCH|DELETE members/:personId;
+ * POST young-person { personId, agreement } and POST young-person/unlink — the child's own
+ * account (ADR 0012). Every change to who may see the case is enforced on open connections
+ * straight away.
+ */
+import { Hono } from "hono";
+import { addMemberBodySchema, changeMemberRoleBodySchema, linkYoungPersonBodySchema, uuidSchema } from "@roundtable/domain";
+import type { AppDeps, AppEnv } from "../http/app-env.js";
+import { jsonBody, parseOrThrow } from "../http/validate.js";
+import { addMember, changeMemberRole, removeMember } from "./case-team.js";
+import { linkedYoungPerson, linkYoungPerson, tellOfLinkChange, unlinkYoungPerson } from "./young-person-link.js";
+import type { Notifier } from "../notifications/notifier.js";
+
+export function caseTeamRoutes({ db, log, onCaseAccessChanged, notifier }: AppDeps & { notifier: Notifier }) {
+  const id = (raw: string | undefined, what: string) => parseOrThrow(uuidSchema, raw, what);
+  return new Hono<AppEnv>()
+    .post("/:caseId/members", async (c) => {
+      const caseId = id(c.req.param("caseId"), "case id");
+      await addMember(db, c.get("person"), caseId, await jsonBody(c, addMemberBodySchema));
+      await onCaseAccessChanged(caseId);
+      return c.body(null, 204);
+    })
+    .patch("/:caseId/members/:personId", async (c) => {
+      const caseId = id(c.req.param("caseId"), "case id");
+      const { role } = await jsonBody(c, changeMemberRoleBodySchema);
+      await changeMemberRole(db, c.get("person"), caseId, id(c.req.param("personId"), "person id"), role);
+      await onCaseAccessChanged(caseId);
+      return c.body(null, 204);
+    })
+    .delete("/:caseId/members/:personId", async (c) => {
+      const caseId = id(c.req.param("caseId"), "case id");
+      await removeMember(db, c.get("person"), caseId, id(c.req.param("personId"), "person id"));
+      await onCaseAccessChanged(caseId);
+      return c.body(null, 204);
+    })
+    .post("/:caseId/young-person", async (c) => {
+      const caseId = id(c.req.param("caseId"), "case id");
+      const change = await linkYoungPerson(db, c.get("person"), caseId, await jsonBody(c, linkYoungPersonBodySchema));
+      await onCaseAccessChanged(caseId);
+      await tellOfLinkChange(db, notifier, change).catch((err: unknown) => log.error({ err, caseId }, "could not tell people of a young person's link"));
+      return c.json(await linkedYoungPerson(db, caseId));
+    })
+    .post("/:caseId/young-person/unlink", async (c) => {
+      const caseId = id(c.req.param("caseId"), "case id");
+      const change = await unlinkYoungPerson(db, c.get("person"), caseId);
+      await onCaseAccessChanged(caseId);
+      await tellOfLinkChange(db, notifier, change).catch((err: unknown) => log.error({ err, caseId }, "could not tell people of a young person's link"));
+      return c.body(null, 204);
+    });
+}
