@@ -35,8 +35,18 @@ describe("one-time codes", () => {
     expect(verifyTotp(secret, totpCode(rfcSecret, step - 1), at, null)).toBe(step - 1);
     expect(verifyTotp(secret, totpCode(rfcSecret, step + 1), at, null)).toBe(step + 1);
     expect(verifyTotp(secret, totpCode(rfcSecret, step - 2), at, null)).toBeNull();
+    expect(verifyTotp(secret, totpCode(rfcSecret, step + 2), at, null)).toBeNull();
     expect(verifyTotp(secret, "12345", at, null)).toBeNull();
     expect(verifyTotp(secret, "abcdef", at, null)).toBeNull();
+  });
+
+  it("refuses every code, without failing, once a later step than now has been used (a clock turned back)", () => {
+    const secret = base32Encode(rfcSecret);
+    const at = new Date(1234567890 * 1000);
+    const step = totpStep(at);
+    expect(verifyTotp(secret, totpCode(rfcSecret, step + 1), at, step)).toBe(step + 1);
+    expect(verifyTotp(secret, totpCode(rfcSecret, step + 1), at, step + 1)).toBeNull();
+    expect(verifyTotp(secret, totpCode(rfcSecret, step), at, step + 5)).toBeNull();
   });
 
   it("gives authenticator apps the address they expect", () => {

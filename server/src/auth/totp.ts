@@ -1,60 +1,33 @@
 /**
  * Time-based one-time passwords (RFC 6238, as authenticator apps use them): HMAC-SHA1 over the
  * 30-second step, six digits, with the secret shared as base32 (RFC 4648). A code is accepted
- * one step either side of now, for clocks a little out, and never twice.
+ * one step either side of now, for clocks a little out, and never twice. The codes and base32
+ * come from otplib; this module fixes our settings and keeps the step numbers callers store.
  */
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { generateSecret, generateSync, ScureBase32Plugin, verifySync } from "otplib";
 
-const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 export const totpStepSeconds = 30;
 const digits = 6;
+const base32 = new ScureBase32Plugin();
 
+/** A new 20-byte secret, as 32 base32 characters. */
 export function newTotpSecret(): string {
-  return base32Encode(randomBytes(20));
+  return generateSecret({ length: 20 });
 }
 
+/** Base32 without padding, as authenticator apps show it. */
 export function base32Encode(bytes: Uint8Array): string {
-  let bits = 0;
-  let value = 0;
-  let out = "";
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += alphabet[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += alphabet[(value << (5 - bits)) & 31];
-  return out;
+  return base32.encode(bytes, { padding: false });
 }
 
+/** Reads a key as people type it: any case, with spaces, dashes or padding. */
 export function base32Decode(text: string): Uint8Array {
-  const clean = text.toUpperCase().replace(/[\s=-]/g, "");
-  const out: number[] = [];
-  let bits = 0;
-  let value = 0;
-  for (const ch of clean) {
-    const index = alphabet.indexOf(ch);
-    if (index < 0) throw new Error("Not a base32 secret");
-    value = (value << 5) | index;
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 255);
-      bits -= 8;
-    }
-  }
-  return Uint8Array.from(out);
+  return base32.decode(text.replace(/[\s=-]/g, ""));
 }
 
 /** The code for one time step (HOTP with the step as its counter), `length` digits. */
-export function totpCode(secret: Uint8Array, step: number, length = digits): string {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const mac = createHmac("sha1", secret).update(counter).digest();
-  const offset = mac[mac.length - 1]! & 0x0f;
-  const binary = (mac.readUInt32BE(offset) & 0x7fffffff) % 10 ** length;
-  return binary.toString().padStart(length, "0");
+export function totpCode(secret: Uint8Array, step: number, length: 6 | 7 | 8 = digits): string {
+  return generateSync({ secret, epoch: step * totpStepSeconds, period: totpStepSeconds, digits: length });
 }
 
 export function totpStep(at: Date): number {
@@ -67,16 +40,27 @@ export function totpStep(at: Date): number {
  */
 export function verifyTotp(secretBase32: string, code: string, at: Date, lastUsedStep: number | null): number | null {
   if (!/^\d{6}$/.test(code)) return null;
-  const secret = base32Decode(secretBase32);
   const now = totpStep(at);
-  for (const step of [now, now - 1, now + 1]) {
-    if (lastUsedStep !== null && step <= lastUsedStep) continue;
-    if (timingSafeEqual(Buffer.from(totpCode(secret, step)), Buffer.from(code))) return step;
-  }
-  return null;
+  // otplib refuses (throws) a last-used step past the window; no code could match then anyway.
+  if (lastUsedStep !== null && lastUsedStep > now) return null;
+  const result = verifySync({
+    secret: base32Decode(secretBase32),
+    token: code,
+    // From the start of this step, a tolerance of one step reaches exactly the steps either side.
+    epoch: now * totpStepSeconds,
+    epochTolerance: totpStepSeconds,
+    period: totpStepSeconds,
+    digits,
+    afterTimeStep: lastUsedStep ?? undefined,
+  });
+  return result.valid ? now + result.delta : null;
 }
 
-/** The address authenticator apps read (from a QR code or a tap on a phone). */
+/**
+ * The address authenticator apps read (from a QR code or a tap on a phone). Written here rather
+ * than by otplib's builder, which leaves out the default algorithm, digits and period: the
+ * address names them, as it always has, for apps that do not assume them.
+ */
 export function otpauthUri(secretBase32: string, accountEmail: string, issuer = "Roundtable"): string {
   const label = encodeURIComponent(`${issuer}:${accountEmail}`);
   return `otpauth://totp/${label}?secret=${secretBase32}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=${digits}&period=${totpStepSeconds}`;

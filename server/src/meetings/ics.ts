@@ -1,4 +1,11 @@
-/** A meeting as an iCalendar (RFC 5545) invite, so people can add it to Outlook or a phone calendar. */
+/**
+ * A meeting as an iCalendar (RFC 5545) invite, so people can add it to Outlook or a phone
+ * calendar. ical-generator writes the calendar, escapes TEXT values and folds long lines; this
+ * module decides what may reach it: plain text with its line breaks made one kind, and links the
+ * URL parser accepts.
+ */
+import ical, { escape as escapeIcalText, ICalCalendarMethod } from "ical-generator";
+
 export interface IcsEvent {
   uid: string;
   startsAt: Date;
@@ -10,27 +17,16 @@ export interface IcsEvent {
   now?: Date;
 }
 
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
-
 // Every kind of line break people's text may hold (CRLF, a bare CR, NEL, Unicode's separators).
 const lineBreak = /\r\n|[\r\n\u0085\u2028\u2029]/g;
 // Control characters other than tab (and the line breaks above): RFC 5545's TEXT has no place
-// for them, and a bare CR would end the line for some calendar programs, letting text add lines.
+// for them, and the library passes them through as they are.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is what this is for.
 const controlCharacter = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
-/**
- * A TEXT value: every line break becomes an escaped newline, other control characters are
- * dropped, and backslash, semicolon and comma are escaped.
- */
-export function escapeText(value: string): string {
-  return value
-    .replace(lineBreak, "\n")
-    .replace(controlCharacter, "")
-    .replace(/\\/g, "\\\\")
-    .replace(/;/g, "\\;")
-    .replace(/,/g, "\\,")
-    .replace(/\n/g, "\\n");
+/** Text with every line break written as LF (which the library escapes) and other control characters dropped. */
+function plainText(value: string): string {
+  return value.replace(lineBreak, "\n").replace(controlCharacter, "");
 }
 
 /** A URI value as the URL parser writes it (line breaks removed, other controls percent-encoded), or nothing. */
@@ -40,44 +36,27 @@ export function uriValue(value: string): string | null {
   return /^[\x21-\x7e]+$/.test(href) ? href : null;
 }
 
-/** Lines longer than 75 octets are folded: CRLF then a space, never splitting a UTF-8 character. */
-export function foldLine(line: string): string {
-  const out: string[] = [];
-  let current = "";
-  let bytes = 0;
-  for (const ch of line) {
-    const size = Buffer.byteLength(ch);
-    if (bytes + size > (out.length === 0 ? 75 : 74)) {
-      out.push(current);
-      current = "";
-      bytes = 0;
-    }
-    current += ch;
-    bytes += size;
-  }
-  out.push(current);
-  return out.join("\r\n ");
-}
-
 export function meetingIcs(e: IcsEvent): string {
-  const end = new Date(e.startsAt.getTime() + e.durationMinutes * 60_000);
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//Roundtable//Keyworking meetings//EN",
-    "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
-    "BEGIN:VEVENT",
-    `UID:${escapeText(e.uid)}`,
-    `DTSTAMP:${stamp(e.now ?? new Date())}`,
-    `DTSTART:${stamp(e.startsAt)}`,
-    `DTEND:${stamp(end)}`,
-    `SUMMARY:${escapeText(e.title)}`,
-    ...(e.location ? [`LOCATION:${escapeText(e.location)}`] : []),
-    `DESCRIPTION:${escapeText(e.description)}`,
-    ...(e.url && uriValue(e.url) ? [`URL:${uriValue(e.url)}`] : []),
-    "END:VEVENT",
-    "END:VCALENDAR",
-  ];
-  return `${lines.map(foldLine).join("\r\n")}\r\n`;
+  const calendar = ical({
+    prodId: { company: "Roundtable", product: "Keyworking meetings", language: "EN" },
+    scale: "GREGORIAN",
+    method: ICalCalendarMethod.PUBLISH,
+  });
+  const url = e.url ? uriValue(e.url) : null;
+  calendar.createEvent({
+    // The library writes the UID as given, though RFC 5545 makes it TEXT: escape it here.
+    id: escapeIcalText(plainText(e.uid), false),
+    stamp: e.now ?? new Date(),
+    start: e.startsAt,
+    end: new Date(e.startsAt.getTime() + e.durationMinutes * 60_000),
+    summary: plainText(e.title),
+    location: e.location ? plainText(e.location) : null,
+    description: plainText(e.description),
+    // The library escapes the URL as if it were TEXT; a URI has no escapes, so the two
+    // characters it would touch are percent-encoded first.
+    url: url ? url.replace(/;/g, "%3B").replace(/,/g, "%2C") : null,
+  });
+  // RFC 5545 ends every content line with CRLF, the last one too; the library leaves it off.
+  const text = calendar.toString();
+  return text.endsWith("\r\n") ? text : `${text}\r\n`;
 }
