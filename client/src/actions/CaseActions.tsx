@@ -5,7 +5,8 @@ import { PageLoading } from "../layout/PageLoading";
 import { Cell, ResponsiveTable } from "../layout/ResponsiveTable";
 import { ActionHistoryRow } from "./ActionHistory";
 import { ActionTags } from "./ActionTags";
-import { formatDueDate, todayInLondon } from "./action-dates";
+import { formatDueDate } from "./action-dates";
+import { ukToday } from "../layout/uk-time";
 import { ownerName } from "./action-owner";
 import { caseActionFilters, matchesFilter, readCaseActionFilter, sortForCase, type CaseActionFilter } from "./case-action-filter";
 import { useActionList } from "./use-action-list";
@@ -16,7 +17,7 @@ export function CaseActions({ caseId, headingId }: { caseId: string; headingId: 
   const { list } = useActionList({ caseId });
   const [filter, setFilter] = useState<CaseActionFilter>("all");
   const filterId = useId();
-  const today = todayInLondon();
+  const today = ukToday();
   const filterLabel = caseActionFilters.find((f) => f.value === filter)?.label ?? "All actions";
   const shown =
     list.status === "loaded" ? sortForCase(list.actions.filter((action) => matchesFilter(action, filter, today)), today) : [];

@@ -16,7 +16,7 @@ import { navigate } from "../navigation/history";
 import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { acceptBody, acceptErrorsFromServer, checkAcceptForm, linkEnded, needsCode, type AcceptForm, type AcceptFormErrors } from "./accept-form";
-import { formatInvitationDate } from "./invitation-dates";
+import { formatUkDate } from "../layout/uk-time";
 import "./invitations.css";
 
 type Loaded = { status: "loading" } | { status: "failed"; error: ApiRequestError } | { status: "loaded"; invitation: InvitationDescription };
@@ -133,7 +133,7 @@ function AcceptInvitation({ token, invitation, onLinkEnded }: { token: string; i
           </div>
           <div className="nhsuk-summary-list__row">
             <dt className="nhsuk-summary-list__key">Link works until</dt>
-            <dd className="nhsuk-summary-list__value">{formatInvitationDate(invitation.expiresAt)}</dd>
+            <dd className="nhsuk-summary-list__value">{formatUkDate(invitation.expiresAt)}</dd>
           </div>
         </dl>
         {signedInAs && signedInAs.email.toLowerCase() !== invitation.email && (

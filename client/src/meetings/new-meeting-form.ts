@@ -5,7 +5,7 @@
 import { inviteeRefusal, meetingVisibilityFor, onlineLinkSchema, type CreateMeetingBody, type TeamMember } from "@roundtable/domain";
 import { ApiRequestError } from "../api/api";
 import { isProfessionalsOnly } from "./meeting-permissions";
-import { londonTimeToIso } from "./london-time";
+import { ukTimeToIso } from "../layout/uk-time";
 
 export const bookableTypes = ["planning", "review", "professionals", "tracker"] as const;
 export type BookableType = (typeof bookableTypes)[number];
@@ -49,7 +49,7 @@ export function checkMeetingForm(form: MeetingForm): MeetingFormErrors | null {
   if (form.title.trim().length > 200) fields.title = "Keep the title under 200 characters";
   if (form.date === "") fields.date = "Enter the date of the meeting";
   if (form.time === "") fields.time = "Enter the time the meeting starts";
-  else if (form.date !== "" && londonTimeToIso(form.date, form.time) === null) fields.date = "Enter a real date and time";
+  else if (form.date !== "" && ukTimeToIso(form.date, form.time) === null) fields.date = "Enter a real date and time";
   if (form.location.trim().length > 300) fields.location = "Keep the place under 300 characters";
   const link = form.onlineLink.trim();
   // The server's own rule (http or https only), so the two never disagree.
@@ -68,7 +68,7 @@ export function checkMeetingForm(form: MeetingForm): MeetingFormErrors | null {
  */
 export function meetingBody(form: MeetingForm, offeredInviteeIds: ReadonlySet<string>): CreateMeetingBody {
   const type = form.type as BookableType;
-  const startsAt = londonTimeToIso(form.date, form.time);
+  const startsAt = ukTimeToIso(form.date, form.time);
   if (!startsAt) throw new Error("Check the form before building the request");
   const optional = (value: string) => (value.trim() === "" ? undefined : value.trim());
   return {

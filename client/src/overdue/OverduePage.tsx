@@ -6,7 +6,8 @@
 import type { Action } from "@roundtable/domain";
 import { markDoneButtonId } from "../actions/ActionUpdateControls";
 import { changeDueDateButtonId } from "../actions/ChangeDueDate";
-import { formatDueDate, todayInLondon } from "../actions/action-dates";
+import { formatDueDate } from "../actions/action-dates";
+import { ukToday } from "../layout/uk-time";
 import { nearbyActions } from "../actions/nearby-actions";
 import { useActionChanges } from "../actions/use-action-changes";
 import { useActionList } from "../actions/use-action-list";
@@ -38,7 +39,7 @@ export function OverduePage() {
   const { list, update, refresh } = useActionList(overdueQuery(filters));
   const { errors, announcement, change } = useActionChanges(update);
   const choices = useFilterChoices();
-  const today = todayInLondon();
+  const today = ukToday();
   const ownerOptions = useOwnerChoices(filters, list, today);
   const focusAfterRender = useFocusAfterRender();
   useRefreshWhileOpen(refresh, refreshEveryMs);
