@@ -20,7 +20,7 @@ export function CaseActions({ caseId, headingId }: { caseId: string; headingId: 
   const today = ukToday();
   const filterLabel = caseActionFilters.find((f) => f.value === filter)?.label ?? "All actions";
   const shown =
-    list.status === "loaded" ? sortForCase(list.actions.filter((action) => matchesFilter(action, filter, today)), today) : [];
+    list.status === "loaded" ? sortForCase(list.data.filter((action) => matchesFilter(action, filter, today)), today) : [];
 
   return (
     <section className="rt-case-actions" aria-labelledby={headingId} data-testid="case-actions">
@@ -34,13 +34,13 @@ export function CaseActions({ caseId, headingId }: { caseId: string; headingId: 
           </button>
         </>
       )}
-      {list.status === "loaded" && list.actions.length === 0 && (
+      {list.status === "loaded" && list.data.length === 0 && (
         <p>No actions have been agreed for this case yet. Actions added to a care plan or minutes will show here.</p>
       )}
-      {list.status === "loaded" && list.actions.length > 0 && (
+      {list.status === "loaded" && list.data.length > 0 && (
         <>
           <p className="nhsuk-u-visually-hidden" role="status">
-            Showing {shown.length} of {list.actions.length} actions
+            Showing {shown.length} of {list.data.length} actions
           </p>
           <div className="nhsuk-form-group rt-case-actions__filter">
             <label className="nhsuk-label" htmlFor={filterId}>

@@ -32,7 +32,7 @@ export function MyActionsPage() {
 
   if (list.status === "failed") return <ProblemPage error={list.error} retry={list.retry} />;
 
-  const groups = list.status === "loaded" ? groupActions(list.actions, today) : [];
+  const groups = list.status === "loaded" ? groupActions(list.data, today) : [];
   const outstanding = groups.filter((group) => group.key !== "done" && group.actions.length > 0);
   const done = groups.find((group) => group.key === "done");
 

@@ -44,7 +44,7 @@ export function OverduePage() {
   const focusAfterRender = useFocusAfterRender();
   useRefreshWhileOpen(refresh, refreshEveryMs);
 
-  const shown = list.status === "loaded" ? overdueToShow(list.actions, filters.owner, today) : [];
+  const shown = list.status === "loaded" ? overdueToShow(list.data, filters.owner, today) : [];
   const filtered = hasFilters(filters);
   const nextFocus = (action: Action) => [...nearbyActions(shown, action).map((a) => markDoneButtonId(a.id)), pageHeadingId];
 
@@ -114,7 +114,7 @@ export function OverduePage() {
             onChangeDueDate={changeDueDate}
           />
         )}
-        {list.status === "loaded" && list.actions.length >= overdueLimit && (
+        {list.status === "loaded" && list.data.length >= overdueLimit && (
           <p className="rt-overdue__limit">
             This shows the {overdueLimit} most overdue actions. There may be more: choose an agency, owner or case to
             narrow the list.
