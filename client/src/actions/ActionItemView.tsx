@@ -7,7 +7,8 @@
 import { actionStatuses, actionStatusLabels, type ActionStatus } from "@roundtable/domain";
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
 import { ActionTags } from "./ActionTags";
-import { formatDueDate, todayInLondon } from "./action-dates";
+import { formatDueDate } from "./action-dates";
+import { ukToday } from "../layout/uk-time";
 import type { ActionItemAttributes } from "./action-item-node";
 import { readStatus } from "./action-item-node";
 import { describeOwner, type OwnerAttributes } from "./action-owner";
@@ -34,7 +35,7 @@ function shorten(text: string, max = 120): string {
 export function ActionItemView({ node, editor, updateAttributes }: ReactNodeViewProps) {
   const attrs = readAttributes(node.attrs);
   const editable = useIsEditable(editor);
-  const today = todayInLondon();
+  const today = ukToday();
   const text = node.textContent.trim();
   // Ids for the labels; the action id is unique in the document (a copy gets a new one).
   const idBase = `action-${attrs.id ?? "new"}`;

@@ -5,7 +5,8 @@ import { PageLoading } from "../layout/PageLoading";
 import { Cell, ResponsiveTable } from "../layout/ResponsiveTable";
 import { ActionHistoryRow } from "./ActionHistory";
 import { ActionTags } from "./ActionTags";
-import { formatDueDate, todayInLondon } from "./action-dates";
+import { formatDueDate } from "./action-dates";
+import { ukToday } from "../layout/uk-time";
 import { ownerName } from "./action-owner";
 import { caseActionFilters, matchesFilter, readCaseActionFilter, sortForCase, type CaseActionFilter } from "./case-action-filter";
 import { useActionList } from "./use-action-list";
@@ -16,10 +17,10 @@ export function CaseActions({ caseId, headingId }: { caseId: string; headingId: 
   const { list } = useActionList({ caseId });
   const [filter, setFilter] = useState<CaseActionFilter>("all");
   const filterId = useId();
-  const today = todayInLondon();
+  const today = ukToday();
   const filterLabel = caseActionFilters.find((f) => f.value === filter)?.label ?? "All actions";
   const shown =
-    list.status === "loaded" ? sortForCase(list.actions.filter((action) => matchesFilter(action, filter, today)), today) : [];
+    list.status === "loaded" ? sortForCase(list.data.filter((action) => matchesFilter(action, filter, today)), today) : [];
 
   return (
     <section className="rt-case-actions" aria-labelledby={headingId} data-testid="case-actions">
@@ -33,13 +34,13 @@ export function CaseActions({ caseId, headingId }: { caseId: string; headingId: 
           </button>
         </>
       )}
-      {list.status === "loaded" && list.actions.length === 0 && (
+      {list.status === "loaded" && list.data.length === 0 && (
         <p>No actions have been agreed for this case yet. Actions added to a care plan or minutes will show here.</p>
       )}
-      {list.status === "loaded" && list.actions.length > 0 && (
+      {list.status === "loaded" && list.data.length > 0 && (
         <>
           <p className="nhsuk-u-visually-hidden" role="status">
-            Showing {shown.length} of {list.actions.length} actions
+            Showing {shown.length} of {list.data.length} actions
           </p>
           <div className="nhsuk-form-group rt-case-actions__filter">
             <label className="nhsuk-label" htmlFor={filterId}>

@@ -8,7 +8,8 @@ import { ProblemPage } from "../layout/ProblemPage";
 import { ResponsiveTable } from "../layout/ResponsiveTable";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { changeDueDateButtonId } from "./ChangeDueDate";
-import { formatDueDate, todayInLondon } from "./action-dates";
+import { formatDueDate } from "./action-dates";
+import { ukToday } from "../layout/uk-time";
 import { groupActions, type ActionGroup } from "./group-actions";
 import { markDoneButtonId } from "./ActionUpdateControls";
 import { myActionHeadings, MyActionRow } from "./MyActionRow";
@@ -27,11 +28,11 @@ export function MyActionsPage() {
   const { list, update } = useActionList({ owner: "me", closedWithinDays: recentlyClosedDays });
   const { errors, announcement, change } = useActionChanges(update);
   const focusAfterRender = useFocusAfterRender();
-  const today = todayInLondon();
+  const today = ukToday();
 
   if (list.status === "failed") return <ProblemPage error={list.error} retry={list.retry} />;
 
-  const groups = list.status === "loaded" ? groupActions(list.actions, today) : [];
+  const groups = list.status === "loaded" ? groupActions(list.data, today) : [];
   const outstanding = groups.filter((group) => group.key !== "done" && group.actions.length > 0);
   const done = groups.find((group) => group.key === "done");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, formatDueDate, isPlausibleDueDate, todayInLondon } from "./action-dates";
+import { addDays, daysBetween, formatDueDate, isPlausibleDueDate } from "./action-dates";
 
 describe("formatDueDate", () => {
   it("writes a date the way people in the UK do", () => {
@@ -16,16 +16,6 @@ describe("formatDueDate", () => {
     expect(formatDueDate(null)).toBe("No due date");
     expect(formatDueDate("2026-02-30")).toBe("Date not known");
     expect(formatDueDate("next week")).toBe("Date not known");
-  });
-});
-
-describe("todayInLondon", () => {
-  it("uses UK time: late on 30 June in UTC is already 1 July in British Summer Time", () => {
-    expect(todayInLondon(new Date("2026-06-30T23:30:00Z"))).toBe("2026-07-01");
-  });
-
-  it("uses GMT in winter", () => {
-    expect(todayInLondon(new Date("2026-12-31T23:30:00Z"))).toBe("2026-12-31");
   });
 });
 

@@ -1,25 +1,11 @@
 /**
  * Due dates are calendar dates ("2026-12-11"), not moments: they are compared as text and
- * written the way people in the UK write them, "Fri 11 Dec 2026". "Today" is today in the UK,
- * so an action is overdue at the same moment for everyone on the case.
+ * written the way people in the UK write them, "Fri 11 Dec 2026". "Today" is today in the UK
+ * (`ukToday` in layout/uk-time.ts), so an action is overdue at the same moment for everyone.
  */
 const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 const weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const ukDateParts = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/London",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** Today's date in the UK as "YYYY-MM-DD", whatever the device's own time zone. */
-export function todayInLondon(now: Date = new Date()): string {
-  const parts = ukDateParts.formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
-}
 
 /** The date as a UTC midnight, or null when the text is not a real ISO date. */
 function parseIsoDate(iso: string): Date | null {

@@ -46,10 +46,9 @@ export function historyNames({ team, agencies, action, events }: NameSources): H
 
 /** "25 Nov 2026, 19:40": always UK time, so everyone on a case sees the same moment. */
 export function formatHistoryTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return "Time not known";
-  const m = ukMoment(date);
-  return `${m.day} ${m.monthName} ${m.year}, ${m.time}`;
+  const m = ukMoment(iso);
+  if (!m) return "Time not known";
+  return `${m.day} ${m.monthShort} ${m.year}, ${m.time}`;
 }
 
 type Owner = { kind: "person"; id: string } | { kind: "agency"; id: string } | { kind: "none" };

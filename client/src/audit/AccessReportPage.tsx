@@ -14,7 +14,7 @@ import { usePageHeading } from "../navigation/use-page-heading";
 import { firstName, possessive } from "../team/child-name";
 import { accessVerb, whoTheyAre } from "./access-words";
 import { groupByDay } from "./group-by-day";
-import { formatUkClock } from "./london-dates";
+import { formatUkClock } from "../layout/uk-time";
 import "../team/records-pages.css";
 import "./audit.css";
 

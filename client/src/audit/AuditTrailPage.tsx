@@ -15,7 +15,7 @@ import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { firstName, possessive } from "../team/child-name";
 import { describeAuditDetails } from "./audit-details";
-import { formatUkDateTime } from "./london-dates";
+import { formatUkDateTime } from "../layout/uk-time";
 import "../team/records-pages.css";
 import "./audit.css";
 

@@ -2,7 +2,7 @@
  * The family's access report reads like a diary: one heading per UK day, newest day first, and
  * within a day the entries in the order the server sent them (newest first).
  */
-import { formatUkDay, ukDayKey } from "./london-dates";
+import { formatUkDay, ukDayKey } from "../layout/uk-time";
 
 export interface DayGroup<T> {
   /** "2026-11-25": stable, for keys and ids. */

@@ -5,10 +5,9 @@
 import { ukMoment } from "../layout/uk-time";
 
 export function formatMeetingTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return "Date not known";
-  const m = ukMoment(date);
-  return `${m.weekday} ${m.day} ${m.monthName} ${m.year}, ${m.time}`;
+  const m = ukMoment(iso);
+  if (!m) return "Date not known";
+  return `${m.weekdayShort} ${m.day} ${m.monthShort} ${m.year}, ${m.time}`;
 }
 
 export function formatNextMeeting(iso: string | null): string {

@@ -5,7 +5,8 @@
  */
 import type { CaseDetail } from "@roundtable/domain";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { ApiRequestError, getCase } from "../api/api";
+import { getCase, type ApiRequestError } from "../api/api";
+import { asApiError } from "../api/use-resource";
 import { useSession } from "../auth/session-context";
 
 type Loaded = { status: "loaded"; detail: CaseDetail } | { status: "failed"; error: ApiRequestError };
@@ -31,7 +32,7 @@ export function useCaseDetails(caseIds: readonly string[]): CaseDetails {
       getCase(caseId).then(
         (detail) => setLoaded((current) => new Map(current).set(caseId, { status: "loaded", detail })),
         (error: unknown) => {
-          const failure = error instanceof ApiRequestError ? error : new ApiRequestError(0, "Something went wrong. Try again.");
+          const failure = asApiError(error);
           if (failure.isSessionEnded) return sessionEnded();
           setLoaded((current) => new Map(current).set(caseId, { status: "failed", error: failure }));
         },

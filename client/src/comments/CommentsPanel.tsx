@@ -52,7 +52,7 @@ function returnFocus(target: Element | null, fallback: () => void) {
 export function CommentsPanel({ documentId, kind, editor, canComment, draft, onDraftChange, className = "" }: CommentsPanelProps) {
   const words = commentWords(kind);
   const comments = useDocumentComments(documentId);
-  const loaded = comments.list.status === "loaded" ? comments.list.comments : null;
+  const loaded = comments.list.status === "loaded" ? comments.list.data : null;
   const openComments = useMemo(() => (loaded ?? []).filter((c) => c.resolved === null), [loaded]);
   const onScreen = useCommentHighlights(editor, openComments);
   const { open, resolved } = useMemo(() => arrangeComments(loaded ?? [], onScreen.documentOrder), [loaded, onScreen.documentOrder]);

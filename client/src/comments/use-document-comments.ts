@@ -4,16 +4,13 @@
  * this person adds, replies, resolves or reopens. The list on screen stays while it is re-read.
  */
 import type { DocumentComment, NewCommentBody } from "@roundtable/domain";
-import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiRequestError, addComment, listComments, setCommentResolved } from "../api/api";
-import { useSession } from "../auth/session-context";
+import { useCallback } from "react";
+import { addComment, listComments, setCommentResolved } from "../api/api";
+import { useLiveResource, useReadFailure, type Resource } from "../api/use-resource";
 import { useCommentsChanged } from "../realtime/use-comments-changed";
 import { withComment } from "./comment-order";
 
-export type CommentList =
-  | { status: "loading" }
-  | { status: "failed"; error: ApiRequestError; retry: () => void }
-  | { status: "loaded"; comments: DocumentComment[] };
+export type CommentList = Resource<DocumentComment[]>;
 
 export interface DocumentComments {
   list: CommentList;
@@ -22,67 +19,25 @@ export interface DocumentComments {
   setResolved(commentId: string, resolved: boolean): Promise<DocumentComment>;
 }
 
-function asRequestError(error: unknown): ApiRequestError {
-  return error instanceof ApiRequestError ? error : new ApiRequestError(0, "Something went wrong. Try again.");
-}
-
 export function useDocumentComments(documentId: string): DocumentComments {
-  const { sessionEnded } = useSession();
-  const [state, setState] = useState<{ documentId: string; list: CommentList } | null>(null);
-  // Answers to older requests are dropped: a slow read must not undo a newer one.
-  const latestRequest = useRef(0);
-
-  const load = useCallback(() => {
-    const request = ++latestRequest.current;
-    listComments(documentId).then(
-      (comments) => {
-        if (request === latestRequest.current) setState({ documentId, list: { status: "loaded", comments } });
-      },
-      (error: unknown) => {
-        if (request !== latestRequest.current) return;
-        const failure = asRequestError(error);
-        if (failure.isSessionEnded) return sessionEnded();
-        // A failed re-read keeps the list already on screen; the next change tries again.
-        setState((current) =>
-          current?.documentId === documentId && current.list.status === "loaded"
-            ? current
-            : { documentId, list: { status: "failed", error: failure, retry: load } },
-        );
-      },
-    );
-  }, [documentId, sessionEnded]);
-
-  useEffect(() => {
-    load();
-    return () => {
-      latestRequest.current++;
-    };
-  }, [load]);
-  useCommentsChanged(documentId, load);
-
-  const show = useCallback(
-    (comment: DocumentComment) => {
-      latestRequest.current++;
-      setState((current) => {
-        const comments = current?.documentId === documentId && current.list.status === "loaded" ? current.list.comments : [];
-        return { documentId, list: { status: "loaded", comments: withComment(comments, comment) } };
-      });
-      return comment;
-    },
-    [documentId],
-  );
+  const readFailure = useReadFailure();
+  // A failed re-read keeps the list already on screen; the next change tries again.
+  const { resource, refresh, change } = useLiveResource(() => listComments(documentId), `comments:${documentId}`, {
+    retry: "as-refresh",
+  });
+  useCommentsChanged(documentId, refresh);
 
   const send = useCallback(
     async (request: () => Promise<DocumentComment>) => {
       try {
-        return show(await request());
+        const comment = await request();
+        change((comments) => withComment(comments ?? [], comment));
+        return comment;
       } catch (error) {
-        const failure = asRequestError(error);
-        if (failure.isSessionEnded) sessionEnded();
-        throw failure;
+        throw readFailure(error);
       }
     },
-    [show, sessionEnded],
+    [change, readFailure],
   );
 
   const add = useCallback((body: NewCommentBody) => send(() => addComment(documentId, body)), [send, documentId]);
@@ -91,6 +46,5 @@ export function useDocumentComments(documentId: string): DocumentComments {
     [send],
   );
 
-  const list: CommentList = state?.documentId === documentId ? state.list : { status: "loading" };
-  return { list, add, setResolved };
+  return { list: resource, add, setResolved };
 }

@@ -3,7 +3,7 @@
  * overwritten, so a decision that changed shows both what was agreed and when it changed.
  */
 import type { ConsentRecord } from "@roundtable/domain";
-import { formatUkDate } from "../audit/london-dates";
+import { formatUkDate } from "../layout/uk-time";
 import { Cell, ResponsiveTable } from "../layout/ResponsiveTable";
 import { consentLabel } from "./consent-rows";
 import { ConsentTag } from "./ConsentTag";

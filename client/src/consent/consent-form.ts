@@ -3,7 +3,7 @@
  * sending), the request it becomes, and the server's answer read back onto the fields.
  */
 import type { ConsentDecision, ConsentKind, RecordConsentBody } from "@roundtable/domain";
-import { ApiRequestError } from "../api/api";
+import { formErrorsFromServer, formErrorsIfAny, type FieldMessages, type FormErrors, type FormLayout } from "../auth/form-errors";
 
 export interface ConsentForm {
   kind: ConsentKind | "";
@@ -20,23 +20,11 @@ export const emptyConsentForm: ConsentForm = { kind: "", agencyId: "", decision:
 export const consentFields = ["kind", "agencyId", "decision", "givenBy", "note"] as const;
 export type ConsentField = (typeof consentFields)[number];
 
-export interface ConsentFormErrors {
-  summary: { field?: ConsentField; message: string }[];
-  fields: Partial<Record<ConsentField, string>>;
-}
-
-function fromFields(fields: Partial<Record<ConsentField, string>>, other: string[] = []): ConsentFormErrors {
-  const summary: ConsentFormErrors["summary"] = [];
-  for (const field of consentFields) {
-    const message = fields[field];
-    if (message) summary.push({ field, message });
-  }
-  for (const message of other) summary.push({ message });
-  return { summary, fields };
-}
+export type ConsentFormErrors = FormErrors<ConsentField>;
+const consentForm: FormLayout<ConsentField> = { fields: consentFields };
 
 export function checkConsentForm(form: ConsentForm): ConsentFormErrors | null {
-  const fields: Partial<Record<ConsentField, string>> = {};
+  const fields: FieldMessages<ConsentField> = {};
   if (form.kind === "") fields.kind = "Choose what the consent is for";
   if (form.kind === "share-with-agency" && form.agencyId === "") fields.agencyId = "Choose the agency";
   if (form.decision === "") fields.decision = "Say whether consent was given or declined";
@@ -44,7 +32,7 @@ export function checkConsentForm(form: ConsentForm): ConsentFormErrors | null {
   if (givenBy === "") fields.givenBy = "Say who gave or declined consent, for example Claire Walker (mum)";
   else if (givenBy.length > 200) fields.givenBy = "Keep this under 200 characters";
   if (form.note.trim().length > 2000) fields.note = "Keep the note under 2,000 characters";
-  return Object.keys(fields).length > 0 ? fromFields(fields) : null;
+  return formErrorsIfAny(consentForm, fields);
 }
 
 /** The request; an agency is sent for sharing consent and only then, as the server requires. */
@@ -61,14 +49,5 @@ export function consentBody(form: ConsentForm): RecordConsentBody {
 }
 
 export function consentErrorsFromServer(error: unknown): ConsentFormErrors {
-  if (!(error instanceof ApiRequestError)) return fromFields({}, ["Something went wrong. Try again."]);
-  const fields: Partial<Record<ConsentField, string>> = {};
-  const other: string[] = [];
-  for (const [name, message] of Object.entries(error.details)) {
-    const field = consentFields.find((f) => f === name);
-    if (field && !fields[field]) fields[field] = message;
-    else if (!field) other.push(message);
-  }
-  if (Object.keys(fields).length === 0 && other.length === 0) other.push(error.message);
-  return fromFields(fields, other);
+  return formErrorsFromServer(consentForm, error, { fieldFor: (name) => consentFields.find((f) => f === name) });
 }

@@ -3,7 +3,7 @@
  * 2026, recorded by Priya Shah", and what it means for who can open the child's records.
  */
 import { isConsentInForce, type ConsentRecord } from "@roundtable/domain";
-import { formatUkDate } from "../audit/london-dates";
+import { formatUkDate } from "../layout/uk-time";
 
 export type ConsentStatus = "given" | "declined" | "withdrawn" | "not-recorded";
 

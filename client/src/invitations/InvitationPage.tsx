@@ -6,7 +6,8 @@
  */
 import { invitationLifetimeDays, invitedAs, roleLabels, type InvitationDescription } from "@roundtable/domain";
 import { useEffect, useState, type FormEvent } from "react";
-import { acceptInvitation, ApiRequestError, getInvitation } from "../api/api";
+import { acceptInvitation, getInvitation, type ApiRequestError } from "../api/api";
+import { useLiveResource } from "../api/use-resource";
 import { ErrorSummary } from "../auth/ErrorSummary";
 import { FormField } from "../auth/FormField";
 import { TwoStepCodeField } from "../auth/TwoStepCodeField";
@@ -16,50 +17,29 @@ import { navigate } from "../navigation/history";
 import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { acceptBody, acceptErrorsFromServer, checkAcceptForm, linkEnded, needsCode, type AcceptForm, type AcceptFormErrors } from "./accept-form";
-import { formatInvitationDate } from "./invitation-dates";
+import { formatUkDate } from "../layout/uk-time";
 import "./invitations.css";
 
-type Loaded = { status: "loading" } | { status: "failed"; error: ApiRequestError } | { status: "loaded"; invitation: InvitationDescription };
-
 export function InvitationPage({ token }: { token: string }) {
-  const [state, setState] = useState<Loaded>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
+  // Anyone with the link may open this page, signed in or not: a refusal is explained here.
+  const { resource, reload } = useLiveResource(() => getInvitation(token), `invitation:${token}`, { endsSession: false });
+  // Accepting can find the link has ended since it was opened.
+  const [ended, setEnded] = useState<ApiRequestError | null>(null);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger, read by nothing inside
-  useEffect(() => {
-    let cancelled = false;
-    getInvitation(token).then(
-      (invitation) => {
-        if (!cancelled) setState({ status: "loaded", invitation });
-      },
-      (error: unknown) => {
-        if (!cancelled) setState({ status: "failed", error: error instanceof ApiRequestError ? error : new ApiRequestError(0, "Something went wrong. Try again.") });
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [token, attempt]);
-
-  if (state.status === "loading") return <PageLoading label="Opening your invitation…" />;
-  if (state.status === "failed") {
+  const problem = ended ?? (resource.status === "failed" ? resource.error : null);
+  if (problem) {
     return (
       <LinkProblem
-        error={state.error}
+        error={problem}
         retry={() => {
-          setState({ status: "loading" });
-          setAttempt((n) => n + 1);
+          setEnded(null);
+          reload();
         }}
       />
     );
   }
-  return (
-    <AcceptInvitation
-      token={token}
-      invitation={state.invitation}
-      onLinkEnded={(error) => setState({ status: "failed", error })}
-    />
-  );
+  if (resource.status !== "loaded") return <PageLoading label="Opening your invitation…" />;
+  return <AcceptInvitation token={token} invitation={resource.data} onLinkEnded={setEnded} />;
 }
 
 function AcceptInvitation({ token, invitation, onLinkEnded }: { token: string; invitation: InvitationDescription; onLinkEnded(error: ApiRequestError): void }) {
@@ -133,7 +113,7 @@ function AcceptInvitation({ token, invitation, onLinkEnded }: { token: string; i
           </div>
           <div className="nhsuk-summary-list__row">
             <dt className="nhsuk-summary-list__key">Link works until</dt>
-            <dd className="nhsuk-summary-list__value">{formatInvitationDate(invitation.expiresAt)}</dd>
+            <dd className="nhsuk-summary-list__value">{formatUkDate(invitation.expiresAt)}</dd>
           </div>
         </dl>
         {signedInAs && signedInAs.email.toLowerCase() !== invitation.email && (

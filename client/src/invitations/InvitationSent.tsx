@@ -5,7 +5,7 @@
  */
 import type { CreatedInvitation } from "@roundtable/domain";
 import { useEffect, useRef, useState } from "react";
-import { formatInvitationDate } from "./invitation-dates";
+import { formatUkDate } from "../layout/uk-time";
 
 export function InvitationSent({ invitation }: { invitation: CreatedInvitation }) {
   const bannerRef = useRef<HTMLDivElement>(null);
@@ -30,7 +30,7 @@ export function InvitationSent({ invitation }: { invitation: CreatedInvitation }
     }
   };
 
-  const until = formatInvitationDate(invitation.expiresAt);
+  const until = formatUkDate(invitation.expiresAt);
   const who = invitation.name ?? invitation.email;
   return (
     <div

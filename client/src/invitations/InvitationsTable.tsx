@@ -4,7 +4,7 @@ import { useState } from "react";
 import { ApiRequestError, withdrawInvitation } from "../api/api";
 import { useSession } from "../auth/session-context";
 import { Cell, ResponsiveTable } from "../layout/ResponsiveTable";
-import { formatInvitationDate } from "./invitation-dates";
+import { formatUkDate } from "../layout/uk-time";
 
 const tagClass: Record<InvitationStatus, string> = {
   pending: "nhsuk-tag--blue",
@@ -16,13 +16,13 @@ const tagClass: Record<InvitationStatus, string> = {
 function statusDetail(invitation: Invitation): string {
   switch (invitation.status) {
     case "pending":
-      return `Link works until ${formatInvitationDate(invitation.expiresAt)}`;
+      return `Link works until ${formatUkDate(invitation.expiresAt)}`;
     case "accepted":
-      return invitation.acceptedAt ? `Joined on ${formatInvitationDate(invitation.acceptedAt)}` : "Joined";
+      return invitation.acceptedAt ? `Joined on ${formatUkDate(invitation.acceptedAt)}` : "Joined";
     case "expired":
-      return `Link ended on ${formatInvitationDate(invitation.expiresAt)}`;
+      return `Link ended on ${formatUkDate(invitation.expiresAt)}`;
     case "withdrawn":
-      return invitation.withdrawnAt ? `Withdrawn on ${formatInvitationDate(invitation.withdrawnAt)}` : "Withdrawn";
+      return invitation.withdrawnAt ? `Withdrawn on ${formatUkDate(invitation.withdrawnAt)}` : "Withdrawn";
   }
 }
 
@@ -73,7 +73,7 @@ export function InvitationsTable({ caseId, invitations, onChanged }: Invitations
                 {invitation.name ?? invitation.email}
                 {invitation.name && <span className="rt-invitation__detail">{invitation.email}</span>}
                 <span className="rt-invitation__detail">
-                  By {invitation.invitedBy.name}, {formatInvitationDate(invitation.createdAt)}
+                  By {invitation.invitedBy.name}, {formatUkDate(invitation.createdAt)}
                 </span>
               </div>
             </Cell>

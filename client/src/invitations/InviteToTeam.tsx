@@ -27,7 +27,7 @@ export function InviteToTeam({ details, headingId }: { details: CaseDetail; head
 
 function InviteSection({ details, headingId }: { details: CaseDetail; headingId: string }) {
   const { sessionEnded } = useSession();
-  const { list, retry, upsert } = useInvitations(details.id);
+  const { list, upsert } = useInvitations(details.id);
   const [form, setForm] = useState<InviteForm>(emptyInviteForm);
   const [errors, setErrors] = useState<InviteFormErrors | null>(null);
   const [sending, setSending] = useState(false);
@@ -140,12 +140,12 @@ function InviteSection({ details, headingId }: { details: CaseDetail; headingId:
       {list.status === "failed" && (
         <>
           <p>{list.error.message}</p>
-          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={retry}>
+          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={list.retry}>
             Try loading the invitations again
           </button>
         </>
       )}
-      {list.status === "loaded" && <InvitationsTable caseId={details.id} invitations={list.invitations} onChanged={changed} />}
+      {list.status === "loaded" && <InvitationsTable caseId={details.id} invitations={list.data} onChanged={changed} />}
     </section>
   );
 }

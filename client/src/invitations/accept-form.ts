@@ -5,6 +5,7 @@
  */
 import { newPasswordMaxLength, newPasswordMinLength, type AcceptInvitationBody } from "@roundtable/domain";
 import { ApiRequestError } from "../api/api";
+import { formErrorsFromServer, formErrorsIfAny, type FieldMessages, type FormErrors, type FormLayout } from "../auth/form-errors";
 
 export interface AcceptForm {
   name: string;
@@ -17,23 +18,11 @@ export interface AcceptForm {
 export const acceptFields = ["name", "password", "confirmPassword", "code"] as const;
 export type AcceptField = (typeof acceptFields)[number];
 
-export interface AcceptFormErrors {
-  summary: { field?: AcceptField; message: string }[];
-  fields: Partial<Record<AcceptField, string>>;
-}
-
-function fromFields(fields: Partial<Record<AcceptField, string>>, other: string[] = []): AcceptFormErrors {
-  const summary: AcceptFormErrors["summary"] = [];
-  for (const field of acceptFields) {
-    const message = fields[field];
-    if (message) summary.push({ field, message });
-  }
-  for (const message of other) summary.push({ message });
-  return { summary, fields };
-}
+export type AcceptFormErrors = FormErrors<AcceptField>;
+const acceptForm: FormLayout<AcceptField> = { fields: acceptFields };
 
 export function checkAcceptForm(form: AcceptForm, accountExists: boolean): AcceptFormErrors | null {
-  const fields: Partial<Record<AcceptField, string>> = {};
+  const fields: FieldMessages<AcceptField> = {};
   if (accountExists) {
     if (form.password.length === 0) fields.password = "Enter your password";
     if (form.code !== null && !/^\d{6}$/.test(form.code.replace(/\s/g, ""))) fields.code = "Enter the 6-digit code from your authenticator app";
@@ -48,7 +37,7 @@ export function checkAcceptForm(form: AcceptForm, accountExists: boolean): Accep
       else if (form.confirmPassword !== form.password) fields.confirmPassword = "The passwords do not match. Enter the same password twice";
     }
   }
-  return Object.keys(fields).length > 0 ? fromFields(fields) : null;
+  return formErrorsIfAny(acceptForm, fields);
 }
 
 export function acceptBody(form: AcceptForm, accountExists: boolean): AcceptInvitationBody {
@@ -62,16 +51,11 @@ export function needsCode(error: unknown): boolean {
 }
 
 export function acceptErrorsFromServer(error: unknown): AcceptFormErrors {
-  if (!(error instanceof ApiRequestError)) return fromFields({}, ["Something went wrong. Try again."]);
-  const fields: Partial<Record<AcceptField, string>> = {};
-  const other: string[] = [];
-  for (const [name, message] of Object.entries(error.details)) {
-    if (name === "name" || name === "password") fields[name] = message;
-    else if (name === "code") fields.code = error.message;
-    else other.push(message);
-  }
-  if (Object.keys(fields).length === 0 && other.length === 0) other.push(error.message);
-  return fromFields(fields, other);
+  return formErrorsFromServer(acceptForm, error, {
+    fieldFor: (name) => (name === "name" || name === "password" ? name : undefined),
+    // About the code, the server's sentence says what to do next; its detail only names the field.
+    wholeAnswer: (answer) => ("code" in answer.details ? { code: answer.message } : undefined),
+  });
 }
 
 /** The link no longer works (or never did): nothing to fill in, only what to do next. */

@@ -5,7 +5,7 @@
  * child's own keyworker is offered it, while none is linked (ADR 0012).
  */
 import { invitableRoles, invitedRoleHasAgency, mayLinkYoungPerson, type CaseDetail, type CreateInvitationRequest, type InvitableRole } from "@roundtable/domain";
-import { ApiRequestError } from "../api/api";
+import { formErrorsFromServer, formErrorsIfAny, type FieldMessages, type FormErrors, type FormLayout } from "../auth/form-errors";
 
 export interface InviteForm {
   email: string;
@@ -23,23 +23,11 @@ export const inviteFields = ["email", "name", "role", "agencyId", "youngPersonAg
 export type InviteField = (typeof inviteFields)[number];
 export const inviteFieldId = (field: InviteField) => `invite-${field}`;
 
-export interface InviteFormErrors {
-  summary: { field?: string; message: string }[];
-  fields: Partial<Record<InviteField, string>>;
-}
-
-function fromFields(fields: Partial<Record<InviteField, string>>, other: string[] = []): InviteFormErrors {
-  const summary: InviteFormErrors["summary"] = [];
-  for (const field of inviteFields) {
-    const message = fields[field];
-    if (message) summary.push({ field: inviteFieldId(field), message });
-  }
-  for (const message of other) summary.push({ message });
-  return { summary, fields };
-}
+export type InviteFormErrors = FormErrors<InviteField>;
+const inviteForm: FormLayout<InviteField> = { fields: inviteFields, fieldId: inviteFieldId };
 
 export function checkInviteForm(form: InviteForm): InviteFormErrors | null {
-  const fields: Partial<Record<InviteField, string>> = {};
+  const fields: FieldMessages<InviteField> = {};
   const email = form.email.trim();
   if (email === "") fields.email = "Enter their email address";
   else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) fields.email = "Enter an email address in the right format, like name@example.org";
@@ -47,7 +35,7 @@ export function checkInviteForm(form: InviteForm): InviteFormErrors | null {
   if (form.role === "") fields.role = "Choose what they will be on the team";
   else if (invitedRoleHasAgency(form.role) && form.agencyId === "") fields.agencyId = "Choose the agency they work for";
   else if (form.role === "young-person" && form.youngPersonAgreement.trim() === "") fields.youngPersonAgreement = "Say how the young person agreed to have their own account";
-  return Object.keys(fields).length > 0 ? fromFields(fields) : null;
+  return formErrorsIfAny(inviteForm, fields);
 }
 
 export function inviteBody(form: InviteForm): CreateInvitationRequest {
@@ -67,19 +55,12 @@ function isInviteField(name: string): name is InviteField {
 }
 
 export function inviteErrorsFromServer(error: unknown): InviteFormErrors {
-  if (!(error instanceof ApiRequestError)) return fromFields({}, ["Something went wrong. Try again."]);
-  const fields: Partial<Record<InviteField, string>> = {};
-  const other: string[] = [];
-  for (const [name, message] of Object.entries(error.details)) {
-    if (isInviteField(name)) fields[name] = message;
-    else other.push(message);
-  }
-  if (Object.keys(fields).length === 0 && other.length === 0) {
+  return formErrorsFromServer(inviteForm, error, {
+    fieldFor: (name) => (isInviteField(name) ? name : undefined),
     // "Already on the team" and "already invited" are about the email address they typed.
-    if (error.status === 409) fields.email = error.message;
-    else other.push(error.message);
-  }
-  return fromFields(fields, other);
+    wholeAnswer: (answer) =>
+      answer.status === 409 && Object.keys(answer.details).length === 0 ? { email: answer.message } : undefined,
+  });
 }
 
 /** The roles this person may invite onto this case: the young person only for their own keyworker, while none is linked. */

@@ -26,10 +26,10 @@ export function Contributions({ meeting }: { meeting: Meeting }) {
           </button>
         </>
       )}
-      {list.status === "loaded" && list.contributions.length === 0 && <p>No one has sent comments yet.</p>}
-      {list.status === "loaded" && list.contributions.length > 0 && (
+      {list.status === "loaded" && list.data.length === 0 && <p>No one has sent comments yet.</p>}
+      {list.status === "loaded" && list.data.length > 0 && (
         <ol className="nhsuk-list rt-contributions__list">
-          {list.contributions.map((c) => (
+          {list.data.map((c) => (
             <li key={c.id} className="rt-contribution" data-testid="contribution">
               <p className="rt-contribution__who">
                 <strong>{c.name}</strong>{" "}

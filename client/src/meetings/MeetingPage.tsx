@@ -37,7 +37,7 @@ function trailTo(meeting: Meeting): [Crumb, ...Crumb[]] {
 export default function MeetingPage({ meetingId }: { meetingId: string }) {
   const me = useMe();
   const { state, replace } = useMeeting(meetingId);
-  const meeting = state.status === "loaded" ? state.meeting : null;
+  const meeting = state.status === "loaded" ? state.data : null;
   const headingRef = usePageHeading(meeting?.title ?? "Meeting");
   const [minutesDoc, setMinutesDoc] = useState<Y.Doc | null>(null);
   const agenda = useAgendaItems(minutesDoc);

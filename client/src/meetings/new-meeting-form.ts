@@ -3,9 +3,9 @@
  * before sending), the request it becomes, and the server's answer read back onto the fields.
  */
 import { inviteeRefusal, meetingVisibilityFor, onlineLinkSchema, type CreateMeetingBody, type TeamMember } from "@roundtable/domain";
-import { ApiRequestError } from "../api/api";
+import { formErrorsFromServer, formErrorsIfAny, type FieldMessages, type FormErrors, type FormLayout } from "../auth/form-errors";
 import { isProfessionalsOnly } from "./meeting-permissions";
-import { londonTimeToIso } from "./london-time";
+import { ukTimeToIso } from "../layout/uk-time";
 
 export const bookableTypes = ["planning", "review", "professionals", "tracker"] as const;
 export type BookableType = (typeof bookableTypes)[number];
@@ -28,28 +28,16 @@ export interface MeetingForm {
 export const meetingFields = ["type", "title", "date", "time", "location", "onlineLink", "caseId", "caseIds", "inviteeIds"] as const;
 export type MeetingField = (typeof meetingFields)[number];
 
-export interface MeetingFormErrors {
-  summary: { field?: MeetingField; message: string }[];
-  fields: Partial<Record<MeetingField, string>>;
-}
-
-function fromFields(fields: Partial<Record<MeetingField, string>>, other: string[] = []): MeetingFormErrors {
-  const summary: MeetingFormErrors["summary"] = [];
-  for (const field of meetingFields) {
-    const message = fields[field];
-    if (message) summary.push({ field, message });
-  }
-  for (const message of other) summary.push({ message });
-  return { summary, fields };
-}
+export type MeetingFormErrors = FormErrors<MeetingField>;
+const meetingForm: FormLayout<MeetingField> = { fields: meetingFields };
 
 export function checkMeetingForm(form: MeetingForm): MeetingFormErrors | null {
-  const fields: Partial<Record<MeetingField, string>> = {};
+  const fields: FieldMessages<MeetingField> = {};
   if (form.type === "") fields.type = "Choose the type of meeting";
   if (form.title.trim().length > 200) fields.title = "Keep the title under 200 characters";
   if (form.date === "") fields.date = "Enter the date of the meeting";
   if (form.time === "") fields.time = "Enter the time the meeting starts";
-  else if (form.date !== "" && londonTimeToIso(form.date, form.time) === null) fields.date = "Enter a real date and time";
+  else if (form.date !== "" && ukTimeToIso(form.date, form.time) === null) fields.date = "Enter a real date and time";
   if (form.location.trim().length > 300) fields.location = "Keep the place under 300 characters";
   const link = form.onlineLink.trim();
   // The server's own rule (http or https only), so the two never disagree.
@@ -59,7 +47,7 @@ export function checkMeetingForm(form: MeetingForm): MeetingFormErrors | null {
   }
   if (form.type === "tracker" && form.caseIds.length === 0) fields.caseIds = "Choose at least one case to review";
   if (form.type !== "tracker" && form.type !== "" && form.caseId === "") fields.caseId = "Choose the case this meeting is about";
-  return Object.keys(fields).length > 0 ? fromFields(fields) : null;
+  return formErrorsIfAny(meetingForm, fields);
 }
 
 /**
@@ -68,7 +56,7 @@ export function checkMeetingForm(form: MeetingForm): MeetingFormErrors | null {
  */
 export function meetingBody(form: MeetingForm, offeredInviteeIds: ReadonlySet<string>): CreateMeetingBody {
   const type = form.type as BookableType;
-  const startsAt = londonTimeToIso(form.date, form.time);
+  const startsAt = ukTimeToIso(form.date, form.time);
   if (!startsAt) throw new Error("Check the form before building the request");
   const optional = (value: string) => (value.trim() === "" ? undefined : value.trim());
   return {
@@ -105,14 +93,8 @@ const serverFieldNames: Record<string, MeetingField> = {
 };
 
 export function meetingErrorsFromServer(error: unknown): MeetingFormErrors {
-  if (!(error instanceof ApiRequestError)) return fromFields({}, ["Something went wrong. Try again."]);
-  const fields: Partial<Record<MeetingField, string>> = {};
-  const other: string[] = [];
-  for (const [name, message] of Object.entries(error.details)) {
-    const field = serverFieldNames[name] ?? serverFieldNames[name.split(".")[0] ?? ""];
-    if (field && !fields[field]) fields[field] = message;
-    else if (!field) other.push(message);
-  }
-  if (Object.keys(fields).length === 0 && other.length === 0) other.push(error.message);
-  return fromFields(fields, other);
+  // "caseIds.0" is about the cases chosen.
+  return formErrorsFromServer(meetingForm, error, {
+    fieldFor: (name) => serverFieldNames[name] ?? serverFieldNames[name.split(".")[0] ?? ""],
+  });
 }

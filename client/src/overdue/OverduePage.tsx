@@ -6,7 +6,8 @@
 import type { Action } from "@roundtable/domain";
 import { markDoneButtonId } from "../actions/ActionUpdateControls";
 import { changeDueDateButtonId } from "../actions/ChangeDueDate";
-import { formatDueDate, todayInLondon } from "../actions/action-dates";
+import { formatDueDate } from "../actions/action-dates";
+import { ukToday } from "../layout/uk-time";
 import { nearbyActions } from "../actions/nearby-actions";
 import { useActionChanges } from "../actions/use-action-changes";
 import { useActionList } from "../actions/use-action-list";
@@ -38,12 +39,12 @@ export function OverduePage() {
   const { list, update, refresh } = useActionList(overdueQuery(filters));
   const { errors, announcement, change } = useActionChanges(update);
   const choices = useFilterChoices();
-  const today = todayInLondon();
+  const today = ukToday();
   const ownerOptions = useOwnerChoices(filters, list, today);
   const focusAfterRender = useFocusAfterRender();
   useRefreshWhileOpen(refresh, refreshEveryMs);
 
-  const shown = list.status === "loaded" ? overdueToShow(list.actions, filters.owner, today) : [];
+  const shown = list.status === "loaded" ? overdueToShow(list.data, filters.owner, today) : [];
   const filtered = hasFilters(filters);
   const nextFocus = (action: Action) => [...nearbyActions(shown, action).map((a) => markDoneButtonId(a.id)), pageHeadingId];
 
@@ -113,7 +114,7 @@ export function OverduePage() {
             onChangeDueDate={changeDueDate}
           />
         )}
-        {list.status === "loaded" && list.actions.length >= overdueLimit && (
+        {list.status === "loaded" && list.data.length >= overdueLimit && (
           <p className="rt-overdue__limit">
             This shows the {overdueLimit} most overdue actions. There may be more: choose an agency, owner or case to
             narrow the list.

@@ -17,7 +17,7 @@ export function useOwnerChoices(filters: OverdueFilters, list: ActionList, today
     () => (separate ? listActions(overdueQuery(noFilters)) : Promise.resolve(null)),
     separate ? "whole-overdue-list" : "list-on-screen",
   );
-  const onScreen = list.status === "loaded" ? list.actions : [];
+  const onScreen = list.status === "loaded" ? list.data : [];
   const source = separate && whole.status === "loaded" && whole.data ? whole.data : onScreen;
   const options = ownerOptions(overdueToShow(source, "", today));
   return withChosen(options, filters.owner, "The owner chosen (no overdue actions now)");

@@ -7,7 +7,7 @@
 import type { CaseDetail, LinkedYoungPerson, Me, TeamMember } from "@roundtable/domain";
 import { useState, type FormEvent } from "react";
 import { ApiRequestError, linkYoungPerson, unlinkYoungPerson } from "../api/api";
-import { formatUkDate } from "../audit/london-dates";
+import { formatUkDate } from "../layout/uk-time";
 import { SelectField } from "../auth/SelectField";
 import { TextAreaField } from "../auth/TextAreaField";
 import { youngPersonLinkChoices } from "./young-person-link";
