@@ -12,7 +12,7 @@ import type { Logger } from "pino";
 import { ActionProjector } from "./actions/action-projector.js";
 import { createApp } from "./app.js";
 import { CollabEndpoint } from "./collab/collab-endpoint.js";
-import { compactDocument, documentsNeedingCompaction, loadDocumentState } from "./collab/document-store.js";
+import { PostgresDocumentStorage } from "./collab/postgres-document-storage.js";
 import { DocumentSessions } from "./audit/document-sessions.js";
 import { auditedVisits } from "./audit/document-context.js";
 import { RoomRegistry } from "./collab/room-registry.js";
@@ -68,8 +68,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // Fold any long update log left by a previous run (e.g. after a crash) before serving. A
   // document that cannot be folded (corrupt, or too big) is logged and left as it is: every
   // other document is still served, and its log still holds everything.
-  for (const documentId of await documentsNeedingCompaction(db, config.collab.compactAfterUpdates)) {
-    await compactDocument(db, documentId).catch((err: unknown) => {
+  const storage = new PostgresDocumentStorage(db);
+  for (const documentId of await storage.needingCompaction(config.collab.compactAfterUpdates)) {
+    await storage.compact(documentId).catch((err: unknown) => {
       log.error({ documentId, ...describeDatabaseFailure(err) }, "could not fold a document at start-up; serving the others");
     });
   }
@@ -81,7 +82,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     presence?.actionsChanged(change).catch((err: unknown) => log.error({ err }, "could not tell people that actions changed"));
   });
   const documentSessions = new DocumentSessions(db, log);
-  const registry = new RoomRegistry(db, log, config.collab, {
+  const registry = new RoomRegistry(storage, log, config.collab, {
     updateLog: config.durability.updateLog,
     onDocumentChanged: (documentId, room, authorId) => {
       projector.schedule(documentId, room, authorId);
@@ -92,7 +93,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // Track the actions written into the demo plans, as if someone had just typed them.
     for (const { id } of await db.select({ id: schema.documents.id }).from(schema.documents)) {
       const doc = new Y.Doc();
-      Y.applyUpdate(doc, Y.mergeUpdates((await loadDocumentState(db, id)).updates));
+      Y.applyUpdate(doc, Y.mergeUpdates((await storage.load(id)).updates));
       await projector.projectNow(id, doc, null);
       doc.destroy();
     }

@@ -196,7 +196,7 @@ describe("awareness amplification", () => {
     try {
       const placers: Placer[] = [];
       for (let first = 0; first < largeStates; first += 4) placers.push(await placeLargeStates(inProcess.url, documentId, claire.cookie, 1_000 + first, 4));
-      const room = await inProcess.registry.open(documentId);
+      const room = await inProcess.registry.acquire(documentId); // held until the server closes
       await waitFor(() => room.awareness.getStates().size >= largeStates, { what: "the large states to be placed" });
       const paused: RawWebSocket[] = [];
       for (let i = 0; i < pausedSockets; i++) {

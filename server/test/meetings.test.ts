@@ -189,3 +189,37 @@ describe("who may be invited, and what a contribution may be about", () => {
     expect(listed.map((c) => c.text)).toEqual(["About Jamie"]);
   });
 });
+
+describe("exporting the minutes", () => {
+  it("leaves the minutes unloaded afterwards when nobody has them open", async () => {
+    // A server of its own, which unloads a document soon after its last connection leaves.
+    const quick = await createTestStorage({ unloadAfterMs: 1000 });
+    const own = await startTestServer(quick);
+    try {
+      const chair = await signIn(own.url, "priya.shah");
+      const child = (await chair.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!;
+      const meeting = (await chair.post<Meeting>("/api/meetings", { type: "review", startsAt: "2026-12-10T14:00:00Z", caseId: child.id })).body;
+      const documentId = meeting.minutesDocumentId;
+      const exportMinutes = async () => (await fetch(`${own.url}/api/meetings/${meeting.id}/minutes.pdf`, { headers: { cookie: chair.cookie } })).status;
+
+      // Never opened: read from storage, and not loaded by the reading.
+      expect(await exportMinutes()).toBe(200);
+      expect(own.registry.isLoaded(documentId)).toBe(false);
+
+      // Written in and left a moment ago: still loaded when exported, and unloaded as usual after.
+      const minutes = await connectCollab(own.url, documentId, chair.cookie);
+      const p = new Y.XmlElement("paragraph");
+      p.insert(0, [new Y.XmlText("Jamie chose the venue.")]);
+      minutes.doc.getXmlFragment("default").push([p]);
+      await waitFor(() => own.registry.updateLog.written > 0, { what: "the edit to be saved" });
+      minutes.destroy();
+      await waitFor(() => own.registry.connectionsTo(documentId).length === 0, { what: "the server to see the connection close" });
+      expect(own.registry.isLoaded(documentId)).toBe(true);
+      expect(await exportMinutes()).toBe(200);
+      await waitFor(() => !own.registry.isLoaded(documentId), { what: "the minutes to be unloaded", timeoutMs: 5000 });
+    } finally {
+      await own.close();
+      await quick.cleanup();
+    }
+  });
+});

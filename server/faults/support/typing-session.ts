@@ -9,7 +9,7 @@ import { messagePersisted, messageSaving, savingStates } from "@roundtable/colla
 import { openDatabase } from "@roundtable/db";
 import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
-import { loadDocumentState } from "../../src/collab/document-store.js";
+import { PostgresDocumentStorage } from "../../src/collab/postgres-document-storage.js";
 import { connectCollab, type CollabClient } from "../../test/support/collab-client.js";
 
 export interface Told {
@@ -124,7 +124,7 @@ export async function openTypingSession(url: string, documentId: string, typistC
 export async function storedClocks(databaseUrl: string, documentId: string): Promise<Map<number, number>> {
   const database = await openDatabase({ url: databaseUrl });
   try {
-    const { updates } = await loadDocumentState(database.db, documentId);
+    const { updates } = await new PostgresDocumentStorage(database.db).load(documentId);
     const doc = new Y.Doc();
     for (const update of updates) Y.applyUpdate(doc, update);
     const clocks = Y.decodeStateVector(Y.encodeStateVector(doc));

@@ -206,8 +206,7 @@ export async function updateAction({ db, registry, projector }: ActionDeps, pers
       .where(and(eq(schema.caseMembers.caseId, action.caseId), eq(schema.caseMembers.personId, body.ownerId)));
     if (member.length === 0) throw new HttpError(400, "The request body is not valid.", { ownerId: "Choose someone on this case's team" });
   }
-  const room = await registry.open(action.documentId);
-  try {
+  await registry.withRoom(action.documentId, async (room) => {
     const element = findElementById(room.doc, actionNodeName, actionId);
     if (!element) throw new HttpError(409, "This action is no longer in its document, so it cannot be changed.");
     room.doc.transact(() => {
@@ -222,8 +221,6 @@ export async function updateAction({ db, registry, projector }: ActionDeps, pers
       if (body.ownerId) element.removeAttribute("ownerAgencyId");
     }, { personId: person.id });
     await projector.projectNow(action.documentId, room.doc, person.id);
-  } finally {
-    registry.releaseIfIdle(room);
-  }
+  });
   return getAction(db, person, actionId);
 }

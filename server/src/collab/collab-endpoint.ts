@@ -194,17 +194,17 @@ export class CollabEndpoint {
         if (!this.people.hasRoomFor(person.id)) throw new TooManyConnections();
         const { access, document } = await documentAccessFor(this.db, person, documentId);
         const visit = this.visits ? await this.visits.prepare(documentId, person, document) : null;
-        return { person, access, visit, room: await this.registry.open(documentId) };
+        return { person, access, visit, room: await this.registry.acquire(documentId) };
       },
-      (stale) => this.registry.releaseIfIdle(stale.room),
+      (stale) => this.registry.release(stale.room),
     );
     if (socket.destroyed) {
-      this.registry.releaseIfIdle(room);
+      this.registry.release(room);
       return;
     }
-    // ws calls back synchronously here, so the connection joins before anything else runs; on
-    // a bad handshake it never calls back, and the room is let go.
-    let joined = false;
+    // ws calls back synchronously here, so the connection joins before anything else runs and
+    // holds the room once the borrow is given back; on a bad handshake it never calls back, and
+    // the room is let go.
     try {
       this.wss.handleUpgrade(req, socket, head, (ws) => {
         // Asked again: attempts that passed the early check together may still go over.
@@ -214,7 +214,6 @@ export class CollabEndpoint {
           return;
         }
         ws.on("close", () => this.people.disconnect(person.id));
-        joined = true;
         const conn = new SocketConnection(ws, person, sessionIdOf(token), atLeast(access, "edit"), url.searchParams.get("persisted") === "1", this.config, personBytes);
         this.attach(ws, conn, room);
         if (visit) {
@@ -223,7 +222,7 @@ export class CollabEndpoint {
         }
       });
     } finally {
-      if (!joined) this.registry.releaseIfIdle(room);
+      this.registry.release(room);
     }
   }
 

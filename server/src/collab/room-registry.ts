@@ -1,21 +1,26 @@
 /**
  * The live rooms of this process: loads a document on first open (snapshot + tail), hands
  * every accepted update to the update log, tells clients when their edits are durable, and
- * unloads a document some time after its last connection leaves, once its updates are written.
+ * unloads a document some time after its last connection leaves and its last borrower gives it
+ * back, once its updates are written. It knows storage only as a DocumentStorage.
+ *
+ * A room is borrowed with `withRoom` (or, by the collab endpoint across a websocket handshake,
+ * `acquire` and `release`), and read without being kept in memory with `readState`.
  */
 import { Room, type CollabConnection } from "@roundtable/collab";
-import type { Db } from "@roundtable/db";
 import type { Logger } from "pino";
 import * as Y from "yjs";
 import type { CollabConfig } from "../config.js";
 import { describeDatabaseFailure } from "../database-failure.js";
-import { compactDocument, loadDocumentState, UnfoldableDocumentError } from "./document-store.js";
+import { UnfoldableDocumentError, type DocumentStorage } from "./document-storage.js";
 import { defaultUpdateLogLimits, type UpdateLogLimits } from "../durability-config.js";
 import { UpdateLog } from "./update-log.js";
 
 interface LiveRoom {
   room: Room;
   unloadTimer: NodeJS.Timeout | null;
+  /** Borrows not yet given back (acquire/withRoom): a borrowed room is never unloaded. */
+  borrowers: number;
   /** Updates appended since the last compaction. */
   uncompacted: number;
   compacting: boolean;
@@ -42,12 +47,12 @@ export class RoomRegistry {
   readonly updateLog: UpdateLog;
 
   constructor(
-    private readonly db: Db,
+    private readonly storage: DocumentStorage,
     private readonly log: Logger,
     private readonly config: CollabConfig,
     private readonly options: RoomRegistryOptions = {},
   ) {
-    this.updateLog = new UpdateLog(db, log, {
+    this.updateLog = new UpdateLog(storage, log, {
       ...(options.updateLog ?? defaultUpdateLogLimits),
       groupCommitMs: config.groupCommitMs,
       onSavingChanged: (saving) => {
@@ -74,21 +79,60 @@ export class RoomRegistry {
     return this.rooms.has(documentId);
   }
 
-  /** The room for a document, loading it from the database if nobody has it open. */
-  async open(documentId: string): Promise<Room> {
-    const existing = this.rooms.get(documentId);
-    if (existing) {
-      this.cancelUnload(existing);
-      return existing.room;
+  /**
+   * Borrow a document's room for as long as `fn` runs, loading it from storage if nobody has it
+   * open; it is given back however `fn` ends, and unloaded later if nobody else is using it.
+   */
+  async withRoom<T>(documentId: string, fn: (room: Room) => T | Promise<T>): Promise<T> {
+    const room = await this.acquire(documentId);
+    try {
+      return await fn(room);
+    } finally {
+      this.release(room);
     }
-    let pending = this.loading.get(documentId);
-    if (!pending) {
-      pending = this.load(documentId).finally(() => this.loading.delete(documentId));
-      this.loading.set(documentId, pending);
+  }
+
+  /**
+   * A document's state as it stands (as one update), without keeping it in memory: from its
+   * room when it is loaded (once what it holds is written), else from storage without loading it.
+   */
+  async readState(documentId: string): Promise<Uint8Array> {
+    if (this.rooms.has(documentId)) {
+      await this.updateLog.drain();
+      // Not Y.encodeStateAsUpdate: the room leaves out updates Yjs is holding back (garbage).
+      const live = this.rooms.get(documentId);
+      if (live) return live.room.encodeState();
+      // Unloaded while the log drained: storage has everything it held.
     }
-    const live = await pending;
+    return Y.mergeUpdates((await this.storage.load(documentId)).updates);
+  }
+
+  /**
+   * Borrow a document's room, loading it if nobody has it open; every acquire is paired with one
+   * `release`. For the collab endpoint, whose borrow spans a websocket handshake and passes to
+   * the connection that joins; everything else uses `withRoom`.
+   */
+  async acquire(documentId: string): Promise<Room> {
+    let live = this.rooms.get(documentId);
+    if (!live) {
+      let pending = this.loading.get(documentId);
+      if (!pending) {
+        pending = this.load(documentId).finally(() => this.loading.delete(documentId));
+        this.loading.set(documentId, pending);
+      }
+      live = await pending;
+    }
+    live.borrowers++;
     this.cancelUnload(live);
     return live.room;
+  }
+
+  /** Give back a room from `acquire`; once nobody is in it or borrowing it, the unload timer starts. */
+  release(room: Room): void {
+    const live = this.rooms.get(room.documentId);
+    if (!live || live.room !== room) return; // destroyed at shutdown meanwhile
+    live.borrowers--;
+    this.unloadWhenIdle(live);
   }
 
   join(room: Room, conn: CollabConnection): void {
@@ -99,13 +143,8 @@ export class RoomRegistry {
 
   leave(room: Room, conn: CollabConnection): void {
     room.removeConnection(conn);
-    this.releaseIfIdle(room);
-  }
-
-  /** Start the unload timer if nobody is in the room (also after an upgrade that never completed). */
-  releaseIfIdle(room: Room): void {
     const live = this.rooms.get(room.documentId);
-    if (live && room.size === 0) this.scheduleUnload(room.documentId, live);
+    if (live && live.room === room) this.unloadWhenIdle(live);
   }
 
   /**
@@ -148,7 +187,7 @@ export class RoomRegistry {
   }
 
   private async load(documentId: string): Promise<LiveRoom> {
-    const stored = await loadDocumentState(this.db, documentId);
+    const stored = await this.storage.load(documentId);
     const live: LiveRoom = {
       room: new Room(documentId, stored.updates, {
         onUpdate: (update, authorId) => {
@@ -162,6 +201,7 @@ export class RoomRegistry {
         queryAwarenessIntervalMs: this.config.queryAwarenessIntervalMs,
       }),
       unloadTimer: null,
+      borrowers: 0,
       uncompacted: stored.tailLength,
       compacting: false,
       unfoldable: false,
@@ -177,7 +217,7 @@ export class RoomRegistry {
     live.compacting = true;
     try {
       await this.updateLog.drain();
-      const folded = await compactDocument(this.db, documentId);
+      const folded = await this.storage.compact(documentId);
       live.uncompacted = Math.max(0, live.uncompacted - folded);
     } catch (err) {
       if (err instanceof UnfoldableDocumentError) live.unfoldable = true;
@@ -189,9 +229,11 @@ export class RoomRegistry {
     }
   }
 
-  private scheduleUnload(documentId: string, live: LiveRoom): void {
+  /** Start the unload timer if nobody is in the room or borrowing it. */
+  private unloadWhenIdle(live: LiveRoom): void {
+    if (live.room.size > 0 || live.borrowers > 0) return;
     this.cancelUnload(live);
-    live.unloadTimer = setTimeout(() => void this.unload(documentId, live), this.config.unloadAfterMs);
+    live.unloadTimer = setTimeout(() => void this.unload(live.room.documentId, live), this.config.unloadAfterMs);
     live.unloadTimer.unref();
   }
 
@@ -203,8 +245,8 @@ export class RoomRegistry {
   private async unload(documentId: string, live: LiveRoom): Promise<void> {
     live.unloadTimer = null;
     await this.updateLog.drain();
-    // Someone may have opened it while the log was draining.
-    if (live.room.size > 0 || this.rooms.get(documentId) !== live) return;
+    // Someone may have opened or borrowed it while the log was draining.
+    if (live.room.size > 0 || live.borrowers > 0 || this.rooms.get(documentId) !== live) return;
     this.rooms.delete(documentId);
     live.room.destroy();
     if (live.uncompacted > 0) void this.compact(documentId, live);

@@ -3,15 +3,16 @@
  * together every few milliseconds, one batch in flight at a time so the log keeps their order.
  * A batch is bounded in rows and bytes (one INSERT has at most 65,534 parameters, three a row),
  * so a backlog built up while the database was away is written in chunks once it is back.
+ * Batches go to a DocumentStorage, which writes each one all or nothing.
  * A failed write keeps its batch at the head of the queue and is retried after a capped
  * exponential back-off, so nothing accepted while the process lives is dropped. After each
  * batch commits, `onPersisted` learns which documents now have everything up to the batch's
  * cut durable. Whether edits are being saved (`saving`) is reported as it changes.
  */
-import { schema, type Db } from "@roundtable/db";
 import type { Logger } from "pino";
 import { RateLimitedFailureLog } from "../database-failure.js";
 import type { UpdateLogLimits } from "../durability-config.js";
+import type { DocumentStorage } from "./document-storage.js";
 
 interface PendingUpdate {
   documentId: string;
@@ -58,7 +59,7 @@ export class UpdateLog {
   written = 0;
 
   constructor(
-    private readonly db: Db,
+    private readonly storage: DocumentStorage,
     private readonly log: Logger,
     private readonly options: UpdateLogOptions,
   ) {
@@ -159,7 +160,7 @@ export class UpdateLog {
     const documentIds = new Set(batch.map((u) => u.documentId).filter((id) => !this.queuedPerDocument.has(id)));
     const afterCommit = documentIds.size > 0 ? this.options.onCut(documentIds) : undefined;
     try {
-      await this.db.insert(schema.documentUpdates).values(batch.map(({ documentId, update, authorId }) => ({ documentId, update, authorId })));
+      await this.storage.appendBatch(batch.map(({ documentId, update, authorId }) => ({ documentId, update, authorId })));
       this.written += batch.length;
       this.consecutiveFailures = 0;
       this.writing = [];

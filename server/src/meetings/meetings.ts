@@ -23,11 +23,9 @@ import {
   type Role,
 } from "@roundtable/domain";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import * as Y from "yjs";
 import type { RoomRegistry } from "../collab/room-registry.js";
 import type { AccessChanges } from "../access/access-changes.js";
 import type { Notifier } from "../notifications/notifier.js";
-import { loadDocumentState } from "../collab/document-store.js";
 import { forbidden, HttpError } from "../errors.js";
 import { defaultAgenda } from "./default-agenda.js";
 import { visibleCase, type CaseRow } from "../access/access.js";
@@ -172,15 +170,9 @@ async function requireChairOrEditor(db: Db, person: Person, meetingId: string): 
   return meeting;
 }
 
-/** The minutes' current state: from the live room if it is open, else from storage. */
-/** The minutes as they stand: from the open room when someone has them open, else from storage. */
-export async function minutesState({ db, registry }: MeetingDeps, documentId: string): Promise<Uint8Array> {
-  if (registry.isLoaded(documentId)) {
-    await registry.updateLog.drain();
-    // Not Y.encodeStateAsUpdate: the room leaves out updates Yjs is holding back (garbage).
-    return (await registry.open(documentId)).encodeState();
-  }
-  return Y.mergeUpdates((await loadDocumentState(db, documentId)).updates);
+/** The minutes as they stand, read without keeping them in memory (see RoomRegistry.readState). */
+export async function minutesState({ registry }: MeetingDeps, documentId: string): Promise<Uint8Array> {
+  return registry.readState(documentId);
 }
 
 export async function commandMeeting(deps: MeetingDeps, person: Person, meetingId: string, command: MeetingCommand): Promise<Meeting> {

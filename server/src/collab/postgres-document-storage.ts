@@ -1,0 +1,93 @@
+/**
+ * Document storage in the database (Postgres, or embedded PGlite): the snapshot in
+ * `documents.snapshot`, the log in `document_updates`. Loading is the snapshot plus every row not
+ * yet folded into it; compaction folds those rows into a new snapshot and deletes exactly the
+ * rows it folded, in one short transaction, so a row committed meanwhile is never lost.
+ */
+import { schema, type Db } from "@roundtable/db";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { foldUpdates, type DocumentStorage, type StoredState, type StoredUpdate } from "./document-storage.js";
+
+/** Keeps the delete's parameter list well under Postgres's limit; a longer log takes several passes. */
+const maxRowsPerCompaction = 10_000;
+
+export class PostgresDocumentStorage implements DocumentStorage {
+  constructor(private readonly db: Db) {}
+
+  async load(documentId: string): Promise<StoredState> {
+    const { db } = this;
+    // The tail is read before the snapshot: a compaction committing in between only moves rows
+    // into the snapshot we read next, so nothing can fall between the two reads.
+    const tail = await db
+      .select({ update: schema.documentUpdates.update })
+      .from(schema.documentUpdates)
+      .where(eq(schema.documentUpdates.documentId, documentId))
+      .orderBy(asc(schema.documentUpdates.seq));
+    const [doc] = await db
+      .select({ snapshot: schema.documents.snapshot })
+      .from(schema.documents)
+      .where(eq(schema.documents.id, documentId))
+      .limit(1);
+    const updates = tail.map((r) => r.update);
+    if (doc?.snapshot) updates.unshift(doc.snapshot);
+    return { updates, tailLength: tail.length };
+  }
+
+  /** One INSERT: atomic, and its rows take sequence numbers in the batch's order. */
+  async appendBatch(updates: readonly StoredUpdate[]): Promise<void> {
+    if (updates.length === 0) return;
+    await this.db.insert(schema.documentUpdates).values(updates.map(({ documentId, update, authorId }) => ({ documentId, update, authorId })));
+  }
+
+  /**
+   * The merge runs outside any transaction, so saving is never held up by it. The transaction
+   * then only swaps the snapshot and deletes the folded rows; its row lock is FOR NO KEY UPDATE,
+   * which does not conflict with the key-share lock every insert into document_updates takes on
+   * its document, so edits keep being saved throughout. If another compaction folded rows since
+   * we read them (snapshot_seq moved on), this one gives up and the next one starts afresh.
+   */
+  async compact(documentId: string): Promise<number> {
+    const { db } = this;
+    const [doc] = await db
+      .select({ snapshot: schema.documents.snapshot, snapshotSeq: schema.documents.snapshotSeq })
+      .from(schema.documents)
+      .where(eq(schema.documents.id, documentId))
+      .limit(1);
+    if (!doc) return 0;
+    const rows = await db
+      .select({ seq: schema.documentUpdates.seq, update: schema.documentUpdates.update })
+      .from(schema.documentUpdates)
+      .where(eq(schema.documentUpdates.documentId, documentId))
+      .orderBy(asc(schema.documentUpdates.seq))
+      .limit(maxRowsPerCompaction);
+    if (rows.length === 0) return 0;
+    const snapshot = foldUpdates(documentId, doc.snapshot, rows);
+    const seqs = rows.map((r) => r.seq);
+    return db.transaction(async (tx) => {
+      const [current] = await tx
+        .select({ snapshotSeq: schema.documents.snapshotSeq })
+        .from(schema.documents)
+        .where(eq(schema.documents.id, documentId))
+        .for("no key update")
+        .limit(1);
+      if (!current || current.snapshotSeq !== doc.snapshotSeq) return 0;
+      await tx
+        .update(schema.documents)
+        .set({ snapshot, snapshotSeq: Math.max(...seqs), updatedAt: new Date() })
+        .where(eq(schema.documents.id, documentId));
+      await tx
+        .delete(schema.documentUpdates)
+        .where(and(eq(schema.documentUpdates.documentId, documentId), inArray(schema.documentUpdates.seq, seqs)));
+      return rows.length;
+    });
+  }
+
+  async needingCompaction(threshold: number): Promise<string[]> {
+    const rows = await this.db
+      .select({ documentId: schema.documentUpdates.documentId })
+      .from(schema.documentUpdates)
+      .groupBy(schema.documentUpdates.documentId)
+      .having(sql`count(*) > ${threshold}`);
+    return rows.map((r) => r.documentId);
+  }
+}
