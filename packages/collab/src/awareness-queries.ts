@@ -5,7 +5,7 @@
  * answer per interval; queries in between are folded into one deferred answer, sent with the
  * presence as it is then — never a queue of them.
  */
-import type { CollabConnection } from "./room.js";
+import type { CollabConnection } from "./connection.js";
 
 export class AwarenessQueries {
   private readonly lastAnswered = new Map<CollabConnection, number>();

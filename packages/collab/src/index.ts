@@ -1,4 +1,5 @@
 export * from "./protocol.js";
+export * from "./connection.js";
 export * from "./room.js";
 export * from "./rich-text.js";
 export * from "./care-plan.js";

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { closeCodes, messageAwareness, messageQueryAwareness } from "./protocol.js";
-import { Room, type CollabConnection } from "./room.js";
+import type { CollabConnection } from "./connection.js";
+import { Room } from "./room.js";
 
 /** A connection that keeps a client-side Awareness up to date from what the room sends it. */
 class PresenceClient implements CollabConnection {

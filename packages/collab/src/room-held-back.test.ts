@@ -4,7 +4,8 @@ import * as syncProtocol from "y-protocols/sync";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { closeCodes, messageSync, ProtocolError } from "./protocol.js";
-import { Room, type CollabConnection } from "./room.js";
+import type { CollabConnection } from "./connection.js";
+import { Room } from "./room.js";
 
 /** A connection that applies every sync step 2 it is sent to its own document. */
 class Joiner implements CollabConnection {

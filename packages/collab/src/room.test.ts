@@ -5,7 +5,8 @@ import * as syncProtocol from "y-protocols/sync";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { closeCodes, messagePersisted, messageSync, ProtocolError } from "./protocol.js";
-import { Room, type CollabConnection } from "./room.js";
+import type { CollabConnection } from "./connection.js";
+import { Room } from "./room.js";
 
 /** An in-memory client: a Y.Doc wired to a room through a fake connection, speaking the real protocol. */
 class MemoryClient implements CollabConnection {

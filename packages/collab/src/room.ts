@@ -25,20 +25,8 @@ import {
   ProtocolError,
   savingStates,
 } from "./protocol.js";
+import type { CollabConnection } from "./connection.js";
 import { assertApplicableUpdate } from "./update-check.js";
-
-export interface CollabConnection {
-  /** The person behind the connection; written to the update log as the author. */
-  readonly personId: string;
-  /** Their name as the server knows it: the label on their caret, whatever their client says. */
-  readonly displayName: string;
-  /** False for people who may only read (or comment): their document updates are dropped. */
-  readonly canEdit: boolean;
-  /** True when the client asked for `messagePersisted` acknowledgements. */
-  readonly wantsPersistedAcks: boolean;
-  send(message: Uint8Array): void;
-  close(code: number, reason: string): void;
-}
 
 export interface RoomOptions {
   /** Called once per accepted update, in order, before it is broadcast. */

@@ -4,7 +4,8 @@ import * as syncProtocol from "y-protocols/sync";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { closeCodes, messageSync, ProtocolError } from "./protocol.js";
-import { Room, type CollabConnection } from "./room.js";
+import type { CollabConnection } from "./connection.js";
+import { Room } from "./room.js";
 import { assertApplicableUpdate } from "./update-check.js";
 
 /** One string item whose parent is a later item of its own client: decodes, but cannot exist. */
