@@ -2,7 +2,9 @@
  * socket.io: who is on a case or a document right now. A socket joins a room named
  * `case:<id>` or `document:<id>` after the same access check the REST API makes; everyone in
  * the room is sent the list of people present whenever it changes. A handshake a browser sent
- * from another website is refused (403) before its session is looked up.
+ * from another website is refused (403) before its session is looked up. Event names and
+ * payloads are the wire contract in packages/domain (`wire/socket-events.ts`), which types
+ * `Server` here and the browser's `Socket`.
  */
 import type { Server as HttpServer } from "node:http";
 import type { Db } from "@roundtable/db";
