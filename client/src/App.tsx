@@ -18,6 +18,7 @@ import { InvitationPage } from "./invitations/InvitationPage";
 import { Header } from "./layout/Header";
 import { NewMeetingPage } from "./meetings/NewMeetingPage";
 import { NotFoundPage } from "./layout/NotFoundPage";
+import { NewNotifications } from "./notifications/NewNotifications";
 import { OverduePage } from "./overdue/OverduePage";
 import { PageLoading } from "./layout/PageLoading";
 import { navigate, useLocation } from "./navigation/history";
@@ -36,12 +37,19 @@ export function App() {
       </a>
       <Header />
       <div className="nhsuk-width-container">
+        <SignedInNews />
         <main className="nhsuk-main-wrapper rt-main" id="maincontent" tabIndex={-1}>
           <CurrentPage />
         </main>
       </div>
     </SessionProvider>
   );
+}
+
+/** News pushed while someone is signed in; each person starts with none (the socket is theirs). */
+function SignedInNews() {
+  const session = useSession();
+  return session.state.status === "signed-in" ? <NewNotifications key={session.state.me.id} /> : null;
 }
 
 function CurrentPage() {

@@ -1,5 +1,16 @@
-import type { AccessReportEntry, Action, AuditEvent, CaseDetail, ConsentRecord, DocumentDetail, Meeting } from "@roundtable/domain";
-import { io, type Socket } from "socket.io-client";
+import type {
+  AccessReportEntry,
+  AccessRevoked,
+  Action,
+  AuditEvent,
+  CaseDetail,
+  ClientToServerEvents,
+  ConsentRecord,
+  DocumentDetail,
+  Meeting,
+  ServerToClientEvents,
+} from "@roundtable/domain";
+import { io, type Socket as ClientSocket } from "socket.io-client";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "@roundtable/db";
@@ -17,6 +28,7 @@ let priya: SignedIn;
 let tom: SignedIn;
 let jamie: CaseDetail;
 let planId: string;
+type Socket = ClientSocket<ServerToClientEvents, ClientToServerEvents>;
 const clients: CollabClient[] = [];
 const sockets: Socket[] = [];
 
@@ -47,7 +59,7 @@ async function openPlan(who: SignedIn): Promise<{ client: CollabClient; closed: 
 }
 
 async function presenceSocket(who: SignedIn, room: string): Promise<Socket> {
-  const socket = io(server.url, { extraHeaders: { cookie: who.cookie }, transports: ["websocket"] });
+  const socket: Socket = io(server.url, { extraHeaders: { cookie: who.cookie }, transports: ["websocket"] });
   sockets.push(socket);
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());
@@ -100,6 +112,10 @@ describe("changes to who may see a case take effect at once", () => {
     await waitFor(async () => (await toldOfPlan()) || undefined, { what: "Ben's overdue reminder" });
     const { closed } = await openPlan(ben);
     const socket = await presenceSocket(ben, `case:${jamie.id}`);
+    // The care plan's page is in the plan's room too ("Who is here", its comments).
+    expect(await socket.emitWithAck("presence:join", { room: `document:${planId}` })).toEqual({ ok: true });
+    const revocations: AccessRevoked[] = [];
+    socket.on("access:revoked", (message) => revocations.push(message));
     const revoked = new Promise<{ room: string }>((resolve) => socket.once("access:revoked", resolve));
     const started = performance.now();
     const benId = jamie.team.find((m) => m.name === "Dr Ben Carter")!.personId;
@@ -108,6 +124,9 @@ describe("changes to who may see a case take effect at once", () => {
     expect(close.code).toBe(4403);
     expect(close.at - started).toBeLessThan(1000);
     expect(await revoked).toEqual({ room: `case:${jamie.id}` });
+    // The open plan's page hears it too, so its editor closes even if its websocket is not live.
+    await waitFor(() => revocations.some((r) => r.room === `document:${planId}`), { what: "the plan's room to be revoked" });
+    expect(revocations).toEqual([{ room: `case:${jamie.id}` }, { room: `document:${planId}` }]);
     expect((await ben.get(`/api/cases/${jamie.id}`)).status).toBe(404);
     expect(await upgradeStatus(server.url, planId, ben.cookie)).toBe(404);
     // Being invited to the case's professionals meeting does not keep him in it.

@@ -3,6 +3,7 @@
  * PRESENCE_MAX_BUFFERED_BYTES waits for it, while a client that reads the same stream stays.
  * The clients speak engine.io by hand over raw TCP, so one of them can stop reading.
  */
+import type { LiveNotification } from "@roundtable/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../src/server.js";
 import { signIn, type SignedIn } from "./support/api-client.js";
@@ -41,7 +42,7 @@ async function presenceSocket(who: SignedIn): Promise<RawWebSocket> {
 }
 
 async function connectedPeople(): Promise<Set<string>> {
-  return new Set((await server.presence.io.fetchSockets()).map((s) => (s.data as { person: { id: string } }).person.id));
+  return new Set((await server.presence.io.fetchSockets()).map((s) => s.data.person.id));
 }
 
 describe("socket.io backpressure", () => {
@@ -51,9 +52,9 @@ describe("socket.io backpressure", () => {
     expect(await connectedPeople()).toEqual(new Set([claire.personId, priya.personId]));
     paused.pause();
     // News for both, a little at a time, as a busy server sends it: 64 KB every 5 ms.
-    const news = { text: "x".repeat(64 * 1024) };
+    const news: LiveNotification = { id: "news", kind: "news", title: "News", body: "x".repeat(64 * 1024), link: null };
     const stream = setInterval(() => {
-      for (const who of [claire, priya]) server.presence.io.to(`person:${who.personId}`).emit("notification" as never, news as never);
+      for (const who of [claire, priya]) server.presence.io.to(`person:${who.personId}`).emit("notification", news);
     }, 5);
     try {
       await waitFor(async () => !(await connectedPeople()).has(claire.personId), { what: "the paused client to be disconnected", timeoutMs: 20_000, intervalMs: 50 });

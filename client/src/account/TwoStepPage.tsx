@@ -3,8 +3,9 @@
  * gives a code they enter after their password. Set it up (scan or type the key, prove it works
  * with a code), or turn it off with a code.
  */
+import type { TwoStepStatus } from "@roundtable/domain";
 import { useState, type FormEvent } from "react";
-import { ApiRequestError, getTwoStep, setUpTwoStep, switchTwoStep, type TwoStepStatus } from "../api/api";
+import { ApiRequestError, getTwoStep, setUpTwoStep, switchTwoStep } from "../api/api";
 import { useResource } from "../api/use-resource";
 import { ErrorSummary } from "../auth/ErrorSummary";
 import { FormField } from "../auth/FormField";

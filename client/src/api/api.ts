@@ -22,6 +22,7 @@ import type {
   MeetingCommand,
   MeetingContribution,
   NewCommentBody,
+  TwoStepStatus,
   UpdateActionBody,
 } from "@roundtable/domain";
 
@@ -308,11 +309,6 @@ export function getAccessReport(caseId: string): Promise<AccessReportEntry[]> {
 }
 
 // Two-step sign-in for the signed-in person.
-export interface TwoStepStatus {
-  available: boolean;
-  enabled: boolean;
-}
-
 export function getTwoStep(): Promise<TwoStepStatus> {
   return requestJson<TwoStepStatus>("GET", "/api/me/two-step");
 }

@@ -3,6 +3,7 @@ import { CaseActions } from "../actions/CaseActions";
 import { CaseTeamContext } from "../actions/case-team-context";
 import { getCase } from "../api/api";
 import { useResource } from "../api/use-resource";
+import { AccessEnded } from "../layout/AccessEnded";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
 import { InviteToTeam } from "../invitations/InviteToTeam";
@@ -10,6 +11,7 @@ import { Breadcrumbs } from "../layout/Breadcrumbs";
 import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { PresenceList } from "../realtime/PresenceList";
+import { useAccessRevoked } from "../realtime/use-access-revoked";
 import { RecordsAndPermissions } from "../team/RecordsAndPermissions";
 import { CaseMeetings } from "./CaseMeetings";
 import { CaseSummaryList } from "./CaseSummaryList";
@@ -20,6 +22,8 @@ export function CasePage({ caseId }: { caseId: string }) {
   const details = useResource(() => getCase(caseId), `case:${caseId}`);
   const title = details.status === "loaded" ? details.data.name : "Case";
   const headingRef = usePageHeading(title);
+  // The presence list below keeps the page in the case's room, where a withdrawal is told.
+  const revoked = useAccessRevoked(`case:${caseId}`);
 
   if (details.status === "failed") return <ProblemPage error={details.error} retry={details.retry} />;
 
@@ -31,7 +35,8 @@ export function CasePage({ caseId }: { caseId: string }) {
         {title}
       </h1>
       {details.status === "loading" && <PageLoading label="Loading this case…" />}
-      {details.status === "loaded" && (
+      {revoked && <AccessEnded title="You no longer have access to this case" body="Someone has changed who can see this case, so you cannot see it now." />}
+      {details.status === "loaded" && !revoked && (
         <div className="nhsuk-grid-row">
           <div className="nhsuk-grid-column-two-thirds">
             <CaseSummaryList details={details.data} />

@@ -4,7 +4,7 @@
  * read-only, so they can copy what they wrote; the connection is not retried, because the same
  * change would be refused again. Starting afresh drops this device's unsaved copy and reloads.
  */
-import { useEffect, useRef } from "react";
+import { FocusedAlert } from "../layout/FocusedAlert";
 import type { CollabSession } from "../realtime/collab-session";
 
 const messages = {
@@ -19,23 +19,14 @@ const messages = {
 } as const;
 
 export function ChangeRefused({ reason, session }: { reason: keyof typeof messages; session: CollabSession }) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
   const { title, body } = messages[reason];
   return (
-    <div className="nhsuk-error-summary rt-access-ended" role="alert" aria-labelledby="change-refused-title">
-      <h2 className="nhsuk-error-summary__heading" id="change-refused-title" ref={headingRef} tabIndex={-1}>
-        {title}
-      </h2>
-      <div className="nhsuk-error-summary__body">
-        <p>{body}</p>
-        <p>Your unsaved changes are only on this device.</p>
-        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void session.startAfresh()}>
-          I have copied what I need: open the saved document
-        </button>
-      </div>
-    </div>
+    <FocusedAlert id="change-refused-title" title={title}>
+      <p>{body}</p>
+      <p>Your unsaved changes are only on this device.</p>
+      <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void session.startAfresh()}>
+        I have copied what I need: open the saved document
+      </button>
+    </FocusedAlert>
   );
 }

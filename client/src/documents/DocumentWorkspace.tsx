@@ -10,12 +10,12 @@ import type * as Y from "yjs";
 import { useMe, useSession } from "../auth/session-context";
 import { type CommentDraft, CommentsPanel } from "../comments/CommentsPanel";
 import { selectedPassage } from "../comments/comment-selection";
+import { AccessEnded } from "../layout/AccessEnded";
 import { PageLoading } from "../layout/PageLoading";
 import type { OpenAccess } from "../realtime/collab-session";
 import { connectionStates } from "../realtime/connection-state";
 import { ConnectionStatus } from "../realtime/ConnectionStatus";
 import { useCollabSession } from "../realtime/use-collab-session";
-import { AccessEnded } from "./AccessEnded";
 import { ChangeRefused } from "./ChangeRefused";
 import { DocumentEditor } from "./DocumentEditor";
 import { documentWords } from "./document-words";
@@ -79,7 +79,7 @@ export function DocumentWorkspace({
     return (
       <>
         <ConnectionStatus state={connectionState} />
-        <AccessEnded words={words} />
+        <AccessEnded title={words.accessEndedTitle} body={words.accessEndedBody} deviceCopyRemoved />
       </>
     );
   }

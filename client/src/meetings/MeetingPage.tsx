@@ -7,12 +7,14 @@ import { meetingTypeLabels, type Meeting } from "@roundtable/domain";
 import { useState } from "react";
 import type * as Y from "yjs";
 import { useMe } from "../auth/session-context";
+import { AccessEnded } from "../layout/AccessEnded";
 import { Breadcrumbs, type Crumb } from "../layout/Breadcrumbs";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
 import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { PresenceList } from "../realtime/PresenceList";
+import { useAccessRevoked } from "../realtime/use-access-revoked";
 import { AgendaNow } from "./AgendaNow";
 import { AttendanceList } from "./AttendanceList";
 import { Contributions } from "./Contributions";
@@ -41,6 +43,9 @@ export default function MeetingPage({ meetingId }: { meetingId: string }) {
   const headingRef = usePageHeading(meeting?.title ?? "Meeting");
   const [minutesDoc, setMinutesDoc] = useState<Y.Doc | null>(null);
   const agenda = useAgendaItems(minutesDoc);
+  // "Who is here" keeps the page in the meeting's room, where a withdrawal is told. The minutes'
+  // own room hears of it first, so their copy on this device goes too (collab-session.ts).
+  const revoked = useAccessRevoked(`meeting:${meetingId}`);
 
   if (state.status === "failed") return <ProblemPage error={state.error} retry={state.retry} />;
   const chairing = meeting !== null && isChair(meeting, me.id);
@@ -59,7 +64,8 @@ export default function MeetingPage({ meetingId }: { meetingId: string }) {
         {meeting?.title ?? "Meeting"}
       </h1>
       {!meeting && <PageLoading label="Opening the meeting…" />}
-      {meeting && (
+      {revoked && <AccessEnded title="You no longer have access to this meeting" body="Someone has changed who can see this meeting, so you cannot see it or its minutes now." />}
+      {meeting && !revoked && (
         <>
           <p className="rt-meeting__status" aria-live="polite">
             <span className="nhsuk-u-visually-hidden">Status: </span>

@@ -3,7 +3,7 @@
  * a reload) and its connection to the collab server. No React here: screens read it through
  * `subscribe` and `getSnapshot`.
  */
-import type { AccessLevel } from "@roundtable/domain";
+import { askForPersisted, closeCodes, stopsReconnecting, type AccessLevel } from "@roundtable/domain";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -11,17 +11,6 @@ import type { AccessCheck } from "./access-check";
 import type { ConnectionFacts } from "./connection-state";
 import { SaveTracker } from "./save-tracker";
 import { listenToServerState } from "./server-state-messages";
-
-/** Close codes the collab server uses (see packages/collab/src/protocol.ts). */
-const closeAccessWithdrawn = 4403;
-/** Signed out (perhaps in another tab): the access check finds that and says so. */
-const closeSessionEnded = 4401;
-const closePolicy = 1008;
-/** The server refused a change and will refuse it again: stop, keep the copy, say why. */
-const closeDocumentTooLarge = 4413;
-const closeNestedTooDeep = 4422;
-/** The person has too many documents open: y-websocket keeps retrying (with back-off), and we say why. */
-const closeTooManyConnections = 4030;
 
 export type OpenAccess = Exclude<AccessLevel, "none">;
 
@@ -79,15 +68,17 @@ export class CollabSession {
   private serverNotSaving = false;
   /** The last attempt was turned away for too many documents open; cleared once one syncs. */
   private tooManyOpen = false;
+  /** socket.io said access to this document was withdrawn (see `accessRevoked`). */
+  private revokedByServer = false;
 
   constructor(private readonly options: CollabSessionOptions) {
     this.local = new IndexeddbPersistence(`roundtable-${options.personId}-${options.documentId}`, this.doc);
     const scheme = window.location.protocol === "https:" ? "wss" : "ws";
     this.provider = new WebsocketProvider(`${scheme}://${window.location.host}/collab`, options.documentId, this.doc, {
       connect: false,
-      params: { persisted: "1" },
+      params: { [askForPersisted.name]: askForPersisted.value },
       // 1008 may mean the session ended or access went: stop, ask the API, then decide.
-      shouldReconnect: (event) => !(event.code === closePolicy || (event.code >= 4400 && event.code < 4500)),
+      shouldReconnect: (event) => !stopsReconnecting(event.code),
     });
     listenToServerState(this.provider, {
       onServerState: (state) => {
@@ -134,8 +125,11 @@ export class CollabSession {
     window.removeEventListener("offline", this.refresh);
     this.doc.off("update", this.refresh);
     this.provider.destroy();
-    void this.local.destroy();
     this.listeners.clear();
+    // The page went away before the check after a revocation answered (a meeting page gives way
+    // to "no access" as soon as it hears): the copy goes, as it would have once the check ended.
+    if (this.revokedByServer && this.ending === null) void this.local.clearData();
+    else void this.local.destroy();
     // The editor is torn down on the next tick (Tiptap's useEditor); let it unbind first.
     setTimeout(() => this.doc.destroy(), 100);
   }
@@ -182,7 +176,7 @@ export class CollabSession {
   };
 
   private readonly handleOnline = (): void => {
-    if (this.ending === null && this.localCopyChecked) this.provider.connect();
+    if (this.ending === null && !this.revokedByServer && this.localCopyChecked) this.provider.connect();
     this.refresh();
   };
 
@@ -190,14 +184,16 @@ export class CollabSession {
     if (this.destroyed || event === null) return; // null: we closed it ourselves
     this.serverNotSaving = false; // a new connection is told again if it still cannot save
     if (!this.everSynced) this.attemptFailed = true;
-    this.tooManyOpen = event.code === closeTooManyConnections;
+    // Too many documents open: y-websocket keeps retrying (with back-off), and we say why.
+    this.tooManyOpen = event.code === closeCodes.tooManyConnections;
     // Not reconnecting (shouldReconnect stops on 44xx): the same change would be sent and refused
     // again on every attempt. The copy on this device is kept, so nothing typed is thrown away.
-    if (event.code === closeDocumentTooLarge) this.end({ kind: "change-refused", reason: "too-large" });
-    else if (event.code === closeNestedTooDeep) this.end({ kind: "change-refused", reason: "too-deep" });
-    else if (event.code === closeAccessWithdrawn) {
+    if (event.code === closeCodes.documentTooLarge) this.end({ kind: "change-refused", reason: "too-large" });
+    else if (event.code === closeCodes.nestedTooDeep) this.end({ kind: "change-refused", reason: "too-deep" });
+    else if (event.code === closeCodes.accessRevoked) {
       void this.recheckAccess(true);
-    } else if (event.code === closePolicy || event.code === closeSessionEnded) {
+    } else if (event.code === closeCodes.policy || event.code === closeCodes.sessionEnded) {
+      // Signed out (perhaps in another tab), or what the person may do changed: the access check says which.
       void this.recheckAccess(false);
     } else if (
       navigator.onLine &&
@@ -209,6 +205,19 @@ export class CollabSession {
     }
     this.refresh();
   };
+
+  /**
+   * The server took this page out of the document's room ("access:revoked" on socket.io), which
+   * it does when the person may no longer open it. Stop at once, without reconnecting, and end as
+   * after a 4403 close: the same check with the API, the same message, the copy removed.
+   */
+  accessRevoked(): void {
+    if (this.destroyed || this.ending !== null) return;
+    this.revokedByServer = true;
+    this.provider.disconnect();
+    void this.recheckAccess(true);
+    this.refresh();
+  }
 
   private async recheckAccess(serverWithdrewAccess: boolean): Promise<void> {
     if (this.checkingAccess) return;
@@ -222,7 +231,7 @@ export class CollabSession {
     if (result.kind === "ok" && result.access !== this.options.access) {
       return this.end({ kind: "access-changed", access: result.access });
     }
-    if (serverWithdrewAccess) return this.end({ kind: "access-withdrawn" });
+    if (serverWithdrewAccess || this.revokedByServer) return this.end({ kind: "access-withdrawn" });
     if (!this.provider.shouldConnect) {
       // Stopped by a 1008 but still allowed in: try again, backing off if it keeps happening.
       this.policyRetries++;

@@ -1,31 +1,13 @@
 /**
- * One socket.io connection per signed-in tab, shared by every presence list and by the news
- * that actions, meetings or comments changed. The session cookie authenticates it (same
- * origin). Closed on sign-out so the next person starts fresh.
+ * One socket.io connection per signed-in tab, shared by every presence list, by the news that
+ * actions, meetings or comments changed, by notifications and by the word that access to a room
+ * was withdrawn. The session cookie authenticates it (same origin). Closed on sign-out so the
+ * next person starts fresh.
  */
-import type { PresentPerson } from "@roundtable/domain";
+import { readServerMessage, type ClientToServerEvents, type ServerToClientEvents } from "@roundtable/domain";
 import { io, type Socket } from "socket.io-client";
 
-export interface PresenceUpdate {
-  room: string;
-  people: PresentPerson[];
-}
-
-export interface ServerToClientEvents {
-  presence: (update: unknown) => void;
-  /** Actions on a case changed: sent to everyone in "case:<id>" and to each owner. */
-  "actions:changed": (change: unknown) => void;
-  /** A meeting's status, attendance, agenda item or contributions changed: sent to "meeting:<id>". */
-  "meeting:changed": (change: unknown) => void;
-  /** A document's comments changed (added, replied to, resolved, reopened): sent to "document:<id>". */
-  "comments:changed": (change: unknown) => void;
-}
-
-interface ClientToServerEvents {
-  "presence:join": (message: { room: string }) => void;
-  "presence:leave": (message: { room: string }) => void;
-}
-
+/** Typed with the wire contract (packages/domain `wire/socket-events.ts`) the server is typed with too. */
 export type PresenceSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let socket: PresenceSocket | null = null;
@@ -71,49 +53,18 @@ export function holdRoom(room: string): () => void {
   };
 }
 
-function isPresentPerson(value: unknown): value is PresentPerson {
-  if (typeof value !== "object" || value === null) return false;
-  const person = value as Record<string, unknown>;
-  return (
-    typeof person.personId === "string" &&
-    typeof person.name === "string" &&
-    typeof person.role === "string" &&
-    typeof person.colour === "string"
-  );
-}
-
-/** The server's message is checked before it reaches the screen, like any other edge. */
-export function readPresenceUpdate(value: unknown): PresenceUpdate | null {
-  if (typeof value !== "object" || value === null) return null;
-  const message = value as Record<string, unknown>;
-  if (typeof message.room !== "string" || !Array.isArray(message.people)) return null;
-  if (!message.people.every(isPresentPerson)) return null;
-  return { room: message.room, people: message.people };
-}
-
-export interface ActionsChanged {
-  caseId: string;
-  actionIds: string[];
-}
-
-export function readActionsChanged(value: unknown): ActionsChanged | null {
-  if (typeof value !== "object" || value === null) return null;
-  const message = value as Record<string, unknown>;
-  if (typeof message.caseId !== "string" || !Array.isArray(message.actionIds)) return null;
-  if (!message.actionIds.every((id) => typeof id === "string")) return null;
-  return { caseId: message.caseId, actionIds: message.actionIds };
-}
-
-/** The id of the meeting that changed, or null when the message is not one. */
-export function readMeetingChanged(value: unknown): string | null {
-  if (typeof value !== "object" || value === null) return null;
-  const meetingId = (value as Record<string, unknown>).meetingId;
-  return typeof meetingId === "string" ? meetingId : null;
-}
-
-/** The id of the document whose comments changed, or null when the message is not one. */
-export function readCommentsChanged(value: unknown): string | null {
-  if (typeof value !== "object" || value === null) return null;
-  const documentId = (value as Record<string, unknown>).documentId;
-  return typeof documentId === "string" ? documentId : null;
+/**
+ * Calls back when the server takes this page out of a room it may no longer be in ("access:revoked":
+ * taken off the case, or the family stopped sharing with their agency). The message is read with
+ * the contract's reader, like every message from the server.
+ */
+export function onAccessRevoked(room: string, callback: () => void): () => void {
+  const held = presenceSocket();
+  const onRevoked = (message: unknown) => {
+    if (readServerMessage("access:revoked", message)?.room === room) callback();
+  };
+  held.on("access:revoked", onRevoked);
+  return () => {
+    held.off("access:revoked", onRevoked);
+  };
 }

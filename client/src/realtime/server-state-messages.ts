@@ -2,17 +2,15 @@
  * Reads the two things the server says about what it has stored, without changing how the
  * provider handles its messages:
  * - sync step 1 (standard): the server's state vector when a connection starts;
- * - message 100 (ours): the state vector of everything durably in the update log;
- * - message 101 (ours): whether the server can save edits just now (0 while it cannot).
+ * - `messagePersisted` (ours): the state vector of everything durably in the update log;
+ * - `messageSaving` (ours): whether the server can save edits just now.
+ * The message types are the wire contract in packages/domain (`wire/collab-protocol.ts`).
  */
+import { messagePersisted, messageSaving, messageSync, savingStates } from "@roundtable/domain";
 import * as decoding from "lib0/decoding";
 import * as syncProtocol from "y-protocols/sync";
 import type { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-
-export const messageSync = 0;
-export const messagePersisted = 100;
-export const messageSaving = 101;
 
 export interface ServerStateListener {
   onServerState(stateVector: Map<number, number>): void;
@@ -36,7 +34,7 @@ export function listenToServerState(provider: WebsocketProvider, listener: Serve
 
   provider.messageHandlers[messageSaving] = (_encoder, decoder) => {
     try {
-      listener.onSaving(decoding.readVarUint(decoder) !== 0);
+      listener.onSaving(decoding.readVarUint(decoder) !== savingStates.notSaving);
     } catch {
       // malformed: keep what we knew
     }

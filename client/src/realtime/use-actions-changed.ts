@@ -6,8 +6,9 @@
  * The server sends "actions:changed" to sockets in a case's presence room (the case page's
  * presence list joins it) and to each owner's own room, which every socket is in.
  */
+import { readServerMessage, type ActionsChanged } from "@roundtable/domain";
 import { useEffect, useRef } from "react";
-import { presenceSocket, readActionsChanged, type ActionsChanged } from "./presence-socket";
+import { presenceSocket } from "./presence-socket";
 
 export const actionsChangedDebounceMs = 200;
 
@@ -30,7 +31,7 @@ export function useActionsChanged(callback: (change: ActionsChanged | null) => v
       timer = window.setTimeout(() => latest.current(lastChange), actionsChangedDebounceMs);
     };
     const onChanged = (message: unknown) => {
-      const change = readActionsChanged(message);
+      const change = readServerMessage("actions:changed", message);
       if (change && (caseId === undefined || change.caseId === caseId)) later(change);
     };
     const onDisconnect = () => {

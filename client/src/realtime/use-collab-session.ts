@@ -6,6 +6,7 @@ import { useEffect, useState, useSyncExternalStore } from "react";
 import { checkDocumentAccess } from "./access-check";
 import { CollabSession, type CollabSnapshot, type OpenAccess } from "./collab-session";
 import { describeConnection, nextChangeAt, type ConnectionState } from "./connection-state";
+import { onAccessRevoked } from "./presence-socket";
 
 export interface OpenDocument {
   session: CollabSession | null;
@@ -27,6 +28,13 @@ export function useCollabSession(personId: string, documentId: string, access: O
       setSession((current) => (current === opened ? null : current));
     };
   }, [personId, documentId, access]);
+
+  // The page holds the document's room (its "Who is here" list, its comments): when the server
+  // takes it out of the room, access has gone, and the editor closes as after a 4403.
+  useEffect(() => {
+    if (!session) return;
+    return onAccessRevoked(`document:${documentId}`, () => session.accessRevoked());
+  }, [session, documentId]);
 
   const snapshot = useSyncExternalStore(
     session ? session.subscribe : noSubscription,

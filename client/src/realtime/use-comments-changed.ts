@@ -6,9 +6,11 @@
  * page is there already for its "Who is here" list, but minutes open on the meeting page, which
  * is in the meeting's room, so this holds the document's room itself.
  */
-import { readCommentsChanged } from "./presence-socket";
+import { readServerMessage } from "@roundtable/domain";
 import { useServerNews } from "./use-server-news";
 
+const readDocumentId = (message: unknown) => readServerMessage("comments:changed", message)?.documentId ?? null;
+
 export function useCommentsChanged(documentId: string, callback: () => void): void {
-  useServerNews({ event: "comments:changed", read: readCommentsChanged, id: documentId, room: `document:${documentId}` }, callback);
+  useServerNews({ event: "comments:changed", read: readDocumentId, id: documentId, room: `document:${documentId}` }, callback);
 }

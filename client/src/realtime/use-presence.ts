@@ -2,9 +2,9 @@
  * Who is here in a room ("case:<id>", "document:<id>" or "meeting:<id>"), live. Holds the room
  * (joined on connect and after every reconnect) until unmount.
  */
-import type { PresentPerson } from "@roundtable/domain";
+import { readServerMessage, type PresentPerson } from "@roundtable/domain";
 import { useEffect, useState } from "react";
-import { holdRoom, presenceSocket, readPresenceUpdate } from "./presence-socket";
+import { holdRoom, presenceSocket } from "./presence-socket";
 
 export type Presence =
   | { status: "connecting" }
@@ -17,7 +17,8 @@ export function usePresence(room: string): Presence {
   useEffect(() => {
     const socket = presenceSocket();
     const onPresence = (message: unknown) => {
-      const update = readPresenceUpdate(message);
+      // The server's message is checked before it reaches the screen, like any other edge.
+      const update = readServerMessage("presence", message);
       if (update && update.room === room) setPresence({ room, value: { status: "live", people: update.people } });
     };
     const onTrouble = () => setPresence({ room, value: { status: "unavailable" } });

@@ -4,14 +4,15 @@
  * it calls back too, since messages sent while offline are lost.
  */
 import { useEffect, useRef } from "react";
-import { holdRoom, presenceSocket, type ServerToClientEvents } from "./presence-socket";
+import type { ServerToClientEvent } from "@roundtable/domain";
+import { holdRoom, presenceSocket } from "./presence-socket";
 
 export const serverNewsDebounceMs = 150;
 
 export interface ServerNews {
   /** The socket.io event, e.g. "meeting:changed". */
-  event: Extract<keyof ServerToClientEvents, "meeting:changed" | "comments:changed">;
-  /** Which record a message is about (null when it is not a message of this kind). */
+  event: Extract<ServerToClientEvent, "meeting:changed" | "comments:changed">;
+  /** Which record a message is about, read with the contract's reader (null when it is not a message of this kind). */
   read(message: unknown): string | null;
   /** The record this page shows. */
   id: string;

@@ -1,71 +1,27 @@
 /**
- * The y-websocket wire protocol, as stock clients speak it, plus one optional message of our
- * own. Message types 0–3 are the standard ones; `messagePersisted` and `messageSaving` are only
- * sent to clients that ask for them by connecting with `?persisted=1`, so a stock provider never sees them.
+ * The y-websocket wire protocol as the room speaks it. Message types and close codes are the
+ * wire contract in packages/domain (`wire/collab-protocol.ts`), which the browser imports too;
+ * they are re-exported here so the room and its callers keep one import.
  */
-export const messageSync = 0;
-export const messageAwareness = 1;
-export const messageAuth = 2;
-export const messageQueryAwareness = 3;
-/** Server → client: the state vector of everything now durable in the update log. */
-export const messagePersisted = 100;
-/**
- * Server → client, to the same clients as `messagePersisted`: whether edits are being saved —
- * a varUint, `savingStates.notSaving` while the update log cannot write (the database is away)
- * and `savingStates.saving` once it writes again. Sent when it changes, and on joining while not saving.
- */
-export const messageSaving = 101;
-export const savingStates = { saving: 1, notSaving: 0 } as const;
+import type { CloseCode } from "@roundtable/domain";
 
-/**
- * Close codes used by the collab endpoint (RFC 6455 ranges). Our client treats 1008 and every
- * code in 4400–4499 as "stop and ask the API why" (see client/src/realtime/collab-session.ts);
- * every other code makes it reconnect on its own after a back-off.
- */
-export const closeCodes = {
-  malformed: 1007,
-  unsupported: 1003,
-  tooLarge: 1009,
-  policy: 1008,
-  serverShutdown: 1001,
-  accessRevoked: 4403,
-  /** The person signed out of the session this connection was opened with. */
-  sessionEnded: 4401,
-  /**
-   * The connection sent more messages or bytes a second than the server allows. Deliberately
-   * outside 4400–4499 and not 1008: the person may still open the document, so a client that
-   * was merely too fast (a huge paste, a burst after being offline) reconnects and carries on.
-   */
-  rateLimited: 4029,
-  /**
-   * The person already has as many connections open as the server allows one person. Outside
-   * 4400–4499 like rateLimited: once they close a tab, reconnecting after a back-off works.
-   */
-  tooManyConnections: 4030,
-  /**
-   * The update would take the document past its size limit. In 4400–4499, so the client stops
-   * for good instead of sending the same refused change again on every reconnect.
-   */
-  documentTooLarge: 4413,
-  /** The update nests content deeper than the server allows; as final as documentTooLarge. */
-  nestedTooDeep: 4422,
-  /**
-   * An awareness (presence) state bigger than the server relays. Closed rather than silently
-   * dropped, so a tool that sends one learns why its presence never shows; the client's own
-   * state (a name, a colour, a caret) is a few hundred bytes. Reconnects like rateLimited.
-   */
-  presenceTooLarge: 4032,
-  /**
-   * The client stopped reading and too much waits to be sent to it. It reconnects and re-syncs,
-   * so nothing is lost; meanwhile the server holds no more than the limit for it.
-   */
-  fellBehind: 4033,
-} as const;
+export {
+  askForPersisted,
+  closeCodes,
+  messageAuth,
+  messageAwareness,
+  messagePersisted,
+  messageQueryAwareness,
+  messageSaving,
+  messageSync,
+  savingStates,
+  type CloseCode,
+} from "@roundtable/domain";
 
 /** A frame that breaks the protocol. The connection that sent it is closed with this code and reason. */
 export class ProtocolError extends Error {
   constructor(
-    readonly closeCode: number,
+    readonly closeCode: CloseCode,
     message: string,
   ) {
     super(message);

@@ -18,3 +18,6 @@ export * from "./audit.js";
 export * from "./team.js";
 export * from "./invitations.js";
 export * from "./today.js";
+export * from "./two-step.js";
+export * from "./wire/collab-protocol.js";
+export * from "./wire/socket-events.js";

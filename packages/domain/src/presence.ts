@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * Each person's caret colour: picked from their id so it is the same on every screen, from a
  * palette that keeps white text readable (WCAG AA contrast against white on the name label).
@@ -20,9 +22,10 @@ export function presenceColour(personId: string): string {
 }
 
 /** One person present on a case or a document, as socket.io reports it. */
-export interface PresentPerson {
-  personId: string;
-  name: string;
-  role: string;
-  colour: string;
-}
+export const presentPersonSchema = z.object({
+  personId: z.string(),
+  name: z.string(),
+  role: z.string(),
+  colour: z.string(),
+});
+export type PresentPerson = z.infer<typeof presentPersonSchema>;

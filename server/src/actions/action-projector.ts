@@ -14,9 +14,6 @@ import { RateLimitedFailureLog } from "../database-failure.js";
 import { caseIdsOfMeeting } from "../access/meeting-access.js";
 import type { ActionsChangedNews } from "../realtime/presence.js";
 
-/** Actions in a document changed: who is told, and what. */
-export type ActionsChanged = ActionsChangedNews;
-
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Pending {
@@ -34,7 +31,7 @@ export class ActionProjector {
   constructor(
     private readonly db: Db,
     log: Logger,
-    private readonly notify: (change: ActionsChanged) => void,
+    private readonly notify: (change: ActionsChangedNews) => void,
     private readonly delayMs = 100,
   ) {
     this.failures = new RateLimitedFailureLog(log, 10_000);

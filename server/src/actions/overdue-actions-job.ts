@@ -7,11 +7,11 @@ import { todayInEngland } from "@roundtable/domain";
 import { schema, type Db } from "@roundtable/db";
 import { and, eq, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Logger } from "pino";
-import type { NewNotification } from "../notifications/notifier.js";
+import type { PersonNotification } from "../realtime/presence.js";
 import { documentOpenChecker } from "../access/may-open.js";
 
 /** Tell the owners of newly overdue actions. Returns how many were told. */
-export async function notifyOverdueActions(db: Db, today: string, deliver: (n: NewNotification[]) => Promise<void>): Promise<number> {
+export async function notifyOverdueActions(db: Db, today: string, deliver: (n: PersonNotification[]) => Promise<void>): Promise<number> {
   const due = await db
     .select({ id: schema.actions.id, ownerId: schema.actions.ownerId, text: schema.actions.text, dueDate: schema.actions.dueDate, caseName: schema.cases.name, documentId: schema.actions.documentId })
     .from(schema.actions)
@@ -51,7 +51,7 @@ export async function notifyOverdueActions(db: Db, today: string, deliver: (n: N
   return created.length;
 }
 
-export function startOverdueActionsJob(db: Db, log: Logger, everyMs: number, deliver: (n: NewNotification[]) => Promise<void>): () => void {
+export function startOverdueActionsJob(db: Db, log: Logger, everyMs: number, deliver: (n: PersonNotification[]) => Promise<void>): () => void {
   let running = false;
   const run = async () => {
     if (running) return;

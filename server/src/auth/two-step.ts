@@ -3,16 +3,11 @@
  * app, prove it works to switch it on, and from then on give a code after the password.
  */
 import { schema, type Db } from "@roundtable/db";
-import { isFamilyRole } from "@roundtable/domain";
+import { isFamilyRole, type TwoStepStatus } from "@roundtable/domain";
 import { eq } from "drizzle-orm";
 import { forbidden, HttpError } from "../errors.js";
 import type { Person } from "./sessions.js";
 import { newTotpSecret, otpauthUri, verifyTotp } from "./totp.js";
-
-export interface TwoStepStatus {
-  available: boolean;
-  enabled: boolean;
-}
 
 async function totpOf(db: Db, personId: string) {
   const [row] = await db

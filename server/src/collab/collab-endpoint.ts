@@ -8,7 +8,7 @@
  */
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { closeCodes, ProtocolError, type CollabConnection, type Room } from "@roundtable/collab";
+import { askForPersisted, closeCodes, ProtocolError, type CollabConnection, type Room } from "@roundtable/collab";
 import type { Db } from "@roundtable/db";
 import { atLeast, uuidSchema } from "@roundtable/domain";
 import type { Logger } from "pino";
@@ -214,7 +214,7 @@ export class CollabEndpoint {
           return;
         }
         ws.on("close", () => this.people.disconnect(person.id));
-        const conn = new SocketConnection(ws, person, sessionIdOf(token), atLeast(access, "edit"), url.searchParams.get("persisted") === "1", this.config, personBytes);
+        const conn = new SocketConnection(ws, person, sessionIdOf(token), atLeast(access, "edit"), url.searchParams.get(askForPersisted.name) === askForPersisted.value, this.config, personBytes);
         this.attach(ws, conn, room);
         if (visit) {
           visit.opened();

@@ -8,9 +8,6 @@ import { emailWordingFor } from "./email-wording.js";
 import type { Mailer } from "./mailer.js";
 import type { PersonNotification } from "../realtime/presence.js";
 
-/** A notification stored for one person, as it is pushed to their open pages. */
-export type NewNotification = PersonNotification;
-
 export interface NotificationContent {
   kind: string;
   title: string;
@@ -24,11 +21,11 @@ export class Notifier {
     private readonly db: Db,
     private readonly mailer: Mailer | null,
     private readonly publicUrl: string,
-    private readonly push: (n: NewNotification) => void,
+    private readonly push: (n: PersonNotification) => void,
   ) {}
 
   /** Push notifications already stored (e.g. inside another transaction) and email them. */
-  async deliver(stored: NewNotification[]): Promise<void> {
+  async deliver(stored: PersonNotification[]): Promise<void> {
     for (const n of stored) this.push(n);
     if (!this.mailer || stored.length === 0) return;
     const people = await this.db

@@ -2,14 +2,25 @@
  * socket.io: who is on a case or a document right now. A socket joins a room named
  * `case:<id>` or `document:<id>` after the same access check the REST API makes; everyone in
  * the room is sent the list of people present whenever it changes. A handshake a browser sent
- * from another website is refused (403) before its session is looked up.
+ * from another website is refused (403) before its session is looked up. Event names and
+ * payloads are the wire contract in packages/domain (`wire/socket-events.ts`), which types
+ * `Server` here and the browser's `Socket`.
  */
 import type { Server as HttpServer } from "node:http";
 import type { Db } from "@roundtable/db";
-import { presenceColour, uuidSchema, type PresentPerson } from "@roundtable/domain";
+import {
+  clientToServerPayloads,
+  presenceColour,
+  uuidSchema,
+  type ActionsChanged,
+  type ClientToServerEvents,
+  type JoinReply,
+  type LiveNotification,
+  type PresentPerson,
+  type ServerToClientEvents,
+} from "@roundtable/domain";
 import type { Logger } from "pino";
 import { Server, type Socket } from "socket.io";
-import { z } from "zod";
 import { cameFromAnotherSite, fromAnotherSiteMessage, type SiteConfig } from "../http/refuse-cross-site.js";
 import { nodeRequest } from "../http/request-origin.js";
 import { documentAccessFor, visibleCase } from "../access/access.js";
@@ -21,39 +32,36 @@ import type { PresenceLimitsConfig } from "../config.js";
 import { PresenceLimits, tooManyPagesMessage, tooManyRoomChangesMessage } from "./presence-limits.js";
 import { cookieFromHeader, personForSession, sessionCookieName, sessionIdOf, type Person } from "../auth/sessions.js";
 
-const joinSchema = z.object({
-  room: z.string().regex(/^(case|document|meeting):[0-9a-f-]{36}$/i, "Room must be case:<id>, document:<id> or meeting:<id>"),
-});
-
 interface SocketData {
   person: Person;
   /** The session it was opened with (its stored id): signing out disconnects it. */
   sessionId: string;
 }
 
-/** Actions in a document changed (the action projector's news, wired in server.ts). */
-export interface ActionsChangedNews {
-  caseId: string;
+/**
+ * Actions in a document changed (the action projector's news, wired in server.ts): what goes on
+ * the wire, and who may be told.
+ */
+export interface ActionsChangedNews extends ActionsChanged {
   /** The document the actions live in: only people who may open it are told. */
   documentId: string;
-  actionIds: string[];
   ownerIds: string[];
 }
 
-/** A notification stored for one person (the notifier's, wired in server.ts). */
-export interface PersonNotification {
+/** A notification stored for one person (the notifier's, wired in server.ts): what is pushed, and to whom. */
+export interface PersonNotification extends LiveNotification {
   personId: string;
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
 }
 
-type PresenceSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+/** No events pass between server processes of ours (a Redis adapter would carry rooms' messages as they are). */
+type InterServerEvents = Record<string, never>;
+type PresenceServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type PresenceSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+const noReply = (): void => {};
 
 export class Presence {
-  readonly io: Server;
+  readonly io: PresenceServer;
 
   constructor(
     httpServer: HttpServer,
@@ -65,7 +73,7 @@ export class Presence {
   ) {
     const limits = new PresenceLimits(limitsConfig);
     const { maxBufferedBytes } = limitsConfig;
-    this.io = new Server(httpServer, {
+    this.io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
       path: "/socket.io",
       serveClient: false,
       // Other upgrade paths (/collab) belong to the collab endpoint.
@@ -84,8 +92,8 @@ export class Presence {
           if (!person || !token) return next(new Error("You are not signed in, or your session has ended."));
           // Asked here too, so the client hears why (connect_error); connecting counts for real.
           if (limits.atLimit(person.id)) return next(new Error(tooManyPagesMessage));
-          (socket as PresenceSocket).data.person = person;
-          (socket as PresenceSocket).data.sessionId = sessionIdOf(token);
+          socket.data.person = person;
+          socket.data.sessionId = sessionIdOf(token);
           next();
         })
         .catch((err: unknown) => {
@@ -93,8 +101,7 @@ export class Presence {
           next(new Error("Could not check your session."));
         });
     });
-    this.io.on("connection", (raw) => {
-      const socket = raw as PresenceSocket;
+    this.io.on("connection", (socket: PresenceSocket) => {
       const personId = socket.data.person.id;
       // Counted once connected, so handshakes racing each other cannot all get past the limit.
       if (!limits.connect(personId)) {
@@ -108,10 +115,11 @@ export class Presence {
       );
       // A room of one's own, for news meant for this person (an action they own changed).
       void socket.join(`person:${socket.data.person.id}`);
+      // What a client sends is read as unknown: it is checked against the contract, not trusted to it.
       socket.on("presence:join", async (payload: unknown, ack?: unknown) => {
-        const reply = typeof ack === "function" ? (ack as (r: { ok: boolean; error?: string }) => void) : () => {};
+        const reply = typeof ack === "function" ? (ack as (answer: JoinReply) => void) : noReply;
         if (!roomChanges.take()) return reply({ ok: false, error: tooManyRoomChangesMessage });
-        const parsed = joinSchema.safeParse(payload);
+        const parsed = clientToServerPayloads["presence:join"].safeParse(payload);
         if (!parsed.success) return reply({ ok: false, error: "That is not a room you can join." });
         const room = parsed.data.room;
         // Ask again if who may see what changed while asking (see AccessChanges); from the last
@@ -125,7 +133,7 @@ export class Presence {
       });
       socket.on("presence:leave", async (payload: unknown) => {
         if (!roomChanges.take()) return; // the room is left when the socket closes anyway
-        const parsed = joinSchema.safeParse(payload);
+        const parsed = clientToServerPayloads["presence:leave"].safeParse(payload);
         if (!parsed.success) return;
         await socket.leave(parsed.data.room);
         await this.broadcast(parsed.data.room);
@@ -148,13 +156,13 @@ export class Presence {
 
   /** The sessions open presence sockets were opened with. */
   async sessionIds(): Promise<string[]> {
-    return [...new Set((await this.io.fetchSockets()).map((s) => (s.data as SocketData).sessionId))];
+    return [...new Set((await this.io.fetchSockets()).map((s) => s.data.sessionId))];
   }
 
   /** A session ended (signed out, or expired): disconnect every presence socket opened with it. */
   async endSession(sessionId: string): Promise<void> {
     for (const socket of await this.io.fetchSockets()) {
-      if ((socket.data as SocketData).sessionId === sessionId) socket.disconnect(true);
+      if (socket.data.sessionId === sessionId) socket.disconnect(true);
     }
   }
 
@@ -163,7 +171,7 @@ export class Presence {
     const sockets = await this.io.in(room).fetchSockets();
     const people = new Map<string, PresentPerson>();
     for (const s of sockets) {
-      const person = (s.data as SocketData).person;
+      const person = s.data.person;
       people.set(person.id, { personId: person.id, name: person.name, role: person.role, colour: presenceColour(person.id) });
     }
     return [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
@@ -177,12 +185,12 @@ export class Presence {
   async actionsChanged(change: ActionsChangedNews): Promise<void> {
     const rooms = [`case:${change.caseId}`, ...change.ownerIds.map((id) => `person:${id}`)];
     const mayOpen = remembering<boolean>();
-    const message = { caseId: change.caseId, actionIds: change.actionIds };
+    const message: ActionsChanged = { caseId: change.caseId, actionIds: change.actionIds };
     const sockets = await this.io.in(rooms).fetchSockets();
     // Every answer first, then the news: nobody hears of it later than someone asked after them.
     const told = await Promise.all(
       sockets.map((socket) => {
-        const person = (socket.data as SocketData).person;
+        const person = socket.data.person;
         return mayOpen(person.id, () => allows(documentAccessFor(this.db, person, change.documentId)));
       }),
     );
@@ -204,7 +212,7 @@ export class Presence {
     for (const room of rooms) {
       let changed = false;
       for (const socket of await this.io.in(room).fetchSockets()) {
-        const person = (socket.data as SocketData).person;
+        const person = socket.data.person;
         if (await mayStay(person, room)) continue;
         socket.leave(room);
         socket.emit("access:revoked", { room });
