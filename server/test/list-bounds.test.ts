@@ -7,7 +7,8 @@
  * nothing again for those already sent theirs.
  */
 import { randomUUID } from "node:crypto";
-import { createTestDatabase, openDatabase, schema, type Database, type TestDatabase } from "@roundtable/db";
+import { openDatabase, schema, type Database } from "@roundtable/db";
+import { createTestDatabase, type TestDatabase } from "@roundtable/db/testing";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoDataIfEmpty } from "../src/demo-data/seed.js";
