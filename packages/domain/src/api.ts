@@ -25,6 +25,11 @@ export type LoginBody = z.infer<typeof loginBodySchema>;
 
 export const uuidSchema = z.uuid("That is not a valid id");
 
+/** True for a well-formed id, e.g. before it is looked up in the database or put in a query. */
+export function isUuid(value: unknown): value is string {
+  return uuidSchema.safeParse(value).success;
+}
+
 export const createDocumentBodySchema = z.object({
   // Minutes come with their meeting and the family's part with its care plan.
   kind: documentKindSchema.exclude(["minutes", "family-views"], { error: "Choose a kind of document you can add to a case" }),

@@ -18,3 +18,4 @@ export * from "./audit.js";
 export * from "./team.js";
 export * from "./invitations.js";
 export * from "./today.js";
+export * from "./author.js";
