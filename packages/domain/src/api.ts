@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { textField } from "./text.js";
 import { documentKindSchema, visibilitySchema, type AccessLevel, type DocumentKind, type Visibility } from "./documents.js";
-import type { RagRating } from "./rag-rating.js";
+import type { RecordedRagRating } from "./rag-rating.js";
 import type { Role } from "./roles.js";
 import type { LinkedYoungPerson } from "./team.js";
 
@@ -50,7 +50,7 @@ export interface Me {
 export interface CaseSummary {
   id: string;
   name: string;
-  ragRating: RagRating;
+  ragRating: RecordedRagRating;
   keyworker: { id: string; name: string } | null;
   nextMeetingAt: string | null;
 }
