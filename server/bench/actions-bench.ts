@@ -16,7 +16,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createTestDatabase, schema } from "@roundtable/db";
+import { schema } from "@roundtable/db";
+import { createTestDatabase } from "@roundtable/db/testing";
 import { actionStatuses } from "@roundtable/domain";
 import { eq } from "drizzle-orm";
 import { loadConfig } from "../src/config.js";
@@ -73,17 +74,17 @@ async function main(): Promise<void> {
       const inserted = await db.insert(schema.cases).values(batch).returning({ id: schema.cases.id });
       caseIds.push(...inserted.map((c) => c.id));
       // Mark is on 40 cases, a full caseload; the others' teams don't matter to these lists.
-      const markOn = inserted.filter((_, i) => isMarksCase(start + i)).map((c) => ({ caseId: c.id, personId: mark.id, role: "professional" }));
+      const markOn = inserted.filter((_, i) => isMarksCase(start + i)).map((c) => ({ caseId: c.id, personId: mark.id, role: "professional" as const }));
       if (markOn.length) {
         await db.insert(schema.caseMembers).values(markOn);
         // The family agreed to share with Mark's school, or he could open none of it.
         await db.insert(schema.consents).values(
-          markOn.map((m) => ({ caseId: m.caseId, kind: "share-with-agency", agencyId: mark.agencyId, decision: "given", givenBy: "A parent", recordedBy: mark.id })),
+          markOn.map((m) => ({ caseId: m.caseId, kind: "share-with-agency" as const, agencyId: mark.agencyId, decision: "given" as const, givenBy: "A parent", recordedBy: mark.id })),
         );
       }
       const docs = await db
         .insert(schema.documents)
-        .values(inserted.map((c) => ({ caseId: c.id, kind: "care-plan", title: "Care plan", visibility: "family" })))
+        .values(inserted.map((c) => ({ caseId: c.id, kind: "care-plan" as const, title: "Care plan", visibility: "family" as const })))
         .returning({ id: schema.documents.id });
       documentIds.push(...docs.map((d) => d.id));
     }
@@ -124,7 +125,7 @@ async function main(): Promise<void> {
         text: `Professionals-only action ${start + k + 1}`,
         dueDate: "2020-01-01",
         // Done long ago, so they do not change what the other lists (overdue, My actions) return.
-        status: "done",
+        status: "done" as const,
         updatedAt: new Date("2020-01-02"),
         position: start + k,
       }));

@@ -5,7 +5,8 @@
  * typists were told, that health answered promptly and truthfully, and that the server never
  * hung or exited on its own.
  */
-import { createTestDatabase, openDatabase, schema } from "@roundtable/db";
+import { openDatabase, schema } from "@roundtable/db";
+import { createTestDatabase } from "@roundtable/db/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { shutdownReasons } from "../src/collab/room-registry.js";
 import { carePlanOf, signIn } from "../test/support/api-client.js";

@@ -1,5 +1,6 @@
 import { Writable } from "node:stream";
-import { createTestDatabase, openDatabase, type Database, type TestDatabase } from "@roundtable/db";
+import { openDatabase, type Database } from "@roundtable/db";
+import { createTestDatabase, type TestDatabase } from "@roundtable/db/testing";
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

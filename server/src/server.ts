@@ -7,6 +7,7 @@ import type { Server as HttpServer } from "node:http";
 import { createAdaptorServer } from "@hono/node-server";
 import { closeCodes } from "@roundtable/collab";
 import { openDatabase, schema, type Database, type DatabaseState } from "@roundtable/db";
+import { serverAuthor } from "@roundtable/domain";
 import * as Y from "yjs";
 import type { Logger } from "pino";
 import { ActionProjector } from "./actions/action-projector.js";
@@ -86,7 +87,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     updateLog: config.durability.updateLog,
     onDocumentChanged: (documentId, room, authorId) => {
       projector.schedule(documentId, room, authorId);
-      if (authorId) documentSessions.changed(documentId, authorId);
+      if (authorId !== serverAuthor) documentSessions.changed(documentId, authorId);
     },
   });
   if (seeded) {

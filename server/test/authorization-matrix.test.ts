@@ -168,13 +168,13 @@ beforeAll(async () => {
       .select({ role: schema.caseMembers.role })
       .from(schema.caseMembers)
       .where(and(eq(schema.caseMembers.caseId, jamie.id), eq(schema.caseMembers.personId, client.personId)));
-    const accountRole = person!.role as Role;
+    const accountRole = person!.role;
     const actor: Actor = {
       label,
       client,
       accountRole,
       // A young-person role counts only for the child's own linked account (ADR 0012).
-      caseRole: teamRoleThatCounts((membership?.role as Role | undefined) ?? null, jamie.youngPerson?.personId === client.personId),
+      caseRole: teamRoleThatCounts(membership?.role ?? null, jamie.youngPerson?.personId === client.personId),
       agencyId: person!.agencyId,
       sharingConsented: !needsSharingConsent(accountRole) || (person!.agencyId !== null && sharedWith.has(person!.agencyId)),
     };
@@ -231,7 +231,7 @@ beforeAll(async () => {
     },
     { name: "What my family says (family part)", id: familyPart.id, kind: familyPart.kind, visibility: familyPart.visibility },
     { name: "professionals' notes", id: professionalsNotes.id, kind: professionalsNotes.kind, visibility: professionalsNotes.visibility },
-    { name: "Jamie's own page (young person)", id: ownPage!.id, kind: ownPage!.kind as DocumentKind, visibility: ownPage!.visibility as Visibility },
+    { name: "Jamie's own page (young person)", id: ownPage!.id, kind: ownPage!.kind, visibility: ownPage!.visibility },
   ];
   for (const record of under) {
     const editor = await connectCollab(server.url, record.id, priya.cookie);

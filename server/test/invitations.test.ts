@@ -1,6 +1,6 @@
 import { createHash, randomBytes, scryptSync } from "node:crypto";
 import { schema } from "@roundtable/db";
-import type { CaseDetail, CaseSummary, CreatedInvitation, Invitation, InvitationAccepted, InvitationDescription, Me } from "@roundtable/domain";
+import type { AuditAction, CaseDetail, CaseSummary, CreatedInvitation, Invitation, InvitationAccepted, InvitationDescription, Me } from "@roundtable/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../src/server.js";
@@ -64,7 +64,7 @@ const describeLink = (token: string) => call<InvitationDescription & { error?: s
 const accept = (token: string, body: unknown, cookie?: string) =>
   call<InvitationAccepted & { error?: string; details?: Record<string, string> }>("POST", `/api/invitations/${token}/accept`, body, cookie);
 
-async function auditOf(caseId: string, action: string) {
+async function auditOf(caseId: string, action: AuditAction) {
   return db().select().from(schema.auditEvents).where(and(eq(schema.auditEvents.caseId, caseId), eq(schema.auditEvents.action, action)));
 }
 

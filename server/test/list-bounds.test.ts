@@ -7,7 +7,8 @@
  * nothing again for those already sent theirs.
  */
 import { randomUUID } from "node:crypto";
-import { createTestDatabase, openDatabase, schema, type Database, type TestDatabase } from "@roundtable/db";
+import { openDatabase, schema, type Database } from "@roundtable/db";
+import { createTestDatabase, type TestDatabase } from "@roundtable/db/testing";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoDataIfEmpty } from "../src/demo-data/seed.js";
@@ -77,7 +78,7 @@ beforeAll(async () => {
         documentId: notes!.id,
         text: `Professionals-only action ${i}`,
         dueDate: "2020-01-01",
-        status: "open",
+        status: "open" as const,
         position: i,
       })),
     );
@@ -146,9 +147,9 @@ describe("the daily digest", () => {
     // professionals-only record he may open too; Jamie's own page he may not.
     const records = await d
       .insert(schema.documents)
-      .values(Array.from({ length: 30 }, (_, i) => ({ caseId: jamieCaseId, kind: "network-map", title: `Record ${i}`, visibility: i === 0 ? "young-person" : "family" })))
+      .values(Array.from({ length: 30 }, (_, i) => ({ caseId: jamieCaseId, kind: "network-map" as const, title: `Record ${i}`, visibility: i === 0 ? ("young-person" as const) : ("family" as const) })))
       .returning();
-    await d.insert(schema.actions).values(records.map((r, i) => ({ id: randomUUID(), caseId: jamieCaseId, documentId: r.id, ownerId: mark.id, text: `Digest ${i}`, dueDate: i < 10 ? "2030-01-01" : "2030-01-05", status: "open" })));
+    await d.insert(schema.actions).values(records.map((r, i) => ({ id: randomUUID(), caseId: jamieCaseId, documentId: r.id, ownerId: mark.id, text: `Digest ${i}`, dueDate: i < 10 ? "2030-01-01" : "2030-01-05", status: "open" as const })));
     const sent: Email[] = [];
     const mailer: Mailer = { send: async (email) => void sent.push(email), close: () => {} };
     const first = await countQueries(() => sendDailyDigests(d, mailer, "https://roundtable.example.org", "2030-01-03"));
@@ -220,7 +221,7 @@ describe("the action list shows what opening the document would", () => {
           documentId: doc.id,
           meetingId: doc.meetingId,
           text: `In ${doc.title}`,
-          status: "open",
+          status: "open" as const,
         })),
       ),
     );

@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { schema } from "@roundtable/db";
-import type { Action, AuditEvent, CaseDetail, CaseSummary, CreatedInvitation, DocumentDetail } from "@roundtable/domain";
+import type { Action, AuditAction, AuditEvent, CaseDetail, CaseSummary, CreatedInvitation, DocumentDetail } from "@roundtable/domain";
 import { and, eq } from "drizzle-orm";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -60,7 +60,7 @@ async function joins(cookie: string, room: string): Promise<boolean> {
   return ((await socket.emitWithAck("presence:join", { room })) as { ok: boolean }).ok;
 }
 
-const trail = async (caseId: string, action: string) =>
+const trail = async (caseId: string, action: AuditAction) =>
   db().select().from(schema.auditEvents).where(and(eq(schema.auditEvents.caseId, caseId), eq(schema.auditEvents.action, action)));
 
 const notificationsOf = async (personId: string, kind: string) =>

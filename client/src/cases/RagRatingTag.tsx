@@ -1,5 +1,5 @@
 /** A case's RAG rating as an NHS.UK tag: the word is always there, the colour only helps. */
-import { ragRatingLabels, type RagRating } from "@roundtable/domain";
+import { isRagRating, ragRatingLabels, type RagRating, type RecordedRagRating } from "@roundtable/domain";
 
 const tagClass: Record<RagRating, string> = {
   red: "nhsuk-tag--red",
@@ -15,13 +15,16 @@ const shortLabel: Record<RagRating, string> = {
   blue: "Blue",
 };
 
-/** What the rating means, e.g. "high risk of admission now". */
-export function ragRatingMeaning(rating: RagRating): string {
+/** What the rating means, e.g. "high risk of admission now"; nothing for a level a service added. */
+export function ragRatingMeaning(rating: RecordedRagRating): string {
+  if (!isRagRating(rating)) return "";
   const label = ragRatingLabels[rating];
   const dash = label.indexOf(" — ");
   return dash === -1 ? label : label.slice(dash + 3);
 }
 
-export function RagRatingTag({ rating }: { rating: RagRating }) {
+export function RagRatingTag({ rating }: { rating: RecordedRagRating }) {
+  // A level a service added (some areas add yellow) has no colour here: grey, named as recorded.
+  if (!isRagRating(rating)) return <strong className="nhsuk-tag nhsuk-tag--grey">{rating}</strong>;
   return <strong className={`nhsuk-tag ${tagClass[rating]}`}>{shortLabel[rating]}</strong>;
 }

@@ -4,7 +4,7 @@
  * agency with no one named yet (`agency:<id>`), or `none`. Anything that is not a real id is
  * ignored rather than sent to the server.
  */
-import type { ActionListQuery } from "@roundtable/domain";
+import { isUuid, type ActionListQuery } from "@roundtable/domain";
 import { ownerFromChoice } from "../actions/action-owner";
 
 export interface OverdueFilters {
@@ -21,10 +21,8 @@ export const overdueLimit = 500;
 
 export const noOwnerChoice = "none";
 
-const idPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function idOrNull(value: string | null): string | null {
-  return value !== null && idPattern.test(value) ? value : null;
+  return isUuid(value) ? value : null;
 }
 
 function readOwner(value: string | null): string {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { closeCodes, messagePersisted, messageSync, ProtocolError } from "./protocol.js";
 import type { CollabConnection } from "./connection.js";
-import { Room } from "./room.js";
+import { Room, serverOrigin } from "./room.js";
 
 /** An in-memory client: a Y.Doc wired to a room through a fake connection, speaking the real protocol. */
 class MemoryClient implements CollabConnection {
@@ -56,7 +56,7 @@ class MemoryClient implements CollabConnection {
 }
 
 function newRoom(initial: Uint8Array[] = []) {
-  const log: { update: Uint8Array; author: string }[] = [];
+  const log: { update: Uint8Array; author: string | null }[] = [];
   const room = new Room("doc-1", initial, { onUpdate: (update, author) => log.push({ update, author }) });
   return { room, log };
 }
@@ -71,6 +71,13 @@ describe("Room", () => {
     expect(a.text).toBe(b.text);
     expect(a.text).toContain("Hello");
     expect(log.map((l) => l.author)).toEqual(["alice", "bob"]);
+  });
+
+  it("logs a change the server makes itself with no author, and one it makes for a person as theirs", () => {
+    const { room, log } = newRoom();
+    room.doc.transact(() => room.doc.getText("t").insert(0, "From the template. "), serverOrigin);
+    room.doc.transact(() => room.doc.getText("t").insert(0, "Marked done. "), { personId: "alice" });
+    expect(log.map((l) => l.author)).toEqual([null, "alice"]);
   });
 
   it("gives a late joiner the whole document", () => {

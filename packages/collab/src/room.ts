@@ -3,7 +3,7 @@
  * websockets or Postgres: a connection is anything that can send bytes and be closed, and
  * every accepted update is handed to `onUpdate` so the caller can append it to a durable log.
  */
-import { maxNestingDepth, presenceColour } from "@roundtable/domain";
+import { maxNestingDepth, presenceColour, serverAuthor, type AuthorId } from "@roundtable/domain";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
@@ -29,8 +29,8 @@ import type { CollabConnection } from "./connection.js";
 import { assertApplicableUpdate } from "./update-check.js";
 
 export interface RoomOptions {
-  /** Called once per accepted update, in order, before it is broadcast. */
-  onUpdate(update: Uint8Array, authorId: string): void;
+  /** Called once per accepted update, in order, before it is broadcast; the author is null for the server's own. */
+  onUpdate(update: Uint8Array, authorId: AuthorId): void;
   /** Limits on what people's updates may make of the document (defaults: no size limit, domain's depth). */
   limits?: Partial<DocumentLimits>;
   /** The largest awareness state (one person's presence, as JSON) the room accepts, in bytes. */
@@ -50,8 +50,8 @@ export interface DocumentLimits {
 export const defaultMaxAwarenessBytes = 4096;
 export const defaultQueryAwarenessIntervalMs = 1000;
 
-/** Origin used for changes the server makes itself (e.g. applying a template). */
-export const serverOrigin = { personId: "server" } as const;
+/** Origin used for changes the server makes itself (e.g. applying a template): no person's. */
+export const serverOrigin = { personId: serverAuthor } as const;
 
 /** A stock client speaks for one awareness client id; a few more allow for reloads and echoes. */
 const maxAwarenessIdsPerConnection = 8;
@@ -284,7 +284,7 @@ export class Room {
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    const author = hasPersonId(origin) ? origin.personId : serverOrigin.personId;
+    const author = hasPersonId(origin) ? origin.personId : serverAuthor;
     // People's updates were counted as they arrived (receiveSync); the server's own are counted here.
     if (!this.connections.has(origin as CollabConnection)) this.documentSize.note(update);
     this.options.onUpdate(update, author);

@@ -55,7 +55,7 @@ describe("the database", () => {
       const error = await attempt.then(() => null, (e: unknown) => e as Error & { cause?: Error });
       return `${error?.message ?? "no error"} ${error?.cause?.message ?? ""}`;
     };
-    expect(await refusal(db.update(schema.auditEvents).set({ action: "nothing" }).where(eq(schema.auditEvents.id, row!.id)))).toMatch(/append-only: UPDATE/);
+    expect(await refusal(db.update(schema.auditEvents).set({ action: "edited" }).where(eq(schema.auditEvents.id, row!.id)))).toMatch(/append-only: UPDATE/);
     expect(await refusal(db.delete(schema.auditEvents).where(eq(schema.auditEvents.id, row!.id)))).toMatch(/append-only: DELETE/);
     expect(await refusal(db.execute(sql`truncate audit_events`))).toMatch(/append-only: TRUNCATE/);
     expect((await db.select().from(schema.auditEvents).where(eq(schema.auditEvents.id, row!.id)))[0]!.action).toBe("opened");

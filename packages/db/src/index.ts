@@ -1,3 +1,2 @@
 export * from "./database.js";
-export * from "./test-database.js";
 export * as schema from "./schema.js";

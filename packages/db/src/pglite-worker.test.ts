@@ -112,7 +112,7 @@ describe("PGlite in a worker thread", () => {
     expect(missing.code).toBe("42P01");
     expect(missing.message).toContain("no_such_table");
 
-    const person = { serviceId, name: "Sam Lee", email: "sam@example.org", role: "keyworker" };
+    const person = { serviceId, name: "Sam Lee", email: "sam@example.org", role: "keyworker" as const };
     await db.insert(schema.people).values(person);
     const duplicate = await databaseErrorOf(db.insert(schema.people).values({ ...person, email: "SAM@example.org" }));
     expect(duplicate).toMatchObject({ code: "23505", constraint: "people_email_unique", table: "people", severity: "ERROR" });

@@ -1,7 +1,8 @@
 /**
  * The Postgres schema: the system of record for structure (who, which case, which document,
  * sessions) and the durable log of every document update. Collaborative content itself is Yjs
- * state, stored as a snapshot plus a tail of updates.
+ * state, stored as a snapshot plus a tail of updates. Text columns holding a domain value carry
+ * its type from packages/domain; what is written is checked at the edges (zod), not here.
  */
 import { sql } from "drizzle-orm";
 import {
@@ -18,6 +19,23 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type {
+  ActionEventField,
+  ActionStatus,
+  Attendance,
+  AuditAction,
+  CommentAnchor,
+  ConsentDecision,
+  ConsentKind,
+  DocumentKind,
+  InvitableRole,
+  MeetingStatus,
+  MeetingType,
+  MeetingVisibility,
+  RecordedRagRating,
+  Role,
+  Visibility,
+} from "@roundtable/domain";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
@@ -54,7 +72,7 @@ export const people = pgTable(
     agencyId: uuid("agency_id").references(() => agencies.id),
     name: text("name").notNull(),
     email: text("email").notNull(),
-    role: text("role").notNull(),
+    role: text("role").$type<Role>().notNull(),
     jobTitle: text("job_title"),
     passwordHash: text("password_hash"),
     /** Two-step sign-in: the base32 secret shared with their authenticator app. */
@@ -87,7 +105,7 @@ export const cases = pgTable(
     serviceId: uuid("service_id").notNull().references(() => services.id),
     name: text("name").notNull(),
     dateOfBirth: date("date_of_birth"),
-    ragRating: text("rag_rating").notNull(),
+    ragRating: text("rag_rating").$type<RecordedRagRating>().notNull(),
     keyworkerId: uuid("keyworker_id").references(() => people.id),
     nextMeetingAt: timestamp("next_meeting_at", { withTimezone: true }),
     /**
@@ -110,7 +128,7 @@ export const caseMembers = pgTable(
   {
     caseId: uuid("case_id").notNull().references(() => cases.id),
     personId: uuid("person_id").notNull().references(() => people.id),
-    role: text("role").notNull(),
+    role: text("role").$type<Role>().notNull(),
     ...timestamps,
   },
   (t) => [primaryKey({ columns: [t.caseId, t.personId] }), index("case_members_person_idx").on(t.personId)],
@@ -125,9 +143,9 @@ export const documents = pgTable(
     caseId: uuid("case_id").references(() => cases.id),
     /** Set for minutes: the meeting they belong to (access then follows the meeting). */
     meetingId: uuid("meeting_id"),
-    kind: text("kind").notNull(),
+    kind: text("kind").$type<DocumentKind>().notNull(),
     title: text("title").notNull(),
-    visibility: text("visibility").notNull(),
+    visibility: text("visibility").$type<Visibility>().notNull(),
     snapshot: bytea("snapshot"),
     /** The last update sequence folded into the snapshot. */
     snapshotSeq: bigint("snapshot_seq", { mode: "number" }).notNull().default(0),
@@ -170,7 +188,7 @@ export const actions = pgTable(
     ownerId: uuid("owner_id").references(() => people.id),
     ownerAgencyId: uuid("owner_agency_id").references(() => agencies.id),
     dueDate: date("due_date"),
-    status: text("status").notNull(),
+    status: text("status").$type<ActionStatus>().notNull(),
     section: text("section"),
     position: bigint("position", { mode: "number" }).notNull().default(0),
     removedAt: timestamp("removed_at", { withTimezone: true }),
@@ -193,7 +211,7 @@ export const actionEvents = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     actionId: uuid("action_id").notNull().references(() => actions.id),
-    field: text("field").notNull(),
+    field: text("field").$type<ActionEventField>().notNull(),
     fromValue: text("from_value"),
     toValue: text("to_value"),
     byId: uuid("by_id").references(() => people.id),
@@ -208,13 +226,13 @@ export const meetings = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     serviceId: uuid("service_id").notNull().references(() => services.id),
-    type: text("type").notNull(),
+    type: text("type").$type<MeetingType>().notNull(),
     title: text("title").notNull(),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     location: text("location"),
     onlineLink: text("online_link"),
-    status: text("status").notNull().default("scheduled"),
-    visibility: text("visibility").notNull(),
+    status: text("status").$type<MeetingStatus>().notNull().default("scheduled"),
+    visibility: text("visibility").$type<MeetingVisibility>().notNull(),
     chairId: uuid("chair_id").notNull().references(() => people.id),
     /** The one case a planning, review or professionals meeting is about; null for tracker meetings. */
     caseId: uuid("case_id").references(() => cases.id),
@@ -241,7 +259,7 @@ export const meetingInvitees = pgTable(
   {
     meetingId: uuid("meeting_id").notNull().references(() => meetings.id),
     personId: uuid("person_id").notNull().references(() => people.id),
-    attendance: text("attendance").notNull().default("invited"),
+    attendance: text("attendance").$type<Attendance>().notNull().default("invited"),
     ...timestamps,
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.personId] }), index("meeting_invitees_person_idx").on(t.personId)],
@@ -318,7 +336,7 @@ export const comments = pgTable(
       .notNull()
       .references(() => people.id),
     body: text("body").notNull(),
-    anchor: jsonb("anchor"),
+    anchor: jsonb("anchor").$type<CommentAnchor>(),
     quote: text("quote"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
@@ -339,10 +357,10 @@ export const consents = pgTable(
     caseId: uuid("case_id")
       .notNull()
       .references(() => cases.id),
-    kind: text("kind").notNull(),
+    kind: text("kind").$type<ConsentKind>().notNull(),
     /** For sharing consent: the agency information may be shared with. */
     agencyId: uuid("agency_id").references(() => agencies.id),
-    decision: text("decision").notNull(), // given | declined
+    decision: text("decision").$type<ConsentDecision>().notNull(),
     /** Who gave or declined it, in words, e.g. "Claire Walker (mum)". */
     givenBy: text("given_by").notNull(),
     note: text("note"),
@@ -366,7 +384,7 @@ export const invitations = pgTable(
       .references(() => cases.id),
     email: text("email").notNull(),
     name: text("name"),
-    role: text("role").notNull(),
+    role: text("role").$type<InvitableRole>().notNull(),
     agencyId: uuid("agency_id").references(() => agencies.id),
     /** For the child's own account: how the young person agreed to it, in the keyworker's words (ADR 0012). */
     youngPersonAgreement: text("young_person_agreement"),
@@ -396,12 +414,12 @@ export const auditEvents = pgTable(
     /** Who did it; null for the system itself. The name and role are kept as they were then. */
     personId: uuid("person_id").references(() => people.id),
     personName: text("person_name"),
-    personRole: text("person_role"),
-    action: text("action").notNull(),
+    personRole: text("person_role").$type<Role>(),
+    action: text("action").$type<AuditAction>().notNull(),
     caseId: uuid("case_id").references(() => cases.id),
     documentId: uuid("document_id").references(() => documents.id),
     meetingId: uuid("meeting_id").references(() => meetings.id),
-    detail: jsonb("detail"),
+    detail: jsonb("detail").$type<Record<string, unknown>>(),
   },
   (t) => [index("audit_events_case_idx").on(t.caseId, t.at), index("audit_events_person_idx").on(t.personId, t.at)],
 );

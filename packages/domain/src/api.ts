@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { textField } from "./text.js";
 import { documentKindSchema, visibilitySchema, type AccessLevel, type DocumentKind, type Visibility } from "./documents.js";
-import type { RagRating } from "./rag-rating.js";
+import type { RecordedRagRating } from "./rag-rating.js";
 import type { Role } from "./roles.js";
 import type { LinkedYoungPerson } from "./team.js";
 
@@ -24,6 +24,11 @@ export const loginBodySchema = z.object({
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
 export const uuidSchema = z.uuid("That is not a valid id");
+
+/** True for a well-formed id, e.g. before it is looked up in the database or put in a query. */
+export function isUuid(value: unknown): value is string {
+  return uuidSchema.safeParse(value).success;
+}
 
 export const createDocumentBodySchema = z.object({
   // Minutes come with their meeting and the family's part with its care plan.
@@ -45,7 +50,7 @@ export interface Me {
 export interface CaseSummary {
   id: string;
   name: string;
-  ragRating: RagRating;
+  ragRating: RecordedRagRating;
   keyworker: { id: string; name: string } | null;
   nextMeetingAt: string | null;
 }

@@ -21,3 +21,4 @@ export * from "./today.js";
 export * from "./two-step.js";
 export * from "./wire/collab-protocol.js";
 export * from "./wire/socket-events.js";
+export * from "./author.js";

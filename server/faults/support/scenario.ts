@@ -3,7 +3,7 @@
  * a child process, six people typing into Jamie's care plan and his mum watching it. Cleans
  * up after itself.
  */
-import { createTestDatabase, type TestDatabase } from "@roundtable/db";
+import { createTestDatabase, type TestDatabase } from "@roundtable/db/testing";
 import { carePlanOf, signIn } from "../../test/support/api-client.js";
 import { freePort, startChildServer, type ChildServer } from "../../test/support/child-server.js";
 import { waitFor } from "../../test/support/wait-for.js";

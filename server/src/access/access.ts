@@ -10,7 +10,7 @@ import {
   seesWholeService,
   type AccessLevel,
   type DocumentKind,
-  type RagRating,
+  type RecordedRagRating,
   type Role,
   type Visibility,
 } from "@roundtable/domain";
@@ -26,7 +26,7 @@ export interface CaseRow {
   id: string;
   serviceId: string;
   name: string;
-  ragRating: RagRating;
+  ragRating: RecordedRagRating;
   keyworkerId: string | null;
   /** The child's own linked account (ADR 0012). */
   youngPersonId: string | null;
@@ -47,7 +47,7 @@ export async function caseRoleOf(db: Db, personId: string, caseId: string): Prom
     .from(schema.caseMembers)
     .where(and(eq(schema.caseMembers.caseId, caseId), eq(schema.caseMembers.personId, personId), membershipCounts()))
     .limit(1);
-  return (rows[0]?.role as Role | undefined) ?? null;
+  return rows[0]?.role ?? null;
 }
 
 /** The case if this person may see it; 404 otherwise, so its existence is not revealed. */
@@ -58,7 +58,7 @@ export async function visibleCase(db: Db, person: Person, caseId: string): Promi
   const caseRole = await caseRoleOf(db, person.id, caseId);
   if (caseRole === null && !seesWholeService(person.role)) throw notFound("That case");
   const sharingConsented = await sharingConsentedFor(db, person, caseRole, caseId);
-  return { caseRow: { ...row, ragRating: row.ragRating as RagRating }, caseRole, sharingConsented };
+  return { caseRow: row, caseRole, sharingConsented };
 }
 
 export interface DocumentRow {
@@ -122,12 +122,7 @@ export async function documentAccessFor(db: Db, person: Person, documentId: stri
   const row = rows[0];
   if (!row) throw notFound("That document");
   const { wholeVisibility, wholeKind, ...own } = row;
-  const document: DocumentRow = {
-    ...own,
-    kind: own.kind as DocumentKind,
-    visibility: own.visibility as Visibility,
-    whole: wholeVisibility && wholeKind ? { visibility: wholeVisibility as Visibility, kind: wholeKind as DocumentKind } : null,
-  };
+  const document: DocumentRow = { ...own, whole: wholeVisibility && wholeKind ? { visibility: wholeVisibility, kind: wholeKind } : null };
   if (document.meetingId) {
     // Minutes follow their meeting: who may see it, and whether they write or read.
     const { meeting, access } = await meetingAccessFor(db, person, document.meetingId).catch(() => {

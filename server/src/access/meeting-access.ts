@@ -3,14 +3,14 @@
  * the meeting's cases) for one or many meetings at once.
  */
 import { schema, type Db } from "@roundtable/db";
-import { meetingAccess, type AccessLevel, type MeetingType, type MeetingVisibility, type Role } from "@roundtable/domain";
+import { meetingAccess, type AccessLevel } from "@roundtable/domain";
 import { and, eq, inArray } from "drizzle-orm";
 import { notFound } from "../errors.js";
 import { membershipCounts } from "./team-membership.js";
 import type { Person } from "../auth/sessions.js";
 import { casesSharingWith } from "./sharing-consent.js";
 
-export type MeetingRow = typeof schema.meetings.$inferSelect & { type: MeetingType; visibility: MeetingVisibility };
+export type MeetingRow = typeof schema.meetings.$inferSelect;
 
 /** The children a meeting is about. */
 export async function caseIdsOfMeeting(db: Db, meetingId: string): Promise<string[]> {
@@ -41,14 +41,13 @@ export async function meetingAccessMap(db: Db, person: Person, meetingIds: reado
   ]);
   const invitedTo = new Set(invited.map((i) => i.meetingId));
   const sharing = await casesSharingWith(db, person.agencyId, covered.map((c) => c.caseId));
-  for (const m of meetings) {
-    const meeting = m as MeetingRow;
+  for (const meeting of meetings) {
     const access = meetingAccess({
       accountRole: person.role,
       visibility: meeting.visibility,
       isChair: meeting.chairId === person.id,
       isInvitee: invitedTo.has(meeting.id),
-      caseRoles: roles.filter((r) => r.meetingId === meeting.id).map((r) => r.role as Role),
+      caseRoles: roles.filter((r) => r.meetingId === meeting.id).map((r) => r.role),
       sameService: meeting.serviceId === person.serviceId,
       sharingConsented: covered.filter((c) => c.meetingId === meeting.id).every((c) => sharing.has(c.caseId)),
       minutesAgreed: meeting.status === "minutes-agreed",

@@ -67,7 +67,7 @@ interface Fact {
  * through". Facts the answer does not depend on are left out of the SQL; `usesFacts` says
  * whether any is left.
  */
-function underFacts(facts: readonly Fact[], answer: (values: boolean[]) => string[], allowed: (keys: string[]) => SQL): { sql: SQL; usesFacts: boolean } | undefined {
+function underFacts<Key extends string>(facts: readonly Fact[], answer: (values: boolean[]) => Key[], allowed: (keys: Key[]) => SQL): { sql: SQL; usesFacts: boolean } | undefined {
   const all: boolean[][] = Array.from({ length: 2 ** facts.length }, (_, n) => facts.map((_, i) => ((n >> i) & 1) === 1));
   const keyOf = (values: boolean[]) => [...answer(values)].sort().join("|");
   const matters = facts.map((_, i) => all.some((v) => keyOf(v) !== keyOf(v.map((x, j) => (j === i ? !x : x)))));
@@ -101,7 +101,7 @@ async function caseDocumentsCondition(db: Db, person: Person, signal?: AbortSign
   const sharing = await casesSharingWith(db, person.agencyId, memberIds);
   const casesByAnswer = new Map<string, { keys: string[]; caseIds: string[] }>();
   for (const m of memberships) {
-    const keys = openableClasses(person, { caseRole: m.role as Role, ownKeyworker: m.keyworkerId === person.id, sharingConsented: sharing.has(m.caseId) });
+    const keys = openableClasses(person, { caseRole: m.role, ownKeyworker: m.keyworkerId === person.id, sharingConsented: sharing.has(m.caseId) });
     if (keys.length === 0) continue;
     const group = casesByAnswer.get(keys.join("|")) ?? { keys, caseIds: [] };
     group.caseIds.push(m.caseId);

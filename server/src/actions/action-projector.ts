@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { findElementById, richTextToJson, serverOrigin, type Room } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
-import { actionNodeName, diffActions, projectActions, type ProjectedAction, type StoredActionState } from "@roundtable/domain";
+import { actionNodeName, diffActions, projectActions, serverAuthor, type AuthorId, type ProjectedAction, type StoredActionState } from "@roundtable/domain";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type * as Y from "yjs";
@@ -14,12 +14,11 @@ import { RateLimitedFailureLog } from "../database-failure.js";
 import { caseIdsOfMeeting } from "../access/meeting-access.js";
 import type { ActionsChangedNews } from "../realtime/presence.js";
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Pending {
   timer: NodeJS.Timeout;
   room: Room;
-  authorId: string | null;
+  authorId: AuthorId;
 }
 
 export class ActionProjector {
@@ -38,12 +37,12 @@ export class ActionProjector {
   }
 
   /** A document changed: project it shortly. The last author in the window is credited. */
-  schedule(documentId: string, room: Room, authorId: string | null): void {
+  schedule(documentId: string, room: Room, authorId: AuthorId): void {
     const existing = this.pending.get(documentId);
     if (existing) {
       existing.room = room;
       // A person's change is credited to them even if the server (re-issuing an id) wrote after them.
-      if (authorId && (uuidPattern.test(authorId) || !existing.authorId)) existing.authorId = authorId;
+      if (authorId !== serverAuthor) existing.authorId = authorId;
       return;
     }
     const timer = setTimeout(() => {
@@ -55,7 +54,7 @@ export class ActionProjector {
   }
 
   /** Project a document now (after any projection of it already running). */
-  projectNow(documentId: string, doc: Y.Doc, authorId: string | null): Promise<void> {
+  projectNow(documentId: string, doc: Y.Doc, authorId: AuthorId): Promise<void> {
     const previous = this.running.get(documentId) ?? Promise.resolve();
     const next = previous.catch(() => {}).then(() => this.project(documentId, doc, authorId));
     this.running.set(documentId, next);
@@ -75,7 +74,7 @@ export class ActionProjector {
     await Promise.allSettled([...this.running.values()]);
   }
 
-  private async project(documentId: string, doc: Y.Doc, authorId: string | null): Promise<void> {
+  private async project(documentId: string, doc: Y.Doc, authorId: AuthorId): Promise<void> {
     const [document] = await this.db
       .select({ caseId: schema.documents.caseId, meetingId: schema.documents.meetingId })
       .from(schema.documents)
@@ -101,7 +100,6 @@ export class ActionProjector {
     const stored: StoredActionState[] = storedRows.map((r) => ({ ...r, removed: r.removedAt !== null }));
     const diff = diffActions(stored, projected);
     if (diff.events.length === 0 && diff.upserts.length === 0 && diff.removed.length === 0) return;
-    const byId = authorId && uuidPattern.test(authorId) ? authorId : null;
     const now = new Date();
     await this.db.transaction(async (tx) => {
       // Only rows this document holds (new, or already its own) take its events.
@@ -138,7 +136,7 @@ export class ActionProjector {
       }
       const events = diff.events.filter((e) => ours.has(e.actionId));
       if (events.length > 0) {
-        await tx.insert(schema.actionEvents).values(events.map((e) => ({ actionId: e.actionId, field: e.field, fromValue: e.from, toValue: e.to, byId, at: now })));
+        await tx.insert(schema.actionEvents).values(events.map((e) => ({ actionId: e.actionId, field: e.field, fromValue: e.from, toValue: e.to, byId: authorId, at: now })));
       }
     });
     const changedIds = [...diff.upserts.map((a) => a.id), ...diff.removed];

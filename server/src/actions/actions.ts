@@ -13,7 +13,6 @@ import {
   type Action,
   type ActionEvent,
   type ActionListQuery,
-  type ActionStatus,
   type UpdateActionBody,
 } from "@roundtable/domain";
 import { todayInEngland } from "@roundtable/domain";
@@ -59,7 +58,6 @@ type ActionQueryRow = Awaited<ReturnType<ReturnType<typeof actionQuery>["execute
 
 function toAction(row: ActionQueryRow, today: string): Action {
   const a = row.action;
-  const status = a.status as ActionStatus;
   return {
     id: a.id,
     caseId: a.caseId,
@@ -69,8 +67,8 @@ function toAction(row: ActionQueryRow, today: string): Action {
     ownerId: a.ownerId,
     ownerAgencyId: a.ownerAgencyId,
     dueDate: a.dueDate,
-    status,
-    overdue: isOverdue({ status, dueDate: a.dueDate }, today),
+    status: a.status,
+    overdue: isOverdue(a, today),
     updatedAt: a.updatedAt.toISOString(),
     caseName: row.caseName,
     documentTitle: row.documentTitle,
@@ -169,7 +167,7 @@ export async function listActionEvents(db: Db, person: Person, actionId: string)
     .where(eq(schema.actionEvents.actionId, actionId))
     .orderBy(asc(schema.actionEvents.at), asc(schema.actionEvents.id));
   return rows.map((r) => ({
-    field: r.field as ActionEvent["field"],
+    field: r.field,
     from: r.from,
     to: r.to,
     by: r.byId && r.byName ? { id: r.byId, name: r.byName } : null,

@@ -3,7 +3,7 @@
  * its owner is told — once per due date — without anyone having to open a page. Runs at start
  * and then on a timer.
  */
-import { todayInEngland } from "@roundtable/domain";
+import { outstandingStatuses, todayInEngland } from "@roundtable/domain";
 import { schema, type Db } from "@roundtable/db";
 import { and, eq, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Logger } from "pino";
@@ -22,7 +22,7 @@ export async function notifyOverdueActions(db: Db, today: string, deliver: (n: P
         isNull(schema.actions.overdueNotifiedAt),
         isNotNull(schema.actions.ownerId),
         lt(schema.actions.dueDate, today),
-        inArray(schema.actions.status, ["open", "in-progress", "blocked"]),
+        inArray(schema.actions.status, [...outstandingStatuses]),
       ),
     )
     .limit(1000);

@@ -11,9 +11,7 @@ import {
   effectiveCaseRole,
   recordLookActions,
   type AccessReportEntry,
-  type AuditAction,
   type AuditEvent,
-  type Role,
 } from "@roundtable/domain";
 import { and, desc, eq, inArray, isNotNull, lt } from "drizzle-orm";
 import { forbidden } from "../errors.js";
@@ -49,12 +47,12 @@ export async function caseAuditTrail(db: Db, person: Person, caseId: string, pag
   return rows.map(({ event: e, documentTitle }) => ({
     id: e.id,
     at: e.at.toISOString(),
-    person: e.personId ? { id: e.personId, name: e.personName ?? "Someone", role: (e.personRole as Role | null) ?? null } : null,
-    action: e.action as AuditAction,
+    person: e.personId ? { id: e.personId, name: e.personName ?? "Someone", role: e.personRole } : null,
+    action: e.action,
     caseId: e.caseId,
     document: e.documentId ? { id: e.documentId, title: mayOpen.get(e.documentId) ? (documentTitle ?? "A record") : restrictedRecordTitle } : null,
     meetingId: e.meetingId,
-    detail: (e.detail as Record<string, unknown> | null) ?? null,
+    detail: e.detail,
   }));
 }
 
@@ -77,8 +75,8 @@ export async function accessReport(db: Db, person: Person, caseId: string): Prom
     .filter((r) => mayOpen.get(r.event.documentId!))
     .map(({ event: e, documentTitle, agencyName }) => ({
       at: e.at.toISOString(),
-      person: { name: e.personName ?? "Someone", role: (e.personRole as Role | null) ?? null, agency: agencyName },
-      action: e.action as AuditAction,
+      person: { name: e.personName ?? "Someone", role: e.personRole, agency: agencyName },
+      action: e.action,
       record: documentTitle,
     }));
 }

@@ -44,8 +44,7 @@ export async function personById(db: Db, personId: string): Promise<Person | nul
     .leftJoin(agencies, eq(agencies.id, people.agencyId))
     .where(eq(people.id, personId))
     .limit(1);
-  const row = rows[0];
-  return row ? { ...row, role: row.role as Role } : null;
+  return rows[0] ?? null;
 }
 
 /** The person behind a session token, or null when the token is unknown or expired. */
@@ -67,8 +66,7 @@ export async function personForSession(db: Db, token: string | undefined): Promi
     .leftJoin(agencies, eq(agencies.id, people.agencyId))
     .where(and(eq(sessions.id, hashToken(token)), gt(sessions.expiresAt, new Date())))
     .limit(1);
-  const row = rows[0];
-  return row ? { ...row, role: row.role as Role } : null;
+  return rows[0] ?? null;
 }
 
 /** Read one cookie from a raw Cookie header (for websocket upgrades and socket.io handshakes). */

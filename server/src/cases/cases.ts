@@ -1,15 +1,6 @@
 /** Reading cases: the list a person may see, and one case with its team and the documents they may open. */
 import { schema, type Db } from "@roundtable/db";
-import {
-  compareRagRating,
-  seesWholeService,
-  type CaseDetail,
-  type CaseSummary,
-  type DocumentKind,
-  type RagRating,
-  type Role,
-  type Visibility,
-} from "@roundtable/domain";
+import { compareRagRating, seesWholeService, type CaseDetail, type CaseSummary } from "@roundtable/domain";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { accessFor, visibleCase } from "../access/access.js";
@@ -39,7 +30,7 @@ function toSummary(row: SummaryRow): CaseSummary {
   return {
     id: row.id,
     name: row.name,
-    ragRating: row.ragRating as RagRating,
+    ragRating: row.ragRating,
     keyworker: row.keyworkerId && row.keyworkerName ? { id: row.keyworkerId, name: row.keyworkerName } : null,
     nextMeetingAt: row.nextMeetingAt?.toISOString() ?? null,
   };
@@ -94,15 +85,15 @@ export async function getCase(db: Db, person: Person, caseId: string): Promise<C
     .from(schema.agencies)
     .where(eq(schema.agencies.serviceId, visible.caseRow.serviceId))
     .orderBy(asc(schema.agencies.name));
-  const typed = new Map(docs.map((d) => [d.id, { ...d, kind: d.kind as DocumentKind, visibility: d.visibility as Visibility }]));
+  const byId = new Map(docs.map((d) => [d.id, d]));
   return {
     ...toSummary(summaryRow!),
     agencies,
     youngPerson: await linkedYoungPerson(db, caseId),
-    team: team.map((m) => ({ ...m, role: m.role as Role })),
+    team,
     // A part (the family's part of a care plan) is listed only to those who may open its whole.
-    documents: [...typed.values()]
-      .filter((d) => accessFor(person, visible, { ...d, whole: d.partOf ? (typed.get(d.partOf) ?? null) : null }) !== "none")
+    documents: docs
+      .filter((d) => accessFor(person, visible, { ...d, whole: d.partOf ? (byId.get(d.partOf) ?? null) : null }) !== "none")
       .map(({ partOf: _partOf, ...d }) => d),
   };
 }

@@ -6,13 +6,14 @@
  * or PGlite) and is what the server runs on; MemoryDocumentStorage keeps it in a Map, for tests
  * of the collab logic that need no database.
  */
+import type { AuthorId } from "@roundtable/domain";
 import * as Y from "yjs";
 
 export interface StoredUpdate {
   documentId: string;
   update: Uint8Array;
   /** The person who made it; null for the server's own changes. */
-  authorId: string | null;
+  authorId: AuthorId;
 }
 
 export interface StoredState {

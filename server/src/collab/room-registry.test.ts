@@ -19,7 +19,7 @@ import { RoomRegistry, shutdownReasons, type RoomRegistryOptions } from "./room-
 import { defaultUpdateLogLimits } from "../durability-config.js";
 
 const documentId = "0b7e2a61-3f0c-4d0e-9a51-5c1f3e2d4a10";
-/** A person's id (a uuid, so the log records them as the author). */
+/** A person's id, which the log records as the author of their updates. */
 const editor = { personId: "6f1d9c2e-8a47-4b35-b0e2-71c5d3a9e804" };
 
 /** A connection that asked for acknowledgements, and records what it is told. */

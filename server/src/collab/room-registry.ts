@@ -8,6 +8,7 @@
  * `acquire` and `release`), and read without being kept in memory with `readState`.
  */
 import { Room, type CollabConnection } from "@roundtable/collab";
+import type { AuthorId } from "@roundtable/domain";
 import type { Logger } from "pino";
 import * as Y from "yjs";
 import type { CollabConfig } from "../config.js";
@@ -29,8 +30,8 @@ interface LiveRoom {
 }
 
 export interface RoomRegistryOptions {
-  /** Told after each accepted change (authorId "server" for the server's own), and once on load. */
-  onDocumentChanged?(documentId: string, room: Room, authorId: string | null): void;
+  /** Told after each accepted change (authorId null for the server's own), and once on load (null). */
+  onDocumentChanged?(documentId: string, room: Room, authorId: AuthorId): void;
   /** How the update log writes a backlog and retries (defaults suit tests). */
   updateLog?: UpdateLogLimits;
 }

@@ -1,4 +1,5 @@
 import { schema } from "@roundtable/db";
+import { serverAuthor } from "@roundtable/domain";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { capturedLog } from "../../test/support/captured-log.js";
@@ -23,7 +24,7 @@ describe("the update log", () => {
     const [a, b] = ["document-a", "document-b"];
     const { log } = updateLog(new MemoryDocumentStorage(), { maxBatchRows: 2, onCut: (ids) => void cuts.push([...ids].sort()) });
     // Queued together: a a | b a | a — a is only whole in the last batch; b in the second.
-    for (const id of [a, a, b, a, a]) log.append(id, new Uint8Array([1]), "server");
+    for (const id of [a, a, b, a, a]) log.append(id, new Uint8Array([1]), serverAuthor);
     await log.drain();
     log.stop();
     expect(cuts).toEqual([[b], [a]]);
@@ -34,9 +35,9 @@ describe("the update log", () => {
     storage.failure = new Error("the database is away");
     const changes: boolean[] = [];
     const { log } = updateLog(storage, { retryMaxMs: 10, onSavingChanged: (saving) => void changes.push(saving) });
-    for (let i = 0; i < 3; i++) log.append("document", new Uint8Array([i]), "server");
+    for (let i = 0; i < 3; i++) log.append("document", new Uint8Array([i]), serverAuthor);
     await waitFor(() => changes.includes(false), { what: "the log to say it is not saving" });
-    log.append("document", new Uint8Array([3]), "server");
+    log.append("document", new Uint8Array([3]), serverAuthor);
     expect(log.backlog()).toMatchObject({ waiting: 4, saving: false });
     storage.failure = null;
     await log.drain();
@@ -63,7 +64,7 @@ describe("the update log writing to the database", () => {
   it("writes a backlog larger than one INSERT can carry (65,534 parameters, three a row)", async () => {
     const { log } = updateLog(new PostgresDocumentStorage(documents.database.db));
     const documentId = await documents.newDocument();
-    for (let i = 0; i < 25_000; i++) log.append(documentId, new Uint8Array([i % 256]), "server");
+    for (let i = 0; i < 25_000; i++) log.append(documentId, new Uint8Array([i % 256]), serverAuthor);
     expect(log.backlog().waiting).toBe(25_000);
     await log.drain();
     log.stop();
@@ -80,7 +81,7 @@ describe("the update log writing to the database", () => {
     });
     // A document that does not exist: the foreign key refuses the row, every time.
     const secret = new TextEncoder().encode("Jamie hurt himself on Tuesday");
-    failing.append("00000000-0000-4000-8000-000000000000", secret, "server");
+    failing.append("00000000-0000-4000-8000-000000000000", secret, serverAuthor);
     await waitFor(() => changes.includes(false), { what: "the log to say it is not saving" });
     // Retried every 50 ms or so: half a second is several attempts, of which one is logged.
     await waitFor(() => failing.backlog().oldestWaitingMs > 500, { what: "several failed attempts" });

@@ -9,6 +9,7 @@
  * batch commits, `onPersisted` learns which documents now have everything up to the batch's
  * cut durable. Whether edits are being saved (`saving`) is reported as it changes.
  */
+import type { AuthorId } from "@roundtable/domain";
 import type { Logger } from "pino";
 import { RateLimitedFailureLog } from "../database-failure.js";
 import type { UpdateLogLimits } from "../durability-config.js";
@@ -17,7 +18,7 @@ import type { DocumentStorage } from "./document-storage.js";
 interface PendingUpdate {
   documentId: string;
   update: Uint8Array;
-  authorId: string | null;
+  authorId: AuthorId;
   queuedAt: number;
 }
 
@@ -38,7 +39,6 @@ export interface Backlog {
   saving: boolean;
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const firstRetryMs = 100;
 const stallCheckMs = 500;
 
@@ -69,8 +69,8 @@ export class UpdateLog {
     this.stallCheck.unref();
   }
 
-  append(documentId: string, update: Uint8Array, authorId: string): void {
-    this.queue.push({ documentId, update, authorId: uuidPattern.test(authorId) ? authorId : null, queuedAt: Date.now() });
+  append(documentId: string, update: Uint8Array, authorId: AuthorId): void {
+    this.queue.push({ documentId, update, authorId, queuedAt: Date.now() });
     this.queuedPerDocument.set(documentId, (this.queuedPerDocument.get(documentId) ?? 0) + 1);
     this.schedule();
   }

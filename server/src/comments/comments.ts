@@ -4,7 +4,7 @@
  * the document). Every check is the document's own access rule.
  */
 import { schema, type Db } from "@roundtable/db";
-import { atLeast, type CommentAnchor, type CommentReply, type DocumentComment, type NewCommentBody } from "@roundtable/domain";
+import { atLeast, type CommentReply, type DocumentComment, type NewCommentBody } from "@roundtable/domain";
 import { asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { forbidden, HttpError, notFound } from "../errors.js";
@@ -34,7 +34,7 @@ function toComment(row: CommentRow, replies: CommentReply[], canEdit: boolean, p
   return {
     ...toReply(row),
     documentId: c.documentId,
-    anchor: (c.anchor as CommentAnchor | null) ?? null,
+    anchor: c.anchor,
     quote: c.quote,
     resolved: c.resolvedAt
       ? { by: c.resolvedBy && row.resolverName ? { id: c.resolvedBy, name: row.resolverName } : null, at: c.resolvedAt.toISOString() }

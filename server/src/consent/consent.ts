@@ -4,7 +4,7 @@
  * re-checked at once by the caller (AccessEnforcer).
  */
 import { schema, type Db } from "@roundtable/db";
-import type { ConsentKind, ConsentRecord, RecordConsentBody } from "@roundtable/domain";
+import type { ConsentRecord, RecordConsentBody } from "@roundtable/domain";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { recordAudit } from "../audit/audit-log.js";
@@ -30,9 +30,9 @@ export async function listConsents(db: Db, person: Person, caseId: string): Prom
   return rows.map(({ consent: c, agencyName, recorderName, withdrawerName }) => ({
     id: c.id,
     caseId: c.caseId,
-    kind: c.kind as ConsentKind,
+    kind: c.kind,
     agency: c.agencyId && agencyName ? { id: c.agencyId, name: agencyName } : null,
-    decision: c.decision as ConsentRecord["decision"],
+    decision: c.decision,
     givenBy: c.givenBy,
     note: c.note,
     recordedBy: { id: c.recordedBy, name: recorderName },

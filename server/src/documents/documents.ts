@@ -1,7 +1,7 @@
 /** Document use-cases: describe one to a person who may open it, and create a new one from its kind's template. */
 import { newCarePlanState, newFamilyViewsState } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
-import { atLeast, type CreateDocumentBody, type DocumentDetail, type DocumentKind, type Visibility } from "@roundtable/domain";
+import { atLeast, type CreateDocumentBody, type DocumentDetail, type DocumentKind, } from "@roundtable/domain";
 import { and, eq, isNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { recordAudits } from "../audit/audit-log.js";
@@ -20,7 +20,7 @@ export async function describeDocument(db: Db, person: Person, documentId: strin
   const parts: DocumentDetail["parts"] = [];
   for (const part of related.filter((r) => r.partOf === document.id)) {
     const partAccess = await accessOrNone(documentAccessFor(db, person, part.id));
-    if (partAccess !== "none") parts.push({ id: part.id, kind: part.kind as DocumentKind, title: part.title, visibility: part.visibility as Visibility, access: partAccess });
+    if (partAccess !== "none") parts.push({ id: part.id, kind: part.kind, title: part.title, visibility: part.visibility, access: partAccess });
   }
   const whole = related.find((r) => r.id === document.partOf);
   return {

@@ -4,7 +4,7 @@
  * young person, linking their account as the child's own (ADR 0012). Audited.
  */
 import { schema, type Db } from "@roundtable/db";
-import { firstNameOf, invitationStatus, invitedRoleHasAgency, type InvitableRole, type InvitationDescription } from "@roundtable/domain";
+import { firstNameOf, invitationStatus, invitedRoleHasAgency, type InvitationDescription } from "@roundtable/domain";
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/audit-log.js";
 import { HttpError } from "../errors.js";
@@ -25,7 +25,7 @@ async function pendingInvitation(db: Db, token: string) {
     .limit(1);
   if (!row) throw invitationNotValid();
   if (invitationStatus(row.invitation, new Date()) !== "pending") throw invitationEnded();
-  return { ...row, role: row.invitation.role as InvitableRole };
+  return { ...row, role: row.invitation.role };
 }
 
 /** What the link says to the person invited, before they have signed in. */

@@ -17,7 +17,6 @@ import {
   roleLabels,
   teamRolesFor,
   type CreateInvitationBody,
-  type InvitableRole,
   type Invitation,
   type Role,
 } from "@roundtable/domain";
@@ -57,7 +56,7 @@ function toInvitation({ invitation: i, agencyName, inviterName }: InvitationRow,
     caseId: i.caseId,
     email: i.email,
     name: i.name,
-    role: i.role as InvitableRole,
+    role: i.role,
     agency: i.agencyId && agencyName ? { id: i.agencyId, name: agencyName } : null,
     status: invitationStatus(i, now),
     createdAt: i.createdAt.toISOString(),
@@ -74,7 +73,7 @@ export async function accountByEmail(db: Db, email: string) {
     .from(schema.people)
     .where(eq(sql`lower(${schema.people.email})`, email.toLowerCase()))
     .limit(1);
-  return account ? { ...account, role: account.role as Role } : null;
+  return account ?? null;
 }
 
 type Account = NonNullable<Awaited<ReturnType<typeof accountByEmail>>>;

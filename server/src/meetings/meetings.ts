@@ -17,10 +17,7 @@ import {
   type Meeting,
   type MeetingCommand,
   type MeetingContribution,
-  type MeetingStatus,
   type MeetingVisibility,
-  type RagRating,
-  type Role,
 } from "@roundtable/domain";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { RoomRegistry } from "../collab/room-registry.js";
@@ -99,7 +96,7 @@ async function checkInvitees(db: Db, person: Person, caseIds: readonly string[],
     .where(and(inArray(schema.caseMembers.caseId, [...caseIds]), inArray(schema.caseMembers.personId, wanted), membershipCounts()));
   const onCoveredTeam = new Set(members.map((m) => m.personId));
   for (const p of people) {
-    const refusal = inviteeRefusal({ visibility, accountRole: p.role as Role, onCoveredTeam: onCoveredTeam.has(p.id) });
+    const refusal = inviteeRefusal({ visibility, accountRole: p.role, onCoveredTeam: onCoveredTeam.has(p.id) });
     if (refusal) throw new HttpError(400, "The request body is not valid.", { inviteeIds: refusal });
   }
 }
@@ -126,12 +123,12 @@ async function describe(db: Db, meeting: MeetingRow): Promise<Meeting> {
     startsAt: meeting.startsAt.toISOString(),
     location: meeting.location,
     onlineLink: meeting.onlineLink,
-    status: meeting.status as MeetingStatus,
+    status: meeting.status,
     visibility: meeting.visibility,
     chair: chair!,
     caseId: meeting.caseId,
-    cases: cases.map((c) => ({ ...c, ragRating: c.ragRating as RagRating })),
-    invitees: invitees.map((i) => ({ ...i, role: i.role as Role, attendance: i.attendance as Attendance })),
+    cases,
+    invitees,
     minutesDocumentId: meeting.minutesDocumentId!,
     currentAgendaItem: meeting.currentAgendaItem,
   };
@@ -179,7 +176,7 @@ export async function commandMeeting(deps: MeetingDeps, person: Person, meetingI
   const { db } = deps;
   const meeting = await requireChairOrEditor(db, person, meetingId);
   if (command !== "start" && meeting.chairId !== person.id) throw forbidden("Only the chair can end the meeting or agree the minutes.");
-  const next = applyMeetingCommand(meeting.status as MeetingStatus, command);
+  const next = applyMeetingCommand(meeting.status, command);
   if (!next.ok) throw new HttpError(409, next.reason);
   // Read the minutes before the transaction: reading them may need the database (and, on
   // embedded PGlite, a query outside an open transaction waits for it to finish).

@@ -5,7 +5,7 @@
  */
 import { richTextToJson } from "@roundtable/collab";
 import { schema } from "@roundtable/db";
-import { actionNodeName, eachNode, type DocNode } from "@roundtable/domain";
+import { actionNodeName, eachNode, isUuid, type DocNode } from "@roundtable/domain";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import * as Y from "yjs";
 import { recordAudits } from "../audit/audit-log.js";
@@ -73,8 +73,8 @@ async function ownerNames({ db }: MeetingDeps, minutes: DocNode): Promise<Map<st
   for (const node of eachNode(minutes)) {
     if (node.type !== actionNodeName) continue;
     const { ownerId, ownerAgencyId } = node.attrs ?? {};
-    if (typeof ownerId === "string" && isUuid(ownerId)) personIds.add(ownerId);
-    if (typeof ownerAgencyId === "string" && isUuid(ownerAgencyId)) agencyIds.add(ownerAgencyId);
+    if (isUuid(ownerId)) personIds.add(ownerId);
+    if (isUuid(ownerAgencyId)) agencyIds.add(ownerAgencyId);
   }
   const names = new Map<string, string>();
   if (personIds.size > 0) {
@@ -88,8 +88,4 @@ async function ownerNames({ db }: MeetingDeps, minutes: DocNode): Promise<Map<st
     }
   }
   return names;
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -4,7 +4,7 @@
  * details of a child's care stay behind sign-in. A row per person per day in email_digests
  * means a restart never sends the same day's digest twice.
  */
-import { todayInEngland } from "@roundtable/domain";
+import { outstandingStatuses, todayInEngland } from "@roundtable/domain";
 import { schema, type Db } from "@roundtable/db";
 import { and, eq, inArray, isNull, lte, notExists, sql } from "drizzle-orm";
 import type { Logger } from "pino";
@@ -22,7 +22,7 @@ export async function sendDailyDigests(db: Db, mailer: Mailer, publicUrl: string
   const dueSoon = and(
     isNull(schema.actions.removedAt),
     lte(schema.actions.dueDate, addDays(today, 7)),
-    inArray(schema.actions.status, ["open", "in-progress", "blocked"]),
+    inArray(schema.actions.status, [...outstandingStatuses]),
   );
   // Only owners not yet sent today's digest: the job runs every ten minutes, and a later run
   // must not read the whole table again.

@@ -18,7 +18,7 @@ export async function addMember(db: Db, person: Person, caseId: string, body: Ad
     .from(schema.people)
     .where(eq(schema.people.id, body.personId));
   if (!candidate || candidate.serviceId !== caseRow.serviceId) throw new HttpError(400, "The request body is not valid.", { personId: "Choose someone in this service" });
-  const allowed = teamRolesFor(candidate.role as Role);
+  const allowed = teamRolesFor(candidate.role);
   const role = body.role ?? allowed[0];
   if (!role || !allowed.includes(role)) throw new HttpError(400, "The request body is not valid.", { role: `${candidate.name} cannot have that role on a team` });
   // The young person joins only as the child's own account, which their keyworker links (ADR 0012).
@@ -55,5 +55,5 @@ async function memberOf(db: Db, caseId: string, personId: string) {
     .innerJoin(schema.people, eq(schema.people.id, schema.caseMembers.personId))
     .where(and(eq(schema.caseMembers.caseId, caseId), eq(schema.caseMembers.personId, personId)));
   if (!member) throw notFound("That team member");
-  return { ...member, accountRole: member.accountRole as Role, role: member.role as Role };
+  return member;
 }

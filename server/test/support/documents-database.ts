@@ -2,7 +2,8 @@
  * A database of its own for tests of document storage: PGlite in memory by default, a fresh
  * Postgres database when DATABASE_URL is set; with one case to hang documents on.
  */
-import { createTestDatabase, openDatabase, schema, type Database, type TestDatabase } from "@roundtable/db";
+import { openDatabase, schema, type Database } from "@roundtable/db";
+import { createTestDatabase, type TestDatabase } from "@roundtable/db/testing";
 
 export interface DocumentsDatabase {
   database: Database;

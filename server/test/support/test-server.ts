@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createTestDatabase, type TestDatabase } from "@roundtable/db";
+import { createTestDatabase, type TestDatabase } from "@roundtable/db/testing";
 import { defaultCollabConfig, loadConfig, type CollabConfig, type Config } from "../../src/config.js";
 import { startServer, type RunningServer } from "../../src/server.js";
 

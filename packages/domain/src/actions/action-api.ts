@@ -4,6 +4,7 @@
  * ownerId, ownerAgencyId, dueDate and status.
  */
 import { z } from "zod";
+import type { ActionEventField } from "./action-diff.js";
 import { actionStatusSchema, type ActionStatus } from "./action-status.js";
 
 export const actionNodeName = "actionItem";
@@ -34,7 +35,7 @@ export interface Action {
 }
 
 export interface ActionEvent {
-  field: "created" | "ownerId" | "ownerAgencyId" | "dueDate" | "status" | "text" | "removed";
+  field: ActionEventField;
   from: string | null;
   to: string | null;
   by: { id: string; name: string } | null;

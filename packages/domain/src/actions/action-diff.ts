@@ -22,9 +22,12 @@ export interface StoredActionState {
 export type TrackedField = "ownerId" | "ownerAgencyId" | "dueDate" | "status";
 export const trackedFields: readonly TrackedField[] = ["ownerId", "ownerAgencyId", "dueDate", "status"];
 
+/** What an entry in an action's history records: a tracked field changing, or the action being created or removed. */
+export type ActionEventField = TrackedField | "created" | "removed" | "text";
+
 export interface ActionChangeEvent {
   actionId: string;
-  field: TrackedField | "created" | "removed" | "text";
+  field: ActionEventField;
   from: string | null;
   to: string | null;
 }

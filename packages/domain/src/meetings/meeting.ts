@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { textField } from "../text.js";
-import type { RagRating } from "../rag-rating.js";
+import type { RecordedRagRating } from "../rag-rating.js";
 import type { Role } from "../roles.js";
 
 export const meetingTypes = ["tracker", "planning", "review", "professionals", "cetr", "cetr-follow-up"] as const;
@@ -138,7 +138,7 @@ export interface Meeting {
   /** The case a one-child meeting is about; null for a tracker meeting. */
   caseId: string | null;
   /** For a tracker meeting, the cases reviewed, in order; for others, the one case. */
-  cases: { id: string; name: string; ragRating: RagRating }[];
+  cases: { id: string; name: string; ragRating: RecordedRagRating }[];
   invitees: MeetingInvitee[];
   minutesDocumentId: string;
   /** The agenda item the chair is on, shared live. */
