@@ -37,8 +37,7 @@ export class AccessEnforcer implements AccessAnnouncer {
   private nextDelayMs: number;
   private closed = false;
   private readonly failures: RateLimitedFailureLog;
-  /** How many re-checks have failed since the server started. */
-  failedRechecks = 0;
+  private failed = 0;
 
   constructor(
     private readonly deps: AccessEnforcerDeps,
@@ -59,6 +58,11 @@ export class AccessEnforcer implements AccessAnnouncer {
     this.deps.registry.disconnectAll(documentId, closeCodes.policy, reason);
   }
 
+  /** How many re-checks have failed since the server started. */
+  get failedRechecks(): number {
+    return this.failed;
+  }
+
   /** The cases whose connections are still to be re-checked, because the database could not answer. */
   waitingCases(): string[] {
     return [...this.waiting.keys()];
@@ -77,7 +81,7 @@ export class AccessEnforcer implements AccessAnnouncer {
     try {
       await this.deps.recheck(caseId);
     } catch (err) {
-      this.failedRechecks++;
+      this.failed++;
       this.failures.failed(err, { caseId }, "could not re-check open connections after an access change; nobody was disconnected, trying again");
       this.waiting.set(caseId, Math.max(number, this.waiting.get(caseId) ?? 0));
       this.scheduleRetry();
