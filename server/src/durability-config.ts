@@ -32,6 +32,7 @@ export const durabilityEnv = {
   COLLAB_WRITE_RETRY_MAX_MS: z.coerce.number().int().positive().optional(),
   COLLAB_NOT_SAVING_AFTER_MS: z.coerce.number().int().positive().optional(),
   DATABASE_FAILURE_LOG_SECONDS: z.coerce.number().min(0).default(10),
+  ACCESS_RECHECK_RETRY_MAX_MS: z.coerce.number().int().positive().default(5000),
   DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().positive().default(5),
   DATABASE_RECONNECT_MAX_MS: z.coerce.number().int().positive().default(1000),
   HEALTH_MAX_BACKLOG_AGE_SECONDS: z.coerce.number().positive().default(30),
@@ -50,6 +51,11 @@ export interface DurabilityConfig {
   healthMaxBacklogAgeMs: number;
   /** Health's database ping gives up after this long, so health answers within a second. */
   healthTimeoutMs: number;
+  /**
+   * A re-check of open connections after an access change that the database could not answer
+   * is tried again, 100 ms doubling to this, until it is made (ADR 0015).
+   */
+  accessRecheckRetryMaxMs: number;
   /** Shutdown waits this long for unsaved edits to be written before closing connections. */
   shutdownSaveWaitMs: number;
   /** Every other shutdown step (projector, audit, presence, database) waits at most this long. */
@@ -71,6 +77,7 @@ export function durabilityConfig(e: DurabilityEnv): DurabilityConfig {
     databaseReconnectMaxMs: e.DATABASE_RECONNECT_MAX_MS,
     healthMaxBacklogAgeMs: e.HEALTH_MAX_BACKLOG_AGE_SECONDS * 1000,
     healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
+    accessRecheckRetryMaxMs: e.ACCESS_RECHECK_RETRY_MAX_MS,
     shutdownSaveWaitMs: e.SHUTDOWN_SAVE_WAIT_SECONDS * 1000,
     shutdownStepWaitMs: e.SHUTDOWN_STEP_WAIT_SECONDS * 1000,
   };

@@ -24,6 +24,7 @@ import { seedDemoDataIfEmpty } from "./demo-data/seed.js";
 import { startSessionExpiryJob } from "./auth/session-expiry.js";
 import { AccessChanges } from "./access/access-changes.js";
 import { enforceCaseAccess } from "./access/access-enforcement.js";
+import { AccessEnforcer } from "./access/access-enforcer.js";
 import { addMissingFamilyParts } from "./documents/documents.js";
 import { startDailyDigestJob } from "./notifications/daily-digest.js";
 import { startDatabaseMaintenance } from "./jobs/database-maintenance.js";
@@ -40,6 +41,8 @@ export interface RunningServer {
   presence: Presence;
   projector: ActionProjector;
   notifier: Notifier;
+  /** Re-checks open connections when who may see what changes (and again, while the database cannot answer). */
+  access: AccessEnforcer;
   log: Logger;
   close(): Promise<void>;
 }
@@ -101,6 +104,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
   const accessChanges = new AccessChanges();
   const collab = new CollabEndpoint(db, registry, log, config.collab, config, accessChanges, auditedVisits(db, documentSessions));
+  const access = new AccessEnforcer(
+    { recheck: (caseId) => enforceCaseAccess({ db, registry, presence: () => presence ?? null, log }, caseId), registry, accessChanges, log },
+    { firstMs: 100, maxMs: config.durability.accessRecheckRetryMaxMs, failureLogIntervalMs: config.durability.updateLog.failureLogIntervalMs },
+  );
   const app = createApp({
     db,
     databaseKind: database.kind,
@@ -112,8 +119,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     projector,
     onMeetingChanged: (meetingId) => presence?.meetingChanged(meetingId),
     onCommentsChanged: (documentId) => presence?.commentsChanged(documentId),
-    onCaseAccessChanged: (caseId) => enforceCaseAccess({ db, registry, presence: () => presence ?? null, log, accessChanges }, caseId),
-    accessChanges,
+    access,
     onSignedOut: async (sessionId) => {
       accessChanges.changed(); // a connection being let in on that session asks again, and is refused
       collab.endSession(sessionId, "You have signed out");
@@ -123,7 +129,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     documentSessions,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
-  presence = new Presence(httpServer, db, log, accessChanges, config, config.presence);
+  presence = new Presence(httpServer, db, log, accessChanges, config, config.presence, config.durability.updateLog.failureLogIntervalMs);
   const stopMaintenance = startDatabaseMaintenance(db, database.kind, log);
   const stopOverdueJob = startOverdueActionsJob(db, log, config.overdueCheckMs, (n) => notifier.deliver(n));
   const stopSessionExpiry = startSessionExpiryJob(db, log, config.sessionCheckMs, [collab, presence]);
@@ -146,6 +152,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const close = () => {
     closing ??= (async () => {
       collab.close();
+      access.close();
       stopOverdueJob();
       stopSessionExpiry();
       stopMaintenance();
@@ -166,7 +173,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     })();
     return closing;
   };
-  return { url, port, database, registry, presence, projector, notifier, log, close };
+  return { url, port, database, registry, presence, projector, notifier, access, log, close };
 }
 
 /** Wait for `work`, but no longer than `ms`; a step that fails or overruns is logged, never thrown. */

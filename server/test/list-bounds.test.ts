@@ -17,7 +17,6 @@ import type { Email, Mailer } from "../src/notifications/mailer.js";
 import { HttpError } from "../src/errors.js";
 import { documentAccessFor } from "../src/access/access.js";
 import { getAction, listActions } from "../src/actions/actions.js";
-import { allows } from "../src/access/may-open.js";
 import { personById, type Person } from "../src/auth/sessions.js";
 
 const HIDDEN = 1000;
@@ -230,7 +229,7 @@ describe("the action list shows what opening the document would", () => {
     for (const p of people) {
       const reader = (await personById(d, p.id))!;
       const mayOpen = new Map<string, boolean>();
-      for (const a of onePerDocument) mayOpen.set(a.documentId, await allows(documentAccessFor(d, reader, a.documentId)));
+      for (const a of onePerDocument) mayOpen.set(a.documentId, (await documentAccessFor(d, reader, a.documentId)).ok);
       const expected = all.filter((a) => mayOpen.get(a.documentId)).map((a) => a.id);
       const listed = (await listActions(d, reader, { limit: 1000 })).map((a) => a.id);
       expect({ who: p.email, listed: [...listed].sort() }).toEqual({ who: p.email, listed: [...expected].sort() });
@@ -241,7 +240,13 @@ describe("the action list shows what opening the document would", () => {
         expect({ who: p.email, case: c.name, listed: [...forCase].sort() }).toEqual({ who: p.email, case: c.name, listed: [...expectedForCase].sort() });
       }
       for (const a of onePerDocument) {
-        const opened = await allows(getAction(d, reader, a.id));
+        const opened = await getAction(d, reader, a.id).then(
+          () => true,
+          (err: unknown) => {
+            if (err instanceof HttpError && (err.status === 403 || err.status === 404)) return false;
+            throw err;
+          },
+        );
         expect({ who: p.email, action: a.text, opened }).toEqual({ who: p.email, action: a.text, opened: mayOpen.get(a.documentId) });
       }
     }

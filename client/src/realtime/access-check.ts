@@ -5,6 +5,7 @@
  */
 import type { AccessLevel } from "@roundtable/domain";
 import { ApiRequestError, getDocument } from "../api/api";
+import { accessCheckOfStatus } from "./access-ending";
 
 export type AccessCheck =
   | { kind: "ok"; access: Exclude<AccessLevel, "none"> }
@@ -17,9 +18,6 @@ export async function checkDocumentAccess(documentId: string): Promise<AccessChe
     const document = await getDocument(documentId);
     return document.access === "none" ? { kind: "no-access" } : { kind: "ok", access: document.access };
   } catch (error) {
-    if (!(error instanceof ApiRequestError)) return { kind: "unknown" };
-    if (error.status === 401) return { kind: "signed-out" };
-    if (error.status === 403 || error.status === 404) return { kind: "no-access" };
-    return { kind: "unknown" };
+    return error instanceof ApiRequestError ? accessCheckOfStatus(error.status) : { kind: "unknown" };
   }
 }

@@ -8,6 +8,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import type { AccessCheck } from "./access-check";
+import { clearsLocalCopy, endingAfterAccessCheck } from "./access-ending";
 import type { ConnectionFacts } from "./connection-state";
 import { SaveTracker } from "./save-tracker";
 import { listenToServerState } from "./server-state-messages";
@@ -226,12 +227,8 @@ export class CollabSession {
     const result = await this.options.checkAccess();
     this.checkingAccess = false;
     if (this.destroyed || this.ending !== null) return;
-    if (result.kind === "signed-out") return this.end({ kind: "signed-out" });
-    if (result.kind === "no-access") return this.end({ kind: "access-withdrawn" });
-    if (result.kind === "ok" && result.access !== this.options.access) {
-      return this.end({ kind: "access-changed", access: result.access });
-    }
-    if (serverWithdrewAccess || this.revokedByServer) return this.end({ kind: "access-withdrawn" });
+    const ending = endingAfterAccessCheck(result, this.options.access, serverWithdrewAccess || this.revokedByServer);
+    if (ending) return this.end(ending);
     if (!this.provider.shouldConnect) {
       // Stopped by a 1008 but still allowed in: try again, backing off if it keeps happening.
       this.policyRetries++;
@@ -249,8 +246,7 @@ export class CollabSession {
   private end(ending: CollabEnding): void {
     this.ending = ending;
     this.provider.disconnect();
-    // Need to know: once access is gone, this device should not keep a copy of the plan.
-    if (ending.kind === "access-withdrawn") void this.local.clearData();
+    if (clearsLocalCopy(ending)) void this.local.clearData();
     this.refresh();
   }
 }

@@ -15,7 +15,8 @@ export class AccessChanges {
 
   /**
    * Ask until no change landed while asking. A stale answer is handed to `discard` (to let go
-   * of what it holds) before asking again; a refusal (a throw) ends it at once.
+   * of what it holds) before asking again; a throw (a refusal at the edge, or a failure to
+   * check) ends it at once.
    */
   async settled<T>(ask: () => Promise<T>, discard?: (stale: T) => void): Promise<T> {
     for (;;) {

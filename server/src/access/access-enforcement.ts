@@ -1,19 +1,19 @@
 /**
  * When who may see a case changes — a member removed, their role changed, consent recorded or
  * withdrawn — open connections are checked again at once: a websocket to a document the person
- * may no longer open is closed with 4403 (their client shows that access has ended), one whose
- * edit rights changed is closed with 1008 so the client reconnects with what it may do now, and
- * their presence sockets leave rooms they may no longer be in.
+ * may no longer open is closed with 4403 (their client shows that access has ended and clears
+ * its copy), one whose edit rights changed is closed with 1008 so the client reconnects with
+ * what it may do now, and their presence sockets leave rooms they may no longer be in. Every
+ * answer is asked before anyone is disconnected: a check the database cannot answer throws,
+ * and then nothing is done (AccessEnforcer tries again, ADR 0015).
  */
 import { closeCodes, type CollabConnection } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
 import type { AccessLevel } from "@roundtable/domain";
 import { eq, inArray, or } from "drizzle-orm";
 import type { Logger } from "pino";
-import { documentAccessFor, visibleCase } from "./access.js";
-import type { AccessChanges } from "./access-changes.js";
-import { meetingAccessFor } from "./meeting-access.js";
-import { accessOrNone, allows } from "./may-open.js";
+import { documentAccessFor } from "./access.js";
+import { askedOnce, mayOpenOnce, type RecordKind } from "./may-open.js";
 import { personById, type Person } from "../auth/sessions.js";
 
 /** The documents open in memory and who is connected to each (the collab room registry). */
@@ -24,6 +24,7 @@ export interface OpenDocuments {
 
 /** The presence rooms (socket.io): take out of rooms the people who may no longer be in them. */
 export interface PresenceRooms {
+  /** Asks `mayStay` of everyone in a room before taking anyone out; a question that throws leaves the room as it was. */
   evict(rooms: readonly string[], mayStay: (person: Person, room: string) => Promise<boolean>): Promise<void>;
 }
 
@@ -32,7 +33,6 @@ export interface AccessEnforcementDeps {
   registry: OpenDocuments;
   presence: () => PresenceRooms | null;
   log: Logger;
-  accessChanges: AccessChanges;
 }
 
 /**
@@ -52,45 +52,36 @@ function closeIfAccessChanged(conn: CollabConnection, access: AccessLevel): bool
   return false;
 }
 
-export async function enforceCaseAccess({ db, registry, presence, log, accessChanges }: AccessEnforcementDeps, caseId: string): Promise<void> {
-  // Connections being let in right now ask again before joining (see AccessChanges).
-  accessChanges.changed();
+/** Re-check every open connection to the case's records. Throws, having disconnected nobody, when a check cannot be made. */
+export async function enforceCaseAccess({ db, registry, presence, log }: AccessEnforcementDeps, caseId: string): Promise<void> {
   const meetingIds = (await db.select({ id: schema.meetingCases.meetingId }).from(schema.meetingCases).where(eq(schema.meetingCases.caseId, caseId))).map((m) => m.id);
   const documents = await db
     .select({ id: schema.documents.id })
     .from(schema.documents)
     .where(meetingIds.length > 0 ? or(eq(schema.documents.caseId, caseId), inArray(schema.documents.meetingId, meetingIds)) : eq(schema.documents.caseId, caseId));
 
-  const people = new Map<string, Promise<Person | null>>();
-  const personOf = (id: string) => {
-    if (!people.has(id)) people.set(id, personById(db, id));
-    return people.get(id)!;
-  };
+  const personOnce = askedOnce<Person | null>();
   const accessTo = async (personId: string, documentId: string): Promise<AccessLevel> => {
-    const person = await personOf(personId);
+    const person = await personOnce(personId, () => personById(db, personId));
     if (!person) return "none";
-    return accessOrNone(documentAccessFor(db, person, documentId));
+    const answer = await documentAccessFor(db, person, documentId);
+    return answer.ok ? answer.access : "none";
   };
 
-  let closed = 0;
+  const answers: { conn: CollabConnection; access: AccessLevel }[] = [];
   for (const { id } of documents) {
     if (!registry.isLoaded(id)) continue;
-    for (const conn of registry.connectionsTo(id)) {
-      if (closeIfAccessChanged(conn, await accessTo(conn.personId, id))) closed++;
-    }
+    for (const conn of registry.connectionsTo(id)) answers.push({ conn, access: await accessTo(conn.personId, id) });
   }
+  const closed = answers.filter(({ conn, access }) => closeIfAccessChanged(conn, access)).length;
   if (closed > 0) log.info({ caseId, closed }, "closed connections after an access change");
 
   const live = presence();
   if (!live) return;
-  const idIn = (room: string) => room.slice(room.indexOf(":") + 1);
-  await live.evict([`case:${caseId}`], (person) => allows(visibleCase(db, person, caseId)));
-  await live.evict(
-    documents.map((d) => `document:${d.id}`),
-    async (person, room) => (await accessTo(person.id, idIn(room))) !== "none",
-  );
-  await live.evict(
-    meetingIds.map((m) => `meeting:${m}`),
-    (person, room) => allows(meetingAccessFor(db, person, idIn(room))),
-  );
+  const mayOpen = mayOpenOnce(db);
+  const rooms = [`case:${caseId}`, ...documents.map((d) => `document:${d.id}`), ...meetingIds.map((m) => `meeting:${m}`)];
+  await live.evict(rooms, (person, room) => {
+    const split = room.indexOf(":");
+    return mayOpen(person, room.slice(0, split) as RecordKind, room.slice(split + 1));
+  });
 }

@@ -16,7 +16,7 @@ import {
 } from "@roundtable/domain";
 import { and, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { HttpError, notFound } from "../errors.js";
+import { forbiddenRefusal, granted, notFoundRefusal, type AccessAnswer } from "./access-answer.js";
 import { meetingAccessFor } from "./meeting-access.js";
 import { sharingConsentedFor } from "./sharing-consent.js";
 import { membershipCounts } from "./team-membership.js";
@@ -50,15 +50,15 @@ export async function caseRoleOf(db: Db, personId: string, caseId: string): Prom
   return rows[0]?.role ?? null;
 }
 
-/** The case if this person may see it; 404 otherwise, so its existence is not revealed. */
-export async function visibleCase(db: Db, person: Person, caseId: string): Promise<VisibleCase> {
+/** The case if this person may see it; refused as not found otherwise, so its existence is not revealed. */
+export async function visibleCase(db: Db, person: Person, caseId: string): Promise<AccessAnswer<VisibleCase>> {
   const rows = await db.select().from(schema.cases).where(eq(schema.cases.id, caseId)).limit(1);
   const row = rows[0];
-  if (!row || row.serviceId !== person.serviceId) throw notFound("That case");
+  if (!row || row.serviceId !== person.serviceId) return notFoundRefusal("That case");
   const caseRole = await caseRoleOf(db, person.id, caseId);
-  if (caseRole === null && !seesWholeService(person.role)) throw notFound("That case");
+  if (caseRole === null && !seesWholeService(person.role)) return notFoundRefusal("That case");
   const sharingConsented = await sharingConsentedFor(db, person, caseRole, caseId);
-  return { caseRow: row, caseRole, sharingConsented };
+  return granted({ caseRow: row, caseRole, sharingConsented });
 }
 
 export interface DocumentRow {
@@ -98,10 +98,11 @@ export function accessFor(
 }
 
 /**
- * What this person may do with a document. Throws 404 when they may not know it exists (not on
- * the case, or a family account asking for a professionals document) and 403 otherwise.
+ * What this person may do with a document. Refused as not found when they may not know it
+ * exists (not on the case, or a family account asking for a professionals document), as
+ * forbidden otherwise; never "none" when granted.
  */
-export async function documentAccessFor(db: Db, person: Person, documentId: string): Promise<DocumentAccess> {
+export async function documentAccessFor(db: Db, person: Person, documentId: string): Promise<AccessAnswer<DocumentAccess>> {
   const whole = alias(schema.documents, "whole");
   const rows = await db
     .select({
@@ -120,35 +121,30 @@ export async function documentAccessFor(db: Db, person: Person, documentId: stri
     .where(eq(schema.documents.id, documentId))
     .limit(1);
   const row = rows[0];
-  if (!row) throw notFound("That document");
+  if (!row) return notFoundRefusal("That document");
   const { wholeVisibility, wholeKind, ...own } = row;
   const document: DocumentRow = { ...own, whole: wholeVisibility && wholeKind ? { visibility: wholeVisibility, kind: wholeKind } : null };
   if (document.meetingId) {
     // Minutes follow their meeting: who may see it, and whether they write or read.
-    const { meeting, access } = await meetingAccessFor(db, person, document.meetingId).catch(() => {
-      throw notFound("That document");
-    });
+    const found = await meetingAccessFor(db, person, document.meetingId);
+    if (!found.ok) return notFoundRefusal("That document");
     let caseName: string | null = null;
     if (document.caseId) {
       const [c] = await db.select({ name: schema.cases.name }).from(schema.cases).where(eq(schema.cases.id, document.caseId));
       caseName = c?.name ?? null;
     }
-    return { document, access, caseName, meetingTitle: meeting.title };
+    return granted({ document, access: found.access, caseName, meetingTitle: found.meeting.title });
   }
-  if (!document.caseId) throw notFound("That document");
-  let visible: VisibleCase;
-  try {
-    visible = await visibleCase(db, person, document.caseId);
-  } catch {
-    throw notFound("That document");
-  }
+  if (!document.caseId) return notFoundRefusal("That document");
+  const visible = await visibleCase(db, person, document.caseId);
+  if (!visible.ok) return notFoundRefusal("That document");
   const access = accessFor(person, visible, document);
   if (access === "none") {
-    if (isFamilyRole(person.role)) throw notFound("That document");
+    if (isFamilyRole(person.role)) return notFoundRefusal("That document");
     if (!visible.sharingConsented) {
-      throw new HttpError(403, `${person.agencyName ?? "Your agency"} cannot open this case's records: the family has not agreed to share information with it, or has withdrawn that consent.`);
+      return forbiddenRefusal(`${person.agencyName ?? "Your agency"} cannot open this case's records: the family has not agreed to share information with it, or has withdrawn that consent.`);
     }
-    throw new HttpError(403, "This document is not shared with you.");
+    return forbiddenRefusal("This document is not shared with you.");
   }
-  return { document, access, caseName: visible.caseRow.name, meetingTitle: null };
+  return granted({ document, access, caseName: visible.caseRow.name, meetingTitle: null });
 }

@@ -1,32 +1,25 @@
 /**
- * Access checks as plain answers. The checks themselves (documentAccessFor, meetingAccessFor,
- * visibleCase) throw 404 or 403; where code only needs to know whether, or how far, someone is
- * let in — filtering a list, re-checking an open connection, telling people things — these turn
- * a check into that answer, and remember answers so each is asked once.
+ * Access checks as a yes or no, for code that only needs to know whether someone is let in:
+ * filtering a list, joining a presence room, re-checking an open connection, telling people
+ * things. A refusal is no. A failure to check (the database) is thrown, never a no: the caller
+ * decides what "could not check" means where it is (ADR 0015).
  */
 import type { Db } from "@roundtable/db";
-import type { AccessLevel } from "@roundtable/domain";
-import { documentAccessFor } from "./access.js";
-import { personById } from "../auth/sessions.js";
+import { personById, type Person } from "../auth/sessions.js";
+import { documentAccessFor, visibleCase } from "./access.js";
+import { meetingAccessFor } from "./meeting-access.js";
 
-/** The level a check grants, or "none" where it refuses. */
-export function accessOrNone(check: Promise<{ access: AccessLevel }>): Promise<AccessLevel> {
-  return check.then(
-    (found) => found.access,
-    () => "none" as const,
-  );
+/** What a check is about: a case, a document, or a meeting. */
+export type RecordKind = "case" | "document" | "meeting";
+
+/** May this person open this record now? The same check as opening it. */
+export async function mayOpen(db: Db, person: Person, kind: RecordKind, id: string): Promise<boolean> {
+  const answer = kind === "case" ? await visibleCase(db, person, id) : kind === "meeting" ? await meetingAccessFor(db, person, id) : await documentAccessFor(db, person, id);
+  return answer.ok;
 }
 
-/** Whether a check lets the person in. */
-export function allows(check: Promise<unknown>): Promise<boolean> {
-  return check.then(
-    () => true,
-    () => false,
-  );
-}
-
-/** Ask each key's question once; later asks get the same answer. */
-export function remembering<T>(): (key: string, ask: () => Promise<T>) => Promise<T> {
+/** Ask each key's question once; later asks get the same answer (or the same failure). */
+export function askedOnce<T>(): (key: string, ask: () => Promise<T>) => Promise<T> {
   const answers = new Map<string, Promise<T>>();
   return (key, ask) => {
     let answer = answers.get(key);
@@ -38,15 +31,21 @@ export function remembering<T>(): (key: string, ask: () => Promise<T>) => Promis
   };
 }
 
+/** `mayOpen`, each question asked once however often it is asked (for one list, one piece of news, one run of a job). */
+export function mayOpenOnce(db: Db): (person: Person, kind: RecordKind, id: string) => Promise<boolean> {
+  const once = askedOnce<boolean>();
+  return (person, kind, id) => once(`${person.id}:${kind}:${id}`, () => mayOpen(db, person, kind, id));
+}
+
 /**
- * For jobs that tell people about records (overdue actions, daily digests): may this person open
- * this document now? The same rules as opening it; answers are kept for one run of the job.
+ * For jobs that tell people about records (overdue actions): may this person open this
+ * document now? Answers are kept for one run of the job; someone no longer here may open nothing.
  */
 export function documentOpenChecker(db: Db): (personId: string, documentId: string) => Promise<boolean> {
-  const remember = remembering<boolean>();
+  const once = askedOnce<boolean>();
   return (personId, documentId) =>
-    remember(`${personId}:${documentId}`, async () => {
+    once(`${personId}:${documentId}`, async () => {
       const person = await personById(db, personId);
-      return person ? allows(documentAccessFor(db, person, documentId)) : false;
+      return person ? mayOpen(db, person, "document", documentId) : false;
     });
 }

@@ -5,7 +5,7 @@
 import { schema, type Db } from "@roundtable/db";
 import { meetingAccess, type AccessLevel } from "@roundtable/domain";
 import { and, eq, inArray } from "drizzle-orm";
-import { notFound } from "../errors.js";
+import { granted, notFoundRefusal, type AccessAnswer } from "./access-answer.js";
 import { membershipCounts } from "./team-membership.js";
 import type { Person } from "../auth/sessions.js";
 import { casesSharingWith } from "./sharing-consent.js";
@@ -57,9 +57,9 @@ export async function meetingAccessMap(db: Db, person: Person, meetingIds: reado
   return result;
 }
 
-/** The meeting and what this person may do with it; 404 when they may not know it exists. */
-export async function meetingAccessFor(db: Db, person: Person, meetingId: string): Promise<{ meeting: MeetingRow; access: AccessLevel }> {
+/** The meeting and what this person may do with it; refused as not found when they may not know it exists. */
+export async function meetingAccessFor(db: Db, person: Person, meetingId: string): Promise<AccessAnswer<{ meeting: MeetingRow; access: AccessLevel }>> {
   const found = (await meetingAccessMap(db, person, [meetingId])).get(meetingId);
-  if (!found || found.access === "none") throw notFound("That meeting");
-  return found;
+  if (!found || found.access === "none") return notFoundRefusal("That meeting");
+  return granted(found);
 }

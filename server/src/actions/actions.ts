@@ -22,6 +22,7 @@ import type { ActionProjector } from "./action-projector.js";
 import type { RoomRegistry } from "../collab/room-registry.js";
 import { HttpError, notFound, stopIfCancelled } from "../errors.js";
 import { documentAccessFor } from "../access/access.js";
+import { orRefuse } from "../access/access-answer.js";
 import type { Person } from "../auth/sessions.js";
 import { documentsVisibleTo, wholeDocument, type VisibleDocuments } from "../access/visible-documents.js";
 
@@ -188,7 +189,7 @@ export interface ActionDeps {
 export async function updateAction({ db, registry, projector }: ActionDeps, person: Person, actionId: string, body: UpdateActionBody): Promise<Action> {
   const action = await getAction(db, person, actionId);
   if (action.removedAt) throw new HttpError(409, "This action has been removed from its document, so it cannot be changed.");
-  const { access } = await documentAccessFor(db, person, action.documentId);
+  const { access } = orRefuse(await documentAccessFor(db, person, action.documentId));
   if (!mayChangeAction({ access, isOwner: action.ownerId === person.id, changesOwner: body.ownerId !== undefined })) {
     throw new HttpError(
       403,

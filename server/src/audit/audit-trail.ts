@@ -15,23 +15,24 @@ import {
 } from "@roundtable/domain";
 import { and, desc, eq, inArray, isNotNull, lt } from "drizzle-orm";
 import { forbidden } from "../errors.js";
-import { documentAccessFor, visibleCase } from "../access/access.js";
-import { allows } from "../access/may-open.js";
+import { visibleCase } from "../access/access.js";
+import { orRefuse } from "../access/access-answer.js";
+import { mayOpen } from "../access/may-open.js";
 import type { Person } from "../auth/sessions.js";
 
 export const restrictedRecordTitle = "A record you cannot open";
 
 /** Which of these documents the person may open (each asked once). */
 async function openableBy(db: Db, person: Person, documentIds: readonly (string | null)[]): Promise<Map<string, boolean>> {
-  const mayOpen = new Map<string, boolean>();
+  const openable = new Map<string, boolean>();
   for (const id of new Set(documentIds)) {
-    if (id) mayOpen.set(id, await allows(documentAccessFor(db, person, id)));
+    if (id) openable.set(id, await mayOpen(db, person, "document", id));
   }
-  return mayOpen;
+  return openable;
 }
 
 export async function caseAuditTrail(db: Db, person: Person, caseId: string, page: { before?: number; limit: number }): Promise<AuditEvent[]> {
-  const visible = await visibleCase(db, person, caseId);
+  const visible = orRefuse(await visibleCase(db, person, caseId));
   const role = effectiveCaseRole(visible.caseRole, person.role);
   if (!role || !auditReaderRoles.includes(role)) throw forbidden("Only senior keyworkers and the service lead can read a case's audit trail.");
   const rows = await db
@@ -57,7 +58,7 @@ export async function caseAuditTrail(db: Db, person: Person, caseId: string, pag
 }
 
 export async function accessReport(db: Db, person: Person, caseId: string): Promise<AccessReportEntry[]> {
-  const visible = await visibleCase(db, person, caseId);
+  const visible = orRefuse(await visibleCase(db, person, caseId));
   if (!visible.caseRole || !accessReportRoles.includes(visible.caseRole)) {
     throw forbidden("The access report is for the child's family: it shows them who has looked at the child's records.");
   }

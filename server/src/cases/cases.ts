@@ -4,6 +4,7 @@ import { compareRagRating, seesWholeService, type CaseDetail, type CaseSummary }
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { accessFor, visibleCase } from "../access/access.js";
+import { orRefuse } from "../access/access-answer.js";
 import { membershipCounts } from "../access/team-membership.js";
 import { linkedYoungPerson } from "../team/young-person-link.js";
 import type { Person } from "../auth/sessions.js";
@@ -53,7 +54,7 @@ export async function listCases(db: Db, person: Person): Promise<CaseSummary[]> 
 }
 
 export async function getCase(db: Db, person: Person, caseId: string): Promise<CaseDetail> {
-  const visible = await visibleCase(db, person, caseId);
+  const visible = orRefuse(await visibleCase(db, person, caseId));
   const [summaryRow] = await caseSummaryQuery(db).where(eq(schema.cases.id, caseId)).limit(1);
   const team = await db
     .select({

@@ -19,6 +19,7 @@ import { HttpError } from "../errors.js";
 import { cameFromAnotherSite, fromAnotherSiteMessage, type SiteConfig } from "../http/refuse-cross-site.js";
 import { nodeRequest } from "../http/request-origin.js";
 import { documentAccessFor, type DocumentRow } from "../access/access.js";
+import { orRefuse } from "../access/access-answer.js";
 import type { AccessChanges } from "../access/access-changes.js";
 import { cookieFromHeader, personForSession, sessionCookieName, sessionIdOf, type Person } from "../auth/sessions.js";
 import { PersonLimits } from "./person-limits.js";
@@ -192,7 +193,7 @@ export class CollabEndpoint {
         if (!person) throw signedOut();
         // Before loading anything: a person at their cap must not make us load documents.
         if (!this.people.hasRoomFor(person.id)) throw new TooManyConnections();
-        const { access, document } = await documentAccessFor(this.db, person, documentId);
+        const { access, document } = orRefuse(await documentAccessFor(this.db, person, documentId));
         const visit = this.visits ? await this.visits.prepare(documentId, person, document) : null;
         return { person, access, visit, room: await this.registry.acquire(documentId) };
       },

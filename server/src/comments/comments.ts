@@ -9,6 +9,7 @@ import { asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { forbidden, HttpError, notFound } from "../errors.js";
 import { documentAccessFor } from "../access/access.js";
+import { orRefuse } from "../access/access-answer.js";
 import type { Person } from "../auth/sessions.js";
 
 const author = alias(schema.people, "author");
@@ -45,7 +46,7 @@ function toComment(row: CommentRow, replies: CommentReply[], canEdit: boolean, p
 }
 
 export async function listComments(db: Db, person: Person, documentId: string): Promise<DocumentComment[]> {
-  const { access } = await documentAccessFor(db, person, documentId);
+  const { access } = orRefuse(await documentAccessFor(db, person, documentId));
   const rows = await commentQuery(db)
     .where(eq(schema.comments.documentId, documentId))
     .orderBy(asc(schema.comments.createdAt), asc(schema.comments.id));
@@ -60,7 +61,7 @@ export async function listComments(db: Db, person: Person, documentId: string): 
 }
 
 export async function addComment(db: Db, person: Person, documentId: string, body: NewCommentBody): Promise<DocumentComment> {
-  const { access } = await documentAccessFor(db, person, documentId);
+  const { access } = orRefuse(await documentAccessFor(db, person, documentId));
   if (!atLeast(access, "comment")) throw forbidden("You can read this document but not comment on it.");
   let threadId: string;
   if (body.replyTo) {
@@ -89,7 +90,7 @@ export async function setCommentResolved(db: Db, person: Person, commentId: stri
     .from(schema.comments)
     .where(eq(schema.comments.id, commentId));
   if (!found) throw notFound("That comment");
-  const { access } = await documentAccessFor(db, person, found.documentId);
+  const { access } = orRefuse(await documentAccessFor(db, person, found.documentId));
   if (found.replyTo) throw new HttpError(400, "Resolve the conversation, not a reply in it.");
   if (access !== "edit" && !(found.authorId === person.id && atLeast(access, "comment"))) {
     throw forbidden("Only the person who wrote this comment, or someone who edits the document, can resolve it.");

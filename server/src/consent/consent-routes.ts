@@ -1,7 +1,7 @@
 /**
  * A case's consent records, under /api/cases/:caseId: GET|POST consents, POST
- * consents/:id/withdraw. Every change to who may see the case is enforced on open connections
- * straight away.
+ * consents/:id/withdraw. The use-cases announce every change to who may see the case, so open
+ * connections follow straight away.
  */
 import { Hono } from "hono";
 import { recordConsentBodySchema, uuidSchema, withdrawConsentBodySchema } from "@roundtable/domain";
@@ -9,14 +9,14 @@ import type { AppDeps, AppEnv } from "../http/app-env.js";
 import { jsonBody, parseOrThrow } from "../http/validate.js";
 import { listConsents, recordConsent, withdrawConsent } from "./consent.js";
 
-export function consentRoutes({ db, onCaseAccessChanged }: AppDeps) {
+export function consentRoutes(deps: AppDeps) {
+  const { db } = deps;
   const id = (raw: string | undefined, what: string) => parseOrThrow(uuidSchema, raw, what);
   return new Hono<AppEnv>()
     .get("/:caseId/consents", async (c) => c.json(await listConsents(db, c.get("person"), id(c.req.param("caseId"), "case id"))))
     .post("/:caseId/consents", async (c) => {
       const caseId = id(c.req.param("caseId"), "case id");
-      const record = await recordConsent(db, c.get("person"), caseId, await jsonBody(c, recordConsentBodySchema));
-      await onCaseAccessChanged(caseId);
+      const record = await recordConsent(deps, c.get("person"), caseId, await jsonBody(c, recordConsentBodySchema));
       return c.json(record, 201);
     })
     .post("/:caseId/consents/:consentId/withdraw", async (c) => {
@@ -24,8 +24,7 @@ export function consentRoutes({ db, onCaseAccessChanged }: AppDeps) {
       const consentId = id(c.req.param("consentId"), "consent id");
       const hasBody = (c.req.header("content-length") ?? "0") !== "0";
       const { note } = hasBody ? await jsonBody(c, withdrawConsentBodySchema) : { note: undefined };
-      const record = await withdrawConsent(db, c.get("person"), caseId, consentId, note);
-      await onCaseAccessChanged(caseId);
+      const record = await withdrawConsent(deps, c.get("person"), caseId, consentId, note);
       return c.json(record);
     });
 }

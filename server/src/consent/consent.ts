@@ -1,7 +1,7 @@
 /**
  * A case's consent records: recording or withdrawing consent to share with an agency. Only people
- * who run the case (caseManagerRoles) may; every change is audited, and open connections are
- * re-checked at once by the caller (AccessEnforcer).
+ * who run the case (caseManagerRoles) may; every change is audited and announced, so open
+ * connections are re-checked at once (AccessAnnouncer).
  */
 import { schema, type Db } from "@roundtable/db";
 import type { ConsentRecord, RecordConsentBody } from "@roundtable/domain";
@@ -10,7 +10,9 @@ import { alias } from "drizzle-orm/pg-core";
 import { recordAudit } from "../audit/audit-log.js";
 import { HttpError, notFound } from "../errors.js";
 import { visibleCase } from "../access/access.js";
-import { requireCaseManager } from "../access/case-manager.js";
+import { managedCase } from "../access/case-manager.js";
+import { orRefuse } from "../access/access-answer.js";
+import type { AccessChangeDeps } from "../access/access-announcer.js";
 import type { Person } from "../auth/sessions.js";
 
 const recorder = alias(schema.people, "recorder");
@@ -18,7 +20,7 @@ const withdrawer = alias(schema.people, "withdrawer");
 
 /** Every consent record for the case, newest first (what holds now: `currentConsents`). */
 export async function listConsents(db: Db, person: Person, caseId: string): Promise<ConsentRecord[]> {
-  await visibleCase(db, person, caseId);
+  orRefuse(await visibleCase(db, person, caseId));
   const rows = await db
     .select({ consent: schema.consents, agencyName: schema.agencies.name, recorderName: recorder.name, withdrawerName: withdrawer.name })
     .from(schema.consents)
@@ -41,8 +43,8 @@ export async function listConsents(db: Db, person: Person, caseId: string): Prom
   }));
 }
 
-export async function recordConsent(db: Db, person: Person, caseId: string, body: RecordConsentBody): Promise<ConsentRecord> {
-  const { role, caseRow } = await requireCaseManager(db, person, caseId, "record consent");
+export async function recordConsent({ db, access }: AccessChangeDeps, person: Person, caseId: string, body: RecordConsentBody): Promise<ConsentRecord> {
+  const { role, caseRow } = orRefuse(await managedCase(db, person, caseId, "record consent"));
   if (body.agencyId) {
     const [agency] = await db.select({ serviceId: schema.agencies.serviceId }).from(schema.agencies).where(eq(schema.agencies.id, body.agencyId));
     if (!agency || agency.serviceId !== caseRow.serviceId) throw new HttpError(400, "The request body is not valid.", { agencyId: "Choose an agency in this service" });
@@ -52,11 +54,12 @@ export async function recordConsent(db: Db, person: Person, caseId: string, body
     .values({ caseId, kind: body.kind, agencyId: body.agencyId ?? null, decision: body.decision, givenBy: body.givenBy, note: body.note ?? null, recordedBy: person.id })
     .returning({ id: schema.consents.id });
   await recordAudit(db, { actor: person, role, action: "consent-recorded", caseId, detail: { consentId: row!.id, kind: body.kind, agencyId: body.agencyId ?? null, decision: body.decision } });
+  await access.caseAccessChanged(caseId);
   return (await listConsents(db, person, caseId)).find((c) => c.id === row!.id)!;
 }
 
-export async function withdrawConsent(db: Db, person: Person, caseId: string, consentId: string, note: string | undefined): Promise<ConsentRecord> {
-  const { role } = await requireCaseManager(db, person, caseId, "record consent");
+export async function withdrawConsent({ db, access }: AccessChangeDeps, person: Person, caseId: string, consentId: string, note: string | undefined): Promise<ConsentRecord> {
+  const { role } = orRefuse(await managedCase(db, person, caseId, "record consent"));
   const updated = await db
     .update(schema.consents)
     .set({ withdrawnAt: new Date(), withdrawnBy: person.id, ...(note ? { note } : {}) })
@@ -64,5 +67,6 @@ export async function withdrawConsent(db: Db, person: Person, caseId: string, co
     .returning({ id: schema.consents.id, kind: schema.consents.kind, agencyId: schema.consents.agencyId, withdrawnAt: schema.consents.withdrawnAt });
   if (updated.length === 0) throw notFound("Consent that was given and not yet withdrawn");
   await recordAudit(db, { actor: person, role, action: "consent-withdrawn", caseId, detail: { consentId, kind: updated[0]!.kind, agencyId: updated[0]!.agencyId } });
+  await access.caseAccessChanged(caseId);
   return (await listConsents(db, person, caseId)).find((c) => c.id === consentId)!;
 }

@@ -8,19 +8,19 @@ import { recordAudits } from "../audit/audit-log.js";
 import { documentAuditContext } from "../audit/document-context.js";
 import { forbidden } from "../errors.js";
 import { documentAccessFor, accessFor, visibleCase } from "../access/access.js";
-import { accessOrNone } from "../access/may-open.js";
+import { orRefuse } from "../access/access-answer.js";
 import type { Person } from "../auth/sessions.js";
 
 export async function describeDocument(db: Db, person: Person, documentId: string): Promise<DocumentDetail> {
-  const { document, access, caseName, meetingTitle } = await documentAccessFor(db, person, documentId);
+  const { document, access, caseName, meetingTitle } = orRefuse(await documentAccessFor(db, person, documentId));
   const related = await db
     .select({ id: schema.documents.id, kind: schema.documents.kind, title: schema.documents.title, visibility: schema.documents.visibility, partOf: schema.documents.partOf })
     .from(schema.documents)
     .where(or(eq(schema.documents.partOf, document.id), document.partOf ? eq(schema.documents.id, document.partOf) : undefined));
   const parts: DocumentDetail["parts"] = [];
   for (const part of related.filter((r) => r.partOf === document.id)) {
-    const partAccess = await accessOrNone(documentAccessFor(db, person, part.id));
-    if (partAccess !== "none") parts.push({ id: part.id, kind: part.kind, title: part.title, visibility: part.visibility, access: partAccess });
+    const partAccess = await documentAccessFor(db, person, part.id);
+    if (partAccess.ok) parts.push({ id: part.id, kind: part.kind, title: part.title, visibility: part.visibility, access: partAccess.access });
   }
   const whole = related.find((r) => r.id === document.partOf);
   return {
@@ -44,7 +44,7 @@ export function initialState(kind: DocumentKind): Uint8Array | null {
 }
 
 export async function createDocument(db: Db, person: Person, caseId: string, body: CreateDocumentBody): Promise<DocumentDetail> {
-  const visible = await visibleCase(db, person, caseId);
+  const visible = orRefuse(await visibleCase(db, person, caseId));
   const access = accessFor(person, visible, body);
   if (!atLeast(access, "edit") || visible.caseRole === null) {
     throw forbidden("Only people who can edit this case's documents can add one.");
@@ -101,7 +101,7 @@ export async function addMissingFamilyParts(db: Db): Promise<number> {
 
 /** Someone printed a document they may open: on the trail of each child it is about. */
 export async function recordPrinted(db: Db, person: Person, documentId: string): Promise<void> {
-  const { document } = await documentAccessFor(db, person, documentId);
+  const { document } = orRefuse(await documentAccessFor(db, person, documentId));
   const context = await documentAuditContext(db, person, document);
   await recordAudits(
     db,

@@ -6,7 +6,7 @@
 import type { Db, DatabaseKind, DatabaseState } from "@roundtable/db";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
-import type { AccessChanges } from "../access/access-changes.js";
+import type { AccessAnnouncer } from "../access/access-announcer.js";
 import type { Person } from "../auth/sessions.js";
 
 export interface AppDeps {
@@ -22,12 +22,10 @@ export interface AppDeps {
   onMeetingChanged(meetingId: string): void;
   /** Tell people who have a document open that its comments changed. */
   onCommentsChanged(documentId: string): void;
-  /** Who may see a case changed: re-check open connections to its records now. */
-  onCaseAccessChanged(caseId: string): Promise<void>;
+  /** Told by the use-cases that change who may see or do what, so open connections follow (ADR 0010). */
+  access: AccessAnnouncer;
   /** A session ended (signed out): close the websockets opened with it. */
   onSignedOut(sessionId: string): Promise<void>;
-  /** Counts changes to who may do what, for connections being let in meanwhile (ADR 0010). */
-  accessChanges: AccessChanges;
 }
 
 export interface SaveBacklog {

@@ -6,6 +6,7 @@
 import { schema, type Db } from "@roundtable/db";
 import { firstNameOf, invitationStatus, invitedRoleHasAgency, type InvitationDescription } from "@roundtable/domain";
 import { and, eq } from "drizzle-orm";
+import type { AccessChangeDeps } from "../access/access-announcer.js";
 import { recordAudit } from "../audit/audit-log.js";
 import { HttpError } from "../errors.js";
 import { accountByEmail, accountMisfit, hashToken, invitationEnded, invitationNotValid, inviter, pendingAt } from "./invitations.js";
@@ -65,9 +66,9 @@ export interface Acceptance {
  * Accept an invitation: create the account or sign in as the existing one, put them on
  * the team, and mark the invitation used. A double submit cannot accept twice or make two
  * accounts: the invitation is claimed by a conditional update inside the transaction, and a
- * second claim finds nothing left to claim.
+ * second claim finds nothing left to claim. Joining changes who may see the case: announced.
  */
-export async function acceptInvitation(db: Db, token: string, body: unknown, rules: AcceptanceRules): Promise<Acceptance> {
+export async function acceptInvitation({ db, access }: AccessChangeDeps, token: string, body: unknown, rules: AcceptanceRules): Promise<Acceptance> {
   const found = await pendingInvitation(db, token);
   const { invitation, serviceId } = found;
   const account = await accountByEmail(db, invitation.email);
@@ -86,7 +87,7 @@ export async function acceptInvitation(db: Db, token: string, body: unknown, rul
     newAccount = { name, passwordHash: await hashPassword(password) };
   }
 
-  return db.transaction(async (tx) => {
+  const accepted = await db.transaction(async (tx) => {
     const now = new Date();
     const claimed = await tx
       .update(schema.invitations)
@@ -140,4 +141,6 @@ export async function acceptInvitation(db: Db, token: string, body: unknown, rul
     });
     return { caseId: invitation.caseId, personId: person.id, accountCreated: newAccount !== null, linked };
   });
+  await access.caseAccessChanged(accepted.caseId);
+  return accepted;
 }

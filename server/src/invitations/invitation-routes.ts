@@ -69,7 +69,8 @@ function tokenFrom(raw: string): string {
   return parsed.data;
 }
 
-export function invitationRoutes({ db, config, log, notifier, onSignedOut }: AppDeps & { notifier: Notifier }, signIn: SignInCheck) {
+export function invitationRoutes(deps: AppDeps & { notifier: Notifier }, signIn: SignInCheck) {
+  const { db, config, log, notifier, onSignedOut } = deps;
   return new Hono()
     .get("/:token", async (c) => c.json(await describeInvitation(db, tokenFrom(c.req.param("token")))))
     .post("/:token/accept", async (c) => {
@@ -79,7 +80,7 @@ export function invitationRoutes({ db, config, log, notifier, onSignedOut }: App
       } catch {
         throw new HttpError(400, "The request body must be JSON.");
       }
-      const accepted = await acceptInvitation(db, tokenFrom(c.req.param("token")), body, {
+      const accepted = await acceptInvitation(deps, tokenFrom(c.req.param("token")), body, {
         parseNew: (value) => parseOrThrow(acceptAsNewAccountBodySchema, value, "request body"),
         // Accepting as an existing account signs in as it: the same check as /api/auth/login,
         // with the same counters, two-step code included (issue #10).

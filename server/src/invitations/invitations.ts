@@ -5,7 +5,8 @@
  * signs in as the one they have, puts them on the team and is audited. An invitation is used
  * once: accepted, withdrawn or expired, its link no longer works.
  */
-import { requireCaseManager } from "../access/case-manager.js";
+import { managedCase } from "../access/case-manager.js";
+import { orRefuse } from "../access/access-answer.js";
 import { createHash, randomBytes } from "node:crypto";
 import { schema, type Db } from "@roundtable/db";
 import {
@@ -36,7 +37,7 @@ export const invitationEnded = () =>
   new HttpError(410, "This invitation has expired or been withdrawn. Ask the person who invited you for a new one.");
 
 /** The case, if this person runs it: 404 when they cannot see it, 403 when they can but may not invite. */
-const caseRunBy = (db: Db, person: Person, caseId: string) => requireCaseManager(db, person, caseId, "invite people to this case's team");
+const caseRunBy = async (db: Db, person: Person, caseId: string) => orRefuse(await managedCase(db, person, caseId, "invite people to this case's team"));
 
 export const inviter = alias(schema.people, "inviter");
 

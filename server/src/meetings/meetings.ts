@@ -3,7 +3,7 @@
  * meetings, move it through its lifecycle (freezing the minutes as named versions), record
  * attendance and the current agenda item, and collect written contributions beforehand.
  */
-import { closeCodes, newMinutesState } from "@roundtable/collab";
+import { newMinutesState } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
 import {
   applyMeetingCommand,
@@ -21,13 +21,13 @@ import {
 } from "@roundtable/domain";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { RoomRegistry } from "../collab/room-registry.js";
-import type { AccessChanges } from "../access/access-changes.js";
+import type { AccessAnnouncer } from "../access/access-announcer.js";
+import { orRefuse } from "../access/access-answer.js";
 import type { Notifier } from "../notifications/notifier.js";
 import { forbidden, HttpError } from "../errors.js";
 import { defaultAgenda } from "./default-agenda.js";
 import { visibleCase, type CaseRow } from "../access/access.js";
 import { caseIdsOfMeeting, meetingAccessFor, meetingAccessMap, type MeetingRow } from "../access/meeting-access.js";
-import { accessOrNone } from "../access/may-open.js";
 import { personById, type Person } from "../auth/sessions.js";
 import { membershipCounts } from "../access/team-membership.js";
 
@@ -35,7 +35,7 @@ export async function createMeeting(db: Db, person: Person, body: CreateMeetingB
   if (!canBookMeetings(person.role)) throw forbidden("Only keyworkers, senior keyworkers, service leads and ICB leads can book meetings.");
   const caseIds = body.type === "tracker" ? [...new Set(body.caseIds ?? [])] : [body.caseId!];
   const cases: CaseRow[] = [];
-  for (const caseId of caseIds) cases.push((await visibleCase(db, person, caseId)).caseRow);
+  for (const caseId of caseIds) cases.push(orRefuse(await visibleCase(db, person, caseId)).caseRow);
   const visibility = meetingVisibilityFor(body.type, body.visibility);
   await checkInvitees(db, person, caseIds, visibility, body.inviteeIds);
   const title = body.title || (body.type === "tracker" ? `${meetingTypeLabels.tracker}` : `${meetingTypeLabels[body.type]}: ${cases[0]!.name}`);
@@ -135,13 +135,13 @@ async function describe(db: Db, meeting: MeetingRow): Promise<Meeting> {
 }
 
 export async function getMeeting(db: Db, person: Person, meetingId: string): Promise<Meeting> {
-  const { meeting } = await meetingAccessFor(db, person, meetingId);
+  const { meeting } = orRefuse(await meetingAccessFor(db, person, meetingId));
   return describe(db, meeting);
 }
 
 /** A case's meetings the person may see, soonest first (tracker meetings that review it included). */
 export async function listCaseMeetings(db: Db, person: Person, caseId: string): Promise<Meeting[]> {
-  await visibleCase(db, person, caseId);
+  orRefuse(await visibleCase(db, person, caseId));
   const rows = await db
     .select({ id: schema.meetingCases.meetingId })
     .from(schema.meetingCases)
@@ -158,11 +158,11 @@ export interface MeetingDeps {
   db: Db;
   registry: RoomRegistry;
   notifier: Notifier;
-  accessChanges: AccessChanges;
+  access: AccessAnnouncer;
 }
 
 async function requireChairOrEditor(db: Db, person: Person, meetingId: string): Promise<MeetingRow> {
-  const { meeting, access } = await meetingAccessFor(db, person, meetingId);
+  const { meeting, access } = orRefuse(await meetingAccessFor(db, person, meetingId));
   if (meeting.chairId !== person.id && !atLeast(access, "edit")) throw forbidden("Only the chair or someone writing the minutes can do that.");
   return meeting;
 }
@@ -191,8 +191,7 @@ export async function commandMeeting(deps: MeetingDeps, person: Person, meetingI
   const described = await getMeeting(db, person, meetingId);
   if (command === "agree-minutes") {
     // Agreed minutes are the record: open editors reconnect and find them read-only.
-    deps.accessChanges.changed(); // an editor being let in right now asks again, and finds it read-only
-    deps.registry.disconnectAll(meeting.minutesDocumentId!, closeCodes.policy, "The minutes have been agreed and can no longer be changed");
+    deps.access.editingEnded(meeting.minutesDocumentId!, "The minutes have been agreed and can no longer be changed");
     await circulateMinutes(deps, described);
   }
   return described;
@@ -209,7 +208,7 @@ async function circulateMinutes({ db, notifier }: MeetingDeps, meeting: Meeting)
   for (const personId of new Set([meeting.chair.id, ...meeting.invitees.map((i) => i.personId)])) {
     const person = await personById(db, personId);
     if (!person) continue;
-    if ((await accessOrNone(meetingAccessFor(db, person, meeting.id))) !== "none") recipients.push(personId);
+    if ((await meetingAccessFor(db, person, meeting.id)).ok) recipients.push(personId);
   }
   const when = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(new Date(meeting.startsAt));
   await notifier.notify(recipients, {
@@ -221,7 +220,7 @@ async function circulateMinutes({ db, notifier }: MeetingDeps, meeting: Meeting)
 }
 
 export async function setAttendance(db: Db, person: Person, meetingId: string, personId: string, attendance: Attendance): Promise<Meeting> {
-  const { meeting, access } = await meetingAccessFor(db, person, meetingId);
+  const { meeting, access } = orRefuse(await meetingAccessFor(db, person, meetingId));
   // People record their own apologies; the chair records everyone's.
   if (personId !== person.id && meeting.chairId !== person.id) throw forbidden("Only the chair can record someone else's attendance.");
   if (personId === person.id && access === "none") throw forbidden();
@@ -242,7 +241,7 @@ export async function setAgendaItem(db: Db, person: Person, meetingId: string, i
 
 export async function addContribution(db: Db, person: Person, meetingId: string, text: string, caseId: string | undefined): Promise<MeetingContribution> {
   // Anyone who may see the meeting may send a written contribution: that is the point of it.
-  const { meeting } = await meetingAccessFor(db, person, meetingId);
+  const { meeting } = orRefuse(await meetingAccessFor(db, person, meetingId));
   if (meeting.status === "minutes-agreed") throw new HttpError(409, "The minutes of this meeting are agreed; contributions are closed.");
   if (caseId && !(await caseIdsOfMeeting(db, meetingId)).includes(caseId)) {
     throw new HttpError(400, "The request body is not valid.", { caseId: "Choose a child this meeting is about" });
@@ -252,7 +251,7 @@ export async function addContribution(db: Db, person: Person, meetingId: string,
 }
 
 export async function listContributions(db: Db, person: Person, meetingId: string): Promise<MeetingContribution[]> {
-  await meetingAccessFor(db, person, meetingId);
+  orRefuse(await meetingAccessFor(db, person, meetingId));
   const rows = await db
     .select({ id: schema.meetingContributions.id, personId: schema.people.id, name: schema.people.name, caseId: schema.meetingContributions.caseId, text: schema.meetingContributions.text, createdAt: schema.meetingContributions.createdAt })
     .from(schema.meetingContributions)

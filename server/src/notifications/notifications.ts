@@ -6,9 +6,7 @@
  */
 import { schema, type Db } from "@roundtable/db";
 import { desc, eq } from "drizzle-orm";
-import { documentAccessFor } from "../access/access.js";
-import { meetingAccessFor } from "../access/meeting-access.js";
-import { allows, remembering } from "../access/may-open.js";
+import { mayOpenOnce } from "../access/may-open.js";
 import type { Person } from "../auth/sessions.js";
 
 export interface NotificationView {
@@ -30,12 +28,12 @@ export async function listNotifications(db: Db, person: Person, limit = 50): Pro
     .where(eq(schema.notifications.personId, person.id))
     .orderBy(desc(schema.notifications.createdAt))
     .limit(limit);
-  const remember = remembering<boolean>();
+  const mayOpen = mayOpenOnce(db);
   const mayStillOpen = (link: string | null): Promise<boolean> => {
     const match = link ? recordLink.exec(link) : null;
     if (!match) return Promise.resolve(true);
     const [, kind, id] = match as unknown as [string, string, string];
-    return remember(`${kind}:${id}`, () => allows(kind === "documents" ? documentAccessFor(db, person, id) : meetingAccessFor(db, person, id)));
+    return mayOpen(person, kind === "documents" ? "document" : "meeting", id);
   };
   const shown: NotificationView[] = [];
   for (const n of rows) {

@@ -23,9 +23,8 @@ import type { Logger } from "pino";
 import { Server, type Socket } from "socket.io";
 import { cameFromAnotherSite, fromAnotherSiteMessage, type SiteConfig } from "../http/refuse-cross-site.js";
 import { nodeRequest } from "../http/request-origin.js";
-import { documentAccessFor, visibleCase } from "../access/access.js";
-import { meetingAccessFor } from "../access/meeting-access.js";
-import { allows, remembering } from "../access/may-open.js";
+import { mayOpen, mayOpenOnce, type RecordKind } from "../access/may-open.js";
+import { notSavingMessage, RateLimitedFailureLog } from "../database-failure.js";
 import type { AccessChanges } from "../access/access-changes.js";
 import { closeWhenFallingBehind } from "./presence-backpressure.js";
 import type { PresenceLimitsConfig } from "../config.js";
@@ -60,6 +59,8 @@ type PresenceSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterSe
 
 const noReply = (): void => {};
 
+const couldNotCheckMessage = "Could not check whether you may join that room just now. Please try again in a minute.";
+
 export class Presence {
   readonly io: PresenceServer;
 
@@ -70,8 +71,11 @@ export class Presence {
     private readonly accessChanges: AccessChanges,
     site: SiteConfig,
     limitsConfig: PresenceLimitsConfig,
+    /** At most one log line per this interval about joins that could not be checked. */
+    failureLogIntervalMs = 10_000,
   ) {
     const limits = new PresenceLimits(limitsConfig);
+    const joinFailures = new RateLimitedFailureLog(log, failureLogIntervalMs);
     const { maxBufferedBytes } = limitsConfig;
     this.io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
       path: "/socket.io",
@@ -124,7 +128,14 @@ export class Presence {
         const room = parsed.data.room;
         // Ask again if who may see what changed while asking (see AccessChanges); from the last
         // answer to joining nothing waits, so any later change's re-check finds this socket in the room.
-        const allowed = await this.accessChanges.settled(() => this.mayJoin(socket.data.person, room));
+        let allowed: boolean;
+        try {
+          allowed = await this.accessChanges.settled(() => this.mayJoin(socket.data.person, room));
+        } catch (err) {
+          // Could not check (the database): not a no, so nothing is said about the room.
+          joinFailures.failed(err, { room }, "could not check whether a socket may join a presence room");
+          return reply({ ok: false, error: notSavingMessage(err) ?? couldNotCheckMessage });
+        }
         if (!allowed) return reply({ ok: false, error: "That was not found." });
         if (socket.disconnected) return; // gone while we asked: a room joined now would never be left
         void socket.join(room); // in-memory rooms: joined before this returns
@@ -146,12 +157,11 @@ export class Presence {
     });
   }
 
-  /** Whether this person may be in a room: the same check as opening what it is about. */
+  /** Whether this person may be in a room: the same check as opening what it is about. Throws when it cannot be checked. */
   private async mayJoin(person: Person, room: string): Promise<boolean> {
-    const [kind, id] = room.split(":") as ["case" | "document" | "meeting", string];
+    const [kind, id] = room.split(":") as [RecordKind, string];
     if (!uuidSchema.safeParse(id).success) return false;
-    const check = kind === "case" ? visibleCase(this.db, person, id) : kind === "meeting" ? meetingAccessFor(this.db, person, id) : documentAccessFor(this.db, person, id);
-    return allows(check);
+    return mayOpen(this.db, person, kind, id);
   }
 
   /** The sessions open presence sockets were opened with. */
@@ -184,16 +194,12 @@ export class Presence {
    */
   async actionsChanged(change: ActionsChangedNews): Promise<void> {
     const rooms = [`case:${change.caseId}`, ...change.ownerIds.map((id) => `person:${id}`)];
-    const mayOpen = remembering<boolean>();
+    const mayOpenDocument = mayOpenOnce(this.db);
     const message: ActionsChanged = { caseId: change.caseId, actionIds: change.actionIds };
     const sockets = await this.io.in(rooms).fetchSockets();
     // Every answer first, then the news: nobody hears of it later than someone asked after them.
-    const told = await Promise.all(
-      sockets.map((socket) => {
-        const person = socket.data.person;
-        return mayOpen(person.id, () => allows(documentAccessFor(this.db, person, change.documentId)));
-      }),
-    );
+    // A check that cannot be made (the database) tells nobody; the caller logs it.
+    const told = await Promise.all(sockets.map((socket) => mayOpenDocument(socket.data.person, "document", change.documentId)));
     sockets.forEach((socket, i) => {
       if (told[i]) socket.emit("actions:changed", message);
     });
@@ -207,18 +213,20 @@ export class Presence {
   /**
    * Take people out of rooms they may no longer be in (a member removed, consent withdrawn):
    * their sockets leave, are told why, and everyone left sees the new list of who is here.
+   * Everyone in a room is asked about first: a question that cannot be answered (the
+   * database) throws before anyone has left it.
    */
   async evict(rooms: readonly string[], mayStay: (person: Person, room: string) => Promise<boolean>): Promise<void> {
     for (const room of rooms) {
-      let changed = false;
-      for (const socket of await this.io.in(room).fetchSockets()) {
-        const person = socket.data.person;
-        if (await mayStay(person, room)) continue;
+      const sockets = await this.io.in(room).fetchSockets();
+      const staying: boolean[] = [];
+      for (const socket of sockets) staying.push(await mayStay(socket.data.person, room));
+      const leaving = sockets.filter((_, i) => !staying[i]);
+      for (const socket of leaving) {
         socket.leave(room);
         socket.emit("access:revoked", { room });
-        changed = true;
       }
-      if (changed) await this.broadcast(room);
+      if (leaving.length > 0) await this.broadcast(room);
     }
   }
 

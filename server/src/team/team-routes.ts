@@ -1,8 +1,8 @@
 /**
  * A case's team, under /api/cases/:caseId: POST members, PATCH|DELETE members/:personId;
  * POST young-person { personId, agreement } and POST young-person/unlink — the child's own
- * account (ADR 0012). Every change to who may see the case is enforced on open connections
- * straight away.
+ * account (ADR 0012). The use-cases announce every change to who may see the case, so open
+ * connections follow straight away.
  */
 import { Hono } from "hono";
 import { addMemberBodySchema, changeMemberRoleBodySchema, linkYoungPersonBodySchema, uuidSchema } from "@roundtable/domain";
@@ -12,39 +12,35 @@ import { addMember, changeMemberRole, removeMember } from "./case-team.js";
 import { linkedYoungPerson, linkYoungPerson, tellOfLinkChange, unlinkYoungPerson } from "./young-person-link.js";
 import type { Notifier } from "../notifications/notifier.js";
 
-export function caseTeamRoutes({ db, log, onCaseAccessChanged, notifier }: AppDeps & { notifier: Notifier }) {
+export function caseTeamRoutes(deps: AppDeps & { notifier: Notifier }) {
+  const { db, log, notifier } = deps;
   const id = (raw: string | undefined, what: string) => parseOrThrow(uuidSchema, raw, what);
   return new Hono<AppEnv>()
     .post("/:caseId/members", async (c) => {
       const caseId = id(c.req.param("caseId"), "case id");
-      await addMember(db, c.get("person"), caseId, await jsonBody(c, addMemberBodySchema));
-      await onCaseAccessChanged(caseId);
+      await addMember(deps, c.get("person"), caseId, await jsonBody(c, addMemberBodySchema));
       return c.body(null, 204);
     })
     .patch("/:caseId/members/:personId", async (c) => {
       const caseId = id(c.req.param("caseId"), "case id");
       const { role } = await jsonBody(c, changeMemberRoleBodySchema);
-      await changeMemberRole(db, c.get("person"), caseId, id(c.req.param("personId"), "person id"), role);
-      await onCaseAccessChanged(caseId);
+      await changeMemberRole(deps, c.get("person"), caseId, id(c.req.param("personId"), "person id"), role);
       return c.body(null, 204);
     })
     .delete("/:caseId/members/:personId", async (c) => {
       const caseId = id(c.req.param("caseId"), "case id");
-      await removeMember(db, c.get("person"), caseId, id(c.req.param("personId"), "person id"));
-      await onCaseAccessChanged(caseId);
+      await removeMember(deps, c.get("person"), caseId, id(c.req.param("personId"), "person id"));
       return c.body(null, 204);
     })
     .post("/:caseId/young-person", async (c) => {
       const caseId = id(c.req.param("caseId"), "case id");
-      const change = await linkYoungPerson(db, c.get("person"), caseId, await jsonBody(c, linkYoungPersonBodySchema));
-      await onCaseAccessChanged(caseId);
+      const change = await linkYoungPerson(deps, c.get("person"), caseId, await jsonBody(c, linkYoungPersonBodySchema));
       await tellOfLinkChange(db, notifier, change).catch((err: unknown) => log.error({ err, caseId }, "could not tell people of a young person's link"));
       return c.json(await linkedYoungPerson(db, caseId));
     })
     .post("/:caseId/young-person/unlink", async (c) => {
       const caseId = id(c.req.param("caseId"), "case id");
-      const change = await unlinkYoungPerson(db, c.get("person"), caseId);
-      await onCaseAccessChanged(caseId);
+      const change = await unlinkYoungPerson(deps, c.get("person"), caseId);
       await tellOfLinkChange(db, notifier, change).catch((err: unknown) => log.error({ err, caseId }, "could not tell people of a young person's link"));
       return c.body(null, 204);
     });

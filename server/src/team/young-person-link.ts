@@ -11,7 +11,9 @@ import { alias } from "drizzle-orm/pg-core";
 import { recordAudit, type AuditActor } from "../audit/audit-log.js";
 import { forbidden, HttpError } from "../errors.js";
 import type { NotificationContent, Notifier } from "../notifications/notifier.js";
-import { requireCaseManager } from "../access/case-manager.js";
+import { managedCase } from "../access/case-manager.js";
+import { orRefuse } from "../access/access-answer.js";
+import type { AccessChangeDeps } from "../access/access-announcer.js";
 import type { Person } from "../auth/sessions.js";
 
 /** A change to a case's link, for telling the people who should know. */
@@ -103,8 +105,8 @@ export async function setLink(tx: Db, link: NewLink, youngPersonName: string): P
 }
 
 /** The child's own keyworker links a young-person account on the team as the child's own. */
-export async function linkYoungPerson(db: Db, person: Person, caseId: string, body: LinkYoungPersonBody): Promise<YoungPersonLinkChange> {
-  const { role, caseRow } = await requireCaseManager(db, person, caseId, "link a young person's own account");
+export async function linkYoungPerson({ db, access }: AccessChangeDeps, person: Person, caseId: string, body: LinkYoungPersonBody): Promise<YoungPersonLinkChange> {
+  const { role, caseRow } = orRefuse(await managedCase(db, person, caseId, "link a young person's own account"));
   if (!mayLinkYoungPerson({ isOwnKeyworker: caseRow.keyworkerId === person.id })) {
     throw forbidden(`Only ${caseRow.name}'s own keyworker can link their account, after asking them.`);
   }
@@ -123,15 +125,16 @@ export async function linkYoungPerson(db: Db, person: Person, caseId: string, bo
     setLink(tx, { caseId, personId: body.personId, agreement: body.agreement, by, role, keyworkerId: person.id }, member.name),
   );
   if (!linked) throw alreadyLinked(caseRow.name);
+  await access.caseAccessChanged(caseId);
   return { kind: "linked", caseId, caseName: caseRow.name, serviceId: caseRow.serviceId, keyworkerId: caseRow.keyworkerId, youngPersonName: member.name, by, agreement: body.agreement };
 }
 
 /**
  * Undo the link: the account stays on the team but its young-person role no longer counts, so
- * it opens nothing of the case (open connections are closed by the caller).
+ * it opens nothing of the case (its open connections close as the change is announced).
  */
-export async function unlinkYoungPerson(db: Db, person: Person, caseId: string): Promise<YoungPersonLinkChange> {
-  const { role, caseRow } = await requireCaseManager(db, person, caseId, "unlink a young person's own account");
+export async function unlinkYoungPerson({ db, access }: AccessChangeDeps, person: Person, caseId: string): Promise<YoungPersonLinkChange> {
+  const { role, caseRow } = orRefuse(await managedCase(db, person, caseId, "unlink a young person's own account"));
   if (!mayUnlinkYoungPerson({ isOwnKeyworker: caseRow.keyworkerId === person.id, accountRole: person.role })) {
     throw forbidden(`Only ${caseRow.name}'s own keyworker or the service lead can unlink their account.`);
   }
@@ -149,6 +152,7 @@ export async function unlinkYoungPerson(db: Db, person: Person, caseId: string):
     return true;
   });
   if (!unlinked) throw new HttpError(409, "The link has just changed. Reload the page to see it.");
+  await access.caseAccessChanged(caseId);
   return { kind: "unlinked", caseId, caseName: caseRow.name, serviceId: caseRow.serviceId, keyworkerId: caseRow.keyworkerId, youngPersonName: current.name, by, agreement: null };
 }
 

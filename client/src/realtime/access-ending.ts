@@ -1,0 +1,31 @@
+/**
+ * When an open document's copy on this device is cleared. After the server closes the
+ * connection, or it keeps failing to connect, the session asks the API whether the person may
+ * still open the document; only a clear "no" ends it as access withdrawn, which clears the copy:
+ * the server closing with 4403, or the API refusing the document (403, 404). An answer the API
+ * could not give — its database away (503), the network down — keeps the copy, and the edits in
+ * it, and carries on trying (ADR 0010, 0015).
+ */
+import type { AccessCheck } from "./access-check";
+import type { CollabEnding, OpenAccess } from "./collab-session";
+
+/** What the API's refusal of the document (its HTTP status) says about access. */
+export function accessCheckOfStatus(status: number): AccessCheck {
+  if (status === 401) return { kind: "signed-out" };
+  if (status === 403 || status === 404) return { kind: "no-access" };
+  return { kind: "unknown" };
+}
+
+/** How the session ends after this answer, or null to carry on (and reconnect). */
+export function endingAfterAccessCheck(check: AccessCheck, opened: OpenAccess, serverWithdrewAccess: boolean): CollabEnding | null {
+  if (check.kind === "signed-out") return { kind: "signed-out" };
+  if (check.kind === "no-access") return { kind: "access-withdrawn" };
+  if (check.kind === "ok" && check.access !== opened) return { kind: "access-changed", access: check.access };
+  if (serverWithdrewAccess) return { kind: "access-withdrawn" };
+  return null;
+}
+
+/** Need to know: once access is gone, this device should not keep a copy of the document. */
+export function clearsLocalCopy(ending: CollabEnding): boolean {
+  return ending.kind === "access-withdrawn";
+}
