@@ -56,24 +56,7 @@ export function createApp(deps: AppDeps & FeatureDeps) {
   const signedIn = requirePerson(deps.db);
   app.use("/api/*", (c, next) => (isPublicApi(c.req.path) ? next() : signedIn(c, next)));
 
-  app.route("/api/health", healthRoutes(deps));
-  // One check of who someone is, with one set of counters, for signing in and for accepting an
-  // invitation as an existing account: neither is a way round the other's limits or second step.
-  const signIn = new SignInCheck(deps.db, deps.config.signIn, deps.log);
-  app.route("/api/auth", authRoutes(deps, signIn));
-  app.route("/api/me", meRoutes());
-  app.route("/api/me/two-step", twoStepRoutes(deps));
-  app.route("/api/cases", caseRoutes(deps));
-  app.route("/api/cases", caseTeamRoutes(deps));
-  app.route("/api/cases", consentRoutes(deps));
-  app.route("/api/cases", caseAuditRoutes(deps));
-  app.route("/api/cases", caseInvitationRoutes(deps));
-  app.route("/api/invitations", invitationRoutes(deps, signIn));
-  app.route("/api/documents", documentRoutes(deps));
-  app.route("/api/comments", commentRoutes(deps));
-  app.route("/api/actions", actionRoutes(deps));
-  app.route("/api/meetings", meetingRoutes(deps));
-  app.route("/api/notifications", notificationRoutes(deps));
+  app.route("/", apiRoutes(deps));
   app.all("/api/*", () => {
     throw new HttpError(404, "There is no such API address.");
   });
@@ -96,6 +79,40 @@ export function createApp(deps: AppDeps & FeatureDeps) {
   }
   return app;
 }
+
+/**
+ * The REST API under /api, as one chained expression: its type (AppType) then holds every route
+ * with what it takes and what it answers, for the client's typed calls.
+ */
+function apiRoutes(deps: AppDeps & FeatureDeps) {
+  // One check of who someone is, with one set of counters, for signing in and for accepting an
+  // invitation as an existing account: neither is a way round the other's limits or second step.
+  const signIn = new SignInCheck(deps.db, deps.config.signIn, deps.log);
+  return new Hono<AppEnv>()
+    .basePath("/api")
+    .route("/health", healthRoutes(deps))
+    .route("/auth", authRoutes(deps, signIn))
+    .route("/me", meRoutes())
+    .route("/me/two-step", twoStepRoutes(deps))
+    .route("/cases", caseRoutes(deps))
+    .route("/cases", caseTeamRoutes(deps))
+    .route("/cases", consentRoutes(deps))
+    .route("/cases", caseAuditRoutes(deps))
+    .route("/cases", caseInvitationRoutes(deps))
+    .route("/invitations", invitationRoutes(deps, signIn))
+    .route("/documents", documentRoutes(deps))
+    .route("/comments", commentRoutes(deps))
+    .route("/actions", actionRoutes(deps))
+    .route("/meetings", meetingRoutes(deps))
+    .route("/notifications", notificationRoutes(deps));
+}
+
+/**
+ * The API's routes as a type, for Hono's typed client (`hc<AppType>`) in the browser: the one
+ * thing the client takes from the server, and only as a type, so a route, body or answer changed
+ * here fails the client's typecheck.
+ */
+export type AppType = ReturnType<typeof apiRoutes>;
 
 function isPublicApi(path: string): boolean {
   return path === "/api/health" || path.startsWith("/api/health/") || path.startsWith("/api/auth/") || path.startsWith("/api/invitations/");

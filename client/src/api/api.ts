@@ -2,7 +2,13 @@
  * The one place the client talks HTTP to the server: a function per endpoint, each returning
  * the domain type. Every failure becomes an ApiRequestError carrying the server's
  * `{ error, details }`, so screens can show the server's own plain-English message.
+ *
+ * Every call goes through Hono's typed client, typed by the server's own routes: the address,
+ * the body sent and the answer read all come from the route, so a route changed on the server
+ * fails the client's typecheck here. The server's app is imported as a type only (the one import
+ * the client makes from the server): none of its code reaches the bundle.
  */
+import { type ClientResponse, hc } from "hono/client";
 import type {
   Action,
   ActionEvent,
@@ -25,6 +31,7 @@ import type {
   TwoStepStatus,
   UpdateActionBody,
 } from "@roundtable/domain";
+import type { AppType } from "../../../server/src/app.js";
 
 export class ApiRequestError extends Error {
   constructor(
@@ -65,7 +72,7 @@ function isApiError(value: unknown): value is ApiError {
   );
 }
 
-async function readJson(response: Response): Promise<unknown> {
+async function readJson(response: { text(): Promise<string> }): Promise<unknown> {
   const text = await response.text();
   if (text.length === 0) return undefined;
   try {
@@ -75,19 +82,12 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+const api = hc<AppType>("/", { headers: { Accept: "application/json" }, init: { credentials: "same-origin" } }).api;
 
-async function send(method: Method, path: string, body?: unknown): Promise<Response> {
-  const headers: Record<string, string> = { Accept: "application/json" };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
-  let response: Response;
+async function send<R extends ClientResponse<unknown>>(request: Promise<R>): Promise<R> {
+  let response: R;
   try {
-    response = await fetch(path, {
-      method,
-      credentials: "same-origin",
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await request;
   } catch {
     throw new ApiRequestError(0, unreachableMessage);
   }
@@ -99,12 +99,15 @@ async function send(method: Method, path: string, body?: unknown): Promise<Respo
   return response;
 }
 
+/** What a route answers in JSON, as the server's route says. */
+type JsonAnswer<R> = R extends ClientResponse<infer T, number, "json"> ? T : never;
+
 /** A JSON response body; the server's types are the contract, so it is trusted past this edge. */
-async function requestJson<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const response = await send(method, path, body);
+async function requestJson<R extends ClientResponse<unknown>>(request: Promise<R>): Promise<JsonAnswer<R>> {
+  const response = await send(request);
   const payload = await readJson(response);
   if (payload === undefined) throw new ApiRequestError(response.status, fallbackMessage(500));
-  return payload as T;
+  return payload as JsonAnswer<R>;
 }
 
 function segment(id: string): string {
@@ -112,114 +115,111 @@ function segment(id: string): string {
 }
 
 export function signIn(body: LoginBody): Promise<Me> {
-  return requestJson<Me>("POST", "/api/auth/login", body);
+  return requestJson(api.auth.login.$post({ json: body }));
 }
 
 export async function signOut(): Promise<void> {
-  await send("POST", "/api/auth/logout");
+  await send(api.auth.logout.$post());
 }
 
 export function getMe(): Promise<Me> {
-  return requestJson<Me>("GET", "/api/me");
+  return requestJson(api.me.$get());
 }
 
 export function listCases(): Promise<CaseSummary[]> {
-  return requestJson<CaseSummary[]>("GET", "/api/cases");
+  return requestJson(api.cases.$get());
 }
 
 export function getCase(caseId: string): Promise<CaseDetail> {
-  return requestJson<CaseDetail>("GET", `/api/cases/${segment(caseId)}`);
+  return requestJson(api.cases[":caseId"].$get({ param: { caseId: segment(caseId) } }));
 }
 
 export function getDocument(documentId: string): Promise<DocumentDetail> {
-  return requestJson<DocumentDetail>("GET", `/api/documents/${segment(documentId)}`);
+  return requestJson(api.documents[":documentId"].$get({ param: { documentId: segment(documentId) } }));
 }
 
 /** A document's conversations, oldest first, each with its replies. */
 export function listComments(documentId: string): Promise<DocumentComment[]> {
-  return requestJson<DocumentComment[]>("GET", `/api/documents/${segment(documentId)}/comments`);
+  return requestJson(api.documents[":documentId"].comments.$get({ param: { documentId: segment(documentId) } }));
 }
 
 /** A new comment (on a passage, or the whole document) or a reply; returns its conversation. */
 export function addComment(documentId: string, body: NewCommentBody): Promise<DocumentComment> {
-  return requestJson<DocumentComment>("POST", `/api/documents/${segment(documentId)}/comments`, body);
+  return requestJson(api.documents[":documentId"].comments.$post({ param: { documentId: segment(documentId) }, json: body }));
 }
 
 /** Resolve a conversation, or reopen it. */
 export function setCommentResolved(commentId: string, resolved: boolean): Promise<DocumentComment> {
-  return requestJson<DocumentComment>("PATCH", `/api/comments/${segment(commentId)}`, { resolved });
+  return requestJson(api.comments[":commentId"].$patch({ param: { commentId: segment(commentId) }, json: { resolved } }));
 }
 
 /** Actions the signed-in person may see, narrowed by owner ("me" or a person id), case, status or overdue. */
 export function listActions(query: ActionListQuery = {}): Promise<Action[]> {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined) params.set(name, String(value));
-  }
-  const text = params.toString();
-  return requestJson<Action[]>("GET", text.length > 0 ? `/api/actions?${text}` : "/api/actions");
+  return requestJson(api.actions.$get({ query }));
 }
 
 /** Change an action's status, due date or owner; the server changes the document too. */
 export function updateAction(actionId: string, body: UpdateActionBody): Promise<Action> {
-  return requestJson<Action>("PATCH", `/api/actions/${segment(actionId)}`, body);
+  return requestJson(api.actions[":id"].$patch({ param: { id: segment(actionId) }, json: body }));
 }
 
 /** What has happened to an action: created, and every change since, with who and when. */
 export function listActionEvents(actionId: string): Promise<ActionEvent[]> {
-  return requestJson<ActionEvent[]>("GET", `/api/actions/${segment(actionId)}/events`);
+  return requestJson(api.actions[":id"].events.$get({ param: { id: segment(actionId) } }));
 }
 
 /** A case's meetings, newest first, including tracker meetings that review it. */
 export function listCaseMeetings(caseId: string): Promise<Meeting[]> {
-  return requestJson<Meeting[]>("GET", `/api/cases/${segment(caseId)}/meetings`);
+  return requestJson(api.cases[":caseId"].meetings.$get({ param: { caseId: segment(caseId) } }));
 }
 
 /** Book a meeting; its minutes document is created with it. */
 export function createMeeting(body: CreateMeetingBody): Promise<Meeting> {
-  return requestJson<Meeting>("POST", "/api/meetings", body);
+  return requestJson(api.meetings.$post({ json: body }));
 }
 
+const meeting = (meetingId: string) => ({ param: { id: segment(meetingId) } });
+
 export function getMeeting(meetingId: string): Promise<Meeting> {
-  return requestJson<Meeting>("GET", `/api/meetings/${segment(meetingId)}`);
+  return requestJson(api.meetings[":id"].$get(meeting(meetingId)));
 }
 
 /** Start or end the meeting, or agree its minutes (409 with the reason when out of order). */
 export function commandMeeting(meetingId: string, command: MeetingCommand): Promise<Meeting> {
-  return requestJson<Meeting>("POST", `/api/meetings/${segment(meetingId)}/commands`, { command });
+  return requestJson(api.meetings[":id"].commands.$post({ ...meeting(meetingId), json: { command } }));
 }
 
 export function setAttendance(meetingId: string, personId: string, attendance: Attendance): Promise<Meeting> {
-  return requestJson<Meeting>("PUT", `/api/meetings/${segment(meetingId)}/attendance`, { personId, attendance });
+  return requestJson(api.meetings[":id"].attendance.$put({ ...meeting(meetingId), json: { personId, attendance } }));
 }
 
 /** The agenda item the chair is on (0 is the first), or null for none. */
 export function setAgendaItem(meetingId: string, item: number | null): Promise<Meeting> {
-  return requestJson<Meeting>("PUT", `/api/meetings/${segment(meetingId)}/agenda-item`, { item });
+  return requestJson(api.meetings[":id"]["agenda-item"].$put({ ...meeting(meetingId), json: { item } }));
 }
 
 export function listContributions(meetingId: string): Promise<MeetingContribution[]> {
-  return requestJson<MeetingContribution[]>("GET", `/api/meetings/${segment(meetingId)}/contributions`);
+  return requestJson(api.meetings[":id"].contributions.$get(meeting(meetingId)));
 }
 
 /** Comments before the meeting, or a written contribution from someone who cannot come. */
 export function addContribution(meetingId: string, body: { text: string; caseId?: string }): Promise<MeetingContribution> {
-  return requestJson<MeetingContribution>("POST", `/api/meetings/${segment(meetingId)}/contributions`, body);
+  return requestJson(api.meetings[":id"].contributions.$post({ ...meeting(meetingId), json: body }));
 }
 
 /** The calendar file for a meeting: a download link, not a request this module makes. */
 export function meetingInviteAddress(meetingId: string): string {
-  return `/api/meetings/${segment(meetingId)}/invite.ics`;
+  return api.meetings[":id"]["invite.ics"].$path(meeting(meetingId));
 }
 
 /** The minutes as a PDF: as agreed once they are, otherwise the draft as it stands. */
 export function meetingMinutesPdfAddress(meetingId: string): string {
-  return `/api/meetings/${segment(meetingId)}/minutes.pdf`;
+  return api.meetings[":id"]["minutes.pdf"].$path(meeting(meetingId));
 }
 
 /** Tell the server a document was printed, for the audit trail. Best effort: printing goes on. */
 export async function recordPrinted(documentId: string): Promise<void> {
-  await send("POST", `/api/documents/${segment(documentId)}/printed`).catch(() => undefined);
+  await send(api.documents[":documentId"].printed.$post({ param: { documentId: segment(documentId) } })).catch(() => undefined);
 }
 
 // Inviting people onto a case's team, and accepting an invitation from its link.
@@ -232,92 +232,100 @@ import type {
   InvitationDescription,
 } from "@roundtable/domain";
 
+const caseParam = (caseId: string) => ({ param: { caseId: segment(caseId) } });
+
 /** Invite someone by email; the answer carries the link, shown once, to pass on if email does not reach them. */
 export function inviteToCase(caseId: string, body: CreateInvitationRequest): Promise<CreatedInvitation> {
-  return requestJson<CreatedInvitation>("POST", `/api/cases/${segment(caseId)}/invitations`, body);
+  return requestJson(api.cases[":caseId"].invitations.$post({ ...caseParam(caseId), json: body }));
 }
 
 /** A case's invitations, newest first (for the people who run the case). */
 export function listInvitations(caseId: string): Promise<Invitation[]> {
-  return requestJson<Invitation[]>("GET", `/api/cases/${segment(caseId)}/invitations`);
+  return requestJson(api.cases[":caseId"].invitations.$get(caseParam(caseId)));
 }
 
 export function withdrawInvitation(caseId: string, invitationId: string): Promise<Invitation> {
-  return requestJson<Invitation>("POST", `/api/cases/${segment(caseId)}/invitations/${segment(invitationId)}/withdraw`);
+  return requestJson(
+    api.cases[":caseId"].invitations[":invitationId"].withdraw.$post({ param: { caseId: segment(caseId), invitationId: segment(invitationId) } }),
+  );
 }
 
 /** What an invitation's link is for; works signed out (404 not valid, 410 expired or withdrawn). */
 export function getInvitation(token: string): Promise<InvitationDescription> {
-  return requestJson<InvitationDescription>("GET", `/api/invitations/${segment(token)}`);
+  return requestJson(api.invitations[":token"].$get({ param: { token: segment(token) } }));
 }
 
 /** Accept: with a name and new password, or an existing account's password. Signs the person in. */
 export function acceptInvitation(token: string, body: AcceptInvitationBody): Promise<InvitationAccepted> {
-  return requestJson<InvitationAccepted>("POST", `/api/invitations/${segment(token)}/accept`, body);
+  return requestJson(api.invitations[":token"].accept.$post({ param: { token: segment(token) }, json: body }));
 }
 
 // A case's team, consent and records of access: changing roles, removing people, recording and
 // withdrawing consent, the audit trail and the family's access report.
 import type { AccessReportEntry, AuditEvent, ConsentRecord, RecordConsentBody, Role } from "@roundtable/domain";
 
+const member = (caseId: string, personId: string) => ({ param: { caseId: segment(caseId), personId: segment(personId) } });
+
 /** Give a team member another role (one of teamRolesFor their account). */
 export async function changeMemberRole(caseId: string, personId: string, role: Role): Promise<void> {
-  await send("PATCH", `/api/cases/${segment(caseId)}/members/${segment(personId)}`, { role });
+  await send(api.cases[":caseId"].members[":personId"].$patch({ ...member(caseId, personId), json: { role } }));
 }
 
 /** Take someone off the team: they lose access at once. 409 with the reason for the child's keyworker. */
 export async function removeMember(caseId: string, personId: string): Promise<void> {
-  await send("DELETE", `/api/cases/${segment(caseId)}/members/${segment(personId)}`);
+  await send(api.cases[":caseId"].members[":personId"].$delete(member(caseId, personId)));
 }
 
 /** Link a young-person account on the team as the child's own (their own keyworker only), saying how they agreed. */
 export function linkYoungPerson(caseId: string, body: LinkYoungPersonBody): Promise<LinkedYoungPerson> {
-  return requestJson<LinkedYoungPerson>("POST", `/api/cases/${segment(caseId)}/young-person`, body);
+  return requestJson(api.cases[":caseId"]["young-person"].$post({ ...caseParam(caseId), json: body }));
 }
 
 /** Undo the link: the account stays on the team but opens nothing of the child's. */
 export async function unlinkYoungPerson(caseId: string): Promise<void> {
-  await send("POST", `/api/cases/${segment(caseId)}/young-person/unlink`, {});
+  await send(api.cases[":caseId"]["young-person"].unlink.$post(caseParam(caseId)));
 }
 
 /** Every consent record for the case, newest first; what holds now is `currentConsents` of them. */
 export function listConsents(caseId: string): Promise<ConsentRecord[]> {
-  return requestJson<ConsentRecord[]>("GET", `/api/cases/${segment(caseId)}/consents`);
+  return requestJson(api.cases[":caseId"].consents.$get(caseParam(caseId)));
 }
 
 export function recordConsent(caseId: string, body: RecordConsentBody): Promise<ConsentRecord> {
-  return requestJson<ConsentRecord>("POST", `/api/cases/${segment(caseId)}/consents`, body);
+  return requestJson(api.cases[":caseId"].consents.$post({ ...caseParam(caseId), json: body }));
 }
 
 /** Record that consent which was given has been withdrawn; returns the record as it now is. */
 export function withdrawConsent(caseId: string, consentId: string, note?: string): Promise<ConsentRecord> {
-  return requestJson<ConsentRecord>("POST", `/api/cases/${segment(caseId)}/consents/${segment(consentId)}/withdraw`, note ? { note } : {});
+  return requestJson(
+    api.cases[":caseId"].consents[":consentId"].withdraw.$post({
+      param: { caseId: segment(caseId), consentId: segment(consentId) },
+      json: note ? { note } : {},
+    }),
+  );
 }
 
 /** The case's audit trail, newest first: a page of `limit` events older than event `before`. */
 export function listAuditEvents(caseId: string, page: { before?: number; limit?: number } = {}): Promise<AuditEvent[]> {
-  const params = new URLSearchParams();
-  if (page.before !== undefined) params.set("before", String(page.before));
-  if (page.limit !== undefined) params.set("limit", String(page.limit));
-  const text = params.toString();
-  return requestJson<AuditEvent[]>("GET", `/api/cases/${segment(caseId)}/audit${text.length > 0 ? `?${text}` : ""}`);
+  return requestJson(api.cases[":caseId"].audit.$get({ ...caseParam(caseId), query: page }));
 }
 
 /** For the child's family: who has opened, changed, printed or downloaded the child's records. */
 export function getAccessReport(caseId: string): Promise<AccessReportEntry[]> {
-  return requestJson<AccessReportEntry[]>("GET", `/api/cases/${segment(caseId)}/access-report`);
+  return requestJson(api.cases[":caseId"]["access-report"].$get(caseParam(caseId)));
 }
 
 // Two-step sign-in for the signed-in person.
 export function getTwoStep(): Promise<TwoStepStatus> {
-  return requestJson<TwoStepStatus>("GET", "/api/me/two-step");
+  return requestJson(api.me["two-step"].$get());
 }
 
 /** A new key for an authenticator app; two-step sign-in is on only once a code from it is checked. */
-export function setUpTwoStep(): Promise<{ secret: string; otpauthUri: string }> {
-  return requestJson("POST", "/api/me/two-step/setup");
+export function setUpTwoStep() {
+  return requestJson(api.me["two-step"].setup.$post());
 }
 
 export function switchTwoStep(on: boolean, code: string): Promise<TwoStepStatus> {
-  return requestJson<TwoStepStatus>("POST", `/api/me/two-step/${on ? "enable" : "disable"}`, { code });
+  const twoStep = api.me["two-step"];
+  return requestJson((on ? twoStep.enable : twoStep.disable).$post({ json: { code } }));
 }

@@ -12,8 +12,8 @@ import { toMe } from "./me-routes.js";
 
 export function authRoutes({ db, config, onSignedOut }: AppDeps, signIn: SignInCheck) {
   return new Hono()
-    .post("/login", async (c) => {
-      const credentials = await jsonBody(c, loginBodySchema);
+    .post("/login", jsonBody(loginBodySchema), async (c) => {
+      const credentials = c.req.valid("json");
       const personId = await signIn.verify(clientAddress(c, config.trustProxy), credentials, "sign-in");
       // Someone else signed in on this browser before? Their session ends here, sockets and all.
       await endBrowserSession(c, db, onSignedOut);

@@ -19,13 +19,13 @@ export function twoStepRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>()
     .get("/", async (c) => c.json(await twoStepStatus(db, c.get("person"))))
     .post("/setup", async (c) => c.json(await startTwoStepSetup(db, c.get("person"))))
-    .post("/enable", async (c) => {
-      const { code } = await jsonBody(c, codeBodySchema);
+    .post("/enable", jsonBody(codeBodySchema), async (c) => {
+      const { code } = c.req.valid("json");
       await enableTwoStep(db, c.get("person"), code);
       return c.json(await twoStepStatus(db, c.get("person")));
     })
-    .post("/disable", async (c) => {
-      const { code } = await jsonBody(c, codeBodySchema);
+    .post("/disable", jsonBody(codeBodySchema), async (c) => {
+      const { code } = c.req.valid("json");
       await disableTwoStep(db, c.get("person"), code);
       return c.json(await twoStepStatus(db, c.get("person")));
     });

@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { actionListQuerySchema, updateActionBodySchema, uuidSchema } from "@roundtable/domain";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
 import { pageSize } from "../http/page-size.js";
-import { jsonBody, parseOrThrow } from "../http/validate.js";
+import { jsonBody, parseOrThrow, query } from "../http/validate.js";
 import { getAction, listActionEvents, listActions, updateAction, type ActionDeps } from "./actions.js";
 
 /** Actions a list page holds when the request does not say. */
@@ -12,19 +12,19 @@ const defaultActionPage = 500;
 export function actionRoutes(deps: ActionDeps & Pick<AppDeps, "config">) {
   const { db, config } = deps;
   return new Hono<AppEnv>()
-    .get("/", async (c) => {
-      const asked = parseOrThrow(actionListQuerySchema, c.req.query(), "query");
-      const query = { ...asked, limit: pageSize(asked.limit, defaultActionPage, config.listMaxPageSize) };
+    .get("/", query(actionListQuerySchema), async (c) => {
+      const asked = c.req.valid("query");
+      const page = { ...asked, limit: pageSize(asked.limit, defaultActionPage, config.listMaxPageSize) };
       // The request's signal: a client that goes away stops the work it asked for.
-      return c.json(await listActions(db, c.get("person"), query, { signal: c.req.raw.signal }));
+      return c.json(await listActions(db, c.get("person"), page, { signal: c.req.raw.signal }));
     })
     .get("/:id", async (c) => {
       const id = parseOrThrow(uuidSchema, c.req.param("id"), "action id");
       return c.json(await getAction(db, c.get("person"), id));
     })
-    .patch("/:id", async (c) => {
+    .patch("/:id", jsonBody(updateActionBodySchema), async (c) => {
       const id = parseOrThrow(uuidSchema, c.req.param("id"), "action id");
-      const body = await jsonBody(c, updateActionBodySchema);
+      const body = c.req.valid("json");
       return c.json(await updateAction(deps, c.get("person"), id, body));
     })
     .get("/:id/events", async (c) => {

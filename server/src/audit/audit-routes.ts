@@ -7,7 +7,7 @@ import { uuidSchema } from "@roundtable/domain";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
 import { pageSize } from "../http/page-size.js";
-import { parseOrThrow } from "../http/validate.js";
+import { parseOrThrow, query } from "../http/validate.js";
 import { accessReport, caseAuditTrail } from "./audit-trail.js";
 
 const auditPageSchema = z.object({
@@ -18,8 +18,8 @@ const auditPageSchema = z.object({
 export function caseAuditRoutes({ db, config }: AppDeps) {
   const id = (raw: string | undefined, what: string) => parseOrThrow(uuidSchema, raw, what);
   return new Hono<AppEnv>()
-    .get("/:caseId/audit", async (c) => {
-      const asked = parseOrThrow(auditPageSchema, c.req.query(), "query");
+    .get("/:caseId/audit", query(auditPageSchema), async (c) => {
+      const asked = c.req.valid("query");
       const page = { before: asked.before, limit: pageSize(asked.limit, 100, config.listMaxPageSize) };
       return c.json(await caseAuditTrail(db, c.get("person"), id(c.req.param("caseId"), "case id"), page));
     })

@@ -18,9 +18,8 @@ export function caseRoutes({ db }: AppDeps) {
       const caseId = parseOrThrow(uuidSchema, c.req.param("caseId"), "case id");
       return c.json(await listCaseMeetings(db, c.get("person"), caseId));
     })
-    .post("/:caseId/documents", async (c) => {
+    .post("/:caseId/documents", jsonBody(createDocumentBodySchema), async (c) => {
       const caseId = parseOrThrow(uuidSchema, c.req.param("caseId"), "case id");
-      const body = await jsonBody(c, createDocumentBodySchema);
-      return c.json(await createDocument(db, c.get("person"), caseId, body), 201);
+      return c.json(await createDocument(db, c.get("person"), caseId, c.req.valid("json")), 201);
     });
 }

@@ -6,9 +6,9 @@ import { jsonBody, parseOrThrow } from "../http/validate.js";
 import { setCommentResolved } from "./comments.js";
 
 export function commentRoutes({ db, onCommentsChanged }: AppDeps) {
-  return new Hono<AppEnv>().patch("/:commentId", async (c) => {
+  return new Hono<AppEnv>().patch("/:commentId", jsonBody(updateCommentBodySchema), async (c) => {
     const commentId = parseOrThrow(uuidSchema, c.req.param("commentId"), "comment id");
-    const { resolved } = await jsonBody(c, updateCommentBodySchema);
+    const { resolved } = c.req.valid("json");
     const comment = await setCommentResolved(db, c.get("person"), commentId, resolved);
     onCommentsChanged(comment.documentId);
     return c.json(comment);

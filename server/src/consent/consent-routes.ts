@@ -14,16 +14,15 @@ export function consentRoutes(deps: AppDeps) {
   const id = (raw: string | undefined, what: string) => parseOrThrow(uuidSchema, raw, what);
   return new Hono<AppEnv>()
     .get("/:caseId/consents", async (c) => c.json(await listConsents(db, c.get("person"), id(c.req.param("caseId"), "case id"))))
-    .post("/:caseId/consents", async (c) => {
+    .post("/:caseId/consents", jsonBody(recordConsentBodySchema), async (c) => {
       const caseId = id(c.req.param("caseId"), "case id");
-      const record = await recordConsent(deps, c.get("person"), caseId, await jsonBody(c, recordConsentBodySchema));
+      const record = await recordConsent(deps, c.get("person"), caseId, c.req.valid("json"));
       return c.json(record, 201);
     })
-    .post("/:caseId/consents/:consentId/withdraw", async (c) => {
+    .post("/:caseId/consents/:consentId/withdraw", jsonBody(withdrawConsentBodySchema, { emptyIs: {} }), async (c) => {
       const caseId = id(c.req.param("caseId"), "case id");
       const consentId = id(c.req.param("consentId"), "consent id");
-      const hasBody = (c.req.header("content-length") ?? "0") !== "0";
-      const { note } = hasBody ? await jsonBody(c, withdrawConsentBodySchema) : { note: undefined };
+      const { note } = c.req.valid("json");
       const record = await withdrawConsent(deps, c.get("person"), caseId, consentId, note);
       return c.json(record);
     });

@@ -35,10 +35,9 @@ export function documentRoutes({ db, onCommentsChanged, documentSessions }: AppD
       await recordRead(c.get("person"), documentId);
       return c.json(comments);
     })
-    .post("/:documentId/comments", async (c) => {
+    .post("/:documentId/comments", jsonBody(newCommentBodySchema), async (c) => {
       const documentId = parseOrThrow(uuidSchema, c.req.param("documentId"), "document id");
-      const body = await jsonBody(c, newCommentBodySchema);
-      const comment = await addComment(db, c.get("person"), documentId, body);
+      const comment = await addComment(db, c.get("person"), documentId, c.req.valid("json"));
       onCommentsChanged(documentId);
       return c.json(comment, 201);
     });

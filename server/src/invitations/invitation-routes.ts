@@ -15,16 +15,16 @@ import {
   invitedAs,
   roleLabels,
   uuidSchema,
+  type AcceptInvitationBody,
   type CreatedInvitation,
   type InvitableRole,
   type InvitationAccepted,
 } from "@roundtable/domain";
-import { HttpError } from "../errors.js";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
 import { clientAddress } from "../http/request-origin.js";
 import { endBrowserSession, sessionCookieOptions } from "../http/session-cookie.js";
 import type { SignInCheck } from "../auth/sign-in-check.js";
-import { jsonBody, parseOrThrow } from "../http/validate.js";
+import { jsonBody, jsonBodyCheckedLater, parseOrThrow } from "../http/validate.js";
 import { createMailer, type Email } from "../notifications/mailer.js";
 import { acceptInvitation, describeInvitation } from "./invitation-acceptance.js";
 import { createInvitation, invitationNotValid, listInvitations, withdrawInvitation } from "./invitations.js";
@@ -38,10 +38,10 @@ export function caseInvitationRoutes({ db, config, log }: AppDeps) {
   const mailer = createMailer(config.mail.smtpUrl, config.mail.from, log);
   const id = (raw: string | undefined, what: string) => parseOrThrow(uuidSchema, raw, what);
   return new Hono<AppEnv>()
-    .post("/:caseId/invitations", async (c) => {
+    .post("/:caseId/invitations", jsonBody(createInvitationBodySchema), async (c) => {
       const caseId = id(c.req.param("caseId"), "case id");
       const person = c.get("person");
-      const body = await jsonBody(c, createInvitationBodySchema);
+      const body = c.req.valid("json");
       const created = await createInvitation(db, person, caseId, body);
       // The link goes back to the keyworker as well as by email: without email configured, or
       // when it does not arrive, they can pass it on themselves. This is the only time it is
@@ -73,14 +73,8 @@ export function invitationRoutes(deps: AppDeps & { notifier: Notifier }, signIn:
   const { db, config, log, notifier, onSignedOut } = deps;
   return new Hono()
     .get("/:token", async (c) => c.json(await describeInvitation(db, tokenFrom(c.req.param("token")))))
-    .post("/:token/accept", async (c) => {
-      let body: unknown;
-      try {
-        body = await c.req.json();
-      } catch {
-        throw new HttpError(400, "The request body must be JSON.");
-      }
-      const accepted = await acceptInvitation(deps, tokenFrom(c.req.param("token")), body, {
+    .post("/:token/accept", jsonBodyCheckedLater<AcceptInvitationBody>(), async (c) => {
+      const accepted = await acceptInvitation(deps, tokenFrom(c.req.param("token")), c.req.valid("json"), {
         parseNew: (value) => parseOrThrow(acceptAsNewAccountBodySchema, value, "request body"),
         // Accepting as an existing account signs in as it: the same check as /api/auth/login,
         // with the same counters, two-step code included (issue #10).

@@ -18,22 +18,22 @@ export function meetingRoutes(deps: AppDeps & MeetingDeps) {
   const { db } = deps;
   const id = (raw: string) => parseOrThrow(uuidSchema, raw, "meeting id");
   return new Hono<AppEnv>()
-    .post("/", async (c) => c.json(await createMeeting(db, c.get("person"), await jsonBody(c, createMeetingBodySchema)), 201))
+    .post("/", jsonBody(createMeetingBodySchema), async (c) => c.json(await createMeeting(db, c.get("person"), c.req.valid("json")), 201))
     .get("/:id", async (c) => c.json(await getMeeting(db, c.get("person"), id(c.req.param("id")))))
-    .post("/:id/commands", async (c) => {
-      const { command } = await jsonBody(c, meetingCommandBodySchema);
+    .post("/:id/commands", jsonBody(meetingCommandBodySchema), async (c) => {
+      const { command } = c.req.valid("json");
       const meeting = await commandMeeting(deps, c.get("person"), id(c.req.param("id")), command);
       deps.onMeetingChanged(meeting.id);
       return c.json(meeting);
     })
-    .put("/:id/attendance", async (c) => {
-      const body = await jsonBody(c, attendanceBodySchema);
+    .put("/:id/attendance", jsonBody(attendanceBodySchema), async (c) => {
+      const body = c.req.valid("json");
       const meeting = await setAttendance(db, c.get("person"), id(c.req.param("id")), body.personId, body.attendance);
       deps.onMeetingChanged(meeting.id);
       return c.json(meeting);
     })
-    .put("/:id/agenda-item", async (c) => {
-      const { item } = await jsonBody(c, agendaItemBodySchema);
+    .put("/:id/agenda-item", jsonBody(agendaItemBodySchema), async (c) => {
+      const { item } = c.req.valid("json");
       const meeting = await setAgendaItem(db, c.get("person"), id(c.req.param("id")), item);
       deps.onMeetingChanged(meeting.id);
       return c.json(meeting);
@@ -62,8 +62,8 @@ export function meetingRoutes(deps: AppDeps & MeetingDeps) {
       return c.body(ics, 200, { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": 'attachment; filename="meeting.ics"' });
     })
     .get("/:id/contributions", async (c) => c.json(await listContributions(db, c.get("person"), id(c.req.param("id")))))
-    .post("/:id/contributions", async (c) => {
-      const body = await jsonBody(c, contributionBodySchema);
+    .post("/:id/contributions", jsonBody(contributionBodySchema), async (c) => {
+      const body = c.req.valid("json");
       const meetingId = id(c.req.param("id"));
       const contribution = await addContribution(db, c.get("person"), meetingId, body.text, body.caseId);
       deps.onMeetingChanged(meetingId);

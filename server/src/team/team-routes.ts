@@ -6,6 +6,7 @@
  */
 import { Hono } from "hono";
 import { addMemberBodySchema, changeMemberRoleBodySchema, linkYoungPersonBodySchema, uuidSchema } from "@roundtable/domain";
+import { HttpError } from "../errors.js";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
 import { jsonBody, parseOrThrow } from "../http/validate.js";
 import { addMember, changeMemberRole, removeMember } from "./case-team.js";
@@ -16,14 +17,14 @@ export function caseTeamRoutes(deps: AppDeps & { notifier: Notifier }) {
   const { db, log, notifier } = deps;
   const id = (raw: string | undefined, what: string) => parseOrThrow(uuidSchema, raw, what);
   return new Hono<AppEnv>()
-    .post("/:caseId/members", async (c) => {
+    .post("/:caseId/members", jsonBody(addMemberBodySchema), async (c) => {
       const caseId = id(c.req.param("caseId"), "case id");
-      await addMember(deps, c.get("person"), caseId, await jsonBody(c, addMemberBodySchema));
+      await addMember(deps, c.get("person"), caseId, c.req.valid("json"));
       return c.body(null, 204);
     })
-    .patch("/:caseId/members/:personId", async (c) => {
+    .patch("/:caseId/members/:personId", jsonBody(changeMemberRoleBodySchema), async (c) => {
       const caseId = id(c.req.param("caseId"), "case id");
-      const { role } = await jsonBody(c, changeMemberRoleBodySchema);
+      const { role } = c.req.valid("json");
       await changeMemberRole(deps, c.get("person"), caseId, id(c.req.param("personId"), "person id"), role);
       return c.body(null, 204);
     })
@@ -32,11 +33,14 @@ export function caseTeamRoutes(deps: AppDeps & { notifier: Notifier }) {
       await removeMember(deps, c.get("person"), caseId, id(c.req.param("personId"), "person id"));
       return c.body(null, 204);
     })
-    .post("/:caseId/young-person", async (c) => {
+    .post("/:caseId/young-person", jsonBody(linkYoungPersonBodySchema), async (c) => {
       const caseId = id(c.req.param("caseId"), "case id");
-      const change = await linkYoungPerson(deps, c.get("person"), caseId, await jsonBody(c, linkYoungPersonBodySchema));
+      const change = await linkYoungPerson(deps, c.get("person"), caseId, c.req.valid("json"));
       await tellOfLinkChange(db, notifier, change).catch((err: unknown) => log.error({ err, caseId }, "could not tell people of a young person's link"));
-      return c.json(await linkedYoungPerson(db, caseId));
+      const linked = await linkedYoungPerson(db, caseId);
+      // Only an unlink at the same moment leaves no link to answer with.
+      if (!linked) throw new HttpError(409, "Someone changed this link at the same time. Reload the page to see who is linked now.");
+      return c.json(linked);
     })
     .post("/:caseId/young-person/unlink", async (c) => {
       const caseId = id(c.req.param("caseId"), "case id");
