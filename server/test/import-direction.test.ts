@@ -1,4 +1,7 @@
 /** The house rules hold: imports run one way between the server's folders, and never round a loop. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { directionBreaks, folderCycles, importsUnder } from "./support/import-graph.js";
@@ -38,5 +41,31 @@ describe("server/src import direction", () => {
       "server/src/services/ is not placed in the house rules (test/support/import-graph.ts)",
     ]);
     expect(folderCycles(broken)).toEqual(["actions → meetings → actions"]);
+  });
+
+  it("reads imports however they are written", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "import-graph-"));
+    const src = path.join(root, "src");
+    try {
+      mkdirSync(path.join(src, "collab"), { recursive: true });
+      writeFileSync(
+        path.join(src, "collab", "sneaky.ts"),
+        [
+          'import { a } from "../../src/meetings/a.js";',
+          "export * from '../actions/b.js';",
+          'const later = () => import(/* a comment */ "../team/c.js");',
+          'import type {',
+          '  D,',
+          '} from "../audit/d.js"; import "../cases/e.js";',
+          'import { f } from "#feature/f";',
+        ].join("\n"),
+      );
+      const found = importsUnder(src);
+      expect(new Set(found.map((i) => i.from))).toEqual(new Set(["collab/sneaky.ts"]));
+      expect(found.map((i) => i.to).sort()).toEqual(["(unresolved)", "actions/b.ts", "audit/d.ts", "cases/e.ts", "meetings/a.ts", "team/c.ts"]);
+      expect(directionBreaks(found)).toHaveLength(6);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

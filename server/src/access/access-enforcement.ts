@@ -3,9 +3,11 @@
  * withdrawn — open connections are checked again at once: a websocket to a document the person
  * may no longer open is closed with 4403 (their client shows that access has ended and clears
  * its copy), one whose edit rights changed is closed with 1008 so the client reconnects with
- * what it may do now, and their presence sockets leave rooms they may no longer be in. Every
- * answer is asked before anyone is disconnected: a check the database cannot answer throws,
- * and then nothing is done (AccessEnforcer tries again, ADR 0015).
+ * what it may do now, and their presence sockets leave rooms they may no longer be in. Only a
+ * refusal closes or evicts anyone. Every collab connection is asked about before any is closed,
+ * and each presence room before anyone leaves it; a check the database cannot answer throws and
+ * stops the re-check where it is, having acted only on refusals, and AccessEnforcer runs the
+ * whole of it again (ADR 0015).
  */
 import { closeCodes, type CollabConnection } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";

@@ -168,6 +168,22 @@ describe("the room registry", () => {
     expect(registry.isLoaded(documentId)).toBe(false);
   });
 
+  it("does not count a room given back twice below zero, so the next borrower keeps it loaded", async () => {
+    vi.useFakeTimers();
+    const registry = registryOn(new MemoryDocumentStorage(), { unloadAfterMs: 20 });
+    const first = await registry.acquire(documentId);
+    registry.release(first);
+    registry.release(first); // a borrower's mistake: logged, not counted
+    const second = await registry.acquire(documentId);
+    const listener = new Listener();
+    registry.leave(await connect(registry, listener), listener);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(registry.isLoaded(documentId)).toBe(true);
+    registry.release(second);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(registry.isLoaded(documentId)).toBe(false);
+  });
+
   it("reads a document nobody has open from storage, without loading it", async () => {
     const storage = new MemoryDocumentStorage();
     const writer = registryOn(storage);

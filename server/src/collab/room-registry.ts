@@ -132,6 +132,11 @@ export class RoomRegistry {
   release(room: Room): void {
     const live = this.rooms.get(room.documentId);
     if (!live || live.room !== room) return; // destroyed at shutdown meanwhile
+    if (live.borrowers === 0) {
+      // Given back twice: counting below zero would let a room someone still borrows be unloaded.
+      this.log.error({ documentId: room.documentId }, "a room was given back more often than it was borrowed");
+      return;
+    }
     live.borrowers--;
     this.unloadWhenIdle(live);
   }

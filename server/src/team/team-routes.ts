@@ -38,8 +38,9 @@ export function caseTeamRoutes(deps: AppDeps & { notifier: Notifier }) {
       const change = await linkYoungPerson(deps, c.get("person"), caseId, c.req.valid("json"));
       await tellOfLinkChange(db, notifier, change).catch((err: unknown) => log.error({ err, caseId }, "could not tell people of a young person's link"));
       const linked = await linkedYoungPerson(db, caseId);
-      // Only an unlink at the same moment leaves no link to answer with.
-      if (!linked) throw new HttpError(409, "Someone changed this link at the same time. Reload the page to see who is linked now.");
+      // Only an unlink at the same moment leaves no link to answer with: the link was made (and
+      // people told), so say so rather than that it failed.
+      if (!linked) throw new HttpError(409, "The account was linked, but someone changed the link at the same moment. Reload the page to see who is linked now.");
       return c.json(linked);
     })
     .post("/:caseId/young-person/unlink", async (c) => {

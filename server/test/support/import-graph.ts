@@ -4,14 +4,17 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import ts from "typescript";
 
 /** What a folder of server/src is for; a folder not listed here fails the check until it is placed. */
-export type Part = "kernel" | "access" | "auth" | "infrastructure" | "feature" | "wiring";
+export type Part = "kernel" | "access" | "auth" | "infrastructure" | "feature" | "wiring" | "unresolved";
 
 export const partOf: Record<string, Part> = {
   // Files at the top of server/src (config, errors, logger, database failures) are the kernel,
   // except the three that wire the app together.
   "(top)": "kernel",
+  // An import whose target could not be placed is never allowed (see importsUnder).
+  "(unresolved)": "unresolved",
   "server.ts": "wiring",
   "app.ts": "wiring",
   "main.ts": "wiring",
@@ -43,6 +46,7 @@ const mayImport: Record<Part, readonly Part[]> = {
   infrastructure: ["kernel", "access", "auth", "infrastructure"],
   feature: ["kernel", "access", "auth", "infrastructure", "feature"],
   wiring: ["kernel", "access", "auth", "infrastructure", "feature", "wiring"],
+  unresolved: [],
 };
 
 export interface Import {
@@ -52,22 +56,35 @@ export interface Import {
 
 /** The folder (or top-level file) a path under server/src belongs to. */
 export function folderOf(file: string): string {
+  if (file === "(unresolved)") return file;
   const [first, ...rest] = file.split("/");
   if (rest.length > 0) return first!;
   return partOf[first!] ? first! : "(top)";
 }
 
-/** Every relative import (static, re-export, dynamic, type-only too) between files of server/src, tests left out. */
+const sourceFile = /\.(ts|tsx|mts|cts|js|mjs|cjs)$/;
+
+/**
+ * Every import between files of server/src (static, re-export, dynamic, `import x = require`,
+ * type-only too), read by TypeScript's own pre-processor, tests left out. A specifier is
+ * resolved to a path first, so one that leaves src/ and comes back (`../../src/meetings/x.js`)
+ * counts like any other. A bare specifier must be a package: one that names a file of src/
+ * some other way (a path alias) is reported as an import from nowhere, `(unresolved)`.
+ */
 export function importsUnder(srcDir: string): Import[] {
   const files = (readdirSync(srcDir, { recursive: true }) as string[])
     .map((f) => f.split(path.sep).join("/"))
-    .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f));
+    .filter((f) => sourceFile.test(f) && !/\.test\.[a-z]+$/.test(f) && !f.endsWith(".d.ts"));
   const found: Import[] = [];
-  const specifier = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)["'](\.{1,2}\/[^"']+)["']/gm;
   for (const from of files) {
-    const text = readFileSync(path.join(srcDir, from), "utf8");
-    for (const match of text.matchAll(specifier)) {
-      const to = path.posix.normalize(path.posix.join(path.posix.dirname(from), match[1]!)).replace(/\.js$/, ".ts");
+    const { importedFiles } = ts.preProcessFile(readFileSync(path.join(srcDir, from), "utf8"), true, true);
+    for (const { fileName: specifier } of importedFiles) {
+      if (!specifier.startsWith(".")) {
+        if (specifier.startsWith("#") || specifier.startsWith("src/") || specifier.startsWith("@/")) found.push({ from, to: "(unresolved)" });
+        continue;
+      }
+      const absolute = path.resolve(srcDir, path.dirname(from), specifier);
+      const to = path.relative(srcDir, absolute).split(path.sep).join("/").replace(/\.(m|c)?js$/, ".$1ts");
       if (!to.startsWith("../")) found.push({ from, to });
     }
   }
