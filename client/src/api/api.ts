@@ -40,6 +40,11 @@ export class ApiRequestError extends Error {
     message: string,
     /** Field name → message, for forms. */
     readonly details: Readonly<Record<string, string>> = {},
+    /**
+     * Whether Roundtable itself gave this answer (its JSON error), rather than something between
+     * us and it — a proxy's or a firewall's 403 or 404 page says nothing about who may see what.
+     */
+    readonly fromRoundtable = false,
   ) {
     super(message);
     this.name = "ApiRequestError";
@@ -93,7 +98,7 @@ async function send<R extends ClientResponse<unknown>>(request: Promise<R>): Pro
   }
   if (!response.ok) {
     const payload = await readJson(response);
-    if (isApiError(payload)) throw new ApiRequestError(response.status, payload.error, payload.details);
+    if (isApiError(payload)) throw new ApiRequestError(response.status, payload.error, payload.details, true);
     throw new ApiRequestError(response.status, fallbackMessage(response.status));
   }
   return response;

@@ -18,6 +18,6 @@ export async function checkDocumentAccess(documentId: string): Promise<AccessChe
     const document = await getDocument(documentId);
     return document.access === "none" ? { kind: "no-access" } : { kind: "ok", access: document.access };
   } catch (error) {
-    return error instanceof ApiRequestError ? accessCheckOfStatus(error.status) : { kind: "unknown" };
+    return error instanceof ApiRequestError ? accessCheckOfStatus(error.status, error.fromRoundtable) : { kind: "unknown" };
   }
 }

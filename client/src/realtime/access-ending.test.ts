@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { accessCheckOfStatus, clearsLocalCopy, endingAfterAccessCheck } from "./access-ending";
 
 /** Whether a session opened for editing clears this device's copy after this close and this answer from the API. */
-function clears(serverWithdrewAccess: boolean, apiStatus: number | "ok"): boolean {
-  const check = apiStatus === "ok" ? ({ kind: "ok", access: "edit" } as const) : accessCheckOfStatus(apiStatus);
+function clears(serverWithdrewAccess: boolean, apiStatus: number | "ok", fromRoundtable = true): boolean {
+  const check = apiStatus === "ok" ? ({ kind: "ok", access: "edit" } as const) : accessCheckOfStatus(apiStatus, fromRoundtable);
   const ending = endingAfterAccessCheck(check, "edit", serverWithdrewAccess);
   return ending !== null && clearsLocalCopy(ending);
 }
@@ -23,6 +23,12 @@ describe("when this device's copy of a document is cleared", () => {
     expect(clears(true, 503)).toBe(true);
     expect(clears(false, 403)).toBe(true);
     expect(clears(false, 404)).toBe(true);
+  });
+
+  it("keeps the copy when the refusal came from something on the way (a proxy's 403 or 404 page), not Roundtable", () => {
+    expect(clears(false, 403, false)).toBe(false);
+    expect(clears(false, 404, false)).toBe(false);
+    expect(clears(true, 404, false)).toBe(true); // the server's own 4403 still counts
   });
 
   it("keeps the copy when what the person may do changed, or they were signed out", () => {

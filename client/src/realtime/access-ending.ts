@@ -2,17 +2,20 @@
  * When an open document's copy on this device is cleared. After the server closes the
  * connection, or it keeps failing to connect, the session asks the API whether the person may
  * still open the document; only a clear "no" ends it as access withdrawn, which clears the copy:
- * the server closing with 4403, or the API refusing the document (403, 404). An answer the API
- * could not give — its database away (503), the network down — keeps the copy, and the edits in
+ * the server closing with 4403, or Roundtable's API refusing the document (403, 404, in its own
+ * words: a proxy's refusal page does not count). An answer the API could not give — its database away (503), the network down — keeps the copy, and the edits in
  * it, and carries on trying (ADR 0010, 0015).
  */
 import type { AccessCheck } from "./access-check";
 import type { CollabEnding, OpenAccess } from "./collab-session";
 
-/** What the API's refusal of the document (its HTTP status) says about access. */
-export function accessCheckOfStatus(status: number): AccessCheck {
+/**
+ * What the API's refusal of the document says about access: its HTTP status, and whether
+ * Roundtable gave it (its JSON error) or something on the way did.
+ */
+export function accessCheckOfStatus(status: number, fromRoundtable: boolean): AccessCheck {
   if (status === 401) return { kind: "signed-out" };
-  if (status === 403 || status === 404) return { kind: "no-access" };
+  if ((status === 403 || status === 404) && fromRoundtable) return { kind: "no-access" };
   return { kind: "unknown" };
 }
 
