@@ -18,6 +18,16 @@ export interface UpdateLogLimits {
   failureLogIntervalMs: number;
 }
 
+/** What the update log has not yet made durable: for the health check and the saving signals. */
+export interface Backlog {
+  /** Updates accepted but not yet durable (queued or being written). */
+  waiting: number;
+  /** How long the oldest of them has waited, in ms (0 when none wait). */
+  oldestWaitingMs: number;
+  /** False while writes are failing or stuck. */
+  saving: boolean;
+}
+
 export const defaultUpdateLogLimits: UpdateLogLimits = {
   maxBatchRows: 1000,
   maxBatchBytes: 8 * 1024 * 1024,

@@ -12,7 +12,7 @@
 import type { AuthorId } from "@roundtable/domain";
 import type { Logger } from "pino";
 import { RateLimitedFailureLog } from "../database-failure.js";
-import type { UpdateLogLimits } from "../durability-config.js";
+import type { Backlog, UpdateLogLimits } from "../durability-config.js";
 import type { DocumentStorage } from "./document-storage.js";
 
 interface PendingUpdate {
@@ -28,15 +28,6 @@ export interface UpdateLogOptions extends UpdateLogLimits {
   onCut(documentIds: ReadonlySet<string>): (() => void) | undefined;
   /** Told when edits stop being saved (a write failed, or waited too long) and when they are saved again. */
   onSavingChanged?(saving: boolean): void;
-}
-
-export interface Backlog {
-  /** Updates accepted but not yet durable (queued or being written). */
-  waiting: number;
-  /** How long the oldest of them has waited, in ms (0 when none wait). */
-  oldestWaitingMs: number;
-  /** False while writes are failing or stuck. */
-  saving: boolean;
 }
 
 const firstRetryMs = 100;

@@ -6,6 +6,7 @@
 import type { Db, DatabaseKind, DatabaseState } from "@roundtable/db";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
+import type { Backlog } from "../durability-config.js";
 import type { AccessAnnouncer } from "../access/access-announcer.js";
 import type { Person } from "../auth/sessions.js";
 
@@ -17,7 +18,7 @@ export interface AppDeps {
   config: Config;
   log: Logger;
   /** Edits waiting to be written to the database, for the health check. */
-  saveBacklog(): SaveBacklog;
+  saveBacklog(): Backlog;
   /** Tell people watching a meeting that it changed (status, attendance, agenda item, contributions). */
   onMeetingChanged(meetingId: string): void;
   /** Tell people who have a document open that its comments changed. */
@@ -26,12 +27,6 @@ export interface AppDeps {
   access: AccessAnnouncer;
   /** A session ended (signed out): close the websockets opened with it. */
   onSignedOut(sessionId: string): Promise<void>;
-}
-
-export interface SaveBacklog {
-  waiting: number;
-  oldestWaitingMs: number;
-  saving: boolean;
 }
 
 export interface AppEnv {
