@@ -189,6 +189,8 @@ export const actions = pgTable(
     ownerAgencyId: uuid("owner_agency_id").references(() => agencies.id),
     dueDate: date("due_date"),
     status: text("status").$type<ActionStatus>().notNull(),
+    /** What is holding a blocked action up (from its node in the document); null unless blocked. */
+    blockedReason: text("blocked_reason"),
     section: text("section"),
     position: bigint("position", { mode: "number" }).notNull().default(0),
     removedAt: timestamp("removed_at", { withTimezone: true }),
