@@ -90,6 +90,37 @@ describe("actions tracked from documents", () => {
     ]);
   });
 
+  it("marks an action blocked with what is holding it up, shows the reason to every editor, and clears it when unblocked", async () => {
+    const editor = await open(priya);
+    const id = addAction(editor.doc, "Find a tutor for the afternoons", { ownerId: personId("Mark Davies"), status: "in-progress" });
+    await waitFor(async () => (await mark.get(`/api/actions/${id}`)).status === 200, { what: "projection" });
+    const withoutReason = await mark.patch<{ details: Record<string, string> }>(`/api/actions/${id}`, { status: "blocked" });
+    expect(withoutReason.status).toBe(400);
+    expect(withoutReason.body.details.blockedReason).toBe("Say what is holding it up");
+    const reasonAlone = await mark.patch<{ details: Record<string, string> }>(`/api/actions/${id}`, { blockedReason: "Waiting" });
+    expect(reasonAlone.status).toBe(400);
+    const blocked = await mark.patch<Action>(`/api/actions/${id}`, { status: "blocked", blockedReason: "  Waiting for the tuition budget  " });
+    expect(blocked.status).toBe(200);
+    expect(blocked.body).toMatchObject({ status: "blocked", blockedReason: "Waiting for the tuition budget" });
+    await waitFor(() => attrsOf(editor.doc, id)?.blockedReason === "Waiting for the tuition budget", { what: "the reason in the editor" });
+    const unblocked = await mark.patch<Action>(`/api/actions/${id}`, { status: "in-progress" });
+    expect(unblocked.body).toMatchObject({ status: "in-progress", blockedReason: null });
+    await waitFor(() => attrsOf(editor.doc, id) !== undefined && attrsOf(editor.doc, id)!.blockedReason === undefined, { what: "the reason cleared in the editor" });
+    // The status and its reason change in one save, so they share a moment: grouped by moment, in order.
+    const events = (await priya.get<ActionEvent[]>(`/api/actions/${id}/events`)).body;
+    const moments = [...new Set(events.map((e) => e.at))].map((at) =>
+      events
+        .filter((e) => e.at === at)
+        .map((e) => `${e.field}:${e.from}->${e.to}`)
+        .sort(),
+    );
+    expect(moments).toEqual([
+      ["created:null->Find a tutor for the afternoons"],
+      ["blockedReason:null->Waiting for the tuition budget", "status:in-progress->blocked"],
+      ["blockedReason:Waiting for the tuition budget->null", "status:blocked->in-progress"],
+    ]);
+  });
+
   it("moves a due date and clears it, recording each change", async () => {
     const editor = await open(priya);
     const id = addAction(editor.doc, "Book the review room", { dueDate: "2026-12-01" });

@@ -4,7 +4,7 @@
  * the node, so it reaches everyone through Yjs like any other edit. Someone who can only read
  * the document sees the same facts as text.
  */
-import { actionStatuses, actionStatusLabels, type ActionStatus } from "@roundtable/domain";
+import { actionStatuses, actionStatusLabels, blockedReasonFor, type ActionStatus } from "@roundtable/domain";
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
 import { ActionTags } from "./ActionTags";
 import { formatDueDate } from "./action-dates";
@@ -13,18 +13,21 @@ import type { ActionItemAttributes } from "./action-item-node";
 import { readStatus } from "./action-item-node";
 import { describeOwner, type OwnerAttributes } from "./action-owner";
 import { useCaseTeam } from "./case-team-context";
+import { BlockedReasonInput } from "./BlockedReasonInput";
 import { DueDateInput } from "./DueDateInput";
 import { OwnerSelect } from "./OwnerSelect";
 import { useIsEditable } from "./use-is-editable";
 
 function readAttributes(attrs: Record<string, unknown>): ActionItemAttributes {
   const text = (value: unknown) => (typeof value === "string" && value.length > 0 ? value : null);
+  const status = readStatus(attrs.status);
   return {
     id: text(attrs.id),
     ownerId: text(attrs.ownerId),
     ownerAgencyId: text(attrs.ownerAgencyId),
     dueDate: text(attrs.dueDate),
-    status: readStatus(attrs.status),
+    status,
+    blockedReason: blockedReasonFor(status, attrs.blockedReason),
   };
 }
 
@@ -98,7 +101,8 @@ function ActionControls({
           className="nhsuk-select rt-action__select"
           id={`${idBase}-status`}
           value={attrs.status}
-          onChange={(event) => onChange({ status: event.target.value as ActionStatus })}
+          // Only a blocked action is held up by something: any other status clears the reason.
+          onChange={(event) => onChange({ status: event.target.value as ActionStatus, blockedReason: null })}
         >
           {actionStatuses.map((status) => (
             <option key={status} value={status}>
@@ -107,6 +111,14 @@ function ActionControls({
           ))}
         </select>
       </div>
+      {attrs.status === "blocked" && (
+        <div className="rt-action__control rt-action__control--reason">
+          <label className="nhsuk-label rt-action__label" htmlFor={`${idBase}-blocked`}>
+            What is holding it up
+          </label>
+          <BlockedReasonInput id={`${idBase}-blocked`} reason={attrs.blockedReason} onChange={(blockedReason) => onChange({ blockedReason })} />
+        </div>
+      )}
     </div>
   );
 }
@@ -128,6 +140,12 @@ function ActionFacts({ attrs }: { attrs: ActionItemAttributes }) {
         <dt>Status</dt>
         <dd>{actionStatusLabels[attrs.status]}</dd>
       </div>
+      {attrs.blockedReason && (
+        <div>
+          <dt>Held up by</dt>
+          <dd>{attrs.blockedReason}</dd>
+        </div>
+      )}
     </dl>
   );
 }

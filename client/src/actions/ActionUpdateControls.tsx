@@ -1,8 +1,10 @@
 /**
- * What someone can do to an action from a list: "Mark as done" and "Change due date", with the
- * reason when the last change did not save. Finished actions have nothing to do.
+ * What someone can do to an action from a list: "Mark as done", "Change due date" and, where the
+ * list offers it, "Mark as blocked" (or "No longer blocked"), with the reason when the last
+ * change did not save. Finished actions have nothing to do.
  */
 import { isOutstanding, type Action } from "@roundtable/domain";
+import { BlockAction } from "./BlockAction";
 import { ChangeDueDate } from "./ChangeDueDate";
 
 export function markDoneButtonId(actionId: string): string {
@@ -14,9 +16,16 @@ interface ActionUpdateControlsProps {
   error: string | undefined;
   onMarkDone(action: Action): void;
   onChangeDueDate(action: Action, dueDate: string): void;
+  /** Offered on the owner's own list: say the action is held up, and why, or that it no longer is. */
+  onBlock?(action: Action, reason: string): void;
+  onUnblock?(action: Action): void;
 }
 
-export function ActionUpdateControls({ action, error, onMarkDone, onChangeDueDate }: ActionUpdateControlsProps) {
+export function unblockButtonId(actionId: string): string {
+  return `unblock-${actionId}`;
+}
+
+export function ActionUpdateControls({ action, error, onMarkDone, onChangeDueDate, onBlock, onUnblock }: ActionUpdateControlsProps) {
   const errorId = `action-error-${action.id}`;
   // One block, so a phone's stacked table keeps the reason above the buttons.
   return (
@@ -43,6 +52,19 @@ export function ActionUpdateControls({ action, error, onMarkDone, onChangeDueDat
             dueDate={action.dueDate}
             onSave={(dueDate) => onChangeDueDate(action, dueDate)}
           />
+          {onBlock && action.status !== "blocked" && (
+            <BlockAction actionId={action.id} actionText={action.text} onSave={(reason) => onBlock(action, reason)} />
+          )}
+          {onUnblock && action.status === "blocked" && (
+            <button
+              id={unblockButtonId(action.id)}
+              type="button"
+              className="nhsuk-button nhsuk-button--secondary nhsuk-button--small rt-action-row__button"
+              onClick={() => onUnblock(action)}
+            >
+              No longer blocked<span className="nhsuk-u-visually-hidden">: {action.text}</span>
+            </button>
+          )}
         </div>
       ) : (
         <span className="rt-action-row__note">Nothing to do</span>

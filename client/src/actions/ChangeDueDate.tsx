@@ -1,6 +1,9 @@
 /** "Change due date": a button that opens a date box with Save and Cancel, in the row. */
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import { isPlausibleDueDate } from "./action-dates";
+import { useState } from "react";
+import { InlineRowForm } from "./InlineRowForm";
+import { ukToday } from "../layout/uk-time";
+import { isPlausibleDueDate, pastDueDateQuestion } from "./action-dates";
+import { useInlineForm } from "./use-inline-form";
 
 interface ChangeDueDateProps {
   actionId: string;
@@ -14,30 +17,29 @@ export function changeDueDateButtonId(actionId: string): string {
 }
 
 export function ChangeDueDate({ actionId, actionText, dueDate, onSave }: ChangeDueDateProps) {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, fieldRef: inputRef, buttonRef } = useInlineForm<HTMLInputElement>();
   const [error, setError] = useState<string | null>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
+  // A date that has passed, waiting for "Save this date" once the person has been asked.
+  const [pastDate, setPastDate] = useState<string | null>(null);
   const inputId = `new-due-${actionId}`;
-  const errorId = `${inputId}-error`;
 
-  // Opening moves focus to the date box; closing brings it back to the button.
-  useEffect(() => {
-    if (open) inputRef.current?.focus();
-    else if (wasOpen.current) buttonRef.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
-
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const handleSubmit = () => {
     const value = inputRef.current?.value ?? "";
     if (value === "") return setError("Enter the new due date");
     if (!isPlausibleDueDate(value)) return setError("Enter a real date, for example 11 December 2026");
     setError(null);
-    setOpen(false);
+    if (value !== dueDate && value !== pastDate && pastDueDateQuestion(value, ukToday())) return setPastDate(value);
+    close();
     if (value !== dueDate) onSave(value);
   };
+
+  const close = () => {
+    setError(null);
+    setPastDate(null);
+    setOpen(false);
+  };
+  const question = pastDate ? pastDueDateQuestion(pastDate, ukToday()) : null;
+  const questionId = `${inputId}-question`;
 
   if (!open) {
     return (
@@ -54,40 +56,41 @@ export function ChangeDueDate({ actionId, actionText, dueDate, onSave }: ChangeD
   }
 
   return (
-    <form className="rt-action-row__due-form" onSubmit={handleSubmit} noValidate>
-      <div className={`nhsuk-form-group rt-action-row__group${error ? " nhsuk-form-group--error" : ""}`}>
-        <label className="nhsuk-label rt-action-row__label" htmlFor={inputId}>
+    <InlineRowForm
+      fieldId={inputId}
+      label={
+        <>
           New due date<span className="nhsuk-u-visually-hidden"> for {actionText}</span>
-        </label>
-        {error && (
-          <p className="nhsuk-error-message" id={errorId}>
-            <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+        </>
+      }
+      error={error}
+      note={
+        question && (
+          <p className="rt-action-row__question" id={questionId} role="alert">
+            {question}
           </p>
-        )}
+        )
+      }
+      submitLabel={
+        <>
+          {question ? "Yes, save this date" : "Save"}
+          <span className="nhsuk-u-visually-hidden"> new due date</span>
+        </>
+      }
+      onSubmit={handleSubmit}
+      onCancel={close}
+    >
+      {({ describedBy, invalid }) => (
         <input
           ref={inputRef}
-          className={`nhsuk-input rt-action-row__date${error ? " nhsuk-input--error" : ""}`}
+          className={`nhsuk-input rt-action-row__date${invalid ? " nhsuk-input--error" : ""}`}
           id={inputId}
           type="date"
           defaultValue={dueDate ?? ""}
-          aria-describedby={error ? errorId : undefined}
+          aria-describedby={describedBy ?? (question ? questionId : undefined)}
+          onChange={() => setPastDate(null)}
         />
-      </div>
-      <div className="rt-action-row__form-buttons">
-        <button type="submit" className="nhsuk-button nhsuk-button--small rt-action-row__button">
-          Save<span className="nhsuk-u-visually-hidden"> new due date</span>
-        </button>
-        <button
-          type="button"
-          className="nhsuk-button nhsuk-button--secondary nhsuk-button--small rt-action-row__button"
-          onClick={() => {
-            setError(null);
-            setOpen(false);
-          }}
-        >
-          Cancel
-        </button>
-      </div>
-    </form>
+      )}
+    </InlineRowForm>
   );
 }

@@ -17,9 +17,11 @@ interface MyActionRowProps {
   error: string | undefined;
   onMarkDone(action: Action): void;
   onChangeDueDate(action: Action, dueDate: string): void;
+  onBlock(action: Action, reason: string): void;
+  onUnblock(action: Action): void;
 }
 
-export function MyActionRow({ action, today, error, onMarkDone, onChangeDueDate }: MyActionRowProps) {
+export function MyActionRow({ action, today, error, onMarkDone, onChangeDueDate, onBlock, onUnblock }: MyActionRowProps) {
   return (
     <>
       <tr className="nhsuk-table__row rt-action-row--with-history" role="row" data-testid="action-row" data-action-id={action.id}>
@@ -36,9 +38,22 @@ export function MyActionRow({ action, today, error, onMarkDone, onChangeDueDate 
           <span className="rt-action-row__due">{formatDueDate(action.dueDate)}</span>{" "}
           <ActionTags status={action.status} dueDate={action.dueDate} today={today} overdueOnly />
         </Cell>
-        <Cell heading="Status">{actionStatusLabels[action.status]}</Cell>
+        <Cell heading="Status">
+          {/* One item, so a phone's stacked row keeps the reason under its status. */}
+          <span>
+            {actionStatusLabels[action.status]}
+            {action.blockedReason && <span className="rt-action-row__held-up">Held up by: {action.blockedReason}</span>}
+          </span>
+        </Cell>
         <Cell heading="Update">
-          <ActionUpdateControls action={action} error={error} onMarkDone={onMarkDone} onChangeDueDate={onChangeDueDate} />
+          <ActionUpdateControls
+            action={action}
+            error={error}
+            onMarkDone={onMarkDone}
+            onChangeDueDate={onChangeDueDate}
+            onBlock={onBlock}
+            onUnblock={onUnblock}
+          />
         </Cell>
       </tr>
       {/* My actions span many cases: the history loads its own case's team for owners' names. */}

@@ -11,7 +11,8 @@ import { changeDueDateButtonId } from "./ChangeDueDate";
 import { formatDueDate } from "./action-dates";
 import { ukToday } from "../layout/uk-time";
 import { groupActions, type ActionGroup } from "./group-actions";
-import { markDoneButtonId } from "./ActionUpdateControls";
+import { markDoneButtonId, unblockButtonId } from "./ActionUpdateControls";
+import { blockButtonId } from "./BlockAction";
 import { myActionHeadings, MyActionRow } from "./MyActionRow";
 import { nearbyActions } from "./nearby-actions";
 import { useActionChanges } from "./use-action-changes";
@@ -58,6 +59,16 @@ export function MyActionsPage() {
     );
   };
 
+  const block = (action: Action, reason: string) => {
+    focusAfterRender([unblockButtonId(action.id), pageHeadingId]);
+    void change(action, { status: "blocked", blockedReason: reason }, `Marked as blocked: ${action.text}`, "We could not mark this as blocked.");
+  };
+
+  const unblock = (action: Action) => {
+    focusAfterRender([blockButtonId(action.id), pageHeadingId]);
+    void change(action, { status: "in-progress" }, `No longer blocked, now in progress: ${action.text}`, "We could not change this.");
+  };
+
   const table = (group: ActionGroup) => (
     <ResponsiveTable
       className="rt-actions-table"
@@ -73,6 +84,8 @@ export function MyActionsPage() {
           error={errors.get(action.id)}
           onMarkDone={markDone}
           onChangeDueDate={changeDueDate}
+          onBlock={block}
+          onUnblock={unblock}
         />
       ))}
     </ResponsiveTable>

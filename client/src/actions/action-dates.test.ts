@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, formatDueDate, isPlausibleDueDate } from "./action-dates";
+import { pastDueDateQuestion, addDays, daysBetween, formatDueDate, isPlausibleDueDate } from "./action-dates";
 
 describe("formatDueDate", () => {
   it("writes a date the way people in the UK do", () => {
@@ -50,5 +50,19 @@ describe("isPlausibleDueDate", () => {
     expect(isPlausibleDueDate("0002-12-11")).toBe(false);
     expect(isPlausibleDueDate("0202-12-11")).toBe(false);
     expect(isPlausibleDueDate("")).toBe(false);
+  });
+});
+
+describe("pastDueDateQuestion", () => {
+  it("questions a date before today, saying which date and why", () => {
+    expect(pastDueDateQuestion("2026-12-04", "2026-12-06")).toBe(
+      "Fri 4 Dec 2026 has already passed, so this action will show as overdue straight away. Is that the date you meant?",
+    );
+  });
+
+  it("asks nothing for today, a later date, or text that is not a date", () => {
+    expect(pastDueDateQuestion("2026-12-06", "2026-12-06")).toBeNull();
+    expect(pastDueDateQuestion("2027-01-01", "2026-12-06")).toBeNull();
+    expect(pastDueDateQuestion("last week", "2026-12-06")).toBeNull();
   });
 });

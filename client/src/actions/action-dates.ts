@@ -55,3 +55,12 @@ export function isPlausibleDueDate(value: string): boolean {
   const year = date.getUTCFullYear();
   return year >= 2000 && year <= 2100;
 }
+
+/**
+ * The question to ask before saving a due date that has already passed (an action due then is
+ * overdue the moment it is saved, which is rarely what was meant); null for today or later.
+ */
+export function pastDueDateQuestion(value: string, today: string): string | null {
+  if (!isIsoDate(value) || value >= today) return null;
+  return `${formatDueDate(value)} has already passed, so this action will show as overdue straight away. Is that the date you meant?`;
+}

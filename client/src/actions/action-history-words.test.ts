@@ -144,6 +144,16 @@ describe("describeActionHistory", () => {
     ]);
   });
 
+  it("says what is holding a blocked action up, and when that was cleared", () => {
+    expect(
+      words([
+        event("blockedReason", null, "Waiting for the tuition budget", mark, "2026-11-24T10:15:00Z"),
+        event("blockedReason", "Waiting for the tuition budget", null, mark, "2026-11-25T19:40:00Z"),
+        event("blockedReason", null, "No reply yet", null, "2026-11-26T09:00:00Z"),
+      ]),
+    ).toEqual(["Held up by: “No reply yet”", "Mark Davies cleared what was holding it up", "Mark Davies said what is holding it up: “Waiting for the tuition budget”"]);
+  });
+
   it("says what the words were changed to", () => {
     expect(words([event("text", "Book test", "Book the hearing test")])).toEqual([
       "Priya Shah changed the words to “Book the hearing test”",

@@ -173,6 +173,9 @@ function eventWords(event: OtherEvent, place: HistoryPlace, removedBefore: boole
       return statusWords(who, event.from, event.to);
     case "dueDate":
       return dueDateWords(who, event.from, event.to);
+    case "blockedReason":
+      if (event.to === null) return who ? `${who} cleared what was holding it up` : "What was holding it up was cleared";
+      return who ? `${who} said what is holding it up: “${event.to}”` : `Held up by: “${event.to}”`;
     case "text": {
       const text = event.to ? `“${event.to}”` : "nothing";
       return who ? `${who} changed the words to ${text}` : `Words changed to ${text}`;

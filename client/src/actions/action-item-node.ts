@@ -16,6 +16,8 @@ export interface ActionItemAttributes {
   ownerAgencyId: string | null;
   dueDate: string | null;
   status: ActionStatus;
+  /** What is holding it up, while it is blocked. */
+  blockedReason: string | null;
 }
 
 declare module "@tiptap/core" {
@@ -56,6 +58,9 @@ export const ActionItemNode = Node.create({
       ownerId: optionalText("ownerId", "data-owner-id"),
       ownerAgencyId: optionalText("ownerAgencyId", "data-owner-agency-id"),
       dueDate: optionalText("dueDate", "data-due-date"),
+      // Declared so that the editor keeps it: an attribute the schema does not know is dropped
+      // from the shared document the next time the card changes.
+      blockedReason: optionalText("blockedReason", "data-blocked-reason"),
       status: {
         default: "open",
         parseHTML: (element: HTMLElement) => readStatus(element.getAttribute("data-status")),

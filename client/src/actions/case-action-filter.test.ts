@@ -15,6 +15,7 @@ function action(text: string, overrides: Partial<Action> = {}): Action {
     ownerAgencyId: null,
     dueDate: null,
     status: "open",
+    blockedReason: null,
     overdue: false,
     updatedAt: "2026-12-01T10:00:00.000Z",
     caseName: "Jamie",

@@ -16,6 +16,7 @@ function action(overrides: Partial<Action>): Action {
     ownerAgencyId: null,
     dueDate: null,
     status: "open",
+    blockedReason: null,
     overdue: false,
     updatedAt: "2026-12-01T10:00:00.000Z",
     caseName: "Jamie",

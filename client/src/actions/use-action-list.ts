@@ -51,7 +51,10 @@ export function useActionList(query: ActionListQuery): {
   if (resource.status !== "loaded" || pending.size === 0) return { list: resource, update, refresh };
   const actions = resource.data.map((action) => {
     const unsaved = pending.get(action.id);
-    return unsaved ? ({ ...action, ...unsaved } as Action) : action;
+    if (!unsaved) return action;
+    // A status other than blocked takes the reason away, as the server will.
+    const blockedReason = unsaved.status === undefined || unsaved.status === "blocked" ? (unsaved.blockedReason ?? action.blockedReason) : null;
+    return { ...action, ...unsaved, blockedReason } as Action;
   });
   return { list: { status: "loaded", data: actions }, update, refresh };
 }

@@ -20,6 +20,7 @@ function action(id: string, changes: Partial<Action> = {}): Action {
     ownerAgencyName: null,
     dueDate: "2026-03-01",
     status: "open",
+    blockedReason: null,
     overdue: true,
     updatedAt: "2026-03-01T09:00:00.000Z",
     removedAt: null,

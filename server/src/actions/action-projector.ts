@@ -118,6 +118,7 @@ export class ActionProjector {
               ownerAgencyId: sql`excluded.owner_agency_id`,
               dueDate: sql`excluded.due_date`,
               status: sql`excluded.status`,
+              blockedReason: sql`excluded.blocked_reason`,
               section: sql`excluded.section`,
               position: sql`excluded.position`,
               removedAt: sql`null`,

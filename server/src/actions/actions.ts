@@ -69,6 +69,7 @@ function toAction(row: ActionQueryRow, today: string): Action {
     ownerAgencyId: a.ownerAgencyId,
     dueDate: a.dueDate,
     status: a.status,
+    blockedReason: a.blockedReason,
     overdue: isOverdue(a, today),
     updatedAt: a.updatedAt.toISOString(),
     caseName: row.caseName,
@@ -215,6 +216,8 @@ export async function updateAction({ db, registry, projector }: ActionDeps, pers
         else element.setAttribute(key, value);
       };
       set("status", body.status);
+      // Only a blocked action has a reason it is held up; any other status clears it.
+      if (body.status !== undefined) set("blockedReason", body.status === "blocked" ? body.blockedReason : null);
       set("dueDate", body.dueDate);
       set("ownerId", body.ownerId);
       if (body.ownerId) element.removeAttribute("ownerAgencyId");

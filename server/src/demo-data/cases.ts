@@ -11,6 +11,8 @@ export interface DemoAction {
   text: string;
   dueInDays: number | null;
   status: ActionStatus;
+  /** What is holding a blocked action up. */
+  blockedReason?: string;
 }
 
 export interface DemoCase {
@@ -102,7 +104,7 @@ export const demoCases: readonly DemoCase[] = [
     },
     actions: [
       { owner: "sophie", text: "Link Daniel with the sleep support group", dueInDays: 44, status: "open" },
-      { owner: "mark", text: "Ask transport about a smaller minibus for Aisha", dueInDays: -6, status: "blocked" },
+      { owner: "mark", text: "Ask transport about a smaller minibus for Aisha", dueInDays: -6, status: "blocked", blockedReason: "Waiting for the transport team to reply about a smaller vehicle" },
     ],
     carePlan: () => ({
       "about-me": [

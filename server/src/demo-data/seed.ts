@@ -81,6 +81,7 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
                 id: randomUUID(),
                 ownerId: idOf(a.owner),
                 status: a.status,
+                ...(a.blockedReason ? { blockedReason: a.blockedReason } : {}),
                 ...(a.dueInDays === null ? {} : { dueDate: isoDateInDays(a.dueInDays) }),
               }),
             ),

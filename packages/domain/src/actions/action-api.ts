@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import type { ActionEventField } from "./action-diff.js";
-import { actionStatusSchema, type ActionStatus } from "./action-status.js";
+import { actionStatusSchema, blockedReasonMaxLength, type ActionStatus } from "./action-status.js";
+import { textField } from "../text.js";
 
 export const actionNodeName = "actionItem";
 
@@ -21,6 +22,8 @@ export interface Action {
   ownerAgencyId: string | null;
   dueDate: string | null;
   status: ActionStatus;
+  /** What is holding it up, for a blocked action; null otherwise. */
+  blockedReason: string | null;
   overdue: boolean;
   updatedAt: string;
   /** Extra context for lists: where it was agreed and who owns it, in words. */
@@ -47,9 +50,23 @@ export const updateActionBodySchema = z
     status: actionStatusSchema.optional(),
     dueDate: isoDateSchema.nullable().optional(),
     ownerId: z.uuid("Choose someone on the case").nullable().optional(),
+    /** Required when the status becomes blocked: what is holding it up. */
+    blockedReason: textField()
+      .trim()
+      .min(1, "Say what is holding it up")
+      .max(blockedReasonMaxLength, `Keep it under ${blockedReasonMaxLength} characters`)
+      .optional(),
   })
-  .refine((b) => b.status !== undefined || b.dueDate !== undefined || b.ownerId !== undefined, {
-    message: "Say what to change: status, due date or owner",
+  .superRefine((b, ctx) => {
+    if (b.status === undefined && b.dueDate === undefined && b.ownerId === undefined) {
+      ctx.addIssue({ code: "custom", message: "Say what to change: status, due date or owner" });
+    }
+    if (b.status === "blocked" && b.blockedReason === undefined) {
+      ctx.addIssue({ code: "custom", path: ["blockedReason"], message: "Say what is holding it up" });
+    }
+    if (b.blockedReason !== undefined && b.status !== "blocked") {
+      ctx.addIssue({ code: "custom", path: ["blockedReason"], message: "Only a blocked action has a reason it is held up" });
+    }
   });
 export type UpdateActionBody = z.infer<typeof updateActionBodySchema>;
 

@@ -13,14 +13,15 @@ export interface StoredActionState {
   ownerAgencyId: string | null;
   dueDate: string | null;
   status: string;
+  blockedReason: string | null;
   section: string | null;
   caseId: string | null;
   position: number;
   removed: boolean;
 }
 
-export type TrackedField = "ownerId" | "ownerAgencyId" | "dueDate" | "status";
-export const trackedFields: readonly TrackedField[] = ["ownerId", "ownerAgencyId", "dueDate", "status"];
+export type TrackedField = "ownerId" | "ownerAgencyId" | "dueDate" | "status" | "blockedReason";
+export const trackedFields: readonly TrackedField[] = ["ownerId", "ownerAgencyId", "dueDate", "status", "blockedReason"];
 
 /** What an entry in an action's history records: a tracked field changing, or the action being created or removed. */
 export type ActionEventField = TrackedField | "created" | "removed" | "text";

@@ -25,8 +25,8 @@ describe("projectActions", () => {
       ),
     );
     expect(rows).toEqual([
-      { id: id1, text: "Write a part-time timetable", ownerId: owner, ownerAgencyId: null, dueDate: "2026-12-12", status: "in-progress", section: "Who does what by when", caseId: null, position: 0 },
-      { id: id2, text: "Share the crisis line", ownerId: null, ownerAgencyId: null, dueDate: null, status: "done", section: "Contacts", caseId: null, position: 1 },
+      { id: id1, text: "Write a part-time timetable", ownerId: owner, ownerAgencyId: null, dueDate: "2026-12-12", status: "in-progress", blockedReason: null, section: "Who does what by when", caseId: null, position: 0 },
+      { id: id2, text: "Share the crisis line", ownerId: null, ownerAgencyId: null, dueDate: null, status: "done", blockedReason: null, section: "Contacts", caseId: null, position: 1 },
     ]);
   });
 
@@ -63,6 +63,18 @@ describe("projectActions", () => {
     expect(rows.map((r) => [r.text, r.section])).toEqual([["Ring school today", "Plan B"]]);
   });
 
+  it("keeps what is holding a blocked action up, on one line and within the limit, and nothing for an action that is not blocked", () => {
+    const rows = projectActions(
+      doc(
+        action({ id: id1, status: "blocked", blockedReason: "  Waiting for\nthe school\u0000's reply  " }, "Timetable"),
+        action({ id: id2, status: "in-progress", blockedReason: "Stale reason" }, "Minibus"),
+      ),
+    );
+    expect(rows.map((r) => r.blockedReason)).toEqual(["Waiting for the school's reply", null]);
+    const [long] = projectActions(doc(action({ id: id1, status: "blocked", blockedReason: "x".repeat(600) }, "Long")));
+    expect(long?.blockedReason).toHaveLength(500);
+  });
+
   it("leaves out actions without an id, and copies of an id already seen", () => {
     const rows = projectActions(doc(action({}, "No id"), action({ id: id1 }, "First"), action({ id: id1 }, "Pasted copy")));
     expect(rows.map((r) => r.text)).toEqual(["First"]);
@@ -90,7 +102,7 @@ const arbDoc = fc
   });
 
 function store(rows: readonly ProjectedAction[], removed: readonly string[] = []): StoredActionState[] {
-  return [...rows.map((r) => ({ ...r, removed: false })), ...removed.map((id) => ({ id, text: "", ownerId: null, ownerAgencyId: null, dueDate: null, status: "open", section: null, caseId: null, position: 0, removed: true }))];
+  return [...rows.map((r) => ({ ...r, removed: false })), ...removed.map((id) => ({ id, text: "", ownerId: null, ownerAgencyId: null, dueDate: null, status: "open", blockedReason: null, section: null, caseId: null, position: 0, removed: true }))];
 }
 
 describe("projection properties", () => {
@@ -146,6 +158,11 @@ describe("diffActions", () => {
       { actionId: id2, field: "removed", from: null, to: null },
     ]);
     expect(diff.removed).toEqual([id2]);
+    const blocked = projectActions(doc(action({ id: id1, status: "blocked", blockedReason: "Waiting for a reply", dueDate: "2026-12-01" }, "Call the school")));
+    expect(diffActions(store(second), blocked).events).toEqual([
+      { actionId: id1, field: "status", from: "done", to: "blocked" },
+      { actionId: id1, field: "blockedReason", from: null, to: "Waiting for a reply" },
+    ]);
     const back = diffActions(store(second, [id2]), first);
     expect(back.events.filter((e) => e.actionId === id2).map((e) => e.field)).toEqual(["created"]);
   });

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { actionNodeName } from "./action-api.js";
-import { actionStatusSchema, type ActionStatus } from "./action-status.js";
+import { actionStatusSchema, blockedReasonFor, type ActionStatus } from "./action-status.js";
 import { storableText } from "../text.js";
 
 /** The JSON shape of a document node (what Tiptap's getJSON() and our Yjs reader produce). */
@@ -23,6 +23,8 @@ export interface ProjectedAction {
   ownerAgencyId: string | null;
   dueDate: string | null;
   status: ActionStatus;
+  /** What is holding it up, for a blocked action; null otherwise. */
+  blockedReason: string | null;
   /** The text of the nearest heading above the action, if any. */
   section: string | null;
   /**
@@ -113,6 +115,7 @@ export function projectActions(doc: DocNode): ProjectedAction[] {
           ownerAgencyId: idOrNull(attrs.ownerAgencyId),
           dueDate: dateOrNull(attrs.dueDate),
           status: statusOf(attrs.status),
+          blockedReason: blockedReasonFor(statusOf(attrs.status), typeof attrs.blockedReason === "string" ? storableText(attrs.blockedReason) : null),
           section,
           caseId: sectionCase?.id ?? null,
           position: actions.length,

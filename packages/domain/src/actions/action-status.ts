@@ -25,3 +25,17 @@ export function isOutstanding(status: ActionStatus): boolean {
 export function isOverdue(action: { status: ActionStatus; dueDate: string | null }, today: string): boolean {
   return action.dueDate !== null && isOutstanding(action.status) && action.dueDate < today;
 }
+
+/** The longest reason an action can be blocked for, in characters. */
+export const blockedReasonMaxLength = 500;
+
+/**
+ * What is holding a blocked action up, as stored: only a blocked action has one, and it is kept
+ * to one line of plain text no longer than the limit (a document can hold anything, so the
+ * projection and the API read it through here).
+ */
+export function blockedReasonFor(status: ActionStatus, value: unknown): string | null {
+  if (status !== "blocked" || typeof value !== "string") return null;
+  const reason = value.replace(/\s+/g, " ").trim().slice(0, blockedReasonMaxLength);
+  return reason.length > 0 ? reason : null;
+}
