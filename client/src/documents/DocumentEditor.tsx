@@ -107,7 +107,7 @@ export function DocumentEditor({ session, me, label, testId, editable, statusLin
       <div className="rt-editor__bar">
         {statusLine}
         {editor && (editable || startComment) && (
-          <div id={toolbarId}>
+          <div id={toolbarId} className="rt-editor__tools">
             <EditorToolbar editor={editor} editorId={editorId} editable={editable} onComment={startComment} />
           </div>
         )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { connectionStates, describeConnection, nextChangeAt, type ConnectionFacts } from "./connection-state";
+import { announcementFor, connectionStates, describeConnection, nextChangeAt, type ConnectionFacts, type ConnectionState } from "./connection-state";
 
 const live: ConnectionFacts = {
   online: true,
@@ -58,5 +58,37 @@ describe("describeConnection", () => {
     // Once a connection gets in (the person closed something), back to the usual words.
     expect(describeConnection({ ...turnedAway, live: true, tooManyOpen: false }, 60_000)).toBe("Saved");
     expect(describeConnection({ ...turnedAway, online: false }, 10_100)).toBe(connectionStates.offline);
+  });
+});
+
+describe("announcementFor", () => {
+  /** Feeds the states in order, as the line shows them; returns what is said. */
+  function said(states: ConnectionState[]): string[] {
+    let lastSaid: ConnectionState | null = null;
+    const out: string[] = [];
+    for (const state of states) {
+      const next = announcementFor(lastSaid, state);
+      lastSaid = next.lastSaid;
+      if (next.say) out.push(next.say);
+    }
+    return out;
+  }
+  const { connecting, saved, saving, offline, reconnecting, notSaving } = connectionStates;
+
+  it("says nothing while someone types: Saving… and Saved take turns with every keystroke", () => {
+    expect(said([connecting, saved, saving, saved, saving, saved, saving, saved])).toEqual([]);
+  });
+
+  it("says each change of state, once", () => {
+    expect(said([saved, saving, offline, offline, reconnecting, saving, saved, saving, saved])).toEqual([offline, reconnecting, saved]);
+  });
+
+  it("says when the server stops saving, and when it saves again", () => {
+    expect(said([saved, notSaving, notSaving, saving, saved])).toEqual([notSaving, saved]);
+  });
+
+  it("takes the first state as heard, whatever it is", () => {
+    expect(said([offline])).toEqual([]);
+    expect(said([saving, saving, saved])).toEqual([]);
   });
 });

@@ -61,3 +61,17 @@ export function nextChangeAt(facts: ConnectionFacts): number | null {
   if (facts.stopped || !facts.online || facts.live || facts.tooManyOpen) return null;
   return facts.notLiveSince + offlineAfterMs + 1;
 }
+
+/**
+ * What a screen reader should hear as the state line changes. The line flips Saving… ⇄ Saved
+ * with every keystroke; announcing that would talk over the person typing. So only a change of
+ * state is said (Saved → Offline → Reconnecting → Saved): Saving… and Connecting… are never said
+ * on their own, and a state is said only when it differs from the last one said. The page's
+ * first settled state is taken as heard (the page shows it); `lastSaid` is null until then.
+ */
+export function announcementFor(lastSaid: ConnectionState | null, next: ConnectionState): { say: string | null; lastSaid: ConnectionState | null } {
+  // Passing states: said by what they turn into.
+  if (next === connectionStates.saving || next === connectionStates.connecting) return { say: null, lastSaid };
+  if (lastSaid === null || lastSaid === next) return { say: null, lastSaid: next };
+  return { say: next, lastSaid: next };
+}
