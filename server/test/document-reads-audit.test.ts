@@ -5,7 +5,7 @@
  */
 import { schema } from "@roundtable/db";
 import type { AccessReportEntry, CaseDetail, CaseSummary, DocumentDetail } from "@roundtable/domain";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gte, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../src/server.js";
 import { signIn, type SignedIn } from "./support/api-client.js";
@@ -19,6 +19,7 @@ let priya: SignedIn;
 let jamie: CaseDetail;
 let plan: string;
 const clients: CollabClient[] = [];
+const startedAt = new Date();
 
 beforeAll(async () => {
   storage = await createTestStorage();
@@ -34,11 +35,19 @@ afterAll(async () => {
   await storage?.cleanup();
 });
 
+/** The opens written while these tests ran (the demo data has a history of its own). */
 const openedBy = (personId: string, documentId: string) =>
   server.database.db
     .select()
     .from(schema.auditEvents)
-    .where(and(eq(schema.auditEvents.personId, personId), eq(schema.auditEvents.documentId, documentId), eq(schema.auditEvents.action, "opened")));
+    .where(
+      and(
+        eq(schema.auditEvents.personId, personId),
+        eq(schema.auditEvents.documentId, documentId),
+        eq(schema.auditEvents.action, "opened"),
+        gte(schema.auditEvents.at, startedAt),
+      ),
+    );
 
 describe("reading a document over the API", () => {
   it("writes one 'opened' a visit for the document or its comments, and the family's access report shows the reader", async () => {

@@ -267,7 +267,7 @@ export function acceptInvitation(token: string, body: AcceptInvitationBody): Pro
 
 // A case's team, consent and records of access: changing roles, removing people, recording and
 // withdrawing consent, the audit trail and the family's access report.
-import type { AccessReportEntry, AuditEvent, ConsentRecord, RecordConsentBody, Role } from "@roundtable/domain";
+import type { AccessReportEntry, AuditEvent, AuditFilterChoices, AuditQuery, ConsentRecord, RecordConsentBody, Role } from "@roundtable/domain";
 
 const member = (caseId: string, personId: string) => ({ param: { caseId: segment(caseId), personId: segment(personId) } });
 
@@ -310,14 +310,27 @@ export function withdrawConsent(caseId: string, consentId: string, note?: string
   );
 }
 
-/** The case's audit trail, newest first: a page of `limit` events older than event `before`. */
-export function listAuditEvents(caseId: string, page: { before?: number; limit?: number } = {}): Promise<AuditEvent[]> {
-  return requestJson(api.cases[":caseId"].audit.$get({ ...caseParam(caseId), query: page }));
+/**
+ * The case's audit trail, newest first, narrowed by `query`'s filters: a page of `limit` lines
+ * older than line `before` (repeated opens of a record are one line with a count).
+ */
+export function listAuditEvents(caseId: string, query: AuditQuery = {}): Promise<AuditEvent[]> {
+  return requestJson(api.cases[":caseId"].audit.$get({ ...caseParam(caseId), query }));
 }
 
-/** For the child's family: who has opened, changed, printed or downloaded the child's records. */
-export function getAccessReport(caseId: string): Promise<AccessReportEntry[]> {
-  return requestJson(api.cases[":caseId"]["access-report"].$get(caseParam(caseId)));
+/** The people and records on the case's trail, for its filters. */
+export function getAuditChoices(caseId: string): Promise<AuditFilterChoices> {
+  return requestJson(api.cases[":caseId"].audit.choices.$get(caseParam(caseId)));
+}
+
+/** For the child's family: who has opened, changed, printed or downloaded the child's records, a page at a time. */
+export function getAccessReport(caseId: string, query: AuditQuery = {}): Promise<AccessReportEntry[]> {
+  return requestJson(api.cases[":caseId"]["access-report"].$get({ ...caseParam(caseId), query }));
+}
+
+/** The people and records on the family's access report, for its filters. */
+export function getAccessReportChoices(caseId: string): Promise<AuditFilterChoices> {
+  return requestJson(api.cases[":caseId"]["access-report"].choices.$get(caseParam(caseId)));
 }
 
 // Two-step sign-in for the signed-in person.

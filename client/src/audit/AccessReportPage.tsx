@@ -1,10 +1,10 @@
 /**
  * "Who has looked at Jamie's records", for the child's family: every time someone opened,
  * changed, printed or downloaded one of the records the family can see, grouped by day, newest
- * first. Written to be read on a phone.
+ * first, a page at a time, narrowed by who, record, what and when. Written to be read on a phone.
  */
-import type { AccessReportEntry, CaseDetail } from "@roundtable/domain";
-import { getAccessReport, getCase } from "../api/api";
+import { recordLookActions, type AccessReportEntry, type AuditFilter, type CaseDetail } from "@roundtable/domain";
+import { getAccessReport, getAccessReportChoices, getCase } from "../api/api";
 import { useResource } from "../api/use-resource";
 import { Breadcrumbs } from "../layout/Breadcrumbs";
 import { PageLoading } from "../layout/PageLoading";
@@ -12,15 +12,24 @@ import { ProblemPage } from "../layout/ProblemPage";
 import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { firstName, possessive } from "../team/child-name";
-import { accessVerb, whoTheyAre } from "./access-words";
+import { useLocation } from "../navigation/history";
+import { AuditFilters } from "./AuditFilters";
+import { accessVerb, howOften, whoTheyAre } from "./access-words";
+import { auditSearch, isFiltered, readAuditFilter } from "./audit-filters";
+import { ShowOlder } from "./ShowOlder";
+import { useOlderPages } from "./use-older-pages";
 import { groupByDay } from "./group-by-day";
 import { formatUkClock } from "../layout/uk-time";
 import "../team/records-pages.css";
 import "./audit.css";
 
+const pageSize = 100;
+
 export function AccessReportPage({ caseId }: { caseId: string }) {
+  const filter = readAuditFilter(useLocation().search);
+  const search = auditSearch(filter);
   const details = useResource(() => getCase(caseId), `case:${caseId}`);
-  const report = useResource(() => getAccessReport(caseId), `access-report:${caseId}`);
+  const report = useResource(() => getAccessReport(caseId, { ...filter, limit: pageSize }), `access-report:${caseId}?${search}`);
   const headingRef = usePageHeading("Who has looked at the records");
 
   if (details.status === "failed") return <ProblemPage error={details.error} retry={details.retry} />;
@@ -35,15 +44,23 @@ export function AccessReportPage({ caseId }: { caseId: string }) {
       </>
     );
   }
-  return <AccessReport details={details.data} entries={report.data} />;
+  return <AccessReport key={search} details={details.data} filter={filter} firstPage={report.data} />;
 }
 
-function AccessReport({ details, entries }: { details: CaseDetail; entries: readonly AccessReportEntry[] }) {
+function AccessReport({ details, filter, firstPage }: { details: CaseDetail; filter: AuditFilter; firstPage: readonly AccessReportEntry[] }) {
   const child = firstName(details.name);
   const title = `Who has looked at ${possessive(child)} records`;
   // A heading of its own: the one shown while loading has gone, so focus comes here.
   const headingRef = usePageHeading(title);
-  const days = groupByDay(entries);
+  const choices = useResource(() => getAccessReportChoices(details.id), `access-choices:${details.id}`);
+  const pages = useOlderPages(
+    firstPage,
+    pageSize,
+    (before) => getAccessReport(details.id, { ...filter, before, limit: pageSize }),
+    ["entry", "entries"],
+  );
+  const { firstOlderId } = pages;
+  const days = groupByDay(pages.lines);
   return (
     <>
       <Breadcrumbs
@@ -66,20 +83,29 @@ function AccessReport({ details, entries }: { details: CaseDetail; entries: read
               {possessive(child)} keyworker is {details.keyworker.name}.
             </p>
           )}
-          {days.length === 0 && <p>Nobody has opened {possessive(child)} records yet.</p>}
+          <AuditFilters
+            idBase="access"
+            label="Filter the list"
+            folded
+            filter={filter}
+            choices={choices}
+            actions={recordLookActions}
+            actionWords={(action) => capitalise(accessVerb(action))}
+            pathFor={(search) => paths.caseAccessReport(details.id, search)}
+          />
+          {days.length === 0 && <p>{isFiltered(filter) ? "Nothing matches these filters." : `Nobody has opened ${possessive(child)} records yet.`}</p>}
           {days.map((day) => (
             <section key={day.key} className="rt-access-day" aria-labelledby={`day-${day.key}`}>
               <h2 className="nhsuk-heading-s rt-access-day__heading" id={`day-${day.key}`}>
                 {day.heading}
               </h2>
               <ul className="nhsuk-list rt-access-list">
-                {day.entries.map((entry, index) => (
-                  // Entries have no id of their own; their order within the day is stable.
-                  // biome-ignore lint/suspicious/noArrayIndexKey: see above
-                  <li key={index} className="rt-access-list__item">
+                {day.entries.map((entry) => (
+                  <li key={entry.id} className="rt-access-list__item" tabIndex={-1} ref={entry.id === firstOlderId ? focusOnMount : undefined}>
                     <span className="rt-access-list__time">{formatUkClock(entry.at)}</span>
                     <span className="rt-access-list__what">
                       <strong>{entry.person.name}</strong> {accessVerb(entry.action)} <strong>{entry.record}</strong>
+                      {howOften(entry, formatUkClock)}
                       {whoTheyAre(entry.person) && <span className="rt-access-list__who">{whoTheyAre(entry.person)}</span>}
                     </span>
                   </li>
@@ -87,8 +113,18 @@ function AccessReport({ details, entries }: { details: CaseDetail; entries: read
               </ul>
             </section>
           ))}
+          <ShowOlder pages={pages} label="Show older" />
         </div>
       </div>
     </>
   );
+}
+
+/** The first of the older entries takes focus when it appears: the button may be gone. */
+function focusOnMount(element: HTMLLIElement | null): void {
+  element?.focus();
+}
+
+function capitalise(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

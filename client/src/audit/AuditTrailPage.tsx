@@ -1,12 +1,12 @@
 /**
  * A case's audit trail, for the people who oversee it: every open, change, print, download,
- * invitation, change to the team and consent decision, newest first, a page at a time.
+ * invitation, change to the team and consent decision, newest first, a page at a time, narrowed
+ * by who, record, what and when. Repeated opens of a record by one person in a day are one line.
  */
-import { auditActionLabels, roleLabels, type AuditEvent, type CaseDetail } from "@roundtable/domain";
-import { useEffect, useRef, useState } from "react";
-import { ApiRequestError, getCase, listAuditEvents } from "../api/api";
+import { auditActionLabels, auditActions, roleLabels, type AuditEvent, type AuditFilter, type CaseDetail } from "@roundtable/domain";
+import { useEffect, useRef } from "react";
+import { getAuditChoices, getCase, listAuditEvents } from "../api/api";
 import { useResource } from "../api/use-resource";
-import { useSession } from "../auth/session-context";
 import { Breadcrumbs } from "../layout/Breadcrumbs";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
@@ -15,15 +15,22 @@ import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { firstName, possessive } from "../team/child-name";
 import { describeAuditDetails } from "./audit-details";
-import { formatUkDateTime } from "../layout/uk-time";
+import { formatUkClock, formatUkDateTime } from "../layout/uk-time";
+import { useLocation } from "../navigation/history";
+import { AuditFilters } from "./AuditFilters";
+import { auditSearch, isFiltered, readAuditFilter } from "./audit-filters";
+import { ShowOlder } from "./ShowOlder";
+import { useOlderPages } from "./use-older-pages";
 import "../team/records-pages.css";
 import "./audit.css";
 
 const pageSize = 50;
 
 export function AuditTrailPage({ caseId }: { caseId: string }) {
+  const filter = readAuditFilter(useLocation().search);
+  const search = auditSearch(filter);
   const details = useResource(() => getCase(caseId), `case:${caseId}`);
-  const firstPage = useResource(() => listAuditEvents(caseId, { limit: pageSize }), `audit:${caseId}`);
+  const firstPage = useResource(() => listAuditEvents(caseId, { ...filter, limit: pageSize }), `audit:${caseId}?${search}`);
   const headingRef = usePageHeading("Audit trail");
 
   if (details.status === "failed") return <ProblemPage error={details.error} retry={details.retry} />;
@@ -38,7 +45,15 @@ export function AuditTrailPage({ caseId }: { caseId: string }) {
       </>
     );
   }
-  return <AuditTrail details={details.data} firstPage={firstPage.data} />;
+  // A new trail for each filter: its pages start again.
+  return <AuditTrail key={search} details={details.data} filter={filter} firstPage={firstPage.data} />;
+}
+
+/** "Opened" or, for a line standing for several, "Opened 3 times (first at 09:00)". */
+function whatWords(event: AuditEvent): string {
+  const what = auditActionLabels[event.action];
+  if (event.count <= 1) return what;
+  return `${what} ${event.count} times (first at ${formatUkClock(event.firstAt)})`;
 }
 
 /** Which record an event is about, in words. */
@@ -48,42 +63,24 @@ function recordWords(event: AuditEvent): string {
   return "The case";
 }
 
-function AuditTrail({ details, firstPage }: { details: CaseDetail; firstPage: AuditEvent[] }) {
+function AuditTrail({ details, filter, firstPage }: { details: CaseDetail; filter: AuditFilter; firstPage: AuditEvent[] }) {
   // A heading of its own: the one shown while loading has gone, so focus comes here.
   const headingRef = usePageHeading(`Audit trail – ${details.name}`);
-  const { sessionEnded } = useSession();
-  const [events, setEvents] = useState<readonly AuditEvent[]>(firstPage);
-  const [more, setMore] = useState(firstPage.length === pageSize);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [announcement, setAnnouncement] = useState("");
-  const [focusId, setFocusId] = useState<number | null>(null);
+  const pages = useOlderPages(
+    firstPage,
+    pageSize,
+    (before) => listAuditEvents(details.id, { ...filter, before, limit: pageSize }),
+    ["event", "events"],
+  );
+  const { lines: events, firstOlderId } = pages;
   const rowRefs = useRef(new Map<number, HTMLTableRowElement>());
   const agencyName = (id: string) => details.agencies.find((a) => a.id === id)?.name;
+  const choices = useResource(() => getAuditChoices(details.id), `audit-choices:${details.id}`);
 
   // After "Show older events", focus goes to the first of them: the button may be gone.
   useEffect(() => {
-    if (focusId !== null) rowRefs.current.get(focusId)?.focus();
-  }, [focusId]);
-
-  const showOlder = async () => {
-    const last = events[events.length - 1];
-    if (!last || loadingMore) return;
-    setLoadingMore(true);
-    setError(null);
-    try {
-      const older = await listAuditEvents(details.id, { before: last.id, limit: pageSize });
-      setEvents((current) => [...current, ...older]);
-      setMore(older.length === pageSize);
-      setAnnouncement(older.length === 0 ? "There are no older events." : `${older.length} older ${older.length === 1 ? "event" : "events"} shown.`);
-      if (older[0]) setFocusId(older[0].id);
-    } catch (failure) {
-      if (failure instanceof ApiRequestError && failure.isSessionEnded) return sessionEnded();
-      setError(failure instanceof ApiRequestError ? failure.message : "Something went wrong. Try again.");
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+    if (firstOlderId !== null) rowRefs.current.get(firstOlderId)?.focus();
+  }, [firstOlderId]);
 
   return (
     <>
@@ -105,8 +102,16 @@ function AuditTrail({ details, firstPage }: { details: CaseDetail; firstPage: Au
           </p>
         </div>
       </div>
+      <AuditFilters
+        idBase="audit"
+        label="Filter the audit trail"
+        filter={filter}
+        choices={choices}
+        actions={auditActions}
+        pathFor={(search) => paths.caseAudit(details.id, search)}
+      />
       {events.length === 0 ? (
-        <p>Nothing has happened to this case's records yet.</p>
+        <p>{isFiltered(filter) ? "Nothing on the trail matches these filters." : "Nothing has happened to this case's records yet."}</p>
       ) : (
         <ResponsiveTable caption="Audit trail, newest first" hideCaption headings={["When", "Who", "What", "Record", "Details"]} className="rt-records-table rt-audit-table">
           {events.map((event) => {
@@ -132,7 +137,7 @@ function AuditTrail({ details, firstPage }: { details: CaseDetail; firstPage: Au
                   </span>
                 </Cell>
                 <Cell heading="What">
-                  <span className="rt-cell-body">{auditActionLabels[event.action]}</span>
+                  <span className="rt-cell-body">{whatWords(event)}</span>
                 </Cell>
                 <Cell heading="Record">
                   <span className="rt-cell-body">{recordWords(event)}</span>
@@ -145,21 +150,15 @@ function AuditTrail({ details, firstPage }: { details: CaseDetail; firstPage: Au
           })}
         </ResponsiveTable>
       )}
-      <p className="nhsuk-u-visually-hidden" role="status">
-        {announcement}
-      </p>
-      {error && (
-        <p className="nhsuk-error-message" role="alert">
-          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-        </p>
-      )}
-      {more ? (
-        <button type="button" className="nhsuk-button nhsuk-button--secondary" aria-disabled={loadingMore || undefined} onClick={() => void showOlder()}>
-          {loadingMore ? "Loading…" : "Show older events"}
-        </button>
-      ) : (
-        events.length > 0 && <p className="rt-audit-end">That is the start of the audit trail.</p>
-      )}
+      <ShowOlder
+        pages={pages}
+        label="Show older events"
+        end={
+          events.length > 0 && (
+            <p className="rt-audit-end">{isFiltered(filter) ? "That is everything that matches these filters." : "That is the start of the audit trail."}</p>
+          )
+        }
+      />
     </>
   );
 }

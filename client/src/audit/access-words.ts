@@ -20,3 +20,8 @@ export function accessVerb(action: AuditAction): string {
 export function whoTheyAre(person: AccessReportEntry["person"]): string {
   return [person.role ? roleLabels[person.role] : null, person.agency].filter((part): part is string => Boolean(part)).join(", ");
 }
+
+/** "" for once; " 3 times, first at 09:00" for a line standing for several opens that day. */
+export function howOften(entry: Pick<AccessReportEntry, "count" | "firstAt">, clock: (at: string) => string): string {
+  return entry.count <= 1 ? "" : ` ${entry.count} times, first at ${clock(entry.firstAt)}`;
+}

@@ -66,8 +66,9 @@ export const paths = {
   case: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
   caseTeam: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/team`,
   caseConsent: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/consent`,
-  caseAudit: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/audit`,
-  caseAccessReport: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/access-report`,
+  /** The audit trail, with its filters as a query string ("personId=…&from=…"). */
+  caseAudit: (caseId: string, search = "") => `/cases/${encodeURIComponent(caseId)}/audit${search ? `?${search}` : ""}`,
+  caseAccessReport: (caseId: string, search = "") => `/cases/${encodeURIComponent(caseId)}/access-report${search ? `?${search}` : ""}`,
   document: (documentId: string) => `/documents/${encodeURIComponent(documentId)}`,
   meeting: (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}`,
   /** The booking form, with the case it starts from when there is one. */

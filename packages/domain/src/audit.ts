@@ -2,6 +2,7 @@
  * The audit trail's vocabulary: what someone did to a child's records. Every open, editing
  * session, export, print, invitation, change of role and consent decision is one event.
  */
+import { z } from "zod";
 import type { Role } from "./roles.js";
 
 export const auditActions = [
@@ -51,6 +52,41 @@ export interface AuditEvent {
   document: { id: string; title: string } | null;
   meetingId: string | null;
   detail: Record<string, unknown> | null;
+  /**
+   * How many times it happened: repeated opens of one record by one person on one day (UK time)
+   * are one line, with the time of the latest as `at` and of the first as `firstAt`. 1 otherwise.
+   */
+  count: number;
+  firstAt: string;
+}
+
+/** The events collapsed into one line with a count when repeated (same person, record and day). */
+export const repeatedAuditActions: readonly AuditAction[] = ["opened"];
+
+const isoDay = z.iso.date("Use a date like 2026-12-31");
+
+/**
+ * A page of a trail or an access report, and what it can be narrowed to. Dates are whole days in
+ * UK time, both ends included; `before` is the id of the last line already shown.
+ */
+export const auditQuerySchema = z
+  .object({
+    personId: z.uuid("Choose someone from the list").optional(),
+    documentId: z.uuid("Choose a record from the list").optional(),
+    action: z.enum(auditActions, "Choose what happened from the list").optional(),
+    from: isoDay.optional(),
+    to: isoDay.optional(),
+    before: z.coerce.number().int().positive("before must be an event number").optional(),
+    limit: z.coerce.number().int().min(1, "limit must be at least 1").max(500, "limit can be at most 500").optional(),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "The end date must be the same as or after the start date" });
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+export type AuditFilter = Omit<AuditQuery, "before" | "limit">;
+
+/** The people and records that appear on a case's trail: what its filters offer. */
+export interface AuditFilterChoices {
+  people: { id: string; name: string }[];
+  records: { id: string; title: string }[];
 }
 
 /** One line of a family's access report: who looked at which record, when, in which role. */
@@ -59,4 +95,9 @@ export interface AccessReportEntry {
   person: { name: string; role: Role | null; agency: string | null };
   action: AuditAction;
   record: string;
+  /** As on the trail: repeated opens of one record by one person on one day are one entry. */
+  count: number;
+  firstAt: string;
+  /** For "show older": entries before this one. */
+  id: number;
 }

@@ -12,13 +12,17 @@ import {
   recordLookActions,
   type AccessReportEntry,
   type AuditEvent,
+  type AuditFilter,
+  type AuditFilterChoices,
 } from "@roundtable/domain";
-import { and, desc, eq, inArray, isNotNull, lt } from "drizzle-orm";
+import { and, eq, inArray, type SQL } from "drizzle-orm";
 import { forbidden } from "../errors.js";
 import { visibleCase } from "../access/access.js";
 import { orRefuse } from "../access/access-answer.js";
 import { mayOpen } from "../access/may-open.js";
 import type { Person } from "../auth/sessions.js";
+import { documentsVisibleTo } from "../access/visible-documents.js";
+import { auditLines, filterConditions, peopleOnTrail, recordsOnTrail } from "./audit-lines.js";
 
 export const restrictedRecordTitle = "A record you cannot open";
 
@@ -31,53 +35,87 @@ async function openableBy(db: Db, person: Person, documentIds: readonly (string 
   return openable;
 }
 
-export async function caseAuditTrail(db: Db, person: Person, caseId: string, page: { before?: number; limit: number }): Promise<AuditEvent[]> {
+export interface AuditPage {
+  filter: AuditFilter;
+  before?: number | undefined;
+  limit: number;
+}
+
+/** The case, if this person may read its audit trail. */
+async function requireAuditReader(db: Db, person: Person, caseId: string): Promise<void> {
   const visible = orRefuse(await visibleCase(db, person, caseId));
   const role = effectiveCaseRole(visible.caseRole, person.role);
   if (!role || !auditReaderRoles.includes(role)) throw forbidden("Only senior keyworkers and the service lead can read a case's audit trail.");
-  const rows = await db
-    .select({ event: schema.auditEvents, documentTitle: schema.documents.title })
-    .from(schema.auditEvents)
-    .leftJoin(schema.documents, eq(schema.documents.id, schema.auditEvents.documentId))
-    .where(and(eq(schema.auditEvents.caseId, caseId), page.before ? lt(schema.auditEvents.id, page.before) : undefined))
-    .orderBy(desc(schema.auditEvents.id))
-    .limit(page.limit);
-  // Every event stays on the trail (that is how misuse is found), but a record the reader may
-  // not open themselves (a young person's own page) is not named: its title can say too much.
-  const mayOpen = await openableBy(db, person, rows.map((r) => r.event.documentId));
-  return rows.map(({ event: e, documentTitle }) => ({
-    id: e.id,
-    at: e.at.toISOString(),
-    person: e.personId ? { id: e.personId, name: e.personName ?? "Someone", role: e.personRole } : null,
-    action: e.action,
-    caseId: e.caseId,
-    document: e.documentId ? { id: e.documentId, title: mayOpen.get(e.documentId) ? (documentTitle ?? "A record") : restrictedRecordTitle } : null,
-    meetingId: e.meetingId,
-    detail: e.detail,
-  }));
 }
 
-export async function accessReport(db: Db, person: Person, caseId: string): Promise<AccessReportEntry[]> {
+/** The case, if this person is the child's family, who are given the access report. */
+async function requireAccessReportReader(db: Db, person: Person, caseId: string): Promise<void> {
   const visible = orRefuse(await visibleCase(db, person, caseId));
   if (!visible.caseRole || !accessReportRoles.includes(visible.caseRole)) {
     throw forbidden("The access report is for the child's family: it shows them who has looked at the child's records.");
   }
-  const rows = await db
-    .select({ event: schema.auditEvents, documentTitle: schema.documents.title, agencyName: schema.agencies.name })
-    .from(schema.auditEvents)
-    .innerJoin(schema.documents, eq(schema.documents.id, schema.auditEvents.documentId))
-    .leftJoin(schema.people, eq(schema.people.id, schema.auditEvents.personId))
-    .leftJoin(schema.agencies, eq(schema.agencies.id, schema.people.agencyId))
-    .where(and(eq(schema.auditEvents.caseId, caseId), inArray(schema.auditEvents.action, [...recordLookActions]), isNotNull(schema.auditEvents.documentId)))
-    .orderBy(desc(schema.auditEvents.id))
-    .limit(1000);
-  const mayOpen = await openableBy(db, person, rows.map((r) => r.event.documentId));
-  return rows
-    .filter((r) => mayOpen.get(r.event.documentId!))
-    .map(({ event: e, documentTitle, agencyName }) => ({
-      at: e.at.toISOString(),
-      person: { name: e.personName ?? "Someone", role: e.personRole, agency: agencyName },
-      action: e.action,
-      record: documentTitle,
-    }));
+}
+
+export async function caseAuditTrail(db: Db, person: Person, caseId: string, page: AuditPage): Promise<AuditEvent[]> {
+  await requireAuditReader(db, person, caseId);
+  const lines = await auditLines(db, and(eq(schema.auditEvents.caseId, caseId), filterConditions(page.filter)), page);
+  // Every event stays on the trail (that is how misuse is found), but a record the reader may
+  // not open themselves (a young person's own page) is not named: its title can say too much.
+  const mayOpen = await openableBy(db, person, lines.map((l) => l.documentId));
+  return lines.map((l) => ({
+    id: l.id,
+    at: l.at,
+    firstAt: l.firstAt,
+    count: l.count,
+    person: l.personId ? { id: l.personId, name: l.personName ?? "Someone", role: l.personRole } : null,
+    action: l.action,
+    caseId: l.caseId,
+    document: l.documentId ? { id: l.documentId, title: mayOpen.get(l.documentId) ? (l.documentTitle ?? "A record") : restrictedRecordTitle } : null,
+    meetingId: l.meetingId,
+    detail: l.detail,
+  }));
+}
+
+/** Who and which records appear on the trail, for its filters; only records the reader may open are named. */
+export async function caseAuditChoices(db: Db, person: Person, caseId: string): Promise<AuditFilterChoices> {
+  await requireAuditReader(db, person, caseId);
+  const onCase = eq(schema.auditEvents.caseId, caseId);
+  const [people, records] = await Promise.all([peopleOnTrail(db, onCase), recordsOnTrail(db, onCase)]);
+  const mayOpen = await openableBy(db, person, records.map((r) => r.id));
+  return { people, records: records.filter((r) => mayOpen.get(r.id)) };
+}
+
+/** The family's report looks only at records they may open themselves, so it never reveals that a professionals-only one exists. */
+async function familyReportScope(db: Db, person: Person, caseId: string): Promise<SQL | null> {
+  const visible = await documentsVisibleTo(db, person);
+  if (!visible) return null;
+  return and(
+    eq(schema.auditEvents.caseId, caseId),
+    inArray(schema.auditEvents.action, [...recordLookActions]),
+    inArray(schema.auditEvents.documentId, visible.ids),
+  )!;
+}
+
+export async function accessReport(db: Db, person: Person, caseId: string, page: AuditPage): Promise<AccessReportEntry[]> {
+  await requireAccessReportReader(db, person, caseId);
+  const scope = await familyReportScope(db, person, caseId);
+  if (!scope) return [];
+  const lines = await auditLines(db, and(scope, filterConditions(page.filter)), page);
+  return lines.map((l) => ({
+    id: l.id,
+    at: l.at,
+    firstAt: l.firstAt,
+    count: l.count,
+    person: { name: l.personName ?? "Someone", role: l.personRole, agency: l.agencyName },
+    action: l.action,
+    record: l.documentTitle ?? "A record",
+  }));
+}
+
+export async function accessReportChoices(db: Db, person: Person, caseId: string): Promise<AuditFilterChoices> {
+  await requireAccessReportReader(db, person, caseId);
+  const scope = await familyReportScope(db, person, caseId);
+  if (!scope) return { people: [], records: [] };
+  const [people, records] = await Promise.all([peopleOnTrail(db, scope), recordsOnTrail(db, scope)]);
+  return { people, records };
 }

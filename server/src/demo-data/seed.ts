@@ -9,6 +9,7 @@ import { needsSharingConsent, type ConsentKind } from "@roundtable/domain";
 import { familyPartOf } from "../documents/documents.js";
 import { hashPassword } from "../auth/passwords.js";
 import { demoCases, type DemoCase } from "./cases.js";
+import { seedAuditHistory } from "./audit-history.js";
 import { seedRestrictedRecords } from "./restricted-records.js";
 import { demoAgencies, demoPassword, demoPeople, demoService } from "./people.js";
 
@@ -90,7 +91,13 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
         createdBy: idOf(c.keyworker),
       }).returning({ id: schema.documents.id, title: schema.documents.title });
       await tx.insert(schema.documents).values(familyPartOf({ id: plan!.id, caseId, title: plan!.title }, c.familySays, idOf(c.keyworker)));
-      if (c.name === "Jamie Walker") await seedRestrictedRecords(tx, { serviceId, caseId, caseName: c.name, idOf });
+      if (c.name === "Jamie Walker") {
+        await seedRestrictedRecords(tx, { serviceId, caseId, caseName: c.name, idOf });
+        await seedAuditHistory(tx, { caseId, documentId: plan!.id }, (key) => {
+          const person = demoPeople.find((p) => p.key === key)!;
+          return { id: idOf(key), name: person.name, role: person.role };
+        });
+      }
     }
   });
   return true;
