@@ -1,0 +1,79 @@
+/**
+ * What Roundtable tells people about, and how each person wants to hear of it by email. In-app
+ * notifications always happen; the email choice is per kind: at once, in the daily digest, or
+ * not at all. Without a choice, a kind is emailed at once (as it always was).
+ */
+import { z } from "zod";
+
+/** Every kind of notification the server sends (the `kind` of a stored notification). */
+export const notificationKinds = ["action-overdue", "minutes-agreed", "young-person-linked", "young-person-unlinked"] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+export const emailChoices = ["immediately", "daily-digest", "none"] as const;
+export type EmailChoice = (typeof emailChoices)[number];
+
+/** Today's behaviour, for anyone who has not chosen. */
+export const defaultEmailChoice: EmailChoice = "immediately";
+
+/** What each kind is, in the words of the settings page ("Email me when …"). */
+export const notificationKindLabels: Record<NotificationKind, string> = {
+  "action-overdue": "an action you own becomes overdue",
+  "minutes-agreed": "the minutes of a meeting you were invited to are agreed",
+  "young-person-linked": "a young person's own account is linked to their case",
+  "young-person-unlinked": "a young person's own account is unlinked from their case",
+};
+
+export const emailChoiceLabels: Record<EmailChoice, string> = {
+  immediately: "Straight away",
+  "daily-digest": "In the daily email",
+  none: "No email",
+};
+
+export function isNotificationKind(kind: string): kind is NotificationKind {
+  return (notificationKinds as readonly string[]).includes(kind);
+}
+
+/** One person's email choices, every kind present. */
+export type EmailPreferences = Record<NotificationKind, EmailChoice>;
+
+export function defaultEmailPreferences(): EmailPreferences {
+  return Object.fromEntries(notificationKinds.map((k) => [k, defaultEmailChoice])) as EmailPreferences;
+}
+
+const emailChoiceSchema = z.enum(emailChoices, { message: `Choose one of: ${emailChoices.join(", ")}` });
+
+/** PUT /api/notifications/email-preferences: some or all kinds, each with a choice; nothing else. */
+export const emailPreferencesBodySchema = z
+  .object(Object.fromEntries(notificationKinds.map((k) => [k, emailChoiceSchema.optional()])) as Record<NotificationKind, z.ZodOptional<typeof emailChoiceSchema>>)
+  .strict();
+export type EmailPreferencesBody = z.infer<typeof emailPreferencesBodySchema>;
+
+/** One notification in the inbox, as GET /api/notifications reports it. */
+export interface InboxNotification {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  /** A path inside Roundtable, e.g. /meetings/<id>. */
+  link: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+/** A page of the inbox, newest first; `older` is the cursor for the next page, or null at the end. */
+export interface InboxPage {
+  notifications: InboxNotification[];
+  older: string | null;
+}
+
+/** How many unread notifications the header shows; `more` when only the newest were counted. */
+export interface UnreadCount {
+  unread: number;
+  more: boolean;
+}
+
+/** "3", or "99+" past the cap, or "40+" when older ones were not counted. */
+export function unreadCountText(count: UnreadCount, cap = 99): string {
+  if (count.unread > cap) return `${cap}+`;
+  return count.more ? `${count.unread}+` : String(count.unread);
+}
