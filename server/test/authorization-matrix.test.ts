@@ -383,6 +383,7 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
       const about = [
         ...records.map((r) => ({ name: r.name, link: `/documents/${r.id}#action-${r.actionId}`, allowed: expectedAccess(actor, r) !== "none" })),
         ...meetings.map((m) => ({ name: m.name, link: `/meetings/${m.meeting.id}`, allowed: expectedMeetingAccess(actor, m.meeting) !== "none" })),
+        { name: "the case's team", link: `/cases/${jamie.id}/team`, allowed: seesCase(actor) },
       ];
       const rows = await db
         .insert(schema.notifications)

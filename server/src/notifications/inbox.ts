@@ -20,7 +20,9 @@ export const markAllBound = 1000;
 
 type NotificationRow = typeof schema.notifications.$inferSelect;
 
-const recordLink = /^\/(documents|meetings)\/([0-9a-f-]{36})(?:[/#?].*)?$/i;
+/** The record a notification's link opens: a document, a meeting, or a case (its team page, say). */
+const recordLink = /^\/(documents|meetings|cases)\/([0-9a-f-]{36})(?:[/#?].*)?$/i;
+const recordKinds = { documents: "document", meetings: "meeting", cases: "case" } as const;
 
 /** Which of these rows the person may still open the record of (each record asked once). */
 export async function stillOpenable<T extends Pick<NotificationRow, "link">>(db: Db, person: Person, rows: readonly T[]): Promise<T[]> {
@@ -30,7 +32,7 @@ export async function stillOpenable<T extends Pick<NotificationRow, "link">>(db:
       const match = n.link ? recordLink.exec(n.link) : null;
       if (!match) return true;
       const [, kind, id] = match as unknown as [string, string, string];
-      return mayOpen(person, kind === "documents" ? "document" : "meeting", id);
+      return mayOpen(person, recordKinds[kind.toLowerCase() as keyof typeof recordKinds], id);
     }),
   );
   return rows.filter((_, i) => answers[i]);
