@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useSession } from "../auth/session-context";
 import { Link } from "../navigation/Link";
 import { paths } from "../navigation/routes";
+import { NotificationsLink } from "../notifications/NotificationsLink";
 import { usesOverdueView } from "../overdue/overdue-roles";
 
 export function Header() {
@@ -34,6 +35,9 @@ export function Header() {
                 <span className="nhsuk-u-visually-hidden">Signed in as </span>
                 <span className="rt-header__name">{me.name}</span>
                 <span className="rt-header__role">{roleLabels[me.role]}</span>
+              </li>
+              <li className="nhsuk-header__account-item">
+                <NotificationsLink />
               </li>
               <li className="nhsuk-header__account-item">
                 <Link className="nhsuk-header__account-link" href={paths.myActions()} data-testid="my-actions-link">
