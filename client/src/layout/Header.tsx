@@ -51,6 +51,11 @@ export function Header() {
                   </Link>
                 </li>
               )}
+              <li className="nhsuk-header__account-item">
+                <Link className="nhsuk-header__account-link" href={paths.emailChoices()}>
+                  Email choices
+                </Link>
+              </li>
               {!isFamilyRole(me.role) && (
                 <li className="nhsuk-header__account-item">
                   <Link className="nhsuk-header__account-link" href={paths.twoStep()}>

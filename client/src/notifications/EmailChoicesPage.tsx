@@ -2,7 +2,15 @@
  * "Email choices": for each kind of notification, whether the person also gets an email
  * straight away, in the daily email, or none. The notification in Roundtable always happens.
  */
-import { emailChoiceLabels, emailChoices, notificationKindLabels, notificationKinds, type EmailPreferences, type NotificationKind } from "@roundtable/domain";
+import {
+  emailChoiceLabels,
+  emailChoices,
+  notificationKindLabels,
+  notificationKinds,
+  notificationKindsFor,
+  type EmailPreferences,
+  type NotificationKind,
+} from "@roundtable/domain";
 import { useState, type FormEvent } from "react";
 import { getEmailPreferences, saveEmailPreferences } from "../api/api";
 import { useReadFailure, useResource } from "../api/use-resource";
@@ -13,6 +21,7 @@ import { ProblemPage } from "../layout/ProblemPage";
 import { Link } from "../navigation/Link";
 import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
+import { useSession } from "../auth/session-context";
 import { FieldError } from "../meetings/FieldError";
 
 const layout = { fields: notificationKinds, fieldId: (kind: NotificationKind) => `email-${kind}` };
@@ -21,6 +30,8 @@ export function EmailChoicesPage() {
   const headingRef = usePageHeading("Email choices");
   const loaded = useResource(getEmailPreferences, "email-preferences");
   const readFailure = useReadFailure();
+  const session = useSession();
+  const offered = session.state.status === "signed-in" ? notificationKindsFor(session.state.me.role) : notificationKinds;
   const [chosen, setChosen] = useState<EmailPreferences | null>(null);
   const [errors, setErrors] = useState<FormErrors<NotificationKind> | null>(null);
   const [saved, setSaved] = useState(false);
@@ -72,7 +83,7 @@ export function EmailChoicesPage() {
         {!current && <PageLoading label="Getting your email choices…" />}
         {current && (
           <form onSubmit={(event) => void save(event)} noValidate>
-            {notificationKinds.map((kind) => (
+            {offered.map((kind) => (
               <KindChoice key={kind} kind={kind} value={current[kind]} error={errors?.fields[kind]} onChange={(choice) => choose(kind, choice)} />
             ))}
             <button type="submit" className="nhsuk-button" aria-disabled={busy}>

@@ -4,6 +4,7 @@
  * not at all. Without a choice, a kind is emailed at once (as it always was).
  */
 import { z } from "zod";
+import type { Role } from "../roles.js";
 
 /** Every kind of notification the server sends (the `kind` of a stored notification). */
 export const notificationKinds = ["action-overdue", "minutes-agreed", "young-person-linked", "young-person-unlinked"] as const;
@@ -31,6 +32,16 @@ export const emailChoiceLabels: Record<EmailChoice, string> = {
 
 export function isNotificationKind(kind: string): kind is NotificationKind {
   return (notificationKinds as readonly string[]).includes(kind);
+}
+
+/**
+ * The kinds someone in this role can be sent, for the settings page to offer: a young person's
+ * own account being linked or unlinked is told to the service's leads and the child's keyworker
+ * (server/src/team/young-person-link.ts), never to families or other agencies.
+ */
+export function notificationKindsFor(role: Role): NotificationKind[] {
+  const toldOfLinks = role === "keyworker" || role === "senior-keyworker" || role === "service-lead";
+  return notificationKinds.filter((kind) => toldOfLinks || (kind !== "young-person-linked" && kind !== "young-person-unlinked"));
 }
 
 /** One person's email choices, every kind present. */
