@@ -23,3 +23,4 @@ export * from "./wire/collab-protocol.js";
 export * from "./wire/socket-events.js";
 export * from "./author.js";
 export * from "./notifications/notification-kinds.js";
+export * from "./notifications/inbox.js";

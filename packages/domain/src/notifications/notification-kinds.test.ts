@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { notificationKindsFor, unreadCountText } from "./notification-kinds.js";
+import { unreadCountText } from "./inbox.js";
+import { notificationKindsFor } from "./notification-kinds.js";
 
 describe("notification kinds", () => {
   it("offers families and other agencies only the kinds they can be sent", () => {

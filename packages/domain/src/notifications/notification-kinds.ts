@@ -58,33 +58,3 @@ export const emailPreferencesBodySchema = z
   .object(Object.fromEntries(notificationKinds.map((k) => [k, emailChoiceSchema.optional()])) as Record<NotificationKind, z.ZodOptional<typeof emailChoiceSchema>>)
   .strict();
 export type EmailPreferencesBody = z.infer<typeof emailPreferencesBodySchema>;
-
-/** One notification in the inbox, as GET /api/notifications reports it. */
-export interface InboxNotification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  /** A path inside Roundtable, e.g. /meetings/<id>. */
-  link: string | null;
-  createdAt: string;
-  read: boolean;
-}
-
-/** A page of the inbox, newest first; `older` is the cursor for the next page, or null at the end. */
-export interface InboxPage {
-  notifications: InboxNotification[];
-  older: string | null;
-}
-
-/** How many unread notifications the header shows; `more` when only the newest were counted. */
-export interface UnreadCount {
-  unread: number;
-  more: boolean;
-}
-
-/** "3", or "99+" past the cap, or "40+" when older ones were not counted. */
-export function unreadCountText(count: UnreadCount, cap = 99): string {
-  if (count.unread > cap) return `${cap}+`;
-  return count.more ? `${count.unread}+` : String(count.unread);
-}
