@@ -12,16 +12,12 @@ import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
 import { formatUkDateTime } from "../layout/uk-time";
 import { Link } from "../navigation/Link";
-import { paths, safeReturnPath } from "../navigation/routes";
+import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
+import { inAppLink, markReadOnOpening } from "./in-app-link";
 import { markedRead, mergeNotifications } from "./inbox-list";
 import { notificationsChanged } from "./unread-count";
 import { useNotificationNews } from "./use-notification-news";
-
-/** A link inside Roundtable, or none: a notification never sends anyone off the site. */
-function inAppLink(link: string | null): string | null {
-  return link !== null && safeReturnPath(link) === link ? link : null;
-}
 
 type Loaded = { list: InboxNotification[]; older: string | null };
 
@@ -90,10 +86,8 @@ export function NotificationsPage() {
       notificationsChanged();
     });
 
-  /** Opening a notification's link marks it read; the page it opens does not wait for that. */
   const opened = (n: InboxNotification) => {
-    if (n.read) return;
-    markNotificationRead(n.id).then(notificationsChanged, () => {});
+    if (!n.read) markReadOnOpening(n.id);
   };
 
   if (failed && !loaded) return <ProblemPage error={failed} retry={refresh} />;
