@@ -19,6 +19,8 @@ import { Header } from "./layout/Header";
 import { NewMeetingPage } from "./meetings/NewMeetingPage";
 import { NotFoundPage } from "./layout/NotFoundPage";
 import { NewNotifications } from "./notifications/NewNotifications";
+import { EmailChoicesPage } from "./notifications/EmailChoicesPage";
+import { NotificationsPage } from "./notifications/NotificationsPage";
 import { OverduePage } from "./overdue/OverduePage";
 import { PageLoading } from "./layout/PageLoading";
 import { navigate, useLocation } from "./navigation/history";
@@ -93,6 +95,10 @@ function SignedInPage({ route }: { route: Route }) {
       return <MyActionsPage />;
     case "two-step":
       return <TwoStepPage />;
+    case "notifications":
+      return <NotificationsPage />;
+    case "email-choices":
+      return <EmailChoicesPage />;
     case "overdue":
       return <OverduePage />;
     case "case":

@@ -29,13 +29,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startAppServer(): Promise<AppServer> {
+/** `env`: settings for this server only, e.g. a short OVERDUE_CHECK_SECONDS so a test need not wait a minute. */
+export async function startAppServer(extraEnv: Record<string, string> = {}): Promise<AppServer> {
   if (!existsSync(path.join(clientDist, "index.html"))) {
     throw new Error("The client is not built: run `pnpm --filter @roundtable/client build` first (pnpm test does this).");
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), "roundtable-e2e-"));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", CLIENT_DIST: clientDist };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", CLIENT_DIST: clientDist, ...extraEnv };
   delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: serverDir, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";

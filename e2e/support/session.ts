@@ -14,12 +14,13 @@ export interface E2eSession {
   signedIn(emailLocal: string, errors: string[]): Promise<Page>;
 }
 
-export function useAppAndBrowser(): E2eSession {
+/** `env`: settings for this file's app server (see `startAppServer`). */
+export function useAppAndBrowser(env: Record<string, string> = {}): E2eSession {
   let app: AppServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startAppServer(), launchChromium()]);
+    [app, browser] = await Promise.all([startAppServer(env), launchChromium()]);
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();

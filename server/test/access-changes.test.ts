@@ -108,7 +108,7 @@ describe("changes to who may see a case take effect at once", () => {
     expect((await ben.get(`/api/meetings/${professionalsMeeting.id}`)).status).toBe(200);
     expect((await ben.get<Action[]>("/api/actions?owner=me")).body.map((a) => a.caseName)).toContain("Jamie Walker");
     // The server told him of his overdue action on Jamie's plan when it started.
-    const toldOfPlan = async () => (await ben.get<{ link: string | null }[]>("/api/notifications")).body.some((n) => n.link?.startsWith(`/documents/${planId}`));
+    const toldOfPlan = async () => (await ben.get<{ notifications: { link: string | null }[] }>("/api/notifications?limit=100")).body.notifications.some((n) => n.link?.startsWith(`/documents/${planId}`));
     await waitFor(async () => (await toldOfPlan()) || undefined, { what: "Ben's overdue reminder" });
     const { closed } = await openPlan(ben);
     const socket = await presenceSocket(ben, `case:${jamie.id}`);

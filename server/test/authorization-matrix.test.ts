@@ -373,6 +373,48 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
     }
   });
 
+  it("lists and counts each person's own notifications only, and only about records they may open", async () => {
+    const { db } = server.database;
+    const unread = async (actor: Actor) => (await actor.client.get<{ unread: number }>("/api/notifications/unread-count")).body.unread;
+    const mine = new Map<Actor, { id: string; title: string; allowed: boolean }[]>();
+    const before = new Map<Actor, number>();
+    for (const actor of actors) {
+      before.set(actor, await unread(actor));
+      const about = [
+        ...records.map((r) => ({ name: r.name, link: `/documents/${r.id}#action-${r.actionId}`, allowed: expectedAccess(actor, r) !== "none" })),
+        ...meetings.map((m) => ({ name: m.name, link: `/meetings/${m.meeting.id}`, allowed: expectedMeetingAccess(actor, m.meeting) !== "none" })),
+        { name: "the case's team", link: `/cases/${jamie.id}/team`, allowed: seesCase(actor) },
+      ];
+      const rows = await db
+        .insert(schema.notifications)
+        .values(about.map((a) => ({ personId: actor.client.personId, kind: "minutes-agreed", title: `For ${actor.label}: ${a.name}`, body: "", link: a.link })))
+        .returning();
+      mine.set(actor, rows.map((r, i) => ({ id: r.id, title: r.title, allowed: about[i]!.allowed })));
+    }
+    for (const [i, actor] of actors.entries()) {
+      const own = mine.get(actor)!;
+      const listed = (await actor.client.get<{ notifications: { id: string; title: string }[] }>("/api/notifications?limit=100")).body.notifications.map((n) => n.id);
+      for (const n of own) check(`notification listed: ${n.title}`, actor, n.allowed ? "allow" : 404, listed.includes(n.id) ? "allow" : 404);
+      const expectedCount = before.get(actor)! + own.filter((n) => n.allowed).length;
+      check(`unread count (${expectedCount} expected)`, actor, "allow", (await unread(actor)) === expectedCount ? "allow" : 409);
+      // Someone else's: never listed, never marked read.
+      const other = mine.get(actors[(i + 1) % actors.length]!)!;
+      for (const n of other) check(`someone else's notification listed: ${n.title}`, actor, 404, listed.includes(n.id) ? "allow" : 404);
+      // (Its last one: the first is the one its owner marks read below.)
+      const theirs = other.at(-1)!;
+      check("mark someone else's notification read", actor, 404, outcome((await actor.client.post(`/api/notifications/${theirs.id}/read`, {})).status));
+      const [still] = await db.select({ readAt: schema.notifications.readAt }).from(schema.notifications).where(eq(schema.notifications.id, theirs.id));
+      check("someone else's notification still unread", actor, "allow", still!.readAt === null ? "allow" : 409);
+      check("mark own notification read", actor, "allow", outcome((await actor.client.post(`/api/notifications/${own[0]!.id}/read`, {})).status));
+    }
+    // "Mark all as read" reaches only one's own.
+    const [first, second] = actors;
+    expect((await first!.client.post("/api/notifications/read-all", {})).status).toBe(200);
+    check("unread after marking all read", first!, "allow", (await unread(first!)) === 0 ? "allow" : 409);
+    const secondsUnread = mine.get(second!)!.filter((n, i) => i > 0 && n.allowed).length;
+    check("someone else's unread after I marked all mine read", second!, "allow", (await unread(second!)) === before.get(second!)! + secondsUnread ? "allow" : 409);
+  });
+
   it("has no unexpected allow, nor any other difference from the rules", () => {
     console.log(`Authorisation matrix: ${checked} cases checked, ${mismatches.length} differences.`);
     for (const m of mismatches) console.log(m);

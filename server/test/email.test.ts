@@ -87,7 +87,7 @@ describe("email", () => {
     await waitFor(() => minutesMail().length >= 2, { what: "the chair's and Ben's emails" });
     expect(minutesMail().flatMap((m) => m.to).sort()).toEqual(["ben.carter@roundtable.demo", "priya.shah@roundtable.demo"]);
     const mark = await signIn(server.url, "mark.davies");
-    const told = (await mark.get<{ link: string | null }[]>("/api/notifications")).body;
+    const told = (await mark.get<{ notifications: { link: string | null }[] }>("/api/notifications?limit=100")).body.notifications;
     expect(told.map((n) => n.link)).not.toContain(`/meetings/${meeting.id}`);
   });
 
@@ -120,5 +120,47 @@ describe("email", () => {
     expect(digest.body).toContain("https://roundtable.example.org/actions");
     expect(digest.body).not.toContain("sleep"); // counts and a link, not the child's details
     mailer.close();
+  });
+  it("emails each kind as its person chose: straight away, in the daily email, or not at all", async () => {
+    const cases = (await priya.get<CaseSummary[]>("/api/cases")).body;
+    const jamie = cases.find((c) => c.name === "Jamie Walker")!;
+    const team = (await priya.get<CaseDetail>(`/api/cases/${jamie.id}`)).body.team;
+    const id = (name: string) => team.find((m) => m.name === name)!.personId;
+    const [ben, lucy] = await Promise.all([signIn(server.url, "ben.carter"), signIn(server.url, "lucy.evans")]);
+    expect((await ben.put("/api/notifications/email-preferences", { "minutes-agreed": "daily-digest" })).status).toBe(200);
+    expect((await lucy.put("/api/notifications/email-preferences", { "minutes-agreed": "none" })).status).toBe(200);
+    const meeting = (
+      await priya.post<Meeting>("/api/meetings", { type: "review", title: "Preferences review", startsAt: "2026-12-05T10:00:00Z", caseId: jamie.id, inviteeIds: [id("Dr Ben Carter"), id("Lucy Evans")] })
+    ).body;
+    for (const command of ["start", "end", "agree-minutes"]) expect((await priya.post(`/api/meetings/${meeting.id}/commands`, { command })).status).toBe(200);
+    // The emails are sent before the command answers: the chair's (straight away) is here, and only hers.
+    const minutesMail = () => smtp.messages.filter((m) => m.body.includes(`/meetings/${meeting.id}`));
+    await waitFor(() => minutesMail().length >= 1, { what: "the chair's email" });
+    expect(minutesMail().flatMap((m) => m.to)).toEqual(["priya.shah@roundtable.demo"]);
+    // In-app notifications happen whatever the email choice.
+    for (const person of [ben, lucy]) {
+      const told = (await person.get<{ notifications: { link: string | null }[] }>("/api/notifications?limit=100")).body.notifications;
+      expect(told.map((n) => n.link)).toContain(`/meetings/${meeting.id}`);
+    }
+
+    // The daily email gathers Ben's, in general words; Lucy's mentions no minutes.
+    const mailer = createMailer(smtp.url, "Roundtable <no-reply@roundtable.test>", server.log)!;
+    const before = smtp.messages.length;
+    await sendDailyDigests(server.database.db, mailer, "https://roundtable.example.org", "2026-12-07");
+    mailer.close();
+    const digestTo = (email: string) => smtp.messages.slice(before).find((m) => m.to.includes(email));
+    const bens = digestTo("ben.carter@roundtable.demo");
+    expect(bens?.body).toContain("the minutes of 1 meeting you were invited to were agreed");
+    expect(bens?.body).toContain("https://roundtable.example.org/notifications");
+    expect(`${bens?.subject}\n${bens?.body}`).not.toMatch(/Preferences review|Jamie|Walker/);
+    expect(digestTo("lucy.evans@roundtable.demo")?.body ?? "").not.toContain("minutes");
+    expect(digestTo("priya.shah@roundtable.demo")?.body ?? "").not.toContain("minutes");
+
+    // Read in the app before the next day's email: not gathered again.
+    const mailer2 = createMailer(smtp.url, "Roundtable <no-reply@roundtable.test>", server.log)!;
+    const before2 = smtp.messages.length;
+    await sendDailyDigests(server.database.db, mailer2, "https://roundtable.example.org", "2026-12-08");
+    mailer2.close();
+    expect(smtp.messages.slice(before2).find((m) => m.to.includes("ben.carter@roundtable.demo"))?.body ?? "").not.toContain("minutes");
   });
 });

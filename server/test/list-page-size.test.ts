@@ -2,7 +2,8 @@
  * LIST_MAX_PAGE_SIZE lowers the page size of every paged list in one place (issue #10): a page
  * never holds more, and asking for more is a clear 400, not a silently shorter page.
  */
-import type { Action, AuditEvent, CaseSummary } from "@roundtable/domain";
+import { schema } from "@roundtable/db";
+import type { Action, AuditEvent, CaseSummary, InboxPage } from "@roundtable/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../src/server.js";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
@@ -41,5 +42,16 @@ describe("a list page with LIST_MAX_PAGE_SIZE set to 2", () => {
     expect(trail.status).toBe(200);
     expect(trail.body).toHaveLength(2);
     expect((await tom.get(`/api/cases/${jamie.id}/audit?limit=3`)).status).toBe(400);
+  });
+
+  it("holds at most two notifications", async () => {
+    await server.database.db
+      .insert(schema.notifications)
+      .values(["One", "Two", "Three"].map((title) => ({ personId: priya.personId, kind: "minutes-agreed", title, body: "", link: null })));
+    const page = await priya.get<InboxPage>("/api/notifications");
+    expect(page.status).toBe(200);
+    expect(page.body.notifications).toHaveLength(2);
+    expect(page.body.older).not.toBeNull();
+    expect(await priya.get("/api/notifications?limit=3")).toEqual({ status: 400, body: expect.objectContaining({ error: "limit can be at most 2" }) });
   });
 });

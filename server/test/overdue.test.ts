@@ -60,7 +60,7 @@ describe("overdue actions", () => {
     const told = await waitFor(() => received.find((n) => n.link?.endsWith(`#action-${id}`)), { timeoutMs: 5000, what: "the overdue notification" });
     expect(told).toMatchObject({ kind: "action-overdue", title: "Overdue: Send the updated timetable" });
     await new Promise((r) => setTimeout(r, 600)); // three more runs of the job
-    const stored = (await mark.get<NotificationJson[]>("/api/notifications")).body.filter((n) => n.link?.endsWith(`#action-${id}`));
+    const stored = (await mark.get<{ notifications: NotificationJson[] }>("/api/notifications?limit=100")).body.notifications.filter((n) => n.link?.endsWith(`#action-${id}`));
     expect(stored).toHaveLength(1);
     expect(received.filter((n) => n.link?.endsWith(`#action-${id}`))).toHaveLength(1);
 
@@ -92,12 +92,12 @@ describe("overdue actions", () => {
         minutes.doc.getXmlFragment("default").push([el]);
       }
     });
-    await waitFor(async () => (await mark.get<NotificationJson[]>("/api/notifications")).body.some((n) => n.link?.endsWith(`#action-${forMark}`)), {
+    await waitFor(async () => (await mark.get<{ notifications: NotificationJson[] }>("/api/notifications?limit=100")).body.notifications.some((n) => n.link?.endsWith(`#action-${forMark}`)), {
       timeoutMs: 5000,
       what: "Mark's overdue notification",
     });
     const claire = await signIn(server.url, "claire.walker");
-    const hers = (await claire.get<NotificationJson[]>("/api/notifications")).body;
+    const hers = (await claire.get<{ notifications: NotificationJson[] }>("/api/notifications?limit=100")).body.notifications;
     expect(hers.some((n) => n.link?.includes(forClaire) || n.title.includes("Overdue action for Claire Walker"))).toBe(false);
     minutes.destroy();
   });

@@ -20,6 +20,9 @@ import type {
   CreateMeetingBody,
   DocumentComment,
   DocumentDetail,
+  EmailPreferences,
+  EmailPreferencesBody,
+  InboxPage,
   LinkedYoungPerson,
   LinkYoungPersonBody,
   LoginBody,
@@ -29,6 +32,7 @@ import type {
   MeetingContribution,
   NewCommentBody,
   TwoStepStatus,
+  UnreadCount,
   UpdateActionBody,
 } from "@roundtable/domain";
 import type { AppType } from "../../../server/src/app.js";
@@ -346,4 +350,32 @@ export function setUpTwoStep() {
 export function switchTwoStep(on: boolean, code: string): Promise<TwoStepStatus> {
   const twoStep = api.me["two-step"];
   return requestJson((on ? twoStep.enable : twoStep.disable).$post({ json: { code } }));
+}
+
+// The signed-in person's notifications and how they want them emailed.
+const notifications = api.notifications;
+
+/** A page of the inbox, newest first; pass the last page's `older` for the one after it. */
+export function listNotifications(older?: string): Promise<InboxPage> {
+  return requestJson(notifications.$get({ query: older ? { older } : {} }));
+}
+
+export function getUnreadCount(): Promise<UnreadCount> {
+  return requestJson(notifications["unread-count"].$get());
+}
+
+export async function markNotificationRead(notificationId: string): Promise<void> {
+  await send(notifications[":id"].read.$post({ param: { id: segment(notificationId) } }));
+}
+
+export function markAllNotificationsRead(): Promise<{ marked: number; more: boolean }> {
+  return requestJson(notifications["read-all"].$post());
+}
+
+export function getEmailPreferences(): Promise<EmailPreferences> {
+  return requestJson(notifications["email-preferences"].$get());
+}
+
+export function saveEmailPreferences(body: EmailPreferencesBody): Promise<EmailPreferences> {
+  return requestJson(notifications["email-preferences"].$put({ json: body }));
 }

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useSession } from "../auth/session-context";
 import { Link } from "../navigation/Link";
 import { paths } from "../navigation/routes";
+import { NotificationsLink } from "../notifications/NotificationsLink";
 import { usesOverdueView } from "../overdue/overdue-roles";
 
 export function Header() {
@@ -36,6 +37,9 @@ export function Header() {
                 <span className="rt-header__role">{roleLabels[me.role]}</span>
               </li>
               <li className="nhsuk-header__account-item">
+                <NotificationsLink />
+              </li>
+              <li className="nhsuk-header__account-item">
                 <Link className="nhsuk-header__account-link" href={paths.myActions()} data-testid="my-actions-link">
                   My actions
                 </Link>
@@ -47,6 +51,11 @@ export function Header() {
                   </Link>
                 </li>
               )}
+              <li className="nhsuk-header__account-item">
+                <Link className="nhsuk-header__account-link" href={paths.emailChoices()}>
+                  Email choices
+                </Link>
+              </li>
               {!isFamilyRole(me.role) && (
                 <li className="nhsuk-header__account-item">
                   <Link className="nhsuk-header__account-link" href={paths.twoStep()}>

@@ -49,3 +49,11 @@ describe("a case's records and permissions pages", () => {
     expect(matchRoute(`/documents/${caseId}/team`)).toEqual({ name: "not-found" });
   });
 });
+
+describe("the notifications pages' addresses", () => {
+  it("round-trips the inbox and the email choices", () => {
+    expect(matchRoute(paths.notifications())).toEqual({ name: "notifications" });
+    expect(matchRoute(paths.emailChoices())).toEqual({ name: "email-choices" });
+    expect(matchRoute("/notifications/extra")).toEqual({ name: "not-found" });
+  });
+});

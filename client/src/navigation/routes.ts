@@ -5,6 +5,8 @@ export type Route =
   | { name: "my-actions" }
   | { name: "overdue" }
   | { name: "two-step" }
+  | { name: "notifications" }
+  | { name: "email-choices" }
   | { name: "case"; caseId: string }
   | { name: "case-team"; caseId: string }
   | { name: "case-consent"; caseId: string }
@@ -32,6 +34,8 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 1 && first === "actions") return { name: "my-actions" };
   if (parts.length === 1 && first === "overdue") return { name: "overdue" };
   if (parts.length === 2 && first === "account" && second === "two-step") return { name: "two-step" };
+  if (parts.length === 1 && first === "notifications") return { name: "notifications" };
+  if (parts.length === 2 && first === "account" && second === "emails") return { name: "email-choices" };
   if (parts.length === 2 && first === "meetings" && second === "new") return { name: "new-meeting" };
   if (parts.length === 2 && second !== undefined) {
     const id = decode(second);
@@ -61,6 +65,8 @@ export const paths = {
   myCases: () => "/",
   myActions: () => "/actions",
   twoStep: () => "/account/two-step",
+  notifications: () => "/notifications",
+  emailChoices: () => "/account/emails",
   /** Overdue actions across the service, with its filters as a query string ("agency=…&case=…"). */
   overdue: (search = "") => (search.length > 0 ? `/overdue?${search}` : "/overdue"),
   case: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,

@@ -28,10 +28,12 @@ import type {
   ConsentDecision,
   ConsentKind,
   DocumentKind,
+  EmailChoice,
   InvitableRole,
   MeetingStatus,
   MeetingType,
   MeetingVisibility,
+  NotificationKind,
   RecordedRagRating,
   Role,
   Visibility,
@@ -308,7 +310,26 @@ export const notifications = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp("read_at", { withTimezone: true }),
   },
-  (t) => [index("notifications_person_idx").on(t.personId, t.createdAt)],
+  (t) => [
+    index("notifications_person_idx").on(t.personId, t.createdAt),
+    // The header's unread count reads only the newest unread rows of one person.
+    index("notifications_unread_idx").on(t.personId, t.createdAt).where(sql`${t.readAt} is null`),
+  ],
+);
+
+/**
+ * How each person wants to hear of each kind of notification by email. No row means the
+ * default (straight away); in-app notifications are always stored whatever is chosen here.
+ */
+export const emailPreferences = pgTable(
+  "email_preferences",
+  {
+    personId: uuid("person_id").notNull().references(() => people.id),
+    kind: text("kind").$type<NotificationKind>().notNull(),
+    choice: text("choice").$type<EmailChoice>().notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.kind] })],
 );
 
 /** One row per person per day a daily digest email was sent, so a restart never sends it twice. */

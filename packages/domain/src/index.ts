@@ -22,3 +22,5 @@ export * from "./two-step.js";
 export * from "./wire/collab-protocol.js";
 export * from "./wire/socket-events.js";
 export * from "./author.js";
+export * from "./notifications/notification-kinds.js";
+export * from "./notifications/inbox.js";

@@ -35,3 +35,20 @@ const fallback: EmailWording = {
 export function emailWordingFor(kind: string): EmailWording {
   return wordings[kind] ?? fallback;
 }
+
+/** One line of the daily email for `count` notifications of a kind gathered for it: counts, never names. */
+export function digestLineFor(kind: string, count: number): string {
+  const one = count === 1;
+  switch (kind) {
+    case "action-overdue":
+      return one ? "1 action you own became overdue" : `${count} actions you own became overdue`;
+    case "minutes-agreed":
+      return one ? "the minutes of 1 meeting you were invited to were agreed" : `the minutes of ${count} meetings you were invited to were agreed`;
+    case "young-person-linked":
+      return one ? "1 young person's own account was linked" : `${count} young people's own accounts were linked`;
+    case "young-person-unlinked":
+      return one ? "1 young person's own account was unlinked" : `${count} young people's own accounts were unlinked`;
+    default:
+      return one ? "1 other notification" : `${count} other notifications`;
+  }
+}

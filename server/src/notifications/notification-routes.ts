@@ -1,24 +1,34 @@
-/** Notifications: GET /api/notifications (mine, newest first), POST /api/notifications/:id/read. */
+/**
+ * Notifications, the signed-in person's own: GET /api/notifications (a page, newest first),
+ * GET /unread-count (for the header), POST /:id/read, POST /read-all, and GET/PUT
+ * /email-preferences (how they want to hear of each kind by email).
+ */
 import { Hono } from "hono";
-import { schema } from "@roundtable/db";
-import { uuidSchema } from "@roundtable/domain";
-import { and, eq } from "drizzle-orm";
-import { notFound } from "../errors.js";
+import { emailPreferencesBodySchema, uuidSchema } from "@roundtable/domain";
+import { z } from "zod";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
-import { parseOrThrow } from "../http/validate.js";
-import { listNotifications } from "./notifications.js";
+import { pageSize } from "../http/page-size.js";
+import { jsonBody, parseOrThrow, query } from "../http/validate.js";
+import { emailPreferencesOf, saveEmailPreferences } from "./email-preferences.js";
+import { listInbox, markAllRead, markRead, unreadCount } from "./inbox.js";
 
-export function notificationRoutes({ db }: AppDeps) {
+const inboxPageSchema = z.object({
+  older: uuidSchema.optional(),
+  limit: z.coerce.number().int().min(1, "limit must be at least 1").max(100, "limit can be at most 100").optional(),
+});
+
+export function notificationRoutes({ db, config }: AppDeps) {
   return new Hono<AppEnv>()
-    .get("/", async (c) => c.json(await listNotifications(db, c.get("person"))))
+    .get("/", query(inboxPageSchema), async (c) => {
+      const asked = c.req.valid("query");
+      return c.json(await listInbox(db, c.get("person"), { older: asked.older, limit: pageSize(asked.limit, 20, config.listMaxPageSize) }));
+    })
+    .get("/unread-count", async (c) => c.json(await unreadCount(db, c.get("person"))))
+    .post("/read-all", async (c) => c.json(await markAllRead(db, c.get("person"))))
     .post("/:id/read", async (c) => {
-      const id = parseOrThrow(uuidSchema, c.req.param("id"), "notification id");
-      const updated = await db
-        .update(schema.notifications)
-        .set({ readAt: new Date() })
-        .where(and(eq(schema.notifications.id, id), eq(schema.notifications.personId, c.get("person").id)))
-        .returning({ id: schema.notifications.id });
-      if (updated.length === 0) throw notFound("That notification");
+      await markRead(db, c.get("person"), parseOrThrow(uuidSchema, c.req.param("id"), "notification id"));
       return c.body(null, 204);
-    });
+    })
+    .get("/email-preferences", async (c) => c.json(await emailPreferencesOf(db, c.get("person").id)))
+    .put("/email-preferences", jsonBody(emailPreferencesBodySchema), async (c) => c.json(await saveEmailPreferences(db, c.get("person").id, c.req.valid("json"))));
 }

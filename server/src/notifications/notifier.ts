@@ -1,9 +1,11 @@
 /**
  * Telling people things: an in-app notification (stored, and pushed live to their open
- * screens) and, when email is configured, an email in general words with a link.
+ * screens) and, when email is configured and the person wants this kind straight away, an email
+ * in general words with a link.
  */
 import { schema, type Db } from "@roundtable/db";
 import { inArray } from "drizzle-orm";
+import { emailChoicesFor } from "./email-preferences.js";
 import { emailWordingFor } from "./email-wording.js";
 import type { Mailer } from "./mailer.js";
 import type { PersonNotification } from "../realtime/presence.js";
@@ -24,16 +26,26 @@ export class Notifier {
     private readonly push: (n: PersonNotification) => void,
   ) {}
 
-  /** Push notifications already stored (e.g. inside another transaction) and email them. */
+  /**
+   * Push notifications already stored (e.g. inside another transaction) and email those whose
+   * person wants this kind straight away; the daily digest gathers the "daily email" ones.
+   */
   async deliver(stored: PersonNotification[]): Promise<void> {
     for (const n of stored) this.push(n);
     if (!this.mailer || stored.length === 0) return;
+    const toEmail: PersonNotification[] = [];
+    for (const kind of new Set(stored.map((n) => n.kind))) {
+      const ofKind = stored.filter((n) => n.kind === kind);
+      const choices = await emailChoicesFor(this.db, [...new Set(ofKind.map((n) => n.personId))], kind);
+      toEmail.push(...ofKind.filter((n) => choices.get(n.personId) === "immediately"));
+    }
+    if (toEmail.length === 0) return;
     const people = await this.db
       .select({ id: schema.people.id, email: schema.people.email, name: schema.people.name })
       .from(schema.people)
-      .where(inArray(schema.people.id, [...new Set(stored.map((n) => n.personId))]));
+      .where(inArray(schema.people.id, [...new Set(toEmail.map((n) => n.personId))]));
     const byId = new Map(people.map((p) => [p.id, p]));
-    for (const n of stored) {
+    for (const n of toEmail) {
       const person = byId.get(n.personId);
       if (!person) continue;
       const link = n.link ? `\n\nOpen it in Roundtable: ${this.publicUrl}${n.link}` : "";
