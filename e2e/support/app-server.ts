@@ -29,13 +29,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startAppServer(): Promise<AppServer> {
+/** `extraEnv`: settings beyond the defaults, such as SMTP_URL for a test that reads the email. */
+export async function startAppServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<AppServer> {
   if (!existsSync(path.join(clientDist, "index.html"))) {
     throw new Error("The client is not built: run `pnpm --filter @roundtable/client build` first (pnpm test does this).");
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), "roundtable-e2e-"));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", CLIENT_DIST: clientDist };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", CLIENT_DIST: clientDist, ...extraEnv };
   delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: serverDir, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
