@@ -12,6 +12,7 @@ import { securityHeaders } from "./http/security-headers.js";
 import { SignInCheck } from "./auth/sign-in-check.js";
 import { actionRoutes } from "./actions/action-routes.js";
 import { authRoutes } from "./account/sign-in-routes.js";
+import { passwordResetRoutes } from "./account/password-reset-routes.js";
 import { caseTeamRoutes } from "./team/team-routes.js";
 import { consentRoutes } from "./consent/consent-routes.js";
 import { caseAuditRoutes } from "./audit/audit-routes.js";
@@ -92,6 +93,7 @@ function apiRoutes(deps: AppDeps & FeatureDeps) {
     .basePath("/api")
     .route("/health", healthRoutes(deps))
     .route("/auth", authRoutes(deps, signIn))
+    .route("/auth/password-reset", passwordResetRoutes(deps, signIn))
     .route("/me", meRoutes())
     .route("/me/two-step", twoStepRoutes(deps))
     .route("/cases", caseRoutes(deps))
