@@ -8,7 +8,7 @@ import { Link } from "../navigation/Link";
 import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { ErrorSummary } from "./ErrorSummary";
-import { FormField } from "./FormField";
+import { EmailAddressField } from "./EmailAddressField";
 import { checkResetRequest, resetRequestErrorsFromServer, type ResetRequestErrors } from "./password-reset-form";
 
 export function PasswordResetRequestPage() {
@@ -55,17 +55,7 @@ export function PasswordResetRequestPage() {
           <>
             <p>Enter the email address you sign in with. If it has a Roundtable account, we will email you a link to choose a new password.</p>
             <form onSubmit={handleSubmit} noValidate>
-              <FormField
-                id="email"
-                name="email"
-                type="email"
-                label="Email address"
-                autoComplete="username"
-                spellCheck={false}
-                value={email}
-                error={errors?.fields.email}
-                onChange={(event) => setEmail(event.target.value)}
-              />
+              <EmailAddressField value={email} error={errors?.fields.email} onChange={setEmail} />
               <button type="submit" className="nhsuk-button" aria-disabled={submitting}>
                 {submitting ? "Sending…" : "Send me a link"}
               </button>

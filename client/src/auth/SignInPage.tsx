@@ -6,6 +6,7 @@ import { Link } from "../navigation/Link";
 import { paths, safeReturnPath } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { ErrorSummary } from "./ErrorSummary";
+import { EmailAddressField } from "./EmailAddressField";
 import { FormField } from "./FormField";
 import { TwoStepCodeField } from "./TwoStepCodeField";
 import { useSession } from "./session-context";
@@ -69,17 +70,7 @@ export function SignInPage() {
           Sign in to Roundtable
         </h1>
         <form onSubmit={handleSubmit} noValidate>
-          <FormField
-            id="email"
-            name="email"
-            type="email"
-            label="Email address"
-            autoComplete="username"
-            spellCheck={false}
-            value={email}
-            error={errors?.fields.email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
+          <EmailAddressField value={email} error={errors?.fields.email} onChange={setEmail} />
           <FormField
             id="password"
             name="password"
