@@ -5,11 +5,12 @@
  */
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompress } from "./build/precompress";
 
 const server = "http://localhost:3000";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     proxy: {
       "/api": { target: server },
@@ -25,6 +26,9 @@ export default defineConfig({
     // nhsuk-frontend ships minified CSS with old-IE media hacks that esbuild's minifier warns
     // about; our own CSS is a few kilobytes, so it is left as written.
     cssMinify: false,
+    // The editor's chunk (Tiptap, ProseMirror, Yjs) is over 500 kB but loads only with a document
+    // or a meeting, compressed to under 200 kB; the first page does not wait for it.
+    chunkSizeWarningLimit: 700,
     rollupOptions: {
       onwarn(warning, warn) {
         // zod (reached through @roundtable/domain) has explanatory comments that mention
@@ -33,11 +37,13 @@ export default defineConfig({
         warn(warning);
       },
       output: {
-        // The editor page's libraries, split so phones can cache them separately from our code.
+        // React, which every page needs and which changes less often than our code, in a chunk of
+        // its own that phones keep cached across releases. The editor's libraries (Tiptap, Yjs)
+        // are left to Rollup: it puts them with the lazily loaded document and meeting pages.
+        // Naming them in a chunk here (as before) made Rollup import that chunk from the entry,
+        // for module order, so the sign-in page downloaded the whole editor (docs/adr/0020).
         manualChunks(id) {
-          if (!id.includes("node_modules")) return undefined;
-          if (/[\\/](@tiptap|prosemirror-[a-z]+|orderedmap|rope-sequence|w3c-keyname|linkifyjs)[\\/]/.test(id)) return "editor";
-          if (/[\\/](yjs|y-websocket|y-indexeddb|y-protocols|lib0)[\\/]/.test(id)) return "collab";
+          if (/[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/.test(id)) return "react";
           return undefined;
         },
       },

@@ -29,8 +29,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** `env`: settings for this server only, e.g. a short OVERDUE_CHECK_SECONDS so a test need not wait a minute. */
-export async function startAppServer(extraEnv: Record<string, string> = {}): Promise<AppServer> {
+/** `extraEnv`: settings beyond the defaults, such as SMTP_URL for a test that reads the email. */
+export async function startAppServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<AppServer> {
   if (!existsSync(path.join(clientDist, "index.html"))) {
     throw new Error("The client is not built: run `pnpm --filter @roundtable/client build` first (pnpm test does this).");
   }

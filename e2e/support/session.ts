@@ -12,27 +12,33 @@ export interface E2eSession {
   url(): string;
   /** A new browser context signed in as `emailLocal`; page errors are pushed to `errors`. */
   signedIn(emailLocal: string, errors: string[]): Promise<Page>;
+  /** A page in a new browser context of its own, signed in as nobody, with nothing cached. */
+  signedOut(): Promise<Page>;
 }
 
-/** `env`: settings for this file's app server (see `startAppServer`). */
-export function useAppAndBrowser(env: Record<string, string> = {}): E2eSession {
+/** `env`: settings for the server beyond the defaults (e.g. SMTP_URL), read when it starts. */
+export function useAppAndBrowser(env: () => NodeJS.ProcessEnv = () => ({})): E2eSession {
   let app: AppServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startAppServer(env), launchChromium()]);
+    [app, browser] = await Promise.all([startAppServer(env()), launchChromium()]);
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();
     await browser?.close();
     await app?.stop();
   });
+  const signedOut = async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    return context.newPage();
+  };
   return {
     url: () => app.url,
+    signedOut,
     async signedIn(emailLocal, errors) {
-      const context = await browser.newContext();
-      contexts.push(context);
-      const page = await context.newPage();
+      const page = await signedOut();
       page.on("pageerror", (e) => errors.push(`${emailLocal}: ${e.message}`));
       await signInAs(page, app.url, emailLocal);
       return page;

@@ -3,7 +3,7 @@ import { useAppAndBrowser } from "../support/session.js";
 
 // The overdue-actions job looks every second here (a minute by default), so the test waits on
 // the job, not on a clock.
-const session = useAppAndBrowser({ OVERDUE_CHECK_SECONDS: "1" });
+const session = useAppAndBrowser(() => ({ OVERDUE_CHECK_SECONDS: "1" }));
 
 interface ActionJson {
   id: string;

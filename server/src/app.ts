@@ -12,6 +12,7 @@ import { securityHeaders } from "./http/security-headers.js";
 import { SignInCheck } from "./auth/sign-in-check.js";
 import { actionRoutes } from "./actions/action-routes.js";
 import { authRoutes } from "./account/sign-in-routes.js";
+import { passwordResetRoutes } from "./account/password-reset-routes.js";
 import { caseTeamRoutes } from "./team/team-routes.js";
 import { consentRoutes } from "./consent/consent-routes.js";
 import { caseAuditRoutes } from "./audit/audit-routes.js";
@@ -63,12 +64,24 @@ export function createApp(deps: AppDeps & FeatureDeps) {
 
   const dist = deps.config.clientDist;
   if (existsSync(dist)) {
+    // Built assets have their content's hash in their names: cached for good. The build writes a
+    // brotli and a gzip copy of each (client/build/precompress.ts), sent to browsers that accept
+    // them; the answer varies by Accept-Encoding whichever copy is sent (docs/adr/0020).
     app.use("/assets/*", async (c, next) => {
       await next();
-      if (c.res.ok) c.header("Cache-Control", "public, max-age=31536000, immutable");
+      if (!c.res.ok) return;
+      c.header("Cache-Control", "public, max-age=31536000, immutable");
+      if (!c.res.headers.get("Vary")?.includes("Accept-Encoding")) c.header("Vary", "Accept-Encoding", { append: true });
     });
     // A source map is the client's full source: not for everyone unless SERVE_SOURCE_MAPS says so.
     if (!deps.config.serveSourceMaps) app.get("*", (c, next) => (c.req.path.toLowerCase().endsWith(".map") ? c.text("Not found", 404) : next()));
+    app.use("/assets/*", serveStatic({ root: dist, precompressed: true }));
+    // The page names this release's assets, so browsers must ask again each time rather than
+    // keep an old copy, whichever address (a screen of the single-page app) it was served at.
+    app.get("/*", async (c, next) => {
+      await next();
+      if (c.res.ok && c.res.headers.get("Content-Type")?.startsWith("text/html")) c.header("Cache-Control", "no-cache");
+    });
     app.use("/*", serveStatic({ root: dist }));
     // Any other path is a screen of the single-page app.
     app.get("/*", serveStatic({ root: dist, path: "index.html" }));
@@ -92,6 +105,7 @@ function apiRoutes(deps: AppDeps & FeatureDeps) {
     .basePath("/api")
     .route("/health", healthRoutes(deps))
     .route("/auth", authRoutes(deps, signIn))
+    .route("/auth/password-reset", passwordResetRoutes(deps, signIn))
     .route("/me", meRoutes())
     .route("/me/two-step", twoStepRoutes(deps))
     .route("/cases", caseRoutes(deps))

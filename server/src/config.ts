@@ -52,6 +52,10 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(30),
   LOGIN_IP_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  PASSWORD_RESET_LINK_MINUTES: z.coerce.number().positive().max(24 * 60).default(30),
+  PASSWORD_RESET_MAX_PER_EMAIL: z.coerce.number().int().positive().default(3),
+  PASSWORD_RESET_MAX_PER_IP: z.coerce.number().int().positive().default(10),
+  PASSWORD_RESET_WINDOW_MINUTES: z.coerce.number().positive().default(60),
   ...durabilityEnv,
 });
 
@@ -96,6 +100,8 @@ export interface Config {
   trustProxy: boolean;
   /** How many sign-in attempts are allowed before we pause them (see docs/adr/0007). */
   signIn: SignInLimitsConfig;
+  /** "Forgot your password?" links: how long one works, and how many may be asked for (docs/adr/0019). */
+  passwordReset: PasswordResetConfig;
   /** The largest API request body (bytes): JSON forms are kilobytes; larger is refused with 413. */
   apiMaxBodyBytes: number;
   /** The most rows one page of any list (actions, the audit trail) may hold; each list's own ceiling still applies. */
@@ -114,9 +120,18 @@ export interface SignInLimitsConfig {
   failureWindowSeconds: number;
   /** …after which that email address cannot sign in for this long. */
   lockSeconds: number;
-  /** Sign-in attempts (failed or not) allowed from one IP address within `ipWindowSeconds`. */
+  /** Failed sign-in attempts allowed from one IP address within `ipWindowSeconds` (successes do not count). */
   maxAttemptsPerIp: number;
   ipWindowSeconds: number;
+}
+
+export interface PasswordResetConfig {
+  /** How long an emailed link works. */
+  linkSeconds: number;
+  /** Links that may be asked for one email address, and from one IP address, within `windowSeconds`. */
+  maxPerEmail: number;
+  maxPerIp: number;
+  windowSeconds: number;
 }
 
 export interface CollabConfig {
@@ -232,6 +247,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lockSeconds: e.LOGIN_LOCK_MINUTES * 60,
       maxAttemptsPerIp: e.LOGIN_MAX_ATTEMPTS_PER_IP,
       ipWindowSeconds: e.LOGIN_IP_WINDOW_MINUTES * 60,
+    },
+    passwordReset: {
+      linkSeconds: e.PASSWORD_RESET_LINK_MINUTES * 60,
+      maxPerEmail: e.PASSWORD_RESET_MAX_PER_EMAIL,
+      maxPerIp: e.PASSWORD_RESET_MAX_PER_IP,
+      windowSeconds: e.PASSWORD_RESET_WINDOW_MINUTES * 60,
     },
     presence: {
       maxBufferedBytes: e.PRESENCE_MAX_BUFFERED_BYTES,

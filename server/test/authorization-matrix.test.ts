@@ -37,9 +37,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { RunningServer } from "../src/server.js";
 import { totpCode, totpStep } from "../src/auth/totp.js";
-import { clientWithCookie, demoPassword, signIn, type SignedIn } from "./support/api-client.js";
+import { clientWithCookie, demoEmail, demoPassword, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, typeInto, upgradeStatus, type CollabClient } from "./support/collab-client.js";
 import { inventedYoungPerson, twoStepAccount } from "./support/team-accounts.js";
+import { startSmtpSink, type SmtpSink } from "./support/smtp-sink.js";
 import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
@@ -86,6 +87,8 @@ type Outcome = "allow" | number;
 
 let storage: TestStorage;
 let server: RunningServer;
+let smtp: SmtpSink;
+let twoStepLogin: { email: string; secret: Uint8Array };
 let jamie: CaseDetail;
 const actors: Actor[] = [];
 const records: Record_[] = [];
@@ -146,6 +149,10 @@ function expectedFor(actor: Actor, allowed: boolean, deny = refusal(actor)): Out
 
 beforeAll(async () => {
   storage = await createTestStorage();
+  // Password reset links arrive by email; every actor asks for one from this one address.
+  smtp = await startSmtpSink();
+  storage.config.mail = { ...storage.config.mail, smtpUrl: smtp.url };
+  storage.config.passwordReset = { ...storage.config.passwordReset, maxPerIp: 1000 };
   server = await startTestServer(storage);
   const priya = await signIn(server.url, "priya.shah");
   const jamieId = (await priya.get<{ id: string; name: string }[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!.id;
@@ -191,6 +198,7 @@ beforeAll(async () => {
   // gives no session; with the code, what their role allows and no more.
   const icb = jamie.agencies.find((a) => a.name === "NHS Northbridge Integrated Care Board")!.id;
   const twoStep = await twoStepAccount(db, jamie.id, "icb-lead", icb);
+  twoStepLogin = twoStep;
   const invitation = (await priya.post<CreatedInvitation>(`/api/cases/${jamie.id}/invitations`, { email: twoStep.email, role: "icb-lead", agencyId: icb })).body;
   const token = invitation.link.slice(invitation.link.lastIndexOf("/") + 1);
   const accept = async (body: unknown) => {
@@ -263,6 +271,7 @@ afterAll(async () => {
   for (const c of clients) c.destroy();
   await server?.close();
   await storage?.cleanup();
+  await smtp?.close();
 });
 
 // Each test asks the running server over a thousand questions one after another: on a loaded
@@ -413,6 +422,78 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
     check("unread after marking all read", first!, "allow", (await unread(first!)) === 0 ? "allow" : 409);
     const secondsUnread = mine.get(second!)!.filter((n, i) => i > 0 && n.allowed).length;
     check("someone else's unread after I marked all mine read", second!, "allow", (await unread(second!)) === before.get(second!)! + secondsUnread ? "allow" : 409);
+  });
+
+  // Last, as it changes passwords and ends sessions. Signed out is the only way these routes are
+  // used; a session makes no difference, and a link is for the one account it was sent to.
+  it("answers the password reset signed out, the same for every address, once, for one account only", async () => {
+    const { db } = server.database;
+    const ask = async (email: string, cookie?: string) => {
+      const res = await fetch(`${server.url}/api/auth/password-reset`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify({ email }),
+      });
+      return { status: res.status, body: await res.text() };
+    };
+    const complete = async (token: string, password: string, cookie?: string) =>
+      (
+        await fetch(`${server.url}/api/auth/password-reset/${token}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+          body: JSON.stringify({ password }),
+        })
+      ).status;
+    const login = async (email: string, password: string, code?: string) =>
+      (await fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password, code }) })).status;
+    const linkTo = async (email: string) => {
+      const mail = await waitFor(() => smtp.messages.findLast((m) => m.to.includes(email) && m.subject === "Reset your Roundtable password"), { what: `the reset email to ${email}` });
+      return { token: /\/password-reset\/([A-Za-z0-9_-]+)/.exec(mail.body)![1]!, body: `${mail.subject}\n${mail.body}` };
+    };
+    const nobody = await ask("nobody.here@roundtable.demo");
+    expect(nobody.status).toBe(202);
+
+    for (const actor of actors) {
+      const [person] = await db.select({ email: schema.people.email }).from(schema.people).where(eq(schema.people.id, actor.client.personId));
+      // Signed out or signed in as anyone, the answer is the one given for an address with no account.
+      const signedOut = await ask(person!.email);
+      check("ask for a reset link (signed out): same answer as no account", actor, outcome(nobody.status, [202]), outcome(signedOut.status, [202]));
+      check("ask for a reset link: same words as no account", actor, 200, signedOut.body === nobody.body ? 200 : 500);
+      const asSomeoneElse = await ask(person!.email, actors[0]!.client.cookie);
+      check("ask for a reset link with someone else's session", actor, "allow", asSomeoneElse.body === nobody.body ? outcome(asSomeoneElse.status, [202]) : 500);
+      // The link goes to the account's own inbox, and only there; it names no child.
+      const { token, body } = await linkTo(person!.email);
+      check("reset email names no child", actor, 200, /Jamie|Walker/.test(body.replace(person!.email, "")) ? 500 : 200);
+      expect((await fetch(`${server.url}/api/auth/password-reset/${token}`)).status).toBe(200);
+    }
+    expect(smtp.messages.filter((m) => m.body.includes("nobody.here"))).toEqual([]);
+
+    // One account's link sets that account's password and no one else's; once only; it ends its sessions.
+    const claire = actors.find((a) => a.label.includes("claire.walker"))!;
+    const priya = actors.find((a) => a.label.includes("priya.shah"))!;
+    const claireLink = await linkTo(demoEmail("claire.walker"));
+    check("reset with a too-short password", claire, 400, outcome(await complete(claireLink.token, "short", priya.client.cookie)));
+    check("reset with the link, signed in as someone else", claire, "allow", outcome(await complete(claireLink.token, "claire's new password 1")));
+    check("the same link again", claire, 410, outcome(await complete(claireLink.token, "claire's second password")));
+    check("a made-up link", claire, 404, outcome(await complete("x".repeat(43), "claire's second password")));
+    check("sign in with the new password", claire, "allow", outcome(await login(demoEmail("claire.walker"), "claire's new password 1")));
+    check("sign in with the old password", claire, 401, outcome(await login(demoEmail("claire.walker"), demoPassword)));
+    check("a session from before the reset", claire, 401, outcome((await claire.client.get("/api/me")).status));
+    check("someone else's password, after a reset of Claire's", priya, "allow", outcome(await login(demoEmail("priya.shah"), demoPassword)));
+    check("someone else's session, after a reset of Claire's", priya, "allow", outcome((await priya.client.get("/api/me")).status));
+
+    // Two-step sign-in is still asked for after a reset.
+    const invited = actors.find((a) => a.label.startsWith("ICB lead with two-step"))!;
+    const twoStepLink = await linkTo(twoStepLogin.email);
+    check("reset a two-step account's password", invited, "allow", outcome(await complete(twoStepLink.token, "a new two-step password")));
+    check("sign in with the new password alone, two-step on", invited, 401, outcome(await login(twoStepLogin.email, "a new two-step password")));
+    const code = totpCode(twoStepLogin.secret, totpStep(new Date()) + 1);
+    check("sign in with the new password and a code", invited, "allow", outcome(await login(twoStepLogin.email, "a new two-step password", code)));
+
+    const trail = await db.select({ action: schema.auditEvents.action, personId: schema.auditEvents.personId }).from(schema.auditEvents);
+    const about = (personId: string) => trail.filter((e) => e.personId === personId).map((e) => e.action);
+    expect(about(claire.client.personId)).toEqual(expect.arrayContaining(["password-reset-requested", "password-reset-completed", "password-reset-refused"]));
+    expect(about(priya.client.personId)).not.toContain("password-reset-completed");
   });
 
   it("has no unexpected allow, nor any other difference from the rules", () => {

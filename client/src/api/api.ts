@@ -34,6 +34,7 @@ import type {
   TwoStepStatus,
   UnreadCount,
   UpdateActionBody,
+  PasswordResetLink,
 } from "@roundtable/domain";
 import type { AppType } from "../../../server/src/app.js";
 
@@ -257,6 +258,20 @@ export function withdrawInvitation(caseId: string, invitationId: string): Promis
   return requestJson(
     api.cases[":caseId"].invitations[":invitationId"].withdraw.$post({ param: { caseId: segment(caseId), invitationId: segment(invitationId) } }),
   );
+}
+
+// "Forgot your password?" (signed out): ask for a link, check it, set a new password with it.
+export function requestPasswordReset(email: string): Promise<{ message: string }> {
+  return requestJson(api.auth["password-reset"].$post({ json: { email } }));
+}
+
+/** Whether a reset link still works (404 not valid, 410 used or expired). */
+export function checkPasswordResetLink(token: string): Promise<PasswordResetLink> {
+  return requestJson(api.auth["password-reset"][":token"].$get({ param: { token: segment(token) } }));
+}
+
+export async function resetPassword(token: string, password: string): Promise<void> {
+  await send(api.auth["password-reset"][":token"].$post({ param: { token: segment(token) }, json: { password } }));
 }
 
 /** What an invitation's link is for; works signed out (404 not valid, 410 expired or withdrawn). */

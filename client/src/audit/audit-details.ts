@@ -104,5 +104,15 @@ export function describeAuditDetails(event: Pick<AuditEvent, "action" | "detail"
     }
     case "young-person-unlinked":
       return name ? `Unlinked ${name}'s account` : "";
+    case "password-reset-requested":
+      return "";
+    case "password-reset-completed": {
+      const ended = count(detail, "sessionsEnded");
+      return ended ? `Signed out of ${ended === 1 ? "1 session" : `${ended} sessions`}` : "";
+    }
+    case "password-reset-refused": {
+      const reason = text(detail, "reason");
+      return reason ? `The link was refused: ${reason}` : "";
+    }
   }
 }

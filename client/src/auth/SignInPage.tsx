@@ -2,9 +2,11 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { signIn } from "../api/api";
 import { navigate, useLocation } from "../navigation/history";
-import { safeReturnPath } from "../navigation/routes";
+import { Link } from "../navigation/Link";
+import { paths, safeReturnPath } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { ErrorSummary } from "./ErrorSummary";
+import { EmailAddressField } from "./EmailAddressField";
 import { FormField } from "./FormField";
 import { TwoStepCodeField } from "./TwoStepCodeField";
 import { useSession } from "./session-context";
@@ -25,7 +27,9 @@ export function SignInPage() {
   useEffect(() => {
     if (askedForCode) document.getElementById("code")?.focus();
   }, [askedForCode]);
-  const sessionEnded = search.get("reason") === "session-ended";
+  const reason = search.get("reason");
+  const notice =
+    reason === "session-ended" ? "Your session has ended. Sign in again." : reason === "password-changed" ? "Your password has been changed. Sign in with your new password." : null;
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -56,27 +60,17 @@ export function SignInPage() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         {errors && <ErrorSummary errors={errors} />}
-        {sessionEnded && !errors && (
+        {notice && !errors && (
           <div className="nhsuk-inset-text">
             <span className="nhsuk-u-visually-hidden">Information: </span>
-            <p>Your session has ended. Sign in again.</p>
+            <p>{notice}</p>
           </div>
         )}
         <h1 ref={headingRef} tabIndex={-1}>
           Sign in to Roundtable
         </h1>
         <form onSubmit={handleSubmit} noValidate>
-          <FormField
-            id="email"
-            name="email"
-            type="email"
-            label="Email address"
-            autoComplete="username"
-            spellCheck={false}
-            value={email}
-            error={errors?.fields.email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
+          <EmailAddressField value={email} error={errors?.fields.email} onChange={setEmail} />
           <FormField
             id="password"
             name="password"
@@ -92,6 +86,9 @@ export function SignInPage() {
             {submitting ? "Signing in…" : "Sign in"}
           </button>
         </form>
+        <p>
+          <Link href={paths.passwordReset()}>Forgot your password?</Link>
+        </p>
       </div>
     </div>
   );

@@ -57,3 +57,14 @@ describe("the notifications pages' addresses", () => {
     expect(matchRoute("/notifications/extra")).toEqual({ name: "not-found" });
   });
 });
+
+describe("password reset addresses", () => {
+  it("finds the request page and a link's page, and round-trips the link", () => {
+    expect(matchRoute(paths.passwordReset())).toEqual({ name: "password-reset" });
+    expect(matchRoute(paths.passwordResetLink("abc_DEF-123"))).toEqual({ name: "password-reset-link", token: "abc_DEF-123" });
+  });
+
+  it("says on the sign-in page that the password was changed", () => {
+    expect(paths.signIn(undefined, "password-changed")).toBe("/signin?reason=password-changed");
+  });
+});

@@ -16,6 +16,8 @@ export type Route =
   | { name: "new-meeting" }
   | { name: "meeting"; meetingId: string }
   | { name: "invitation"; token: string }
+  | { name: "password-reset" }
+  | { name: "password-reset-link"; token: string }
   | { name: "not-found" };
 
 function decode(segment: string): string | null {
@@ -33,6 +35,7 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 1 && first === "signin") return { name: "sign-in" };
   if (parts.length === 1 && first === "actions") return { name: "my-actions" };
   if (parts.length === 1 && first === "overdue") return { name: "overdue" };
+  if (parts.length === 1 && first === "password-reset") return { name: "password-reset" };
   if (parts.length === 2 && first === "account" && second === "two-step") return { name: "two-step" };
   if (parts.length === 1 && first === "notifications") return { name: "notifications" };
   if (parts.length === 2 && first === "account" && second === "emails") return { name: "email-choices" };
@@ -44,6 +47,7 @@ export function matchRoute(pathname: string): Route {
     if (first === "documents") return { name: "document", documentId: id };
     if (first === "meetings") return { name: "meeting", meetingId: id };
     if (first === "invitations") return { name: "invitation", token: id };
+    if (first === "password-reset") return { name: "password-reset-link", token: id };
   }
   if (parts.length === 3 && first === "cases" && second !== undefined) {
     const caseId = decode(second);
@@ -84,7 +88,11 @@ export const paths = {
     `/documents/${encodeURIComponent(documentId)}#action-${encodeURIComponent(actionId)}`,
   /** The link in an invitation email: works signed out. */
   invitation: (token: string) => `/invitations/${encodeURIComponent(token)}`,
-  signIn: (returnTo?: string, reason?: "session-ended") => {
+  /** "Forgot your password?": asking for a link by email. Works signed out. */
+  passwordReset: () => "/password-reset",
+  /** The link in a password reset email. */
+  passwordResetLink: (token: string) => `/password-reset/${encodeURIComponent(token)}`,
+  signIn: (returnTo?: string, reason?: SignInReason) => {
     const query = new URLSearchParams();
     if (returnTo && returnTo !== "/") query.set("returnTo", returnTo);
     if (reason) query.set("reason", reason);
@@ -92,6 +100,12 @@ export const paths = {
     return text.length > 0 ? `/signin?${text}` : "/signin";
   },
 };
+
+/** Why the sign-in page was opened, when it should say: the session ended, or a new password was just set. */
+export type SignInReason = "session-ended" | "password-changed";
+
+/** Pages that work signed out as well as signed in: the link they were opened from is what counts. */
+export const signedOutPages: readonly Route["name"][] = ["sign-in", "invitation", "password-reset", "password-reset-link"];
 
 /** Only same-site paths may be returned to, so a crafted link cannot send people elsewhere. */
 export function safeReturnPath(value: string | null): string {

@@ -99,6 +99,25 @@ export const sessions = pgTable(
   (t) => [index("sessions_person_idx").on(t.personId)],
 );
 
+/**
+ * A "forgot your password?" link (docs/adr/0019). Only the SHA-256 of its token is kept; it
+ * works once (usedAt), until expiresAt, and for this one account.
+ */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("password_resets_token_unique").on(t.tokenHash), index("password_resets_person_idx").on(t.personId)],
+);
+
 /** One case per child or young person on the Dynamic Support Register. */
 export const cases = pgTable(
   "cases",

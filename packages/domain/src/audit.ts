@@ -20,6 +20,9 @@ export const auditActions = [
   "consent-withdrawn",
   "young-person-linked",
   "young-person-unlinked",
+  "password-reset-requested",
+  "password-reset-completed",
+  "password-reset-refused",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -38,6 +41,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "consent-withdrawn": "Recorded that consent was withdrawn",
   "young-person-linked": "Linked the young person's own account",
   "young-person-unlinked": "Unlinked the young person's own account",
+  "password-reset-requested": "Asked for a link to reset their password",
+  "password-reset-completed": "Reset their password",
+  "password-reset-refused": "Tried a password reset link that did not work",
 };
 
 /** The events that count as looking at a record, for the family's access report. */

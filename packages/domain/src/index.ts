@@ -17,6 +17,7 @@ export * from "./consent.js";
 export * from "./audit.js";
 export * from "./team.js";
 export * from "./invitations.js";
+export * from "./password-reset.js";
 export * from "./today.js";
 export * from "./two-step.js";
 export * from "./wire/collab-protocol.js";

@@ -16,6 +16,12 @@ export const invitationLifetimeDays = 14;
 export const newPasswordMinLength = 12;
 export const newPasswordMaxLength = 200;
 
+/** A password someone chooses for themselves (accepting an invitation, or after forgetting theirs). */
+export const newPasswordSchema = textField({ error: "Enter a password" })
+  .min(1, "Enter a password")
+  .min(newPasswordMinLength, `Your password must be at least ${newPasswordMinLength} characters long`)
+  .max(newPasswordMaxLength, `Your password must be ${newPasswordMaxLength} characters or fewer`);
+
 export type InvitableRole = (typeof invitableRoles)[number];
 
 /** What someone is invited as, in a sentence: "…has invited you to join Jamie's team, as a parent or carer." */
@@ -80,10 +86,7 @@ export const acceptAsNewAccountBodySchema = z.object({
     .trim()
     .min(1, "Enter your name")
     .max(200, "Keep your name under 200 characters"),
-  password: textField({ error: "Enter a password" })
-    .min(1, "Enter a password")
-    .min(newPasswordMinLength, `Your password must be at least ${newPasswordMinLength} characters long`)
-    .max(newPasswordMaxLength, `Your password must be ${newPasswordMaxLength} characters or fewer`),
+  password: newPasswordSchema,
 });
 export type AcceptAsNewAccountBody = z.infer<typeof acceptAsNewAccountBodySchema>;
 

@@ -35,6 +35,12 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.delete(schema.sessions).where(eq(schema.sessions.id, hashToken(token)));
 }
 
+/** Ends every session of this person (e.g. their password was reset); the ids of those ended. */
+export async function endAllSessionsOf(db: Db, personId: string): Promise<string[]> {
+  const ended = await db.delete(schema.sessions).where(eq(schema.sessions.personId, personId)).returning({ id: schema.sessions.id });
+  return ended.map((session) => session.id);
+}
+
 /** A person by id, as a session would give them (for re-checking access of open connections). */
 export async function personById(db: Db, personId: string): Promise<Person | null> {
   const { people, agencies } = schema;

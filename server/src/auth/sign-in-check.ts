@@ -49,8 +49,7 @@ export class SignInCheck {
    * password does. `fromAddress` is the client's IP address, as the request tells it.
    */
   async verify(fromAddress: string, { email, password, code }: Credentials, wording: SignInWording): Promise<string> {
-    const ipWait = await this.limits.attemptFromIp(fromAddress);
-    if (ipWait !== null) throw this.tooManyAttempts(ipWait, "ip");
+    await this.countAttemptFrom(fromAddress);
     const emailWait = await this.limits.attemptForEmail(email);
     if (emailWait !== null) throw this.tooManyAttempts(emailWait, "email");
     const [account] = await this.db
@@ -61,6 +60,9 @@ export class SignInCheck {
     const ok = await verifyPassword(password, account?.passwordHash ?? null);
     if (!account || !ok) throw wrongCredentials[wording];
     const second = await checkSignInCode(this.db, account.id, code);
+    // The right password is no guess from this IP address (a wrong code still is): only
+    // failures count there, so colleagues behind one office address do not use up its allowance.
+    if (second !== "wrong") await this.limits.ipAttemptWentThrough(fromAddress);
     if (second === "missing") {
       throw new HttpError(401, "Enter the 6-digit code from your authenticator app to finish signing in.", { code: "Enter the 6-digit code from your authenticator app" });
     }
@@ -69,6 +71,24 @@ export class SignInCheck {
     }
     await this.limits.succeeded(email);
     return account.id;
+  }
+
+  /**
+   * Counts an attempt to prove who someone is from this IP address (a password, or a reset
+   * link) as a failure until `attemptWentThrough` says otherwise; a 429 past the limit.
+   */
+  async countAttemptFrom(fromAddress: string): Promise<void> {
+    const ipWait = await this.limits.attemptFromIp(fromAddress);
+    if (ipWait !== null) throw this.tooManyAttempts(ipWait, "ip");
+  }
+
+  attemptWentThrough(fromAddress: string): Promise<void> {
+    return this.limits.ipAttemptWentThrough(fromAddress);
+  }
+
+  /** A new password was set with a reset link: the address's failures and any lock are cleared. */
+  passwordWasReset(email: string): Promise<void> {
+    return this.limits.succeeded(email.toLowerCase());
   }
 
   // The same answer whichever limit was reached, so it says nothing about whether an account exists.

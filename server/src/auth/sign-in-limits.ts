@@ -1,7 +1,8 @@
 /**
  * Sign-in limits against password guessing (docs/adr/0007-sign-in-limits.md): a few failures
  * per email address, then that address is locked for a while; and a ceiling on attempts from
- * one IP address, against one machine trying many accounts.
+ * one IP address, against one machine trying many accounts. Both count failures only: a team
+ * signing in through one office network does not use up its own allowance by succeeding.
  *
  * The counters live in this process's memory (RateLimiterMemory). Several server processes
  * behind a load balancer would each count separately; they would need the shared Redis store
@@ -29,9 +30,20 @@ export class SignInLimits {
     });
   }
 
-  /** Counts one attempt from this IP address; the wait in ms when it is over its limit. */
+  /**
+   * Counts one attempt from this IP address as a failure before it is checked, so that guesses
+   * sent in parallel cannot slip past the limit; `ipAttemptWentThrough` gives it back. The wait
+   * in ms when the address is over its limit.
+   */
   attemptFromIp(ip: string): Promise<number | null> {
     return take(this.attemptsByIp, ip);
+  }
+
+  /** The attempt was no guess (the right password): it does not count against the IP address. */
+  async ipAttemptWentThrough(ip: string): Promise<void> {
+    const counted = await this.attemptsByIp.get(ip);
+    // Never below nothing: a window that ended meanwhile must not give the address extra tries.
+    if (counted && counted.consumedPoints > 0) await this.attemptsByIp.reward(ip, 1);
   }
 
   /**
@@ -44,12 +56,14 @@ export class SignInLimits {
     return take(this.failuresByEmail, email);
   }
 
+  /** Clears the email address's failures and lock (signed in, or a new password was set). */
   async succeeded(email: string): Promise<void> {
     await this.failuresByEmail.delete(email);
   }
 }
 
-async function take(limiter: RateLimiterMemory, key: string): Promise<number | null> {
+/** Takes one point; null when there was one to take, or the wait in ms until there is. */
+export async function take(limiter: RateLimiterMemory, key: string): Promise<number | null> {
   try {
     await limiter.consume(key);
     return null;
