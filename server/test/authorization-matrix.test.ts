@@ -328,8 +328,8 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
         check(`GET minutes.pdf, ${name}`, actor, expected, outcome(pdf.status));
         const ics = await fetch(`${server.url}/api/meetings/${meeting.id}/invite.ics`, { headers: { cookie: actor.client.cookie } });
         check(`GET invite.ics, ${name}`, actor, expected, outcome(ics.status));
-        check(`GET minutes document, ${name}`, actor, expected, outcome((await actor.client.get(`/api/documents/${meeting.minutesDocumentId}`)).status));
-        const status = await upgradeStatus(server.url, meeting.minutesDocumentId, actor.client.cookie);
+        check(`GET minutes document, ${name}`, actor, expected, outcome((await actor.client.get(`/api/documents/${meeting.minutesDocumentId!}`)).status));
+        const status = await upgradeStatus(server.url, meeting.minutesDocumentId!, actor.client.cookie);
         check(`websocket upgrade to the minutes, ${name}`, actor, expected, status === "open" ? "allow" : status);
         const listed = seesCase(actor) ? (await actor.client.get<Meeting[]>(`/api/cases/${jamie.id}/meetings`)).body.map((m) => m.id) : [];
         check(`meeting listed on the case, ${name}`, actor, access !== "none" ? "allow" : 404, listed.includes(meeting.id) ? "allow" : 404);

@@ -30,6 +30,8 @@ const meeting: Meeting = {
     { personId: "b", name: "Dr Ben Carter", role: "professional", agency: "Northbridge CAMHS", attendance: "apologies" },
   ],
   minutesDocumentId: "d",
+  withheldCases: 0,
+  caseMinutes: [],
   currentAgendaItem: null,
 };
 

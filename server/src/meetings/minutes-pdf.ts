@@ -56,6 +56,11 @@ function dueDateWords(iso: unknown): string {
   return `due ${isoDateFormat.format(new Date(`${iso}T00:00:00Z`))}`;
 }
 
+/** How many other children's sections a copy leaves out, without naming them. */
+export function withheldWords(count: number): string {
+  return count === 1 ? "1 other child's section, which is not shared with you" : `${count} other children's sections, which are not shared with you`;
+}
+
 export function minutesPdf(input: MinutesPdfInput): Promise<Buffer> {
   const { meeting } = input;
   const pdf = new PDFDocument({
@@ -100,7 +105,8 @@ export function minutesPdf(input: MinutesPdfInput): Promise<Buffer> {
   if (meeting.location) detail("Where", meeting.location);
   if (meeting.onlineLink) detail("Online", meeting.onlineLink);
   detail("Chair", meeting.chair.name);
-  detail(meeting.cases.length === 1 ? "About" : "Cases reviewed", meeting.cases.map((c) => c.name).join(", "));
+  detail(meeting.cases.length === 1 && meeting.withheldCases === 0 ? "About" : "Cases reviewed", meeting.cases.map((c) => c.name).join(", "));
+  if (meeting.withheldCases > 0) detail("Not in this copy", withheldWords(meeting.withheldCases));
 
   pdf.moveDown(0.8).font("Helvetica-Bold").fontSize(14);
   write("Attendance");
