@@ -40,9 +40,6 @@ interface CommentsPanelProps {
   className?: string;
 }
 
-const headingId = "comments-heading";
-const newCommentId = "new-comment-text";
-const startWholeId = "comment-on-whole-document";
 
 function returnFocus(target: Element | null, fallback: () => void) {
   if (target instanceof HTMLElement && target.isConnected && target !== document.body) target.focus();
@@ -50,6 +47,10 @@ function returnFocus(target: Element | null, fallback: () => void) {
 }
 
 export function CommentsPanel({ documentId, kind, editor, canComment, draft, onDraftChange, className = "" }: CommentsPanelProps) {
+  // One set of ids per document: a meeting's page shows several (ADR 0017).
+  const headingId = `comments-heading-${documentId}`;
+  const newCommentId = `new-comment-text-${documentId}`;
+  const startWholeId = `comment-on-whole-document-${documentId}`;
   const words = commentWords(kind);
   const comments = useDocumentComments(documentId);
   const loaded = comments.list.status === "loaded" ? comments.list.data : null;

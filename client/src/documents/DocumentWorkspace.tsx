@@ -38,8 +38,6 @@ interface DocumentWorkspaceProps {
   onDocumentReady?(doc: Y.Doc | null): void;
 }
 
-const helpId = "document-editor-help";
-
 export function DocumentWorkspace({
   document,
   access,
@@ -86,19 +84,24 @@ export function DocumentWorkspace({
 
   const statusLine = <ConnectionStatus state={connectionState} />;
   const cannotOpenYet = !ready && snapshot?.localCopyChecked === true && connectionState === connectionStates.offline;
+  // One id per document: a meeting shows several (ADR 0017).
+  const helpId = `document-editor-help-${document.id}`;
   const describedBy = [helpId, readOnlyNoticeId].filter(Boolean).join(" ");
 
   return (
     <div className="rt-workspace">
       {/* Not kept in view while scrolling: the comments below it in this column can be long. */}
-      <aside className="rt-workspace__side" aria-labelledby={sideHeadingId}>
-        {side}
-      </aside>
+      {side && (
+        <aside className="rt-workspace__side" aria-labelledby={sideHeadingId}>
+          {side}
+        </aside>
+      )}
       <div className="rt-workspace__main" aria-busy={!ready}>
         {above}
         {session && ending?.kind === "change-refused" && <ChangeRefused reason={ending.reason} session={session} />}
         {ready ? (
           <DocumentEditor
+            documentId={document.id}
             session={session}
             me={me}
             label={label}

@@ -83,7 +83,7 @@ function BookingForm({ headingRef }: { headingRef: RefObject<HTMLHeadingElement 
     if (submitting) return;
     const problems = checkMeetingForm(form);
     if (problems) return setErrors(problems);
-    const offered = new Set(inviteesOffered(form.type, people).map((p) => p.personId));
+    const offered = new Set(inviteesOffered(form.type, people, teams.details).map((p) => p.personId));
     setSubmitting(true);
     try {
       const meeting = await createMeeting(meetingBody(form, offered));
@@ -153,6 +153,7 @@ function BookingForm({ headingRef }: { headingRef: RefObject<HTMLHeadingElement 
               <InviteePicker
                 type={form.type}
                 people={people}
+                cases={teams.details}
                 loading={teams.loading}
                 noCaseYet={chosenCases.length === 0}
                 chosen={form.inviteeIds}

@@ -10,6 +10,7 @@ import {
   attendanceLabels,
   roleLabels,
   textOf,
+  withheldSectionsWords,
   type Attendance,
   type DocNode,
   type Meeting,
@@ -54,11 +55,6 @@ const isoDateFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekda
 function dueDateWords(iso: unknown): string {
   if (typeof iso !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return "no due date";
   return `due ${isoDateFormat.format(new Date(`${iso}T00:00:00Z`))}`;
-}
-
-/** How many other children's sections a copy leaves out, without naming them. */
-export function withheldWords(count: number): string {
-  return count === 1 ? "1 other child's section, which is not shared with you" : `${count} other children's sections, which are not shared with you`;
 }
 
 export function minutesPdf(input: MinutesPdfInput): Promise<Buffer> {
@@ -106,7 +102,7 @@ export function minutesPdf(input: MinutesPdfInput): Promise<Buffer> {
   if (meeting.onlineLink) detail("Online", meeting.onlineLink);
   detail("Chair", meeting.chair.name);
   detail(meeting.cases.length === 1 && meeting.withheldCases === 0 ? "About" : "Cases reviewed", meeting.cases.map((c) => c.name).join(", "));
-  if (meeting.withheldCases > 0) detail("Not in this copy", withheldWords(meeting.withheldCases));
+  if (meeting.withheldCases > 0) detail("Not in this copy", withheldSectionsWords(meeting.withheldCases));
 
   pdf.moveDown(0.8).font("Helvetica-Bold").fontSize(14);
   write("Attendance");

@@ -156,3 +156,8 @@ export interface Meeting {
   /** The agenda item the chair is on, shared live. */
   currentAgendaItem: number | null;
 }
+
+/** How many other children's sections of a tracker meeting are withheld from this person, without naming them (ADR 0017). */
+export function withheldSectionsWords(count: number): string {
+  return count === 1 ? "1 other child's section, which is not shared with you" : `${count} other children's sections, which are not shared with you`;
+}
