@@ -31,6 +31,8 @@ export interface CommentDraft {
 
 interface CommentsPanelProps {
   documentId: string;
+  /** Which part of a meeting's minutes these are, when the page shows several (ADR 0017). */
+  part?: string;
   kind: DocumentKind;
   /** The document's editor, once it is open. */
   editor: Editor | null;
@@ -46,7 +48,7 @@ function returnFocus(target: Element | null, fallback: () => void) {
   else fallback();
 }
 
-export function CommentsPanel({ documentId, kind, editor, canComment, draft, onDraftChange, className = "" }: CommentsPanelProps) {
+export function CommentsPanel({ documentId, kind, part, editor, canComment, draft, onDraftChange, className = "" }: CommentsPanelProps) {
   // One set of ids per document: a meeting's page shows several (ADR 0017).
   const headingId = `comments-heading-${documentId}`;
   const newCommentId = `new-comment-text-${documentId}`;
@@ -131,7 +133,7 @@ export function CommentsPanel({ documentId, kind, editor, canComment, draft, onD
   return (
     <aside className={`rt-comments rt-no-print ${className}`} aria-labelledby={headingId} data-testid="comments-panel">
       <h2 className="nhsuk-heading-m rt-comments__heading" id={headingId} tabIndex={-1}>
-        {words.heading}
+        {part ? `${words.heading}: ${part}` : words.heading}
         {loaded && <span className="rt-comments__count"> ({open.length} open)</span>}
       </h2>
       <p className="nhsuk-u-visually-hidden" role="status">

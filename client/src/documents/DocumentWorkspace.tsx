@@ -34,6 +34,8 @@ interface DocumentWorkspaceProps {
   above?: ReactNode;
   /** Labels the side column, when it has a heading of its own. */
   sideHeadingId?: string;
+  /** Which part of a meeting's minutes this is, when the page shows several (ADR 0017). */
+  part?: string;
   /** Told the shared document once it can be read, for screens that show parts of it elsewhere. */
   onDocumentReady?(doc: Y.Doc | null): void;
 }
@@ -47,6 +49,7 @@ export function DocumentWorkspace({
   side,
   above,
   sideHeadingId,
+  part,
   onDocumentReady,
 }: DocumentWorkspaceProps) {
   const me = useMe();
@@ -130,6 +133,7 @@ export function DocumentWorkspace({
         className="rt-workspace__comments"
         documentId={document.id}
         kind={document.kind}
+        part={part}
         editor={ready ? editor : null}
         canComment={canComment}
         draft={draft}

@@ -44,13 +44,15 @@ interface MinutesPartProps {
   /** The children whose teams can be given its actions. */
   caseIds: readonly string[];
   label: string;
+  /** Which part this is, when the meeting has several: a child's name, or its general business. */
+  part?: string;
   /** The first part carries the page's "Minutes" heading and what sits beside the minutes. */
   first: boolean;
   side: ReactNode;
   onDocumentReady?(doc: Y.Doc | null): void;
 }
 
-function MinutesPart({ meeting, documentId, caseIds, label, first, side, onDocumentReady }: MinutesPartProps) {
+function MinutesPart({ meeting, documentId, caseIds, label, part, first, side, onDocumentReady }: MinutesPartProps) {
   const loaded = useResource(() => getDocument(documentId), `document:${documentId}`);
   const document = loaded.status === "loaded" ? loaded.data : null;
   const { access, onAccessChanged } = useOpenAccess(documentId, document?.access);
@@ -107,6 +109,7 @@ function MinutesPart({ meeting, documentId, caseIds, label, first, side, onDocum
         onAccessChanged={onAccessChanged}
         readOnlyNoticeId={readOnly ? readOnlyNoticeId : null}
         label={label}
+        part={part}
         side={side}
         above={above}
         onDocumentReady={onDocumentReady}
@@ -119,9 +122,9 @@ export function MeetingMinutes({ meeting, side, onDocumentReady }: MeetingMinute
   const nameOf = (caseId: string) => meeting.cases.find((c) => c.id === caseId)?.name ?? "a child";
   const parts = [
     ...(meeting.minutesDocumentId
-      ? [{ documentId: meeting.minutesDocumentId, caseIds: meeting.cases.map((c) => c.id), label: `Minutes of ${meeting.title}`, general: true }]
+      ? [{ documentId: meeting.minutesDocumentId, caseIds: meeting.cases.map((c) => c.id), label: `Minutes of ${meeting.title}`, part: meeting.caseMinutes.length > 0 ? "agenda and other business" : undefined, general: true }]
       : []),
-    ...meeting.caseMinutes.map((m) => ({ documentId: m.documentId, caseIds: [m.caseId], label: `Minutes of ${meeting.title}: ${nameOf(m.caseId)}`, general: false })),
+    ...meeting.caseMinutes.map((m) => ({ documentId: m.documentId, caseIds: [m.caseId], label: `Minutes of ${meeting.title}: ${nameOf(m.caseId)}`, part: nameOf(m.caseId), general: false })),
   ];
   return (
     <>
@@ -132,6 +135,7 @@ export function MeetingMinutes({ meeting, side, onDocumentReady }: MeetingMinute
           documentId={part.documentId}
           caseIds={part.caseIds}
           label={part.label}
+          part={part.part}
           first={i === 0}
           side={i === 0 ? side : null}
           onDocumentReady={part.general ? onDocumentReady : undefined}
