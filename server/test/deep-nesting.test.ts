@@ -117,10 +117,9 @@ async function expectMinutesWork(server: RunningServer, priya: SignedIn, meeting
   action.setAttribute("id", id);
   action.setAttribute("ownerId", priya.personId);
   action.insert(0, [new Y.XmlText("Check the minutes still project")]);
-  // Under the case's own heading: in a tracker meeting, that says which case the action is for.
-  const fragment = minutes.doc.getXmlFragment("default");
-  const caseHeading = fragment.toArray().findIndex((n) => n instanceof Y.XmlElement && n.getAttribute("caseId") !== undefined);
-  fragment.insert(caseHeading + 1, [action]);
+  // In the child's own section of the tracker meeting (ADR 0017), which says whose action it is.
+  const section = await open(server, meeting.caseMinutes[0]!.documentId, priya);
+  section.doc.getXmlFragment("default").insert(1, [action]);
   await waitFor(async () => (await priya.get<Action[]>("/api/actions?owner=me")).body.some((a) => a.id === id), { timeoutMs: 10_000, what: "the action to be tracked" });
   return minutes;
 }
