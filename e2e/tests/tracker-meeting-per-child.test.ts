@@ -31,8 +31,8 @@ describe("a tracker meeting, per child", () => {
     // The booking form offers Helen, and says she will see Jamie's section only.
     const helenBox = priya.getByRole("checkbox", { name: "Helen Morris" });
     await expect.poll(() => helenBox.count(), { timeout: 10_000 }).toBe(1);
-    const helenHint = await priya.locator(`#${await helenBox.getAttribute("aria-describedby")}`).textContent();
-    expect(helenHint).toContain("Will see Jamie Walker's section only");
+    const helenHint = priya.locator(`#${await helenBox.getAttribute("aria-describedby")}`);
+    await expect.poll(() => helenHint.textContent(), { timeout: 10_000 }).toContain("Will see Jamie Walker's section only");
     await helenBox.check();
     await priya.getByRole("checkbox", { name: "Mark Davies" }).check();
     await priya.getByRole("button", { name: "Book the meeting" }).click();
@@ -56,6 +56,10 @@ describe("a tracker meeting, per child", () => {
     expect(await minutes(helen).locator("h2[data-case-id]").count()).toBe(1);
     // She writes in her child's section, as an invitee.
     expect(await minutes(helen).getAttribute("contenteditable")).toBe("true");
+    // Her written contribution is about Jamie, the child she sees; the chair reads it.
+    await helen.getByLabel("Add your comments before the meeting").fill("Jamie's CETR is booked for January.");
+    await helen.getByRole("button", { name: "Send", exact: true }).click();
+    await expect.poll(() => helen.getByText("Jamie's CETR is booked for January.").count(), { timeout: 5000 }).toBeGreaterThan(0);
 
     expect(errors).toEqual([]);
   });

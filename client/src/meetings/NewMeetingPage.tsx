@@ -125,7 +125,7 @@ function BookingForm({ headingRef }: { headingRef: RefObject<HTMLHeadingElement 
               <FormField
                 id="title"
                 label="Title (optional)"
-                hint="If you leave this blank, it is named after the type of meeting and the case."
+                hint="If you leave this blank, it is named after the type of meeting, the case and the date."
                 value={form.title}
                 error={errors?.fields.title}
                 onChange={(event) => change({ title: event.target.value })}
