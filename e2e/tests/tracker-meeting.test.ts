@@ -36,10 +36,11 @@ async function bookTrackerMeeting(priya: Page): Promise<string> {
 
 /** Writes an action at the end of the "Actions" part of one child's section of the minutes. */
 async function addActionUnder(page: Page, caseName: string, text: string): Promise<void> {
-  const section = minutes(page).locator("h2[data-case-id]", { hasText: caseName });
-  const prompt = section.locator("xpath=following-sibling::h3[normalize-space()='Actions'][1]/following-sibling::p[1]");
+  // Each child's section is a document of its own (ADR 0017): its editor holds the child's heading.
+  const editor = minutes(page).filter({ has: page.locator("h2[data-case-id]", { hasText: caseName }) });
+  const prompt = editor.locator("h3", { hasText: "Actions" }).locator("xpath=following-sibling::p[1]");
   await prompt.click();
-  await goToEndOfBlock(page, minutes(page));
+  await goToEndOfBlock(page, editor);
   await page.keyboard.press("Enter");
   await page.keyboard.type("/action ");
   await page.keyboard.type(text);
@@ -53,8 +54,9 @@ describe("a tracker meeting, run live", () => {
 
     await priya.getByRole("button", { name: "Start the meeting" }).click();
     await expect.poll(() => priya.getByTestId("meeting-status").textContent(), { timeout: 5000 }).toBe("Happening now");
-    await minutes(priya).waitFor();
-    await expect.poll(() => priya.getByTestId("connection-state").textContent(), { timeout: 10_000 }).toBe("Saved");
+    // The general business and each child's section: three editors, each saved.
+    await expect.poll(() => minutes(priya).count(), { timeout: 10_000 }).toBe(3);
+    await expect.poll(async () => (await priya.getByTestId("connection-state").allTextContents()).join(), { timeout: 10_000 }).toBe("Saved,Saved,Saved");
 
     // The agenda comes from the minutes; everyone sees the item the chair is on.
     await priya.getByRole("button", { name: "Start the first item" }).click();
@@ -64,7 +66,7 @@ describe("a tracker meeting, run live", () => {
     const card = minutes(priya).getByTestId("action-item").filter({ hasText: actionText });
     await card.getByLabel("Who will do it").selectOption({ label: "Mark Davies (SENCO)" });
     await card.getByLabel("Due by").fill("2030-01-31");
-    await expect.poll(() => priya.getByTestId("connection-state").textContent(), { timeout: 10_000 }).toBe("Saved");
+    await expect.poll(async () => (await priya.getByTestId("connection-state").allTextContents()).join(), { timeout: 10_000 }).toBe("Saved,Saved,Saved");
 
     const mark = await signedIn("mark.davies", errors);
     await mark.getByTestId("my-actions-link").click();

@@ -131,8 +131,8 @@ describe("changes to who may see a case take effect at once", () => {
     expect(await upgradeStatus(server.url, planId, ben.cookie)).toBe(404);
     // Being invited to the case's professionals meeting does not keep him in it.
     expect((await ben.get(`/api/meetings/${professionalsMeeting.id}`)).status).toBe(404);
-    expect((await ben.get(`/api/documents/${professionalsMeeting.minutesDocumentId}`)).status).toBe(404);
-    expect(await upgradeStatus(server.url, professionalsMeeting.minutesDocumentId, ben.cookie)).toBe(404);
+    expect((await ben.get(`/api/documents/${professionalsMeeting.minutesDocumentId!}`)).status).toBe(404);
+    expect(await upgradeStatus(server.url, professionalsMeeting.minutesDocumentId!, ben.cookie)).toBe(404);
     expect((await ben.get<Action[]>("/api/actions?owner=me")).body.map((a) => a.caseName)).not.toContain("Jamie Walker");
     expect(await toldOfPlan()).toBe(false);
     // Back on the team, as a professional: the only role his account can hold.
@@ -170,11 +170,11 @@ describe("changes to who may see a case take effect at once", () => {
     expect(pdf.status).toBe(200);
     const trail = (await tom.get<AuditEvent[]>(`/api/cases/${jamie.id}/audit`)).body;
     expect(trail.find((e) => e.action === "printed")).toMatchObject({ person: { name: "Priya Shah" }, document: { id: planId } });
-    expect(trail.find((e) => e.action === "exported")).toMatchObject({ document: { id: professionals.minutesDocumentId }, detail: { format: "pdf", version: "agreed" } });
+    expect(trail.find((e) => e.action === "exported")).toMatchObject({ document: { id: professionals.minutesDocumentId! }, detail: { format: "pdf", version: "agreed" } });
     const report = (await claire.get<AccessReportEntry[]>(`/api/cases/${jamie.id}/access-report`)).body;
     expect(report).toContainEqual(expect.objectContaining({ action: "printed", record: "Jamie's care plan", person: { name: "Priya Shah", role: "keyworker", agency: "Northbridge Keyworking Service" } }));
     expect(report.some((e) => e.record.includes("Professionals meeting"))).toBe(false);
-    expect((await claire.post(`/api/documents/${professionals.minutesDocumentId}/printed`, undefined)).status).toBe(404);
+    expect((await claire.post(`/api/documents/${professionals.minutesDocumentId!}/printed`, undefined)).status).toBe(404);
   });
 
   it("records opening a record once a visit and each editing session with its count of changes", async () => {

@@ -55,7 +55,7 @@ async function open(documentId: string, who: SignedIn): Promise<CollabClient> {
 async function bookAndOpenMinutes(booking: Record<string, unknown>): Promise<CollabClient> {
   const booked = await priya.post<Meeting>("/api/meetings", { location: "Northbridge Civic Centre, room 2", ...booking });
   expect(booked.status).toBe(201);
-  return open(booked.body.minutesDocumentId, priya);
+  return open(booked.body.minutesDocumentId!, priya);
 }
 
 /** A heading naming a case (as tracker minutes have), then an action under it. */

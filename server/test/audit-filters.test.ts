@@ -47,7 +47,7 @@ beforeAll(async () => {
   jamie = (await priya.get<CaseDetail>(`/api/cases/${jamieId}`)).body;
   plan = jamie.documents.find((d) => d.kind === "care-plan")!.id;
   // The minutes of a professionals meeting: a record the family may not know exists.
-  professionalsOnly = (await priya.get<Meeting[]>(`/api/cases/${jamie.id}/meetings`)).body.find((m) => m.type === "professionals")!.minutesDocumentId;
+  professionalsOnly = (await priya.get<Meeting[]>(`/api/cases/${jamie.id}/meetings`)).body.find((m) => m.type === "professionals")!.minutesDocumentId!;
   // Long before the demo's own history. 2 June (British Summer Time): Mark opens the plan three
   // times (one line) and prints it once; at 00:30 on 3 June in the UK — still 2 June in UTC — he
   // opens it again: a new UK day, a new line.

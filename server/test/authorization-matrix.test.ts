@@ -14,9 +14,11 @@ import {
   caseManagerRoles,
   documentAccess,
   effectiveCaseRole,
+  inviteeRefusal,
   isFamilyRole,
   mayChangeAction,
   meetingAccess,
+  meetingPartsAccess,
   needsSharingConsent,
   seesWholeService,
   teamRoleThatCounts,
@@ -28,6 +30,7 @@ import {
   type DocumentDetail,
   type DocumentKind,
   type Meeting,
+  type MeetingCaseFacts,
   type Role,
   type Visibility,
 } from "@roundtable/domain";
@@ -66,6 +69,8 @@ interface Actor {
   caseRole: Role | null;
   agencyId: string | null;
   sharingConsented: boolean;
+  /** The same facts about Aisha, the other child the tracker meeting reviews (ADR 0017). */
+  aisha: MeetingCaseFacts;
 }
 
 interface Record_ {
@@ -83,6 +88,14 @@ interface MeetingUnderTest {
   meeting: Meeting;
 }
 
+/** A tracker meeting reviewing Jamie and Aisha, with a minutes document per child and an action in each. */
+interface TrackerUnderTest {
+  meeting: Meeting;
+  sections: { caseName: string; documentId: string; actionId: string }[];
+  /** Who the booking rule let in, each asked alone: the booking's answer for each actor. */
+  bookings: Map<Actor, Outcome>;
+}
+
 type Outcome = "allow" | number;
 
 let storage: TestStorage;
@@ -93,6 +106,7 @@ let jamie: CaseDetail;
 const actors: Actor[] = [];
 const records: Record_[] = [];
 const meetings: MeetingUnderTest[] = [];
+let tracker: TrackerUnderTest;
 const clients: CollabClient[] = [];
 const mismatches: string[] = [];
 let checked = 0;
@@ -132,6 +146,24 @@ function expectedMeetingAccess(actor: Actor, meeting: Meeting): AccessLevel {
   });
 }
 
+/** The facts about Jamie that decide a person's part in a meeting about him. */
+const jamieFacts = (actor: Actor): MeetingCaseFacts => ({ caseRole: actor.caseRole, sharingConsented: actor.sharingConsented });
+
+/** What the rules say this person may do with the tracker meeting, each child's section and its general business. */
+function expectedTrackerAccess(actor: Actor, meeting: Meeting) {
+  return meetingPartsAccess(
+    {
+      accountRole: actor.accountRole,
+      visibility: meeting.visibility,
+      isChair: meeting.chair.id === actor.client.personId,
+      isInvitee: meeting.invitees.some((i) => i.personId === actor.client.personId),
+      sameService: true,
+      minutesAgreed: meeting.status === "minutes-agreed",
+    },
+    [jamieFacts(actor), actor.aisha],
+  );
+}
+
 /**
  * The case itself: its team sees it, and so do the service lead and administrator (who runs the
  * service's accounts, and opens no records); everyone else is told it does not exist.
@@ -158,12 +190,30 @@ beforeAll(async () => {
   const jamieId = (await priya.get<{ id: string; name: string }[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!.id;
   jamie = (await priya.get<CaseDetail>(`/api/cases/${jamieId}`)).body;
 
+  // A family review, booked while the family still shares with Lucy's agency: invited, she could open it.
+  const idOf = (name: string) => jamie.team.find((m) => m.name === name)!.personId;
+  const review = await priya.post<Meeting>("/api/meetings", {
+    type: "review",
+    startsAt: "2026-12-10T14:00:00Z",
+    caseId: jamie.id,
+    inviteeIds: [idOf("Claire Walker"), idOf("Mark Davies"), idOf("Lucy Evans")],
+  });
+  expect(review.status).toBe(201);
+
   // Lucy's agency: the family withdraws sharing consent, so her cells show the consent rule.
   const consents = (await priya.get<ConsentRecord[]>(`/api/cases/${jamie.id}/consents`)).body;
   const socialCare = consents.find((c) => c.kind === "share-with-agency" && c.agency?.name === "Northbridge Children's Social Care")!;
   expect((await priya.post(`/api/cases/${jamie.id}/consents/${socialCare.id}/withdraw`, {})).status).toBe(200);
   const sharedWith = new Set(
     (await priya.get<ConsentRecord[]>(`/api/cases/${jamie.id}/consents`)).body
+      .filter((c) => c.kind === "share-with-agency" && c.decision === "given" && c.withdrawn === null)
+      .map((c) => c.agency!.id),
+  );
+
+  const aishaId = (await priya.get<{ id: string; name: string }[]>("/api/cases")).body.find((c) => c.name === "Aisha Reid")!.id;
+  const aisha = (await priya.get<CaseDetail>(`/api/cases/${aishaId}`)).body;
+  const sharedOnAisha = new Set(
+    (await priya.get<ConsentRecord[]>(`/api/cases/${aishaId}/consents`)).body
       .filter((c) => c.kind === "share-with-agency" && c.decision === "given" && c.withdrawn === null)
       .map((c) => c.agency!.id),
   );
@@ -176,6 +226,10 @@ beforeAll(async () => {
       .from(schema.caseMembers)
       .where(and(eq(schema.caseMembers.caseId, jamie.id), eq(schema.caseMembers.personId, client.personId)));
     const accountRole = person!.role;
+    const [onAisha] = await db
+      .select({ role: schema.caseMembers.role })
+      .from(schema.caseMembers)
+      .where(and(eq(schema.caseMembers.caseId, aishaId), eq(schema.caseMembers.personId, client.personId)));
     const actor: Actor = {
       label,
       client,
@@ -184,6 +238,10 @@ beforeAll(async () => {
       caseRole: teamRoleThatCounts(membership?.role ?? null, jamie.youngPerson?.personId === client.personId),
       agencyId: person!.agencyId,
       sharingConsented: !needsSharingConsent(accountRole) || (person!.agencyId !== null && sharedWith.has(person!.agencyId)),
+      aisha: {
+        caseRole: teamRoleThatCounts(onAisha?.role ?? null, aisha.youngPerson?.personId === client.personId),
+        sharingConsented: !needsSharingConsent(accountRole) || (person!.agencyId !== null && sharedOnAisha.has(person!.agencyId)),
+      },
     };
     actors.push(actor);
     return actor;
@@ -257,15 +315,32 @@ beforeAll(async () => {
   // Meetings: the seeded professionals meeting (minutes agreed) and a family review, booked now.
   const caseMeetings = (await priya.get<Meeting[]>(`/api/cases/${jamie.id}/meetings`)).body;
   meetings.push({ name: "professionals meeting (minutes agreed)", meeting: caseMeetings.find((m) => m.type === "professionals")! });
-  const idOf = (name: string) => jamie.team.find((m) => m.name === name)!.personId;
-  const review = await priya.post<Meeting>("/api/meetings", {
-    type: "review",
-    startsAt: "2026-12-10T14:00:00Z",
-    caseId: jamie.id,
-    inviteeIds: [idOf("Claire Walker"), idOf("Mark Davies"), idOf("Lucy Evans")],
-  });
   meetings.push({ name: "family review (booked)", meeting: review.body });
-}, 120_000);
+
+  // A tracker meeting reviewing Jamie and Aisha (ADR 0017). First, each actor invited alone: the
+  // booking takes exactly those the invitation rule lets in. Then one meeting inviting them all.
+  const professionalsOnly = "professionals" as const;
+  const bookings = new Map<Actor, Outcome>();
+  const bookTracker = (inviteeIds: string[]) => priya.post<Meeting>("/api/meetings", { type: "tracker", startsAt: "2026-12-08T10:00:00Z", caseIds: [jamie.id, aishaId], inviteeIds });
+  for (const actor of actors) bookings.set(actor, outcome((await bookTracker([actor.client.personId])).status));
+  const mayInvite = (actor: Actor) =>
+    actor.client.personId === priya.personId || inviteeRefusal({ visibility: professionalsOnly, accountRole: actor.accountRole, cases: [jamieFacts(actor), actor.aisha] }) === null;
+  const booked = await bookTracker(actors.filter(mayInvite).map((a) => a.client.personId));
+  expect(booked.status).toBe(201);
+  const sections: TrackerUnderTest["sections"] = [];
+  for (const [i, { documentId }] of booked.body.caseMinutes.entries()) {
+    const editor = await connectCollab(server.url, documentId, priya.cookie);
+    const actionId = randomUUID();
+    const el = new Y.XmlElement("actionItem");
+    el.setAttribute("id", actionId);
+    el.insert(0, [new Y.XmlText(`An action in section ${i}`)]);
+    editor.doc.getXmlFragment("default").push([el]);
+    await waitFor(async () => (await priya.get(`/api/actions/${actionId}`)).status === 200, { what: `projection of the action in section ${i}` });
+    editor.destroy();
+    sections.push({ caseName: i === 0 ? "Jamie Walker" : "Aisha Reid", documentId, actionId });
+  }
+  tracker = { meeting: booked.body, sections, bookings };
+}, 180_000);
 
 afterAll(async () => {
   for (const c of clients) c.destroy();
@@ -337,12 +412,49 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
         check(`GET minutes.pdf, ${name}`, actor, expected, outcome(pdf.status));
         const ics = await fetch(`${server.url}/api/meetings/${meeting.id}/invite.ics`, { headers: { cookie: actor.client.cookie } });
         check(`GET invite.ics, ${name}`, actor, expected, outcome(ics.status));
-        check(`GET minutes document, ${name}`, actor, expected, outcome((await actor.client.get(`/api/documents/${meeting.minutesDocumentId}`)).status));
-        const status = await upgradeStatus(server.url, meeting.minutesDocumentId, actor.client.cookie);
+        check(`GET minutes document, ${name}`, actor, expected, outcome((await actor.client.get(`/api/documents/${meeting.minutesDocumentId!}`)).status));
+        const status = await upgradeStatus(server.url, meeting.minutesDocumentId!, actor.client.cookie);
         check(`websocket upgrade to the minutes, ${name}`, actor, expected, status === "open" ? "allow" : status);
         const listed = seesCase(actor) ? (await actor.client.get<Meeting[]>(`/api/cases/${jamie.id}/meetings`)).body.map((m) => m.id) : [];
         check(`meeting listed on the case, ${name}`, actor, access !== "none" ? "allow" : 404, listed.includes(meeting.id) ? "allow" : 404);
       }
+    }
+  });
+
+  it("invites to a tracker meeting, and opens each child's section of it, by one per-child rule", async () => {
+    const { meeting, sections, bookings } = tracker;
+    expect(sections.map((s) => s.caseName)).toEqual(["Jamie Walker", "Aisha Reid"]);
+    for (const actor of actors) {
+      const invitable = actor.client.personId === meeting.chair.id ||
+        inviteeRefusal({ visibility: meeting.visibility, accountRole: actor.accountRole, cases: [jamieFacts(actor), actor.aisha] }) === null;
+      check("invited alone to a tracker meeting", actor, invitable ? "allow" : 400, bookings.get(actor)!);
+      const parts = expectedTrackerAccess(actor, meeting);
+      const expected = expectedFor(actor, parts.meeting !== "none", 404);
+      const seen = await actor.client.get<Meeting>(`/api/meetings/${meeting.id}`);
+      check("GET tracker meeting", actor, expected, outcome(seen.status));
+      if (seen.status === 200) {
+        const named = sections.filter((_, i) => parts.cases[i] !== "none").map((s) => s.caseName);
+        check(`tracker meeting names only the children whose sections open (${named.join(", ")})`, actor, "allow", JSON.stringify(seen.body.cases.map((c) => c.name)) === JSON.stringify(named) ? "allow" : 403);
+      }
+      check("GET tracker contributions", actor, expected, outcome((await actor.client.get(`/api/meetings/${meeting.id}/contributions`)).status));
+      const pdf = await fetch(`${server.url}/api/meetings/${meeting.id}/minutes.pdf`, { headers: { cookie: actor.client.cookie } });
+      check("GET tracker minutes.pdf", actor, expected, outcome(pdf.status));
+      const general = expectedFor(actor, parts.general !== "none", 404);
+      check("GET the tracker meeting's general business", actor, general, outcome((await actor.client.get(`/api/documents/${meeting.minutesDocumentId!}`)).status));
+      const generalSocket = await upgradeStatus(server.url, meeting.minutesDocumentId!, actor.client.cookie);
+      check("websocket to the tracker meeting's general business", actor, general, generalSocket === "open" ? "allow" : generalSocket);
+      const listedActions = (await actor.client.get<Action[]>("/api/actions")).body.map((a) => a.id);
+      for (const [i, section] of sections.entries()) {
+        const at = (what: string) => `${what}, ${section.caseName}'s section of the tracker meeting`;
+        const opens = expectedFor(actor, parts.cases[i] !== "none", 404);
+        check(at("GET"), actor, opens, outcome((await actor.client.get(`/api/documents/${section.documentId}`)).status));
+        const socket = await upgradeStatus(server.url, section.documentId, actor.client.cookie);
+        check(at("websocket"), actor, opens, socket === "open" ? "allow" : socket);
+        check(at("action listed"), actor, parts.cases[i] !== "none" ? "allow" : 404, listedActions.includes(section.actionId) ? "allow" : 404);
+        check(at("GET /api/actions/:id"), actor, opens, outcome((await actor.client.get(`/api/actions/${section.actionId}`)).status));
+      }
+      const listed = seesCase(actor) ? (await actor.client.get<Meeting[]>(`/api/cases/${jamie.id}/meetings`)).body.map((m) => m.id) : [];
+      check("tracker meeting listed on Jamie's case", actor, parts.cases[0] !== "none" ? "allow" : 404, listed.includes(meeting.id) ? "allow" : 404);
     }
   });
 
@@ -362,6 +474,8 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
         for (const { name, meeting } of meetings) {
           check(`join the room of the meeting, ${name}`, actor, expectedMeetingAccess(actor, meeting) !== "none" ? "allow" : 404, await joins(`meeting:${meeting.id}`));
         }
+        const parts = expectedTrackerAccess(actor, tracker.meeting);
+        check("join the room of the tracker meeting", actor, parts.meeting !== "none" ? "allow" : 404, await joins(`meeting:${tracker.meeting.id}`));
       } finally {
         socket.close();
       }

@@ -107,7 +107,7 @@ async function open(server: RunningServer, documentId: string, who: SignedIn): P
 
 /** The minutes still work: they open, export as a PDF, and an action written in them is tracked. */
 async function expectMinutesWork(server: RunningServer, priya: SignedIn, meeting: Meeting): Promise<CollabClient> {
-  const minutes = await open(server, meeting.minutesDocumentId, priya);
+  const minutes = await open(server, meeting.minutesDocumentId!, priya);
   expect(textOf(minutes.doc)).toContain("Review: Jamie Walker");
   const pdf = await fetch(`${server.url}/api/meetings/${meeting.id}/minutes.pdf`, { headers: { cookie: priya.cookie } });
   expect(pdf.status).toBe(200);
@@ -117,10 +117,9 @@ async function expectMinutesWork(server: RunningServer, priya: SignedIn, meeting
   action.setAttribute("id", id);
   action.setAttribute("ownerId", priya.personId);
   action.insert(0, [new Y.XmlText("Check the minutes still project")]);
-  // Under the case's own heading: in a tracker meeting, that says which case the action is for.
-  const fragment = minutes.doc.getXmlFragment("default");
-  const caseHeading = fragment.toArray().findIndex((n) => n instanceof Y.XmlElement && n.getAttribute("caseId") !== undefined);
-  fragment.insert(caseHeading + 1, [action]);
+  // In the child's own section of the tracker meeting (ADR 0017), which says whose action it is.
+  const section = await open(server, meeting.caseMinutes[0]!.documentId, priya);
+  section.doc.getXmlFragment("default").insert(1, [action]);
   await waitFor(async () => (await priya.get<Action[]>("/api/actions?owner=me")).body.some((a) => a.id === id), { timeoutMs: 10_000, what: "the action to be tracked" });
   return minutes;
 }
@@ -133,7 +132,7 @@ describe("deeply nested content", { timeout: 120_000 }, () => {
     const { priya, meeting } = await bookMeeting(server);
     const update = deeplyNestedUpdate();
     expect(update.byteLength).toBeGreaterThan(400_000);
-    const socket = await openRawCollabSocket(server.url, meeting.minutesDocumentId, priya.cookie);
+    const socket = await openRawCollabSocket(server.url, meeting.minutesDocumentId!, priya.cookie);
     socket.sendUpdate(update);
     expect(await socket.closed).toEqual({ code: closeCodes.nestedTooDeep, reason: `Content is nested more than ${maxNestingDepth} levels deep` });
     const minutes = await expectMinutesWork(server, priya, meeting);
@@ -146,13 +145,13 @@ describe("deeply nested content", { timeout: 120_000 }, () => {
     const server = await start(storage);
     const { priya, meeting } = await bookMeeting(server);
     // Someone else has the minutes open: without the limit, the whole chain would reach them.
-    const watcher = await open(server, meeting.minutesDocumentId, priya);
+    const watcher = await open(server, meeting.minutesDocumentId!, priya);
     const appliedDeep = new Promise<string>((resolve) =>
       watcher.doc.on("update", () => {
         if (depthOf(watcher.doc) > maxNestingDepth) resolve("the chain was applied");
       }),
     );
-    const socket = await openRawCollabSocket(server.url, meeting.minutesDocumentId, priya.cookie);
+    const socket = await openRawCollabSocket(server.url, meeting.minutesDocumentId!, priya.cookie);
     for (const chunk of deepChainInChunks(100)) if (socket.isOpen()) socket.sendUpdate(chunk);
     expect(await Promise.race([socket.closed, appliedDeep])).toEqual({
       code: closeCodes.nestedTooDeep,
@@ -168,9 +167,9 @@ describe("deeply nested content", { timeout: 120_000 }, () => {
     cleanups.push(() => storage.cleanup());
     const before = await start(storage);
     const { priya, meeting } = await bookMeeting(before);
-    const socket = await openRawCollabSocket(before.url, meeting.minutesDocumentId, priya.cookie);
+    const socket = await openRawCollabSocket(before.url, meeting.minutesDocumentId!, priya.cookie);
     socket.sendUpdate(deeplyNestedUpdate());
-    const watcher = await open(before, meeting.minutesDocumentId, priya);
+    const watcher = await open(before, meeting.minutesDocumentId!, priya);
     await waitFor(() => textOf(watcher.doc).includes("Deep inside"), { timeoutMs: 10_000, what: "the deep content to be accepted" });
     socket.ws.close();
     watcher.destroy();

@@ -54,10 +54,16 @@ describe("meetings", () => {
     const meeting = await bookTracker();
     expect(meeting).toMatchObject({ type: "tracker", status: "scheduled", visibility: "professionals", chair: { name: "Priya Shah" }, caseId: null });
     expect(meeting.cases.map((c) => c.name)).toEqual(["Jamie Walker", "Aisha Reid"]);
-    const minutes = await connectCollab(server.url, meeting.minutesDocumentId, mark.cookie);
+    expect(meeting.title).toBe("Tracker meeting, Thu 3 Dec 2026");
+    const minutes = await connectCollab(server.url, meeting.minutesDocumentId!, mark.cookie);
     clients.push(minutes);
     expect(minutes.text()).toContain("Review: Jamie Walker");
-    expect(minutes.text()).toContain("Aisha Reid");
+    // Each child's section is a document of its own, in the meeting's order (ADR 0017).
+    expect(meeting.caseMinutes.map((m) => m.caseId)).toEqual([jamie.id, aisha.id]);
+    const aishaSection = await connectCollab(server.url, meeting.caseMinutes[1]!.documentId, mark.cookie);
+    clients.push(aishaSection);
+    expect(aishaSection.text()).toContain("Aisha Reid");
+    expect(aishaSection.text()).not.toContain("/action");
     const listed = (await mark.get<Meeting[]>(`/api/cases/${aisha.id}/meetings`)).body;
     expect(listed.map((m) => m.id)).toContain(meeting.id);
   });
@@ -66,19 +72,20 @@ describe("meetings", () => {
     const meeting = await bookTracker();
     expect((await claire.get(`/api/meetings/${meeting.id}`)).status).toBe(404);
     expect((await claire.get<Meeting[]>(`/api/cases/${jamie.id}/meetings`)).body.map((m) => m.id)).not.toContain(meeting.id);
-    expect((await claire.get(`/api/documents/${meeting.minutesDocumentId}`)).status).toBe(404);
+    expect((await claire.get(`/api/documents/${meeting.minutesDocumentId!}`)).status).toBe(404);
     expect((await claire.get(`/api/meetings/${meeting.id}/contributions`)).status).toBe(404);
     expect((await claire.post(`/api/meetings/${meeting.id}/contributions`, { text: "hello" })).status).toBe(404);
     expect((await fetch(`${server.url}/api/meetings/${meeting.id}/minutes.pdf`, { headers: { cookie: claire.cookie } })).status).toBe(404);
-    expect(await upgradeStatus(server.url, meeting.minutesDocumentId, claire.cookie)).toBe(404);
+    expect(await upgradeStatus(server.url, meeting.minutesDocumentId!, claire.cookie)).toBe(404);
     const jamieYoungPerson = await signIn(server.url, "jamie.walker");
-    expect(await upgradeStatus(server.url, meeting.minutesDocumentId, jamieYoungPerson.cookie)).toBe(404);
-    expect(await upgradeStatus(server.url, meeting.minutesDocumentId, mark.cookie)).toBe("open");
+    expect(await upgradeStatus(server.url, meeting.minutesDocumentId!, jamieYoungPerson.cookie)).toBe(404);
+    expect(await upgradeStatus(server.url, meeting.minutesDocumentId!, mark.cookie)).toBe("open");
   });
 
   it("tracks an action written in a tracker meeting against the case whose section it is in", async () => {
     const meeting = await bookTracker();
-    const minutes = await connectCollab(server.url, meeting.minutesDocumentId, priya.cookie);
+    const section = meeting.caseMinutes.find((m) => m.caseId === aisha.id)!.documentId;
+    const minutes = await connectCollab(server.url, section, priya.cookie);
     clients.push(minutes);
     const fragment = minutes.doc.getXmlFragment("default");
     const aishaAt = fragment.toArray().findIndex((n) => n instanceof Y.XmlElement && n.getAttribute("caseId") === aisha.id);
@@ -90,7 +97,7 @@ describe("meetings", () => {
     el.insert(0, [new Y.XmlText("Ask transport about a smaller minibus")]);
     fragment.insert(aishaAt + 6, [el]);
     const action = await waitFor(async () => (await mark.get<Action[]>("/api/actions?owner=me")).body.find((a) => a.id === id), { timeoutMs: 1000 });
-    expect(action).toMatchObject({ caseId: aisha.id, meetingId: meeting.id, documentId: meeting.minutesDocumentId, caseName: "Aisha Reid", section: "Actions" });
+    expect(action).toMatchObject({ caseId: aisha.id, meetingId: meeting.id, documentId: section, caseName: "Aisha Reid", section: "Actions" });
     // Claire cannot see actions from a professionals meeting, even on her child's case.
     expect((await claire.get<Action[]>(`/api/actions?caseId=${jamie.id}`)).body.map((a) => a.meetingId)).not.toContain(meeting.id);
   });
@@ -99,7 +106,7 @@ describe("meetings", () => {
     const meeting = await bookTracker();
     expect((await priya.post(`/api/meetings/${meeting.id}/commands`, { command: "end" })).status).toBe(409);
     expect((await priya.post<Meeting>(`/api/meetings/${meeting.id}/commands`, { command: "start" })).body.status).toBe("in-progress");
-    const minutes = await connectCollab(server.url, meeting.minutesDocumentId, priya.cookie);
+    const minutes = await connectCollab(server.url, meeting.minutesDocumentId!, priya.cookie);
     clients.push(minutes);
     const p = new Y.XmlElement("paragraph");
     p.insert(0, [new Y.XmlText("Jamie is back in school two mornings a week.")]);
@@ -110,17 +117,22 @@ describe("meetings", () => {
     const closed = new Promise<number>((resolve) => minutes.provider.once("connection-close", (event) => resolve(event?.code ?? 0)));
     expect((await priya.post<Meeting>(`/api/meetings/${meeting.id}/commands`, { command: "agree-minutes" })).body.status).toBe("minutes-agreed");
     expect(await closed).toBe(1008);
-    expect((await priya.get<DocumentDetail>(`/api/documents/${meeting.minutesDocumentId}`)).body.access).toBe("comment");
-    const versions = await server.database.db.select().from(schema.documentVersions).where(eq(schema.documentVersions.documentId, meeting.minutesDocumentId));
+    expect((await priya.get<DocumentDetail>(`/api/documents/${meeting.minutesDocumentId!}`)).body.access).toBe("comment");
+    const versions = await server.database.db.select().from(schema.documentVersions).where(eq(schema.documentVersions.documentId, meeting.minutesDocumentId!));
     expect(versions.map((v) => v.name)).toEqual(["Minutes as the meeting ended", "Agreed minutes"]);
     const frozen = new Y.Doc();
     Y.applyUpdate(frozen, versions[0]!.state);
     expect(frozen.getXmlFragment("default").toString()).toContain("Jamie is back in school two mornings a week.");
+    // Each child's section is frozen with it.
+    for (const { documentId } of meeting.caseMinutes) {
+      const frozenSection = await server.database.db.select().from(schema.documentVersions).where(eq(schema.documentVersions.documentId, documentId));
+      expect(frozenSection.map((v) => v.name)).toEqual(["Minutes as the meeting ended", "Agreed minutes"]);
+    }
 
     const pdf = await fetch(`${server.url}/api/meetings/${meeting.id}/minutes.pdf`, { headers: { cookie: mark.cookie } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
-    expect(pdf.headers.get("content-disposition")).toBe('attachment; filename="tracker-meeting-2026-12-03-minutes.pdf"');
+    expect(pdf.headers.get("content-disposition")).toBe('attachment; filename="tracker-meeting-thu-3-dec-2026-2026-12-03-minutes.pdf"');
     const bytes = Buffer.from(await pdf.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
     expect(bytes.length).toBeGreaterThan(1000);
@@ -140,7 +152,7 @@ describe("meetings", () => {
     expect(sent.status).toBe(201);
     const seen = (await priya.get<MeetingContribution[]>(`/api/meetings/${meeting.id}/contributions`)).body;
     expect(seen).toMatchObject([{ name: "Claire Walker", text: "Jamie wants the meeting at home, not at school." }]);
-    expect((await claire.get<DocumentDetail>(`/api/documents/${meeting.minutesDocumentId}`)).body.access).toBe("comment");
+    expect((await claire.get<DocumentDetail>(`/api/documents/${meeting.minutesDocumentId!}`)).body.access).toBe("comment");
     expect((await claire.put<Meeting>(`/api/meetings/${meeting.id}/attendance`, { personId: idOf("Claire Walker"), attendance: "apologies" })).status).toBe(200);
     expect((await claire.put(`/api/meetings/${meeting.id}/attendance`, { personId: idOf("Dr Ben Carter"), attendance: "present" })).status).toBe(403);
   });
@@ -162,7 +174,7 @@ describe("who may be invited, and what a contribution may be about", () => {
       inviteeIds: [idOf("Mark Davies"), idOf("Claire Walker")],
     });
     expect(family.status).toBe(400);
-    expect(family.body.details.inviteeIds).toBe("Family members cannot be invited to a professionals-only meeting");
+    expect(family.body.details.inviteeIds).toBe("Claire Walker: Family members cannot be invited to a professionals-only meeting");
 
     const aishaTeam = (await priya.get<CaseDetail>(`/api/cases/${aisha.id}`)).body.team;
     const outsider = aishaTeam.find((m) => !team.some((t) => t.personId === m.personId) && !isFamilyRole(m.role))!;
@@ -199,7 +211,7 @@ describe("exporting the minutes", () => {
       const chair = await signIn(own.url, "priya.shah");
       const child = (await chair.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!;
       const meeting = (await chair.post<Meeting>("/api/meetings", { type: "review", startsAt: "2026-12-10T14:00:00Z", caseId: child.id })).body;
-      const documentId = meeting.minutesDocumentId;
+      const documentId = meeting.minutesDocumentId!;
       const exportMinutes = async () => (await fetch(`${own.url}/api/meetings/${meeting.id}/minutes.pdf`, { headers: { cookie: chair.cookie } })).status;
 
       // Never opened: read from storage, and not loaded by the reading.

@@ -2,16 +2,7 @@ import type { DocNode, Meeting } from "@roundtable/domain";
 import { describe, expect, it } from "vitest";
 import { minutesPdf } from "../src/meetings/minutes-pdf.js";
 import { pdfSafeText } from "../src/meetings/pdf-text.js";
-
-/** The lines of text in an uncompressed PDFKit file: each TJ array's hex strings, decoded. */
-function pdfLines(pdf: Buffer): string[] {
-  const lines: string[] = [];
-  for (const [, array] of pdf.toString("latin1").matchAll(/\[([^\]]*)\] TJ/g)) {
-    const hex = [...array!.matchAll(/<([0-9a-f]*)>/gi)].map((m) => m[1]).join("");
-    lines.push(Buffer.from(hex, "hex").toString("latin1"));
-  }
-  return lines;
-}
+import { pdfTextLines } from "./support/pdf-text.js";
 
 const meeting: Meeting = {
   id: "7d1f0c55-8f3a-4c57-9d0a-111111111111",
@@ -30,6 +21,8 @@ const meeting: Meeting = {
     { personId: "b", name: "Dr Ben Carter", role: "professional", agency: "Northbridge CAMHS", attendance: "apologies" },
   ],
   minutesDocumentId: "d",
+  withheldCases: 0,
+  caseMinutes: [],
   currentAgendaItem: null,
 };
 
@@ -60,7 +53,7 @@ describe("minutes as a PDF", () => {
       compress: false,
     });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    const lines = pdfLines(pdf);
+    const lines = pdfTextLines(pdf);
     for (const expected of [
       "Professionals meeting about Jamie",
       "Agreed minutes",
@@ -93,7 +86,7 @@ describe("minutes as a PDF", () => {
       downloadedAt: new Date(),
       compress: false,
     });
-    const all = pdfLines(pdf).join("\n");
+    const all = pdfTextLines(pdf).join("\n");
     expect(all).toContain("Nothing has been written in the minutes yet.");
     expect(all).toContain("Draft minutes, not yet agreed");
     expect(all).not.toContain("Professionals only");
@@ -114,7 +107,7 @@ describe("minutes as a PDF", () => {
       downloadedAt: new Date(),
       compress: false,
     });
-    const all = pdfLines(pdf).join("\n");
+    const all = pdfTextLines(pdf).join("\n");
     const order = ["Level 1", "Level 2", "Level 4999", "Level 5000", "The bottom", "After the lists"].map((t) => all.indexOf(t));
     expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
   });

@@ -76,7 +76,7 @@ describe("overdue actions", () => {
     const team = (await priya.get<CaseDetail>(`/api/cases/${caseId}`)).body.team;
     const idOf = (name: string) => team.find((m) => m.name === name)!.personId;
     const meeting = (await priya.post<Meeting>("/api/meetings", { type: "professionals", caseId, startsAt: "2026-01-02T10:00:00Z", inviteeIds: [idOf("Mark Davies")] })).body;
-    const minutes = await connectCollab(server.url, meeting.minutesDocumentId, priya.cookie);
+    const minutes = await connectCollab(server.url, meeting.minutesDocumentId!, priya.cookie);
     const forClaire = randomUUID();
     const forMark = randomUUID();
     minutes.doc.transact(() => {

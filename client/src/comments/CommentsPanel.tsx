@@ -31,6 +31,8 @@ export interface CommentDraft {
 
 interface CommentsPanelProps {
   documentId: string;
+  /** Which part of a meeting's minutes these are, when the page shows several (ADR 0017). */
+  part?: string;
   kind: DocumentKind;
   /** The document's editor, once it is open. */
   editor: Editor | null;
@@ -40,16 +42,17 @@ interface CommentsPanelProps {
   className?: string;
 }
 
-const headingId = "comments-heading";
-const newCommentId = "new-comment-text";
-const startWholeId = "comment-on-whole-document";
 
 function returnFocus(target: Element | null, fallback: () => void) {
   if (target instanceof HTMLElement && target.isConnected && target !== document.body) target.focus();
   else fallback();
 }
 
-export function CommentsPanel({ documentId, kind, editor, canComment, draft, onDraftChange, className = "" }: CommentsPanelProps) {
+export function CommentsPanel({ documentId, kind, part, editor, canComment, draft, onDraftChange, className = "" }: CommentsPanelProps) {
+  // One set of ids per document: a meeting's page shows several (ADR 0017).
+  const headingId = `comments-heading-${documentId}`;
+  const newCommentId = `new-comment-text-${documentId}`;
+  const startWholeId = `comment-on-whole-document-${documentId}`;
   const words = commentWords(kind);
   const comments = useDocumentComments(documentId);
   const loaded = comments.list.status === "loaded" ? comments.list.data : null;
@@ -130,7 +133,7 @@ export function CommentsPanel({ documentId, kind, editor, canComment, draft, onD
   return (
     <aside className={`rt-comments rt-no-print ${className}`} aria-labelledby={headingId} data-testid="comments-panel">
       <h2 className="nhsuk-heading-m rt-comments__heading" id={headingId} tabIndex={-1}>
-        {words.heading}
+        {part ? `${words.heading}: ${part}` : words.heading}
         {loaded && <span className="rt-comments__count"> ({open.length} open)</span>}
       </h2>
       <p className="nhsuk-u-visually-hidden" role="status">

@@ -20,6 +20,8 @@ interface DocumentEditorProps {
   /** What a screen reader calls the editor: "Care plan for Jamie Walker". */
   label: string;
   testId: string;
+  /** The document's id, which keeps this editor's ids apart from another's on the same page. */
+  documentId: string;
   editable: boolean;
   /** The connection state line, shown in the bar that stays on screen while scrolling. */
   statusLine: ReactNode;
@@ -31,8 +33,6 @@ interface DocumentEditorProps {
   onEditorChange?: (editor: Editor | null) => void;
 }
 
-const editorId = "document-editor";
-const toolbarId = "document-toolbar";
 
 /**
  * Ctrl+Alt+M from the editor or its toolbar, or while words in it are selected: a read-only
@@ -62,7 +62,10 @@ function useCommentShortcut(editor: Editor | null, onComment: ((editor: Editor) 
   }, [editor]);
 }
 
-export function DocumentEditor({ session, me, label, testId, editable, statusLine, describedBy, onComment, onEditorChange }: DocumentEditorProps) {
+export function DocumentEditor({ documentId, session, me, label, testId, editable, statusLine, describedBy, onComment, onEditorChange }: DocumentEditorProps) {
+  // One set of ids per document: a meeting's page shows several (ADR 0017).
+  const editorId = `document-editor-${documentId}`;
+  const toolbarId = `document-toolbar-${documentId}`;
   const editor = useEditor(
     {
       extensions: documentExtensions(session, me, toolbarId),

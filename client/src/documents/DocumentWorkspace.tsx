@@ -34,11 +34,11 @@ interface DocumentWorkspaceProps {
   above?: ReactNode;
   /** Labels the side column, when it has a heading of its own. */
   sideHeadingId?: string;
+  /** Which part of a meeting's minutes this is, when the page shows several (ADR 0017). */
+  part?: string;
   /** Told the shared document once it can be read, for screens that show parts of it elsewhere. */
   onDocumentReady?(doc: Y.Doc | null): void;
 }
-
-const helpId = "document-editor-help";
 
 export function DocumentWorkspace({
   document,
@@ -49,6 +49,7 @@ export function DocumentWorkspace({
   side,
   above,
   sideHeadingId,
+  part,
   onDocumentReady,
 }: DocumentWorkspaceProps) {
   const me = useMe();
@@ -86,19 +87,24 @@ export function DocumentWorkspace({
 
   const statusLine = <ConnectionStatus state={connectionState} />;
   const cannotOpenYet = !ready && snapshot?.localCopyChecked === true && connectionState === connectionStates.offline;
+  // One id per document: a meeting shows several (ADR 0017).
+  const helpId = `document-editor-help-${document.id}`;
   const describedBy = [helpId, readOnlyNoticeId].filter(Boolean).join(" ");
 
   return (
     <div className="rt-workspace">
       {/* Not kept in view while scrolling: the comments below it in this column can be long. */}
-      <aside className="rt-workspace__side" aria-labelledby={sideHeadingId}>
-        {side}
-      </aside>
+      {side && (
+        <aside className="rt-workspace__side" aria-labelledby={sideHeadingId}>
+          {side}
+        </aside>
+      )}
       <div className="rt-workspace__main" aria-busy={!ready}>
         {above}
         {session && ending?.kind === "change-refused" && <ChangeRefused reason={ending.reason} session={session} />}
         {ready ? (
           <DocumentEditor
+            documentId={document.id}
             session={session}
             me={me}
             label={label}
@@ -127,6 +133,7 @@ export function DocumentWorkspace({
         className="rt-workspace__comments"
         documentId={document.id}
         kind={document.kind}
+        part={part}
         editor={ready ? editor : null}
         canComment={canComment}
         draft={draft}

@@ -12,6 +12,7 @@ import { StarterKit } from "@tiptap/starter-kit";
 import { ActionItem } from "../actions/action-item-extension";
 import { CommentHighlights } from "../comments/comment-highlights";
 import type { CollabSession } from "../realtime/collab-session";
+import { ActionsPlaceholder } from "./actions-placeholder";
 import { HeadingCaseId } from "./heading-case-id";
 import { leaveEditorOnEscape } from "./leave-editor";
 import { NestingLimit } from "./nesting-limit";
@@ -24,6 +25,7 @@ export function documentExtensions(session: CollabSession, me: Me, toolbarId: st
     CollaborationCaret.configure({ provider: session.provider, user: { name: me.name, color: me.colour } }),
     ActionItem,
     HeadingCaseId,
+    ActionsPlaceholder,
     // Quotes and lists could otherwise nest deeper than the server accepts.
     NestingLimit,
     // After Collaboration, so the passages can be found through its Yjs binding.

@@ -16,8 +16,10 @@ interface ContributionFormProps {
 }
 
 export function ContributionForm({ meeting, send }: ContributionFormProps) {
+  // Someone who sees only some children's sections (ADR 0017) writes about one of those children.
+  const perChild = meeting.minutesDocumentId === null && meeting.caseMinutes.length > 0;
   const [text, setText] = useState("");
-  const [caseId, setCaseId] = useState("");
+  const [caseId, setCaseId] = useState(perChild ? (meeting.cases[0]?.id ?? "") : "");
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [sent, setSent] = useState("");
@@ -49,7 +51,7 @@ export function ContributionForm({ meeting, send }: ContributionFormProps) {
             Which case is this about?
           </label>
           <select className="nhsuk-select" id={aboutId} value={caseId} onChange={(event) => setCaseId(event.target.value)}>
-            <option value="">The whole meeting</option>
+            {!perChild && <option value="">The whole meeting</option>}
             {meeting.cases.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -63,7 +65,9 @@ export function ContributionForm({ meeting, send }: ContributionFormProps) {
           {before ? "Add your comments before the meeting" : "Add a comment or written contribution"}
         </label>
         <div className="nhsuk-hint" id={`${contributionTextId}-hint`}>
-          Everyone who can see this meeting can read what you send, and the chair has it in front of them at the meeting.
+          {perChild && meeting.cases.length === 1
+            ? `Your comments are about ${meeting.cases[0]!.name}: everyone who can see that section of the meeting can read them, and the chair has them in front of them at the meeting.`
+            : "Everyone who can see this meeting can read what you send, and the chair has it in front of them at the meeting."}
         </div>
         {error && (
           <p className="nhsuk-error-message" id={errorId}>

@@ -2,14 +2,16 @@
  * Who to invite: everyone on the chosen cases' teams (once each), except the person booking,
  * who chairs. Professionals and tracker meetings never include family members.
  */
-import { isFamilyRole, meetingTypeLabels, roleLabels, type TeamMember } from "@roundtable/domain";
+import { isFamilyRole, meetingTypeLabels, roleLabels, type CaseDetail, type TeamMember } from "@roundtable/domain";
 import { PageLoading } from "../layout/PageLoading";
 import { FieldError } from "./FieldError";
-import { inviteesOffered, type BookableType } from "./new-meeting-form";
+import { inviteesOffered, seesOnlyWords, type BookableType } from "./new-meeting-form";
 
 interface InviteePickerProps {
   type: BookableType | "";
   people: readonly TeamMember[];
+  /** The chosen children, with their teams: who will open whose section. */
+  cases: readonly Pick<CaseDetail, "name" | "team">[];
   loading: boolean;
   noCaseYet: boolean;
   chosen: readonly string[];
@@ -22,12 +24,13 @@ function about(person: TeamMember): string {
   return person.agency ? `${what}, ${person.agency}` : what;
 }
 
-export function InviteePicker({ type, people, loading, noCaseYet, chosen, error, onChange }: InviteePickerProps) {
+export function InviteePicker({ type, people, cases, loading, noCaseYet, chosen, error, onChange }: InviteePickerProps) {
   const familyNote =
     (type === "professionals" || type === "tracker") && people.some((p) => isFamilyRole(p.role))
       ? ` Family members cannot be invited to a ${meetingTypeLabels[type].toLowerCase()}.`
       : "";
-  const offered = inviteesOffered(type, people);
+  const offered = inviteesOffered(type, people, cases);
+  const notOffered = people.length - offered.length;
   const errorId = "inviteeIds-error";
   const toggle = (personId: string, on: boolean) =>
     onChange(on ? [...chosen.filter((id) => id !== personId), personId] : chosen.filter((id) => id !== personId));
@@ -37,8 +40,9 @@ export function InviteePicker({ type, people, loading, noCaseYet, chosen, error,
       <fieldset className="nhsuk-fieldset" aria-describedby={["inviteeIds-hint", error ? errorId : null].filter(Boolean).join(" ")}>
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Who do you want to invite?</legend>
         <div className="nhsuk-hint" id="inviteeIds-hint">
-          You chair the meeting, so you are not on this list.
+          You chair the meeting, so you are not on this list. Only people who will be able to open the meeting are listed.
           {familyNote}
+          {notOffered > 0 && !familyNote && ` ${notOffered === 1 ? "1 person on the team is" : `${notOffered} people on the team are`} not listed: the family has not agreed to share information with their agency.`}
         </div>
         <FieldError id={errorId} message={error} />
         {noCaseYet && <p>Choose the case first, then the people on its team show here.</p>}
@@ -60,6 +64,12 @@ export function InviteePicker({ type, people, loading, noCaseYet, chosen, error,
               </label>
               <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`invitee-${person.personId}-hint`}>
                 {about(person)}
+                {seesOnlyWords(person.sees, cases.length) && (
+                  <>
+                    <br />
+                    <strong className="rt-invitee__sees">{seesOnlyWords(person.sees, cases.length)}</strong>
+                  </>
+                )}
               </div>
             </div>
           ))}

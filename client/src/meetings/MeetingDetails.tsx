@@ -1,5 +1,5 @@
 /** When and where a meeting is, who chairs it, which cases it covers, and who can see it. */
-import type { Meeting } from "@roundtable/domain";
+import { withheldSectionsWords, type Meeting } from "@roundtable/domain";
 import type { ReactNode } from "react";
 import { meetingInviteAddress, meetingMinutesPdfAddress } from "../api/api";
 import { useRecordPrints } from "../audit/use-record-prints";
@@ -30,7 +30,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 export function MeetingDetails({ meeting }: { meeting: Meeting }) {
   const online = meeting.onlineLink ? webAddress(meeting.onlineLink) : null;
   const tracker = meeting.type === "tracker";
-  useRecordPrints(meeting.minutesDocumentId);
+  useRecordPrints(meeting.minutesDocumentId ?? meeting.caseMinutes[0]?.documentId);
   return (
     <>
       <dl className="nhsuk-summary-list rt-meeting-details" data-testid="meeting-details">
@@ -56,6 +56,7 @@ export function MeetingDetails({ meeting }: { meeting: Meeting }) {
               </li>
             ))}
           </ul>
+          {meeting.withheldCases > 0 && <p className="nhsuk-body-s rt-meeting-details__withheld">Also {withheldSectionsWords(meeting.withheldCases)}.</p>}
         </Row>
         <Row label="Who can see it">
           {meeting.visibility === "professionals" ? "Professionals only (not the family)" : "The family and professionals on the case"}

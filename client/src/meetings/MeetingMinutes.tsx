@@ -1,8 +1,11 @@
 /**
  * The meeting's minutes, written live by everyone who may edit them, with the meeting's
- * attendance and comments beside them. The same document and editor as /documents/:id.
+ * attendance and comments beside them. The same document and editor as /documents/:id. A
+ * tracker meeting's minutes are its general business and one document per child (ADR 0017),
+ * shown one after another as one meeting: each person sees the parts they may open, and the
+ * server sends no other.
  */
-import type { Meeting } from "@roundtable/domain";
+import { withheldSectionsWords, type Meeting } from "@roundtable/domain";
 import type { ReactNode } from "react";
 import type * as Y from "yjs";
 import { getDocument } from "../api/api";
@@ -13,7 +16,6 @@ import { documentWords } from "../documents/document-words";
 import { useOpenAccess } from "../documents/use-open-access";
 import { PageLoading } from "../layout/PageLoading";
 
-const readOnlyNoticeId = "minutes-read-only-notice";
 const words = documentWords("minutes");
 
 interface MeetingMinutesProps {
@@ -27,7 +29,7 @@ interface MeetingMinutesProps {
 function WithoutMinutes({ side, above, children }: { side: ReactNode; above: ReactNode; children: ReactNode }) {
   return (
     <div className="rt-workspace">
-      <aside className="rt-workspace__side">{side}</aside>
+      {side && <aside className="rt-workspace__side">{side}</aside>}
       <div className="rt-workspace__main">
         {above}
         {children}
@@ -36,18 +38,39 @@ function WithoutMinutes({ side, above, children }: { side: ReactNode; above: Rea
   );
 }
 
-export function MeetingMinutes({ meeting, side, onDocumentReady }: MeetingMinutesProps) {
-  const documentId = meeting.minutesDocumentId;
+interface MinutesPartProps {
+  meeting: Meeting;
+  documentId: string;
+  /** The children whose teams can be given its actions. */
+  caseIds: readonly string[];
+  label: string;
+  /** Which part this is, when the meeting has several: a child's name, or its general business. */
+  part?: string;
+  /** The first part carries the page's "Minutes" heading and what sits beside the minutes. */
+  first: boolean;
+  side: ReactNode;
+  onDocumentReady?(doc: Y.Doc | null): void;
+}
+
+function MinutesPart({ meeting, documentId, caseIds, label, part, first, side, onDocumentReady }: MinutesPartProps) {
   const loaded = useResource(() => getDocument(documentId), `document:${documentId}`);
   const document = loaded.status === "loaded" ? loaded.data : null;
   const { access, onAccessChanged } = useOpenAccess(documentId, document?.access);
   const readOnly = access !== "edit";
+  const readOnlyNoticeId = `minutes-read-only-notice-${documentId}`;
 
   const above = (
     <>
-      <h2 id="minutes-heading" className="rt-minutes__heading">
-        Minutes
-      </h2>
+      {first && (
+        <h2 id="minutes-heading" className="rt-minutes__heading">
+          Minutes
+        </h2>
+      )}
+      {first && meeting.withheldCases > 0 && (
+        <p className="rt-minutes__withheld" data-testid="minutes-withheld">
+          You see the section for {meeting.cases.map((c) => c.name).join(" and ")} only. Not shown: {withheldSectionsWords(meeting.withheldCases)}.
+        </p>
+      )}
       {document && readOnly && access !== "none" && (
         <div className="nhsuk-inset-text rt-read-only rt-no-print" id={readOnlyNoticeId}>
           <span className="nhsuk-u-visually-hidden">Information: </span>
@@ -77,19 +100,47 @@ export function MeetingMinutes({ meeting, side, onDocumentReady }: MeetingMinute
     );
   }
   return (
-    // Everyone on the teams of the cases discussed can be given an action in the minutes.
-    <CaseTeamProvider caseIds={meeting.cases.map((c) => c.id)} professionalsOnly={meeting.visibility === "professionals"}>
+    // Everyone on the teams of the cases discussed here can be given an action in the minutes.
+    <CaseTeamProvider caseIds={caseIds} professionalsOnly={meeting.visibility === "professionals"}>
       <DocumentWorkspace
         key={access}
         document={document}
         access={access}
         onAccessChanged={onAccessChanged}
         readOnlyNoticeId={readOnly ? readOnlyNoticeId : null}
-        label={`Minutes of ${meeting.title}`}
+        label={label}
+        part={part}
         side={side}
         above={above}
         onDocumentReady={onDocumentReady}
       />
     </CaseTeamProvider>
+  );
+}
+
+export function MeetingMinutes({ meeting, side, onDocumentReady }: MeetingMinutesProps) {
+  const nameOf = (caseId: string) => meeting.cases.find((c) => c.id === caseId)?.name ?? "a child";
+  const parts = [
+    ...(meeting.minutesDocumentId
+      ? [{ documentId: meeting.minutesDocumentId, caseIds: meeting.cases.map((c) => c.id), label: `Minutes of ${meeting.title}`, part: meeting.caseMinutes.length > 0 ? "agenda and other business" : undefined, general: true }]
+      : []),
+    ...meeting.caseMinutes.map((m) => ({ documentId: m.documentId, caseIds: [m.caseId], label: `Minutes of ${meeting.title}: ${nameOf(m.caseId)}`, part: nameOf(m.caseId), general: false })),
+  ];
+  return (
+    <>
+      {parts.map((part, i) => (
+        <MinutesPart
+          key={part.documentId}
+          meeting={meeting}
+          documentId={part.documentId}
+          caseIds={part.caseIds}
+          label={part.label}
+          part={part.part}
+          first={i === 0}
+          side={i === 0 ? side : null}
+          onDocumentReady={part.general ? onDocumentReady : undefined}
+        />
+      ))}
+    </>
   );
 }

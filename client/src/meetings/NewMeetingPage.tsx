@@ -83,7 +83,7 @@ function BookingForm({ headingRef }: { headingRef: RefObject<HTMLHeadingElement 
     if (submitting) return;
     const problems = checkMeetingForm(form);
     if (problems) return setErrors(problems);
-    const offered = new Set(inviteesOffered(form.type, people).map((p) => p.personId));
+    const offered = new Set(inviteesOffered(form.type, people, teams.details).map((p) => p.personId));
     setSubmitting(true);
     try {
       const meeting = await createMeeting(meetingBody(form, offered));
@@ -125,7 +125,7 @@ function BookingForm({ headingRef }: { headingRef: RefObject<HTMLHeadingElement 
               <FormField
                 id="title"
                 label="Title (optional)"
-                hint="If you leave this blank, it is named after the type of meeting and the case."
+                hint="If you leave this blank, it is named after the type of meeting, the case and the date."
                 value={form.title}
                 error={errors?.fields.title}
                 onChange={(event) => change({ title: event.target.value })}
@@ -153,6 +153,7 @@ function BookingForm({ headingRef }: { headingRef: RefObject<HTMLHeadingElement 
               <InviteePicker
                 type={form.type}
                 people={people}
+                cases={teams.details}
                 loading={teams.loading}
                 noCaseYet={chosenCases.length === 0}
                 chosen={form.inviteeIds}

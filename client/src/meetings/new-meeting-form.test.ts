@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiRequestError } from "../api/api";
-import { checkMeetingForm, inviteesOffered, meetingBody, meetingErrorsFromServer, type MeetingForm } from "./new-meeting-form";
+import { checkMeetingForm, inviteesOffered, meetingBody, meetingErrorsFromServer, seesOnlyWords, type MeetingForm } from "./new-meeting-form";
 
 const blank: MeetingForm = {
   type: "",
@@ -91,13 +91,26 @@ describe("inviteesOffered", () => {
     { personId: "claire", role: "parent" as const },
     { personId: "jamie", role: "young-person" as const },
   ];
+  const jamie = { name: "Jamie Walker", team: people.map((p) => ({ ...p, sharingConsented: true })) };
 
   it("leaves family members out of professionals and tracker meetings", () => {
-    expect(inviteesOffered("professionals", people).map((p) => p.personId)).toEqual(["mark"]);
-    expect(inviteesOffered("tracker", people).map((p) => p.personId)).toEqual(["mark"]);
+    expect(inviteesOffered("professionals", people, [jamie]).map((p) => p.personId)).toEqual(["mark"]);
+    expect(inviteesOffered("tracker", people, [jamie]).map((p) => p.personId)).toEqual(["mark"]);
   });
 
   it("offers everyone for a planning or review meeting", () => {
-    expect(inviteesOffered("review", people)).toHaveLength(3);
+    expect(inviteesOffered("review", people, [jamie])).toHaveLength(3);
+  });
+
+  it("offers only people who will open the meeting, saying whose section a tracker meeting shows them", () => {
+    const helen = { personId: "helen", role: "icb-lead" as const };
+    const withHelen = { ...jamie, team: [...jamie.team, { ...helen, sharingConsented: true }] };
+    const aisha = { name: "Aisha Reid", team: [{ ...helen, sharingConsented: false }] };
+    const offered = inviteesOffered("tracker", [helen], [withHelen, aisha]);
+    expect(offered).toMatchObject([{ personId: "helen", sees: ["Jamie Walker"] }]);
+    expect(seesOnlyWords(offered[0]!.sees, 2)).toBe("Will see Jamie Walker's section only");
+    expect(seesOnlyWords(["Jamie Walker", "Aisha Reid"], 2)).toBeNull();
+    // Nobody's family shares with her agency: not offered at all.
+    expect(inviteesOffered("review", [helen], [{ name: "Aisha Reid", team: [{ ...helen, sharingConsented: false }] }])).toEqual([]);
   });
 });

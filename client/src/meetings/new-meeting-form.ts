@@ -2,7 +2,7 @@
  * The booking form's rules: what must be filled in (the same rules the server applies, said
  * before sending), the request it becomes, and the server's answer read back onto the fields.
  */
-import { inviteeRefusal, meetingVisibilityFor, onlineLinkSchema, type CreateMeetingBody, type TeamMember } from "@roundtable/domain";
+import { inviteeRefusal, inviteeSees, meetingVisibilityFor, onlineLinkSchema, type CreateMeetingBody, type TeamMember } from "@roundtable/domain";
 import { formErrorsFromServer, formErrorsIfAny, type FieldMessages, type FormErrors, type FormLayout } from "../auth/form-errors";
 import { isProfessionalsOnly } from "./meeting-permissions";
 import { ukTimeToIso } from "../layout/uk-time";
@@ -71,14 +71,39 @@ export function meetingBody(form: MeetingForm, offeredInviteeIds: ReadonlySet<st
   };
 }
 
+/** A person the booking form offers, and which of the chosen children's sections they will open. */
+export type Offered<T> = T & { sees: readonly string[] };
+
 /**
- * The people who can be invited, by the server's own rule (`inviteeRefusal`): everyone offered is
- * on a chosen child's team; family members never to a professionals or tracker meeting.
+ * The people who can be invited, by the server's own rule (`inviteeRefusal`, asked with the facts
+ * about each chosen child): everyone offered will open at least one child's part of the meeting —
+ * never a family member to a professionals or tracker meeting, never someone whose agency no
+ * chosen child's family shares with. `sees` names the children whose sections they will open.
  */
-export function inviteesOffered<T extends Pick<TeamMember, "role">>(type: BookableType | "", people: readonly T[]): T[] {
-  if (type === "") return [...people];
+export function inviteesOffered<T extends Pick<TeamMember, "personId" | "role">>(
+  type: BookableType | "",
+  people: readonly T[],
+  cases: readonly { name: string; team: readonly Pick<TeamMember, "personId" | "role" | "sharingConsented">[] }[],
+): Offered<T>[] {
+  const names = cases.map((c) => c.name);
+  if (type === "") return people.map((p) => ({ ...p, sees: names }));
   const visibility = meetingVisibilityFor(type, undefined);
-  return people.filter((p) => inviteeRefusal({ visibility, accountRole: p.role, onCoveredTeam: true }) === null);
+  return people.flatMap((p) => {
+    const facts = cases.map((c) => {
+      const member = c.team.find((m) => m.personId === p.personId);
+      return { caseRole: member?.role ?? null, sharingConsented: member?.sharingConsented ?? false };
+    });
+    if (inviteeRefusal({ visibility, accountRole: p.role, cases: facts }) !== null) return [];
+    const sees = inviteeSees({ visibility, accountRole: p.role, cases: facts });
+    return [{ ...p, sees: names.filter((_, i) => sees[i]) }];
+  });
+}
+
+/** What the booking form says under a person who will see only some of a tracker meeting's children. */
+export function seesOnlyWords(sees: readonly string[], chosen: number): string | null {
+  if (sees.length === chosen || sees.length === 0) return null;
+  if (sees.length === 1) return `Will see ${sees[0]!}'s section only`;
+  return `Will see only the sections for ${sees.slice(0, -1).join(", ")} and ${sees.at(-1)!}`;
 }
 
 const serverFieldNames: Record<string, MeetingField> = {

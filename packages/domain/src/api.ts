@@ -62,6 +62,11 @@ export interface TeamMember {
   /** What they do, in their own agency's words: "SENCO", "Jamie's mum". */
   jobTitle: string | null;
   agency: string | null;
+  /**
+   * Whether this child's family has agreed to share information with their agency (always true
+   * for people who need no such consent): the booking form asks the meeting rule with it.
+   */
+  sharingConsented: boolean;
 }
 
 export interface DocumentSummary {

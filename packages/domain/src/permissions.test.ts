@@ -3,6 +3,9 @@ import {
   documentAccess,
   documentAccessRules,
   inviteeRefusal,
+  inviteeSees,
+  meetingCaseAccess,
+  meetingPartsAccess,
   mayChangeAction,
   mayLinkYoungPerson,
   mayUnlinkYoungPerson,
@@ -123,14 +126,68 @@ describe("meeting access", () => {
 });
 
 describe("who may be invited to a meeting", () => {
+  const onTeam = (role: (typeof roles)[number]) => [{ caseRole: role, sharingConsented: true }];
   it("takes anyone on a covered child's team, but never a family member to a professionals-only meeting", () => {
     for (const role of roles) {
       const family = isFamilyRole(role);
-      expect(inviteeRefusal({ visibility: "family", accountRole: role, onCoveredTeam: true })).toBeNull();
-      expect(inviteeRefusal({ visibility: "professionals", accountRole: role, onCoveredTeam: true }) === null).toBe(!family);
-      const offTeam = inviteeRefusal({ visibility: "family", accountRole: role, onCoveredTeam: false });
+      if (role === "admin") continue; // an administrator is never on a team (ADR 0011)
+      expect(inviteeRefusal({ visibility: "family", accountRole: role, cases: onTeam(role) })).toBeNull();
+      expect(inviteeRefusal({ visibility: "professionals", accountRole: role, cases: onTeam(role) }) === null).toBe(!family);
+      const offTeam = inviteeRefusal({ visibility: "family", accountRole: role, cases: [{ caseRole: null, sharingConsented: true }] });
       if (role === "service-lead") expect(offTeam).toBeNull();
       else expect(offTeam).toMatch(/add them to the team first/);
+    }
+  });
+
+  it("refuses someone whose agency no covered child's family shares with, saying so", () => {
+    const jamie = { caseRole: "icb-lead", sharingConsented: false } as const;
+    expect(inviteeRefusal({ visibility: "professionals", accountRole: "icb-lead", cases: [jamie] })).toMatch(/has not agreed to share information/);
+    expect(inviteeRefusal({ visibility: "professionals", accountRole: "icb-lead", cases: [jamie, { caseRole: null, sharingConsented: true }] })).toMatch(
+      /no child this meeting is about has agreed to share/,
+    );
+  });
+
+  it("takes someone who will open one child's section of a tracker meeting, and says which", () => {
+    const cases = [
+      { caseRole: "icb-lead", sharingConsented: true },
+      { caseRole: null, sharingConsented: false },
+    ] as const;
+    expect(inviteeRefusal({ visibility: "professionals", accountRole: "icb-lead", cases })).toBeNull();
+    expect(inviteeSees({ visibility: "professionals", accountRole: "icb-lead", cases })).toEqual([true, false]);
+  });
+});
+
+describe("a meeting's sections, one per child", () => {
+  const base = { accountRole: "professional", visibility: "professionals", isChair: false, isInvitee: true, sameService: true } as const;
+  it("opens one child's section by that child's team and consent alone", () => {
+    expect(meetingCaseAccess({ ...base, caseRole: "professional", sharingConsented: true })).toBe("edit");
+    expect(meetingCaseAccess({ ...base, caseRole: "professional", sharingConsented: false })).toBe("none");
+    expect(meetingCaseAccess({ ...base, caseRole: null, sharingConsented: true })).toBe("none");
+  });
+
+  it("opens the meeting with one section, but its general business only with every section", () => {
+    const parts = meetingPartsAccess(base, [
+      { caseRole: "professional", sharingConsented: true },
+      { caseRole: "professional", sharingConsented: false },
+    ]);
+    expect(parts).toEqual({ cases: ["edit", "none"], meeting: "edit", general: "none" });
+    const all = meetingPartsAccess({ ...base, isInvitee: false }, [
+      { caseRole: "keyworker", sharingConsented: true },
+      { caseRole: "professional", sharingConsented: true },
+    ]);
+    expect(all).toEqual({ cases: ["edit", "read"], meeting: "edit", general: "read" });
+  });
+
+  it("answers a one-child meeting exactly as the whole-meeting rule", () => {
+    for (const role of roles) {
+      for (const caseRole of [null, role]) {
+        for (const sharingConsented of [true, false]) {
+          for (const visibility of ["family", "professionals"] as const) {
+            const q = { ...base, accountRole: role, visibility };
+            expect(meetingCaseAccess({ ...q, caseRole, sharingConsented })).toBe(meetingAccess({ ...q, caseRoles: caseRole ? [caseRole] : [], sharingConsented }));
+          }
+        }
+      }
     }
   });
 });

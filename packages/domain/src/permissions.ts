@@ -5,7 +5,7 @@
  * (the family edit their own part of the care plan), and people from outside the keyworking
  * service need the family's consent to share information with their agency.
  */
-import type { AccessLevel, DocumentKind, Visibility } from "./documents.js";
+import { accessLevels, type AccessLevel, type DocumentKind, type Visibility } from "./documents.js";
 import { isFamilyRole, type Role } from "./roles.js";
 
 export const documentAccessRules: Record<Role, Record<Visibility, AccessLevel>> = {
@@ -140,18 +140,6 @@ export function canBookMeetings(role: Role): boolean {
   return meetingOrganiserRoles.includes(role);
 }
 
-/**
- * Who may be invited to a meeting: someone on the team of a child the meeting is about (add
- * them to the team first, which the family's consent governs), and never a family member to a
- * professionals-only meeting. Returns why not, in words for the booking form, or null.
- */
-export function inviteeRefusal(q: { visibility: "family" | "professionals"; accountRole: Role; onCoveredTeam: boolean }): string | null {
-  if (q.visibility === "professionals" && isFamilyRole(q.accountRole)) return "Family members cannot be invited to a professionals-only meeting";
-  // The service lead oversees every case, as meetingAccess allows.
-  if (!q.onCoveredTeam && q.accountRole !== "service-lead") return "Invite people on the team of a child this meeting is about; add them to the team first";
-  return null;
-}
-
 export interface MeetingAccessQuestion {
   accountRole: Role;
   visibility: "family" | "professionals";
@@ -195,4 +183,66 @@ function meetingAccessBeforeAgreement(q: MeetingAccessQuestion): AccessLevel {
   if (q.caseRoles.length > 0) return "read";
   if (q.accountRole === "service-lead") return "read";
   return "none";
+}
+
+/** The facts about one child a meeting covers that decide a person's part in that child's section. */
+export interface MeetingCaseFacts {
+  /** The person's role on this child's team, or null when they are not on it. */
+  caseRole: Role | null;
+  /** For roles needing sharing consent: has this child's family agreed to share with the person's agency? */
+  sharingConsented: boolean;
+}
+
+export type MeetingCaseQuestion = Omit<MeetingAccessQuestion, "caseRoles" | "sharingConsented"> & MeetingCaseFacts;
+
+/**
+ * What a person may do with one child's section of a meeting (ADR 0017): the meeting rule above,
+ * asked about that child alone — their role on that child's team, that child's family's consent.
+ * A one-child meeting has one section, so this is the whole answer for it.
+ */
+export function meetingCaseAccess(q: MeetingCaseQuestion): AccessLevel {
+  const { caseRole, ...rest } = q;
+  return meetingAccess({ ...rest, caseRoles: caseRole ? [caseRole] : [] });
+}
+
+/**
+ * A tracker meeting with one minutes document per child (ADR 0017): what the person may do with
+ * each child's section, with the meeting (open it when at least one section opens), and with its
+ * general business (the agenda and any other business name every child, so it needs them all).
+ */
+export function meetingPartsAccess(
+  q: Omit<MeetingCaseQuestion, keyof MeetingCaseFacts>,
+  cases: readonly MeetingCaseFacts[],
+): { cases: AccessLevel[]; meeting: AccessLevel; general: AccessLevel } {
+  const each = cases.map((c) => meetingCaseAccess({ ...q, ...c }));
+  const rank = each.map((a) => accessLevels.indexOf(a));
+  return {
+    cases: each,
+    meeting: accessLevels[Math.max(0, ...rank)]!,
+    general: each.length === 0 ? "none" : accessLevels[Math.min(...rank)]!,
+  };
+}
+
+/**
+ * Who may be invited to a meeting, by the rule that decides who opens it: an invitee must be able
+ * to open at least one child's section, so nobody is invited to a meeting they cannot open.
+ * `cases` are the facts about each child the meeting covers. Returns why not, in words for the
+ * booking form, or null.
+ */
+export function inviteeRefusal(q: { visibility: "family" | "professionals"; accountRole: Role; cases: readonly MeetingCaseFacts[] }): string | null {
+  if (q.visibility === "professionals" && isFamilyRole(q.accountRole)) return "Family members cannot be invited to a professionals-only meeting";
+  const sees = inviteeSees(q);
+  if (sees.some(Boolean)) return null;
+  if (q.accountRole !== "service-lead" && q.cases.every((c) => c.caseRole === null)) {
+    return "Invite people on the team of a child this meeting is about; add them to the team first";
+  }
+  return q.cases.length > 1
+    ? "The family of no child this meeting is about has agreed to share information with their agency, so they could not open it"
+    : "The family has not agreed to share information with their agency, so they could not open this meeting";
+}
+
+/** For each child a meeting covers, whether this invitee will be able to open that child's section. */
+export function inviteeSees(q: { visibility: "family" | "professionals"; accountRole: Role; cases: readonly MeetingCaseFacts[] }): boolean[] {
+  const asInvitee = { accountRole: q.accountRole, visibility: q.visibility, isChair: false, isInvitee: true, sameService: true };
+  return q.cases.map((c) => meetingCaseAccess({ ...asInvitee, ...c }) !== "none");
 }

@@ -17,7 +17,7 @@ import {
 import { and, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { forbiddenRefusal, granted, notFoundRefusal, type AccessAnswer } from "./access-answer.js";
-import { meetingAccessFor } from "./meeting-access.js";
+import { meetingAccessMap, minutesDocumentAccess } from "./meeting-access.js";
 import { sharingConsentedFor } from "./sharing-consent.js";
 import { membershipCounts } from "./team-membership.js";
 import type { Person } from "../auth/sessions.js";
@@ -126,14 +126,16 @@ export async function documentAccessFor(db: Db, person: Person, documentId: stri
   const document: DocumentRow = { ...own, whole: wholeVisibility && wholeKind ? { visibility: wholeVisibility, kind: wholeKind } : null };
   if (document.meetingId) {
     // Minutes follow their meeting: who may see it, and whether they write or read.
-    const found = await meetingAccessFor(db, person, document.meetingId);
-    if (!found.ok) return notFoundRefusal("That document");
+    // A tracker meeting's section for one child follows that child's part in the meeting (ADR 0017).
+    const found = (await meetingAccessMap(db, person, [document.meetingId])).get(document.meetingId);
+    const access = found ? minutesDocumentAccess(found, document.id) : "none";
+    if (!found || access === "none") return notFoundRefusal("That document");
     let caseName: string | null = null;
     if (document.caseId) {
       const [c] = await db.select({ name: schema.cases.name }).from(schema.cases).where(eq(schema.cases.id, document.caseId));
       caseName = c?.name ?? null;
     }
-    return granted({ document, access: found.access, caseName, meetingTitle: found.meeting.title });
+    return granted({ document, access, caseName, meetingTitle: found.meeting.title });
   }
   if (!document.caseId) return notFoundRefusal("That document");
   const visible = await visibleCase(db, person, document.caseId);

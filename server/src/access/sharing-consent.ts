@@ -21,3 +21,15 @@ export async function sharingConsentedFor(db: Db, person: { agencyId: string | n
   if (role === null || !needsSharingConsent(role)) return true;
   return (await casesSharingWith(db, person.agencyId, [caseId])).has(caseId);
 }
+
+/** Of these agencies, which has the family of this case agreed may share its information? The latest record for each decides. */
+export async function agenciesSharingOn(db: Db, caseId: string, agencyIds: readonly (string | null)[]): Promise<Set<string>> {
+  const ids = [...new Set(agencyIds.filter((a): a is string => a !== null))];
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectDistinctOn([schema.consents.agencyId], { agencyId: schema.consents.agencyId, decision: schema.consents.decision, withdrawnAt: schema.consents.withdrawnAt })
+    .from(schema.consents)
+    .where(and(eq(schema.consents.kind, "share-with-agency"), eq(schema.consents.caseId, caseId), inArray(schema.consents.agencyId, ids)))
+    .orderBy(schema.consents.agencyId, desc(schema.consents.recordedAt));
+  return new Set(rows.filter((r) => r.decision === "given" && r.withdrawnAt === null).map((r) => r.agencyId!));
+}

@@ -22,7 +22,7 @@ import { and, eq, exists, inArray, isNotNull, isNull, ne, notInArray, or, sql, t
 import { alias } from "drizzle-orm/pg-core";
 import { stopIfCancelled } from "../errors.js";
 import { accessFor } from "./access.js";
-import { meetingAccessMap } from "./meeting-access.js";
+import { meetingAccessMap, minutesDocumentAccess } from "./meeting-access.js";
 import type { Person } from "../auth/sessions.js";
 import { casesSharingWith } from "./sharing-consent.js";
 import { membershipCounts } from "./team-membership.js";
@@ -181,9 +181,15 @@ async function minutesCondition(db: Db, person: Person, signal?: AbortSignal): P
   stopIfCancelled(signal);
   const involvedIds = involved.map((r) => r.id);
   const answers = await meetingAccessMap(db, person, involvedIds);
-  const openable = [...answers].filter(([, a]) => a.access !== "none").map(([id]) => id);
+  // Whole meetings where every minutes document answers alike; a tracker meeting with a section
+  // per child is asked document by document (ADR 0017).
+  const openable = [...answers].filter(([, a]) => a.sections === null && a.access !== "none").map(([id]) => id);
+  const openableDocuments = [...answers.values()].flatMap((a) =>
+    a.sections === null ? [] : [a.meeting.minutesDocumentId, ...a.sections.map((s) => s.documentId)].filter((id): id is string => id !== null && minutesDocumentAccess(a, id) !== "none"),
+  );
   const mc = alias(schema.meetingCases, "covered_case");
-  const everyCaseShares = sql`not exists (select 1 from ${mc} where ${mc.meetingId} = ${m.id} and not ${sharesWith(person.agencyId, mc.caseId)})`;
+  // A child's section needs that child's family's consent; the meeting's own minutes need every child's.
+  const everyCaseShares = sql`case when ${schema.documents.caseId} is null then not exists (select 1 from ${mc} where ${mc.meetingId} = ${m.id} and not ${sharesWith(person.agencyId, mc.caseId)}) else ${sharesWith(person.agencyId, schema.documents.caseId)} end`;
   const agreed = eq(m.status, "minutes-agreed");
   const uninvolved = underFacts(
     [
@@ -202,6 +208,7 @@ async function minutesCondition(db: Db, person: Person, signal?: AbortSignal): P
   return {
     condition: or(
       openable.length ? inArray(schema.documents.meetingId, openable) : undefined,
+      openableDocuments.length ? inArray(schema.documents.id, openableDocuments) : undefined,
       uninvolved &&
         and(
           involvedIds.length ? notInArray(schema.documents.meetingId, involvedIds) : undefined,

@@ -80,14 +80,16 @@ export class ActionProjector {
       .from(schema.documents)
       .where(eq(schema.documents.id, documentId));
     if (!document) return;
-    // An action belongs to the case its section names, else the document's case. A section's
-    // case counts only in a meeting's minutes and only if the meeting covers that case: anyone
-    // who can edit a care plan could otherwise file actions under a child they cannot see.
-    // One with neither (e.g. "any other business" in a tracker meeting) cannot be tracked.
-    const meetingCaseIds = new Set(document.meetingId ? await caseIdsOfMeeting(this.db, document.meetingId) : []);
+    // An action belongs to its document's case: a care plan's child, a one-child meeting's, or
+    // the child whose section of a tracker meeting it is in (ADR 0017) — whatever a heading
+    // inside says. Only a tracker meeting's minutes booked as one document (no case of their own)
+    // file an action under the case its section names, and only one the meeting covers: anyone
+    // editing them could otherwise file actions under a child they cannot see. One with neither
+    // (e.g. "any other business") cannot be tracked.
+    const meetingCaseIds = new Set(document.meetingId && !document.caseId ? await caseIdsOfMeeting(this.db, document.meetingId) : []);
     const place = () =>
       projectActions(richTextToJson(doc)).flatMap((a) => {
-        const caseId = a.caseId && meetingCaseIds.has(a.caseId) ? a.caseId : document.caseId;
+        const caseId = document.caseId ?? (a.caseId && meetingCaseIds.has(a.caseId) ? a.caseId : null);
         return caseId ? [{ ...a, caseId }] : [];
       });
     const storedRows = await this.db.select().from(schema.actions).where(eq(schema.actions.documentId, documentId));

@@ -1,11 +1,12 @@
 /** Reading cases: the list a person may see, and one case with its team and the documents they may open. */
 import { schema, type Db } from "@roundtable/db";
-import { compareRagRating, seesWholeService, type CaseDetail, type CaseSummary } from "@roundtable/domain";
+import { compareRagRating, needsSharingConsent, seesWholeService, type CaseDetail, type CaseSummary } from "@roundtable/domain";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { accessFor, visibleCase } from "../access/access.js";
 import { orRefuse } from "../access/access-answer.js";
 import { membershipCounts } from "../access/team-membership.js";
+import { agenciesSharingOn } from "../access/sharing-consent.js";
 import { linkedYoungPerson } from "../team/young-person-link.js";
 import type { Person } from "../auth/sessions.js";
 
@@ -56,19 +57,22 @@ export async function listCases(db: Db, person: Person): Promise<CaseSummary[]> 
 export async function getCase(db: Db, person: Person, caseId: string): Promise<CaseDetail> {
   const visible = orRefuse(await visibleCase(db, person, caseId));
   const [summaryRow] = await caseSummaryQuery(db).where(eq(schema.cases.id, caseId)).limit(1);
-  const team = await db
+  const members = await db
     .select({
       personId: schema.people.id,
       name: schema.people.name,
       role: schema.caseMembers.role,
       jobTitle: schema.people.jobTitle,
       agency: schema.agencies.name,
+      agencyId: schema.people.agencyId,
     })
     .from(schema.caseMembers)
     .innerJoin(schema.people, eq(schema.people.id, schema.caseMembers.personId))
     .leftJoin(schema.agencies, eq(schema.agencies.id, schema.people.agencyId))
     .where(eq(schema.caseMembers.caseId, caseId))
     .orderBy(asc(schema.people.name));
+  const sharing = await agenciesSharingOn(db, caseId, members.map((m) => m.agencyId));
+  const team = members.map(({ agencyId, ...m }) => ({ ...m, sharingConsented: !needsSharingConsent(m.role) || (agencyId !== null && sharing.has(agencyId)) }));
   const docs = await db
     .select({
       id: schema.documents.id,

@@ -3,7 +3,7 @@
  * meetings, move it through its lifecycle (freezing the minutes as named versions), record
  * attendance and the current agenda item, and collect written contributions beforehand.
  */
-import { newMinutesState } from "@roundtable/collab";
+import { newCaseMinutesState, newMinutesState } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
 import {
   applyMeetingCommand,
@@ -27,7 +27,8 @@ import type { Notifier } from "../notifications/notifier.js";
 import { forbidden, HttpError } from "../errors.js";
 import { defaultAgenda } from "./default-agenda.js";
 import { visibleCase, type CaseRow } from "../access/access.js";
-import { caseIdsOfMeeting, meetingAccessFor, meetingAccessMap, type MeetingRow } from "../access/meeting-access.js";
+import { caseIdsOfMeeting, meetingAccessFor, meetingAccessMap, type MeetingAccess, type MeetingRow } from "../access/meeting-access.js";
+import { casesSharingWith } from "../access/sharing-consent.js";
 import { personById, type Person } from "../auth/sessions.js";
 import { membershipCounts } from "../access/team-membership.js";
 
@@ -38,7 +39,7 @@ export async function createMeeting(db: Db, person: Person, body: CreateMeetingB
   for (const caseId of caseIds) cases.push(orRefuse(await visibleCase(db, person, caseId)).caseRow);
   const visibility = meetingVisibilityFor(body.type, body.visibility);
   await checkInvitees(db, person, caseIds, visibility, body.inviteeIds);
-  const title = body.title || (body.type === "tracker" ? `${meetingTypeLabels.tracker}` : `${meetingTypeLabels[body.type]}: ${cases[0]!.name}`);
+  const title = body.title || defaultTitle(body.type, cases, new Date(body.startsAt));
   const meetingId = await db.transaction(async (tx) => {
     const [meeting] = await tx
       .insert(schema.meetings)
@@ -58,57 +59,89 @@ export async function createMeeting(db: Db, person: Person, body: CreateMeetingB
     await tx.insert(schema.meetingCases).values(caseIds.map((caseId, position) => ({ meetingId: id, caseId, position })));
     const inviteeIds = [...new Set(body.inviteeIds)].filter((i) => i !== person.id);
     if (inviteeIds.length) await tx.insert(schema.meetingInvitees).values(inviteeIds.map((personId) => ({ meetingId: id, personId })));
-    const [minutes] = await tx
+    const minutes = {
+      meetingId: id,
+      kind: "minutes" as const,
+      visibility: visibility === "professionals" ? ("professionals" as const) : ("family" as const),
+      createdBy: person.id,
+    };
+    const tracker = body.type === "tracker";
+    const [general] = await tx
       .insert(schema.documents)
       .values({
-        caseId: body.type === "tracker" ? null : caseIds[0]!,
-        meetingId: id,
-        kind: "minutes",
+        ...minutes,
+        caseId: tracker ? null : caseIds[0]!,
         title: `Minutes: ${title}`,
-        visibility: visibility === "professionals" ? "professionals" : "family",
-        snapshot: newMinutesState({
-          agenda: defaultAgenda(body.type, cases.map((c) => c.name)),
-          cases: body.type === "tracker" ? cases.map((c) => ({ id: c.id, name: c.name })) : undefined,
-        }),
-        createdBy: person.id,
+        snapshot: newMinutesState({ agenda: defaultAgenda(body.type, cases.map((c) => c.name)), sectionsApart: tracker }),
       })
       .returning({ id: schema.documents.id });
-    await tx.update(schema.meetings).set({ minutesDocumentId: minutes!.id }).where(eq(schema.meetings.id, id));
+    // A tracker meeting: each child's section is a document of its own, opened by the people
+    // who may see that child's part of the meeting (ADR 0017).
+    if (tracker) {
+      await tx.insert(schema.documents).values(
+        cases.map((c) => ({ ...minutes, caseId: c.id, title: `Minutes: ${title} (${c.name})`, snapshot: newCaseMinutesState({ id: c.id, name: c.name }) })),
+      );
+    }
+    await tx.update(schema.meetings).set({ minutesDocumentId: general!.id }).where(eq(schema.meetings.id, id));
     return id;
   });
   return getMeeting(db, person, meetingId);
 }
 
-/** Everyone invited must be someone the rules let in (`inviteeRefusal`); the first refusal is the answer. */
+/**
+ * Everyone invited must be someone the rules let in (`inviteeRefusal`): someone who will open at
+ * least one child's part of the meeting, asked with the facts about each child that decide it.
+ * The first refusal is the answer, naming the person.
+ */
 async function checkInvitees(db: Db, person: Person, caseIds: readonly string[], visibility: MeetingVisibility, inviteeIds: readonly string[]): Promise<void> {
   const wanted = [...new Set(inviteeIds)].filter((id) => id !== person.id);
   if (wanted.length === 0) return;
   const people = await db
-    .select({ id: schema.people.id, serviceId: schema.people.serviceId, role: schema.people.role })
+    .select({ id: schema.people.id, name: schema.people.name, serviceId: schema.people.serviceId, role: schema.people.role, agencyId: schema.people.agencyId })
     .from(schema.people)
     .where(inArray(schema.people.id, wanted));
   if (people.length !== wanted.length || people.some((p) => p.serviceId !== person.serviceId)) {
     throw new HttpError(400, "The request body is not valid.", { inviteeIds: "Invite people from this service only" });
   }
   const members = await db
-    .select({ personId: schema.caseMembers.personId })
+    .select({ personId: schema.caseMembers.personId, caseId: schema.caseMembers.caseId, role: schema.caseMembers.role })
     .from(schema.caseMembers)
     .where(and(inArray(schema.caseMembers.caseId, [...caseIds]), inArray(schema.caseMembers.personId, wanted), membershipCounts()));
-  const onCoveredTeam = new Set(members.map((m) => m.personId));
+  const sharingByAgency = new Map<string | null, Set<string>>();
+  for (const agencyId of new Set(people.map((p) => p.agencyId))) sharingByAgency.set(agencyId, await casesSharingWith(db, agencyId, caseIds));
   for (const p of people) {
-    const refusal = inviteeRefusal({ visibility, accountRole: p.role, onCoveredTeam: onCoveredTeam.has(p.id) });
-    if (refusal) throw new HttpError(400, "The request body is not valid.", { inviteeIds: refusal });
+    const cases = caseIds.map((caseId) => ({
+      caseRole: members.find((m) => m.personId === p.id && m.caseId === caseId)?.role ?? null,
+      sharingConsented: sharingByAgency.get(p.agencyId)!.has(caseId),
+    }));
+    const refusal = inviteeRefusal({ visibility, accountRole: p.role, cases });
+    if (refusal) throw new HttpError(400, "The request body is not valid.", { inviteeIds: `${p.name}: ${refusal}` });
   }
 }
 
-async function describe(db: Db, meeting: MeetingRow): Promise<Meeting> {
+/** "Tracker meeting, Tue 8 Dec 2026", "Review meeting: Jamie Walker, Tue 8 Dec 2026": the day in UK time. */
+function defaultTitle(type: CreateMeetingBody["type"], cases: readonly CaseRow[], startsAt: Date): string {
+  const day = ukDay.format(startsAt).replace(/,/g, "");
+  return type === "tracker" ? `${meetingTypeLabels.tracker}, ${day}` : `${meetingTypeLabels[type]}: ${cases[0]!.name}, ${day}`;
+}
+
+const ukDay = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "short", day: "numeric", month: "short", year: "numeric" });
+
+/**
+ * The meeting as this person may see it: a person who may open only some children's sections of
+ * a tracker meeting is told those children, and how many others are withheld, never their names.
+ */
+async function describe(db: Db, found: MeetingAccess): Promise<Meeting> {
+  const { meeting, sections } = found;
   const [chair] = await db.select({ id: schema.people.id, name: schema.people.name }).from(schema.people).where(eq(schema.people.id, meeting.chairId));
-  const cases = await db
+  const allCases = await db
     .select({ id: schema.cases.id, name: schema.cases.name, ragRating: schema.cases.ragRating })
     .from(schema.meetingCases)
     .innerJoin(schema.cases, eq(schema.cases.id, schema.meetingCases.caseId))
     .where(eq(schema.meetingCases.meetingId, meeting.id))
     .orderBy(asc(schema.meetingCases.position));
+  const open = sections?.filter((s) => s.access !== "none") ?? null;
+  const cases = open ? allCases.filter((c) => open.some((s) => s.caseId === c.id)) : allCases;
   const invitees = await db
     .select({ personId: schema.people.id, name: schema.people.name, role: schema.people.role, agency: schema.agencies.name, attendance: schema.meetingInvitees.attendance })
     .from(schema.meetingInvitees)
@@ -128,15 +161,16 @@ async function describe(db: Db, meeting: MeetingRow): Promise<Meeting> {
     chair: chair!,
     caseId: meeting.caseId,
     cases,
+    withheldCases: allCases.length - cases.length,
     invitees,
-    minutesDocumentId: meeting.minutesDocumentId!,
+    minutesDocumentId: found.general !== "none" ? meeting.minutesDocumentId! : null,
+    caseMinutes: (open ?? []).map((s) => ({ caseId: s.caseId, documentId: s.documentId })),
     currentAgendaItem: meeting.currentAgendaItem,
   };
 }
 
 export async function getMeeting(db: Db, person: Person, meetingId: string): Promise<Meeting> {
-  const { meeting } = orRefuse(await meetingAccessFor(db, person, meetingId));
-  return describe(db, meeting);
+  return describe(db, orRefuse(await meetingAccessFor(db, person, meetingId)));
 }
 
 /** A case's meetings the person may see, soonest first (tracker meetings that review it included). */
@@ -149,8 +183,9 @@ export async function listCaseMeetings(db: Db, person: Person, caseId: string): 
     .where(eq(schema.meetingCases.caseId, caseId))
     .orderBy(desc(schema.meetings.startsAt));
   const access = await meetingAccessMap(db, person, rows.map((r) => r.id));
-  const visible = [...access.values()].filter((a) => a.access !== "none").map((a) => a.meeting);
-  visible.sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime());
+  // A tracker meeting is listed on a child's case to those who may open that child's section.
+  const visible = [...access.values()].filter((a) => a.access !== "none" && (a.sections === null || a.sections.some((s) => s.caseId === caseId && s.access !== "none")));
+  visible.sort((a, b) => b.meeting.startsAt.getTime() - a.meeting.startsAt.getTime());
   return Promise.all(visible.map((m) => describe(db, m)));
 }
 
@@ -161,10 +196,19 @@ export interface MeetingDeps {
   access: AccessAnnouncer;
 }
 
-async function requireChairOrEditor(db: Db, person: Person, meetingId: string): Promise<MeetingRow> {
-  const { meeting, access } = orRefuse(await meetingAccessFor(db, person, meetingId));
-  if (meeting.chairId !== person.id && !atLeast(access, "edit")) throw forbidden("Only the chair or someone writing the minutes can do that.");
-  return meeting;
+async function requireChairOrEditor(db: Db, person: Person, meetingId: string): Promise<MeetingAccess> {
+  const found = orRefuse(await meetingAccessFor(db, person, meetingId));
+  if (found.meeting.chairId !== person.id && !atLeast(found.access, "edit")) throw forbidden("Only the chair or someone writing the minutes can do that.");
+  return found;
+}
+
+/** Every minutes document of the meeting: its own, then (a tracker meeting's) each child's section. */
+async function minutesDocumentIds(db: Db, meeting: MeetingRow): Promise<string[]> {
+  const rows = await db
+    .select({ id: schema.documents.id })
+    .from(schema.documents)
+    .where(and(eq(schema.documents.meetingId, meeting.id), eq(schema.documents.kind, "minutes")));
+  return [meeting.minutesDocumentId!, ...rows.map((r) => r.id).filter((id) => id !== meeting.minutesDocumentId)];
 }
 
 /** The minutes as they stand, read without keeping them in memory (see RoomRegistry.readState). */
@@ -174,24 +218,26 @@ export async function minutesState({ registry }: MeetingDeps, documentId: string
 
 export async function commandMeeting(deps: MeetingDeps, person: Person, meetingId: string, command: MeetingCommand): Promise<Meeting> {
   const { db } = deps;
-  const meeting = await requireChairOrEditor(db, person, meetingId);
+  const { meeting } = await requireChairOrEditor(db, person, meetingId);
   if (command !== "start" && meeting.chairId !== person.id) throw forbidden("Only the chair can end the meeting or agree the minutes.");
   const next = applyMeetingCommand(meeting.status, command);
   if (!next.ok) throw new HttpError(409, next.reason);
   // Read the minutes before the transaction: reading them may need the database (and, on
-  // embedded PGlite, a query outside an open transaction waits for it to finish).
-  const freeze = command === "end" || command === "agree-minutes" ? await minutesState(deps, meeting.minutesDocumentId!) : null;
+  // embedded PGlite, a query outside an open transaction waits for it to finish). Every part
+  // is frozen: the meeting's own minutes and each child's section.
+  const documentIds = await minutesDocumentIds(db, meeting);
+  const freeze = command === "end" || command === "agree-minutes" ? await Promise.all(documentIds.map(async (documentId) => ({ documentId, state: await minutesState(deps, documentId) }))) : [];
   await db.transaction(async (tx) => {
     await tx.update(schema.meetings).set({ status: next.status, updatedAt: new Date() }).where(eq(schema.meetings.id, meetingId));
-    if (freeze) {
+    if (freeze.length) {
       const name = command === "end" ? "Minutes as the meeting ended" : "Agreed minutes";
-      await tx.insert(schema.documentVersions).values({ documentId: meeting.minutesDocumentId!, name, state: freeze, createdBy: person.id });
+      await tx.insert(schema.documentVersions).values(freeze.map(({ documentId, state }) => ({ documentId, name, state, createdBy: person.id })));
     }
   });
   const described = await getMeeting(db, person, meetingId);
   if (command === "agree-minutes") {
     // Agreed minutes are the record: open editors reconnect and find them read-only.
-    deps.access.editingEnded(meeting.minutesDocumentId!, "The minutes have been agreed and can no longer be changed");
+    for (const documentId of documentIds) deps.access.editingEnded(documentId, "The minutes have been agreed and can no longer be changed");
     await circulateMinutes(deps, described);
   }
   return described;
@@ -220,7 +266,8 @@ async function circulateMinutes({ db, notifier }: MeetingDeps, meeting: Meeting)
 }
 
 export async function setAttendance(db: Db, person: Person, meetingId: string, personId: string, attendance: Attendance): Promise<Meeting> {
-  const { meeting, access } = orRefuse(await meetingAccessFor(db, person, meetingId));
+  const found = orRefuse(await meetingAccessFor(db, person, meetingId));
+  const { meeting, access } = found;
   // People record their own apologies; the chair records everyone's.
   if (personId !== person.id && meeting.chairId !== person.id) throw forbidden("Only the chair can record someone else's attendance.");
   if (personId === person.id && access === "none") throw forbidden();
@@ -230,33 +277,43 @@ export async function setAttendance(db: Db, person: Person, meetingId: string, p
     .where(and(eq(schema.meetingInvitees.meetingId, meetingId), eq(schema.meetingInvitees.personId, personId)))
     .returning({ personId: schema.meetingInvitees.personId });
   if (updated.length === 0) throw new HttpError(400, "That person is not invited to this meeting.", { personId: "Choose someone who is invited" });
-  return describe(db, meeting);
+  return describe(db, found);
 }
 
 export async function setAgendaItem(db: Db, person: Person, meetingId: string, item: number | null): Promise<Meeting> {
-  const meeting = await requireChairOrEditor(db, person, meetingId);
+  const found = await requireChairOrEditor(db, person, meetingId);
   await db.update(schema.meetings).set({ currentAgendaItem: item, updatedAt: new Date() }).where(eq(schema.meetings.id, meetingId));
-  return describe(db, { ...meeting, currentAgendaItem: item });
+  return describe(db, { ...found, meeting: { ...found.meeting, currentAgendaItem: item } });
+}
+
+/** The children whose part of the meeting this person may see; null when they may see it all. */
+function casesSeen(found: MeetingAccess): Set<string> | null {
+  if (found.sections === null || found.general !== "none") return null;
+  return new Set(found.sections.filter((s) => s.access !== "none").map((s) => s.caseId));
 }
 
 export async function addContribution(db: Db, person: Person, meetingId: string, text: string, caseId: string | undefined): Promise<MeetingContribution> {
   // Anyone who may see the meeting may send a written contribution: that is the point of it.
-  const { meeting } = orRefuse(await meetingAccessFor(db, person, meetingId));
-  if (meeting.status === "minutes-agreed") throw new HttpError(409, "The minutes of this meeting are agreed; contributions are closed.");
-  if (caseId && !(await caseIdsOfMeeting(db, meetingId)).includes(caseId)) {
+  const found = orRefuse(await meetingAccessFor(db, person, meetingId));
+  if (found.meeting.status === "minutes-agreed") throw new HttpError(409, "The minutes of this meeting are agreed; contributions are closed.");
+  const seen = casesSeen(found);
+  if (caseId && (!(await caseIdsOfMeeting(db, meetingId)).includes(caseId) || (seen && !seen.has(caseId)))) {
     throw new HttpError(400, "The request body is not valid.", { caseId: "Choose a child this meeting is about" });
   }
+  // Someone who sees only some children's sections writes about one of them.
+  if (!caseId && seen) throw new HttpError(400, "The request body is not valid.", { caseId: "Choose the child your contribution is about" });
   const [row] = await db.insert(schema.meetingContributions).values({ meetingId, personId: person.id, caseId: caseId ?? null, text }).returning();
   return { id: row!.id, personId: person.id, name: person.name, caseId: row!.caseId, text: row!.text, createdAt: row!.createdAt.toISOString() };
 }
 
+/** The contributions this person may read: about the children whose sections they may open. */
 export async function listContributions(db: Db, person: Person, meetingId: string): Promise<MeetingContribution[]> {
-  orRefuse(await meetingAccessFor(db, person, meetingId));
+  const seen = casesSeen(orRefuse(await meetingAccessFor(db, person, meetingId)));
   const rows = await db
     .select({ id: schema.meetingContributions.id, personId: schema.people.id, name: schema.people.name, caseId: schema.meetingContributions.caseId, text: schema.meetingContributions.text, createdAt: schema.meetingContributions.createdAt })
     .from(schema.meetingContributions)
     .innerJoin(schema.people, eq(schema.people.id, schema.meetingContributions.personId))
     .where(eq(schema.meetingContributions.meetingId, meetingId))
     .orderBy(asc(schema.meetingContributions.createdAt));
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  return rows.filter((r) => !seen || (r.caseId !== null && seen.has(r.caseId))).map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }

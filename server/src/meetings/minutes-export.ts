@@ -23,21 +23,11 @@ export async function minutesAsPdf(deps: MeetingDeps, person: Person, meetingId:
   const { db } = deps;
   const meeting = await getMeeting(db, person, meetingId);
   const agreed = meeting.status === "minutes-agreed";
-  let state: Uint8Array | null = null;
-  if (agreed) {
-    const [version] = await db
-      .select({ state: schema.documentVersions.state })
-      .from(schema.documentVersions)
-      .where(and(eq(schema.documentVersions.documentId, meeting.minutesDocumentId), eq(schema.documentVersions.name, "Agreed minutes")))
-      .orderBy(desc(schema.documentVersions.createdAt))
-      .limit(1);
-    state = version?.state ?? null;
-  }
-  state ??= await minutesState(deps, meeting.minutesDocumentId);
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
-  const minutes = richTextToJson(doc);
-  doc.destroy();
+  // The parts this person may open, in order: the meeting's own minutes, then each child's
+  // section they may see (a tracker meeting's other children are withheld, ADR 0017).
+  const documentIds = [...(meeting.minutesDocumentId ? [meeting.minutesDocumentId] : []), ...meeting.caseMinutes.map((m) => m.documentId)];
+  const parts = await Promise.all(documentIds.map((documentId) => minutesJson(deps, documentId, agreed)));
+  const minutes: DocNode = { type: "doc", content: parts.flatMap((p) => p.content ?? []) };
 
   const pdf = await minutesPdf({
     meeting,
@@ -50,12 +40,12 @@ export async function minutesAsPdf(deps: MeetingDeps, person: Person, meetingId:
   const context = await documentAuditContext(db, person, { caseId: meeting.caseId, meetingId: meeting.id });
   await recordAudits(
     db,
-    context.caseIds.map((caseId) => ({
+    context.caseIds.filter((caseId) => meeting.cases.some((c) => c.id === caseId)).map((caseId) => ({
       actor: person,
       role: context.role,
       action: "exported" as const,
       caseId,
-      documentId: meeting.minutesDocumentId,
+      documentId: documentIds[0]!,
       meetingId: meeting.id,
       detail: { format: "pdf", version: agreed ? "agreed" : "draft" },
     })),
@@ -63,6 +53,26 @@ export async function minutesAsPdf(deps: MeetingDeps, person: Person, meetingId:
   const day = meeting.startsAt.slice(0, 10);
   const slug = meeting.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60);
   return { filename: `${slug || "meeting"}-${day}-minutes.pdf`, pdf };
+}
+
+/** One minutes document as JSON: the agreed version once agreed (exactly what was agreed), otherwise as it stands now. */
+async function minutesJson(deps: MeetingDeps, documentId: string, agreed: boolean): Promise<DocNode> {
+  let state: Uint8Array | null = null;
+  if (agreed) {
+    const [version] = await deps.db
+      .select({ state: schema.documentVersions.state })
+      .from(schema.documentVersions)
+      .where(and(eq(schema.documentVersions.documentId, documentId), eq(schema.documentVersions.name, "Agreed minutes")))
+      .orderBy(desc(schema.documentVersions.createdAt))
+      .limit(1);
+    state = version?.state ?? null;
+  }
+  state ??= await minutesState(deps, documentId);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  const json = richTextToJson(doc);
+  doc.destroy();
+  return json;
 }
 
 /** The names of the people and agencies that own the actions in the minutes, by id. */

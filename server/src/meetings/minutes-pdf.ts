@@ -10,6 +10,7 @@ import {
   attendanceLabels,
   roleLabels,
   textOf,
+  withheldSectionsWords,
   type Attendance,
   type DocNode,
   type Meeting,
@@ -100,7 +101,8 @@ export function minutesPdf(input: MinutesPdfInput): Promise<Buffer> {
   if (meeting.location) detail("Where", meeting.location);
   if (meeting.onlineLink) detail("Online", meeting.onlineLink);
   detail("Chair", meeting.chair.name);
-  detail(meeting.cases.length === 1 ? "About" : "Cases reviewed", meeting.cases.map((c) => c.name).join(", "));
+  detail(meeting.cases.length === 1 && meeting.withheldCases === 0 ? "About" : "Cases reviewed", meeting.cases.map((c) => c.name).join(", "));
+  if (meeting.withheldCases > 0) detail("Not in this copy", withheldSectionsWords(meeting.withheldCases));
 
   pdf.moveDown(0.8).font("Helvetica-Bold").fontSize(14);
   write("Attendance");

@@ -139,8 +139,25 @@ export interface Meeting {
   caseId: string | null;
   /** For a tracker meeting, the cases reviewed, in order; for others, the one case. */
   cases: { id: string; name: string; ragRating: RecordedRagRating }[];
+  /**
+   * Children of a tracker meeting whose sections are withheld from this person (their names are
+   * not in `cases`): a person invited for one child sees only that child's section (ADR 0017).
+   */
+  withheldCases: number;
   invitees: MeetingInvitee[];
-  minutesDocumentId: string;
+  /**
+   * The meeting's own minutes (for a tracker meeting with a section per child, its general
+   * business: the agenda and any other business); null when this person may open only some
+   * children's sections.
+   */
+  minutesDocumentId: string | null;
+  /** A tracker meeting's minutes for each child this person may open, in the meeting's order. */
+  caseMinutes: { caseId: string; documentId: string }[];
   /** The agenda item the chair is on, shared live. */
   currentAgendaItem: number | null;
+}
+
+/** How many other children's sections of a tracker meeting are withheld from this person, without naming them (ADR 0017). */
+export function withheldSectionsWords(count: number): string {
+  return count === 1 ? "1 other child's section, which is not shared with you" : `${count} other children's sections, which are not shared with you`;
 }
