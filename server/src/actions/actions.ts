@@ -23,6 +23,7 @@ import type { RoomRegistry } from "../collab/room-registry.js";
 import { HttpError, notFound, stopIfCancelled } from "../errors.js";
 import { documentAccessFor } from "../access/access.js";
 import { orRefuse } from "../access/access-answer.js";
+import { overdueAccess } from "../access/overdue-access.js";
 import type { Person } from "../auth/sessions.js";
 import { documentsVisibleTo, wholeDocument, type VisibleDocuments } from "../access/visible-documents.js";
 
@@ -94,6 +95,9 @@ export async function listActions(db: Db, person: Person, query: ActionListQuery
     where.push(staff.length ? or(byAgency, inArray(schema.actions.ownerId, staff.map((s) => s.id)))! : byAgency);
   }
   if (query.overdue === "true") {
+    // Refused before anything is read; a keyworker's list is their own caseload.
+    const { scope } = orRefuse(overdueAccess(person));
+    if (scope === "own-caseload") where.push(eq(schema.cases.keyworkerId, person.id));
     where.push(lt(schema.actions.dueDate, today), inArray(schema.actions.status, [...outstandingStatuses]));
   }
   if (query.closedWithinDays !== undefined) {

@@ -6,9 +6,9 @@
  */
 import { schema, type Db } from "@roundtable/db";
 import {
-  accessReportRoles,
-  auditReaderRoles,
   effectiveCaseRole,
+  mayReadAccessReport,
+  mayReadAuditTrail,
   recordLookActions,
   type AccessReportEntry,
   type AuditEvent,
@@ -34,7 +34,7 @@ async function openableBy(db: Db, person: Person, documentIds: readonly (string 
 export async function caseAuditTrail(db: Db, person: Person, caseId: string, page: { before?: number; limit: number }): Promise<AuditEvent[]> {
   const visible = orRefuse(await visibleCase(db, person, caseId));
   const role = effectiveCaseRole(visible.caseRole, person.role);
-  if (!role || !auditReaderRoles.includes(role)) throw forbidden("Only senior keyworkers and the service lead can read a case's audit trail.");
+  if (!mayReadAuditTrail(role)) throw forbidden("Only senior keyworkers and the service lead can read a case's audit trail.");
   const rows = await db
     .select({ event: schema.auditEvents, documentTitle: schema.documents.title })
     .from(schema.auditEvents)
@@ -59,7 +59,7 @@ export async function caseAuditTrail(db: Db, person: Person, caseId: string, pag
 
 export async function accessReport(db: Db, person: Person, caseId: string): Promise<AccessReportEntry[]> {
   const visible = orRefuse(await visibleCase(db, person, caseId));
-  if (!visible.caseRole || !accessReportRoles.includes(visible.caseRole)) {
+  if (!mayReadAccessReport(visible.caseRole)) {
     throw forbidden("The access report is for the child's family: it shows them who has looked at the child's records.");
   }
   const rows = await db
