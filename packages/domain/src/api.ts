@@ -62,6 +62,18 @@ export interface TeamMember {
   /** What they do, in their own agency's words: "SENCO", "Jamie's mum". */
   jobTitle: string | null;
   agency: string | null;
+  /**
+   * How the team reaches them: for staff and professionals. Null for the family, whose own
+   * details stay with the keyworker (need to know).
+   */
+  contact: TeamContact | null;
+}
+
+export interface TeamContact {
+  email: string;
+  phone: string | null;
+  /** In their own words: "Monday to Thursday, 9am to 5pm". */
+  workingHours: string | null;
 }
 
 export interface DocumentSummary {
