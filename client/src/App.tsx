@@ -5,7 +5,8 @@
 import { TwoStepPage } from "./account/TwoStepPage";
 import { lazy, Suspense, useEffect } from "react";
 import { SessionProvider } from "./auth/SessionProvider";
-import { useSession } from "./auth/session-context";
+import { mayBookMeetings, mayUseOverdue, mayUseTwoStep } from "@roundtable/domain";
+import { useMe, useSession } from "./auth/session-context";
 import { SignInPage } from "./auth/SignInPage";
 import { CasePage } from "./cases/CasePage";
 import { AccessReportPage } from "./audit/AccessReportPage";
@@ -18,6 +19,7 @@ import { InvitationPage } from "./invitations/InvitationPage";
 import { Header } from "./layout/Header";
 import { NewMeetingPage } from "./meetings/NewMeetingPage";
 import { NotFoundPage } from "./layout/NotFoundPage";
+import { NotForYouPage } from "./layout/NotForYouPage";
 import { NewNotifications } from "./notifications/NewNotifications";
 import { OverduePage } from "./overdue/OverduePage";
 import { PageLoading } from "./layout/PageLoading";
@@ -86,15 +88,16 @@ function CurrentPage() {
 }
 
 function SignedInPage({ route }: { route: Route }) {
+  const me = useMe();
   switch (route.name) {
     case "my-cases":
       return <MyCasesPage />;
     case "my-actions":
       return <MyActionsPage />;
     case "two-step":
-      return <TwoStepPage />;
+      return mayUseTwoStep(me.role) ? <TwoStepPage /> : <NotForYouPage page="two-step" />;
     case "overdue":
-      return <OverduePage />;
+      return mayUseOverdue(me.role) ? <OverduePage /> : <NotForYouPage page="overdue" />;
     case "case":
       return <CasePage key={route.caseId} caseId={route.caseId} />;
     case "case-team":
@@ -112,7 +115,7 @@ function SignedInPage({ route }: { route: Route }) {
         </Suspense>
       );
     case "new-meeting":
-      return <NewMeetingPage />;
+      return mayBookMeetings(me.role) ? <NewMeetingPage /> : <NotForYouPage page="book-meeting" />;
     case "meeting":
       return (
         <Suspense fallback={<PageLoading label="Opening the meeting…" />}>

@@ -6,7 +6,10 @@
 import type { AccessReportEntry, CaseDetail } from "@roundtable/domain";
 import { getAccessReport, getCase } from "../api/api";
 import { useResource } from "../api/use-resource";
-import { Breadcrumbs } from "../layout/Breadcrumbs";
+import { useMe } from "../auth/session-context";
+import { NotForYouPage } from "../layout/NotForYouPage";
+import { casePermissions } from "../team/case-permissions";
+import { Breadcrumbs, homeCrumb } from "../layout/Breadcrumbs";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
 import { paths } from "../navigation/routes";
@@ -18,24 +21,33 @@ import { formatUkClock } from "../layout/uk-time";
 import "../team/records-pages.css";
 import "./audit.css";
 
+/** The case first: only the family (mayReadAccessReport) are shown the report, or ask for it. */
 export function AccessReportPage({ caseId }: { caseId: string }) {
   const details = useResource(() => getCase(caseId), `case:${caseId}`);
-  const report = useResource(() => getAccessReport(caseId), `access-report:${caseId}`);
-  const headingRef = usePageHeading("Who has looked at the records");
-
+  const me = useMe();
   if (details.status === "failed") return <ProblemPage error={details.error} retry={details.retry} />;
+  if (details.status === "loading") return <LoadingAccessReport />;
+  if (!casePermissions(details.data.team, me).readAccessReport) return <NotForYouPage page="access-report" />;
+  return <AccessReportEntries details={details.data} />;
+}
+
+function LoadingAccessReport() {
+  const headingRef = usePageHeading("Who has looked at the records");
+  return (
+    <>
+      <h1 ref={headingRef} tabIndex={-1}>
+        Who has looked at the records
+      </h1>
+      <PageLoading label="Loading the list…" />
+    </>
+  );
+}
+
+function AccessReportEntries({ details }: { details: CaseDetail }) {
+  const report = useResource(() => getAccessReport(details.id), `access-report:${details.id}`);
   if (report.status === "failed") return <ProblemPage error={report.error} retry={report.retry} />;
-  if (details.status === "loading" || report.status === "loading") {
-    return (
-      <>
-        <h1 ref={headingRef} tabIndex={-1}>
-          Who has looked at the records
-        </h1>
-        <PageLoading label="Loading the list…" />
-      </>
-    );
-  }
-  return <AccessReport details={details.data} entries={report.data} />;
+  if (report.status === "loading") return <LoadingAccessReport />;
+  return <AccessReport details={details} entries={report.data} />;
 }
 
 function AccessReport({ details, entries }: { details: CaseDetail; entries: readonly AccessReportEntry[] }) {
@@ -48,7 +60,7 @@ function AccessReport({ details, entries }: { details: CaseDetail; entries: read
     <>
       <Breadcrumbs
         trail={[
-          { href: paths.myCases(), label: "My cases" },
+          homeCrumb,
           { href: paths.case(details.id), label: details.name },
         ]}
       />

@@ -6,8 +6,10 @@ import { auditActionLabels, roleLabels, type AuditEvent, type CaseDetail } from 
 import { useEffect, useRef, useState } from "react";
 import { ApiRequestError, getCase, listAuditEvents } from "../api/api";
 import { useResource } from "../api/use-resource";
-import { useSession } from "../auth/session-context";
-import { Breadcrumbs } from "../layout/Breadcrumbs";
+import { useMe, useSession } from "../auth/session-context";
+import { NotForYouPage } from "../layout/NotForYouPage";
+import { casePermissions } from "../team/case-permissions";
+import { Breadcrumbs, homeCrumb } from "../layout/Breadcrumbs";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
 import { Cell, ResponsiveTable } from "../layout/ResponsiveTable";
@@ -21,24 +23,33 @@ import "./audit.css";
 
 const pageSize = 50;
 
+/** The case first: only someone who may read its audit trail (mayReadAuditTrail) is shown it, or asks for it. */
 export function AuditTrailPage({ caseId }: { caseId: string }) {
   const details = useResource(() => getCase(caseId), `case:${caseId}`);
-  const firstPage = useResource(() => listAuditEvents(caseId, { limit: pageSize }), `audit:${caseId}`);
-  const headingRef = usePageHeading("Audit trail");
-
+  const me = useMe();
   if (details.status === "failed") return <ProblemPage error={details.error} retry={details.retry} />;
+  if (details.status === "loading") return <LoadingAuditTrail />;
+  if (!casePermissions(details.data.team, me).readAuditTrail) return <NotForYouPage page="audit-trail" />;
+  return <AuditTrailFirstPage details={details.data} />;
+}
+
+function LoadingAuditTrail() {
+  const headingRef = usePageHeading("Audit trail");
+  return (
+    <>
+      <h1 ref={headingRef} tabIndex={-1}>
+        Audit trail
+      </h1>
+      <PageLoading label="Loading the audit trail…" />
+    </>
+  );
+}
+
+function AuditTrailFirstPage({ details }: { details: CaseDetail }) {
+  const firstPage = useResource(() => listAuditEvents(details.id, { limit: pageSize }), `audit:${details.id}`);
   if (firstPage.status === "failed") return <ProblemPage error={firstPage.error} retry={firstPage.retry} />;
-  if (details.status === "loading" || firstPage.status === "loading") {
-    return (
-      <>
-        <h1 ref={headingRef} tabIndex={-1}>
-          Audit trail
-        </h1>
-        <PageLoading label="Loading the audit trail…" />
-      </>
-    );
-  }
-  return <AuditTrail details={details.data} firstPage={firstPage.data} />;
+  if (firstPage.status === "loading") return <LoadingAuditTrail />;
+  return <AuditTrail details={details} firstPage={firstPage.data} />;
 }
 
 /** Which record an event is about, in words. */
@@ -89,7 +100,7 @@ function AuditTrail({ details, firstPage }: { details: CaseDetail; firstPage: Au
     <>
       <Breadcrumbs
         trail={[
-          { href: paths.myCases(), label: "My cases" },
+          homeCrumb,
           { href: paths.case(details.id), label: details.name },
         ]}
       />

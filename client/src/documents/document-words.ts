@@ -2,7 +2,7 @@
  * What a shared document is called on screen, by kind: the same editor writes care plans and
  * minutes, and each should be named the way people say it ("the plan", "the minutes").
  */
-import type { DocumentKind } from "@roundtable/domain";
+import type { AccessLevel, DocumentKind, ReaderRelation } from "@roundtable/domain";
 
 export interface DocumentWords {
   /** "Opening the care plan…" */
@@ -74,4 +74,23 @@ export function documentWords(kind: DocumentKind | null): DocumentWords {
   if (kind === "family-views") return familyViews;
   if (kind === "minutes") return minutes;
   return otherDocument;
+}
+
+/**
+ * The line that points from a care plan to the family's own part of it ("What my family says"),
+ * by who is reading: only the family are told it is theirs to write.
+ */
+export function familyViewsPartNote(reader: ReaderRelation, access: AccessLevel): string {
+  if (reader === "parent") return access === "edit" ? " is your family's own part of the plan: write your views there." : " is your family's own part of the plan.";
+  if (reader === "young-person") return " is where your family write their views.";
+  return access === "edit"
+    ? " is written by the family themselves. Add to it only when they ask you to."
+    : " is written by the family themselves.";
+}
+
+/** What to do when a document is full: the people who may start one are told to; others whom to ask. */
+export function documentFullNextStep(reader: ReaderRelation): string {
+  if (reader === "own-keyworker" || reader === "other-staff") return "then start a new document for it from the case's page.";
+  if (reader === "parent" || reader === "young-person") return "then ask your keyworker to start a new document for it.";
+  return "then ask the child's keyworker to start a new document for it.";
 }

@@ -2,17 +2,18 @@
  * The NHS.UK-style header: the service name, who is signed in, their actions, overdue actions
  * (for those who chase them), and Sign out.
  */
-import { isFamilyRole, roleLabels } from "@roundtable/domain";
+import { mayUseTwoStep, overdueScope, roleLabels } from "@roundtable/domain";
 import { useState } from "react";
 import { useSession } from "../auth/session-context";
 import { Link } from "../navigation/Link";
 import { paths } from "../navigation/routes";
-import { usesOverdueView } from "../overdue/overdue-roles";
+import { overdueWords } from "../overdue/overdue-words";
 
 export function Header() {
   const session = useSession();
   const [signOutFailed, setSignOutFailed] = useState(false);
   const me = session.state.status === "signed-in" ? session.state.me : null;
+  const overdue = me ? overdueScope(me.role) : null;
 
   const handleSignOut = () => {
     setSignOutFailed(false);
@@ -40,14 +41,14 @@ export function Header() {
                   My actions
                 </Link>
               </li>
-              {usesOverdueView(me.role) && (
+              {overdue && (
                 <li className="nhsuk-header__account-item">
                   <Link className="nhsuk-header__account-link" href={paths.overdue()} data-testid="overdue-link">
-                    Overdue
+                    {overdueWords(overdue).menuLink}
                   </Link>
                 </li>
               )}
-              {!isFamilyRole(me.role) && (
+              {mayUseTwoStep(me.role) && (
                 <li className="nhsuk-header__account-item">
                   <Link className="nhsuk-header__account-link" href={paths.twoStep()}>
                     Sign-in security

@@ -9,7 +9,7 @@ import { ApiRequestError, changeMemberRole, getCase, removeMember } from "../api
 import { useResource } from "../api/use-resource";
 import { ErrorSummary, type FormErrorSummary } from "../auth/ErrorSummary";
 import { useMe, useSession } from "../auth/session-context";
-import { Breadcrumbs } from "../layout/Breadcrumbs";
+import { Breadcrumbs, homeCrumb } from "../layout/Breadcrumbs";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
 import { Link } from "../navigation/Link";
@@ -121,7 +121,7 @@ function Team({ details }: { details: CaseDetail }) {
     <>
       <Breadcrumbs
         trail={[
-          { href: paths.myCases(), label: "My cases" },
+          homeCrumb,
           { href: paths.case(details.id), label: details.name },
         ]}
       />
