@@ -32,7 +32,7 @@ export function MyCasesPage() {
       <p>
         <Link href={paths.myActions()}>{words.myActionsLink}</Link>
       </p>
-      {cases.status === "loading" && <PageLoading label="Loading your cases…" />}
+      {cases.status === "loading" && <PageLoading label={words.loading} />}
       {cases.status === "loaded" && cases.data.length === 0 && (
         <p>{words.empty}</p>
       )}

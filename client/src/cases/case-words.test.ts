@@ -43,3 +43,13 @@ describe("what a case's page says to each reader", () => {
     expect(caseWords("parent", "Jamie").keyworkerName(null)).toBe("Not allocated yet");
   });
 });
+
+describe("the home page's smaller words", () => {
+  it("says what My actions holds in the reader's own terms", () => {
+    expect(homeWords("parent").myActionsLede).toBe("Everything you have agreed to do for your child.");
+    expect(homeWords("young-person").myActionsLede).toBe("Everything you have agreed to do.");
+    expect(homeWords("professional").myActionsLede).toMatch(/children you work with/);
+    expect(homeWords("keyworker").myActionsLede).toMatch(/your cases/);
+    expect(homeWords("parent").loading).not.toMatch(/cases/);
+  });
+});

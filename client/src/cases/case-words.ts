@@ -13,6 +13,9 @@ export interface HomeWords {
   myActionsLink: string;
   /** The link home from a page that could not be shown. */
   homeLink: string;
+  loading: string;
+  /** The line under "My actions". */
+  myActionsLede: string;
 }
 
 /**
@@ -28,6 +31,8 @@ export function homeWords(role: Role): HomeWords {
         empty: "Your child's page is not ready yet. Your keyworker will tell you when it is.",
         myActionsLink: "See everything you have agreed to do (my actions)",
         homeLink: "Go to your child's page",
+        loading: "Loading your child's page…",
+        myActionsLede: "Everything you have agreed to do for your child.",
       };
     case "young-person":
       return {
@@ -36,6 +41,8 @@ export function homeWords(role: Role): HomeWords {
         empty: "Your plan is not ready yet. Your keyworker will set it up with you.",
         myActionsLink: "See what you have agreed to do (my actions)",
         homeLink: "Go to my plan",
+        loading: "Loading your plan…",
+        myActionsLede: "Everything you have agreed to do.",
       };
     case "professional":
     case "icb-lead":
@@ -45,6 +52,8 @@ export function homeWords(role: Role): HomeWords {
         empty: "You are not on any child's team yet. When a keyworker adds you, the child will show here.",
         myActionsLink: "See everything you have agreed to do (my actions)",
         homeLink: "Go to the children you work with",
+        loading: "Loading the children you work with…",
+        myActionsLede: "Everything you have agreed to do, for all the children you work with.",
       };
     case "service-lead":
     case "admin":
@@ -54,6 +63,8 @@ export function homeWords(role: Role): HomeWords {
         empty: "There are no cases in the service yet.",
         myActionsLink: "See everything you have agreed to do (my actions)",
         homeLink: "Go to the cases in the service",
+        loading: "Loading the cases…",
+        myActionsLede: "Everything you have agreed to do, on all the cases.",
       };
     case "keyworker":
     case "senior-keyworker":
@@ -63,6 +74,8 @@ export function homeWords(role: Role): HomeWords {
         empty: "You are not working on any cases yet. When you are added to a case team, it will show here.",
         myActionsLink: "See everything you have agreed to do on your cases (my actions)",
         homeLink: "Go to my cases",
+        loading: "Loading your cases…",
+        myActionsLede: "Everything you have agreed to do, on all your cases.",
       };
   }
 }

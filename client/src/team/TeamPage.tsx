@@ -20,7 +20,8 @@ import { casePermissions } from "./case-permissions";
 import { firstName } from "./child-name";
 import { RemoveMemberQuestion } from "./RemoveMemberQuestion";
 import { SuccessBanner, type Success } from "./SuccessBanner";
-import { removedMessage, roleChangedMessage } from "./team-words";
+import { removedMessage, roleChangedMessage, teamChangeNote } from "./team-words";
+import { readerOf } from "../cases/case-words";
 import { removeButtonId, roleSelectId, TeamMembersTable } from "./TeamMembersTable";
 import { YoungPersonLink } from "./YoungPersonLink";
 import "./records-pages.css";
@@ -139,7 +140,7 @@ function Team({ details }: { details: CaseDetail }) {
               <Link href={paths.case(details.id)}>{child}'s case page</Link>.
             </p>
           ) : (
-            <p>Only keyworkers and the service lead can change who is on the team.</p>
+            <p>{teamChangeNote(readerOf(me, details))}</p>
           )}
           {removing && (
             <RemoveMemberQuestion
