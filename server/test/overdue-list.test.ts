@@ -51,4 +51,18 @@ describe("the overdue list", () => {
       expect({ login, status: res.status }).toEqual({ login, status: overdueScope(role) === null ? 403 : 200 });
     }
   });
+
+  it("says of each listed action whether its update buttons will be accepted, as the server then answers", async () => {
+    for (const login of ["angela.okafor", "tom.hughes", "helen.morris", "priya.shah"]) {
+      const person = await signIn(server.url, login);
+      const listed = (await person.get<Action[]>("/api/actions?overdue=true")).body;
+      for (const action of listed) {
+        const res = await person.patch(`/api/actions/${action.id}`, { status: action.status });
+        expect({ login, action: action.text, accepted: res.status === 200 }).toEqual({ login, action: action.text, accepted: action.mayUpdate });
+      }
+    }
+    // The service lead reads the service's plans: nothing on her list is hers to change.
+    const angela = await signIn(server.url, "angela.okafor");
+    expect((await angela.get<Action[]>("/api/actions?overdue=true")).body.some((a) => !a.mayUpdate)).toBe(true);
+  });
 });

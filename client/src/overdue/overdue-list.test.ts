@@ -22,7 +22,7 @@ function action(id: string, changes: Partial<Action> = {}): Action {
     status: "open",
     overdue: true,
     updatedAt: "2026-03-01T09:00:00.000Z",
-    removedAt: null,
+    removedAt: null, mayUpdate: true,
     ...changes,
   };
 }
