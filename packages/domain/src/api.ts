@@ -116,3 +116,13 @@ export interface ApiError {
   error: string;
   details?: Record<string, string>;
 }
+
+/** A person's own phone and working hours, as the team sees them on a case's team page. */
+export const contactDetailsBodySchema = z.object({
+  phone: textField({ error: "Enter a phone number, or leave it blank" })
+    .trim()
+    .max(40, "Keep the phone number under 40 characters")
+    .regex(/^[0-9+() -]*$/, "Enter a phone number using digits, spaces and + ( ) - only"),
+  workingHours: textField({ error: "Enter your working hours, or leave them blank" }).trim().max(200, "Keep your working hours under 200 characters"),
+});
+export type ContactDetailsBody = z.infer<typeof contactDetailsBodySchema>;

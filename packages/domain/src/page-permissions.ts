@@ -56,3 +56,11 @@ export function mayReadAuditTrail(caseRole: Role | null): boolean {
 export function mayReadAccessReport(caseRole: Role | null): boolean {
   return caseRole !== null && accessReportRoles.includes(caseRole);
 }
+
+/**
+ * Whose phone, email and working hours the team sees, and who keeps their own up to date:
+ * staff and professionals. A family's own details stay with the keyworker (need to know).
+ */
+export function sharesContactDetails(role: Role): boolean {
+  return !isFamilyRole(role);
+}

@@ -1,6 +1,6 @@
 /** Reading cases: the list a person may see, and one case with its team and the documents they may open. */
 import { schema, type Db } from "@roundtable/db";
-import { compareRagRating, isFamilyRole, seesWholeService, type CaseDetail, type CaseSummary } from "@roundtable/domain";
+import { compareRagRating, seesWholeService, sharesContactDetails, type CaseDetail, type CaseSummary } from "@roundtable/domain";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { accessFor, visibleCase } from "../access/access.js";
@@ -97,7 +97,7 @@ export async function getCase(db: Db, person: Person, caseId: string): Promise<C
     youngPerson: await linkedYoungPerson(db, caseId),
     team: team.map(({ email, phone, workingHours, ...member }) => ({
       ...member,
-      contact: isFamilyRole(member.role) ? null : { email, phone, workingHours },
+      contact: !sharesContactDetails(member.role) ? null : { email, phone, workingHours },
     })),
     // A part (the family's part of a care plan) is listed only to those who may open its whole.
     documents: docs
