@@ -5,7 +5,8 @@
 import { TwoStepPage } from "./account/TwoStepPage";
 import { lazy, Suspense, useEffect } from "react";
 import { SessionProvider } from "./auth/SessionProvider";
-import { mayBookMeetings, mayUseOverdue, mayUseTwoStep } from "@roundtable/domain";
+import { mayBookMeetings, mayUseOverdue, mayUseTwoStep, sharesContactDetails } from "@roundtable/domain";
+import { ContactDetailsPage } from "./account/ContactDetailsPage";
 import { useMe, useSession } from "./auth/session-context";
 import { SignInPage } from "./auth/SignInPage";
 import { CasePage } from "./cases/CasePage";
@@ -96,6 +97,8 @@ function SignedInPage({ route }: { route: Route }) {
       return <MyActionsPage />;
     case "two-step":
       return mayUseTwoStep(me.role) ? <TwoStepPage /> : <NotForYouPage page="two-step" />;
+    case "contact-details":
+      return sharesContactDetails(me.role) ? <ContactDetailsPage /> : <NotForYouPage page="contact-details" />;
     case "overdue":
       return mayUseOverdue(me.role) ? <OverduePage /> : <NotForYouPage page="overdue" />;
     case "case":

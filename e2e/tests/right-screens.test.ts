@@ -65,4 +65,23 @@ describe("the screens each person is offered", () => {
     await jamie.getByText("What the RAG colours mean").waitFor();
     expect(errors).toEqual([]);
   });
+
+  it("lets a professional keep her own phone and working hours, which her team then sees", async () => {
+    const errors: string[] = [];
+    const mark = await session.signedIn("mark.davies", errors);
+    await mark.getByRole("link", { name: "Jamie Walker" }).click();
+    await mark.getByRole("link", { name: "How to contact Jamie's team" }).click();
+    await mark.getByRole("link", { name: "Change your phone number or working hours" }).click();
+    await mark.getByLabel("Phone number").fill("01632 960 777");
+    await mark.getByLabel("Working hours").fill("Term time, 8am to 4pm");
+    await mark.getByRole("button", { name: "Save contact details" }).click();
+    await mark.getByText("Your contact details are saved. Your teams see them now.").waitFor();
+    const claire = await session.signedIn("claire.walker", errors);
+    await claire.getByRole("link", { name: "Jamie Walker" }).click();
+    await claire.getByRole("link", { name: "How to contact Jamie's team" }).click();
+    await claire.getByRole("link", { name: /01632 960 777/ }).waitFor();
+    await claire.getByText("Works term time, 8am to 4pm").waitFor();
+    expect(await claire.getByRole("link", { name: "Change your phone number or working hours" }).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });

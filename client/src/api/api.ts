@@ -10,6 +10,8 @@
  */
 import { type ClientResponse, hc } from "hono/client";
 import type {
+  ContactDetailsBody,
+  TeamContact,
   Action,
   ActionEvent,
   ActionListQuery,
@@ -333,4 +335,13 @@ export function setUpTwoStep() {
 export function switchTwoStep(on: boolean, code: string): Promise<TwoStepStatus> {
   const twoStep = api.me["two-step"];
   return requestJson((on ? twoStep.enable : twoStep.disable).$post({ json: { code } }));
+}
+
+// The signed-in person's own contact details, as their teams see them.
+export function getOwnContact(): Promise<TeamContact> {
+  return requestJson(api.me.contact.$get());
+}
+
+export function changeOwnContact(body: ContactDetailsBody): Promise<TeamContact> {
+  return requestJson(api.me.contact.$put({ json: body }));
 }

@@ -6,7 +6,7 @@
 import { isFamilyRole, type Role } from "@roundtable/domain";
 
 /** The pages someone may be sent to that are not for everyone. */
-export type GatedPage = "overdue" | "book-meeting" | "two-step" | "audit-trail" | "access-report";
+export type GatedPage = "overdue" | "book-meeting" | "two-step" | "audit-trail" | "access-report" | "contact-details";
 
 /** Who to ask, when the reader thinks they should have been let in. */
 export function whoToAsk(role: Role): string {
@@ -36,5 +36,7 @@ export function notForYouReason(page: GatedPage, role: Role): string {
         : "The audit trail is for senior keyworkers and the service lead, who oversee the records.";
     case "access-report":
       return "This page is for the child's family: it shows them who has looked at the child's records.";
+    case "contact-details":
+      return "Your keyworker keeps your contact details. If they change, tell your keyworker.";
   }
 }

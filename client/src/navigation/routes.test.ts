@@ -49,3 +49,10 @@ describe("a case's records and permissions pages", () => {
     expect(matchRoute(`/documents/${caseId}/team`)).toEqual({ name: "not-found" });
   });
 });
+
+describe("the account pages' addresses", () => {
+  it("finds your contact details", () => {
+    expect(matchRoute(paths.contactDetails())).toEqual({ name: "contact-details" });
+    expect(matchRoute("/account/two-step")).toEqual({ name: "two-step" });
+  });
+});

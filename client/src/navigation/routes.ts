@@ -5,6 +5,7 @@ export type Route =
   | { name: "my-actions" }
   | { name: "overdue" }
   | { name: "two-step" }
+  | { name: "contact-details" }
   | { name: "case"; caseId: string }
   | { name: "case-team"; caseId: string }
   | { name: "case-consent"; caseId: string }
@@ -32,6 +33,7 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 1 && first === "actions") return { name: "my-actions" };
   if (parts.length === 1 && first === "overdue") return { name: "overdue" };
   if (parts.length === 2 && first === "account" && second === "two-step") return { name: "two-step" };
+  if (parts.length === 2 && first === "account" && second === "contact") return { name: "contact-details" };
   if (parts.length === 2 && first === "meetings" && second === "new") return { name: "new-meeting" };
   if (parts.length === 2 && second !== undefined) {
     const id = decode(second);
@@ -61,6 +63,7 @@ export const paths = {
   myCases: () => "/",
   myActions: () => "/actions",
   twoStep: () => "/account/two-step",
+  contactDetails: () => "/account/contact",
   /** Overdue actions across the service, with its filters as a query string ("agency=…&case=…"). */
   overdue: (search = "") => (search.length > 0 ? `/overdue?${search}` : "/overdue"),
   case: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,

@@ -3,7 +3,7 @@
  * change someone's role or take them off the team; everyone else sees the list. Adding people is
  * done by inviting them, from the case's page.
  */
-import type { CaseDetail, LinkedYoungPerson, Role, TeamMember } from "@roundtable/domain";
+import { sharesContactDetails, type CaseDetail, type LinkedYoungPerson, type Role, type TeamMember } from "@roundtable/domain";
 import { useRef, useState } from "react";
 import { ApiRequestError, changeMemberRole, getCase, removeMember } from "../api/api";
 import { useResource } from "../api/use-resource";
@@ -175,6 +175,11 @@ function Team({ details }: { details: CaseDetail }) {
             : null
         }
       />
+      {sharesContactDetails(me.role) && (
+        <p>
+          <Link href={paths.contactDetails()}>Change your phone number or working hours</Link>
+        </p>
+      )}
       <YoungPersonLink
         details={details}
         team={team}
