@@ -5,7 +5,9 @@
 import { TwoStepPage } from "./account/TwoStepPage";
 import { lazy, Suspense, useEffect } from "react";
 import { SessionProvider } from "./auth/SessionProvider";
-import { useSession } from "./auth/session-context";
+import { mayBookMeetings, mayUseOverdue, mayUseTwoStep, sharesContactDetails } from "@roundtable/domain";
+import { ContactDetailsPage } from "./account/ContactDetailsPage";
+import { useMe, useSession } from "./auth/session-context";
 import { SignInPage } from "./auth/SignInPage";
 import { PasswordResetPage } from "./auth/PasswordResetPage";
 import { PasswordResetRequestPage } from "./auth/PasswordResetRequestPage";
@@ -20,6 +22,7 @@ import { InvitationPage } from "./invitations/InvitationPage";
 import { Header } from "./layout/Header";
 import { NewMeetingPage } from "./meetings/NewMeetingPage";
 import { NotFoundPage } from "./layout/NotFoundPage";
+import { NotForYouPage } from "./layout/NotForYouPage";
 import { NewNotifications } from "./notifications/NewNotifications";
 import { EmailChoicesPage } from "./notifications/EmailChoicesPage";
 import { NotificationsPage } from "./notifications/NotificationsPage";
@@ -101,19 +104,22 @@ function CurrentPage() {
 }
 
 function SignedInPage({ route }: { route: Route }) {
+  const me = useMe();
   switch (route.name) {
     case "my-cases":
       return <MyCasesPage />;
     case "my-actions":
       return <MyActionsPage />;
     case "two-step":
-      return <TwoStepPage />;
+      return mayUseTwoStep(me.role) ? <TwoStepPage /> : <NotForYouPage page="two-step" />;
+    case "contact-details":
+      return sharesContactDetails(me.role) ? <ContactDetailsPage /> : <NotForYouPage page="contact-details" />;
     case "notifications":
       return <NotificationsPage />;
     case "email-choices":
       return <EmailChoicesPage />;
     case "overdue":
-      return <OverduePage />;
+      return mayUseOverdue(me.role) ? <OverduePage /> : <NotForYouPage page="overdue" />;
     case "case":
       return <CasePage key={route.caseId} caseId={route.caseId} />;
     case "case-team":
@@ -131,7 +137,7 @@ function SignedInPage({ route }: { route: Route }) {
         </Suspense>
       );
     case "new-meeting":
-      return <NewMeetingPage />;
+      return mayBookMeetings(me.role) ? <NewMeetingPage /> : <NotForYouPage page="book-meeting" />;
     case "meeting":
       return (
         <Suspense fallback={<PageLoading label="Opening the meeting…" />}>

@@ -22,5 +22,6 @@ export async function signInAs(page: Page, baseUrl: string, emailLocal: string):
   await page.getByLabel(/email/i).fill(`${emailLocal}@roundtable.demo`);
   await page.getByLabel(/password/i).fill(demoPassword);
   await page.getByRole("button", { name: /sign in/i }).click();
-  await page.getByRole("heading", { name: /my cases/i }).waitFor();
+  // Home, called what the reader calls it (client/src/cases/case-words.ts).
+  await page.getByRole("heading", { level: 1, name: /^(my cases|your child|my plan|children you work with|cases in the service)$/i }).waitFor();
 }

@@ -25,6 +25,7 @@ import { meetingRoutes } from "./meetings/meeting-routes.js";
 import { meRoutes } from "./account/me-routes.js";
 import { notificationRoutes } from "./notifications/notification-routes.js";
 import { twoStepRoutes } from "./account/two-step-routes.js";
+import { contactRoutes } from "./account/contact-routes.js";
 import type { ActionProjector } from "./actions/action-projector.js";
 import type { DocumentSessions } from "./audit/document-sessions.js";
 import type { Notifier } from "./notifications/notifier.js";
@@ -108,6 +109,7 @@ function apiRoutes(deps: AppDeps & FeatureDeps) {
     .route("/auth/password-reset", passwordResetRoutes(deps, signIn))
     .route("/me", meRoutes())
     .route("/me/two-step", twoStepRoutes(deps))
+    .route("/me/contact", contactRoutes(deps))
     .route("/cases", caseRoutes(deps))
     .route("/cases", caseTeamRoutes(deps))
     .route("/cases", consentRoutes(deps))

@@ -8,15 +8,16 @@
 import { randomUUID } from "node:crypto";
 import { schema } from "@roundtable/db";
 import {
-  accessReportRoles,
   atLeast,
-  auditReaderRoles,
-  caseManagerRoles,
   documentAccess,
   effectiveCaseRole,
   inviteeRefusal,
   isFamilyRole,
   mayChangeAction,
+  mayManageCase,
+  mayReadAccessReport,
+  mayReadAuditTrail,
+  mayUseOverdue,
   meetingAccess,
   meetingPartsAccess,
   needsSharingConsent,
@@ -489,10 +490,16 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
       const caseLevel = (allowed: boolean): Outcome => (allowed ? "allow" : seen ? 403 : 404);
       check("GET /api/cases/:id", actor, seen ? "allow" : 404, outcome((await actor.client.get(`/api/cases/${jamie.id}`)).status));
       check("GET consents", actor, seen ? "allow" : 404, outcome((await actor.client.get(`/api/cases/${jamie.id}/consents`)).status));
-      check("GET audit", actor, caseLevel(role !== null && auditReaderRoles.includes(role)), outcome((await actor.client.get(`/api/cases/${jamie.id}/audit`)).status));
-      check("GET access-report", actor, caseLevel(actor.caseRole !== null && accessReportRoles.includes(actor.caseRole)), outcome((await actor.client.get(`/api/cases/${jamie.id}/access-report`)).status));
+      check("GET audit", actor, caseLevel(mayReadAuditTrail(role)), outcome((await actor.client.get(`/api/cases/${jamie.id}/audit`)).status));
+      check("GET access-report", actor, caseLevel(mayReadAccessReport(actor.caseRole)), outcome((await actor.client.get(`/api/cases/${jamie.id}/access-report`)).status));
       const consent = await actor.client.post(`/api/cases/${jamie.id}/consents`, { kind: "register", decision: "given", givenBy: "Claire Walker (mum)" });
-      check("POST consent", actor, caseLevel(role !== null && caseManagerRoles.includes(role)), outcome(consent.status));
+      check("POST consent", actor, caseLevel(mayManageCase(role)), outcome(consent.status));
+    }
+  });
+
+  it("answers the pages that are not for everyone as the rules say", async () => {
+    for (const actor of actors) {
+      check("GET overdue list", actor, mayUseOverdue(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/actions?overdue=true")).status));
     }
   });
 

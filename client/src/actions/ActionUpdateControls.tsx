@@ -35,7 +35,10 @@ export function ActionUpdateControls({ action, error, onMarkDone, onChangeDueDat
           <span className="nhsuk-u-visually-hidden">Error:</span> {error}
         </p>
       )}
-      {isOutstanding(action.status) ? (
+      {!action.mayUpdate ? (
+        // Offered only when the server would accept it (mayChangeAction): the owner, or someone who edits its document.
+        isOutstanding(action.status) && <p className="nhsuk-body-s rt-action-row__read-only">Only its owner or someone who can edit where it was agreed can change it.</p>
+      ) : isOutstanding(action.status) ? (
         <div className="rt-action-row__buttons">
           <button
             id={markDoneButtonId(action.id)}

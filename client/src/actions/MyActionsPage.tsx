@@ -3,6 +3,8 @@
  * done or moving its date shows straight away and is put back, with a reason, if it fails.
  */
 import type { Action } from "@roundtable/domain";
+import { useMe } from "../auth/session-context";
+import { homeWords } from "../cases/case-words";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
 import { ResponsiveTable } from "../layout/ResponsiveTable";
@@ -25,6 +27,7 @@ const pageHeadingId = "my-actions-heading";
 const recentlyClosedDays = 30;
 
 export function MyActionsPage() {
+  const me = useMe();
   const headingRef = usePageHeading("My actions");
   const { list, update } = useActionList({ owner: "me", closedWithinDays: recentlyClosedDays });
   const { errors, announcement, change } = useActionChanges(update);
@@ -96,7 +99,7 @@ export function MyActionsPage() {
       <h1 ref={headingRef} tabIndex={-1} id={pageHeadingId}>
         My actions
       </h1>
-      <p className="nhsuk-lede-text">Everything you have agreed to do, on all your cases.</p>
+      <p className="nhsuk-lede-text">{homeWords(me.role).myActionsLede}</p>
       <p className="nhsuk-u-visually-hidden" role="status">
         {announcement}
       </p>

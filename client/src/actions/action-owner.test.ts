@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeOwner, ownerChoice, ownerFromChoice, ownerName } from "./action-owner";
 
-const team = [{ personId: "p1", name: "Mark Davies", role: "professional" as const, jobTitle: "SENCO", agency: "Riverside Academy", sharingConsented: true }];
+const team = [{ personId: "p1", name: "Mark Davies", role: "professional" as const, jobTitle: "SENCO", agency: "Riverside Academy", sharingConsented: true, contact: null }];
 const agencies = [{ id: "a1", name: "Riverside Academy" }];
 
 describe("owner choice", () => {

@@ -2,7 +2,7 @@ import type { TeamMember } from "@roundtable/domain";
 import { describe, expect, it } from "vitest";
 import { mergeTeams } from "./merge-teams";
 
-const member = (personId: string, name: string): TeamMember => ({ personId, name, role: "professional", jobTitle: null, agency: null, sharingConsented: true });
+const member = (personId: string, name: string): TeamMember => ({ personId, name, role: "professional", jobTitle: null, agency: null, sharingConsented: true, contact: null });
 
 describe("mergeTeams", () => {
   it("lists someone on two of the cases once, in the order the cases come", () => {

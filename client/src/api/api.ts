@@ -10,6 +10,8 @@
  */
 import { type ClientResponse, hc } from "hono/client";
 import type {
+  ContactDetailsBody,
+  TeamContact,
   Action,
   ActionEvent,
   ActionListQuery,
@@ -393,4 +395,13 @@ export function getEmailPreferences(): Promise<EmailPreferences> {
 
 export function saveEmailPreferences(body: EmailPreferencesBody): Promise<EmailPreferences> {
   return requestJson(notifications["email-preferences"].$put({ json: body }));
+}
+
+// The signed-in person's own contact details, as their teams see them.
+export function getOwnContact(): Promise<TeamContact> {
+  return requestJson(api.me.contact.$get());
+}
+
+export function changeOwnContact(body: ContactDetailsBody): Promise<TeamContact> {
+  return requestJson(api.me.contact.$put({ json: body }));
 }

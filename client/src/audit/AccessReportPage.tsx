@@ -6,7 +6,10 @@
 import { recordLookActions, type AccessReportEntry, type AuditFilter, type CaseDetail } from "@roundtable/domain";
 import { getAccessReport, getAccessReportChoices, getCase } from "../api/api";
 import { useResource } from "../api/use-resource";
-import { Breadcrumbs } from "../layout/Breadcrumbs";
+import { useMe } from "../auth/session-context";
+import { NotForYouPage } from "../layout/NotForYouPage";
+import { casePermissions } from "../team/case-permissions";
+import { Breadcrumbs, homeCrumb } from "../layout/Breadcrumbs";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
 import { paths } from "../navigation/routes";
@@ -25,26 +28,36 @@ import "./audit.css";
 
 const pageSize = 100;
 
+/** The case first: only the family (mayReadAccessReport) are shown the report, or ask for it. */
 export function AccessReportPage({ caseId }: { caseId: string }) {
+  const details = useResource(() => getCase(caseId), `case:${caseId}`);
+  const me = useMe();
+  if (details.status === "failed") return <ProblemPage error={details.error} retry={details.retry} />;
+  if (details.status === "loading") return <LoadingAccessReport />;
+  if (!casePermissions(details.data.team, me).readAccessReport) return <NotForYouPage page="access-report" />;
+  return <AccessReportEntries details={details.data} />;
+}
+
+function LoadingAccessReport() {
+  const headingRef = usePageHeading("Who has looked at the records");
+  return (
+    <>
+      <h1 ref={headingRef} tabIndex={-1}>
+        Who has looked at the records
+      </h1>
+      <PageLoading label="Loading the list…" />
+    </>
+  );
+}
+
+function AccessReportEntries({ details }: { details: CaseDetail }) {
   const filter = readAuditFilter(useLocation().search);
   const search = auditSearch(filter);
-  const details = useResource(() => getCase(caseId), `case:${caseId}`);
-  const report = useResource(() => getAccessReport(caseId, { ...filter, limit: pageSize }), `access-report:${caseId}?${search}`);
-  const headingRef = usePageHeading("Who has looked at the records");
-
-  if (details.status === "failed") return <ProblemPage error={details.error} retry={details.retry} />;
+  const report = useResource(() => getAccessReport(details.id, { ...filter, limit: pageSize }), `access-report:${details.id}?${search}`);
   if (report.status === "failed") return <ProblemPage error={report.error} retry={report.retry} />;
-  if (details.status === "loading" || report.status === "loading") {
-    return (
-      <>
-        <h1 ref={headingRef} tabIndex={-1}>
-          Who has looked at the records
-        </h1>
-        <PageLoading label="Loading the list…" />
-      </>
-    );
-  }
-  return <AccessReport key={search} details={details.data} filter={filter} firstPage={report.data} />;
+  if (report.status === "loading") return <LoadingAccessReport />;
+  // A new list for each filter: its pages start again.
+  return <AccessReport key={search} details={details} filter={filter} firstPage={report.data} />;
 }
 
 function AccessReport({ details, filter, firstPage }: { details: CaseDetail; filter: AuditFilter; firstPage: readonly AccessReportEntry[] }) {
@@ -65,7 +78,7 @@ function AccessReport({ details, filter, firstPage }: { details: CaseDetail; fil
     <>
       <Breadcrumbs
         trail={[
-          { href: paths.myCases(), label: "My cases" },
+          homeCrumb,
           { href: paths.case(details.id), label: details.name },
         ]}
       />

@@ -7,7 +7,10 @@ import { auditActionLabels, auditActions, roleLabels, type AuditEvent, type Audi
 import { useEffect, useRef } from "react";
 import { getAuditChoices, getCase, listAuditEvents } from "../api/api";
 import { useResource } from "../api/use-resource";
-import { Breadcrumbs } from "../layout/Breadcrumbs";
+import { useMe } from "../auth/session-context";
+import { NotForYouPage } from "../layout/NotForYouPage";
+import { casePermissions } from "../team/case-permissions";
+import { Breadcrumbs, homeCrumb } from "../layout/Breadcrumbs";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
 import { Cell, ResponsiveTable } from "../layout/ResponsiveTable";
@@ -26,27 +29,36 @@ import "./audit.css";
 
 const pageSize = 50;
 
+/** The case first: only someone who may read its audit trail (mayReadAuditTrail) is shown it, or asks for it. */
 export function AuditTrailPage({ caseId }: { caseId: string }) {
+  const details = useResource(() => getCase(caseId), `case:${caseId}`);
+  const me = useMe();
+  if (details.status === "failed") return <ProblemPage error={details.error} retry={details.retry} />;
+  if (details.status === "loading") return <LoadingAuditTrail />;
+  if (!casePermissions(details.data.team, me).readAuditTrail) return <NotForYouPage page="audit-trail" />;
+  return <AuditTrailFirstPage details={details.data} />;
+}
+
+function LoadingAuditTrail() {
+  const headingRef = usePageHeading("Audit trail");
+  return (
+    <>
+      <h1 ref={headingRef} tabIndex={-1}>
+        Audit trail
+      </h1>
+      <PageLoading label="Loading the audit trail…" />
+    </>
+  );
+}
+
+function AuditTrailFirstPage({ details }: { details: CaseDetail }) {
   const filter = readAuditFilter(useLocation().search);
   const search = auditSearch(filter);
-  const details = useResource(() => getCase(caseId), `case:${caseId}`);
-  const firstPage = useResource(() => listAuditEvents(caseId, { ...filter, limit: pageSize }), `audit:${caseId}?${search}`);
-  const headingRef = usePageHeading("Audit trail");
-
-  if (details.status === "failed") return <ProblemPage error={details.error} retry={details.retry} />;
+  const firstPage = useResource(() => listAuditEvents(details.id, { ...filter, limit: pageSize }), `audit:${details.id}?${search}`);
   if (firstPage.status === "failed") return <ProblemPage error={firstPage.error} retry={firstPage.retry} />;
-  if (details.status === "loading" || firstPage.status === "loading") {
-    return (
-      <>
-        <h1 ref={headingRef} tabIndex={-1}>
-          Audit trail
-        </h1>
-        <PageLoading label="Loading the audit trail…" />
-      </>
-    );
-  }
+  if (firstPage.status === "loading") return <LoadingAuditTrail />;
   // A new trail for each filter: its pages start again.
-  return <AuditTrail key={search} details={details.data} filter={filter} firstPage={firstPage.data} />;
+  return <AuditTrail key={search} details={details} filter={filter} firstPage={firstPage.data} />;
 }
 
 /** "Opened" or, for a line standing for several, "Opened 3 times (first at 09:00)". */
@@ -86,7 +98,7 @@ function AuditTrail({ details, filter, firstPage }: { details: CaseDetail; filte
     <>
       <Breadcrumbs
         trail={[
-          { href: paths.myCases(), label: "My cases" },
+          homeCrumb,
           { href: paths.case(details.id), label: details.name },
         ]}
       />

@@ -5,7 +5,7 @@ import { useResource } from "../api/use-resource";
 import { useMe } from "../auth/session-context";
 import { PageLoading } from "../layout/PageLoading";
 import { Cell, ResponsiveTable } from "../layout/ResponsiveTable";
-import { canBookMeetings } from "../meetings/meeting-permissions";
+import { mayBookMeetings } from "../meetings/meeting-permissions";
 import { MeetingStatusTag } from "../meetings/MeetingStatusTag";
 import { Link } from "../navigation/Link";
 import { paths } from "../navigation/routes";
@@ -28,7 +28,7 @@ export function CaseMeetings({ caseId, headingId }: { caseId: string; headingId:
         </>
       )}
       {meetings.status === "loaded" && <MeetingsTable meetings={meetings.data} />}
-      {canBookMeetings(me.role) && (
+      {mayBookMeetings(me.role) && (
         <Link className="nhsuk-button nhsuk-button--secondary" href={paths.newMeeting(caseId)}>
           Book a meeting
         </Link>

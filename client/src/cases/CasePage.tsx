@@ -1,5 +1,6 @@
 /** One case: its rating, keyworker, next meeting, actions, meetings, team, documents, and who is looking at it now. */
 import { CaseActions } from "../actions/CaseActions";
+import { useMe } from "../auth/session-context";
 import { CaseTeamContext } from "../actions/case-team-context";
 import { getCase } from "../api/api";
 import { useResource } from "../api/use-resource";
@@ -8,13 +9,16 @@ import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
 import { InviteToTeam } from "../invitations/InviteToTeam";
 import { Breadcrumbs } from "../layout/Breadcrumbs";
+import { Link } from "../navigation/Link";
 import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { PresenceList } from "../realtime/PresenceList";
 import { useAccessRevoked } from "../realtime/use-access-revoked";
 import { RecordsAndPermissions } from "../team/RecordsAndPermissions";
 import { CaseMeetings } from "./CaseMeetings";
+import { caseWords, homeWords, readerOf } from "./case-words";
 import { CaseSummaryList } from "./CaseSummaryList";
+import { firstName } from "../team/child-name";
 import { DocumentsTable } from "./DocumentsTable";
 import { TeamTable } from "./TeamTable";
 
@@ -24,22 +28,24 @@ export function CasePage({ caseId }: { caseId: string }) {
   const headingRef = usePageHeading(title);
   // The presence list below keeps the page in the case's room, where a withdrawal is told.
   const revoked = useAccessRevoked(`case:${caseId}`);
+  const me = useMe();
+  const words = details.status === "loaded" ? caseWords(readerOf(me, details.data), firstName(details.data.name)) : null;
 
   if (details.status === "failed") return <ProblemPage error={details.error} retry={details.retry} />;
 
   return (
     <>
-      <Breadcrumbs trail={[{ href: paths.myCases(), label: "My cases" }]} />
-      <span className="nhsuk-caption-l">Case</span>
+      <Breadcrumbs trail={[{ href: paths.myCases(), label: homeWords(me.role).heading }]} />
+      <span className="nhsuk-caption-l">{words?.caption ?? "Case"}</span>
       <h1 ref={headingRef} tabIndex={-1}>
         {title}
       </h1>
       {details.status === "loading" && <PageLoading label="Loading this case…" />}
       {revoked && <AccessEnded title="You no longer have access to this case" body="Someone has changed who can see this case, so you cannot see it now." />}
-      {details.status === "loaded" && !revoked && (
+      {details.status === "loaded" && words && !revoked && (
         <div className="nhsuk-grid-row">
           <div className="nhsuk-grid-column-two-thirds">
-            <CaseSummaryList details={details.data} />
+            <CaseSummaryList details={details.data} words={words} />
             {/* Live: the presence list below joins this case's room, where action changes are sent. */}
             {/* The team and agencies name the owners in each action's history. */}
             <CaseTeamContext.Provider value={{ status: "loaded", team: details.data.team, agencies: details.data.agencies }}>
@@ -50,6 +56,9 @@ export function CasePage({ caseId }: { caseId: string }) {
             <DocumentsTable documents={details.data.documents} />
             <h2>Team</h2>
             <TeamTable team={details.data.team} />
+            <p>
+              <Link href={paths.caseTeam(caseId)}>{words.teamContactLink}</Link>
+            </p>
             <InviteToTeam details={details.data} headingId="invite-heading" />
             <RecordsAndPermissions details={details.data} headingId="records-heading" />
           </div>

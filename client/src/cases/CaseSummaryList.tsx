@@ -1,20 +1,23 @@
-/** The facts at the top of a case: RAG rating, keyworker and next meeting. */
+/** The facts at the top of a case: RAG rating (with what the colours mean), keyworker and next meeting. */
 import type { CaseDetail } from "@roundtable/domain";
+import type { CaseWords } from "./case-words";
+import { RagLegend } from "./RagLegend";
 import { formatNextMeeting } from "./format-meeting";
 import { ragRatingMeaning, RagRatingTag } from "./RagRatingTag";
 
-export function CaseSummaryList({ details }: { details: CaseDetail }) {
+export function CaseSummaryList({ details, words }: { details: CaseDetail; words: CaseWords }) {
   return (
     <dl className="nhsuk-summary-list">
       <div className="nhsuk-summary-list__row">
         <dt className="nhsuk-summary-list__key">RAG rating</dt>
         <dd className="nhsuk-summary-list__value">
           <RagRatingTag rating={details.ragRating} /> <span className="rt-rag-meaning">{ragRatingMeaning(details.ragRating)}</span>
+          <RagLegend />
         </dd>
       </div>
       <div className="nhsuk-summary-list__row">
-        <dt className="nhsuk-summary-list__key">Keyworker</dt>
-        <dd className="nhsuk-summary-list__value">{details.keyworker?.name ?? "Not allocated"}</dd>
+        <dt className="nhsuk-summary-list__key">{words.keyworkerLabel}</dt>
+        <dd className="nhsuk-summary-list__value">{words.keyworkerName(details.keyworker?.name ?? null)}</dd>
       </div>
       <div className="nhsuk-summary-list__row">
         <dt className="nhsuk-summary-list__key">Next meeting</dt>

@@ -1,5 +1,9 @@
-/** "My cases": every case the signed-in person works on, highest risk first. */
+/**
+ * The home page: every case the signed-in person may see, highest risk first — called what the
+ * reader calls it ("Your child", "My plan", "Children you work with", "My cases"; case-words.ts).
+ */
 import { listCases } from "../api/api";
+import { useMe } from "../auth/session-context";
 import { useResource } from "../api/use-resource";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
@@ -9,29 +13,32 @@ import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { byRiskThenName } from "./by-risk-then-name";
 import { formatNextMeeting } from "./format-meeting";
+import { homeWords } from "./case-words";
+import { RagLegend } from "./RagLegend";
 import { RagRatingTag } from "./RagRatingTag";
 
 export function MyCasesPage() {
   const cases = useResource(listCases, "cases");
-  const headingRef = usePageHeading("My cases");
+  const words = homeWords(useMe().role);
+  const headingRef = usePageHeading(words.heading);
 
   if (cases.status === "failed") return <ProblemPage error={cases.error} retry={cases.retry} />;
 
   return (
     <>
       <h1 ref={headingRef} tabIndex={-1}>
-        My cases
+        {words.heading}
       </h1>
       <p>
-        <Link href={paths.myActions()}>See everything you have agreed to do on your cases (my actions)</Link>
+        <Link href={paths.myActions()}>{words.myActionsLink}</Link>
       </p>
-      {cases.status === "loading" && <PageLoading label="Loading your cases…" />}
+      {cases.status === "loading" && <PageLoading label={words.loading} />}
       {cases.status === "loaded" && cases.data.length === 0 && (
-        <p>You are not working on any cases yet. When you are added to a case team, it will show here.</p>
+        <p>{words.empty}</p>
       )}
       {cases.status === "loaded" && cases.data.length > 0 && (
         <ResponsiveTable
-          caption="Cases you work on, highest risk first"
+          caption={words.caption}
           headings={["Name", "RAG rating", "Keyworker", "Next meeting"]}
         >
           {[...cases.data].sort(byRiskThenName).map((item) => (
@@ -48,6 +55,7 @@ export function MyCasesPage() {
           ))}
         </ResponsiveTable>
       )}
+      {cases.status === "loaded" && cases.data.length > 0 && <RagLegend />}
     </>
   );
 }

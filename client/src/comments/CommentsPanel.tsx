@@ -4,6 +4,7 @@
  * been started (from the editor's toolbar, Ctrl+Alt+M, or "Comment on the whole plan"); and a
  * live line that says what just happened, for screen readers.
  */
+import { useTouchOnly } from "../layout/input-kind";
 import type { DocumentKind } from "@roundtable/domain";
 import type { Editor } from "@tiptap/core";
 import { useEffect, useMemo, useState } from "react";
@@ -54,6 +55,7 @@ export function CommentsPanel({ documentId, kind, part, editor, canComment, draf
   const newCommentId = `new-comment-text-${documentId}`;
   const startWholeId = `comment-on-whole-document-${documentId}`;
   const words = commentWords(kind);
+  const touchOnly = useTouchOnly();
   const comments = useDocumentComments(documentId);
   const loaded = comments.list.status === "loaded" ? comments.list.data : null;
   const openComments = useMemo(() => (loaded ?? []).filter((c) => c.resolved === null), [loaded]);
@@ -165,7 +167,7 @@ export function CommentsPanel({ documentId, kind, part, editor, canComment, draf
       )}
       {canComment && !draft && (
         <>
-          <p className="nhsuk-hint rt-comments__how">{words.howTo}</p>
+          <p className="nhsuk-hint rt-comments__how">{words.howTo(!touchOnly)}</p>
           <button
             type="button"
             className="nhsuk-button nhsuk-button--secondary nhsuk-button--small rt-comments__start"

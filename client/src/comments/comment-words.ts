@@ -7,7 +7,8 @@ export interface CommentWords {
   /** Shown instead of a quote on a comment about the whole document. */
   wholeDocument: string;
   startWhole: string;
-  howTo: string;
+  /** How to comment on part of it; `keyboard` adds the shortcut (left out on a touch screen alone). */
+  howTo(keyboard: boolean): string;
   none: string;
   /** The button that selects a comment's passage in the editor. */
   show: string;
@@ -18,7 +19,7 @@ function wordsFor(the: string, thing: string): CommentWords {
     heading: "Comments",
     wholeDocument: `About the whole ${thing}`,
     startWhole: `Comment on the whole ${thing}`,
-    howTo: `To comment on part of ${the}, select the words, then choose Comment or press ${commentShortcut.label}.`,
+    howTo: (keyboard) => `To comment on part of ${the}, select the words, then choose Comment${keyboard ? ` or press ${commentShortcut.label}` : ""}.`,
     none: `No one has commented on ${the} yet.`,
     show: `Show in the ${thing}`,
   };

@@ -11,7 +11,7 @@ import { useResource } from "../api/use-resource";
 import { consentWords } from "../audit/audit-details";
 import { ErrorSummary, type FormErrorSummary } from "../auth/ErrorSummary";
 import { useMe, useSession } from "../auth/session-context";
-import { Breadcrumbs } from "../layout/Breadcrumbs";
+import { Breadcrumbs, homeCrumb } from "../layout/Breadcrumbs";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
 import { paths } from "../navigation/routes";
@@ -137,7 +137,7 @@ function Consent({ details, initialRecords }: { details: CaseDetail; initialReco
     <>
       <Breadcrumbs
         trail={[
-          { href: paths.myCases(), label: "My cases" },
+          homeCrumb,
           { href: paths.case(details.id), label: details.name },
         ]}
       />

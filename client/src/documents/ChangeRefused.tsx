@@ -4,13 +4,16 @@
  * read-only, so they can copy what they wrote; the connection is not retried, because the same
  * change would be refused again. Starting afresh drops this device's unsaved copy and reloads.
  */
+import { readerRelation } from "@roundtable/domain";
+import { useMe } from "../auth/session-context";
 import { FocusedAlert } from "../layout/FocusedAlert";
+import { documentFullNextStep } from "./document-words";
 import type { CollabSession } from "../realtime/collab-session";
 
 const messages = {
   "too-large": {
     title: "Your latest changes can't be saved",
-    body: "This document has reached its size limit, so your latest changes can't be saved. Copy anything you need from it and keep it somewhere safe, then ask the keyworker for this case to start a new document for it.",
+    body: "This document has reached its size limit, so your latest changes can't be saved. Copy anything you need from it and keep it somewhere safe, ",
   },
   "too-deep": {
     title: "Your latest change can't be saved",
@@ -19,7 +22,9 @@ const messages = {
 } as const;
 
 export function ChangeRefused({ reason, session }: { reason: keyof typeof messages; session: CollabSession }) {
-  const { title, body } = messages[reason];
+  const { title, body: said } = messages[reason];
+  const reader = readerRelation({ accountRole: useMe().role, isOwnKeyworker: false });
+  const body = reason === "too-large" ? `${said}${documentFullNextStep(reader)}` : said;
   return (
     <FocusedAlert id="change-refused-title" title={title}>
       <p>{body}</p>

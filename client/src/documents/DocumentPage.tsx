@@ -2,12 +2,12 @@
  * A shared document on its own page: a care plan the family and professionals write together,
  * or a meeting's minutes (which also open on the meeting page).
  */
-import { documentKindLabels, type DocumentDetail } from "@roundtable/domain";
+import { documentKindLabels, readerRelation, type DocumentDetail } from "@roundtable/domain";
 import type { ReactNode } from "react";
 import { ApiRequestError, getDocument } from "../api/api";
 import { useResource } from "../api/use-resource";
 import { CaseTeamProvider } from "../actions/CaseTeamProvider";
-import { Breadcrumbs, type Crumb } from "../layout/Breadcrumbs";
+import { Breadcrumbs, homeCrumb, type Crumb } from "../layout/Breadcrumbs";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
 import { MeetingTeamProvider } from "../meetings/MeetingTeamProvider";
@@ -16,7 +16,8 @@ import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { PresenceList } from "../realtime/PresenceList";
 import { DocumentWorkspace } from "./DocumentWorkspace";
-import { documentWords } from "./document-words";
+import { documentWords, familyViewsPartNote } from "./document-words";
+import { useMe } from "../auth/session-context";
 import { useOpenAccess } from "./use-open-access";
 
 const readOnlyNoticeId = "read-only-notice";
@@ -27,7 +28,7 @@ function subjectOf(document: DocumentDetail): string | null {
 }
 
 function trailTo(document: DocumentDetail): [Crumb, ...Crumb[]] {
-  const trail: [Crumb, ...Crumb[]] = [{ href: paths.myCases(), label: "My cases" }];
+  const trail: [Crumb, ...Crumb[]] = [homeCrumb];
   if (document.caseId && document.caseName) trail.push({ href: paths.case(document.caseId), label: document.caseName });
   if (document.meetingId && document.meetingTitle) trail.push({ href: paths.meeting(document.meetingId), label: document.meetingTitle });
   return trail;
@@ -48,6 +49,8 @@ function TeamFor({ document, children }: { document: DocumentDetail; children: R
  * or, on a part, the way back to the whole.
  */
 function DocumentParts({ document }: { document: DocumentDetail }) {
+  // The child's own keyworker and other staff are told the same here.
+  const reader = readerRelation({ accountRole: useMe().role, isOwnKeyworker: false });
   if (document.partOf) {
     return (
       <p className="rt-document-parts">
@@ -61,8 +64,7 @@ function DocumentParts({ document }: { document: DocumentDetail }) {
       {document.parts.map((part) => (
         <p key={part.id}>
           <Link href={paths.document(part.id)}>{documentKindLabels[part.kind]}</Link>
-          {part.kind === "family-views" &&
-            (part.access === "edit" ? " is your family's own part of the plan: write your views there." : " is written by the family themselves.")}
+          {part.kind === "family-views" && familyViewsPartNote(reader, part.access)}
         </p>
       ))}
     </nav>

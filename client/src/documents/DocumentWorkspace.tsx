@@ -15,6 +15,7 @@ import { PageLoading } from "../layout/PageLoading";
 import type { OpenAccess } from "../realtime/collab-session";
 import { connectionStates } from "../realtime/connection-state";
 import { ConnectionStatus } from "../realtime/ConnectionStatus";
+import { helpSentences, useTouchOnly } from "../layout/input-kind";
 import { useCollabSession } from "../realtime/use-collab-session";
 import { ChangeRefused } from "./ChangeRefused";
 import { DocumentEditor } from "./DocumentEditor";
@@ -57,6 +58,7 @@ export function DocumentWorkspace({
   const { session, snapshot, connectionState } = useCollabSession(me.id, document.id, access);
   const ending = snapshot?.ending ?? null;
   const words = documentWords(document.kind);
+  const touchOnly = useTouchOnly();
   const ready = session && snapshot?.ready;
   const canComment = access === "edit" || access === "comment";
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -126,7 +128,7 @@ export function DocumentWorkspace({
           </>
         )}
         <p className="nhsuk-hint rt-editor__help" id={helpId}>
-          {access === "edit" ? words.helpEditing : words.helpReading}
+          {helpSentences([{ text: access === "edit" ? words.helpEditing : null }, { text: words.leaveHint, keyboard: true }], touchOnly)}
         </p>
       </div>
       <CommentsPanel

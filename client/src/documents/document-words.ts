@@ -2,7 +2,7 @@
  * What a shared document is called on screen, by kind: the same editor writes care plans and
  * minutes, and each should be named the way people say it ("the plan", "the minutes").
  */
-import type { DocumentKind } from "@roundtable/domain";
+import type { AccessLevel, DocumentKind, ReaderRelation } from "@roundtable/domain";
 
 export interface DocumentWords {
   /** "Opening the care plan…" */
@@ -12,9 +12,10 @@ export interface DocumentWords {
   readOnly: string;
   /** For people who may comment but not change the text (parents, on the care plan). */
   commentOnly: string;
-  /** The editor's help line, for people who can edit and for people who cannot. */
+  /** The editor's help line for people who can edit. */
   helpEditing: string;
-  helpReading: string;
+  /** How to leave the editor by keyboard: said to everyone but people on a touch screen alone. */
+  leaveHint: string;
   accessEndedTitle: string;
   accessEndedBody: string;
   /** data-testid on the editor itself (the end-to-end tests find the care plan by its own). */
@@ -27,8 +28,8 @@ const carePlan: DocumentWords = {
     "This plan has not been opened on this device before, so it will open when you are back online. We will keep trying.",
   readOnly: "You can read this plan but not change it.",
   commentOnly: "You can read this plan and comment on it: select some words, then choose Comment.",
-  helpEditing: "Changes are shared with everyone on the plan as you type. To leave the plan, press Escape.",
-  helpReading: "To leave the plan, press Escape.",
+  helpEditing: "Changes are shared with everyone on the plan as you type.",
+  leaveHint: "To leave the plan, press Escape.",
   accessEndedTitle: "You no longer have access to this care plan",
   accessEndedBody: "Someone has changed who can see this plan, so you cannot see or change it now.",
   editorTestId: "care-plan-editor",
@@ -40,8 +41,8 @@ const minutes: DocumentWords = {
     "These minutes have not been opened on this device before, so they will open when you are back online. We will keep trying.",
   readOnly: "You can read these minutes but not change them.",
   commentOnly: "You can read these minutes and comment on them: select some words, then choose Comment.",
-  helpEditing: "Changes are shared with everyone at the meeting as you type. To leave the minutes, press Escape.",
-  helpReading: "To leave the minutes, press Escape.",
+  helpEditing: "Changes are shared with everyone at the meeting as you type.",
+  leaveHint: "To leave the minutes, press Escape.",
   accessEndedTitle: "You no longer have access to these minutes",
   accessEndedBody: "Someone has changed who can see this meeting, so you cannot see or change its minutes now.",
   editorTestId: "minutes-editor",
@@ -53,8 +54,8 @@ const otherDocument: DocumentWords = {
     "This document has not been opened on this device before, so it will open when you are back online. We will keep trying.",
   readOnly: "You can read this document but not change it.",
   commentOnly: "You can read this document and comment on it: select some words, then choose Comment.",
-  helpEditing: "Changes are shared with everyone who can see this document as you type. To leave it, press Escape.",
-  helpReading: "To leave the document, press Escape.",
+  helpEditing: "Changes are shared with everyone who can see this document as you type.",
+  leaveHint: "To leave the document, press Escape.",
   accessEndedTitle: "You no longer have access to this document",
   accessEndedBody: "Someone has changed who can see this document, so you cannot see or change it now.",
   editorTestId: "document-editor",
@@ -65,7 +66,8 @@ const familyViews: DocumentWords = {
   opening: "Opening what your family says…",
   readOnly: "The family write this part of the plan. You can read it but not change it.",
   commentOnly: "The family write this part of the plan. You can read it and comment on it.",
-  helpEditing: "This is the family's own part of the care plan. Changes are shared as you type. To leave it, press Escape.",
+  helpEditing: "This is the family's own part of the care plan. Changes are shared as you type.",
+  leaveHint: "To leave it, press Escape.",
   editorTestId: "family-views-editor",
 };
 
@@ -74,4 +76,23 @@ export function documentWords(kind: DocumentKind | null): DocumentWords {
   if (kind === "family-views") return familyViews;
   if (kind === "minutes") return minutes;
   return otherDocument;
+}
+
+/**
+ * The line that points from a care plan to the family's own part of it ("What my family says"),
+ * by who is reading: only the family are told it is theirs to write.
+ */
+export function familyViewsPartNote(reader: ReaderRelation, access: AccessLevel): string {
+  if (reader === "parent") return access === "edit" ? " is your family's own part of the plan: write your views there." : " is your family's own part of the plan.";
+  if (reader === "young-person") return " is where your family write their views.";
+  return access === "edit"
+    ? " is written by the family themselves. Add to it only when they ask you to."
+    : " is written by the family themselves.";
+}
+
+/** What to do when a document is full: the people who may start one are told to; others whom to ask. */
+export function documentFullNextStep(reader: ReaderRelation): string {
+  if (reader === "own-keyworker" || reader === "other-staff") return "then start a new document for it from the case's page.";
+  if (reader === "parent" || reader === "young-person") return "then ask your keyworker to start a new document for it.";
+  return "then ask the child's keyworker to start a new document for it.";
 }

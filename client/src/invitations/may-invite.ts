@@ -3,10 +3,10 @@
  * role on the team (or service lead across the service) is one of caseManagerRoles. The server
  * decides the same way; this only chooses what to show.
  */
-import { caseManagerRoles, effectiveCaseRole, type Me, type TeamMember } from "@roundtable/domain";
+import { effectiveCaseRole, mayManageCase, type Me, type TeamMember } from "@roundtable/domain";
 
 export function mayInvite(me: Pick<Me, "id" | "role">, team: readonly Pick<TeamMember, "personId" | "role">[]): boolean {
   const caseRole = team.find((member) => member.personId === me.id)?.role ?? null;
   const role = effectiveCaseRole(caseRole, me.role);
-  return role !== null && caseManagerRoles.includes(role);
+  return mayManageCase(role);
 }

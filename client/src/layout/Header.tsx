@@ -2,18 +2,34 @@
  * The NHS.UK-style header: the service name, who is signed in, their actions, overdue actions
  * (for those who chase them), and Sign out.
  */
-import { isFamilyRole, roleLabels } from "@roundtable/domain";
-import { useState } from "react";
+import { mayUseTwoStep, overdueScope, roleLabels } from "@roundtable/domain";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useSession } from "../auth/session-context";
+import { useLocation } from "../navigation/history";
 import { Link } from "../navigation/Link";
 import { paths } from "../navigation/routes";
 import { NotificationsLink } from "../notifications/NotificationsLink";
-import { usesOverdueView } from "../overdue/overdue-roles";
+import { overdueWords } from "../overdue/overdue-words";
 
 export function Header() {
   const session = useSession();
   const [signOutFailed, setSignOutFailed] = useState(false);
   const me = session.state.status === "signed-in" ? session.state.me : null;
+  const overdue = me ? overdueScope(me.role) : null;
+  // On a phone the account links fold behind "Menu", so the header is one line; the unread
+  // count stays outside, always in sight.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const { pathname } = useLocation();
+  // Going somewhere folds the menu away again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the address changes
+  useEffect(() => setMenuOpen(false), [pathname]);
+
+  const closeOnEscape = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== "Escape" || !menuOpen) return;
+    setMenuOpen(false);
+    menuButton.current?.focus();
+  };
 
   const handleSignOut = () => {
     setSignOutFailed(false);
@@ -29,34 +45,39 @@ export function Header() {
           </Link>
         </div>
         {me && (
-          <nav className="nhsuk-header__account rt-header__account" aria-label="Account">
-            <ul className="nhsuk-header__account-list">
+          <nav className="nhsuk-header__account rt-header__account" aria-label="Account" onKeyDown={closeOnEscape}>
+            <div className="rt-header__always">
+              <NotificationsLink />
+              <button
+                ref={menuButton}
+                type="button"
+                className="rt-header__menu-button"
+                aria-expanded={menuOpen}
+                aria-controls="account-menu"
+                onClick={() => setMenuOpen((open) => !open)}
+              >
+                Menu
+              </button>
+            </div>
+            <ul className="nhsuk-header__account-list rt-header__menu" id="account-menu" data-open={menuOpen}>
               <li className="nhsuk-header__account-item rt-header__person">
                 <span className="nhsuk-u-visually-hidden">Signed in as </span>
                 <span className="rt-header__name">{me.name}</span>
                 <span className="rt-header__role">{roleLabels[me.role]}</span>
               </li>
               <li className="nhsuk-header__account-item">
-                <NotificationsLink />
-              </li>
-              <li className="nhsuk-header__account-item">
                 <Link className="nhsuk-header__account-link" href={paths.myActions()} data-testid="my-actions-link">
                   My actions
                 </Link>
               </li>
-              {usesOverdueView(me.role) && (
+              {overdue && (
                 <li className="nhsuk-header__account-item">
                   <Link className="nhsuk-header__account-link" href={paths.overdue()} data-testid="overdue-link">
-                    Overdue
+                    {overdueWords(overdue).menuLink}
                   </Link>
                 </li>
               )}
-              <li className="nhsuk-header__account-item">
-                <Link className="nhsuk-header__account-link" href={paths.emailChoices()}>
-                  Email choices
-                </Link>
-              </li>
-              {!isFamilyRole(me.role) && (
+              {mayUseTwoStep(me.role) && (
                 <li className="nhsuk-header__account-item">
                   <Link className="nhsuk-header__account-link" href={paths.twoStep()}>
                     Sign-in security

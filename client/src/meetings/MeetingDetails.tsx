@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { meetingInviteAddress, meetingMinutesPdfAddress } from "../api/api";
 import { useRecordPrints } from "../audit/use-record-prints";
 import { formatMeetingTime } from "../cases/format-meeting";
+import { RagLegend } from "../cases/RagLegend";
 import { RagRatingTag } from "../cases/RagRatingTag";
 import { Link } from "../navigation/Link";
 import { paths } from "../navigation/routes";
@@ -57,6 +58,7 @@ export function MeetingDetails({ meeting }: { meeting: Meeting }) {
             ))}
           </ul>
           {meeting.withheldCases > 0 && <p className="nhsuk-body-s rt-meeting-details__withheld">Also {withheldSectionsWords(meeting.withheldCases)}.</p>}
+          <RagLegend />
         </Row>
         <Row label="Who can see it">
           {meeting.visibility === "professionals" ? "Professionals only (not the family)" : "The family and professionals on the case"}

@@ -8,7 +8,7 @@ import { useState } from "react";
 import type * as Y from "yjs";
 import { useMe } from "../auth/session-context";
 import { AccessEnded } from "../layout/AccessEnded";
-import { Breadcrumbs, type Crumb } from "../layout/Breadcrumbs";
+import { Breadcrumbs, homeCrumb, type Crumb } from "../layout/Breadcrumbs";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
 import { paths } from "../navigation/routes";
@@ -30,7 +30,7 @@ import "./meeting-people.css";
 import "./meeting-print.css";
 
 function trailTo(meeting: Meeting): [Crumb, ...Crumb[]] {
-  const trail: [Crumb, ...Crumb[]] = [{ href: paths.myCases(), label: "My cases" }];
+  const trail: [Crumb, ...Crumb[]] = [homeCrumb];
   const only = meeting.type === "tracker" ? undefined : meeting.cases[0];
   if (only) trail.push({ href: paths.case(only.id), label: only.name });
   return trail;

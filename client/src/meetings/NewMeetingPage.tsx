@@ -12,7 +12,7 @@ import { useMe } from "../auth/session-context";
 import { mergeTeams } from "../actions/merge-teams";
 import { byRiskThenName } from "../cases/by-risk-then-name";
 import { useCaseDetails } from "../cases/use-case-details";
-import { Breadcrumbs } from "../layout/Breadcrumbs";
+import { Breadcrumbs, homeCrumb } from "../layout/Breadcrumbs";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
 import { navigate, useLocation } from "../navigation/history";
@@ -20,27 +20,15 @@ import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { CaseChoice } from "./CaseChoice";
 import { InviteePicker } from "./InviteePicker";
-import { canBookMeetings } from "./meeting-permissions";
 import { MeetingTypeField } from "./MeetingTypeField";
 import { WhenFields } from "./WhenFields";
 import { checkMeetingForm, inviteesOffered, meetingBody, meetingErrorsFromServer, type MeetingForm, type MeetingFormErrors } from "./new-meeting-form";
 import { TrackerCasePicker } from "./TrackerCasePicker";
 import "./new-meeting.css";
 
+/** Only for people who may book meetings (mayBookMeetings): the app shows everyone else NotForYouPage. */
 export function NewMeetingPage() {
-  const me = useMe();
   const headingRef = usePageHeading("Book a meeting");
-  if (!canBookMeetings(me.role)) {
-    return (
-      <>
-        <h1 ref={headingRef} tabIndex={-1}>
-          Book a meeting
-        </h1>
-        <p>Only keyworkers, senior keyworkers, service leads and ICB leads can book meetings.</p>
-        <p>If a meeting is needed, ask the keyworker for the case.</p>
-      </>
-    );
-  }
   return <BookingForm headingRef={headingRef} />;
 }
 
@@ -98,7 +86,7 @@ function BookingForm({ headingRef }: { headingRef: RefObject<HTMLHeadingElement 
     <>
       <Breadcrumbs
         trail={[
-          { href: paths.myCases(), label: "My cases" },
+          homeCrumb,
           ...(startingName ? [{ href: paths.case(startingCase), label: startingName }] : []),
         ]}
       />

@@ -4,6 +4,7 @@
  */
 import { ragRatings, type CaseSummary, type RagRating } from "@roundtable/domain";
 import { useState } from "react";
+import { RagLegend } from "../cases/RagLegend";
 import { RagRatingTag } from "../cases/RagRatingTag";
 import { FieldError } from "./FieldError";
 
@@ -72,6 +73,7 @@ export function TrackerCasePicker({ cases, chosen, error, onChange }: TrackerCas
             </div>
           ))}
         </div>
+        <RagLegend />
       </fieldset>
     </div>
   );

@@ -4,7 +4,7 @@
  */
 import type { Meeting } from "@roundtable/domain";
 
-export { canBookMeetings } from "@roundtable/domain";
+export { mayBookMeetings } from "@roundtable/domain";
 
 export function isChair(meeting: Pick<Meeting, "chair">, personId: string): boolean {
   return meeting.chair.id === personId;

@@ -68,3 +68,10 @@ describe("password reset addresses", () => {
     expect(paths.signIn(undefined, "password-changed")).toBe("/signin?reason=password-changed");
   });
 });
+
+describe("the account pages' addresses", () => {
+  it("finds your contact details", () => {
+    expect(matchRoute(paths.contactDetails())).toEqual({ name: "contact-details" });
+    expect(matchRoute("/account/two-step")).toEqual({ name: "two-step" });
+  });
+});

@@ -7,6 +7,7 @@ export type Route =
   | { name: "two-step" }
   | { name: "notifications" }
   | { name: "email-choices" }
+  | { name: "contact-details" }
   | { name: "case"; caseId: string }
   | { name: "case-team"; caseId: string }
   | { name: "case-consent"; caseId: string }
@@ -39,6 +40,7 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 2 && first === "account" && second === "two-step") return { name: "two-step" };
   if (parts.length === 1 && first === "notifications") return { name: "notifications" };
   if (parts.length === 2 && first === "account" && second === "emails") return { name: "email-choices" };
+  if (parts.length === 2 && first === "account" && second === "contact") return { name: "contact-details" };
   if (parts.length === 2 && first === "meetings" && second === "new") return { name: "new-meeting" };
   if (parts.length === 2 && second !== undefined) {
     const id = decode(second);
@@ -71,6 +73,7 @@ export const paths = {
   twoStep: () => "/account/two-step",
   notifications: () => "/notifications",
   emailChoices: () => "/account/emails",
+  contactDetails: () => "/account/contact",
   /** Overdue actions across the service, with its filters as a query string ("agency=…&case=…"). */
   overdue: (search = "") => (search.length > 0 ? `/overdue?${search}` : "/overdue"),
   case: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,

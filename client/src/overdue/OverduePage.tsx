@@ -1,9 +1,11 @@
 /**
- * "Overdue actions": everything across the service that is past its due date and not done,
- * most overdue first, so senior keyworkers, service leads and ICB leads can chase and escalate.
+ * "Overdue actions": everything past its due date and not done, most overdue first, so senior
+ * keyworkers and service leads can chase and escalate across the service, a keyworker on their
+ * own caseload, an ICB lead on their own cases. Only for them (mayUseOverdue): the app shows
+ * everyone else NotForYouPage, and asks the server nothing.
  * Kept current by news of changes, every minute, and when the person comes back to the window.
  */
-import type { Action } from "@roundtable/domain";
+import { overdueScope, type Action } from "@roundtable/domain";
 import { markDoneButtonId } from "../actions/ActionUpdateControls";
 import { changeDueDateButtonId } from "../actions/ChangeDueDate";
 import { formatDueDate } from "../actions/action-dates";
@@ -15,13 +17,11 @@ import { useFocusAfterRender } from "../actions/use-focus-after-render";
 import { useMe } from "../auth/session-context";
 import { PageLoading } from "../layout/PageLoading";
 import { useLocation } from "../navigation/history";
-import { Link } from "../navigation/Link";
-import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { useRefreshWhileOpen } from "../realtime/use-refresh-while-open";
 import { hasFilters, overdueLimit, overdueQuery, readOverdueFilters } from "./overdue-filters";
 import { overdueCountText, overdueToShow } from "./overdue-list";
-import { usesOverdueView } from "./overdue-roles";
+import { overdueWords } from "./overdue-words";
 import { OverdueFilters } from "./OverdueFilters";
 import { OverdueTable } from "./OverdueTable";
 import { useFilterChoices } from "./use-filter-choices";
@@ -33,8 +33,10 @@ const pageHeadingId = "overdue-heading";
 const refreshEveryMs = 60_000;
 
 export function OverduePage() {
-  const headingRef = usePageHeading("Overdue actions");
   const me = useMe();
+  // The app shows this page only to those with a scope; "service" is never reached otherwise.
+  const words = overdueWords(overdueScope(me.role) ?? "service");
+  const headingRef = usePageHeading(words.heading);
   const filters = readOverdueFilters(useLocation().search);
   const { list, update, refresh } = useActionList(overdueQuery(filters));
   const { errors, announcement, change } = useActionChanges(update);
@@ -74,20 +76,9 @@ export function OverduePage() {
   return (
     <>
       <h1 ref={headingRef} tabIndex={-1} id={pageHeadingId}>
-        Overdue actions
+        {words.heading}
       </h1>
-      <p className="nhsuk-lede-text">
-        Everything across the service that is past its due date and not done yet. The most overdue are at the top.
-      </p>
-      {!usesOverdueView(me.role) && (
-        <div className="nhsuk-inset-text">
-          <span className="nhsuk-u-visually-hidden">Information: </span>
-          <p>
-            This view is for senior keyworkers and service leads. You will only see overdue actions on the cases you
-            are part of. Your own actions are in <Link href={paths.myActions()}>My actions</Link>.
-          </p>
-        </div>
-      )}
+      <p className="nhsuk-lede-text">{words.lede}</p>
       <OverdueFilters filters={filters} choices={choices} ownerOptions={ownerOptions} />
       <p className="nhsuk-u-visually-hidden" role="status">
         {announcement}

@@ -34,7 +34,7 @@ interface TeamMembersTableProps {
 
 export function TeamMembersTable({ team, childFirstName, keyworkerId, youngPersonId, meId, manage }: TeamMembersTableProps) {
   if (team.length === 0) return <p>No one is on the team yet.</p>;
-  const headings = manage ? ["Name", "Role", "Agency and job title", "Remove"] : ["Name", "Role", "Agency and job title"];
+  const headings = manage ? ["Name", "Role", "Agency and job title", "Contact", "Remove"] : ["Name", "Role", "Agency and job title", "Contact"];
   return (
     <ResponsiveTable caption={`People on ${childFirstName}'s team`} hideCaption headings={headings} className="rt-records-table rt-team-table">
       {team.map((member) => (
@@ -64,6 +64,11 @@ export function TeamMembersTable({ team, childFirstName, keyworkerId, youngPerso
               {member.jobTitle && member.jobTitle !== roleLabels[member.role] && <span className="nhsuk-body-s rt-team-table__detail">{member.jobTitle}</span>}
             </span>
           </Cell>
+          <Cell heading="Contact">
+            <span className="rt-cell-body">
+              <ContactDetails member={member} />
+            </span>
+          </Cell>
           {manage && (
             <Cell heading="Remove">
               <span className="rt-cell-body rt-cell-body--button">
@@ -82,6 +87,32 @@ export function TeamMembersTable({ team, childFirstName, keyworkerId, youngPerso
       ))}
     </ResponsiveTable>
   );
+}
+
+/** Phone, email and working hours, for staff and professionals; the family's own stay with the keyworker. */
+function ContactDetails({ member }: { member: TeamMember }) {
+  const contact = member.contact;
+  if (!contact) return <span className="rt-team-table__detail">Not listed here</span>;
+  return (
+    <span className="rt-team-table__contact">
+      {contact.phone && (
+        <a className="rt-team-table__link" href={`tel:${contact.phone.replace(/\s+/g, "")}`}>
+          <span className="nhsuk-u-visually-hidden">Phone {member.name}: </span>
+          {contact.phone}
+        </a>
+      )}
+      <a className="rt-team-table__link" href={`mailto:${contact.email}`}>
+        <span className="nhsuk-u-visually-hidden">Email {member.name}: </span>
+        {contact.email}
+      </a>
+      <span className="nhsuk-body-s rt-team-table__detail">{contact.workingHours ? `Works ${lowerFirst(contact.workingHours)}` : "Working hours not given"}</span>
+    </span>
+  );
+}
+
+function lowerFirst(words: string): string {
+  // Day names keep their capital: "Works Monday to Friday"; other words start lower case.
+  return /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)/.test(words) ? words : words.charAt(0).toLowerCase() + words.slice(1);
 }
 
 function ChangeRole({ member, busy, onChange }: { member: TeamMember; busy: boolean; onChange(role: Role): void }) {

@@ -3,13 +3,13 @@
  * change someone's role or take them off the team; everyone else sees the list. Adding people is
  * done by inviting them, from the case's page.
  */
-import type { CaseDetail, LinkedYoungPerson, Role, TeamMember } from "@roundtable/domain";
+import { sharesContactDetails, type CaseDetail, type LinkedYoungPerson, type Role, type TeamMember } from "@roundtable/domain";
 import { useRef, useState } from "react";
 import { ApiRequestError, changeMemberRole, getCase, removeMember } from "../api/api";
 import { useResource } from "../api/use-resource";
 import { ErrorSummary, type FormErrorSummary } from "../auth/ErrorSummary";
 import { useMe, useSession } from "../auth/session-context";
-import { Breadcrumbs } from "../layout/Breadcrumbs";
+import { Breadcrumbs, homeCrumb } from "../layout/Breadcrumbs";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
 import { Link } from "../navigation/Link";
@@ -20,7 +20,8 @@ import { casePermissions } from "./case-permissions";
 import { firstName } from "./child-name";
 import { RemoveMemberQuestion } from "./RemoveMemberQuestion";
 import { SuccessBanner, type Success } from "./SuccessBanner";
-import { removedMessage, roleChangedMessage } from "./team-words";
+import { removedMessage, roleChangedMessage, teamChangeNote } from "./team-words";
+import { readerOf } from "../cases/case-words";
 import { removeButtonId, roleSelectId, TeamMembersTable } from "./TeamMembersTable";
 import { YoungPersonLink } from "./YoungPersonLink";
 import "./records-pages.css";
@@ -121,7 +122,7 @@ function Team({ details }: { details: CaseDetail }) {
     <>
       <Breadcrumbs
         trail={[
-          { href: paths.myCases(), label: "My cases" },
+          homeCrumb,
           { href: paths.case(details.id), label: details.name },
         ]}
       />
@@ -139,7 +140,7 @@ function Team({ details }: { details: CaseDetail }) {
               <Link href={paths.case(details.id)}>{child}'s case page</Link>.
             </p>
           ) : (
-            <p>Only keyworkers and the service lead can change who is on the team.</p>
+            <p>{teamChangeNote(readerOf(me, details))}</p>
           )}
           {removing && (
             <RemoveMemberQuestion
@@ -174,6 +175,11 @@ function Team({ details }: { details: CaseDetail }) {
             : null
         }
       />
+      {sharesContactDetails(me.role) && (
+        <p>
+          <Link href={paths.contactDetails()}>Change your phone number or working hours</Link>
+        </p>
+      )}
       <YoungPersonLink
         details={details}
         team={team}

@@ -4,10 +4,10 @@
  * only the links and buttons that will work; the server still says no to anyone else.
  */
 import {
-  accessReportRoles,
-  auditReaderRoles,
-  caseManagerRoles,
   effectiveCaseRole,
+  mayManageCase,
+  mayReadAccessReport,
+  mayReadAuditTrail,
   teamRolesFor,
   type Me,
   type Role,
@@ -26,12 +26,11 @@ export interface CasePermissions {
 export function casePermissions(team: readonly Pick<TeamMember, "personId" | "role">[], me: Pick<Me, "id" | "role">): CasePermissions {
   const teamRole = team.find((member) => member.personId === me.id)?.role ?? null;
   const role = effectiveCaseRole(teamRole, me.role);
-  const has = (allowed: readonly Role[]) => role !== null && allowed.includes(role);
   return {
     role,
-    manage: has(caseManagerRoles),
-    readAuditTrail: has(auditReaderRoles),
-    readAccessReport: has(accessReportRoles),
+    manage: mayManageCase(role),
+    readAuditTrail: mayReadAuditTrail(role),
+    readAccessReport: mayReadAccessReport(role),
   };
 }
 

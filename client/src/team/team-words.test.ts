@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { removalQuestion, removedMessage, roleChangedMessage } from "./team-words";
+import { removalQuestion, removedMessage, roleChangedMessage, teamChangeNote } from "./team-words";
 
 describe("what the team page says", () => {
   it("asks before removing someone, saying they lose access at once", () => {
@@ -17,5 +17,14 @@ describe("what the team page says", () => {
   it("says what a member's role has become", () => {
     expect(roleChangedMessage({ name: "Priya Shah" }, "senior-keyworker", "Jamie")).toBe("Priya Shah is now a senior keyworker on Jamie's team");
     expect(roleChangedMessage({ name: "Tom Hughes" }, "keyworker", "Jamie")).toBe("Tom Hughes is now a keyworker on Jamie's team");
+  });
+});
+
+describe("who can change the team, said to each reader", () => {
+  it("sends the family to their keyworker and a professional to the child's", () => {
+    expect(teamChangeNote("parent")).toBe("If someone should join or leave the team, tell your keyworker.");
+    expect(teamChangeNote("young-person")).toMatch(/tell your keyworker/);
+    expect(teamChangeNote("professional")).toMatch(/ask the child's keyworker/);
+    expect(teamChangeNote("other-staff")).toBe("Only keyworkers and the service lead can change who is on the team.");
   });
 });

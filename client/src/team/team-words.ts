@@ -1,5 +1,5 @@
 /** What the team page says about a change, before and after it is made. */
-import { roleLabels, type Role, type TeamMember } from "@roundtable/domain";
+import { roleLabels, type ReaderRelation, type Role, type TeamMember } from "@roundtable/domain";
 
 export function removalQuestion(member: Pick<TeamMember, "name">, childFirstName: string, isMe: boolean): { question: string; effect: string } {
   if (isMe) {
@@ -25,4 +25,18 @@ export function roleChangedMessage(member: Pick<TeamMember, "name">, role: Role,
 
 function withArticle(words: string): string {
   return /^[aeiou]/i.test(words) ? `an ${words}` : `a ${words}`;
+}
+
+/** For someone who may not change the team: who can, in words aimed at them. */
+export function teamChangeNote(reader: ReaderRelation): string {
+  switch (reader) {
+    case "parent":
+    case "young-person":
+      return "If someone should join or leave the team, tell your keyworker.";
+    case "professional":
+      return "If someone should join or leave the team, ask the child's keyworker.";
+    case "own-keyworker":
+    case "other-staff":
+      return "Only keyworkers and the service lead can change who is on the team.";
+  }
 }

@@ -2,7 +2,7 @@ import type { TeamMember } from "@roundtable/domain";
 import { describe, expect, it } from "vitest";
 import { youngPersonLinkChoices, youngPersonNote } from "./young-person-link";
 
-const member = (personId: string, role: TeamMember["role"]): TeamMember => ({ personId, name: personId, role, jobTitle: null, agency: null, sharingConsented: true });
+const member = (personId: string, role: TeamMember["role"]): TeamMember => ({ personId, name: personId, role, jobTitle: null, agency: null, sharingConsented: true, contact: null });
 const team = [member("priya", "keyworker"), member("jamie", "young-person"), member("angela", "service-lead")];
 const linked = { personId: "jamie", name: "Jamie", agreement: "Said yes", linkedBy: null, linkedAt: "2026-12-01T10:00:00Z" };
 

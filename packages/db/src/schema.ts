@@ -76,6 +76,10 @@ export const people = pgTable(
     email: text("email").notNull(),
     role: text("role").$type<Role>().notNull(),
     jobTitle: text("job_title"),
+    /** How the team reaches them, shown on each case's team page. */
+    phone: text("phone"),
+    /** In their own words: "Monday to Thursday, 9am to 5pm". */
+    workingHours: text("working_hours"),
     passwordHash: text("password_hash"),
     /** Two-step sign-in: the base32 secret shared with their authenticator app. */
     totpSecret: text("totp_secret"),
@@ -128,7 +132,6 @@ export const cases = pgTable(
     dateOfBirth: date("date_of_birth"),
     ragRating: text("rag_rating").$type<RecordedRagRating>().notNull(),
     keyworkerId: uuid("keyworker_id").references(() => people.id),
-    nextMeetingAt: timestamp("next_meeting_at", { withTimezone: true }),
     /**
      * The child's own account: the one young-person account whose team role counts on this case
      * (ADR 0012). Linked by the child's own keyworker with the young person's agreement, in

@@ -67,6 +67,18 @@ export interface TeamMember {
    * for people who need no such consent): the booking form asks the meeting rule with it.
    */
   sharingConsented: boolean;
+  /**
+   * How the team reaches them: for staff and professionals. Null for the family, whose own
+   * details stay with the keyworker (need to know).
+   */
+  contact: TeamContact | null;
+}
+
+export interface TeamContact {
+  email: string;
+  phone: string | null;
+  /** In their own words: "Monday to Thursday, 9am to 5pm". */
+  workingHours: string | null;
 }
 
 export interface DocumentSummary {
@@ -109,3 +121,13 @@ export interface ApiError {
   error: string;
   details?: Record<string, string>;
 }
+
+/** A person's own phone and working hours, as the team sees them on a case's team page. */
+export const contactDetailsBodySchema = z.object({
+  phone: textField({ error: "Enter a phone number, or leave it blank" })
+    .trim()
+    .max(40, "Keep the phone number under 40 characters")
+    .regex(/^[0-9+() -]*$/, "Enter a phone number using digits, spaces and + ( ) - only"),
+  workingHours: textField({ error: "Enter your working hours, or leave them blank" }).trim().max(200, "Keep your working hours under 200 characters"),
+});
+export type ContactDetailsBody = z.infer<typeof contactDetailsBodySchema>;

@@ -3,6 +3,8 @@ export * from "./rag-rating.js";
 export * from "./documents.js";
 export * from "./document-limits.js";
 export * from "./permissions.js";
+export * from "./page-permissions.js";
+export * from "./reader.js";
 export * from "./care-plan-template.js";
 export * from "./presence.js";
 export * from "./api.js";

@@ -30,7 +30,6 @@ export interface CaseRow {
   keyworkerId: string | null;
   /** The child's own linked account (ADR 0012). */
   youngPersonId: string | null;
-  nextMeetingAt: Date | null;
 }
 
 export interface VisibleCase {

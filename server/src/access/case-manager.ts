@@ -1,6 +1,6 @@
 /** Who runs a case: the keyworkers and the service lead (caseManagerRoles) may change its team, consent and invitations. */
 import type { Db } from "@roundtable/db";
-import { caseManagerRoles, effectiveCaseRole, type Role } from "@roundtable/domain";
+import { effectiveCaseRole, mayManageCase, type Role } from "@roundtable/domain";
 import type { Person } from "../auth/sessions.js";
 import { forbiddenRefusal, granted, type AccessAnswer } from "./access-answer.js";
 import { visibleCase, type VisibleCase } from "./access.js";
@@ -10,6 +10,6 @@ export async function managedCase(db: Db, person: Person, caseId: string, what: 
   const visible = await visibleCase(db, person, caseId);
   if (!visible.ok) return visible;
   const role = effectiveCaseRole(visible.caseRole, person.role);
-  if (!role || !caseManagerRoles.includes(role)) return forbiddenRefusal(`Only the keyworkers and the service lead can ${what}.`);
+  if (!role || !mayManageCase(role)) return forbiddenRefusal(`Only the keyworkers and the service lead can ${what}.`);
   return granted({ ...visible, role });
 }

@@ -23,6 +23,8 @@ import type { RoomRegistry } from "../collab/room-registry.js";
 import { HttpError, notFound, stopIfCancelled } from "../errors.js";
 import { documentAccessFor } from "../access/access.js";
 import { orRefuse } from "../access/access-answer.js";
+import { overdueAccess } from "../access/overdue-access.js";
+import { accessToActionDocuments } from "../access/action-change-access.js";
 import type { Person } from "../auth/sessions.js";
 import { documentsVisibleTo, wholeDocument, type VisibleDocuments } from "../access/visible-documents.js";
 
@@ -44,6 +46,8 @@ function actionQuery(db: Db, visible: SQL = sql`true`) {
       documentKind: schema.documents.kind,
       documentMeetingId: schema.documents.meetingId,
       partOf: schema.documents.partOf,
+      wholeVisibility: wholeDocument.visibility,
+      wholeKind: wholeDocument.kind,
       ownerName: owner.name,
       ownerAgencyName: ownerAgency.name,
     })
@@ -57,7 +61,28 @@ function actionQuery(db: Db, visible: SQL = sql`true`) {
 
 type ActionQueryRow = Awaited<ReturnType<ReturnType<typeof actionQuery>["execute"]>>[number];
 
-function toAction(row: ActionQueryRow, today: string): Action {
+/** The actions with whether this person may mark each done or move its date (mayChangeAction, as updateAction checks). */
+async function toActions(db: Db, person: Person, rows: readonly ActionQueryRow[], today: string): Promise<Action[]> {
+  const access = await accessToActionDocuments(
+    db,
+    person,
+    rows.map((r) => ({
+      documentId: r.action.documentId,
+      caseId: r.action.caseId,
+      keyworkerId: r.keyworkerId,
+      meetingId: r.documentMeetingId,
+      visibility: r.visibility,
+      kind: r.documentKind,
+      whole: r.wholeVisibility && r.wholeKind ? { visibility: r.wholeVisibility, kind: r.wholeKind } : null,
+    })),
+  );
+  return rows.map((r) => {
+    const level = access.get(r.action.documentId) ?? "none";
+    return toAction(r, today, mayChangeAction({ access: level, isOwner: r.action.ownerId === person.id, changesOwner: false }));
+  });
+}
+
+function toAction(row: ActionQueryRow, today: string, mayUpdate: boolean): Action {
   const a = row.action;
   return {
     id: a.id,
@@ -78,6 +103,7 @@ function toAction(row: ActionQueryRow, today: string): Action {
     ownerAgencyName: row.ownerAgencyName,
     section: a.section,
     removedAt: a.removedAt?.toISOString() ?? null,
+    mayUpdate,
   };
 }
 
@@ -95,6 +121,9 @@ export async function listActions(db: Db, person: Person, query: ActionListQuery
     where.push(staff.length ? or(byAgency, inArray(schema.actions.ownerId, staff.map((s) => s.id)))! : byAgency);
   }
   if (query.overdue === "true") {
+    // Refused before anything is read; a keyworker's list is their own caseload.
+    const { scope } = orRefuse(overdueAccess(person));
+    if (scope === "own-caseload") where.push(eq(schema.cases.keyworkerId, person.id));
     where.push(lt(schema.actions.dueDate, today), inArray(schema.actions.status, [...outstandingStatuses]));
   }
   if (query.closedWithinDays !== undefined) {
@@ -112,7 +141,7 @@ export async function listActions(db: Db, person: Person, query: ActionListQuery
   const rows = visibleDocuments.acrossService
     ? await listAcrossService(db, and(...where)!, visibleDocuments, limit, signal)
     : await listActionRows(db, and(...where, narrowed ? visibleDocuments.where : inArray(schema.actions.documentId, visibleDocuments.ids))!, limit, signal);
-  return rows.map((r) => toAction(r, today));
+  return toActions(db, person, rows, today);
 }
 
 const listOrder = [sql`${schema.actions.dueDate} asc nulls last`, asc(schema.cases.name), asc(schema.actions.position), asc(schema.actions.id)];
@@ -157,7 +186,8 @@ export async function getAction(db: Db, person: Person, actionId: string, now = 
     : [];
   const [row] = rows;
   if (!row) throw notFound("That action");
-  return toAction(row, todayInEngland(now));
+  const [action] = await toActions(db, person, [row], todayInEngland(now));
+  return action!;
 }
 
 export async function listActionEvents(db: Db, person: Person, actionId: string): Promise<ActionEvent[]> {

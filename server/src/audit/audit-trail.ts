@@ -6,9 +6,9 @@
  */
 import { schema, type Db } from "@roundtable/db";
 import {
-  accessReportRoles,
-  auditReaderRoles,
   effectiveCaseRole,
+  mayReadAccessReport,
+  mayReadAuditTrail,
   recordLookActions,
   type AccessReportEntry,
   type AuditEvent,
@@ -45,13 +45,13 @@ export interface AuditPage {
 async function requireAuditReader(db: Db, person: Person, caseId: string): Promise<void> {
   const visible = orRefuse(await visibleCase(db, person, caseId));
   const role = effectiveCaseRole(visible.caseRole, person.role);
-  if (!role || !auditReaderRoles.includes(role)) throw forbidden("Only senior keyworkers and the service lead can read a case's audit trail.");
+  if (!mayReadAuditTrail(role)) throw forbidden("Only senior keyworkers and the service lead can read a case's audit trail.");
 }
 
 /** The case, if this person is the child's family, who are given the access report. */
 async function requireAccessReportReader(db: Db, person: Person, caseId: string): Promise<void> {
   const visible = orRefuse(await visibleCase(db, person, caseId));
-  if (!visible.caseRole || !accessReportRoles.includes(visible.caseRole)) {
+  if (!mayReadAccessReport(visible.caseRole)) {
     throw forbidden("The access report is for the child's family: it shows them who has looked at the child's records.");
   }
 }

@@ -3,7 +3,7 @@
  * app, prove it works to switch it on, and from then on give a code after the password.
  */
 import { schema, type Db } from "@roundtable/db";
-import { isFamilyRole, type TwoStepStatus } from "@roundtable/domain";
+import { mayUseTwoStep, type TwoStepStatus } from "@roundtable/domain";
 import { eq } from "drizzle-orm";
 import { forbidden, HttpError } from "../errors.js";
 import type { Person } from "./sessions.js";
@@ -19,12 +19,12 @@ async function totpOf(db: Db, personId: string) {
 
 export async function twoStepStatus(db: Db, person: Person): Promise<TwoStepStatus> {
   const totp = await totpOf(db, person.id);
-  return { available: !isFamilyRole(person.role), enabled: totp.enabledAt !== null };
+  return { available: mayUseTwoStep(person.role), enabled: totp.enabledAt !== null };
 }
 
 /** A new secret for the person's authenticator app; not in force until they confirm a code. */
 export async function startTwoStepSetup(db: Db, person: Person): Promise<{ secret: string; otpauthUri: string }> {
-  if (isFamilyRole(person.role)) throw forbidden("Two-step sign-in is for staff and professional accounts.");
+  if (!mayUseTwoStep(person.role)) throw forbidden("Two-step sign-in is for staff and professional accounts.");
   if ((await totpOf(db, person.id)).enabledAt) throw new HttpError(409, "Two-step sign-in is already on. Turn it off first to set up a new app.");
   const secret = newTotpSecret();
   await db.update(schema.people).set({ totpSecret: secret, totpEnabledAt: null, totpLastStep: null }).where(eq(schema.people.id, person.id));

@@ -1,12 +1,13 @@
 /** Reading cases: the list a person may see, and one case with its team and the documents they may open. */
 import { schema, type Db } from "@roundtable/db";
-import { compareRagRating, needsSharingConsent, seesWholeService, type CaseDetail, type CaseSummary } from "@roundtable/domain";
+import { compareRagRating, needsSharingConsent, seesWholeService, sharesContactDetails, type CaseDetail, type CaseSummary } from "@roundtable/domain";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { accessFor, visibleCase } from "../access/access.js";
 import { orRefuse } from "../access/access-answer.js";
 import { membershipCounts } from "../access/team-membership.js";
 import { agenciesSharingOn } from "../access/sharing-consent.js";
+import { nextMeetingsFor } from "./next-meeting.js";
 import { linkedYoungPerson } from "../team/young-person-link.js";
 import type { Person } from "../auth/sessions.js";
 
@@ -18,7 +19,6 @@ function caseSummaryQuery(db: Db) {
       id: schema.cases.id,
       name: schema.cases.name,
       ragRating: schema.cases.ragRating,
-      nextMeetingAt: schema.cases.nextMeetingAt,
       keyworkerId: keyworker.id,
       keyworkerName: keyworker.name,
     })
@@ -28,13 +28,13 @@ function caseSummaryQuery(db: Db) {
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof caseSummaryQuery>["execute"]>>[number];
 
-function toSummary(row: SummaryRow): CaseSummary {
+function toSummary(row: SummaryRow, nextMeetingAt: Date | undefined): CaseSummary {
   return {
     id: row.id,
     name: row.name,
     ragRating: row.ragRating,
     keyworker: row.keyworkerId && row.keyworkerName ? { id: row.keyworkerId, name: row.keyworkerName } : null,
-    nextMeetingAt: row.nextMeetingAt?.toISOString() ?? null,
+    nextMeetingAt: nextMeetingAt?.toISOString() ?? null,
   };
 }
 
@@ -51,7 +51,8 @@ export async function listCases(db: Db, person: Person): Promise<CaseSummary[]> 
       .where(and(eq(schema.cases.serviceId, person.serviceId), inArray(schema.cases.id, memberOf)))
       .orderBy(asc(schema.cases.name));
   }
-  return rows.map(toSummary).sort((a, b) => compareRagRating(a.ragRating, b.ragRating));
+  const nextMeetings = await nextMeetingsFor(db, person, rows.map((r) => r.id));
+  return rows.map((r) => toSummary(r, nextMeetings.get(r.id))).sort((a, b) => compareRagRating(a.ragRating, b.ragRating));
 }
 
 export async function getCase(db: Db, person: Person, caseId: string): Promise<CaseDetail> {
@@ -65,6 +66,9 @@ export async function getCase(db: Db, person: Person, caseId: string): Promise<C
       jobTitle: schema.people.jobTitle,
       agency: schema.agencies.name,
       agencyId: schema.people.agencyId,
+      email: schema.people.email,
+      phone: schema.people.phone,
+      workingHours: schema.people.workingHours,
     })
     .from(schema.caseMembers)
     .innerJoin(schema.people, eq(schema.people.id, schema.caseMembers.personId))
@@ -92,10 +96,13 @@ export async function getCase(db: Db, person: Person, caseId: string): Promise<C
     .orderBy(asc(schema.agencies.name));
   const byId = new Map(docs.map((d) => [d.id, d]));
   return {
-    ...toSummary(summaryRow!),
+    ...toSummary(summaryRow!, (await nextMeetingsFor(db, person, [caseId])).get(caseId)),
     agencies,
     youngPerson: await linkedYoungPerson(db, caseId),
-    team,
+    team: team.map(({ email, phone, workingHours, ...member }) => ({
+      ...member,
+      contact: !sharesContactDetails(member.role) ? null : { email, phone, workingHours },
+    })),
     // A part (the family's part of a care plan) is listed only to those who may open its whole.
     documents: docs
       .filter((d) => accessFor(person, visible, { ...d, whole: d.partOf ? (byId.get(d.partOf) ?? null) : null }) !== "none")

@@ -3,9 +3,11 @@
  * care plan each. Does nothing when any service already exists.
  */
 import { randomUUID } from "node:crypto";
-import { actionItem, newCarePlanState, paragraph } from "@roundtable/collab";
+import { actionItem, newCarePlanState, newMinutesState, paragraph } from "@roundtable/collab";
+import { eq } from "drizzle-orm";
 import { schema, type Db } from "@roundtable/db";
-import { needsSharingConsent, type ConsentKind } from "@roundtable/domain";
+import { meetingTypeLabels, needsSharingConsent, type ConsentKind } from "@roundtable/domain";
+import { defaultAgenda } from "../meetings/default-agenda.js";
 import { familyPartOf } from "../documents/documents.js";
 import { hashPassword } from "../auth/passwords.js";
 import { demoCases, type DemoCase } from "./cases.js";
@@ -39,6 +41,8 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
           email: p.email,
           role: p.role,
           jobTitle: p.jobTitle,
+          phone: p.phone ?? null,
+          workingHours: p.workingHours ?? null,
           passwordHash,
         })
         .returning({ id: schema.people.id });
@@ -50,7 +54,6 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
       return id;
     };
     for (const c of demoCases) {
-      const nextMeetingAt = c.nextMeetingInDays === null ? null : meetingTime(c.nextMeetingInDays);
       const [row] = await tx
         .insert(schema.cases)
         .values({
@@ -59,7 +62,6 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
           dateOfBirth: c.dateOfBirth,
           ragRating: c.ragRating,
           keyworkerId: idOf(c.keyworker),
-          nextMeetingAt,
           ...(c.youngPerson
             ? { youngPersonId: idOf(c.youngPerson.person), youngPersonAgreement: c.youngPerson.agreement, youngPersonLinkedBy: idOf(c.keyworker), youngPersonLinkedAt: new Date() }
             : {}),
@@ -91,6 +93,7 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
         createdBy: idOf(c.keyworker),
       }).returning({ id: schema.documents.id, title: schema.documents.title });
       await tx.insert(schema.documents).values(familyPartOf({ id: plan!.id, caseId, title: plan!.title }, c.familySays, idOf(c.keyworker)));
+      if (c.nextMeetingInDays !== null) await seedReviewMeeting(tx, { serviceId, caseId, caseName: c.name, chairId: idOf(c.keyworker), startsAt: meetingTime(c.nextMeetingInDays) });
       if (c.name === "Jamie Walker") {
         await seedRestrictedRecords(tx, { serviceId, caseId, caseName: c.name, idOf });
         await seedAuditHistory(tx, { caseId, documentId: plan!.id }, (key) => {
@@ -147,6 +150,30 @@ function isoDateInDays(days: number): string {
   const d = new Date();
   d.setDate(d.getDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/** The case's next review, booked by its keyworker, with its minutes ready to write (as booking does). */
+async function seedReviewMeeting(tx: Db, m: { serviceId: string; caseId: string; caseName: string; chairId: string; startsAt: Date }): Promise<void> {
+  const title = `${meetingTypeLabels.review}: ${m.caseName}`;
+  const [meeting] = await tx
+    .insert(schema.meetings)
+    .values({ serviceId: m.serviceId, type: "review", title, startsAt: m.startsAt, location: "Northbridge Family Centre", visibility: "family", chairId: m.chairId, caseId: m.caseId })
+    .returning({ id: schema.meetings.id });
+  const meetingId = meeting!.id;
+  await tx.insert(schema.meetingCases).values({ meetingId, caseId: m.caseId, position: 0 });
+  const [minutes] = await tx
+    .insert(schema.documents)
+    .values({
+      caseId: m.caseId,
+      meetingId,
+      kind: "minutes",
+      title: `Minutes: ${title}`,
+      visibility: "family",
+      snapshot: newMinutesState({ agenda: defaultAgenda("review", [m.caseName]) }),
+      createdBy: m.chairId,
+    })
+    .returning({ id: schema.documents.id });
+  await tx.update(schema.meetings).set({ minutesDocumentId: minutes!.id }).where(eq(schema.meetings.id, meetingId));
 }
 
 /** A weekday morning meeting `days` from now, at 10:00. */

@@ -8,7 +8,7 @@ import { schema, type Db } from "@roundtable/db";
 import {
   applyMeetingCommand,
   atLeast,
-  canBookMeetings,
+  mayBookMeetings,
   inviteeRefusal,
   meetingTypeLabels,
   meetingVisibilityFor,
@@ -33,7 +33,7 @@ import { personById, type Person } from "../auth/sessions.js";
 import { membershipCounts } from "../access/team-membership.js";
 
 export async function createMeeting(db: Db, person: Person, body: CreateMeetingBody): Promise<Meeting> {
-  if (!canBookMeetings(person.role)) throw forbidden("Only keyworkers, senior keyworkers, service leads and ICB leads can book meetings.");
+  if (!mayBookMeetings(person.role)) throw forbidden("Only keyworkers, senior keyworkers, service leads and ICB leads can book meetings.");
   const caseIds = body.type === "tracker" ? [...new Set(body.caseIds ?? [])] : [body.caseId!];
   const cases: CaseRow[] = [];
   for (const caseId of caseIds) cases.push(orRefuse(await visibleCase(db, person, caseId)).caseRow);

@@ -35,6 +35,11 @@ export interface Action {
   section: string | null;
   /** Set when the action was deleted from its document; kept for the record. */
   removedAt: string | null;
+  /**
+   * Whether the reader may mark it done or change its due date (mayChangeAction): lists offer
+   * those buttons only when this is true.
+   */
+  mayUpdate: boolean;
 }
 
 export interface ActionEvent {

@@ -1,0 +1,30 @@
+/**
+ * Whether the person has only a touch screen (no mouse, no trackpad): then keyboard shortcuts
+ * ("press Escape", "Ctrl+Alt+M") are not shown, as they cannot use them. A tablet with a
+ * keyboard case reports a fine pointer too, and gets the hints. Kept current if that changes.
+ */
+import { useSyncExternalStore } from "react";
+
+const touchOnlyQuery = "(pointer: coarse) and (not (any-pointer: fine))";
+
+function query(): MediaQueryList | null {
+  return typeof window !== "undefined" && typeof window.matchMedia === "function" ? window.matchMedia(touchOnlyQuery) : null;
+}
+
+function subscribe(onChange: () => void): () => void {
+  const list = query();
+  list?.addEventListener("change", onChange);
+  return () => list?.removeEventListener("change", onChange);
+}
+
+export function useTouchOnly(): boolean {
+  return useSyncExternalStore(subscribe, () => query()?.matches ?? false);
+}
+
+/** The sentences to show, leaving out the keyboard ones for someone on a touch screen alone. */
+export function helpSentences(parts: readonly { text: string | null; keyboard?: boolean }[], touchOnly: boolean): string {
+  return parts
+    .filter((part) => part.text && !(touchOnly && part.keyboard))
+    .map((part) => part.text)
+    .join(" ");
+}

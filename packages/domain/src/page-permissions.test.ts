@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import {
+  mayBookMeetings,
+  mayManageCase,
+  mayReadAccessReport,
+  mayReadAuditTrail,
+  mayUseOverdue,
+  mayUseTwoStep,
+  overdueScope,
+} from "./page-permissions.js";
+import { readerRelation } from "./reader.js";
+import { isFamilyRole, roles } from "./roles.js";
+
+describe("who may use each page", () => {
+  it("gives the overdue page to those who chase actions, each for their own span", () => {
+    expect(overdueScope("senior-keyworker")).toBe("service");
+    expect(overdueScope("service-lead")).toBe("service");
+    expect(overdueScope("keyworker")).toBe("own-caseload");
+    expect(overdueScope("icb-lead")).toBe("own-cases");
+    for (const role of ["parent", "young-person", "professional", "admin"] as const) {
+      expect(overdueScope(role)).toBeNull();
+      expect(mayUseOverdue(role)).toBe(false);
+    }
+  });
+
+  it("never offers a family account the overdue page, booking or two-step sign-in", () => {
+    for (const role of roles.filter(isFamilyRole)) {
+      expect(mayUseOverdue(role)).toBe(false);
+      expect(mayBookMeetings(role)).toBe(false);
+      expect(mayUseTwoStep(role)).toBe(false);
+    }
+    expect(mayUseTwoStep("professional")).toBe(true);
+  });
+
+  it("lets a professional from another agency book no meetings and run no case", () => {
+    expect(mayBookMeetings("professional")).toBe(false);
+    expect(mayBookMeetings("keyworker")).toBe(true);
+    expect(mayManageCase("professional")).toBe(false);
+    expect(mayManageCase("keyworker")).toBe(true);
+    expect(mayManageCase(null)).toBe(false);
+  });
+
+  it("gives the audit trail to those who oversee a case, and the access report to the family", () => {
+    expect(mayReadAuditTrail("senior-keyworker")).toBe(true);
+    expect(mayReadAuditTrail("keyworker")).toBe(false);
+    expect(mayReadAuditTrail(null)).toBe(false);
+    expect(mayReadAccessReport("parent")).toBe(true);
+    expect(mayReadAccessReport("young-person")).toBe(true);
+    expect(mayReadAccessReport("keyworker")).toBe(false);
+  });
+});
+
+describe("who is reading", () => {
+  it("names each kind of reader", () => {
+    expect(readerRelation({ accountRole: "parent", isOwnKeyworker: false })).toBe("parent");
+    expect(readerRelation({ accountRole: "young-person", isOwnKeyworker: false })).toBe("young-person");
+    expect(readerRelation({ accountRole: "professional", isOwnKeyworker: false })).toBe("professional");
+    expect(readerRelation({ accountRole: "icb-lead", isOwnKeyworker: false })).toBe("professional");
+    expect(readerRelation({ accountRole: "keyworker", isOwnKeyworker: true })).toBe("own-keyworker");
+    expect(readerRelation({ accountRole: "senior-keyworker", isOwnKeyworker: true })).toBe("own-keyworker");
+    expect(readerRelation({ accountRole: "keyworker", isOwnKeyworker: false })).toBe("other-staff");
+    expect(readerRelation({ accountRole: "service-lead", isOwnKeyworker: false })).toBe("other-staff");
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * Who may use each page and control, one function each, read from the rules table beside it
+ * (permissions.ts). The server's routes refuse by these answers and the client shows a page, a
+ * menu entry or a button only when the same function says yes — so nobody is offered a screen
+ * whose buttons would then be refused.
+ */
+import {
+  accessReportRoles,
+  auditReaderRoles,
+  canBookMeetings,
+  caseManagerRoles,
+} from "./permissions.js";
+import { isFamilyRole, type Role } from "./roles.js";
+
+/**
+ * Whose overdue actions a person chases: senior keyworkers and service leads the whole
+ * service's; a keyworker those on their own caseload (the cases they are keyworker for); an ICB
+ * lead those on the cases they are part of (CETR actions). Nobody else uses the overdue page.
+ */
+export type OverdueScope = "service" | "own-caseload" | "own-cases";
+
+export const overdueScopes: Partial<Record<Role, OverdueScope>> = {
+  "senior-keyworker": "service",
+  "service-lead": "service",
+  keyworker: "own-caseload",
+  "icb-lead": "own-cases",
+};
+
+export function overdueScope(role: Role): OverdueScope | null {
+  return overdueScopes[role] ?? null;
+}
+
+export function mayUseOverdue(role: Role): boolean {
+  return overdueScope(role) !== null;
+}
+
+/** Booking a meeting (the "Book a meeting" page and buttons). */
+export function mayBookMeetings(role: Role): boolean {
+  return canBookMeetings(role);
+}
+
+/** Two-step sign-in is for staff and professional accounts; families sign in with a password. */
+export function mayUseTwoStep(role: Role): boolean {
+  return !isFamilyRole(role);
+}
+
+/** The case-level pages, given the person's role for case-level rules (effectiveCaseRole). */
+export function mayManageCase(caseRole: Role | null): boolean {
+  return caseRole !== null && caseManagerRoles.includes(caseRole);
+}
+
+export function mayReadAuditTrail(caseRole: Role | null): boolean {
+  return caseRole !== null && auditReaderRoles.includes(caseRole);
+}
+
+export function mayReadAccessReport(caseRole: Role | null): boolean {
+  return caseRole !== null && accessReportRoles.includes(caseRole);
+}
+
+/**
+ * Whose phone, email and working hours the team sees, and who keeps their own up to date:
+ * staff and professionals. A family's own details stay with the keyworker (need to know).
+ */
+export function sharesContactDetails(role: Role): boolean {
+  return !isFamilyRole(role);
+}

@@ -1,0 +1,30 @@
+/**
+ * A case's next meeting, as the reader may know it: the soonest booked meeting (scheduled, not
+ * yet started) about the child that this person may open. A professionals meeting is never a
+ * family's "next meeting"; a case with nothing booked has none.
+ */
+import { schema, type Db } from "@roundtable/db";
+import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { meetingAccessMap } from "../access/meeting-access.js";
+import type { Person } from "../auth/sessions.js";
+
+/** How many booked meetings per listed case are weighed at most: the list stays bounded. */
+const meetingsWeighedPerCase = 20;
+
+export async function nextMeetingsFor(db: Db, person: Person, caseIds: readonly string[], now = new Date()): Promise<Map<string, Date>> {
+  const next = new Map<string, Date>();
+  if (caseIds.length === 0) return next;
+  const booked = await db
+    .select({ caseId: schema.meetingCases.caseId, meetingId: schema.meetings.id, startsAt: schema.meetings.startsAt })
+    .from(schema.meetingCases)
+    .innerJoin(schema.meetings, eq(schema.meetings.id, schema.meetingCases.meetingId))
+    .where(and(inArray(schema.meetingCases.caseId, [...caseIds]), eq(schema.meetings.status, "scheduled"), gt(schema.meetings.startsAt, now)))
+    .orderBy(asc(schema.meetings.startsAt))
+    .limit(caseIds.length * meetingsWeighedPerCase);
+  const access = await meetingAccessMap(db, person, booked.map((b) => b.meetingId));
+  for (const b of booked) {
+    if (next.has(b.caseId) || (access.get(b.meetingId)?.access ?? "none") === "none") continue;
+    next.set(b.caseId, b.startsAt);
+  }
+  return next;
+}

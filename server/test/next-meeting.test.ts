@@ -1,0 +1,59 @@
+/**
+ * A case's "next meeting" is the soonest booked meeting about the child that the reader may
+ * open: never a professionals meeting for the family, never one that has passed, and none when
+ * nothing is booked.
+ */
+import type { CaseDetail, CaseSummary, Meeting } from "@roundtable/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningServer } from "../src/server.js";
+import { signIn, type SignedIn } from "./support/api-client.js";
+import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+
+let storage: TestStorage;
+let server: RunningServer;
+let priya: SignedIn;
+let daniel: SignedIn;
+
+beforeAll(async () => {
+  storage = await createTestStorage();
+  server = await startTestServer(storage);
+  [priya, daniel] = await Promise.all([signIn(server.url, "priya.shah"), signIn(server.url, "daniel.reid")]);
+});
+afterAll(async () => {
+  await server?.close();
+  await storage?.cleanup();
+});
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+
+async function book(caseId: string, type: "professionals" | "review", startsAt: string): Promise<Meeting> {
+  const res = await priya.post<Meeting>("/api/meetings", { type, caseId, startsAt, location: "Northbridge Family Centre", inviteeIds: [] });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+async function nextMeetingOf(person: SignedIn, caseId: string): Promise<{ listed: string | null; detail: string | null }> {
+  const listed = (await person.get<CaseSummary[]>("/api/cases")).body.find((c) => c.id === caseId)!.nextMeetingAt;
+  const detail = (await person.get<CaseDetail>(`/api/cases/${caseId}`)).body.nextMeetingAt;
+  return { listed, detail };
+}
+
+describe("a case's next meeting", () => {
+  it("is the soonest booked meeting the reader may see, the same in the list and on the case", async () => {
+    const aisha = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Aisha Reid")!;
+    const review = await book(aisha.id, "review", inDays(9));
+    await book(aisha.id, "review", inDays(-2));
+    const professionals = await book(aisha.id, "professionals", inDays(4));
+
+    const priyas = await nextMeetingOf(priya, aisha.id);
+    expect(priyas).toEqual({ listed: professionals.startsAt, detail: professionals.startsAt });
+    // Daniel is Aisha's dad: the professionals meeting is not his to know of.
+    const daniels = await nextMeetingOf(daniel, aisha.id);
+    expect(daniels).toEqual({ listed: review.startsAt, detail: review.startsAt });
+  });
+
+  it("is none when nothing is booked", async () => {
+    const kai = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Kai Thompson")!;
+    expect(await nextMeetingOf(priya, kai.id)).toEqual({ listed: null, detail: null });
+  });
+});
