@@ -1,4 +1,7 @@
-/** The facts at the top of a case: RAG rating (with what the colours mean), keyworker and next meeting. */
+/**
+ * The facts at the top of a case: RAG rating (with what the colours mean) for professionals,
+ * keyworker and next meeting for everyone — for the family, who is helping and what happens next.
+ */
 import type { CaseDetail } from "@roundtable/domain";
 import type { CaseWords } from "./case-words";
 import { RagLegend } from "./RagLegend";
@@ -8,13 +11,15 @@ import { ragRatingMeaning, RagRatingTag } from "./RagRatingTag";
 export function CaseSummaryList({ details, words }: { details: CaseDetail; words: CaseWords }) {
   return (
     <dl className="nhsuk-summary-list">
-      <div className="nhsuk-summary-list__row">
-        <dt className="nhsuk-summary-list__key">RAG rating</dt>
-        <dd className="nhsuk-summary-list__value">
-          <RagRatingTag rating={details.ragRating} /> <span className="rt-rag-meaning">{ragRatingMeaning(details.ragRating)}</span>
-          <RagLegend />
-        </dd>
-      </div>
+      {details.ragRating !== null && (
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">RAG rating</dt>
+          <dd className="nhsuk-summary-list__value">
+            <RagRatingTag rating={details.ragRating} /> <span className="rt-rag-meaning">{ragRatingMeaning(details.ragRating)}</span>
+            <RagLegend />
+          </dd>
+        </div>
+      )}
       <div className="nhsuk-summary-list__row">
         <dt className="nhsuk-summary-list__key">{words.keyworkerLabel}</dt>
         <dd className="nhsuk-summary-list__value">{words.keyworkerName(details.keyworker?.name ?? null)}</dd>

@@ -19,6 +19,8 @@ import { RagRatingTag } from "./RagRatingTag";
 
 export function MyCasesPage() {
   const cases = useResource(listCases, "cases");
+  // Ratings come only to those who may see them (seesRiskRating): the family get none.
+  const ratingsShown = cases.status === "loaded" && cases.data.some((c) => c.ragRating !== null);
   const words = homeWords(useMe().role);
   const headingRef = usePageHeading(words.heading);
 
@@ -39,23 +41,25 @@ export function MyCasesPage() {
       {cases.status === "loaded" && cases.data.length > 0 && (
         <ResponsiveTable
           caption={words.caption}
-          headings={["Name", "RAG rating", "Keyworker", "Next meeting"]}
+          headings={ratingsShown ? ["Name", "RAG rating", "Keyworker", "Next meeting"] : ["Name", "Keyworker", "Next meeting"]}
         >
           {[...cases.data].sort(byRiskThenName).map((item) => (
             <tr key={item.id} className="nhsuk-table__row" role="row" data-testid="case-row">
               <Cell heading="Name" rowHeader>
                 <Link href={paths.case(item.id)}>{item.name}</Link>
               </Cell>
-              <Cell heading="RAG rating">
-                <RagRatingTag rating={item.ragRating} />
-              </Cell>
+              {ratingsShown && (
+                <Cell heading="RAG rating">
+                  <RagRatingTag rating={item.ragRating} />
+                </Cell>
+              )}
               <Cell heading="Keyworker">{item.keyworker?.name ?? "Not allocated"}</Cell>
               <Cell heading="Next meeting">{formatNextMeeting(item.nextMeetingAt)}</Cell>
             </tr>
           ))}
         </ResponsiveTable>
       )}
-      {cases.status === "loaded" && cases.data.length > 0 && <RagLegend />}
+      {ratingsShown && <RagLegend />}
     </>
   );
 }

@@ -23,7 +23,9 @@ export function ragRatingMeaning(rating: RecordedRagRating): string {
   return dash === -1 ? label : label.slice(dash + 3);
 }
 
-export function RagRatingTag({ rating }: { rating: RecordedRagRating }) {
+/** Nothing for a rating not sent (the family and the young person are never shown one). */
+export function RagRatingTag({ rating }: { rating: RecordedRagRating | null }) {
+  if (rating === null) return null;
   // A level a service added (some areas add yellow) has no colour here: grey, named as recorded.
   if (!isRagRating(rating)) return <strong className="nhsuk-tag nhsuk-tag--grey">{rating}</strong>;
   return <strong className={`nhsuk-tag ${tagClass[rating]}`}>{shortLabel[rating]}</strong>;

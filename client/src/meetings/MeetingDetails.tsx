@@ -58,7 +58,7 @@ export function MeetingDetails({ meeting }: { meeting: Meeting }) {
             ))}
           </ul>
           {meeting.withheldCases > 0 && <p className="nhsuk-body-s rt-meeting-details__withheld">Also {withheldSectionsWords(meeting.withheldCases)}.</p>}
-          <RagLegend />
+          {meeting.cases.some((c) => c.ragRating !== null) && <RagLegend />}
         </Row>
         <Row label="Who can see it">
           {meeting.visibility === "professionals" ? "Professionals only (not the family)" : "The family and professionals on the case"}

@@ -50,7 +50,8 @@ export interface Me {
 export interface CaseSummary {
   id: string;
   name: string;
-  ragRating: RecordedRagRating;
+  /** Null for the family and the young person, who are never sent it (`seesRiskRating`). */
+  ragRating: RecordedRagRating | null;
   keyworker: { id: string; name: string } | null;
   nextMeetingAt: string | null;
 }

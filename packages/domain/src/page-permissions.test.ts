@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   mayBookMeetings,
+  seesRiskRating,
   mayManageCase,
   mayReadAccessReport,
   mayReadAuditTrail,
@@ -60,5 +61,13 @@ describe("who is reading", () => {
     expect(readerRelation({ accountRole: "senior-keyworker", isOwnKeyworker: true })).toBe("own-keyworker");
     expect(readerRelation({ accountRole: "keyworker", isOwnKeyworker: false })).toBe("other-staff");
     expect(readerRelation({ accountRole: "service-lead", isOwnKeyworker: false })).toBe("other-staff");
+  });
+});
+
+describe("the RAG rating", () => {
+  it("is for professionals: never sent to the family or the young person", () => {
+    expect(seesRiskRating("parent")).toBe(false);
+    expect(seesRiskRating("young-person")).toBe(false);
+    for (const role of ["keyworker", "senior-keyworker", "service-lead", "professional", "icb-lead"] as const) expect(seesRiskRating(role)).toBe(true);
   });
 });

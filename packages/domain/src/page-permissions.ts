@@ -64,3 +64,12 @@ export function mayReadAccessReport(caseRole: Role | null): boolean {
 export function sharesContactDetails(role: Role): boolean {
   return !isFamilyRole(role);
 }
+
+/**
+ * The RAG rating is a professional's tool for deciding who needs help first; to a family or a
+ * young person it reads as a label of how risky they are. So it is never sent to them (not in
+ * any answer of the API), and their pages say who their keyworker is and what happens next.
+ */
+export function seesRiskRating(role: Role): boolean {
+  return !isFamilyRole(role);
+}

@@ -1,6 +1,14 @@
 /** Reading cases: the list a person may see, and one case with its team and the documents they may open. */
 import { schema, type Db } from "@roundtable/db";
-import { compareRagRating, needsSharingConsent, seesWholeService, sharesContactDetails, type CaseDetail, type CaseSummary } from "@roundtable/domain";
+import {
+  compareRagRating,
+  needsSharingConsent,
+  seesRiskRating,
+  seesWholeService,
+  sharesContactDetails,
+  type CaseDetail,
+  type CaseSummary,
+} from "@roundtable/domain";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { accessFor, visibleCase } from "../access/access.js";
@@ -28,11 +36,11 @@ function caseSummaryQuery(db: Db) {
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof caseSummaryQuery>["execute"]>>[number];
 
-function toSummary(row: SummaryRow, nextMeetingAt: Date | undefined): CaseSummary {
+function toSummary(person: Person, row: SummaryRow, nextMeetingAt: Date | undefined): CaseSummary {
   return {
     id: row.id,
     name: row.name,
-    ragRating: row.ragRating,
+    ragRating: seesRiskRating(person.role) ? row.ragRating : null,
     keyworker: row.keyworkerId && row.keyworkerName ? { id: row.keyworkerId, name: row.keyworkerName } : null,
     nextMeetingAt: nextMeetingAt?.toISOString() ?? null,
   };
@@ -52,7 +60,10 @@ export async function listCases(db: Db, person: Person): Promise<CaseSummary[]> 
       .orderBy(asc(schema.cases.name));
   }
   const nextMeetings = await nextMeetingsFor(db, person, rows.map((r) => r.id));
-  return rows.map((r) => toSummary(r, nextMeetings.get(r.id))).sort((a, b) => compareRagRating(a.ragRating, b.ragRating));
+  // Highest risk first for those who see ratings; by name for the family, since an order by
+  // risk would say what the rating does.
+  if (seesRiskRating(person.role)) rows.sort((a, b) => compareRagRating(a.ragRating, b.ragRating));
+  return rows.map((r) => toSummary(person, r, nextMeetings.get(r.id)));
 }
 
 export async function getCase(db: Db, person: Person, caseId: string): Promise<CaseDetail> {
@@ -96,7 +107,7 @@ export async function getCase(db: Db, person: Person, caseId: string): Promise<C
     .orderBy(asc(schema.agencies.name));
   const byId = new Map(docs.map((d) => [d.id, d]));
   return {
-    ...toSummary(summaryRow!, (await nextMeetingsFor(db, person, [caseId])).get(caseId)),
+    ...toSummary(person, summaryRow!, (await nextMeetingsFor(db, person, [caseId])).get(caseId)),
     agencies,
     youngPerson: await linkedYoungPerson(db, caseId),
     team: team.map(({ email, phone, workingHours, ...member }) => ({

@@ -12,6 +12,7 @@ import {
   inviteeRefusal,
   meetingTypeLabels,
   meetingVisibilityFor,
+  seesRiskRating,
   type Attendance,
   type CreateMeetingBody,
   type Meeting,
@@ -131,7 +132,7 @@ const ukDay = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", week
  * The meeting as this person may see it: a person who may open only some children's sections of
  * a tracker meeting is told those children, and how many others are withheld, never their names.
  */
-async function describe(db: Db, found: MeetingAccess): Promise<Meeting> {
+async function describe(db: Db, reader: Person, found: MeetingAccess): Promise<Meeting> {
   const { meeting, sections } = found;
   const [chair] = await db.select({ id: schema.people.id, name: schema.people.name }).from(schema.people).where(eq(schema.people.id, meeting.chairId));
   const allCases = await db
@@ -141,7 +142,8 @@ async function describe(db: Db, found: MeetingAccess): Promise<Meeting> {
     .where(eq(schema.meetingCases.meetingId, meeting.id))
     .orderBy(asc(schema.meetingCases.position));
   const open = sections?.filter((s) => s.access !== "none") ?? null;
-  const cases = open ? allCases.filter((c) => open.some((s) => s.caseId === c.id)) : allCases;
+  const shown = open ? allCases.filter((c) => open.some((s) => s.caseId === c.id)) : allCases;
+  const cases = seesRiskRating(reader.role) ? shown : shown.map((c) => ({ ...c, ragRating: null }));
   const invitees = await db
     .select({ personId: schema.people.id, name: schema.people.name, role: schema.people.role, agency: schema.agencies.name, attendance: schema.meetingInvitees.attendance })
     .from(schema.meetingInvitees)
@@ -170,7 +172,7 @@ async function describe(db: Db, found: MeetingAccess): Promise<Meeting> {
 }
 
 export async function getMeeting(db: Db, person: Person, meetingId: string): Promise<Meeting> {
-  return describe(db, orRefuse(await meetingAccessFor(db, person, meetingId)));
+  return describe(db, person, orRefuse(await meetingAccessFor(db, person, meetingId)));
 }
 
 /** A case's meetings the person may see, soonest first (tracker meetings that review it included). */
@@ -186,7 +188,7 @@ export async function listCaseMeetings(db: Db, person: Person, caseId: string): 
   // A tracker meeting is listed on a child's case to those who may open that child's section.
   const visible = [...access.values()].filter((a) => a.access !== "none" && (a.sections === null || a.sections.some((s) => s.caseId === caseId && s.access !== "none")));
   visible.sort((a, b) => b.meeting.startsAt.getTime() - a.meeting.startsAt.getTime());
-  return Promise.all(visible.map((m) => describe(db, m)));
+  return Promise.all(visible.map((m) => describe(db, person, m)));
 }
 
 export interface MeetingDeps {
@@ -277,13 +279,13 @@ export async function setAttendance(db: Db, person: Person, meetingId: string, p
     .where(and(eq(schema.meetingInvitees.meetingId, meetingId), eq(schema.meetingInvitees.personId, personId)))
     .returning({ personId: schema.meetingInvitees.personId });
   if (updated.length === 0) throw new HttpError(400, "That person is not invited to this meeting.", { personId: "Choose someone who is invited" });
-  return describe(db, found);
+  return describe(db, person, found);
 }
 
 export async function setAgendaItem(db: Db, person: Person, meetingId: string, item: number | null): Promise<Meeting> {
   const found = await requireChairOrEditor(db, person, meetingId);
   await db.update(schema.meetings).set({ currentAgendaItem: item, updatedAt: new Date() }).where(eq(schema.meetings.id, meetingId));
-  return describe(db, { ...found, meeting: { ...found.meeting, currentAgendaItem: item } });
+  return describe(db, person, { ...found, meeting: { ...found.meeting, currentAgendaItem: item } });
 }
 
 /** The children whose part of the meeting this person may see; null when they may see it all. */

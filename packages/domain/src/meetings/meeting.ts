@@ -138,7 +138,8 @@ export interface Meeting {
   /** The case a one-child meeting is about; null for a tracker meeting. */
   caseId: string | null;
   /** For a tracker meeting, the cases reviewed, in order; for others, the one case. */
-  cases: { id: string; name: string; ragRating: RecordedRagRating }[];
+  /** Each child's RAG rating is null for the family and the young person (`seesRiskRating`). */
+  cases: { id: string; name: string; ragRating: RecordedRagRating | null }[];
   /**
    * Children of a tracker meeting whose sections are withheld from this person (their names are
    * not in `cases`): a person invited for one child sees only that child's section (ADR 0017).

@@ -1,0 +1,45 @@
+/**
+ * The RAG rating is a professional's tool: the family and the young person are never sent it —
+ * not in their case list, not on the case, not on a meeting's list of children — while everyone
+ * else still is (seesRiskRating).
+ */
+import { seesRiskRating, type CaseDetail, type CaseSummary, type Meeting, type Role } from "@roundtable/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningServer } from "../src/server.js";
+import { signIn } from "./support/api-client.js";
+import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+
+let storage: TestStorage;
+let server: RunningServer;
+
+beforeAll(async () => {
+  storage = await createTestStorage();
+  server = await startTestServer(storage);
+});
+afterAll(async () => {
+  await server?.close();
+  await storage?.cleanup();
+});
+
+const readers: { login: string; role: Role }[] = [
+  { login: "claire.walker", role: "parent" },
+  { login: "jamie.walker", role: "young-person" },
+  { login: "priya.shah", role: "keyworker" },
+  { login: "mark.davies", role: "professional" },
+];
+
+describe("the RAG rating", () => {
+  it.each(readers)("is sent to $login only if their role sees it", async ({ login, role }) => {
+    const reader = await signIn(server.url, login);
+    const cases = (await reader.get<CaseSummary[]>("/api/cases")).body;
+    const jamie = cases.find((c) => c.name === "Jamie Walker")!;
+    const detail = (await reader.get<CaseDetail>(`/api/cases/${jamie.id}`)).body;
+    const meetings = (await reader.get<Meeting[]>(`/api/cases/${jamie.id}/meetings`)).body;
+    expect(meetings.length).toBeGreaterThan(0);
+    const ratings = [...cases.map((c) => c.ragRating), detail.ragRating, ...meetings.flatMap((m) => m.cases.map((c) => c.ragRating))];
+    if (seesRiskRating(role)) expect(ratings.every((r) => r !== null)).toBe(true);
+    else expect(ratings.every((r) => r === null)).toBe(true);
+    // Not anywhere in the answers either, under another name.
+    if (!seesRiskRating(role)) expect(JSON.stringify({ cases, detail, meetings })).not.toMatch(/"(red|amber|green|blue)"/);
+  });
+});
