@@ -16,6 +16,7 @@ import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { PresenceList } from "../realtime/PresenceList";
 import { DocumentWorkspace } from "./DocumentWorkspace";
+import { PlanRecord } from "./PlanRecord";
 import { documentWords } from "./document-words";
 import { useOpenAccess } from "./use-open-access";
 
@@ -104,6 +105,7 @@ export default function DocumentPage({ documentId }: { documentId: string }) {
         </div>
       )}
       {document && <DocumentParts document={document} />}
+      {document && access && document.kind === "care-plan" && <PlanRecord document={document} access={access} />}
       {document && access && (
         <TeamFor document={document}>
           <DocumentWorkspace
