@@ -60,7 +60,7 @@ function Comparison({ documentId, version, onClose }: { documentId: string; vers
   const headingId = useId();
   return (
     <section className="rt-plan-compare" aria-labelledby={headingId}>
-      <h3 id={headingId} tabIndex={-1}>
+      <h3 id={headingId} tabIndex={-1} className="nhsuk-heading-s">
         {version.name} compared with today&rsquo;s plan
       </h3>
       {loaded.status === "loading" && <p>Reading both versions…</p>}
