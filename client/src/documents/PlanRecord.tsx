@@ -20,6 +20,7 @@ import { useId, useState, type FormEvent } from "react";
 import { documentPdfAddress, getDocumentText, getDocumentVersion, listDocumentVersions, saveDocumentVersion } from "../api/api";
 import { useResource } from "../api/use-resource";
 import { useRecordPrints } from "../audit/use-record-prints";
+import { FieldShell } from "../auth/FieldShell";
 import "./plan-record.css";
 
 const savedAtFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
@@ -129,7 +130,6 @@ function SaveVersion({ documentId, onSaved }: { documentId: string; onSaved: () 
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const inputId = useId();
-  const errorId = useId();
   async function submit(event: FormEvent) {
     event.preventDefault();
     const parsed = newVersionBodySchema.safeParse({ name });
@@ -147,28 +147,25 @@ function SaveVersion({ documentId, onSaved }: { documentId: string; onSaved: () 
     }
   }
   return (
-    <form onSubmit={submit} noValidate className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      <label className="nhsuk-label" htmlFor={inputId}>
-        Name this version of the plan
-      </label>
-      <div className="nhsuk-hint" id={`${inputId}-hint`}>
-        For example, &ldquo;Agreed at the review on 8 December 2026&rdquo;. The plan and its parts are kept as they are now.
-      </div>
-      {error && (
-        <p className="nhsuk-error-message" id={errorId}>
-          <span className="nhsuk-u-visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
-      <input
+    <form onSubmit={submit} noValidate>
+      <FieldShell
         id={inputId}
-        className="nhsuk-input"
-        value={name}
-        maxLength={versionNameMaxLength}
-        aria-describedby={`${inputId}-hint${error ? ` ${errorId}` : ""}`}
-        aria-invalid={error ? true : undefined}
-        onChange={(e) => setName(e.target.value)}
-      />
+        label="Name this version of the plan"
+        hint="For example, “Agreed at the review on 8 December 2026”. The plan and its parts are kept as they are now."
+        error={error ?? undefined}
+      >
+        {({ describedBy, invalid }) => (
+          <input
+            id={inputId}
+            className="nhsuk-input"
+            value={name}
+            maxLength={versionNameMaxLength}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onChange={(e) => setName(e.target.value)}
+          />
+        )}
+      </FieldShell>
       <button type="submit" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small rt-plan-record__save" disabled={saving}>
         Save this version
       </button>
