@@ -82,6 +82,8 @@ interface Record_ {
   /** For a part of another document: what the whole is. */
   whole?: { visibility: Visibility; kind: DocumentKind };
   actionId: string;
+  /** A named version of it, saved in setup, for reading one back. */
+  versionId: string;
 }
 
 interface MeetingUnderTest {
@@ -118,6 +120,10 @@ function check(what: string, actor: Actor, expected: Outcome, actual: Outcome): 
   const kind = actual === "allow" ? "UNEXPECTED ALLOW" : expected === "allow" ? "unexpected deny" : "wrong refusal";
   mismatches.push(`${kind}: ${actor.label} — ${what}: expected ${expected}, got ${actual}`);
 }
+
+/** A PDF is not JSON: its status alone. */
+const pdfStatus = async (actor: Actor, path: string): Promise<Outcome> =>
+  outcome((await fetch(`${server.url}${path}`, { headers: { cookie: actor.client.cookie } })).status);
 
 const outcome = (status: number, allowStatuses = [200, 201, 204]): Outcome => (allowStatuses.includes(status) ? "allow" : status);
 
@@ -287,7 +293,7 @@ beforeAll(async () => {
     .insert(schema.documents)
     .values({ caseId: jamie.id, partOf: professionalsPlan.id, kind: "family-views", title: "What my family says (Crisis plan)", visibility: "family" })
     .returning();
-  const under: Omit<Record_, "actionId">[] = [
+  const under: Omit<Record_, "actionId" | "versionId">[] = [
     { name: "care plan (family)", id: plan.id, kind: plan.kind, visibility: plan.visibility },
     {
       name: "family part of a professionals plan (left over)",
@@ -310,7 +316,11 @@ beforeAll(async () => {
     editor.doc.getXmlFragment("default").push([el]);
     await waitFor(async () => (await priya.get(`/api/actions/${actionId}`)).status === 200, { what: `projection of the action in ${record.name}` });
     editor.destroy();
-    records.push({ ...record, actionId });
+    const [version] = await server.database.db
+      .insert(schema.documentVersions)
+      .values({ documentId: record.id, name: `Saved in setup: ${record.name}`, state: Y.encodeStateAsUpdate(new Y.Doc()) })
+      .returning({ id: schema.documentVersions.id });
+    records.push({ ...record, actionId, versionId: version!.id });
   }
 
   // Meetings: the seeded professionals meeting (minutes agreed) and a family review, booked now.
@@ -365,6 +375,14 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
         const comment = await actor.client.post(`/api/documents/${record.id}/comments`, { body: `A comment from ${actor.label}` });
         check(at("POST comment"), actor, expectedFor(actor, atLeast(access, "comment"), access === "none" ? refusal(actor) : 403), outcome(comment.status));
         check(at("POST printed"), actor, expectedFor(actor, access !== "none"), outcome((await actor.client.post(`/api/documents/${record.id}/printed`, undefined)).status));
+        // The document as a record (ADR 0022): read by whoever may open it, versions saved by editors.
+        check(at("GET pdf"), actor, expectedFor(actor, access !== "none"), await pdfStatus(actor, `/api/documents/${record.id}/pdf`));
+        check(at("GET pdf of a version"), actor, expectedFor(actor, access !== "none"), await pdfStatus(actor, `/api/documents/${record.id}/pdf?version=${record.versionId}`));
+        check(at("GET text"), actor, expectedFor(actor, access !== "none"), outcome((await actor.client.get(`/api/documents/${record.id}/text`)).status));
+        check(at("GET versions"), actor, expectedFor(actor, access !== "none"), outcome((await actor.client.get(`/api/documents/${record.id}/versions`)).status));
+        check(at("GET a version"), actor, expectedFor(actor, access !== "none"), outcome((await actor.client.get(`/api/documents/${record.id}/versions/${record.versionId}`)).status));
+        const saved = await actor.client.post(`/api/documents/${record.id}/versions`, { name: `Saved by ${actor.label}` });
+        check(at("POST versions"), actor, expectedFor(actor, atLeast(access, "edit"), access === "none" ? refusal(actor) : 403), outcome(saved.status));
         check(at("listed on the case page"), actor, access !== "none" ? "allow" : 404, listed.includes(record.id) ? "allow" : 404);
         check(at("action listed"), actor, access !== "none" ? "allow" : 404, listedActions.includes(record.actionId) ? "allow" : 404);
         check(at("GET /api/actions/:id"), actor, expectedFor(actor, access !== "none", 404), outcome((await actor.client.get(`/api/actions/${record.actionId}`)).status));

@@ -1,7 +1,7 @@
 import type { DocNode, Meeting } from "@roundtable/domain";
 import { describe, expect, it } from "vitest";
 import { minutesPdf } from "../src/meetings/minutes-pdf.js";
-import { pdfSafeText } from "../src/meetings/pdf-text.js";
+import { pdfSafeText } from "../src/pdf/pdf-text.js";
 import { pdfTextLines } from "./support/pdf-text.js";
 
 const meeting: Meeting = {

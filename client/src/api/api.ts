@@ -22,6 +22,9 @@ import type {
   CreateMeetingBody,
   DocumentComment,
   DocumentDetail,
+  DocumentVersionSummary,
+  NewVersionBody,
+  VersionText,
   EmailPreferences,
   EmailPreferencesBody,
   InboxPage,
@@ -227,6 +230,31 @@ export function meetingInviteAddress(meetingId: string): string {
 /** The minutes as a PDF: as agreed once they are, otherwise the draft as it stands. */
 export function meetingMinutesPdfAddress(meetingId: string): string {
   return api.meetings[":id"]["minutes.pdf"].$path(meeting(meetingId));
+}
+
+/** A document (a care plan with the parts the reader may open) as a PDF: now, or as a named version kept it. */
+export function documentPdfAddress(documentId: string, versionId?: string): string {
+  const path = api.documents[":documentId"].pdf.$path({ param: { documentId: segment(documentId) } });
+  return versionId ? `${path}?version=${encodeURIComponent(versionId)}` : path;
+}
+
+/** Today's text of a document and the parts the reader may open. */
+export function getDocumentText(documentId: string): Promise<VersionText> {
+  // A document's blocks nest without end, which the typed client widens to any JSON: the same shape.
+  return requestJson(api.documents[":documentId"].text.$get({ param: { documentId: segment(documentId) } })) as Promise<unknown> as Promise<VersionText>;
+}
+
+export function listDocumentVersions(documentId: string): Promise<DocumentVersionSummary[]> {
+  return requestJson(api.documents[":documentId"].versions.$get({ param: { documentId: segment(documentId) } }));
+}
+
+export function getDocumentVersion(documentId: string, versionId: string): Promise<VersionText> {
+  return requestJson(api.documents[":documentId"].versions[":versionId"].$get({ param: { documentId: segment(documentId), versionId: segment(versionId) } })) as Promise<unknown> as Promise<VersionText>;
+}
+
+/** Keep the document as it stands now (with its parts) under a name. */
+export function saveDocumentVersion(documentId: string, body: NewVersionBody): Promise<DocumentVersionSummary> {
+  return requestJson(api.documents[":documentId"].versions.$post({ param: { documentId: segment(documentId) }, json: body }));
 }
 
 /** Tell the server a document was printed, for the audit trail. Best effort: printing goes on. */

@@ -18,6 +18,7 @@ import { PresenceList } from "../realtime/PresenceList";
 import { DocumentWorkspace } from "./DocumentWorkspace";
 import { documentWords, familyViewsPartNote } from "./document-words";
 import { useMe } from "../auth/session-context";
+import { PlanRecord } from "./PlanRecord";
 import { useOpenAccess } from "./use-open-access";
 
 const readOnlyNoticeId = "read-only-notice";
@@ -106,6 +107,7 @@ export default function DocumentPage({ documentId }: { documentId: string }) {
         </div>
       )}
       {document && <DocumentParts document={document} />}
+      {document && access && document.kind === "care-plan" && <PlanRecord document={document} access={access} />}
       {document && access && (
         <TeamFor document={document}>
           <DocumentWorkspace

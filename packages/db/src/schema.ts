@@ -315,8 +315,13 @@ export const documentVersions = pgTable(
     state: bytea("state").notNull(),
     createdBy: uuid("created_by").references(() => people.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * A part's state saved with its whole (a care plan's named version keeps the family's part
+     * too): the whole's version row. Null for a document's own version (ADR 0022).
+     */
+    partOfVersion: uuid("part_of_version").references((): AnyPgColumn => documentVersions.id),
   },
-  (t) => [index("document_versions_document_idx").on(t.documentId, t.createdAt)],
+  (t) => [index("document_versions_document_idx").on(t.documentId, t.createdAt), index("document_versions_part_of_idx").on(t.partOfVersion)],
 );
 
 /** In-app notifications: an action became overdue, minutes were circulated. */

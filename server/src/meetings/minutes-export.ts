@@ -5,11 +5,12 @@
  */
 import { richTextToJson } from "@roundtable/collab";
 import { schema } from "@roundtable/db";
-import { actionNodeName, eachNode, isUuid, type DocNode } from "@roundtable/domain";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import type { DocNode } from "@roundtable/domain";
+import { and, desc, eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { recordAudits } from "../audit/audit-log.js";
 import { documentAuditContext } from "../audit/document-context.js";
+import { actionOwnerNames } from "../pdf/action-owner-names.js";
 import { minutesPdf } from "./minutes-pdf.js";
 import { getMeeting, minutesState, type MeetingDeps } from "./meetings.js";
 import type { Person } from "../auth/sessions.js";
@@ -33,7 +34,7 @@ export async function minutesAsPdf(deps: MeetingDeps, person: Person, meetingId:
     meeting,
     minutes,
     versionLabel: agreed ? "Agreed minutes" : "Draft minutes, not yet agreed",
-    names: await ownerNames(deps, minutes),
+    names: await actionOwnerNames(db, minutes),
     downloadedBy: person.name,
     downloadedAt: now,
   });
@@ -73,29 +74,4 @@ async function minutesJson(deps: MeetingDeps, documentId: string, agreed: boolea
   const json = richTextToJson(doc);
   doc.destroy();
   return json;
-}
-
-/** The names of the people and agencies that own the actions in the minutes, by id. */
-async function ownerNames({ db }: MeetingDeps, minutes: DocNode): Promise<Map<string, string>> {
-  const personIds = new Set<string>();
-  const agencyIds = new Set<string>();
-  // Not recursive: minutes nested thousands of levels deep must still export.
-  for (const node of eachNode(minutes)) {
-    if (node.type !== actionNodeName) continue;
-    const { ownerId, ownerAgencyId } = node.attrs ?? {};
-    if (isUuid(ownerId)) personIds.add(ownerId);
-    if (isUuid(ownerAgencyId)) agencyIds.add(ownerAgencyId);
-  }
-  const names = new Map<string, string>();
-  if (personIds.size > 0) {
-    for (const p of await db.select({ id: schema.people.id, name: schema.people.name }).from(schema.people).where(inArray(schema.people.id, [...personIds]))) {
-      names.set(p.id, p.name);
-    }
-  }
-  if (agencyIds.size > 0) {
-    for (const a of await db.select({ id: schema.agencies.id, name: schema.agencies.name }).from(schema.agencies).where(inArray(schema.agencies.id, [...agencyIds]))) {
-      names.set(a.id, a.name);
-    }
-  }
-  return names;
 }

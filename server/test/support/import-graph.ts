@@ -25,6 +25,7 @@ export const partOf: Record<string, Part> = {
   realtime: "infrastructure",
   http: "infrastructure",
   jobs: "infrastructure",
+  pdf: "infrastructure",
   account: "feature",
   actions: "feature",
   audit: "feature",

@@ -1,0 +1,3 @@
+ALTER TABLE "document_versions" ADD COLUMN "part_of_version" uuid;--> statement-breakpoint
+ALTER TABLE "document_versions" ADD CONSTRAINT "document_versions_part_of_version_document_versions_id_fk" FOREIGN KEY ("part_of_version") REFERENCES "public"."document_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "document_versions_part_of_idx" ON "document_versions" USING btree ("part_of_version");

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import type { DocNode } from "./actions/action-projection.js";
+import { compareSections, diffParagraphs, sectionsOf } from "./document-versions.js";
+
+const p = (text: string): DocNode => ({ type: "paragraph", content: [{ type: "text", text }] });
+const h = (text: string): DocNode => ({ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text }] });
+
+describe("comparing a named version with today's text", () => {
+  it("finds paragraphs added, removed and changed in place, keeping the ones that stayed", () => {
+    expect(diffParagraphs(["A", "B", "C", "D"], ["A", "B2", "C", "E", "D"])).toEqual([
+      { kind: "same", text: "A" },
+      { kind: "changed", before: "B", after: "B2" },
+      { kind: "same", text: "C" },
+      { kind: "added", text: "E" },
+      { kind: "same", text: "D" },
+    ]);
+    expect(diffParagraphs(["A", "B"], ["A"])).toEqual([{ kind: "same", text: "A" }, { kind: "removed", text: "B" }]);
+  });
+
+  it("compares section by section under the care plan's headings, saying which sections are new or gone", () => {
+    const then = sectionsOf({ type: "doc", content: [h("About me"), p("I live with Mum."), h("Contacts"), p("School office")] });
+    const now = sectionsOf({ type: "doc", content: [h("About me"), p("I live with Mum and my sister."), h("What matters to me"), p("Football")] });
+    expect(compareSections(then, now)).toEqual([
+      { heading: "About me", status: "changed", changes: [{ kind: "changed", before: "I live with Mum.", after: "I live with Mum and my sister." }] },
+      { heading: "What matters to me", status: "added", changes: [{ kind: "added", text: "Football" }] },
+      { heading: "Contacts", status: "removed", changes: [{ kind: "removed", text: "School office" }] },
+    ]);
+  });
+
+  it("says a section is the same when nothing in it changed", () => {
+    const doc: DocNode = { type: "doc", content: [h("About me"), p("Same words")] };
+    expect(compareSections(sectionsOf(doc), sectionsOf(doc))).toEqual([{ heading: "About me", status: "same", changes: [{ kind: "same", text: "Same words" }] }]);
+  });
+});

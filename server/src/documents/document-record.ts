@@ -1,0 +1,187 @@
+/**
+ * A document as a record (ADR 0022): its text with the parts the reader may open, as it stands
+ * now or as a named version kept it; named versions saved and listed; and the PDF of either.
+ * A part the reader may not open is left out without a word: its title is not theirs to know.
+ */
+import { richTextToJson } from "@roundtable/collab";
+import { schema, type Db } from "@roundtable/db";
+import { atLeast, isUuid, type DocNode, type DocumentVersionSummary, type NewVersionBody, type VersionPart, type VersionText } from "@roundtable/domain";
+import { and, count, desc, eq, isNull } from "drizzle-orm";
+import * as Y from "yjs";
+import { documentAccessFor, type DocumentAccess } from "../access/access.js";
+import { orRefuse } from "../access/access-answer.js";
+import { recordAudits } from "../audit/audit-log.js";
+import { documentAuditContext } from "../audit/document-context.js";
+import type { Person } from "../auth/sessions.js";
+import type { RoomRegistry } from "../collab/room-registry.js";
+import { forbidden, HttpError, notFound } from "../errors.js";
+import { actionOwnerNames } from "../pdf/action-owner-names.js";
+import { writePdf } from "../pdf/pdf-writer.js";
+
+export interface DocumentRecordDeps {
+  db: Db;
+  registry: RoomRegistry;
+}
+
+/** Named versions one document may keep: past this, saving another is refused. */
+export const maxVersionsPerDocument = 500;
+/** The newest this many are listed. */
+const versionListLimit = 200;
+
+const versionNotFound = () => notFound("That version");
+
+function stateToJson(state: Uint8Array): DocNode {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    return richTextToJson(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** The document's parts, in the order they were made. */
+async function partsOf(db: Db, documentId: string) {
+  return db
+    .select({ id: schema.documents.id, title: schema.documents.title })
+    .from(schema.documents)
+    .where(eq(schema.documents.partOf, documentId))
+    .orderBy(schema.documents.createdAt);
+}
+
+async function mayOpen(db: Db, person: Person, documentId: string): Promise<boolean> {
+  return (await documentAccessFor(db, person, documentId)).ok;
+}
+
+/** One version of this document (never another document's, never a part's row), or 404. */
+async function versionRow(db: Db, documentId: string, versionId: string) {
+  if (!isUuid(versionId)) throw versionNotFound();
+  const [row] = await db
+    .select({ id: schema.documentVersions.id, name: schema.documentVersions.name, state: schema.documentVersions.state, savedBy: schema.people.name, savedAt: schema.documentVersions.createdAt })
+    .from(schema.documentVersions)
+    .leftJoin(schema.people, eq(schema.people.id, schema.documentVersions.createdBy))
+    .where(and(eq(schema.documentVersions.id, versionId), eq(schema.documentVersions.documentId, documentId), isNull(schema.documentVersions.partOfVersion)));
+  if (!row) throw versionNotFound();
+  return row;
+}
+
+const summary = (row: { id: string; name: string; savedBy: string | null; savedAt: Date }): DocumentVersionSummary => ({
+  id: row.id,
+  name: row.name,
+  savedBy: row.savedBy,
+  savedAt: row.savedAt.toISOString(),
+});
+
+interface ReadText extends VersionText {
+  opened: DocumentAccess;
+}
+
+/** The text of a document and the parts this person may open: now, or as a named version kept it. */
+async function readText({ db, registry }: DocumentRecordDeps, person: Person, documentId: string, versionId?: string): Promise<ReadText> {
+  const opened = orRefuse(await documentAccessFor(db, person, documentId));
+  const { document } = opened;
+  const parts: VersionPart[] = [];
+  if (versionId === undefined) {
+    parts.push({ documentId, title: document.title, content: stateToJson(await registry.readState(documentId)) });
+    for (const part of await partsOf(db, documentId)) {
+      if (await mayOpen(db, person, part.id)) parts.push({ documentId: part.id, title: part.title, content: stateToJson(await registry.readState(part.id)) });
+    }
+    return { opened, version: null, parts };
+  }
+  const version = await versionRow(db, documentId, versionId);
+  parts.push({ documentId, title: document.title, content: stateToJson(version.state) });
+  const savedParts = await db
+    .select({ documentId: schema.documentVersions.documentId, state: schema.documentVersions.state, title: schema.documents.title })
+    .from(schema.documentVersions)
+    .innerJoin(schema.documents, eq(schema.documents.id, schema.documentVersions.documentId))
+    .where(eq(schema.documentVersions.partOfVersion, version.id))
+    .orderBy(schema.documents.createdAt);
+  for (const part of savedParts) {
+    if (await mayOpen(db, person, part.documentId)) parts.push({ documentId: part.documentId, title: part.title, content: stateToJson(part.state) });
+  }
+  return { opened, version: summary(version), parts };
+}
+
+export async function documentText(deps: DocumentRecordDeps, person: Person, documentId: string, versionId?: string): Promise<VersionText> {
+  const { version, parts } = await readText(deps, person, documentId, versionId);
+  return { version, parts };
+}
+
+export async function listVersions({ db }: DocumentRecordDeps, person: Person, documentId: string): Promise<DocumentVersionSummary[]> {
+  orRefuse(await documentAccessFor(db, person, documentId));
+  const rows = await db
+    .select({ id: schema.documentVersions.id, name: schema.documentVersions.name, savedBy: schema.people.name, savedAt: schema.documentVersions.createdAt })
+    .from(schema.documentVersions)
+    .leftJoin(schema.people, eq(schema.people.id, schema.documentVersions.createdBy))
+    .where(and(eq(schema.documentVersions.documentId, documentId), isNull(schema.documentVersions.partOfVersion)))
+    .orderBy(desc(schema.documentVersions.createdAt))
+    .limit(versionListLimit);
+  return rows.map(summary);
+}
+
+/**
+ * Keeps the document as it stands now under a name, with every part of it (the family's part
+ * too): whoever reads the version later sees the parts they may open then.
+ */
+export async function saveVersion({ db, registry }: DocumentRecordDeps, person: Person, documentId: string, body: NewVersionBody): Promise<DocumentVersionSummary> {
+  const { access } = orRefuse(await documentAccessFor(db, person, documentId));
+  if (!atLeast(access, "edit")) throw forbidden("Only people who can edit this document can save a named version of it.");
+  const [{ saved } = { saved: 0 }] = await db
+    .select({ saved: count() })
+    .from(schema.documentVersions)
+    .where(and(eq(schema.documentVersions.documentId, documentId), isNull(schema.documentVersions.partOfVersion)));
+  if (saved >= maxVersionsPerDocument) throw new HttpError(409, `This document already has ${maxVersionsPerDocument} named versions, which is as many as it can keep.`);
+  // Read before the transaction: reading may need the database (see commandMeeting).
+  const state = await registry.readState(documentId);
+  const parts = await Promise.all((await partsOf(db, documentId)).map(async (p) => ({ documentId: p.id, state: await registry.readState(p.id) })));
+  const row = await db.transaction(async (tx) => {
+    const [version] = await tx
+      .insert(schema.documentVersions)
+      .values({ documentId, name: body.name, state, createdBy: person.id })
+      .returning({ id: schema.documentVersions.id, name: schema.documentVersions.name, savedAt: schema.documentVersions.createdAt });
+    if (parts.length > 0) await tx.insert(schema.documentVersions).values(parts.map((p) => ({ ...p, name: body.name, createdBy: person.id, partOfVersion: version!.id })));
+    return version!;
+  });
+  return summary({ ...row, savedBy: person.name });
+}
+
+const londonDay = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric" });
+const londonShort = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
+
+/** The document (a care plan with its parts) as a PDF, now or as a named version; audited as a download. */
+export async function documentPdf(deps: DocumentRecordDeps, person: Person, documentId: string, versionId?: string, now = new Date()): Promise<{ filename: string; pdf: Buffer }> {
+  const { db } = deps;
+  const { opened, version, parts } = await readText(deps, person, documentId, versionId);
+  const { document, caseName } = opened;
+  const names = await actionOwnerNames(db, { type: "doc", content: parts.map((p) => p.content) });
+  const versionLabel = version ? `Version: ${version.name} (saved by ${version.savedBy ?? "someone no longer on Roundtable"} on ${londonShort.format(new Date(version.savedAt))})` : "Version: as it stands now";
+  const kindWords = document.kind === "care-plan" ? "care plan" : "document";
+  const pdf = await writePdf({ title: document.title, versionLabel, downloadedBy: person.name, downloadedAt: now }, (w) => {
+    w.titleBlock(kindWords);
+    if (document.visibility === "professionals") w.warning("Professionals only. Do not share with the family or the young person.");
+    w.pdf.moveDown(0.8);
+    if (caseName) w.detail("About", caseName);
+    w.detail("Produced", londonDay.format(now));
+    parts.forEach((part, index) => {
+      w.rule();
+      if (index > 0) w.sectionHeading(part.title);
+      w.blocks(part.content, names, "Nothing has been written here yet.");
+    });
+  });
+  const context = await documentAuditContext(db, person, document);
+  await recordAudits(
+    db,
+    context.caseIds.map((caseId) => ({
+      actor: person,
+      role: context.role,
+      action: "exported" as const,
+      caseId,
+      documentId,
+      meetingId: document.meetingId,
+      detail: { format: "pdf", version: version ? version.name : "as it stands now" },
+    })),
+  );
+  const slug = document.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60);
+  const day = now.toISOString().slice(0, 10);
+  return { filename: `${slug || "document"}-${version ? "version" : day}.pdf`, pdf };
+}
