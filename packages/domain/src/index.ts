@@ -25,3 +25,4 @@ export * from "./wire/socket-events.js";
 export * from "./author.js";
 export * from "./notifications/notification-kinds.js";
 export * from "./notifications/inbox.js";
+export * from "./easy-read.js";
