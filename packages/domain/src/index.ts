@@ -26,3 +26,4 @@ export * from "./author.js";
 export * from "./notifications/notification-kinds.js";
 export * from "./notifications/inbox.js";
 export * from "./easy-read.js";
+export * from "./communication-needs.js";
