@@ -16,6 +16,14 @@ export type EasyReadBlock =
   | { kind: "lines"; lines: string[] }
   | { kind: "actions"; sentences: string[] };
 
+/** GET /api/easy-read/documents/:documentId: the document's content, and its actions' owners' names by id. */
+export interface EasyReadSnapshot {
+  documentId: string;
+  title: string;
+  content: DocNode;
+  names: Record<string, string>;
+}
+
 /** What an action sentence needs: the names of owners by id, and how to write a due date. */
 export interface EasyReadWords {
   names: ReadonlyMap<string, string>;

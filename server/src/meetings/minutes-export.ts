@@ -55,8 +55,11 @@ export async function minutesAsPdf(deps: MeetingDeps, person: Person, meetingId:
   return { filename: `${slug || "meeting"}-${day}-minutes.pdf`, pdf };
 }
 
-/** One minutes document as JSON: the agreed version once agreed (exactly what was agreed), otherwise as it stands now. */
-async function minutesJson(deps: MeetingDeps, documentId: string, agreed: boolean): Promise<DocNode> {
+/**
+ * One document as JSON: for agreed minutes the agreed version (exactly what was agreed),
+ * otherwise as it stands now. Also what the easy-read view reads (ADR 0023).
+ */
+export async function minutesJson(deps: Pick<MeetingDeps, "db" | "registry">, documentId: string, agreed: boolean): Promise<DocNode> {
   let state: Uint8Array | null = null;
   if (agreed) {
     const [version] = await deps.db
@@ -75,8 +78,8 @@ async function minutesJson(deps: MeetingDeps, documentId: string, agreed: boolea
   return json;
 }
 
-/** The names of the people and agencies that own the actions in the minutes, by id. */
-async function ownerNames({ db }: MeetingDeps, minutes: DocNode): Promise<Map<string, string>> {
+/** The names of the people and agencies that own the actions in the minutes (or any document), by id. */
+export async function ownerNames({ db }: Pick<MeetingDeps, "db">, minutes: DocNode): Promise<Map<string, string>> {
   const personIds = new Set<string>();
   const agencyIds = new Set<string>();
   // Not recursive: minutes nested thousands of levels deep must still export.

@@ -32,6 +32,7 @@ export const partOf: Record<string, Part> = {
   comments: "feature",
   consent: "feature",
   documents: "feature",
+  "easy-read": "feature",
   invitations: "feature",
   meetings: "feature",
   notifications: "feature",
