@@ -11,6 +11,8 @@
 import { type ClientResponse, hc } from "hono/client";
 import type {
   Action,
+  EasyReadSnapshot,
+  ReadingPreference,
   ActionEvent,
   ActionListQuery,
   ApiError,
@@ -393,4 +395,19 @@ export function getEmailPreferences(): Promise<EmailPreferences> {
 
 export function saveEmailPreferences(body: EmailPreferencesBody): Promise<EmailPreferences> {
   return requestJson(notifications["email-preferences"].$put({ json: body }));
+}
+
+const easyRead = api["easy-read"];
+
+export function getReadingPreference(): Promise<ReadingPreference> {
+  return requestJson(easyRead.preference.$get());
+}
+
+export function saveReadingPreference(body: ReadingPreference): Promise<ReadingPreference> {
+  return requestJson(easyRead.preference.$put({ json: body }));
+}
+
+export async function getEasyReadSnapshot(documentId: string): Promise<EasyReadSnapshot> {
+  // The content is ProseMirror JSON, which Hono's JSON type cannot name as a DocNode tree.
+  return (await requestJson(easyRead.documents[":documentId"].$get({ param: { documentId: segment(documentId) } }))) as EasyReadSnapshot;
 }

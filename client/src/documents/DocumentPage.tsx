@@ -17,6 +17,10 @@ import { usePageHeading } from "../navigation/use-page-heading";
 import { PresenceList } from "../realtime/PresenceList";
 import { DocumentWorkspace } from "./DocumentWorkspace";
 import { documentWords } from "./document-words";
+import { EasyReadToggle } from "../easy-read/EasyReadToggle";
+import { EasyReadView } from "../easy-read/EasyReadView";
+import { hasEasyRead } from "../easy-read/easy-read-kinds";
+import { useEasyRead } from "../easy-read/use-easy-read";
 import { useOpenAccess } from "./use-open-access";
 
 const readOnlyNoticeId = "read-only-notice";
@@ -77,6 +81,8 @@ export default function DocumentPage({ documentId }: { documentId: string }) {
   const headingRef = usePageHeading(subject ? `${title}, ${subject}` : title);
   const { access, onAccessChanged } = useOpenAccess(documentId, document?.access);
   const words = documentWords(document?.kind ?? null);
+  const easy = useEasyRead();
+  const easyRead = !!document && hasEasyRead(document.kind) && easy.easyRead;
 
   if (loaded.status === "failed") return <ProblemPage error={loaded.error} retry={loaded.retry} />;
   if (access === "none") return <ProblemPage error={new ApiRequestError(403, "You do not have access to this document.")} />;
@@ -104,7 +110,11 @@ export default function DocumentPage({ documentId }: { documentId: string }) {
         </div>
       )}
       {document && <DocumentParts document={document} />}
+      {/* Easy read (ADR 0023): the same document, read-only; the editor stays open underneath. */}
+      {document && hasEasyRead(document.kind) && <EasyReadToggle choice={easy} />}
+      {document && easyRead && <EasyReadView heading={`${documentKindLabels[document.kind]} in easy read`} parts={[{ documentId: document.id }]} />}
       {document && access && (
+        <div hidden={easyRead}>
         <TeamFor document={document}>
           <DocumentWorkspace
             key={access}
@@ -117,6 +127,7 @@ export default function DocumentPage({ documentId }: { documentId: string }) {
             sideHeadingId="who-is-here-heading"
           />
         </TeamFor>
+        </div>
       )}
     </>
   );
