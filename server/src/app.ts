@@ -18,6 +18,7 @@ import { consentRoutes } from "./consent/consent-routes.js";
 import { caseAuditRoutes } from "./audit/audit-routes.js";
 import { caseRoutes } from "./cases/case-routes.js";
 import { commentRoutes } from "./comments/comment-routes.js";
+import { communicationNeedsRoutes } from "./communication-needs/communication-needs-routes.js";
 import { documentRoutes } from "./documents/document-routes.js";
 import { easyReadRoutes } from "./easy-read/easy-read-routes.js";
 import { healthRoutes } from "./http/health-routes.js";
@@ -120,7 +121,8 @@ function apiRoutes(deps: AppDeps & FeatureDeps) {
     .route("/actions", actionRoutes(deps))
     .route("/meetings", meetingRoutes(deps))
     .route("/notifications", notificationRoutes(deps))
-    .route("/easy-read", easyReadRoutes(deps));
+    .route("/easy-read", easyReadRoutes(deps))
+    .route("/communication-needs", communicationNeedsRoutes(deps));
 }
 
 /**

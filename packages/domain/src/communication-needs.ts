@@ -63,3 +63,9 @@ export const readingPreferenceBodySchema = z.object({ easyRead: z.boolean() }).s
 export interface ReadingPreference {
   easyRead: boolean;
 }
+
+/** One person's recorded needs, as the keyworker (team page) or the chair (meeting page) is shown them. */
+export interface PersonCommunicationNeeds {
+  personId: string;
+  needs: CommunicationNeeds;
+}

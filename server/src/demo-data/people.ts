@@ -2,7 +2,7 @@
  * The demo keyworking service: its agencies and one account for every role. Every demo
  * account uses the same password, listed in the README. All names are fictional.
  */
-import type { Role } from "@roundtable/domain";
+import type { CommunicationNeeds, Role } from "@roundtable/domain";
 
 export const demoPassword = "roundtable-demo";
 
@@ -26,6 +26,8 @@ export interface DemoPerson {
   role: Role;
   agency: AgencyKey | null;
   jobTitle: string;
+  /** Their communication needs, where recorded (ADR 0023). */
+  communicationNeeds?: CommunicationNeeds;
 }
 
 const email = (local: string) => `${local}@roundtable.demo`;
@@ -41,6 +43,6 @@ export const demoPeople: readonly DemoPerson[] = [
   { key: "sophie", name: "Sophie Grant", email: email("sophie.grant"), role: "professional", agency: "voluntary", jobTitle: "Family support worker" },
   { key: "helen", name: "Helen Morris", email: email("helen.morris"), role: "icb-lead", agency: "icb", jobTitle: "CETR lead, learning disability and autism" },
   { key: "claire", name: "Claire Walker", email: email("claire.walker"), role: "parent", agency: null, jobTitle: "Jamie's mum" },
-  { key: "jamie", name: "Jamie Walker", email: email("jamie.walker"), role: "young-person", agency: null, jobTitle: "Young person" },
-  { key: "daniel", name: "Daniel Reid", email: email("daniel.reid"), role: "parent", agency: null, jobTitle: "Aisha's dad" },
+  { key: "jamie", name: "Jamie Walker", email: email("jamie.walker"), role: "young-person", agency: null, jobTitle: "Young person", communicationNeeds: { easyRead: true, largePrint: false, interpreterLanguage: null, preferredLanguage: null, other: null } },
+  { key: "daniel", name: "Daniel Reid", email: email("daniel.reid"), role: "parent", agency: null, jobTitle: "Aisha's dad", communicationNeeds: { easyRead: false, largePrint: false, interpreterLanguage: "Polish", preferredLanguage: null, other: null } },
 ];

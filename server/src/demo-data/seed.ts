@@ -40,6 +40,7 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
           role: p.role,
           jobTitle: p.jobTitle,
           passwordHash,
+          communicationNeeds: p.communicationNeeds ?? null,
         })
         .returning({ id: schema.people.id });
       personIds.set(p.key, row!.id);

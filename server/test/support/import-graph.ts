@@ -30,6 +30,7 @@ export const partOf: Record<string, Part> = {
   audit: "feature",
   cases: "feature",
   comments: "feature",
+  "communication-needs": "feature",
   consent: "feature",
   documents: "feature",
   "easy-read": "feature",
