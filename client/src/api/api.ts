@@ -11,7 +11,9 @@
 import { type ClientResponse, hc } from "hono/client";
 import type {
   Action,
+  CommunicationNeeds,
   EasyReadSnapshot,
+  PersonCommunicationNeeds,
   ReadingPreference,
   ActionEvent,
   ActionListQuery,
@@ -410,4 +412,18 @@ export function saveReadingPreference(body: ReadingPreference): Promise<ReadingP
 export async function getEasyReadSnapshot(documentId: string): Promise<EasyReadSnapshot> {
   // The content is ProseMirror JSON, which Hono's JSON type cannot name as a DocNode tree.
   return (await requestJson(easyRead.documents[":documentId"].$get({ param: { documentId: segment(documentId) } }))) as EasyReadSnapshot;
+}
+
+const needs = api["communication-needs"];
+
+export function getTeamCommunicationNeeds(caseId: string): Promise<PersonCommunicationNeeds[]> {
+  return requestJson(needs.cases[":caseId"].$get({ param: { caseId: segment(caseId) } }));
+}
+
+export function recordCommunicationNeeds(caseId: string, personId: string, body: CommunicationNeeds): Promise<CommunicationNeeds> {
+  return requestJson(needs.cases[":caseId"].people[":personId"].$put({ param: { caseId: segment(caseId), personId: segment(personId) }, json: body }));
+}
+
+export function getMeetingCommunicationNeeds(meetingId: string): Promise<PersonCommunicationNeeds[]> {
+  return requestJson(needs.meetings[":meetingId"].$get({ param: { meetingId: segment(meetingId) } }));
 }

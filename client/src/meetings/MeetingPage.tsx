@@ -3,7 +3,7 @@
  * sent beforehand, the agenda item being discussed now, the chair's buttons, and the minutes
  * everyone writes together.
  */
-import { meetingTypeLabels, type Meeting } from "@roundtable/domain";
+import { meetingTypeLabels, seesCommunicationNeeds, type Meeting } from "@roundtable/domain";
 import { useState } from "react";
 import type * as Y from "yjs";
 import { useMe } from "../auth/session-context";
@@ -15,6 +15,8 @@ import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { PresenceList } from "../realtime/PresenceList";
 import { useAccessRevoked } from "../realtime/use-access-revoked";
+import { getMeetingCommunicationNeeds } from "../api/api";
+import { useNeedsWords } from "../communication-needs/use-communication-needs";
 import { EasyReadMinutes } from "../easy-read/EasyReadMinutes";
 import { EasyReadToggle } from "../easy-read/EasyReadToggle";
 import { useEasyRead } from "../easy-read/use-easy-read";
@@ -50,12 +52,14 @@ export default function MeetingPage({ meetingId }: { meetingId: string }) {
   // own room hears of it first, so their copy on this device goes too (collab-session.ts).
   const revoked = useAccessRevoked(`meeting:${meetingId}`);
   const easy = useEasyRead();
+  const chairing = meeting !== null && isChair(meeting, me.id);
+  // Communication needs: shown to the chair, so they can meet them (ADR 0023).
+  const needs = useNeedsWords(() => getMeetingCommunicationNeeds(meetingId), `needs:meeting:${meetingId}`, seesCommunicationNeeds({ isSelf: false, isOwnKeyworker: false, isChair: chairing }));
 
   if (state.status === "failed") return <ProblemPage error={state.error} retry={state.retry} />;
-  const chairing = meeting !== null && isChair(meeting, me.id);
   const side = meeting && (
     <>
-      <AttendanceList meeting={meeting} myId={me.id} chairing={chairing} onChanged={replace} />
+      <AttendanceList meeting={meeting} myId={me.id} chairing={chairing} onChanged={replace} needs={needs} />
       <Contributions meeting={meeting} />
     </>
   );
