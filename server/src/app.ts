@@ -18,7 +18,9 @@ import { consentRoutes } from "./consent/consent-routes.js";
 import { caseAuditRoutes } from "./audit/audit-routes.js";
 import { caseRoutes } from "./cases/case-routes.js";
 import { commentRoutes } from "./comments/comment-routes.js";
+import { communicationNeedsRoutes } from "./communication-needs/communication-needs-routes.js";
 import { documentRoutes } from "./documents/document-routes.js";
+import { easyReadRoutes } from "./easy-read/easy-read-routes.js";
 import { healthRoutes } from "./http/health-routes.js";
 import { caseInvitationRoutes, invitationRoutes } from "./invitations/invitation-routes.js";
 import { meetingRoutes } from "./meetings/meeting-routes.js";
@@ -120,7 +122,9 @@ function apiRoutes(deps: AppDeps & FeatureDeps) {
     .route("/comments", commentRoutes(deps))
     .route("/actions", actionRoutes(deps))
     .route("/meetings", meetingRoutes(deps))
-    .route("/notifications", notificationRoutes(deps));
+    .route("/notifications", notificationRoutes(deps))
+    .route("/easy-read", easyReadRoutes(deps))
+    .route("/communication-needs", communicationNeedsRoutes(deps));
 }
 
 /**

@@ -18,9 +18,11 @@ import {
   mayReadAccessReport,
   mayReadAuditTrail,
   mayUseOverdue,
+  mayRecordCommunicationNeeds,
   meetingAccess,
   meetingPartsAccess,
   needsSharingConsent,
+  seesCommunicationNeeds,
   seesWholeService,
   teamRoleThatCounts,
   type AccessLevel,
@@ -383,6 +385,7 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
         check(at("GET a version"), actor, expectedFor(actor, access !== "none"), outcome((await actor.client.get(`/api/documents/${record.id}/versions/${record.versionId}`)).status));
         const saved = await actor.client.post(`/api/documents/${record.id}/versions`, { name: `Saved by ${actor.label}` });
         check(at("POST versions"), actor, expectedFor(actor, atLeast(access, "edit"), access === "none" ? refusal(actor) : 403), outcome(saved.status));
+        check(at("GET easy-read snapshot"), actor, expectedFor(actor, access !== "none"), outcome((await actor.client.get(`/api/easy-read/documents/${record.id}`)).status));
         check(at("listed on the case page"), actor, access !== "none" ? "allow" : 404, listed.includes(record.id) ? "allow" : 404);
         check(at("action listed"), actor, access !== "none" ? "allow" : 404, listedActions.includes(record.actionId) ? "allow" : 404);
         check(at("GET /api/actions/:id"), actor, expectedFor(actor, access !== "none", 404), outcome((await actor.client.get(`/api/actions/${record.actionId}`)).status));
@@ -432,6 +435,10 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
         const ics = await fetch(`${server.url}/api/meetings/${meeting.id}/invite.ics`, { headers: { cookie: actor.client.cookie } });
         check(`GET invite.ics, ${name}`, actor, expected, outcome(ics.status));
         check(`GET minutes document, ${name}`, actor, expected, outcome((await actor.client.get(`/api/documents/${meeting.minutesDocumentId!}`)).status));
+        check(`GET minutes in easy read, ${name}`, actor, expected, outcome((await actor.client.get(`/api/easy-read/documents/${meeting.minutesDocumentId!}`)).status));
+        const seesNeeds = seesCommunicationNeeds({ isSelf: false, isOwnKeyworker: false, isChair: meeting.chair.id === actor.client.personId });
+        const needs = await actor.client.get(`/api/communication-needs/meetings/${meeting.id}`);
+        check(`GET invitees' communication needs, ${name}`, actor, access === "none" ? 404 : seesNeeds ? "allow" : 403, outcome(needs.status));
         const status = await upgradeStatus(server.url, meeting.minutesDocumentId!, actor.client.cookie);
         check(`websocket upgrade to the minutes, ${name}`, actor, expected, status === "open" ? "allow" : status);
         const listed = seesCase(actor) ? (await actor.client.get<Meeting[]>(`/api/cases/${jamie.id}/meetings`)).body.map((m) => m.id) : [];
@@ -510,6 +517,20 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
       check("GET consents", actor, seen ? "allow" : 404, outcome((await actor.client.get(`/api/cases/${jamie.id}/consents`)).status));
       check("GET audit", actor, caseLevel(mayReadAuditTrail(role)), outcome((await actor.client.get(`/api/cases/${jamie.id}/audit`)).status));
       check("GET access-report", actor, caseLevel(mayReadAccessReport(actor.caseRole)), outcome((await actor.client.get(`/api/cases/${jamie.id}/access-report`)).status));
+      // Communication needs (ADR 0023): the team's are shown to the child's own keyworker; a family member's recorded by them or themselves.
+      const isOwnKeyworker = jamie.keyworker?.id === actor.client.personId;
+      const seesNeeds = seesCommunicationNeeds({ isSelf: false, isOwnKeyworker, isChair: false });
+      check("GET the team's communication needs", actor, caseLevel(seesNeeds), outcome((await actor.client.get(`/api/communication-needs/cases/${jamie.id}`)).status));
+      const claire = jamie.team.find((m) => m.name === "Claire Walker")!;
+      const mayRecord = mayRecordCommunicationNeeds({ isSelf: claire.personId === actor.client.personId, isOwnKeyworker, subjectCaseRole: claire.role });
+      const recorded = await actor.client.put(`/api/communication-needs/cases/${jamie.id}/people/${claire.personId}`, {
+        easyRead: false,
+        largePrint: true,
+        interpreterLanguage: null,
+        preferredLanguage: null,
+        other: null,
+      });
+      check("PUT a parent's communication needs", actor, caseLevel(mayRecord), outcome(recorded.status));
       const consent = await actor.client.post(`/api/cases/${jamie.id}/consents`, { kind: "register", decision: "given", givenBy: "Claire Walker (mum)" });
       check("POST consent", actor, caseLevel(mayManageCase(role)), outcome(consent.status));
     }

@@ -13,6 +13,10 @@ import type {
   ContactDetailsBody,
   TeamContact,
   Action,
+  CommunicationNeeds,
+  EasyReadSnapshot,
+  PersonCommunicationNeeds,
+  ReadingPreference,
   ActionEvent,
   ActionListQuery,
   ApiError,
@@ -432,4 +436,33 @@ export function getOwnContact(): Promise<TeamContact> {
 
 export function changeOwnContact(body: ContactDetailsBody): Promise<TeamContact> {
   return requestJson(api.me.contact.$put({ json: body }));
+}
+
+const easyRead = api["easy-read"];
+
+export function getReadingPreference(): Promise<ReadingPreference> {
+  return requestJson(easyRead.preference.$get());
+}
+
+export function saveReadingPreference(body: ReadingPreference): Promise<ReadingPreference> {
+  return requestJson(easyRead.preference.$put({ json: body }));
+}
+
+export async function getEasyReadSnapshot(documentId: string): Promise<EasyReadSnapshot> {
+  // The content is ProseMirror JSON, which Hono's JSON type cannot name as a DocNode tree.
+  return (await requestJson(easyRead.documents[":documentId"].$get({ param: { documentId: segment(documentId) } }))) as EasyReadSnapshot;
+}
+
+const needs = api["communication-needs"];
+
+export function getTeamCommunicationNeeds(caseId: string): Promise<PersonCommunicationNeeds[]> {
+  return requestJson(needs.cases[":caseId"].$get({ param: { caseId: segment(caseId) } }));
+}
+
+export function recordCommunicationNeeds(caseId: string, personId: string, body: CommunicationNeeds): Promise<CommunicationNeeds> {
+  return requestJson(needs.cases[":caseId"].people[":personId"].$put({ param: { caseId: segment(caseId), personId: segment(personId) }, json: body }));
+}
+
+export function getMeetingCommunicationNeeds(meetingId: string): Promise<PersonCommunicationNeeds[]> {
+  return requestJson(needs.meetings[":meetingId"].$get({ param: { meetingId: segment(meetingId) } }));
 }

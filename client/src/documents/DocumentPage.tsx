@@ -19,6 +19,10 @@ import { DocumentWorkspace } from "./DocumentWorkspace";
 import { documentWords, familyViewsPartNote } from "./document-words";
 import { useMe } from "../auth/session-context";
 import { PlanRecord } from "./PlanRecord";
+import { EasyReadToggle } from "../easy-read/EasyReadToggle";
+import { EasyReadView } from "../easy-read/EasyReadView";
+import { hasEasyRead } from "../easy-read/easy-read-kinds";
+import { useEasyRead } from "../easy-read/use-easy-read";
 import { useOpenAccess } from "./use-open-access";
 
 const readOnlyNoticeId = "read-only-notice";
@@ -80,6 +84,8 @@ export default function DocumentPage({ documentId }: { documentId: string }) {
   const headingRef = usePageHeading(subject ? `${title}, ${subject}` : title);
   const { access, onAccessChanged } = useOpenAccess(documentId, document?.access);
   const words = documentWords(document?.kind ?? null);
+  const easy = useEasyRead();
+  const easyRead = !!document && hasEasyRead(document.kind) && easy.easyRead;
 
   if (loaded.status === "failed") return <ProblemPage error={loaded.error} retry={loaded.retry} />;
   if (access === "none") return <ProblemPage error={new ApiRequestError(403, "You do not have access to this document.")} />;
@@ -107,8 +113,11 @@ export default function DocumentPage({ documentId }: { documentId: string }) {
         </div>
       )}
       {document && <DocumentParts document={document} />}
-      {document && access && document.kind === "care-plan" && <PlanRecord document={document} access={access} />}
+      {/* Easy read (ADR 0023): the same document, read-only; the editor stays open underneath. */}
+      {document && hasEasyRead(document.kind) && <EasyReadToggle choice={easy} />}
+      {document && easyRead && <EasyReadView heading={`${documentKindLabels[document.kind]} in easy read`} parts={[{ documentId: document.id }]} />}
       {document && access && (
+        <div hidden={easyRead}>
         <TeamFor document={document}>
           <DocumentWorkspace
             key={access}
@@ -121,7 +130,10 @@ export default function DocumentPage({ documentId }: { documentId: string }) {
             sideHeadingId="who-is-here-heading"
           />
         </TeamFor>
+        </div>
       )}
+      {/* Below the plan: downloading, printing and named versions come after reading it. */}
+      {document && access && document.kind === "care-plan" && <PlanRecord document={document} access={access} />}
     </>
   );
 }

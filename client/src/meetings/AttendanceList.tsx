@@ -12,9 +12,11 @@ interface AttendanceListProps {
   myId: string;
   chairing: boolean;
   onChanged(meeting: Meeting): void;
+  /** Each invitee's communication needs in words, for the chair only (ADR 0023). */
+  needs?: ReadonlyMap<string, string>;
 }
 
-export function AttendanceList({ meeting, myId, chairing, onChanged }: AttendanceListProps) {
+export function AttendanceList({ meeting, myId, chairing, onChanged, needs }: AttendanceListProps) {
   const [saving, setSaving] = useState<string | null>(null);
   const [error, setError] = useState<{ personId: string; message: string } | null>(null);
 
@@ -48,6 +50,11 @@ export function AttendanceList({ meeting, myId, chairing, onChanged }: Attendanc
               {invitee.personId === myId && " (you)"}
             </span>
             <span className="rt-attendance__about">{about(invitee)}</span>
+            {needs?.get(invitee.personId) && (
+              <span className="rt-attendance__needs" data-testid="communication-needs">
+                {needs.get(invitee.personId)}
+              </span>
+            )}
             {chairing ? (
               <ChairChoice invitee={invitee} busy={saving === invitee.personId} onChange={(a) => void record(invitee.personId, a)} />
             ) : (

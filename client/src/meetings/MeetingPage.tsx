@@ -3,7 +3,7 @@
  * sent beforehand, the agenda item being discussed now, the chair's buttons, and the minutes
  * everyone writes together.
  */
-import { meetingTypeLabels, type Meeting } from "@roundtable/domain";
+import { meetingTypeLabels, seesCommunicationNeeds, type Meeting } from "@roundtable/domain";
 import { useState } from "react";
 import type * as Y from "yjs";
 import { useMe } from "../auth/session-context";
@@ -15,6 +15,11 @@ import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { PresenceList } from "../realtime/PresenceList";
 import { useAccessRevoked } from "../realtime/use-access-revoked";
+import { getMeetingCommunicationNeeds } from "../api/api";
+import { useNeedsWords } from "../communication-needs/use-communication-needs";
+import { EasyReadMinutes } from "../easy-read/EasyReadMinutes";
+import { EasyReadToggle } from "../easy-read/EasyReadToggle";
+import { useEasyRead } from "../easy-read/use-easy-read";
 import { AgendaNow } from "./AgendaNow";
 import { AttendanceList } from "./AttendanceList";
 import { Contributions } from "./Contributions";
@@ -46,9 +51,18 @@ export default function MeetingPage({ meetingId }: { meetingId: string }) {
   // "Who is here" keeps the page in the meeting's room, where a withdrawal is told. The minutes'
   // own room hears of it first, so their copy on this device goes too (collab-session.ts).
   const revoked = useAccessRevoked(`meeting:${meetingId}`);
+  const easy = useEasyRead();
+  const chairing = meeting !== null && isChair(meeting, me.id);
+  // Communication needs: shown to the chair, so they can meet them (ADR 0023).
+  const needs = useNeedsWords(() => getMeetingCommunicationNeeds(meetingId), `needs:meeting:${meetingId}`, seesCommunicationNeeds({ isSelf: false, isOwnKeyworker: false, isChair: chairing }));
 
   if (state.status === "failed") return <ProblemPage error={state.error} retry={state.retry} />;
-  const chairing = meeting !== null && isChair(meeting, me.id);
+  const side = meeting && (
+    <>
+      <AttendanceList meeting={meeting} myId={me.id} chairing={chairing} onChanged={replace} needs={needs} />
+      <Contributions meeting={meeting} />
+    </>
+  );
 
   // One tree for loading and loaded, so the heading that took focus is the one that stays.
   return (
@@ -82,16 +96,13 @@ export default function MeetingPage({ meetingId }: { meetingId: string }) {
           </div>
           <AgendaNow meeting={meeting} items={agenda} canSteer={chairing} onChanged={replace} />
           {chairing && <MeetingControls meeting={meeting} onChanged={replace} />}
-          <MeetingMinutes
-            meeting={meeting}
-            onDocumentReady={setMinutesDoc}
-            side={
-              <>
-                <AttendanceList meeting={meeting} myId={me.id} chairing={chairing} onChanged={replace} />
-                <Contributions meeting={meeting} />
-              </>
-            }
-          />
+          {/* Easy read (ADR 0023): the minutes read-only, one idea a line, instead of the editor. */}
+          <EasyReadToggle choice={easy} />
+          {easy.easyRead ? (
+            <EasyReadMinutes meeting={meeting} side={side} />
+          ) : (
+            <MeetingMinutes meeting={meeting} onDocumentReady={setMinutesDoc} side={side} />
+          )}
         </>
       )}
     </div>

@@ -24,6 +24,8 @@ interface TeamMembersTableProps {
   /** The child's own linked account (ADR 0012). */
   youngPersonId: string | null;
   meId: string;
+  /** Each member's communication needs in words, for the child's keyworker only (ADR 0023). */
+  needs?: ReadonlyMap<string, string>;
   /** Null for people who may only look. */
   manage: {
     busyPersonId: string | null;
@@ -32,7 +34,7 @@ interface TeamMembersTableProps {
   } | null;
 }
 
-export function TeamMembersTable({ team, childFirstName, keyworkerId, youngPersonId, meId, manage }: TeamMembersTableProps) {
+export function TeamMembersTable({ team, childFirstName, keyworkerId, youngPersonId, meId, needs, manage }: TeamMembersTableProps) {
   if (team.length === 0) return <p>No one is on the team yet.</p>;
   const headings = manage ? ["Name", "Role", "Agency and job title", "Contact", "Remove"] : ["Name", "Role", "Agency and job title", "Contact"];
   return (
@@ -46,6 +48,11 @@ export function TeamMembersTable({ team, childFirstName, keyworkerId, youngPerso
               {member.personId === keyworkerId && <span className="nhsuk-body-s rt-team-table__detail">{childFirstName}'s keyworker</span>}
               {member.role === "young-person" && (
                 <span className="nhsuk-body-s rt-team-table__detail">{youngPersonNote(member, youngPersonId, childFirstName)}</span>
+              )}
+              {needs?.get(member.personId) && (
+                <span className="nhsuk-body-s rt-team-table__detail rt-team-table__needs" data-testid="communication-needs">
+                  {needs.get(member.personId)}
+                </span>
               )}
             </span>
           </Cell>

@@ -3,9 +3,10 @@
  * change someone's role or take them off the team; everyone else sees the list. Adding people is
  * done by inviting them, from the case's page.
  */
-import { sharesContactDetails, type CaseDetail, type LinkedYoungPerson, type Role, type TeamMember } from "@roundtable/domain";
+import { seesCommunicationNeeds, sharesContactDetails, type CaseDetail, type LinkedYoungPerson, type Role, type TeamMember } from "@roundtable/domain";
 import { useRef, useState } from "react";
-import { ApiRequestError, changeMemberRole, getCase, removeMember } from "../api/api";
+import { ApiRequestError, changeMemberRole, getCase, getTeamCommunicationNeeds, removeMember } from "../api/api";
+import { useNeedsWords } from "../communication-needs/use-communication-needs";
 import { useResource } from "../api/use-resource";
 import { ErrorSummary, type FormErrorSummary } from "../auth/ErrorSummary";
 import { useMe, useSession } from "../auth/session-context";
@@ -62,6 +63,9 @@ function Team({ details }: { details: CaseDetail }) {
   const messageCount = useRef(0);
   const child = firstName(details.name);
   const may = casePermissions(team, me);
+  // Communication needs: shown to the child's own keyworker, so they can meet them (ADR 0023).
+  const isOwnKeyworker = details.keyworker?.id === me.id;
+  const needs = useNeedsWords(() => getTeamCommunicationNeeds(details.id), `needs:case:${details.id}`, seesCommunicationNeeds({ isSelf: false, isOwnKeyworker, isChair: false }));
 
   const failed = (error: unknown, field?: string) => {
     if (error instanceof ApiRequestError && error.isSessionEnded) return sessionEnded();
@@ -161,6 +165,7 @@ function Team({ details }: { details: CaseDetail }) {
         keyworkerId={details.keyworker?.id ?? null}
         youngPersonId={linked?.personId ?? null}
         meId={me.id}
+        needs={needs}
         manage={
           may.manage
             ? {

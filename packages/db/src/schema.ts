@@ -7,6 +7,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   customType,
   date,
   index,
@@ -21,6 +22,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type {
   ActionEventField,
+  CommunicationNeeds,
   ActionStatus,
   Attendance,
   AuditAction,
@@ -87,6 +89,10 @@ export const people = pgTable(
     totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
     /** The last time step a code was accepted for, so no code is used twice. */
     totpLastStep: bigint("totp_last_step", { mode: "number" }),
+    /** The easy-read view on or off: follows them to any device (ADR 0023). */
+    easyRead: boolean("easy_read").notNull().default(false),
+    /** Their communication needs (Accessible Information Standard), or null when none are recorded. */
+    communicationNeeds: jsonb("communication_needs").$type<CommunicationNeeds>(),
     ...timestamps,
   },
   (t) => [uniqueIndex("people_email_unique").on(sql`lower(${t.email})`)],

@@ -28,3 +28,5 @@ export * from "./author.js";
 export * from "./notifications/notification-kinds.js";
 export * from "./notifications/inbox.js";
 export * from "./document-versions.js";
+export * from "./easy-read.js";
+export * from "./communication-needs.js";

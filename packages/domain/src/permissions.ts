@@ -246,3 +246,22 @@ export function inviteeSees(q: { visibility: "family" | "professionals"; account
   const asInvitee = { accountRole: q.accountRole, visibility: q.visibility, isChair: false, isInvitee: true, sameService: true };
   return q.cases.map((c) => meetingCaseAccess({ ...asInvitee, ...c }) !== "none");
 }
+
+/** The family members of a child's team: the people whose communication needs the keyworker records. */
+export const familyRoles: readonly Role[] = ["parent", "young-person"];
+
+/**
+ * Who may record someone's communication needs (ADR 0023): the person themselves, and the child's
+ * own keyworker for a family member on that child's team.
+ */
+export function mayRecordCommunicationNeeds(q: { isSelf: boolean; isOwnKeyworker: boolean; subjectCaseRole: Role | null }): boolean {
+  return q.isSelf || (q.isOwnKeyworker && q.subjectCaseRole !== null && familyRoles.includes(q.subjectCaseRole));
+}
+
+/**
+ * Who is shown someone's communication needs, to meet them: the person themselves, the keyworker
+ * of a child whose team they are on, and the chair of a meeting they are invited to. Nobody else.
+ */
+export function seesCommunicationNeeds(q: { isSelf: boolean; isOwnKeyworker: boolean; isChair: boolean }): boolean {
+  return q.isSelf || q.isOwnKeyworker || q.isChair;
+}

@@ -2,7 +2,7 @@
  * The demo keyworking service: its agencies and one account for every role. Every demo
  * account uses the same password, listed in the README. All names are fictional.
  */
-import type { Role } from "@roundtable/domain";
+import type { CommunicationNeeds, Role } from "@roundtable/domain";
 
 export const demoPassword = "roundtable-demo";
 
@@ -29,6 +29,8 @@ export interface DemoPerson {
   /** How the team reaches them (staff and professionals); fictional Ofcom drama numbers. */
   phone?: string;
   workingHours?: string;
+  /** Their communication needs, where recorded (ADR 0023). */
+  communicationNeeds?: CommunicationNeeds;
 }
 
 const email = (local: string) => `${local}@roundtable.demo`;
@@ -44,6 +46,6 @@ export const demoPeople: readonly DemoPerson[] = [
   { key: "sophie", name: "Sophie Grant", email: email("sophie.grant"), role: "professional", agency: "voluntary", jobTitle: "Family support worker", phone: "01632 960 618", workingHours: "Monday, Wednesday and Friday, 10am to 4pm" },
   { key: "helen", name: "Helen Morris", email: email("helen.morris"), role: "icb-lead", agency: "icb", jobTitle: "CETR lead, learning disability and autism", phone: "01632 960 733", workingHours: "Monday to Friday, 9am to 5pm" },
   { key: "claire", name: "Claire Walker", email: email("claire.walker"), role: "parent", agency: null, jobTitle: "Jamie's mum" },
-  { key: "jamie", name: "Jamie Walker", email: email("jamie.walker"), role: "young-person", agency: null, jobTitle: "Young person" },
-  { key: "daniel", name: "Daniel Reid", email: email("daniel.reid"), role: "parent", agency: null, jobTitle: "Aisha's dad" },
+  { key: "jamie", name: "Jamie Walker", email: email("jamie.walker"), role: "young-person", agency: null, jobTitle: "Young person", communicationNeeds: { easyRead: true, largePrint: false, interpreterLanguage: null, preferredLanguage: null, other: null } },
+  { key: "daniel", name: "Daniel Reid", email: email("daniel.reid"), role: "parent", agency: null, jobTitle: "Aisha's dad", communicationNeeds: { easyRead: false, largePrint: false, interpreterLanguage: "Polish", preferredLanguage: null, other: null } },
 ];

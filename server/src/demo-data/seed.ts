@@ -44,6 +44,7 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
           phone: p.phone ?? null,
           workingHours: p.workingHours ?? null,
           passwordHash,
+          communicationNeeds: p.communicationNeeds ?? null,
         })
         .returning({ id: schema.people.id });
       personIds.set(p.key, row!.id);

@@ -214,7 +214,7 @@ async function minutesDocumentIds(db: Db, meeting: MeetingRow): Promise<string[]
 }
 
 /** The minutes as they stand, read without keeping them in memory (see RoomRegistry.readState). */
-export async function minutesState({ registry }: MeetingDeps, documentId: string): Promise<Uint8Array> {
+export async function minutesState({ registry }: Pick<MeetingDeps, "registry">, documentId: string): Promise<Uint8Array> {
   return registry.readState(documentId);
 }
 

@@ -56,8 +56,11 @@ export async function minutesAsPdf(deps: MeetingDeps, person: Person, meetingId:
   return { filename: `${slug || "meeting"}-${day}-minutes.pdf`, pdf };
 }
 
-/** One minutes document as JSON: the agreed version once agreed (exactly what was agreed), otherwise as it stands now. */
-async function minutesJson(deps: MeetingDeps, documentId: string, agreed: boolean): Promise<DocNode> {
+/**
+ * One document as JSON: for agreed minutes the agreed version (exactly what was agreed),
+ * otherwise as it stands now. Also what the easy-read view reads (ADR 0023).
+ */
+export async function minutesJson(deps: Pick<MeetingDeps, "db" | "registry">, documentId: string, agreed: boolean): Promise<DocNode> {
   let state: Uint8Array | null = null;
   if (agreed) {
     const [version] = await deps.db

@@ -1,0 +1,2 @@
+ALTER TABLE "people" ADD COLUMN "easy_read" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "people" ADD COLUMN "communication_needs" jsonb;
