@@ -40,6 +40,8 @@ export function NotificationsLink() {
     <>
       <Link className="nhsuk-header__account-link rt-notifications-link" href={paths.notifications()} aria-label={notificationsLinkLabel(count)} data-testid="notifications-link">
         Notifications
+        {/* A space, so the visible words ("Notifications 3") read as the link's name begins (WCAG 2.5.3). */}
+        {unread && " "}
         {unread && (
           <span className="rt-notifications-link__count" data-testid="unread-count">
             {unread}

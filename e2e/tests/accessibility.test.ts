@@ -1,0 +1,267 @@
+/**
+ * Every screen, for every role, at a phone's width and a desktop's, checked by axe-core; and
+ * each screen's accessibility tree (as Chromium gives it to screen readers) checked for names,
+ * one main heading and the landmarks.
+ *
+ * The screens are found the way a person finds them: from My cases, following the app's own
+ * links (header, cases, plans, meetings, records), a few of each kind of page. Pages no link
+ * leads to are added by address: sign-in, password reset, an invitation, not found, and the
+ * pages one role reaches that another may not use ("You do not have access to this").
+ * client/src/navigation/routes.ts lists the routes; `routeKind` below must name each of them.
+ *
+ * axe checks only part of WCAG 2.2: keyboard use and reading order still need a person.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/session.js";
+
+const session = useAppAndBrowser();
+
+// The rules run: WCAG 2.0, 2.1 and 2.2 at levels A and AA (what the service must meet), and
+// axe's best practices (landmarks, one main heading, headings in order), which catch what
+// confuses screen reader users even where WCAG does not strictly require it.
+const axeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+// axe's own file, from node_modules: nothing is downloaded. It is evaluated through the
+// DevTools protocol rather than added as a <script>, which the app's Content-Security-Policy
+// (rightly) refuses, so the page is checked as people get it.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+const widths = [1280, 390] as const;
+
+const roles = [
+  ["priya.shah", "keyworker"],
+  ["tom.hughes", "senior keyworker"],
+  ["angela.okafor", "service lead"],
+  ["sam.patel", "administrator"],
+  ["mark.davies", "professional"],
+  ["helen.morris", "ICB lead"],
+  ["claire.walker", "parent"],
+  ["jamie.walker", "young person"],
+] as const;
+
+/** The kind of page an address is, as client/src/navigation/routes.ts matches it. */
+function routeKind(pathname: string): string {
+  const parts = pathname.split("/").filter((p) => p.length > 0);
+  if (parts.length === 0) return "my-cases";
+  const [first, second, third] = parts;
+  if (parts.length === 1) {
+    const single: Record<string, string> = { signin: "sign-in", actions: "my-actions", overdue: "overdue", notifications: "notifications", "password-reset": "password-reset" };
+    return single[first!] ?? "not-found";
+  }
+  if (parts.length === 2) {
+    if (first === "account" && second === "two-step") return "two-step";
+    if (first === "account" && second === "emails") return "email-choices";
+    if (first === "meetings" && second === "new") return "new-meeting";
+    const byFirst: Record<string, string> = { cases: "case", documents: "document", meetings: "meeting", invitations: "invitation", "password-reset": "password-reset-link" };
+    return byFirst[first!] ?? "not-found";
+  }
+  if (parts.length === 3 && first === "cases") {
+    const byLast: Record<string, string> = { team: "case-team", consent: "case-consent", audit: "case-audit", "access-report": "case-access-report" };
+    return byLast[third!] ?? "not-found";
+  }
+  return "not-found";
+}
+
+/** How many different pages of one kind are checked: plans and minutes differ, so a few of those. */
+const perKind: Record<string, number> = { case: 2, document: 2, meeting: 2 };
+/** Not followed: signed in, the sign-in page only passes people on to where they were going. */
+const notFollowed = new Set(["sign-in"]);
+
+/** Waits until the page has its data: no loading line, the editor (if any) saved, a main heading. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      if (document.readyState !== "complete") return false;
+      if (document.querySelector(".rt-loading, [aria-busy='true']")) return false;
+      const connection = document.querySelector("[data-testid='connection-state']");
+      if (connection && connection.getAttribute("data-state") !== "saved") return false;
+      return document.querySelector("main h1") !== null;
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+  // Nothing more arriving: the page is the same across two looks 150 ms apart (at most 3 s of looking).
+  let before = "";
+  for (let look = 0; look < 20; look += 1) {
+    const now = await page.evaluate(() => document.body.innerHTML);
+    if (now === before) return;
+    before = now;
+    await page.waitForTimeout(150);
+  }
+}
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+}
+
+async function axeViolations(page: Page, where: string): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(`${axeSource}\n;true`);
+  const result = (await page.evaluate(
+    (tags) => (window as unknown as { axe: { run(c: Document, o: object): Promise<unknown> } }).axe.run(document, { runOnly: tags, resultTypes: ["violations"] }),
+    axeTags,
+  )) as AxeResult;
+  return result.violations.map(
+    (v) => `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`,
+  );
+}
+
+interface AxNode {
+  ignored: boolean;
+  role?: { value: string };
+  name?: { value: string };
+  properties?: { name: string; value: { value: unknown } }[];
+  backendDOMNodeId?: number;
+}
+
+const interactiveRoles = new Set(["button", "link", "textbox", "combobox", "checkbox", "radio", "searchbox", "menuitem", "tab", "switch", "spinbutton", "listbox", "slider"]);
+
+/** What Chromium tells a screen reader: every control named, one level-1 heading, banner and main. */
+async function accessibilityTreeProblems(page: Page, where: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: AxNode[] };
+    const shown = nodes.filter((n) => !n.ignored);
+    const problems: string[] = [];
+    for (const node of shown) {
+      const role = node.role?.value ?? "";
+      if (interactiveRoles.has(role) && (node.name?.value ?? "").trim() === "") {
+        const html = node.backendDOMNodeId
+          ? ((await cdp.send("DOM.getOuterHTML", { backendNodeId: node.backendDOMNodeId }).catch(() => ({ outerHTML: "?" }))) as { outerHTML: string }).outerHTML.slice(0, 160)
+          : "?";
+        problems.push(`${where}: a ${role} with no name: ${html}`);
+      }
+    }
+    const level = (n: AxNode) => n.properties?.find((p) => p.name === "level")?.value.value;
+    const mainHeadings = shown.filter((n) => n.role?.value === "heading" && level(n) === 1);
+    if (mainHeadings.length !== 1) {
+      problems.push(`${where}: ${mainHeadings.length} level-1 headings (${mainHeadings.map((h) => JSON.stringify(h.name?.value)).join(", ")}), not one`);
+    }
+    for (const landmark of ["banner", "main"]) {
+      if (!shown.some((n) => n.role?.value === landmark)) problems.push(`${where}: no ${landmark} landmark`);
+    }
+    return problems;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Checks the open page at each width: axe at both, the accessibility tree at the desktop width. */
+async function checkScreen(page: Page, who: string): Promise<string[]> {
+  const address = new URL(page.url());
+  const problems: string[] = [];
+  screensChecked += 1;
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    await settle(page);
+    const where = `${address.pathname}${address.search} as ${who} at ${width}px`;
+    problems.push(...(await axeViolations(page, where)));
+    if (width === 1280) problems.push(...(await accessibilityTreeProblems(page, where)));
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  return problems;
+}
+
+/** The app's own links on the open page, as same-site addresses without their fragment. */
+async function linksOn(page: Page): Promise<string[]> {
+  const hrefs = await page.evaluate(() => Array.from(document.querySelectorAll("a[href]"), (a) => (a as HTMLAnchorElement).href));
+  const origin = new URL(session.url()).origin;
+  return hrefs
+    .map((href) => new URL(href))
+    // Not the API's own links (a calendar file downloads rather than shows a page).
+    .filter((url) => url.origin === origin && !url.pathname.startsWith("/api/"))
+    .map((url) => url.pathname + url.search);
+}
+
+/** Follows the app's links from My cases and from `alsoFrom`; checks each new page; returns what it found. */
+async function walk(page: Page, who: string, visited: Map<string, string[]>, alsoFrom: string[]): Promise<string[]> {
+  const problems: string[] = [];
+  const queue = ["/", ...alsoFrom];
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const address = queue.shift()!;
+    const kind = routeKind(new URL(address, session.url()).pathname);
+    const ofKind = visited.get(kind) ?? [];
+    if (seen.has(address) || notFollowed.has(kind) || ofKind.length >= (perKind[kind] ?? 1)) continue;
+    seen.add(address);
+    await page.goto(session.url() + address);
+    ofKind.push(address);
+    visited.set(kind, ofKind);
+    problems.push(...(await checkScreen(page, who)));
+    for (const link of await linksOn(page)) if (!seen.has(link)) queue.push(link);
+  }
+  return problems;
+}
+
+let screensChecked = 0;
+afterAll(() => console.log(`accessibility: ${screensChecked} screens checked, each at ${widths.join("px and ")}px`));
+
+/** Pages no link leads to, or that some roles may not use: Jamie Walker's case and its records, and more. */
+let byAddress: string[] = [];
+
+/**
+ * The demo has no meetings: Priya books two about Jamie, inviting his team, and holds one to
+ * agreed minutes, so there is a booked meeting and one with agreed minutes to look at.
+ */
+beforeAll(async () => {
+  const page = await session.signedIn("priya.shah", []);
+  const api = (path: string) => `${session.url()}/api${path}`;
+  const cases = (await (await page.request.get(api("/cases"))).json()) as { id: string; name: string }[];
+  const jamie = cases.find((c) => c.name === "Jamie Walker")!;
+  const details = (await (await page.request.get(api(`/cases/${jamie.id}`))).json()) as { team: { personId: string; name: string }[] };
+  const inviteeIds = details.team.filter((m) => m.name !== "Priya Shah").map((m) => m.personId);
+  const book = async (type: string, inDays: number) => {
+    const startsAt = new Date(Date.now() + inDays * 86_400_000).toISOString();
+    const response = await page.request.post(api("/meetings"), { data: { type, startsAt, caseId: jamie.id, inviteeIds, visibility: "family" } });
+    expect(response.status(), await response.text()).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  };
+  const held = await book("review", -1);
+  for (const command of ["start", "end", "agree-minutes"]) {
+    const response = await page.request.post(api(`/meetings/${held}/commands`), { data: { command } });
+    expect(response.status(), await response.text()).toBe(200);
+  }
+  await book("planning", 7);
+  const caseAddress = `/cases/${jamie.id}`;
+  byAddress = [caseAddress, `${caseAddress}/team`, `${caseAddress}/consent`, `${caseAddress}/audit`, `${caseAddress}/access-report`, "/overdue", "/meetings/new", "/account/two-step"];
+  await page.context().close();
+});
+
+function report(problems: string[]): void {
+  expect(problems, problems.join("\n")).toEqual([]);
+}
+
+describe.concurrent("accessibility of every screen, for every role, at 390px and 1280px", () => {
+  for (const [email, roleName] of roles) {
+    it(`every page ${email} (${roleName}) reaches from their links, and those they may not use`, { timeout: 600_000 }, async () => {
+      const errors: string[] = [];
+      const page = await session.signedIn(email, errors);
+      const visited = new Map<string, string[]>();
+      // Jamie's case and its records, where the meetings are, are walked from too: for a role
+      // that may not use them they show "You do not have access to this".
+      const problems = await walk(page, email, visited, byAddress);
+      console.log(`${email}: ${[...visited].map(([kind, addresses]) => `${kind} ×${addresses.length}`).join(", ")}`);
+      // Pages no link leads to.
+      for (const address of ["/no-such-page", "/invitations/not-a-real-invitation"]) {
+        await page.goto(session.url() + address);
+        problems.push(...(await checkScreen(page, email)));
+      }
+      // Enough was reached to mean something: every role has cases and the header's pages.
+      expect([...visited.keys()]).toEqual(expect.arrayContaining(["my-cases", "case", "my-actions", "notifications", "email-choices"]));
+      expect(errors).toEqual([]);
+      report(problems);
+    });
+  }
+
+  it("the signed-out pages: sign in, password reset, an invitation", async () => {
+    const page = await session.signedOut();
+    const problems: string[] = [];
+    for (const address of ["/signin", "/password-reset", "/password-reset/not-a-real-link", "/invitations/not-a-real-invitation"]) {
+      await page.goto(session.url() + address);
+      problems.push(...(await checkScreen(page, "someone signed out")));
+    }
+    report(problems);
+  });
+});
