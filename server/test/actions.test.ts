@@ -103,6 +103,8 @@ describe("actions tracked from documents", () => {
     expect(blocked.status).toBe(200);
     expect(blocked.body).toMatchObject({ status: "blocked", blockedReason: "Waiting for the tuition budget" });
     await waitFor(() => attrsOf(editor.doc, id)?.blockedReason === "Waiting for the tuition budget", { what: "the reason in the editor" });
+    // Saying it is blocked again, without a reason, keeps the one it has.
+    expect((await mark.patch<Action>(`/api/actions/${id}`, { status: "blocked" })).body.blockedReason).toBe("Waiting for the tuition budget");
     const unblocked = await mark.patch<Action>(`/api/actions/${id}`, { status: "in-progress" });
     expect(unblocked.body).toMatchObject({ status: "in-progress", blockedReason: null });
     await waitFor(() => attrsOf(editor.doc, id) !== undefined && attrsOf(editor.doc, id)!.blockedReason === undefined, { what: "the reason cleared in the editor" });

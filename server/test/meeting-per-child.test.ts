@@ -25,6 +25,7 @@ let helen: SignedIn;
 let jamie: CaseSummary;
 let aisha: CaseSummary;
 let team: CaseDetail["team"];
+let aishaTeam: CaseDetail["team"];
 const clients: CollabClient[] = [];
 
 beforeAll(async () => {
@@ -35,6 +36,7 @@ beforeAll(async () => {
   jamie = cases.find((c) => c.name === "Jamie Walker")!;
   aisha = cases.find((c) => c.name === "Aisha Reid")!;
   team = (await priya.get<CaseDetail>(`/api/cases/${jamie.id}`)).body.team;
+  aishaTeam = (await priya.get<CaseDetail>(`/api/cases/${aisha.id}`)).body.team;
 });
 afterAll(async () => {
   for (const c of clients) c.destroy();
@@ -43,6 +45,11 @@ afterAll(async () => {
 });
 
 const idOf = (name: string) => team.find((m) => m.name === name)!.personId;
+
+/** Someone on Aisha's team (not Jamie's). */
+function aishaTeamId(name: string): string {
+  return aishaTeam.find((m) => m.name === name)!.personId;
+}
 
 async function bookTracker(inviteeIds: string[]): Promise<Meeting> {
   const res = await priya.post<Meeting>("/api/meetings", { type: "tracker", startsAt: "2026-12-08T10:00:00Z", caseIds: [jamie.id, aisha.id], inviteeIds });
@@ -97,6 +104,16 @@ describe("a tracker meeting, per child", () => {
     const mark = await signIn(server.url, "mark.davies");
     expect((await mark.get<Meeting>(`/api/meetings/${meeting.id}`)).body).toMatchObject({ withheldCases: 0, minutesDocumentId: meeting.minutesDocumentId });
     expect(await upgradeStatus(server.url, aishaSection!, mark.cookie)).toBe("open");
+  });
+
+  it("does not say who came for a child whose section is withheld", async () => {
+    const meeting = await bookTracker([idOf("Helen Morris"), idOf("Mark Davies"), aishaTeamId("Sophie Grant")]);
+    const invitees = (await helen.get<Meeting>(`/api/meetings/${meeting.id}`)).body.invitees.map((i) => i.name);
+    expect(invitees).toContain("Helen Morris");
+    expect(invitees).toContain("Mark Davies"); // on Jamie's team too
+    expect(invitees).not.toContain("Sophie Grant"); // there for Aisha only
+    const everyone = (await priya.get<Meeting>(`/api/meetings/${meeting.id}`)).body.invitees.map((i) => i.name);
+    expect(everyone).toEqual(expect.arrayContaining(["Helen Morris", "Mark Davies", "Sophie Grant"]));
   });
 
   it("files actions under the child whose section they are in, and lists them only to those who may open it", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DocNode } from "./actions/action-projection.js";
-import { compareSections, diffParagraphs, sectionsOf } from "./document-versions.js";
+import { compareSections, diffParagraphs, newVersionBodySchema, sectionsOf } from "./document-versions.js";
 
 const p = (text: string): DocNode => ({ type: "paragraph", content: [{ type: "text", text }] });
 const h = (text: string): DocNode => ({ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text }] });
@@ -30,5 +30,13 @@ describe("comparing a named version with today's text", () => {
   it("says a section is the same when nothing in it changed", () => {
     const doc: DocNode = { type: "doc", content: [h("About me"), p("Same words")] };
     expect(compareSections(sectionsOf(doc), sectionsOf(doc))).toEqual([{ heading: "About me", status: "same", changes: [{ kind: "same", text: "Same words" }] }]);
+  });
+});
+
+describe("naming a version", () => {
+  it("refuses the names Roundtable keeps for the minutes it saves itself, in any case", () => {
+    expect(newVersionBodySchema.safeParse({ name: "agreed MINUTES" }).success).toBe(false);
+    expect(newVersionBodySchema.safeParse({ name: " Minutes as the meeting ended " }).success).toBe(false);
+    expect(newVersionBodySchema.safeParse({ name: "Agreed at the review on 8 December 2026" }).success).toBe(true);
   });
 });

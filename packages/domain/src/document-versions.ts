@@ -8,12 +8,19 @@ import { textField } from "./text.js";
 
 export const versionNameMaxLength = 120;
 
+/** The versions Roundtable saves of minutes when a meeting ends and when they are agreed. */
+export const reservedVersionNames = ["Agreed minutes", "Minutes as the meeting ended"] as const;
+
 export const newVersionBodySchema = z
   .object({
     name: textField()
       .trim()
       .min(1, "Give the version a name, such as \u201cAgreed at the review on 8 December 2026\u201d")
-      .max(versionNameMaxLength, `Keep the name under ${versionNameMaxLength} characters`),
+      .max(versionNameMaxLength, `Keep the name under ${versionNameMaxLength} characters`)
+      // Roundtable's own records of a meeting are named these; a person's version may not pose as one.
+      .refine((name) => !reservedVersionNames.some((reserved) => reserved.toLowerCase() === name.toLowerCase()), {
+        error: "That name is kept for the minutes Roundtable saves itself: choose another",
+      }),
   })
   .strict();
 export type NewVersionBody = z.infer<typeof newVersionBodySchema>;

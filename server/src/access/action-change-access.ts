@@ -8,7 +8,7 @@ import { schema, type Db } from "@roundtable/db";
 import { documentAccess, type AccessLevel, type DocumentKind, type Visibility } from "@roundtable/domain";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Person } from "../auth/sessions.js";
-import { meetingAccessMap } from "./meeting-access.js";
+import { meetingAccessMap, minutesDocumentAccess } from "./meeting-access.js";
 import { casesSharingWith } from "./sharing-consent.js";
 import { membershipCounts } from "./team-membership.js";
 
@@ -41,8 +41,12 @@ export async function accessToActionDocuments(db: Db, person: Person, rows: read
   for (const r of rows) {
     if (levels.has(r.documentId)) continue;
     // Minutes follow their meeting, as documentAccessFor has it.
+    const found = r.meetingId ? meetings.get(r.meetingId) : undefined;
+    // Each child's section of a tracker meeting has its own answer (minutesDocumentAccess).
     const level = r.meetingId
-      ? (meetings.get(r.meetingId)?.access ?? "none")
+      ? found
+        ? minutesDocumentAccess(found, r.documentId)
+        : "none"
       : documentAccess({
           whole: r.whole,
           caseRole: roleOn.get(r.caseId) ?? null,

@@ -229,6 +229,9 @@ export async function updateAction({ db, registry, projector }: ActionDeps, pers
         : "Only the action's owner or someone who can edit the document can change it.",
     );
   }
+  if (body.status === "blocked" && body.blockedReason === undefined && action.status !== "blocked") {
+    throw new HttpError(400, "The request body is not valid.", { blockedReason: "Say what is holding it up" });
+  }
   if (body.ownerId) {
     const member = await db
       .select({ id: schema.caseMembers.personId })

@@ -5,7 +5,7 @@
  */
 import { schema, type Db } from "@roundtable/db";
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
-import { meetingAccessMap } from "../access/meeting-access.js";
+import { meetingAccessMap, type MeetingAccess } from "../access/meeting-access.js";
 import type { Person } from "../auth/sessions.js";
 
 /** How many booked meetings per listed case are weighed at most: the list stays bounded. */
@@ -23,8 +23,19 @@ export async function nextMeetingsFor(db: Db, person: Person, caseIds: readonly 
     .limit(caseIds.length * meetingsWeighedPerCase);
   const access = await meetingAccessMap(db, person, booked.map((b) => b.meetingId));
   for (const b of booked) {
-    if (next.has(b.caseId) || (access.get(b.meetingId)?.access ?? "none") === "none") continue;
+    if (next.has(b.caseId) || !mayOpenAbout(access.get(b.meetingId), b.caseId)) continue;
     next.set(b.caseId, b.startsAt);
   }
   return next;
+}
+
+/**
+ * Whether the person may open this meeting about this child: for a tracker meeting with a section
+ * per child, that child's own section — opening another child's part says nothing of this one,
+ * and must not say that this child is on the agenda.
+ */
+function mayOpenAbout(found: MeetingAccess | undefined, caseId: string): boolean {
+  if (!found || found.access === "none") return false;
+  if (!found.sections) return true;
+  return found.sections.some((s) => s.caseId === caseId && s.access !== "none");
 }

@@ -18,6 +18,7 @@ import {
   type Meeting,
   type MeetingCommand,
   type MeetingContribution,
+  type MeetingInvitee,
   type MeetingVisibility,
 } from "@roundtable/domain";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
@@ -152,6 +153,7 @@ async function describe(db: Db, reader: Person, found: MeetingAccess): Promise<M
     .where(eq(schema.meetingInvitees.meetingId, meeting.id))
     .orderBy(asc(schema.people.name));
   return {
+    ...(await withoutWithheldTeams(db, reader, invitees, shown, allCases.length)),
     id: meeting.id,
     type: meeting.type,
     title: meeting.title,
@@ -164,11 +166,41 @@ async function describe(db: Db, reader: Person, found: MeetingAccess): Promise<M
     caseId: meeting.caseId,
     cases,
     withheldCases: allCases.length - cases.length,
-    invitees,
     minutesDocumentId: found.general !== "none" ? meeting.minutesDocumentId! : null,
     caseMinutes: (open ?? []).map((s) => ({ caseId: s.caseId, documentId: s.documentId })),
     currentAgendaItem: meeting.currentAgendaItem,
   };
+}
+
+/**
+ * Who is invited, as this reader may know it. When some children's sections are withheld from
+ * them, so is who came for those children: an invitee is listed only when they are on the team of
+ * a child the reader may see (or are the reader), since "CAMHS sent a contribution" says something
+ * about a child whose name is withheld.
+ */
+async function withoutWithheldTeams(
+  db: Db,
+  reader: Person,
+  invitees: MeetingInvitee[],
+  shown: readonly { id: string }[],
+  allCaseCount: number,
+): Promise<{ invitees: MeetingInvitee[] }> {
+  if (shown.length === allCaseCount || invitees.length === 0) return { invitees };
+  const onShownTeams =
+    shown.length === 0
+      ? []
+      : await db
+          .select({ personId: schema.caseMembers.personId })
+          .from(schema.caseMembers)
+          .where(
+            and(
+              inArray(schema.caseMembers.caseId, shown.map((c) => c.id)),
+              inArray(schema.caseMembers.personId, invitees.map((i) => i.personId)),
+              membershipCounts(),
+            ),
+          );
+  const listed = new Set([reader.id, ...onShownTeams.map((m) => m.personId)]);
+  return { invitees: invitees.filter((i) => listed.has(i.personId)) };
 }
 
 export async function getMeeting(db: Db, person: Person, meetingId: string): Promise<Meeting> {

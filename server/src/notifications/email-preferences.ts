@@ -36,6 +36,9 @@ export async function saveEmailPreferences(db: Db, personId: string, body: Email
       .onConflictDoUpdate({
         target: [schema.emailPreferences.personId, schema.emailPreferences.kind],
         set: { choice: sql`excluded.choice`, updatedAt: new Date() },
+        // Saving the same choice again changes nothing: the daily email gathers what came since
+        // the choice was made, so moving that moment would drop notifications still waiting.
+        setWhere: sql`${schema.emailPreferences.choice} is distinct from excluded.choice`,
       });
   }
   return emailPreferencesOf(db, personId);

@@ -55,7 +55,10 @@ export const updateActionBodySchema = z
     status: actionStatusSchema.optional(),
     dueDate: isoDateSchema.nullable().optional(),
     ownerId: z.uuid("Choose someone on the case").nullable().optional(),
-    /** Required when the status becomes blocked: what is holding it up. */
+    /**
+     * What is holding it up: required when an action becomes blocked (the server checks, as it
+     * knows whether it already is); left out, a blocked action keeps the reason it has.
+     */
     blockedReason: textField()
       .trim()
       .min(1, "Say what is holding it up")
@@ -65,9 +68,6 @@ export const updateActionBodySchema = z
   .superRefine((b, ctx) => {
     if (b.status === undefined && b.dueDate === undefined && b.ownerId === undefined) {
       ctx.addIssue({ code: "custom", message: "Say what to change: status, due date or owner" });
-    }
-    if (b.status === "blocked" && b.blockedReason === undefined) {
-      ctx.addIssue({ code: "custom", path: ["blockedReason"], message: "Say what is holding it up" });
     }
     if (b.blockedReason !== undefined && b.status !== "blocked") {
       ctx.addIssue({ code: "custom", path: ["blockedReason"], message: "Only a blocked action has a reason it is held up" });
