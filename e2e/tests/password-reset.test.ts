@@ -44,7 +44,8 @@ describe("forgot your password?", () => {
     await page.getByLabel("Email address").fill("mark.davies@roundtable.demo");
     await page.getByLabel("Password", { exact: true }).fill("a brand new password for Mark");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: /my cases/i }).waitFor();
+    // Home, in the words a professional reads (client/src/cases/case-words.ts).
+    await page.getByRole("heading", { level: 1, name: "Children you work with" }).waitFor();
 
     // The same link again says it has been used.
     await page.goto(`${session.url()}${path}`);
