@@ -148,6 +148,28 @@ async function accessibilityTreeProblems(page: Page, where: string): Promise<str
   }
 }
 
+/**
+ * Reflow (WCAG 1.4.10) on a phone, which axe does not check: a stacked table's column heading sits
+ * beside its cell and must keep its words whole ("Role", not "Rol" over "e"), so it may take at
+ * most one line per word.
+ */
+async function squeezedTableHeadings(page: Page, where: string): Promise<string[]> {
+  const squeezed = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>(".nhsuk-table--responsive .nhsuk-table__heading"))
+      .filter((h) => h.offsetParent !== null)
+      .filter((h) => {
+        const words = (h.textContent ?? "").trim().split(/\s+/).length;
+        // The lines its words take (not its box, which the flex row stretches to the cell's height).
+        const range = document.createRange();
+        range.selectNodeContents(h);
+        const lines = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
+        return lines > words;
+      })
+      .map((h) => (h.textContent ?? "").trim()),
+  );
+  return squeezed.map((heading) => `${where}: the stacked table heading "${heading}" is squeezed and breaks mid-word`);
+}
+
 /** Checks the open page at each width: axe at both, the accessibility tree at the desktop width. */
 async function checkScreen(page: Page, who: string): Promise<string[]> {
   const address = new URL(page.url());
@@ -159,6 +181,7 @@ async function checkScreen(page: Page, who: string): Promise<string[]> {
     const where = `${address.pathname}${address.search} as ${who} at ${width}px`;
     problems.push(...(await axeViolations(page, where)));
     if (width === 1280) problems.push(...(await accessibilityTreeProblems(page, where)));
+    else problems.push(...(await squeezedTableHeadings(page, where)));
   }
   await page.setViewportSize({ width: 1280, height: 900 });
   return problems;

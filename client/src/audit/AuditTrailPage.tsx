@@ -140,22 +140,20 @@ function AuditTrail({ details, filter, firstPage }: { details: CaseDetail; filte
                 }}
               >
                 <Cell heading="When">
-                  <span className="rt-cell-body">{formatUkDateTime(event.at)}</span>
+                  {formatUkDateTime(event.at)}
                 </Cell>
                 <Cell heading="Who">
-                  <span className="rt-cell-body">
-                    {event.person?.name ?? "Roundtable"}
-                    {event.person?.role && <span className="nhsuk-body-s rt-audit-table__detail">{roleLabels[event.person.role]}</span>}
-                  </span>
+                  {event.person?.name ?? "Roundtable"}
+                  {event.person?.role && <span className="nhsuk-body-s rt-audit-table__detail">{roleLabels[event.person.role]}</span>}
                 </Cell>
                 <Cell heading="What">
-                  <span className="rt-cell-body">{whatWords(event)}</span>
+                  {whatWords(event)}
                 </Cell>
                 <Cell heading="Record">
-                  <span className="rt-cell-body">{recordWords(event)}</span>
+                  {recordWords(event)}
                 </Cell>
                 <Cell heading="Details">
-                  <span className="rt-cell-body">{words === "" ? <span className="rt-audit-table__none">None</span> : words}</span>
+                  {words === "" ? <span className="rt-audit-table__none">None</span> : words}
                 </Cell>
               </tr>
             );

@@ -5,6 +5,8 @@ describe("what the home page says to each reader", () => {
   it("shows a parent their child and the young person their own plan, never 'cases'", () => {
     expect(homeWords("parent").heading).toBe("Your child");
     expect(homeWords("young-person").heading).toBe("My plan");
+    expect(homeWords("parent").logoLabel).toBe("Roundtable – your child");
+    expect(homeWords("professional").logoLabel).toBe("Roundtable – children you work with");
     for (const role of ["parent", "young-person"] as const) {
       const words = Object.values(homeWords(role)).join(" ");
       expect(words).not.toMatch(/cases/i);

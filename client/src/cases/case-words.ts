@@ -13,6 +13,8 @@ export interface HomeWords {
   myActionsLink: string;
   /** The link home from a page that could not be shown. */
   homeLink: string;
+  /** The name the header's "Roundtable" link is read out with, on every page. */
+  logoLabel: string;
   loading: string;
   /** The line under "My actions". */
   myActionsLede: string;
@@ -31,6 +33,7 @@ export function homeWords(role: Role): HomeWords {
         empty: "Your child's page is not ready yet. Your keyworker will tell you when it is.",
         myActionsLink: "See everything you have agreed to do (my actions)",
         homeLink: "Go to your child's page",
+        logoLabel: "Roundtable – your child",
         loading: "Loading your child's page…",
         myActionsLede: "Everything you have agreed to do for your child.",
       };
@@ -41,6 +44,7 @@ export function homeWords(role: Role): HomeWords {
         empty: "Your plan is not ready yet. Your keyworker will set it up with you.",
         myActionsLink: "See what you have agreed to do (my actions)",
         homeLink: "Go to my plan",
+        logoLabel: "Roundtable – my plan",
         loading: "Loading your plan…",
         myActionsLede: "Everything you have agreed to do.",
       };
@@ -52,6 +56,7 @@ export function homeWords(role: Role): HomeWords {
         empty: "You are not on any child's team yet. When a keyworker adds you, the child will show here.",
         myActionsLink: "See everything you have agreed to do (my actions)",
         homeLink: "Go to the children you work with",
+        logoLabel: "Roundtable – children you work with",
         loading: "Loading the children you work with…",
         myActionsLede: "Everything you have agreed to do, for all the children you work with.",
       };
@@ -63,6 +68,7 @@ export function homeWords(role: Role): HomeWords {
         empty: "There are no cases in the service yet.",
         myActionsLink: "See everything you have agreed to do (my actions)",
         homeLink: "Go to the cases in the service",
+        logoLabel: "Roundtable – cases in the service",
         loading: "Loading the cases…",
         myActionsLede: "Everything you have agreed to do, on all the cases.",
       };
@@ -74,6 +80,7 @@ export function homeWords(role: Role): HomeWords {
         empty: "You are not working on any cases yet. When you are added to a case team, it will show here.",
         myActionsLink: "See everything you have agreed to do on your cases (my actions)",
         homeLink: "Go to my cases",
+        logoLabel: "Roundtable – my cases",
         loading: "Loading your cases…",
         myActionsLede: "Everything you have agreed to do, on all your cases.",
       };

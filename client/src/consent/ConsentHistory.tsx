@@ -22,30 +22,26 @@ export function ConsentHistory({ records }: { records: readonly ConsentRecord[] 
           {records.map((record) => (
             <tr key={record.id} className="nhsuk-table__row" role="row">
               <Cell heading="Recorded">
-                <span className="rt-cell-body">
-                  {formatUkDate(record.recordedAt)}
-                  <span className="nhsuk-body-s rt-consent-history__detail">by {record.recordedBy.name}</span>
-                </span>
+                {formatUkDate(record.recordedAt)}
+                <span className="nhsuk-body-s rt-consent-history__detail">by {record.recordedBy.name}</span>
               </Cell>
               <Cell heading="Consent">
-                <span className="rt-cell-body">{consentLabel(record)}</span>
+                {consentLabel(record)}
               </Cell>
               <Cell heading="Decision">
-                <span className="rt-cell-body">
-                  <ConsentTag record={record} />
-                  <span className="rt-consent-history__detail">
-                    {record.decision === "given" ? "Given" : "Declined"} by {record.givenBy}
-                  </span>
-                  {record.withdrawn && (
-                    <span className="rt-consent-history__detail">
-                      Withdrawn on {formatUkDate(record.withdrawn.at)}
-                      {record.withdrawn.by ? `, recorded by ${record.withdrawn.by.name}` : ""}
-                    </span>
-                  )}
+                <ConsentTag record={record} />
+                <span className="rt-consent-history__detail">
+                  {record.decision === "given" ? "Given" : "Declined"} by {record.givenBy}
                 </span>
+                {record.withdrawn && (
+                  <span className="rt-consent-history__detail">
+                    Withdrawn on {formatUkDate(record.withdrawn.at)}
+                    {record.withdrawn.by ? `, recorded by ${record.withdrawn.by.name}` : ""}
+                  </span>
+                )}
               </Cell>
               <Cell heading="Note">
-                <span className="rt-cell-body">{record.note ?? "None"}</span>
+                {record.note ?? "None"}
               </Cell>
             </tr>
           ))}

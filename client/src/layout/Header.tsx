@@ -5,6 +5,7 @@
 import { mayUseTwoStep, overdueScope, roleLabels } from "@roundtable/domain";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useSession } from "../auth/session-context";
+import { homeWords } from "../cases/case-words";
 import { useLocation } from "../navigation/history";
 import { Link } from "../navigation/Link";
 import { paths } from "../navigation/routes";
@@ -40,7 +41,7 @@ export function Header() {
     <header className="nhsuk-header rt-header">
       <div className="nhsuk-header__container nhsuk-width-container rt-header__container">
         <div className="nhsuk-header__service">
-          <Link className="nhsuk-header__service-logo rt-header__home" href={paths.myCases()} aria-label="Roundtable – my cases">
+          <Link className="nhsuk-header__service-logo rt-header__home" href={paths.myCases()} aria-label={me ? homeWords(me.role).logoLabel : "Roundtable – sign in"}>
             <span className="nhsuk-header__service-name rt-header__service-name">Roundtable</span>
           </Link>
         </div>

@@ -43,25 +43,41 @@ export function ResponsiveTable({
   );
 }
 
-/** A cell that carries its column heading, which only shows when the table is stacked. */
-export function Cell({ heading, rowHeader = false, children }: { heading: string; rowHeader?: boolean; children: ReactNode }) {
+/**
+ * A cell that carries its column heading, which only shows when the table is stacked. On a phone
+ * the heading sits beside one body, so a name and the line under it stay together on the right
+ * and the heading keeps its width. A cell that is only a button (`buttonOnly`) shows no heading
+ * there: the button says what it does.
+ */
+export function Cell({
+  heading,
+  rowHeader = false,
+  buttonOnly = false,
+  children,
+}: {
+  heading: string;
+  rowHeader?: boolean;
+  buttonOnly?: boolean;
+  children: ReactNode;
+}) {
   const label = (
     <span className="nhsuk-table__heading" aria-hidden="true">
       {heading}{" "}
     </span>
   );
+  const body = <div className={buttonOnly ? "rt-cell-body rt-cell-body--button" : "rt-cell-body"}>{children}</div>;
   if (rowHeader) {
     return (
       <th className="nhsuk-table__header" scope="row" role="rowheader">
         {label}
-        {children}
+        {body}
       </th>
     );
   }
   return (
     <td className="nhsuk-table__cell" role="cell">
       {label}
-      {children}
+      {body}
     </td>
   );
 }

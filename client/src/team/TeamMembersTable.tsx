@@ -42,52 +42,42 @@ export function TeamMembersTable({ team, childFirstName, keyworkerId, youngPerso
       {team.map((member) => (
         <tr key={member.personId} className="nhsuk-table__row" role="row" data-testid={`member-${member.personId}`}>
           <Cell heading="Name" rowHeader>
-            <span className="rt-cell-body">
-              {member.name}
-              {member.personId === meId && <span className="rt-team-table__note"> (you)</span>}
-              {member.personId === keyworkerId && <span className="nhsuk-body-s rt-team-table__detail">{childFirstName}'s keyworker</span>}
-              {member.role === "young-person" && (
-                <span className="nhsuk-body-s rt-team-table__detail">{youngPersonNote(member, youngPersonId, childFirstName)}</span>
-              )}
-              {needs?.get(member.personId) && (
-                <span className="nhsuk-body-s rt-team-table__detail rt-team-table__needs" data-testid="communication-needs">
-                  {needs.get(member.personId)}
-                </span>
-              )}
-            </span>
+            {member.name}
+            {member.personId === meId && <span className="rt-team-table__note"> (you)</span>}
+            {member.personId === keyworkerId && <span className="nhsuk-body-s rt-team-table__detail">{childFirstName}'s keyworker</span>}
+            {member.role === "young-person" && (
+              <span className="nhsuk-body-s rt-team-table__detail">{youngPersonNote(member, youngPersonId, childFirstName)}</span>
+            )}
+            {needs?.get(member.personId) && (
+              <span className="nhsuk-body-s rt-team-table__detail rt-team-table__needs" data-testid="communication-needs">
+                {needs.get(member.personId)}
+              </span>
+            )}
           </Cell>
           <Cell heading="Role">
-            <span className="rt-cell-body">
-              {manage && roleChoicesFor(member).length > 0 ? (
-                <ChangeRole member={member} busy={manage.busyPersonId === member.personId} onChange={(role) => manage.onChangeRole(member, role)} />
-              ) : (
-                roleLabels[member.role]
-              )}
-            </span>
+            {manage && roleChoicesFor(member).length > 0 ? (
+              <ChangeRole member={member} busy={manage.busyPersonId === member.personId} onChange={(role) => manage.onChangeRole(member, role)} />
+            ) : (
+              roleLabels[member.role]
+            )}
           </Cell>
           <Cell heading="Agency and job title">
-            <span className="rt-cell-body">
-              {member.agency ?? "Not from an agency"}
-              {member.jobTitle && member.jobTitle !== roleLabels[member.role] && <span className="nhsuk-body-s rt-team-table__detail">{member.jobTitle}</span>}
-            </span>
+            {member.agency ?? "Not from an agency"}
+            {member.jobTitle && member.jobTitle !== roleLabels[member.role] && <span className="nhsuk-body-s rt-team-table__detail">{member.jobTitle}</span>}
           </Cell>
           <Cell heading="Contact">
-            <span className="rt-cell-body">
-              <ContactDetails member={member} />
-            </span>
+            <ContactDetails member={member} />
           </Cell>
           {manage && (
-            <Cell heading="Remove">
-              <span className="rt-cell-body rt-cell-body--button">
-                <button
-                  id={removeButtonId(member.personId)}
-                  type="button"
-                  className="nhsuk-button nhsuk-button--secondary nhsuk-button--small rt-team-table__button"
-                  onClick={() => manage.onAskToRemove(member)}
-                >
-                  Remove from the team<span className="nhsuk-u-visually-hidden">: {member.name}</span>
-                </button>
-              </span>
+            <Cell buttonOnly heading="Remove">
+              <button
+                id={removeButtonId(member.personId)}
+                type="button"
+                className="nhsuk-button nhsuk-button--secondary nhsuk-button--small rt-team-table__button"
+                onClick={() => manage.onAskToRemove(member)}
+              >
+                Remove from the team<span className="nhsuk-u-visually-hidden">: {member.name}</span>
+              </button>
             </Cell>
           )}
         </tr>
