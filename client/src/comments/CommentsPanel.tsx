@@ -1,7 +1,7 @@
 /**
  * Comments beside a document (below it on a phone): the open conversations in the order their
  * passages come, then the resolved ones folded away; the form for a new comment when one has
- * been started (from the editor's toolbar, Ctrl+Alt+M, or "Comment on the whole plan"); and a
+ * been started (from the editor's toolbar, Ctrl+Alt+M, or "Comment on the plan", which asks which part); and a
  * live line that says what just happened, for screen readers.
  */
 import { useTouchOnly } from "../layout/input-kind";
@@ -14,6 +14,8 @@ import { CommentTextForm } from "./CommentTextForm";
 import { CommentThread, commentElementId } from "./CommentThread";
 import { showCommentPassage } from "./comment-highlights";
 import { arrangeComments } from "./comment-order";
+import { yBindingOf } from "./comment-anchor";
+import { passageForSection, sectionsOf, type DocumentSection } from "./comment-sections";
 import type { SelectedPassage } from "./comment-selection";
 import { commentWords } from "./comment-words";
 import { useCommentHighlights } from "./use-comment-highlights";
@@ -65,6 +67,15 @@ export function CommentsPanel({ documentId, kind, part, editor, canComment, draf
   const [announcement, setAnnouncement] = useState("");
   const focusAfter = useFocusAfterRender();
   const [focusWhenPlaced, setFocusWhenPlaced] = useState<string | null>(null);
+  // A comment started without a selection may be about one section, chosen by its heading.
+  const sectionChoiceId = `new-comment-section-${documentId}`;
+  const sections = useMemo(
+    () => (draft && !draft.passage && editor && !editor.isDestroyed ? sectionsOf(editor.state.doc) : []),
+    [draft, editor],
+  );
+  const [chosenSection, setChosenSection] = useState(-1);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new comment starts about the whole document
+  useEffect(() => setChosenSection(-1), [draft?.startedAt]);
 
   // A conversation that has just been added or reopened takes focus once it is in its place in
   // the list, which is only known when the editor has looked for its passage.
@@ -87,11 +98,22 @@ export function CommentsPanel({ documentId, kind, part, editor, canComment, draf
   };
 
   const sendNew = async (text: string) => {
-    const passage = draft?.passage;
+    const passage = draft?.passage ?? sectionPassage(sections[chosenSection]);
     const created = await comments.add(passage ? { body: text, anchor: passage.anchor, quote: passage.quote } : { body: text });
     onDraftChange(null);
     setAnnouncement("Your comment has been added.");
     setFocusWhenPlaced(created.id);
+  };
+
+  /** The chosen section's heading as it stands now (others may have edited since the comment was started). */
+  const sectionPassage = (chosen: DocumentSection | undefined): SelectedPassage | null => {
+    if (!chosen || !editor || editor.isDestroyed) return null;
+    const binding = yBindingOf(editor.state);
+    const now = sectionsOf(editor.state.doc);
+    const occurrence = sections.slice(0, chosenSection).filter((s) => s.heading === chosen.heading).length;
+    const same = now.filter((s) => s.heading === chosen.heading)[occurrence];
+    if (!binding || !same) throw new Error(`The part headed "${chosen.heading}" is no longer there. Choose another part, or the whole ${words.thing}.`);
+    return passageForSection(binding, same);
   };
 
   const show = (commentId: string) => {
@@ -144,6 +166,26 @@ export function CommentsPanel({ documentId, kind, part, editor, canComment, draf
 
       {canComment && draft && (
         <div className="rt-comments__new">
+          {!draft.passage && sections.length > 0 && (
+            <div className="nhsuk-form-group rt-comments__section-choice">
+              <label className="nhsuk-label" htmlFor={sectionChoiceId}>
+                {words.sectionChoiceLabel}
+              </label>
+              <select
+                className="nhsuk-select"
+                id={sectionChoiceId}
+                value={chosenSection}
+                onChange={(event) => setChosenSection(Number(event.target.value))}
+              >
+                <option value={-1}>{words.wholeDocument}</option>
+                {sections.map((section, index) => (
+                  <option key={section.from} value={index}>
+                    {words.sectionOption(section.heading)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           <CommentTextForm
             id={newCommentId}
             label="Your comment"
@@ -153,7 +195,7 @@ export function CommentsPanel({ documentId, kind, part, editor, canComment, draf
                   <p className="rt-comment-form__about-label">About these words:</p>
                   <blockquote className="rt-comment__quote">{draft.passage.quote}</blockquote>
                 </>
-              ) : (
+              ) : sections.length > 0 ? undefined : (
                 <p className="rt-comment__whole">{words.wholeDocument}</p>
               )
             }

@@ -128,7 +128,7 @@ export function DocumentWorkspace({
           </>
         )}
         <p className="nhsuk-hint rt-editor__help" id={helpId}>
-          {helpSentences([{ text: access === "edit" ? words.helpEditing : null }, { text: words.leaveHint, keyboard: true }], touchOnly)}
+          {helpSentences([{ text: access === "edit" ? words.helpEditing : null }, { text: access === "edit" ? words.leaveHint : null, keyboard: true }], touchOnly)}
         </p>
       </div>
       <CommentsPanel
