@@ -59,6 +59,7 @@ describe("overdue actions", () => {
     // Nobody opens a page: the job finds it and Mark's open socket hears about it.
     const told = await waitFor(() => received.find((n) => n.link?.endsWith(`#action-${id}`)), { timeoutMs: 5000, what: "the overdue notification" });
     expect(told).toMatchObject({ kind: "action-overdue", title: "Overdue: Send the updated timetable" });
+    expect(told.body).toContain("was due on Mon 5 Jan 2026.");
     await new Promise((r) => setTimeout(r, 600)); // three more runs of the job
     const stored = (await mark.get<{ notifications: NotificationJson[] }>("/api/notifications?limit=100")).body.notifications.filter((n) => n.link?.endsWith(`#action-${id}`));
     expect(stored).toHaveLength(1);

@@ -3,7 +3,7 @@
  * its owner is told — once per due date — without anyone having to open a page. Runs at start
  * and then on a timer.
  */
-import { outstandingStatuses, todayInEngland } from "@roundtable/domain";
+import { outstandingStatuses, todayInEngland, ukCalendarDate } from "@roundtable/domain";
 import { schema, type Db } from "@roundtable/db";
 import { and, eq, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Logger } from "pino";
@@ -41,7 +41,7 @@ export async function notifyOverdueActions(db: Db, today: string, deliver: (n: P
           personId: d.ownerId!,
           kind: "action-overdue",
           title: `Overdue: ${d.text}`,
-          body: `This action for ${d.caseName} was due on ${d.dueDate}. Update it, or move its due date.`,
+          body: `This action for ${d.caseName} was due on ${ukCalendarDate(d.dueDate!)}. Update it, or move its due date.`,
           link: `/documents/${d.documentId}#action-${d.id}`,
         })),
       )

@@ -13,6 +13,7 @@ import {
   meetingTypeLabels,
   meetingVisibilityFor,
   seesRiskRating,
+  ukDayOf,
   type Attendance,
   type CreateMeetingBody,
   type Meeting,
@@ -123,11 +124,9 @@ async function checkInvitees(db: Db, person: Person, caseIds: readonly string[],
 
 /** "Tracker meeting, Tue 8 Dec 2026", "Review meeting: Jamie Walker, Tue 8 Dec 2026": the day in UK time. */
 function defaultTitle(type: CreateMeetingBody["type"], cases: readonly CaseRow[], startsAt: Date): string {
-  const day = ukDay.format(startsAt).replace(/,/g, "");
+  const day = ukDayOf(startsAt);
   return type === "tracker" ? `${meetingTypeLabels.tracker}, ${day}` : `${meetingTypeLabels[type]}: ${cases[0]!.name}, ${day}`;
 }
-
-const ukDay = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "short", day: "numeric", month: "short", year: "numeric" });
 
 /**
  * The meeting as this person may see it: a person who may open only some children's sections of
@@ -290,7 +289,7 @@ async function circulateMinutes({ db, notifier }: MeetingDeps, meeting: Meeting)
     if (!person) continue;
     if ((await meetingAccessFor(db, person, meeting.id)).ok) recipients.push(personId);
   }
-  const when = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(new Date(meeting.startsAt));
+  const when = ukDayOf(new Date(meeting.startsAt));
   await notifier.notify(recipients, {
     kind: "minutes-agreed",
     title: `Minutes agreed: ${meeting.title}`,

@@ -4,7 +4,7 @@
  * date and status) and a footer on every page saying whose copy it is. Pure: tests read back
  * what it writes.
  */
-import { actionStatusLabels, actionStatusSchema, textOf, type DocNode } from "@roundtable/domain";
+import { actionStatusLabels, actionStatusSchema, textOf, ukCalendarDate, type DocNode } from "@roundtable/domain";
 import PDFDocument from "pdfkit";
 import { pdfSafeText } from "./pdf-text.js";
 
@@ -42,11 +42,10 @@ const colours = { text: "#212b32", secondary: "#4c6272", rule: "#d8dde0", action
 type Work = { node: DocNode; depth: number } | (() => void);
 
 const londonShort = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
-const isoDateFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short", year: "numeric" });
 
 function dueDateWords(iso: unknown): string {
   if (typeof iso !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return "no due date";
-  return `due ${isoDateFormat.format(new Date(`${iso}T00:00:00Z`))}`;
+  return `due ${ukCalendarDate(iso)}`;
 }
 
 /** Writes one PDF: `draw` lays out the content, then every page gets its footer. */
