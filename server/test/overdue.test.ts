@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { CaseDetail, Meeting } from "@roundtable/domain";
+import type { CaseDetail, LiveNotification, Meeting } from "@roundtable/domain";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -9,12 +9,7 @@ import { connectCollab, type CollabClient } from "./support/collab-client.js";
 import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
-interface NotificationJson {
-  id: string;
-  kind: string;
-  title: string;
-  link: string | null;
-}
+type NotificationJson = LiveNotification;
 
 let storage: TestStorage;
 let server: RunningServer;

@@ -12,7 +12,7 @@ import { type CommentDraft, CommentsPanel } from "../comments/CommentsPanel";
 import { selectedPassage } from "../comments/comment-selection";
 import { AccessEnded } from "../layout/AccessEnded";
 import { PageLoading } from "../layout/PageLoading";
-import type { OpenAccess } from "../realtime/collab-session";
+import type { OpenAccess } from "../realtime/access-ending";
 import { connectionStates } from "../realtime/connection-state";
 import { ConnectionStatus } from "../realtime/ConnectionStatus";
 import { helpSentences, useTouchOnly } from "../layout/input-kind";

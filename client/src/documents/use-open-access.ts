@@ -5,7 +5,7 @@
  */
 import type { AccessLevel } from "@roundtable/domain";
 import { useCallback, useState } from "react";
-import type { OpenAccess } from "../realtime/collab-session";
+import type { OpenAccess } from "../realtime/access-ending";
 
 export function useOpenAccess(
   documentId: string,

@@ -3,15 +3,8 @@
  * looks like any failed connection). Asking the API for the document tells us: signed out,
  * no access any more, access changed, or just a network problem.
  */
-import type { AccessLevel } from "@roundtable/domain";
 import { ApiRequestError, getDocument } from "../api/api";
-import { accessCheckOfStatus } from "./access-ending";
-
-export type AccessCheck =
-  | { kind: "ok"; access: Exclude<AccessLevel, "none"> }
-  | { kind: "no-access" }
-  | { kind: "signed-out" }
-  | { kind: "unknown" };
+import { accessCheckOfStatus, type AccessCheck } from "./access-ending";
 
 export async function checkDocumentAccess(documentId: string): Promise<AccessCheck> {
   try {

@@ -3,24 +3,14 @@
  * a reload) and its connection to the collab server. No React here: screens read it through
  * `subscribe` and `getSnapshot`.
  */
-import { askForPersisted, closeCodes, stopsReconnecting, type AccessLevel } from "@roundtable/domain";
+import { askForPersisted, closeCodes, stopsReconnecting } from "@roundtable/domain";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import type { AccessCheck } from "./access-check";
-import { clearsLocalCopy, endingAfterAccessCheck } from "./access-ending";
+import { clearsLocalCopy, endingAfterAccessCheck, type AccessCheck, type CollabEnding, type OpenAccess } from "./access-ending";
 import type { ConnectionFacts } from "./connection-state";
 import { SaveTracker } from "./save-tracker";
 import { listenToServerState } from "./server-state-messages";
-
-export type OpenAccess = Exclude<AccessLevel, "none">;
-
-export type CollabEnding =
-  | { kind: "access-withdrawn" }
-  | { kind: "access-changed"; access: OpenAccess }
-  | { kind: "signed-out" }
-  /** A change of ours was refused for good (the document is full, or nested too deep). */
-  | { kind: "change-refused"; reason: "too-large" | "too-deep" };
 
 export interface CollabSnapshot {
   facts: ConnectionFacts;

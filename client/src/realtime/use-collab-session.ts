@@ -4,7 +4,8 @@
  */
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { checkDocumentAccess } from "./access-check";
-import { CollabSession, type CollabSnapshot, type OpenAccess } from "./collab-session";
+import type { OpenAccess } from "./access-ending";
+import { CollabSession, type CollabSnapshot } from "./collab-session";
 import { describeConnection, nextChangeAt, type ConnectionState } from "./connection-state";
 import { onAccessRevoked } from "./presence-socket";
 

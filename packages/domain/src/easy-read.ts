@@ -4,7 +4,7 @@
  * will write a part-time timetable with Jamie by Wed 23 Dec 2026." Pure, so the wording can be
  * tested on its own; the client draws the blocks in large type.
  */
-import { actionNodeName } from "./actions/action-api.js";
+import { actionNodeName } from "./actions/action-projection.js";
 import { textOf, type DocNode } from "./actions/action-projection.js";
 import { actionStatusSchema } from "./actions/action-status.js";
 import { carePlanSections, familyViewsSection } from "./care-plan-template.js";

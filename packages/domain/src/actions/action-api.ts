@@ -8,8 +8,6 @@ import type { ActionEventField } from "./action-diff.js";
 import { actionStatusSchema, blockedReasonMaxLength, type ActionStatus } from "./action-status.js";
 import { textField } from "../text.js";
 
-export const actionNodeName = "actionItem";
-
 export const isoDateSchema = z.iso.date("Use a date like 2026-12-31");
 
 export interface Action {

@@ -4,11 +4,13 @@
  * it after every change and upserts the result by action id.
  */
 import { z } from "zod";
-import { actionNodeName } from "./action-api.js";
 import { actionStatusSchema, blockedReasonFor, type ActionStatus } from "./action-status.js";
 import { storableText } from "../text.js";
 
 /** The JSON shape of a document node (what Tiptap's getJSON() and our Yjs reader produce). */
+/** The name of a tracked action's node in a document (Tiptap, Yjs and the JSON alike). */
+export const actionNodeName = "actionItem";
+
 export interface DocNode {
   type: string;
   attrs?: Record<string, unknown>;
