@@ -15,9 +15,9 @@ describe("what a care plan says about the family's own part, to each reader", ()
 describe("what a care plan says about the young person's own part, to each reader", () => {
   it("tells only the young person it is theirs to write, and the parent they may comment", () => {
     expect(youngPersonViewsPartNote("young-person", "edit", "Jamie")).toMatch(/your own part of the plan: write/);
-    expect(youngPersonViewsPartNote("parent", "comment", "Jamie")).toBe(" is where Jamie writes about themselves and what matters to them. You can comment on it.");
-    expect(youngPersonViewsPartNote("professional", "comment", "Jamie")).toMatch(/written by Jamie, in their own words. You can comment/);
-    expect(youngPersonViewsPartNote("own-keyworker", "edit", "Jamie")).toMatch(/only when they ask you to/);
+    expect(youngPersonViewsPartNote("parent", "comment", "Jamie")).toBe(" is Jamie's own part of the plan, in Jamie's words. You can comment on it.");
+    expect(youngPersonViewsPartNote("professional", "comment", "Jamie")).toBe(" is Jamie's own part of the plan, in Jamie's words. You can comment on it.");
+    expect(youngPersonViewsPartNote("own-keyworker", "edit", "Jamie")).toMatch(/only when Jamie asks you to; what you write is shown as yours/);
   });
 });
 

@@ -73,10 +73,10 @@ const familyViews: DocumentWords = {
 
 const youngPersonViews: DocumentWords = {
   ...otherDocument,
-  opening: "Opening the young person's own words…",
+  opening: "Opening this part of the plan…",
   readOnly: "The young person writes this part of the plan. You can read it but not change it.",
   commentOnly: "The young person writes this part of the plan, in their own words. You can read it and comment on it.",
-  helpEditing: "This is the young person's own part of the care plan. Changes are shared as you type.",
+  helpEditing: "Changes are shared with everyone on the plan as you type.",
   leaveHint: "To leave it, press Escape.",
   editorTestId: "young-person-views-editor",
 };
@@ -108,10 +108,10 @@ export function familyViewsPartNote(reader: ReaderRelation, access: AccessLevel)
  */
 export function youngPersonViewsPartNote(reader: ReaderRelation, access: AccessLevel, childName: string): string {
   if (reader === "young-person") return access === "edit" ? " is your own part of the plan: write about you and what matters to you there." : " is your own part of the plan.";
-  if (reader === "parent") return ` is where ${childName} writes about themselves and what matters to them. You can comment on it.`;
-  return access === "edit"
-    ? ` is written by ${childName}. Add to it only when they ask you to; what you write is shown as yours.`
-    : ` is written by ${childName}, in their own words.${access === "comment" ? " You can comment on it." : ""}`;
+  const own = ` is ${childName}'s own part of the plan, in ${childName}'s words.`;
+  if (reader === "parent") return `${own} You can comment on it.`;
+  if (access === "edit") return ` is ${childName}'s own part of the plan. Add to it only when ${childName} asks you to; what you write is shown as yours.`;
+  return access === "comment" ? `${own} You can comment on it.` : own;
 }
 
 /** What to do when a document is full: the people who may start one are told to; others whom to ask. */
