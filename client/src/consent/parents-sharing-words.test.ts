@@ -20,6 +20,9 @@ describe("a young person's decision about their parents, in words", () => {
       "Ellie is 17: their parents or carers on the team open Ellie's records unless Ellie says no.",
       "Ellie has said no. Their parents or carers cannot open the records now, and are not told anything about Ellie, including who their keyworker is.",
     ]);
+    expect(parentsSharingForStaff({ age: 15, decides: false, decision: "declined", parentsMayOpen: true }, "Jamie").lines[0]).toBe(
+      "Jamie is 15: until Jamie is 16, their parents or carers on the team open Jamie's records whatever Jamie decides. A decision is kept on record, and counts from 16.",
+    );
     expect(parentsSharingEffect({ age: 18, decides: true, decision: null, parentsMayOpen: false }, "given", "Kai")).toBe("Kai's parents or carers on the team can open Kai's records.");
     expect(parentsSharingEffect({ age: 15, decides: false, decision: null, parentsMayOpen: true }, "declined", "Jamie")).toMatch(/counts from when Jamie is 16/);
   });

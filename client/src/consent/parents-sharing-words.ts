@@ -31,8 +31,9 @@ export function parentsSharingForYoungPerson(p: ParentsSharing): ParentsSharingW
 export function parentsSharingForStaff(p: ParentsSharing, child: string): ParentsSharingWords {
   const heading = `What ${child} shares with their parents or carers`;
   const age = p.age === null ? "" : `${child} is ${p.age}: `;
-  const rule =
-    p.age !== null && p.age >= adultFromAge
+  const rule = !p.decides
+    ? `${age}until ${child} is ${decidesFromAge}, their parents or carers on the team open ${child}'s records whatever ${child} decides. A decision is kept on record, and counts from ${decidesFromAge}.`
+    : p.age !== null && p.age >= adultFromAge
       ? `${age}their parents or carers on the team open ${child}'s records only if ${child} agrees.`
       : `${age}their parents or carers on the team open ${child}'s records unless ${child} says no.`;
   const decided = p.decision === "given" ? `${child} has agreed.` : p.decision === "declined" ? `${child} has said no.` : `No decision from ${child} is recorded.`;
