@@ -225,6 +225,13 @@ afterAll(() => console.log(`accessibility: ${screensChecked} screens checked, ea
 let byAddress: string[] = [];
 
 /**
+ * The young person's own voice (ADR 0026): Jamie's own part of his plan ("In my own words"), and
+ * Kai's case and consent pages, where his keyworker reads and records his decision about his
+ * parents (Kai is 18 and has said no).
+ */
+let ownVoiceAddresses: { ownWords: string; kaiCase: string; kaiConsent: string } | null = null;
+
+/**
  * The demo has no meetings: Priya books two about Jamie, inviting his team, and holds one to
  * agreed minutes, so there is a booked meeting and one with agreed minutes to look at.
  */
@@ -247,6 +254,14 @@ beforeAll(async () => {
     expect(response.status(), await response.text()).toBe(200);
   }
   await book("planning", 7);
+  const plan = ((await (await page.request.get(api(`/cases/${jamie.id}`))).json()) as { documents: { id: string; kind: string }[] }).documents.find((d) => d.kind === "care-plan")!;
+  const parts = ((await (await page.request.get(api(`/documents/${plan.id}`))).json()) as { parts: { id: string; kind: string }[] }).parts;
+  const kai = cases.find((c) => c.name === "Kai Thompson")!;
+  ownVoiceAddresses = {
+    ownWords: `/documents/${parts.find((p) => p.kind === "young-person-views")!.id}`,
+    kaiCase: `/cases/${kai.id}`,
+    kaiConsent: `/cases/${kai.id}/consent`,
+  };
   const caseAddress = `/cases/${jamie.id}`;
   byAddress = [caseAddress, `${caseAddress}/team`, `${caseAddress}/consent`, `${caseAddress}/audit`, `${caseAddress}/access-report`, "/overdue", "/meetings/new", "/account/two-step"];
   await page.context().close();
@@ -277,6 +292,33 @@ describe.concurrent("accessibility of every screen, for every role, at 390px and
       report(problems);
     });
   }
+
+  it("the young person's own part of the plan, and what a young person shares with their parents, for each who sees them", { timeout: 600_000 }, async () => {
+    const problems: string[] = [];
+    const errors: string[] = [];
+    const { ownWords, kaiCase, kaiConsent } = ownVoiceAddresses!;
+    const screens: [string, string[]][] = [
+      ["jamie.walker", [ownWords, "/"]],
+      ["claire.walker", [ownWords]],
+      ["priya.shah", [ownWords, kaiCase, kaiConsent]],
+      ["mark.davies", [ownWords]],
+    ];
+    for (const [email, addresses] of screens) {
+      const page = await session.signedIn(email, errors);
+      for (const address of addresses) {
+        await page.goto(session.url() + address);
+        if (address === "/") {
+          // The young person's own case page, with what their parents or carers can see.
+          await page.getByRole("link", { name: "Jamie Walker" }).click();
+          await page.getByTestId("parents-sharing").waitFor();
+        }
+        problems.push(...(await checkScreen(page, email)));
+      }
+      await page.context().close();
+    }
+    expect(errors).toEqual([]);
+    report(problems);
+  });
 
   it("the signed-out pages: sign in, password reset, an invitation", async () => {
     const page = await session.signedOut();

@@ -25,7 +25,7 @@ import { startSessionExpiryJob } from "./auth/session-expiry.js";
 import { AccessChanges } from "./access/access-changes.js";
 import { enforceCaseAccess } from "./access/access-enforcement.js";
 import { AccessEnforcer } from "./access/access-enforcer.js";
-import { addMissingFamilyParts } from "./documents/documents.js";
+import { addMissingPlanParts, ownWordsPartKinds } from "./documents/documents.js";
 import { startDailyDigestJob } from "./notifications/daily-digest.js";
 import { startDatabaseMaintenance } from "./jobs/database-maintenance.js";
 import { startOverdueActionsJob } from "./actions/overdue-actions-job.js";
@@ -65,8 +65,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   database.onStateChange(logDatabaseState);
   if (database.state().status !== "ok") logDatabaseState(database.state()); // e.g. started on a nearly full disk
   const seeded = config.seedDemoData && (await seedDemoDataIfEmpty(db));
-  const familyPartsAdded = await addMissingFamilyParts(db);
-  if (familyPartsAdded > 0) log.info({ count: familyPartsAdded }, "Gave older care plans the family's own part");
+  for (const kind of ownWordsPartKinds) {
+    const added = await addMissingPlanParts(db, kind);
+    if (added > 0) log.info({ count: added, kind }, "Gave older care plans a part in someone's own words");
+  }
   if (seeded) log.info("seeded demo data");
 
   // Fold any long update log left by a previous run (e.g. after a crash) before serving. A

@@ -179,7 +179,7 @@ describe("changes to who may see a case take effect at once", () => {
 
   it("records opening a record once a visit and each editing session with its count of changes", async () => {
     const claire = await signIn(server.url, "claire.walker");
-    const part = (await claire.get<DocumentDetail>(`/api/documents/${planId}`)).body.parts[0]!;
+    const part = (await claire.get<DocumentDetail>(`/api/documents/${planId}`)).body.parts.find((p) => p.kind === "family-views")!;
     const first = await connectCollab(server.url, part.id, claire.cookie);
     const second = await connectCollab(server.url, part.id, claire.cookie); // another tab: same visit
     typeInto(first.doc, "Claire: Jamie is looking forward to the review.");

@@ -2,7 +2,7 @@ import type { CaseDetail, CaseSummary, DocumentDetail, Me } from "@roundtable/do
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "@roundtable/db";
 import type { RunningServer } from "../src/server.js";
-import { addMissingFamilyParts } from "../src/documents/documents.js";
+import { addMissingPlanParts } from "../src/documents/documents.js";
 import { carePlanOf, demoEmail, signIn } from "./support/api-client.js";
 import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
 
@@ -95,6 +95,7 @@ describe("the REST contracts", () => {
     // Not Jamie's own page (his and his keyworker's) nor the professionals meeting's minutes.
     expect(detail.documents).toEqual([
       { id: documentId, kind: "care-plan", title: "Jamie's care plan", visibility: "family" },
+      { id: expect.any(String), kind: "young-person-views", title: "In my own words (Jamie's care plan)", visibility: "family" },
       { id: expect.any(String), kind: "family-views", title: "What my family says (Jamie's care plan)", visibility: "family" },
     ]);
     const priya = await signIn(server.url, "priya.shah");
@@ -111,7 +112,8 @@ describe("the REST contracts", () => {
     // Parents comment on the care plan and write their own part of it.
     const plan = (await claire.get<DocumentDetail>(`/api/documents/${documentId}`)).body;
     expect(plan).toMatchObject({ access: "comment", caseName: "Jamie Walker", partOf: null });
-    const part = (await claire.get<DocumentDetail>(`/api/documents/${plan.parts[0]!.id}`)).body;
+    expect(plan.parts.map((p) => [p.kind, p.access])).toEqual([["young-person-views", "comment"], ["family-views", "edit"]]);
+    const part = (await claire.get<DocumentDetail>(`/api/documents/${plan.parts[1]!.id}`)).body;
     expect(part).toMatchObject({ kind: "family-views", access: "edit", partOf: { id: documentId, title: "Jamie's care plan" } });
   });
 
@@ -121,7 +123,7 @@ describe("the REST contracts", () => {
     const created = await priya.post<DocumentDetail>(`/api/cases/${caseId}/documents`, { kind: "care-plan", title: "Kai's step-down plan" });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ kind: "care-plan", visibility: "family", access: "edit" });
-    expect(created.body.parts.map((p) => p.kind)).toEqual(["family-views"]);
+    expect(created.body.parts.map((p) => p.kind)).toEqual(["young-person-views", "family-views"]);
     const bad = await priya.post<{ details: Record<string, string> }>(`/api/cases/${caseId}/documents`, { kind: "poem", title: "" });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.details).sort()).toEqual(["kind", "title"]);
@@ -138,8 +140,10 @@ describe("the REST contracts", () => {
     // Start-up adds missing parts to older plans: none of these is one the family may write in.
     const { db } = server.database;
     await db.insert(schema.documents).values({ caseId, kind: "care-plan", title: "An older family plan", visibility: "family" });
-    expect(await addMissingFamilyParts(db)).toBe(1);
-    expect(await addMissingFamilyParts(db)).toBe(0);
+    for (const kind of ["family-views", "young-person-views"] as const) {
+      expect(await addMissingPlanParts(db, kind)).toBe(1);
+      expect(await addMissingPlanParts(db, kind)).toBe(0);
+    }
   });
 
   it("answers unknown API paths with JSON 404, and only to someone signed in", async () => {

@@ -45,7 +45,7 @@ import type { RunningServer } from "../src/server.js";
 import { totpCode, totpStep } from "../src/auth/totp.js";
 import { clientWithCookie, demoEmail, demoPassword, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, typeInto, upgradeStatus, type CollabClient } from "./support/collab-client.js";
-import { inventedYoungPerson, twoStepAccount } from "./support/team-accounts.js";
+import { inventedYoungPerson, keyworkerOnTeam, twoStepAccount } from "./support/team-accounts.js";
 import { startSmtpSink, type SmtpSink } from "./support/smtp-sink.js";
 import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
@@ -244,11 +244,15 @@ beforeAll(async () => {
       client,
       accountRole,
       // A young-person role counts only for the child's own linked account (ADR 0012).
-      caseRole: teamRoleThatCounts(membership?.role ?? null, jamie.youngPerson?.personId === client.personId),
+      // A parent's counts only while the young person's own decision lets them in (ADR 0026; Jamie is 15).
+      caseRole: teamRoleThatCounts(membership?.role ?? null, {
+        isTheLinkedYoungPerson: jamie.youngPerson?.personId === client.personId,
+        parentsMayOpen: jamie.parentsSharing!.parentsMayOpen,
+      }),
       agencyId: person!.agencyId,
       sharingConsented: !needsSharingConsent(accountRole) || (person!.agencyId !== null && sharedWith.has(person!.agencyId)),
       aisha: {
-        caseRole: teamRoleThatCounts(onAisha?.role ?? null, aisha.youngPerson?.personId === client.personId),
+        caseRole: teamRoleThatCounts(onAisha?.role ?? null, { isTheLinkedYoungPerson: aisha.youngPerson?.personId === client.personId, parentsMayOpen: aisha.parentsSharing!.parentsMayOpen }),
         sharingConsented: !needsSharingConsent(accountRole) || (person!.agencyId !== null && sharedOnAisha.has(person!.agencyId)),
       },
     };
@@ -260,6 +264,9 @@ beforeAll(async () => {
   // A young person on the team who is not the child: as earlier versions let anyone running the case invite one.
   const madeUp = await inventedYoungPerson(db, jamie.id);
   await addActor(`young person on the team, not the linked child (${madeUp})`, await signIn(server.url, madeUp));
+  // A second keyworker on Jamie's team who is not his own: comments on the parts in someone's own words (ADR 0026).
+  const otherKeyworker = await keyworkerOnTeam(db, jamie.id);
+  await addActor(`keyworker on the team, not Jamie's own (${otherKeyworker})`, await signIn(server.url, otherKeyworker));
 
   // An ICB lead with two-step sign-in on, joining Jamie's team by invitation: the password alone
   // gives no session; with the code, what their role allows and no more.
@@ -285,6 +292,7 @@ beforeAll(async () => {
   const plan = jamie.documents.find((d) => d.kind === "care-plan")!;
   const planDetail = (await priya.get<DocumentDetail>(`/api/documents/${plan.id}`)).body;
   const familyPart = planDetail.parts.find((p) => p.kind === "family-views")!;
+  const youngPersonPart = planDetail.parts.find((p) => p.kind === "young-person-views")!;
   const [ownPage] = await db.select().from(schema.documents).where(and(eq(schema.documents.caseId, jamie.id), eq(schema.documents.visibility, "young-person")));
   const professionalsNotes = (await priya.post<DocumentDetail>(`/api/cases/${jamie.id}/documents`, { kind: "notes", title: "Professionals' notes", visibility: "professionals" })).body;
   // A professionals-only plan has no family part; one left over from before that rule (made
@@ -304,7 +312,14 @@ beforeAll(async () => {
       visibility: "family",
       whole: { visibility: "professionals", kind: "care-plan" },
     },
-    { name: "What my family says (family part)", id: familyPart.id, kind: familyPart.kind, visibility: familyPart.visibility },
+    { name: "What my family says (family part)", id: familyPart.id, kind: familyPart.kind, visibility: familyPart.visibility, whole: { visibility: "family", kind: "care-plan" } },
+    {
+      name: "In my own words (young person's part)",
+      id: youngPersonPart.id,
+      kind: youngPersonPart.kind,
+      visibility: youngPersonPart.visibility,
+      whole: { visibility: "family", kind: "care-plan" },
+    },
     { name: "professionals' notes", id: professionalsNotes.id, kind: professionalsNotes.kind, visibility: professionalsNotes.visibility },
     { name: "Jamie's own page (young person)", id: ownPage!.id, kind: ownPage!.kind, visibility: ownPage!.visibility },
   ];

@@ -80,6 +80,24 @@ describe("the collab endpoint", () => {
     expect((await open(priya)).text()).not.toContain("Claire typed this into the plan.");
   });
 
+  it("keeps the young person's and their own keyworker's writing in their own part, each as its author, and drops the SENCO's", async () => {
+    const jamie = await signIn(server.url, "jamie.walker");
+    const plan = (await jamie.get<DocumentDetail>(`/api/documents/${documentId}`)).body;
+    const ownWords = plan.parts.find((p) => p.kind === "young-person-views")!;
+    expect(ownWords).toMatchObject({ title: "In my own words (Jamie's care plan)", access: "edit" });
+    const byJamie = await open(jamie, ownWords.id);
+    const byPriya = await open(priya, ownWords.id);
+    const byMark = await open(mark, ownWords.id);
+    const before = (await updateRows(ownWords.id)).length;
+    typeInto(byJamie.doc, "Jamie: I want to learn to drive a bus.");
+    typeInto(byPriya.doc, "Priya, as Jamie asked: he wants to visit the bus depot.");
+    typeInto(byMark.doc, "Mark typed this into Jamie's own words.");
+    await waitFor(() => byJamie.text().includes("bus depot") && byPriya.text().includes("drive a bus"), { what: "Jamie's and Priya's words meeting" });
+    const rows = (await updateRows(ownWords.id)).slice(before);
+    expect(new Set(rows.map((r) => r.authorId))).toEqual(new Set([jamie.personId, priya.personId]));
+    expect((await open(claire, ownWords.id)).text()).not.toContain("Mark typed this");
+  });
+
   it("gives a client joining late the full state", async () => {
     const a = await open(priya);
     typeInto(a.doc, "Written before anyone else arrived.");

@@ -15,6 +15,7 @@ import { usePageHeading } from "../navigation/use-page-heading";
 import { PresenceList } from "../realtime/PresenceList";
 import { useAccessRevoked } from "../realtime/use-access-revoked";
 import { RecordsAndPermissions } from "../team/RecordsAndPermissions";
+import { ParentsSharingPanel } from "../consent/ParentsSharingPanel";
 import { CaseMeetings } from "./CaseMeetings";
 import { caseWords, homeWords, readerOf } from "./case-words";
 import { CaseSummaryList } from "./CaseSummaryList";
@@ -46,6 +47,17 @@ export function CasePage({ caseId }: { caseId: string }) {
         <div className="nhsuk-grid-row">
           <div className="nhsuk-grid-column-two-thirds">
             <CaseSummaryList details={details.data} words={words} />
+            {/* The young person sees their own decision; their keyworking staff see it from 16, when it counts (ADR 0026). */}
+            {details.data.parentsSharing && (me.role === "young-person" || details.data.parentsSharing.decides) && (
+              <>
+                <ParentsSharingPanel details={details.data} youngPerson={me.role === "young-person"} />
+                {me.role !== "young-person" && (
+                  <p>
+                    <Link href={paths.caseConsent(caseId)}>Record {firstName(details.data.name)}'s decision on the consent page</Link>
+                  </p>
+                )}
+              </>
+            )}
             {/* Live: the presence list below joins this case's room, where action changes are sent. */}
             {/* The team and agencies name the owners in each action's history. */}
             <CaseTeamContext.Provider value={{ status: "loaded", team: details.data.team, agencies: details.data.agencies }}>

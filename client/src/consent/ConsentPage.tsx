@@ -22,6 +22,8 @@ import { SuccessBanner, type Success } from "../team/SuccessBanner";
 import "../team/records-pages.css";
 import { checkConsentForm, consentBody, consentErrorsFromServer, emptyConsentForm, type ConsentForm, type ConsentFormErrors } from "./consent-form";
 import { consentRows } from "./consent-rows";
+import { parentsSharingEffect } from "./parents-sharing-words";
+import { ParentsSharingPanel } from "./ParentsSharingPanel";
 import { ConsentHistory } from "./ConsentHistory";
 import { CurrentConsentList, withdrawButtonId } from "./CurrentConsentList";
 import { RecordConsentForm } from "./RecordConsentForm";
@@ -65,10 +67,11 @@ function Consent({ details, initialRecords }: { details: CaseDetail; initialReco
 
   const child = possessive(firstName(details.name));
   const manage = casePermissions(details.team, me).manage;
-  const rows = useMemo(() => consentRows(records, details.team, details.agencies), [records, details.team, details.agencies]);
+  const rows = useMemo(() => consentRows(records, details.team, details.agencies, details.parentsSharing !== null), [records, details.team, details.agencies, details.parentsSharing]);
   const agencyName = (id: string | undefined) => details.agencies.find((a) => a.id === id)?.name ?? null;
   const family = details.team.find((m) => isFamilyRole(m.role) && m.jobTitle);
-  const givenByExample = family ? `${family.name} (${family.jobTitle})` : "Claire Walker (mum)";
+  // The young person's own decision about their parents is theirs to give (ADR 0026).
+  const givenByExample = form.kind === "share-with-parents" ? `${details.name} (themselves)` : family ? `${family.name} (${family.jobTitle})` : "Claire Walker (mum)";
 
   const succeeded = (heading: string, body?: string) => {
     messageCount.current += 1;
@@ -97,7 +100,11 @@ function Consent({ details, initialRecords }: { details: CaseDetail; initialReco
       setForm(emptyConsentForm);
       const agency = agencyName(body.agencyId);
       const effect =
-        body.kind === "share-with-agency" && body.decision === "given" ? `People from ${agency ?? "this agency"} on the team can now open ${child} records.` : undefined;
+        body.kind === "share-with-agency" && body.decision === "given"
+          ? `People from ${agency ?? "this agency"} on the team can now open ${child} records.`
+          : body.kind === "share-with-parents"
+            ? parentsSharingEffect(details.parentsSharing, body.decision, firstName(details.name))
+            : undefined;
       succeeded(`Recorded that consent ${consentWords(body.kind, agency)} was ${body.decision}`, effect);
     } catch (error) {
       if (sessionGone(error)) return;
@@ -156,6 +163,7 @@ function Consent({ details, initialRecords }: { details: CaseDetail; initialReco
           </p>
         </div>
       </div>
+      {details.parentsSharing && <ParentsSharingPanel details={details} youngPerson={me.role === "young-person"} />}
       <h2>What holds now</h2>
       <CurrentConsentList
         rows={rows}
@@ -206,3 +214,4 @@ function Consent({ details, initialRecords }: { details: CaseDetail; initialReco
     </>
   );
 }
+

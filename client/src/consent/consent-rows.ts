@@ -36,13 +36,19 @@ export function consentLabel(record: Pick<ConsentRecord, "kind" | "agency">): st
   return sharingLabel(record.agency?.name ?? "an agency");
 }
 
+/**
+ * @param withParentsSharing whether to show the young person's own decision about their parents
+ * (ADR 0026): to the people who run the case and the young person, never to the parents.
+ */
 export function consentRows(
   records: readonly ConsentRecord[],
   team: readonly Pick<TeamMember, "role" | "agency">[],
   agencies: readonly Agency[],
+  withParentsSharing = false,
 ): ConsentRow[] {
   const current = currentConsents(records);
-  const rows: ConsentRow[] = caseWideKinds.map((kind) => ({
+  const kinds: readonly ConsentKind[] = withParentsSharing ? [...caseWideKinds, "share-with-parents"] : caseWideKinds;
+  const rows: ConsentRow[] = kinds.map((kind) => ({
     key: kind,
     kind,
     agency: null,

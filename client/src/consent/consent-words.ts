@@ -48,5 +48,8 @@ export function withdrawalEffect(record: Pick<ConsentRecord, "kind" | "agency">,
   if (record.kind === "share-with-agency") {
     return `People from ${record.agency?.name ?? "this agency"} will lose access to ${childPossessive} records straight away.`;
   }
+  if (record.kind === "share-with-parents") {
+    return `From 16, their parents or carers on the team will lose access to ${childPossessive} records straight away.`;
+  }
   return `This is kept on ${childPossessive} record. It does not change who can open ${childPossessive} records.`;
 }

@@ -16,7 +16,8 @@ import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { PresenceList } from "../realtime/PresenceList";
 import { DocumentWorkspace } from "./DocumentWorkspace";
-import { documentWords, familyViewsPartNote } from "./document-words";
+import { documentWords, familyViewsPartNote, youngPersonViewsPartNote } from "./document-words";
+import { firstName } from "../team/child-name";
 import { useMe } from "../auth/session-context";
 import { PlanRecord } from "./PlanRecord";
 import { EasyReadToggle } from "../easy-read/EasyReadToggle";
@@ -70,6 +71,7 @@ function DocumentParts({ document }: { document: DocumentDetail }) {
         <p key={part.id}>
           <Link href={paths.document(part.id)}>{documentKindLabels[part.kind]}</Link>
           {part.kind === "family-views" && familyViewsPartNote(reader, part.access)}
+          {part.kind === "young-person-views" && youngPersonViewsPartNote(reader, part.access, document.caseName ? firstName(document.caseName) : "the young person")}
         </p>
       ))}
     </nav>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentFullNextStep, familyViewsPartNote } from "./document-words";
+import { documentFullNextStep, familyViewsPartNote, youngPersonViewsPartNote } from "./document-words";
 
 describe("what a care plan says about the family's own part, to each reader", () => {
   it("tells only the parent it is theirs to write", () => {
@@ -8,7 +8,16 @@ describe("what a care plan says about the family's own part, to each reader", ()
       expect(familyViewsPartNote(reader, "edit")).not.toMatch(/your family/);
       expect(familyViewsPartNote(reader, "edit")).toMatch(/written by the family themselves/);
     }
-    expect(familyViewsPartNote("young-person", "comment")).toBe(" is where your family write their views.");
+    expect(familyViewsPartNote("young-person", "comment")).toBe(" is where your family write their views. You can comment on it.");
+  });
+});
+
+describe("what a care plan says about the young person's own part, to each reader", () => {
+  it("tells only the young person it is theirs to write, and the parent they may comment", () => {
+    expect(youngPersonViewsPartNote("young-person", "edit", "Jamie")).toMatch(/your own part of the plan: write/);
+    expect(youngPersonViewsPartNote("parent", "comment", "Jamie")).toBe(" is Jamie's own part of the plan, in Jamie's words. You can comment on it.");
+    expect(youngPersonViewsPartNote("professional", "comment", "Jamie")).toBe(" is Jamie's own part of the plan, in Jamie's words. You can comment on it.");
+    expect(youngPersonViewsPartNote("own-keyworker", "edit", "Jamie")).toMatch(/only when Jamie asks you to; what you write is shown as yours/);
   });
 });
 

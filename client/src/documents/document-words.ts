@@ -71,23 +71,47 @@ const familyViews: DocumentWords = {
   editorTestId: "family-views-editor",
 };
 
+const youngPersonViews: DocumentWords = {
+  ...otherDocument,
+  opening: "Opening this part of the plan…",
+  readOnly: "The young person writes this part of the plan. You can read it but not change it.",
+  commentOnly: "The young person writes this part of the plan, in their own words. You can read it and comment on it.",
+  helpEditing: "Changes are shared with everyone on the plan as you type.",
+  leaveHint: "To leave it, press Escape.",
+  editorTestId: "young-person-views-editor",
+};
+
 export function documentWords(kind: DocumentKind | null): DocumentWords {
   if (kind === "care-plan") return carePlan;
   if (kind === "family-views") return familyViews;
+  if (kind === "young-person-views") return youngPersonViews;
   if (kind === "minutes") return minutes;
   return otherDocument;
 }
 
 /**
  * The line that points from a care plan to the family's own part of it ("What my family says"),
- * by who is reading: only the family are told it is theirs to write.
+ * by who is reading: only the family are told it is theirs to write; the child's own keyworker
+ * may write in it too, when the family ask (ADR 0026).
  */
 export function familyViewsPartNote(reader: ReaderRelation, access: AccessLevel): string {
   if (reader === "parent") return access === "edit" ? " is your family's own part of the plan: write your views there." : " is your family's own part of the plan.";
-  if (reader === "young-person") return " is where your family write their views.";
+  if (reader === "young-person") return " is where your family write their views. You can comment on it.";
   return access === "edit"
-    ? " is written by the family themselves. Add to it only when they ask you to."
-    : " is written by the family themselves.";
+    ? " is written by the family themselves. Add to it only when they ask you to; what you write is shown as yours."
+    : " is written by the family themselves. You can comment on it.";
+}
+
+/**
+ * The line that points from a care plan to the young person's own part ("In my own words":
+ * About me, What matters to me), by who is reading (ADR 0026).
+ */
+export function youngPersonViewsPartNote(reader: ReaderRelation, access: AccessLevel, childName: string): string {
+  if (reader === "young-person") return access === "edit" ? " is your own part of the plan: write about you and what matters to you there." : " is your own part of the plan.";
+  const own = ` is ${childName}'s own part of the plan, in ${childName}'s words.`;
+  if (reader === "parent") return `${own} You can comment on it.`;
+  if (access === "edit") return ` is ${childName}'s own part of the plan. Add to it only when ${childName} asks you to; what you write is shown as yours.`;
+  return access === "comment" ? `${own} You can comment on it.` : own;
 }
 
 /** What to do when a document is full: the people who may start one are told to; others whom to ask. */

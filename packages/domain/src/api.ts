@@ -3,6 +3,7 @@
  * server, and the client reads responses through the same types.
  */
 import { z } from "zod";
+import type { ParentsSharingDecision } from "./parents-sharing.js";
 import { textField } from "./text.js";
 import { documentKindSchema, visibilitySchema, type AccessLevel, type DocumentKind, type Visibility } from "./documents.js";
 import type { RecordedRagRating } from "./rag-rating.js";
@@ -31,8 +32,8 @@ export function isUuid(value: unknown): value is string {
 }
 
 export const createDocumentBodySchema = z.object({
-  // Minutes come with their meeting and the family's part with its care plan.
-  kind: documentKindSchema.exclude(["minutes", "family-views"], { error: "Choose a kind of document you can add to a case" }),
+  // Minutes come with their meeting, and the family's and the young person's parts with their care plan.
+  kind: documentKindSchema.exclude(["minutes", "family-views", "young-person-views"], { error: "Choose a kind of document you can add to a case" }),
   title: textField({ error: "Give the document a title" }).trim().min(1, "Give the document a title").max(200, "Keep the title under 200 characters"),
   visibility: visibilitySchema.default("family"),
 });
@@ -101,6 +102,21 @@ export interface CaseDetail extends CaseSummary {
   documents: DocumentSummary[];
   /** Agencies an action can be given to when no person is named yet. */
   agencies: Agency[];
+  /**
+   * The young person's own say in what their parents see (ADR 0026): sent to the people who run
+   * the case and to the young person themselves; null for everyone else, parents included.
+   */
+  parentsSharing: ParentsSharing | null;
+}
+
+export interface ParentsSharing {
+  /** Their age today, or null when no date of birth is recorded. */
+  age: number | null;
+  /** Whether their own decision decides at this age (16 and over). */
+  decides: boolean;
+  decision: ParentsSharingDecision;
+  /** Whether the parents or carers on the team can open the child's records now. */
+  parentsMayOpen: boolean;
 }
 
 export interface DocumentDetail extends DocumentSummary {

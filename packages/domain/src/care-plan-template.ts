@@ -11,13 +11,6 @@ export interface CarePlanSection {
 }
 
 export const carePlanSections: readonly CarePlanSection[] = [
-  { key: "about-me", heading: "About me", easyReadHeading: "About me", prompt: "Who I am, where I live, who I live with and what I like doing." },
-  {
-    key: "what-matters-to-me",
-    heading: "What matters to me",
-    easyReadHeading: "What matters to me",
-    prompt: "In my own words: what is important to me, what helps and what does not.",
-  },
   {
     key: "needs-and-strengths",
     heading: "Needs and strengths",
@@ -37,6 +30,20 @@ export const carePlanSections: readonly CarePlanSection[] = [
     prompt: "Each action with the person responsible and the date it should be done by.",
   },
   { key: "contacts", heading: "Contacts", easyReadHeading: "People I can talk to", prompt: "The people and services involved, and how to reach them." },
+];
+
+/**
+ * "In my own words" is the young person's own part of the care plan (ADR 0026): "About me" and
+ * "What matters to me", which they write themselves, as the family write theirs.
+ */
+export const youngPersonViewsSections: readonly CarePlanSection[] = [
+  { key: "about-me", heading: "About me", easyReadHeading: "About me", prompt: "Who I am, where I live, who I live with and what I like doing." },
+  {
+    key: "what-matters-to-me",
+    heading: "What matters to me",
+    easyReadHeading: "What matters to me",
+    prompt: "In my own words: what is important to me, what helps and what does not.",
+  },
 ];
 
 /**

@@ -2,12 +2,13 @@
  * Consent, as keyworking services record it: to be on the Dynamic Support Register, to be given
  * a keyworker, for the keyworker to work with the family and professionals (a young person may
  * decline a keyworker of their own yet agree to this), and to share information with a named
- * agency. Only sharing consent changes who may open records; the others are kept on record.
+ * agency; and the young person's own decision whether their parents or carers see their records
+ * (ADR 0026). Only the two sharing kinds change who may open records; the others are kept on record.
  */
 import { z } from "zod";
 import { textField } from "./text.js";
 
-export const consentKinds = ["register", "keyworker", "keyworker-works-with-family", "share-with-agency"] as const;
+export const consentKinds = ["register", "keyworker", "keyworker-works-with-family", "share-with-agency", "share-with-parents"] as const;
 export const consentKindSchema = z.enum(consentKinds);
 export type ConsentKind = z.infer<typeof consentKindSchema>;
 
@@ -16,6 +17,7 @@ export const consentKindLabels: Record<ConsentKind, string> = {
   keyworker: "To be allocated a keyworker",
   "keyworker-works-with-family": "For the keyworker to work with the family and professionals",
   "share-with-agency": "To share information with",
+  "share-with-parents": "For their parents or carers to see their records",
 };
 
 export const consentDecisions = ["given", "declined"] as const;

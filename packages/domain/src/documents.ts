@@ -1,7 +1,7 @@
 /** Document kinds and who a document is for. Content lives in Yjs; the registry lives in Postgres. */
 import { z } from "zod";
 
-export const documentKinds = ["care-plan", "family-views", "notes", "minutes", "cetr", "network-map"] as const;
+export const documentKinds = ["care-plan", "family-views", "young-person-views", "notes", "minutes", "cetr", "network-map"] as const;
 export const documentKindSchema = z.enum(documentKinds);
 export type DocumentKind = z.infer<typeof documentKindSchema>;
 
@@ -18,6 +18,7 @@ export const visibilityLabels: Record<Visibility, string> = {
 export const documentKindLabels: Record<DocumentKind, string> = {
   "care-plan": "Care plan",
   "family-views": "What my family says",
+  "young-person-views": "In my own words",
   notes: "Notes",
   minutes: "Meeting minutes",
   cetr: "CETR",

@@ -7,7 +7,7 @@
 import { actionNodeName } from "./actions/action-projection.js";
 import { textOf, type DocNode } from "./actions/action-projection.js";
 import { actionStatusSchema } from "./actions/action-status.js";
-import { carePlanSections, familyViewsSection } from "./care-plan-template.js";
+import { carePlanSections, familyViewsSection, youngPersonViewsSections } from "./care-plan-template.js";
 import { storableText } from "./text.js";
 
 export type EasyReadBlock =
@@ -30,7 +30,7 @@ export interface EasyReadWords {
   formatDate(iso: string): string;
 }
 
-const headingWords = new Map([...carePlanSections, familyViewsSection].map((s) => [s.heading.toLowerCase(), s.easyReadHeading]));
+const headingWords = new Map([...youngPersonViewsSections, ...carePlanSections, familyViewsSection].map((s) => [s.heading.toLowerCase(), s.easyReadHeading]));
 
 /** A care plan template heading in the young person's words; any other heading as written. */
 export function easyReadHeading(heading: string): string {

@@ -16,6 +16,7 @@ export * from "./actions/action-diff.js";
 export * from "./meetings/meeting.js";
 export * from "./comments/comment.js";
 export * from "./consent.js";
+export * from "./parents-sharing.js";
 export * from "./audit.js";
 export * from "./team.js";
 export * from "./invitations.js";

@@ -13,7 +13,7 @@ import {
   teamRoleThatCounts,
   type DocumentAccessQuestion,
 } from "./permissions.js";
-import { isFamilyRole, roles } from "./roles.js";
+import { isFamilyRole, roles, type Role } from "./roles.js";
 
 const plan: Pick<DocumentAccessQuestion, "kind" | "sharingConsented"> = { kind: "care-plan", sharingConsented: true };
 
@@ -30,10 +30,11 @@ describe("document access rules", () => {
   });
 
   it("counts a young-person team role only for the child's own linked account", () => {
-    expect(teamRoleThatCounts("young-person", true)).toBe("young-person");
-    expect(teamRoleThatCounts("young-person", false)).toBeNull();
-    expect(teamRoleThatCounts("parent", false)).toBe("parent");
-    const unlinked = teamRoleThatCounts("young-person", false);
+    const facts = (isTheLinkedYoungPerson: boolean) => ({ isTheLinkedYoungPerson, parentsMayOpen: true });
+    expect(teamRoleThatCounts("young-person", facts(true))).toBe("young-person");
+    expect(teamRoleThatCounts("young-person", facts(false))).toBeNull();
+    expect(teamRoleThatCounts("parent", facts(false))).toBe("parent");
+    const unlinked = teamRoleThatCounts("young-person", facts(false));
     for (const visibility of ["family", "professionals", "young-person"] as const) {
       expect(documentAccess({ ...plan, caseRole: unlinked, accountRole: "young-person", visibility, isOwnKeyworker: false })).toBe("none");
     }
@@ -64,11 +65,39 @@ describe("document access rules", () => {
     expect(documentAccess({ ...parent, caseRole: "young-person", accountRole: "young-person", kind: "family-views" })).toBe("comment");
   });
 
+  it("counts a parent on the team only while the young person's decision lets their parents in", () => {
+    expect(teamRoleThatCounts("parent", { isTheLinkedYoungPerson: false, parentsMayOpen: false })).toBeNull();
+    expect(teamRoleThatCounts("young-person", { isTheLinkedYoungPerson: true, parentsMayOpen: false })).toBe("young-person");
+    expect(teamRoleThatCounts("keyworker", { isTheLinkedYoungPerson: false, parentsMayOpen: false })).toBe("keyworker");
+  });
+
+  it("lets only their writers and the child's own keyworker edit the family's and the young person's parts; others comment or read", () => {
+    const on = (kind: "family-views" | "young-person-views", role: Role, isOwnKeyworker = false) =>
+      documentAccess({ ...plan, kind, caseRole: role, accountRole: role, visibility: "family", isOwnKeyworker, whole: { visibility: "family", kind: "care-plan" } });
+    expect(on("family-views", "parent")).toBe("edit");
+    expect(on("family-views", "keyworker", true)).toBe("edit");
+    expect(on("family-views", "keyworker")).toBe("comment");
+    expect(on("family-views", "senior-keyworker")).toBe("comment");
+    expect(on("family-views", "senior-keyworker", true)).toBe("edit");
+    expect(on("family-views", "professional")).toBe("comment");
+    expect(on("family-views", "young-person")).toBe("comment");
+    expect(on("family-views", "icb-lead")).toBe("read");
+    expect(on("young-person-views", "young-person")).toBe("edit");
+    expect(on("young-person-views", "keyworker", true)).toBe("edit");
+    expect(on("young-person-views", "keyworker")).toBe("comment");
+    expect(on("young-person-views", "senior-keyworker")).toBe("comment");
+    expect(on("young-person-views", "professional")).toBe("comment");
+    expect(on("young-person-views", "parent")).toBe("comment");
+    expect(on("young-person-views", "icb-lead")).toBe("read");
+    // Being named the case's keyworker counts only with a keyworking role on its team.
+    expect(on("young-person-views", "professional", true)).toBe("comment");
+  });
+
   it("never opens a part of a document to someone who may not open the whole", () => {
     const part = { ...plan, caseRole: "parent", accountRole: "parent", visibility: "family", kind: "family-views", isOwnKeyworker: false } as const;
     expect(documentAccess({ ...part, whole: { visibility: "family", kind: "care-plan" } })).toBe("edit");
     expect(documentAccess({ ...part, whole: { visibility: "professionals", kind: "care-plan" } })).toBe("none");
-    expect(documentAccess({ ...part, caseRole: "keyworker", accountRole: "keyworker", whole: { visibility: "professionals", kind: "care-plan" } })).toBe("edit");
+    expect(documentAccess({ ...part, caseRole: "keyworker", accountRole: "keyworker", isOwnKeyworker: true, whole: { visibility: "professionals", kind: "care-plan" } })).toBe("edit");
   });
 
   it("shuts out an agency the family has not agreed to share with, but not the keyworking service", () => {

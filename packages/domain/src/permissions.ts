@@ -20,13 +20,37 @@ export const documentAccessRules: Record<Role, Record<Visibility, AccessLevel>> 
   "young-person": { family: "comment", professionals: "none", "young-person": "edit" },
 };
 
+/** Who a kind's own rule names: a role on the case, or the child's own keyworker (whatever their keyworking role). */
+export type KindRuleHolder = Role | "own-keyworker";
+
 /**
- * Document kinds that give a role something other than the table above. "What my family says"
- * is the family's own part of the care plan: parents write it (ADR 0008).
+ * Document kinds that give a role something other than the table above: the parts of the care
+ * plan in someone's own words (ADR 0008, ADR 0026). Their writers edit them — the parents "What
+ * my family says", the young person "In my own words" — and so does the child's own keyworker,
+ * who may write down what they are told (the edit is theirs on the record); everyone else who
+ * may open the plan comments (or reads, where they only read the plan).
  */
-export const documentKindAccessRules: Partial<Record<DocumentKind, Partial<Record<Role, AccessLevel>>>> = {
-  "family-views": { parent: "edit" },
+export const documentKindAccessRules: Partial<Record<DocumentKind, Partial<Record<KindRuleHolder, AccessLevel>>>> = {
+  "family-views": {
+    parent: "edit",
+    "own-keyworker": "edit",
+    keyworker: "comment",
+    "senior-keyworker": "comment",
+    professional: "comment",
+    "young-person": "comment",
+  },
+  "young-person-views": {
+    "young-person": "edit",
+    "own-keyworker": "edit",
+    keyworker: "comment",
+    "senior-keyworker": "comment",
+    professional: "comment",
+    parent: "comment",
+  },
 };
+
+/** The keyworking roles a child's own keyworker holds on the team. */
+const keyworkerRoles: readonly Role[] = ["keyworker", "senior-keyworker"];
 
 /**
  * People outside the keyworking service, who open a case's documents only when the family has
@@ -45,7 +69,11 @@ export interface DocumentAccessQuestion {
   accountRole: Role;
   visibility: Visibility;
   kind: DocumentKind;
-  /** For young-person documents: is this person the young person's own keyworker? */
+  /**
+   * Is this person the child's own keyworker (the case's keyworker)? Counts only with a keyworking
+   * role on the team: it opens the young person's own documents and lets them write in the
+   * family's and the young person's parts of the plan.
+   */
   isOwnKeyworker: boolean;
   /**
    * For roles needing sharing consent: has the family agreed to share information with this
@@ -64,10 +92,15 @@ export function documentAccess(q: DocumentAccessQuestion): AccessLevel {
   const role = q.caseRole ?? (q.accountRole === "service-lead" ? "service-lead" : null);
   if (role === null) return "none";
   if (needsSharingConsent(role) && !q.sharingConsented) return "none";
-  if (q.visibility === "young-person" && role === "keyworker" && !q.isOwnKeyworker) return "none";
+  const ownKeyworker = q.isOwnKeyworker && keyworkerRoles.includes(role);
+  if (q.visibility === "young-person") {
+    if (ownKeyworker) return "edit";
+    if (role === "keyworker") return "none";
+  }
   const base = documentAccessRules[role][q.visibility];
   if (base === "none") return "none";
-  return documentKindAccessRules[q.kind]?.[role] ?? base;
+  const kindRules = documentKindAccessRules[q.kind];
+  return (ownKeyworker ? kindRules?.["own-keyworker"] : undefined) ?? kindRules?.[role] ?? base;
 }
 
 /**
@@ -108,10 +141,13 @@ export function teamRolesFor(accountRole: Role): readonly Role[] {
  * Being the young person on a case means being the child it is about. A young-person team role
  * counts only for the case's linked account (ADR 0012); anyone else holding it — an account
  * invited as "a young person" by mistake or on purpose, or one whose link was undone — counts as
- * not on the team, and opens nothing of the case. The server's queries apply the same rule.
+ * not on the team, and opens nothing of the case. A parent's role counts only while the young
+ * person's own decision lets their parents see their records (`parentsMayOpen`, ADR 0026).
+ * The server's queries apply the same rule (membershipCounts).
  */
-export function teamRoleThatCounts(memberRole: Role | null, isTheLinkedYoungPerson: boolean): Role | null {
-  if (memberRole === "young-person" && !isTheLinkedYoungPerson) return null;
+export function teamRoleThatCounts(memberRole: Role | null, facts: { isTheLinkedYoungPerson: boolean; parentsMayOpen: boolean }): Role | null {
+  if (memberRole === "young-person" && !facts.isTheLinkedYoungPerson) return null;
+  if (memberRole === "parent" && !facts.parentsMayOpen) return null;
   return memberRole;
 }
 

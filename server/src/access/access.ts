@@ -30,6 +30,8 @@ export interface CaseRow {
   keyworkerId: string | null;
   /** The child's own linked account (ADR 0012). */
   youngPersonId: string | null;
+  /** An ISO date, or null when not recorded: from 16 the young person decides what their parents see (ADR 0026). */
+  dateOfBirth: string | null;
 }
 
 export interface VisibleCase {

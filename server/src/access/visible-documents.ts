@@ -50,7 +50,7 @@ const documentClassKey = sql<string>`${schema.documents.visibility} || ':' || ${
 /** The kinds of document this person may open on a case where these facts hold. */
 function openableClasses(person: Person, facts: { caseRole: Role | null; ownKeyworker: boolean; sharingConsented: boolean }): string[] {
   const visible = {
-    caseRow: { id: "", serviceId: person.serviceId, name: "", ragRating: "green" as const, keyworkerId: facts.ownKeyworker ? person.id : null, youngPersonId: null },
+    caseRow: { id: "", serviceId: person.serviceId, name: "", ragRating: "green" as const, keyworkerId: facts.ownKeyworker ? person.id : null, youngPersonId: null, dateOfBirth: null },
     caseRole: facts.caseRole,
     sharingConsented: facts.sharingConsented,
   };

@@ -17,6 +17,7 @@ import { membershipCounts } from "../access/team-membership.js";
 import { agenciesSharingOn } from "../access/sharing-consent.js";
 import { nextMeetingsFor } from "./next-meeting.js";
 import { linkedYoungPerson } from "../team/young-person-link.js";
+import { parentsSharingFor } from "../consent/parents-sharing.js";
 import type { Person } from "../auth/sessions.js";
 
 const keyworker = alias(schema.people, "keyworker");
@@ -110,6 +111,7 @@ export async function getCase(db: Db, person: Person, caseId: string): Promise<C
     ...toSummary(person, summaryRow!, (await nextMeetingsFor(db, person, [caseId])).get(caseId)),
     agencies,
     youngPerson: await linkedYoungPerson(db, caseId),
+    parentsSharing: await parentsSharingFor(db, person, visible),
     team: team.map(({ email, phone, workingHours, ...member }) => ({
       ...member,
       contact: !sharesContactDetails(member.role) ? null : { email, phone, workingHours },

@@ -5,7 +5,7 @@
  */
 import { schema, type Db } from "@roundtable/db";
 import type { ConsentRecord, RecordConsentBody } from "@roundtable/domain";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { recordAudit } from "../audit/audit-log.js";
 import { HttpError, notFound } from "../errors.js";
@@ -20,14 +20,16 @@ const withdrawer = alias(schema.people, "withdrawer");
 
 /** Every consent record for the case, newest first (what holds now: `currentConsents`). */
 export async function listConsents(db: Db, person: Person, caseId: string): Promise<ConsentRecord[]> {
-  orRefuse(await visibleCase(db, person, caseId));
+  const visible = orRefuse(await visibleCase(db, person, caseId));
+  // A young person's decision about their parents is theirs, never shown to the parents (ADR 0026).
+  const parentReading = visible.caseRole === "parent";
   const rows = await db
     .select({ consent: schema.consents, agencyName: schema.agencies.name, recorderName: recorder.name, withdrawerName: withdrawer.name })
     .from(schema.consents)
     .innerJoin(recorder, eq(recorder.id, schema.consents.recordedBy))
     .leftJoin(withdrawer, eq(withdrawer.id, schema.consents.withdrawnBy))
     .leftJoin(schema.agencies, eq(schema.agencies.id, schema.consents.agencyId))
-    .where(eq(schema.consents.caseId, caseId))
+    .where(and(eq(schema.consents.caseId, caseId), parentReading ? ne(schema.consents.kind, "share-with-parents") : undefined))
     .orderBy(desc(schema.consents.recordedAt), desc(schema.consents.id));
   return rows.map(({ consent: c, agencyName, recorderName, withdrawerName }) => ({
     id: c.id,

@@ -24,11 +24,19 @@ export interface DemoCase {
   team: readonly { person: string; role: Role }[];
   /** The child's own account, linked by their keyworker, and how they agreed (ADR 0012). */
   youngPerson?: { person: string; agreement: string };
+  /** The rest of the care plan, from "Needs and strengths" on. */
   carePlan: () => CarePlanContent;
+  /** "About me" and "What matters to me", in the young person's own part of the plan (ADR 0026). */
+  youngPersonSays: CarePlanContent;
   /** The family's own words, in their part of the plan ("What my family says"). */
   familySays: readonly string[];
   /** Consent the family gave, beyond what the demo gives every case (see seed.ts). */
-  consentNotes?: { declinesOwnKeyworker?: boolean; declinesSharingWith?: { agency: string; givenBy: string; note: string } };
+  consentNotes?: {
+    declinesOwnKeyworker?: boolean;
+    declinesSharingWith?: { agency: string; givenBy: string; note: string };
+    /** The young person's own decision whether their parents or carers see their records (ADR 0026). */
+    parentsSharing?: { decision: "given" | "declined"; note: string };
+  };
   /** Written under "Who does what by when" as action items, so they are tracked. */
   actions: readonly DemoAction[];
 }
@@ -61,7 +69,7 @@ export const demoCases: readonly DemoCase[] = [
       { owner: "lucy", text: "Complete the short breaks assessment", dueInDays: 24, status: "open" },
       { owner: "priya", text: "Visit weekly and bring everyone's updates to the review", dueInDays: 6, status: "in-progress" },
     ],
-    carePlan: () => ({
+    youngPersonSays: {
       "about-me": [
         "I am Jamie. I am 15 and I live with my mum Claire and my little sister Mia. I am autistic.",
         "I like Minecraft, buses and drawing maps. I know every bus route in Northbridge.",
@@ -71,6 +79,8 @@ export const demoCases: readonly DemoCase[] = [
         "I do not want to go back to hospital. I want to stay at home with Mum and my cat.",
         "Loud classrooms hurt my ears. The quiet room at school helps.",
       ],
+    },
+    carePlan: () => ({
       "needs-and-strengths": [
         "Strengths: Jamie is honest, funny and remembers details other people miss. He is very good with younger children.",
         "Needs: a predictable day, warning before changes, a quiet space, and adults who use the same words for the same things.",
@@ -106,7 +116,7 @@ export const demoCases: readonly DemoCase[] = [
       { owner: "sophie", text: "Link Daniel with the sleep support group", dueInDays: 44, status: "open" },
       { owner: "mark", text: "Ask transport about a smaller minibus for Aisha", dueInDays: -6, status: "blocked", blockedReason: "Waiting for the transport team to reply about a smaller vehicle" },
     ],
-    carePlan: () => ({
+    youngPersonSays: {
       "about-me": [
         "Aisha is 13 and lives with her dad Daniel and her grandmother. She has a learning disability and is autistic.",
         "She loves swimming, K-pop and her dog, Biscuit.",
@@ -114,6 +124,8 @@ export const demoCases: readonly DemoCase[] = [
       "what-matters-to-me": [
         "Aisha told Priya, using her picture cards: she likes swimming on Saturdays, she does not like the school bus, and she wants to see Nana every day.",
       ],
+    },
+    carePlan: () => ({
       "needs-and-strengths": [
         "Aisha communicates best with pictures and short sentences. She needs time to process what is said.",
       ],
@@ -134,11 +146,16 @@ export const demoCases: readonly DemoCase[] = [
       { person: "sophie", role: "professional" },
     ],
     familySays: ["Kai is the most settled I have seen him in years. (Kai's aunt)"],
-    consentNotes: { declinesOwnKeyworker: true },
+    consentNotes: {
+      declinesOwnKeyworker: true,
+      parentsSharing: { decision: "declined", note: "Kai would rather tell his aunt himself how things are going than have her read his records." },
+    },
     actions: [{ owner: "priya", text: "Draft the step-down plan with Kai", dueInDays: 67, status: "open" }],
-    carePlan: () => ({
+    youngPersonSays: {
       "about-me": ["Kai is 18 and lives in supported housing in Eastgate. He is autistic and works two days a week at the bike workshop."],
       "what-matters-to-me": ["Kai says: \"I want to keep my job and my flat. I don't want loads of meetings.\""],
+    },
+    carePlan: () => ({
       "needs-and-strengths": ["Kai manages his own money with a little help. He needs support when plans change at short notice."],
       outcomes: ["Kai keeps his tenancy and his job.", "A step-down plan is agreed by March, with the housing support team picking up."],
       contacts: ["Priya Shah, keyworker — 01632 960 120."],
@@ -158,9 +175,11 @@ export const demoCases: readonly DemoCase[] = [
     ],
     familySays: ["We want a clear date for discharge planning, and to be told before any change in Ellie's medication. (Ellie's mum)"],
     actions: [{ owner: "helen", text: "Arrange the CETR follow-up", dueInDays: 15, status: "open" }],
-    carePlan: () => ({
+    youngPersonSays: {
       "about-me": ["Ellie is 17 and has been on an adolescent inpatient unit since October. She is autistic and has a mild learning disability."],
       "what-matters-to-me": ["Ellie wants to come home for Christmas and to start college in September."],
+    },
+    carePlan: () => ({
       "needs-and-strengths": ["Ellie is creative and writes poetry. She needs a small, calm place to live and a consistent team."],
       outcomes: ["A discharge plan is agreed at the CETR follow-up.", "Ellie has home leave over Christmas."],
       contacts: ["Priya Shah, keyworker — 01632 960 120."],

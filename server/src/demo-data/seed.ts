@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { schema, type Db } from "@roundtable/db";
 import { meetingTypeLabels, needsSharingConsent, type ConsentKind } from "@roundtable/domain";
 import { defaultAgenda } from "../meetings/default-agenda.js";
-import { familyPartOf } from "../documents/documents.js";
+import { carePlanPartsOf } from "../documents/documents.js";
 import { hashPassword } from "../auth/passwords.js";
 import { demoCases, type DemoCase } from "./cases.js";
 import { seedAuditHistory } from "./audit-history.js";
@@ -93,7 +93,7 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
         }),
         createdBy: idOf(c.keyworker),
       }).returning({ id: schema.documents.id, title: schema.documents.title });
-      await tx.insert(schema.documents).values(familyPartOf({ id: plan!.id, caseId, title: plan!.title }, c.familySays, idOf(c.keyworker)));
+      await tx.insert(schema.documents).values(carePlanPartsOf({ id: plan!.id, caseId, title: plan!.title }, { youngPersonSays: c.youngPersonSays, familySays: c.familySays }, idOf(c.keyworker)));
       if (c.nextMeetingInDays !== null) await seedReviewMeeting(tx, { serviceId, caseId, caseName: c.name, chairId: idOf(c.keyworker), startsAt: meetingTime(c.nextMeetingInDays) });
       if (c.name === "Jamie Walker") {
         await seedRestrictedRecords(tx, { serviceId, caseId, caseName: c.name, idOf });
@@ -144,6 +144,7 @@ function demoConsents(c: DemoCase, caseId: string, idOf: (key: string) => string
     ...(notes.declinesSharingWith
       ? [record("share-with-agency", "declined", notes.declinesSharingWith.givenBy, { agencyId: agencyIdOf(notes.declinesSharingWith.agency), note: notes.declinesSharingWith.note })]
       : []),
+    ...(notes.parentsSharing ? [record("share-with-parents", notes.parentsSharing.decision, youngPerson, { note: notes.parentsSharing.note })] : []),
   ];
 }
 

@@ -40,13 +40,13 @@ function stateToJson(state: Uint8Array): DocNode {
   }
 }
 
-/** The document's parts, in the order they were made. */
+/** The document's parts: the young person's words, then the family's ("young-person-views" sorts after "family-views"). */
 async function partsOf(db: Db, documentId: string) {
   return db
     .select({ id: schema.documents.id, title: schema.documents.title })
     .from(schema.documents)
     .where(eq(schema.documents.partOf, documentId))
-    .orderBy(schema.documents.createdAt);
+    .orderBy(desc(schema.documents.kind), schema.documents.createdAt);
 }
 
 async function mayOpen(db: Db, person: Person, documentId: string): Promise<boolean> {

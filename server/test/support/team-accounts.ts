@@ -24,6 +24,18 @@ export async function inventedYoungPerson(db: Db, caseId: string): Promise<strin
   return login;
 }
 
+/** A keyworker in the case's service on its team who is not the child's own keyworker. Returns the sign-in name. */
+export async function keyworkerOnTeam(db: Db, caseId: string): Promise<string> {
+  const [owner] = await db.select({ serviceId: schema.cases.serviceId }).from(schema.cases).where(eq(schema.cases.id, caseId));
+  const login = `other.keyworker.${randomBytes(4).toString("hex")}`;
+  const [person] = await db
+    .insert(schema.people)
+    .values({ serviceId: owner!.serviceId, name: "Other Keyworker", email: `${login}@roundtable.demo`, role: "keyworker", passwordHash: await hashPassword(demoPassword) })
+    .returning({ id: schema.people.id });
+  await db.insert(schema.caseMembers).values({ caseId, personId: person!.id, role: "keyworker" });
+  return login;
+}
+
 /** An account with two-step sign-in already on, in the case's service; sign in needs a code from `secret`. */
 export async function twoStepAccount(db: Db, caseId: string, role: Role, agencyId: string | null): Promise<{ email: string; secret: Uint8Array }> {
   const [owner] = await db.select({ serviceId: schema.cases.serviceId }).from(schema.cases).where(eq(schema.cases.id, caseId));

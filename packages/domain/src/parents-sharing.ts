@@ -1,0 +1,48 @@
+/**
+ * A young person's own say in what their parents see (ADR 0026). From 16 what is shared with
+ * their parents or carers follows the young person's decision, recorded as consent of kind
+ * `share-with-parents`, given by the young person and withdrawable like any other:
+ *
+ * - under 16: the decision is kept on record, and parents open the child's records as before;
+ * - 16 and 17: parents open them unless the young person has declined or withdrawn it;
+ * - 18 and over: parents open them only while the young person has given it.
+ *
+ * When parents may not open, their place on the team does not count (`teamRoleThatCounts`), so
+ * every list and every check treats them as not on the team. The server's SQL
+ * (server/src/access/team-membership.ts) says the same, and a test holds them together.
+ */
+import { currentConsents, isConsentInForce, type ConsentRecord } from "./consent.js";
+
+/** The young person's decision that holds now: given (and in force), declined (or withdrawn), or none recorded. */
+export type ParentsSharingDecision = "given" | "declined" | null;
+
+/** The age at which a young person's own decision decides, and the age from which it must be given. */
+export const decidesFromAge = 16;
+export const adultFromAge = 18;
+
+/** Whole years between a date of birth and today, both ISO dates ("2008-11-21"). */
+export function ageOn(dateOfBirth: string, today: string): number {
+  const [by, bm, bd] = dateOfBirth.split("-").map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split("-").map(Number) as [number, number, number];
+  const hadBirthday = tm > bm || (tm === bm && td >= bd);
+  return ty - by - (hadBirthday ? 0 : 1);
+}
+
+/** The latest `share-with-parents` record, read as a decision. */
+export function parentsSharingDecision(records: readonly Pick<ConsentRecord, "kind" | "agency" | "recordedAt" | "decision" | "withdrawn">[]): ParentsSharingDecision {
+  const latest = currentConsents(records).find((r) => r.kind === "share-with-parents");
+  if (!latest) return null;
+  return isConsentInForce(latest) ? "given" : "declined";
+}
+
+/** Whether the young person's own decision decides at this age (no date of birth: not known to, so no). */
+export function youngPersonDecides(age: number | null): boolean {
+  return age !== null && age >= decidesFromAge;
+}
+
+/** Whether the child's parents or carers on the team may open the child's records. */
+export function parentsMayOpen(q: { age: number | null; decision: ParentsSharingDecision }): boolean {
+  if (!youngPersonDecides(q.age)) return true;
+  if (q.age! < adultFromAge) return q.decision !== "declined";
+  return q.decision === "given";
+}
