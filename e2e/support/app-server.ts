@@ -1,6 +1,6 @@
 /**
  * Starts the real Roundtable server (with the built client) on a free port and a fresh
- * embedded database, as a separate process, the way `pnpm start` runs it.
+ * embedded database (a copy of one already migrated), as a separate process, the way `pnpm start` runs it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -8,6 +8,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { copyMigratedPglite } from "@roundtable/db/testing";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const serverDir = path.join(repoRoot, "server");
@@ -35,6 +36,8 @@ export async function startAppServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<
     throw new Error("The client is not built: run `pnpm --filter @roundtable/client build` first (pnpm test does this).");
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), "roundtable-e2e-"));
+  // A copy of a migrated PGlite made once, not a new one per server (see pglite-template.ts).
+  await copyMigratedPglite(dataDir);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", CLIENT_DIST: clientDist, ...extraEnv };
   delete env.DATABASE_URL;

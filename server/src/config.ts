@@ -128,7 +128,7 @@ export interface SignInLimitsConfig {
 export interface PasswordResetConfig {
   /** How long an emailed link works. */
   linkSeconds: number;
-  /** Links that may be asked for one email address, and from one IP address, within `windowSeconds`. */
+  /** Links that may be asked for one email address from one IP address, and from one IP address, within `windowSeconds`. */
   maxPerEmail: number;
   maxPerIp: number;
   windowSeconds: number;

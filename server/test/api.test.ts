@@ -1,22 +1,11 @@
 import type { CaseDetail, CaseSummary, DocumentDetail, Me } from "@roundtable/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { schema } from "@roundtable/db";
-import type { RunningServer } from "../src/server.js";
 import { addMissingPlanParts } from "../src/documents/documents.js";
 import { carePlanOf, demoEmail, signIn } from "./support/api-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 
-let storage: TestStorage;
-let server: RunningServer;
-
-beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
-});
-afterAll(async () => {
-  await server?.close();
-  await storage?.cleanup();
-});
+const server = useTestServer();
 
 describe("the REST contracts", () => {
   it("reports health, which database it uses, and whether edits are being saved", async () => {

@@ -106,6 +106,27 @@ describe("the audit trail, narrowed and collapsed", () => {
     expect(seen.map((l) => [l.id, l.count])).toEqual(all.map((l) => [l.id, l.count]));
   });
 
+  it("pages against the trail as it was when the first page was read: an event arriving meanwhile neither hides nor repeats a line", async () => {
+    // A month of its own, so the other questions' lines stay as they are.
+    const july = async (query: string) =>
+      (await tom.get<AuditEvent[]>(`/api/cases/${jamie.id}/audit?personId=${mark.id}&from=2025-07-01&to=2025-07-31&${query}`)).body;
+    await write("opened", "2025-07-01T08:00:00Z", plan);
+    await write("opened", "2025-07-01T09:00:00Z", plan);
+    await write("printed", "2025-07-01T09:30:00Z", plan);
+    await write("opened", "2025-07-02T08:00:00Z", professionalsOnly);
+    const whole = await july("");
+    const seen = await july("limit=1");
+    const asOf = seen[0]!.id;
+    // Mark opens the plan again on 1 July: that day's line of opens now ends after the first page.
+    await write("opened", "2025-07-01T10:00:00Z", plan);
+    for (;;) {
+      const page = await july(`limit=1&before=${seen.at(-1)!.id}&asOf=${asOf}`);
+      if (page.length === 0) break;
+      seen.push(...page);
+    }
+    expect(seen.map((l) => [l.id, l.action, l.count])).toEqual(whole.map((l) => [l.id, l.action, l.count]));
+  });
+
   it("offers the people and records on the trail as filter choices, and refuses bad filters with reasons", async () => {
     const choices = (await tom.get<AuditFilterChoices>(`/api/cases/${jamie.id}/audit/choices`)).body;
     expect(choices.people.map((p) => p.name)).toContain("Mark Davies");

@@ -1,11 +1,9 @@
 import type { CaseDetail, CommunicationNeeds, Meeting, PersonCommunicationNeeds } from "@roundtable/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { signIn, type SignedIn } from "./support/api-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer();
 let priya: SignedIn;
 let jamie: CaseDetail;
 const idOf = (name: string) => jamie.team.find((m) => m.name === name)!.personId;
@@ -19,15 +17,9 @@ const needs = (over: Partial<CommunicationNeeds>): CommunicationNeeds => ({
 });
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
   priya = await signIn(server.url, "priya.shah");
   const jamieId = (await priya.get<{ id: string; name: string }[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!.id;
   jamie = (await priya.get<CaseDetail>(`/api/cases/${jamieId}`)).body;
-});
-afterAll(async () => {
-  await server?.close();
-  await storage?.cleanup();
 });
 
 describe("recording communication needs", () => {

@@ -1,21 +1,10 @@
 /** Staff and professionals keep their own phone and working hours, which their teams then see; families do not. */
 import type { CaseDetail, CaseSummary, TeamContact } from "@roundtable/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server.js";
+import { describe, expect, it } from "vitest";
 import { signIn } from "./support/api-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 
-let storage: TestStorage;
-let server: RunningServer;
-
-beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
-});
-afterAll(async () => {
-  await server?.close();
-  await storage?.cleanup();
-});
+const server = useTestServer();
 
 describe("your own contact details", () => {
   it("are changed by you and shown to your teams, and never the family's", async () => {

@@ -1,23 +1,15 @@
 import { schema } from "@roundtable/db";
 import { actionNodeName, eachNode, type EasyReadSnapshot, type ReadingPreference } from "@roundtable/domain";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer();
 let priya: SignedIn;
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
   priya = await signIn(server.url, "priya.shah");
-});
-afterAll(async () => {
-  await server?.close();
-  await storage?.cleanup();
 });
 
 async function agreedMinutesId(): Promise<string> {

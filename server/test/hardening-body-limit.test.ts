@@ -4,26 +4,14 @@
  * it passes the limit, while the client is still sending.
  */
 import { request, type ClientRequest, type IncomingMessage } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
-import type { RunningServer } from "../src/server.js";
 import { demoEmail, demoPassword, signIn } from "./support/api-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
 const limit = 64 * 1024;
-let storage: TestStorage;
-let server: RunningServer;
-
-beforeAll(async () => {
-  storage = await createTestStorage();
-  storage.config = { ...storage.config, apiMaxBodyBytes: limit };
-  server = await startTestServer(storage);
-});
-afterAll(async () => {
-  await server?.close();
-  await storage?.cleanup();
-});
+const server = useTestServer({ configure: (config) => Object.assign(config, { apiMaxBodyBytes: limit }) });
 
 interface Answer {
   status: number;

@@ -4,24 +4,15 @@
  */
 import { schema } from "@roundtable/db";
 import type { Action, AuditEvent, CaseSummary, InboxPage } from "@roundtable/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer({ configure: (config) => (config.listMaxPageSize = 2) });
 let priya: SignedIn;
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  storage.config.listMaxPageSize = 2;
-  server = await startTestServer(storage);
   priya = await signIn(server.url, "priya.shah");
-});
-afterAll(async () => {
-  await server?.close();
-  await storage?.cleanup();
 });
 
 describe("a list page with LIST_MAX_PAGE_SIZE set to 2", () => {

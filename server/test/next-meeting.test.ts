@@ -3,25 +3,19 @@
  * open: never a professionals meeting for the family, never one that has passed, and none when
  * nothing is booked.
  */
+import { schema } from "@roundtable/db";
 import type { CaseDetail, CaseSummary, Meeting } from "@roundtable/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server.js";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
 import { signIn, type SignedIn } from "./support/api-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer();
 let priya: SignedIn;
 let daniel: SignedIn;
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
   [priya, daniel] = await Promise.all([signIn(server.url, "priya.shah"), signIn(server.url, "daniel.reid")]);
-});
-afterAll(async () => {
-  await server?.close();
-  await storage?.cleanup();
 });
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
@@ -55,5 +49,23 @@ describe("a case's next meeting", () => {
   it("is none when nothing is booked", async () => {
     const kai = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Kai Thompson")!;
     expect(await nextMeetingOf(priya, kai.id)).toEqual({ listed: null, detail: null });
+  });
+
+  it("is found for each case however many meetings another case has booked sooner", async () => {
+    const cases = (await priya.get<CaseSummary[]>("/api/cases")).body;
+    const aisha = cases.find((c) => c.name === "Aisha Reid")!;
+    const kai = cases.find((c) => c.name === "Kai Thompson")!;
+    // More meetings about Aisha, all sooner than Kai's, than 20 for every case in the list.
+    const template = await book(aisha.id, "review", inDays(1));
+    const [row] = await server.database.db.select().from(schema.meetings).where(eq(schema.meetings.id, template.id));
+    const { id: _id, createdAt: _c, updatedAt: _u, ...meeting } = row!;
+    for (let i = 0; i < cases.length * 20; i++) {
+      const startsAt = new Date(Date.now() + 86_400_000 + i * 60_000);
+      const [copy] = await server.database.db.insert(schema.meetings).values({ ...meeting, startsAt }).returning({ id: schema.meetings.id });
+      await server.database.db.insert(schema.meetingCases).values({ meetingId: copy!.id, caseId: aisha.id, position: 0 });
+    }
+    const kais = await book(kai.id, "review", inDays(30));
+
+    expect(await nextMeetingOf(priya, kai.id)).toEqual({ listed: kais.startsAt, detail: kais.startsAt });
   });
 });

@@ -1,22 +1,14 @@
 import { schema } from "@roundtable/db";
 import type { CaseDetail, EmailPreferences, InboxPage, Meeting, UnreadCount } from "@roundtable/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { signIn, type SignedIn } from "./support/api-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer();
 let priya: SignedIn;
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
   priya = await signIn(server.url, "priya.shah");
-});
-afterAll(async () => {
-  await server?.close();
-  await storage?.cleanup();
 });
 
 const tell = (personId: string, titles: string[], link: string | null = null) =>

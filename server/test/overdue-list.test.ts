@@ -5,24 +5,12 @@
 import { schema } from "@roundtable/db";
 import { overdueScope, type Action, type CaseSummary } from "@roundtable/domain";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoPeople } from "../src/demo-data/people.js";
-import type { RunningServer } from "../src/server.js";
 import { signIn } from "./support/api-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 
-let storage: TestStorage;
-let server: RunningServer;
-
-beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
-});
-afterAll(async () => {
-  await server?.close();
-  await storage?.cleanup();
-});
-
+const server = useTestServer();
 
 describe("the overdue list", () => {
   it("holds only a keyworker's own caseload, and the whole service for a senior keyworker", async () => {

@@ -1,6 +1,7 @@
 /**
  * "Forgot your password?" beyond the authorisation matrix (docs/adr/0019): links expire, asking
- * is limited the same way whatever the address, and a reset lifts the sign-in lock.
+ * is limited the same way whatever the address (per address from one IP, and per IP, so that a
+ * stranger's asking cannot use up the owner's), and a reset lifts the sign-in lock.
  */
 import { schema } from "@roundtable/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -59,12 +60,23 @@ describe("password reset", () => {
     expect(JSON.parse(late.body).error).toBe("This link has already been used, or it has expired. If you still need to reset your password, ask for a new link.");
   });
 
-  it("limits requests per email address, the same for an address with no account", async () => {
-    const known = [await ask(demoEmail("sophie.grant")), await ask(demoEmail("sophie.grant")), await ask(demoEmail("sophie.grant"))];
-    const unknown = [await ask("no.one@roundtable.demo"), await ask("no.one@roundtable.demo"), await ask("no.one@roundtable.demo")];
+  it("limits requests per email address from one IP address, the same for an address with no account", async () => {
+    const [ip, otherIp] = [newIp(), newIp()];
+    const known = [await ask(demoEmail("sophie.grant"), ip), await ask(demoEmail("sophie.grant"), ip), await ask(demoEmail("sophie.grant"), ip)];
+    const unknown = [await ask("no.one@roundtable.demo", otherIp), await ask("no.one@roundtable.demo", otherIp), await ask("no.one@roundtable.demo", otherIp)];
     expect(known.map((a) => a.status)).toEqual([202, 202, 429]);
     expect(unknown).toEqual(known);
     expect(JSON.parse(known[2]!.body).error).toBe("There have been too many requests to reset a password. Wait a minute, then try again.");
+  });
+
+  it("does not let a stranger asking for someone's links stop them getting one", async () => {
+    const email = demoEmail("angela.okafor");
+    const stranger = newIp();
+    const asked = [await ask(email, stranger), await ask(email, stranger), await ask(email, stranger)];
+    expect(asked.map((a) => a.status)).toEqual([202, 202, 429]);
+    smtp.messages.length = 0;
+    expect((await ask(email, newIp())).status).toBe(202);
+    expect(await linkFor(email)).toBeTruthy();
   });
 
   it("limits requests from one IP address, whatever the addresses", async () => {

@@ -69,7 +69,7 @@ function AccessReport({ details, filter, firstPage }: { details: CaseDetail; fil
   const pages = useOlderPages(
     firstPage,
     pageSize,
-    (before) => getAccessReport(details.id, { ...filter, before, limit: pageSize }),
+    (before, asOf) => getAccessReport(details.id, { ...filter, before, asOf, limit: pageSize }),
     ["entry", "entries"],
   );
   const { firstOlderId } = pages;

@@ -6,12 +6,11 @@ import { auditActionLabels, type AuditAction, type AuditFilter, type AuditFilter
 import { useFocusAfterRender } from "../actions/use-focus-after-render";
 import type { Resource } from "../api/use-resource";
 import { navigate } from "../navigation/history";
-import { Link } from "../navigation/Link";
-import { namedOptions, withChosen } from "../overdue/filter-options";
-import { FilterSelect } from "../overdue/FilterSelect";
+import { namedOptions, withChosen } from "../filters/filter-options";
+import { FilterForm, FilterRow } from "../filters/FilterForm";
+import { FilterSelect } from "../filters/FilterSelect";
 import { auditSearch, dateRangeProblem, isFiltered } from "./audit-filters";
 import { isIsoDate } from "../actions/action-dates";
-import "../overdue/overdue.css";
 
 interface AuditFiltersProps {
   /** Names the form and its fields' ids ("audit", "access"). */
@@ -29,20 +28,20 @@ interface AuditFiltersProps {
 }
 
 export function AuditFilters({ folded = false, ...props }: AuditFiltersProps) {
-  if (!folded) return <FilterForm {...props} />;
+  if (!folded) return <AuditFilterForm {...props} />;
   return (
     <details className="nhsuk-details" open={isFiltered(props.filter) || undefined}>
       <summary className="nhsuk-details__summary">
         <span className="nhsuk-details__summary-text">{props.label}</span>
       </summary>
       <div className="nhsuk-details__text">
-        <FilterForm {...props} />
+        <AuditFilterForm {...props} />
       </div>
     </details>
   );
 }
 
-function FilterForm({ idBase, label, filter, choices, actions, actionWords = (a) => auditActionLabels[a], pathFor }: AuditFiltersProps) {
+function AuditFilterForm({ idBase, label, filter, choices, actions, actionWords = (a) => auditActionLabels[a], pathFor }: AuditFiltersProps) {
   const focusAfterRender = useFocusAfterRender();
   const loaded = choices.status === "loaded" ? choices.data : null;
   const notListed = (what: string) => (loaded ? `${what} not found` : "Loading…");
@@ -56,8 +55,14 @@ function FilterForm({ idBase, label, filter, choices, actions, actionWords = (a)
   };
 
   return (
-    <form className="rt-overdue-filters" aria-label={label} onSubmit={(event) => event.preventDefault()}>
-      <div className="rt-overdue-filters__boxes">
+    <FilterForm
+      label={label}
+      choicesWhat="the people and records"
+      choices={choices}
+      clearHref={isFiltered(filter) ? pathFor("") : null}
+      onClear={() => focusAfterRender([firstId])}
+    >
+      <FilterRow>
         <FilterSelect
           id={firstId}
           label="Who"
@@ -82,34 +87,19 @@ function FilterForm({ idBase, label, filter, choices, actions, actionWords = (a)
           options={actions.map((action) => ({ value: action, label: actionWords(action) }))}
           onChange={(value) => apply({ ...filter, action: (value || undefined) as AuditAction | undefined })}
         />
-      </div>
-      <div className="rt-overdue-filters__boxes">
+      </FilterRow>
+      <FilterRow>
         <DateFilter id={`${idBase}-from`} label="From" value={filter.from} onChange={(value) => setDate("from", value)} />
         <DateFilter id={`${idBase}-to`} label="To" value={filter.to} error={dateProblem} onChange={(value) => setDate("to", value)} />
-      </div>
-      {choices.status === "failed" && (
-        <div className="rt-overdue-filters__problem">
-          <p>We could not load the people and records to filter by. {choices.error.message}</p>
-          <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={choices.retry}>
-            Try loading the filters again
-          </button>
-        </div>
-      )}
-      {isFiltered(filter) && (
-        <p className="rt-overdue-filters__clear">
-          <Link href={pathFor("")} onClick={() => focusAfterRender([firstId])}>
-            Clear filters
-          </Link>
-        </p>
-      )}
-    </form>
+      </FilterRow>
+    </FilterForm>
   );
 }
 
 function DateFilter({ id, label, value, error, onChange }: { id: string; label: string; value: string | undefined; error?: string | null; onChange(value: string): void }) {
   const errorId = `${id}-error`;
   return (
-    <div className={`nhsuk-form-group rt-overdue-filters__group${error ? " nhsuk-form-group--error" : ""}`}>
+    <div className={`nhsuk-form-group rt-filters__group${error ? " nhsuk-form-group--error" : ""}`}>
       <label className="nhsuk-label" htmlFor={id}>
         {label}
       </label>
@@ -119,7 +109,7 @@ function DateFilter({ id, label, value, error, onChange }: { id: string; label: 
         </p>
       )}
       <input
-        className={`nhsuk-input rt-overdue-filters__select${error ? " nhsuk-input--error" : ""}`}
+        className={`nhsuk-input rt-filters__select${error ? " nhsuk-input--error" : ""}`}
         // A new box when the filter changes from outside (Clear filters, the address).
         key={value ?? ""}
         id={id}

@@ -81,7 +81,7 @@ function AuditTrail({ details, filter, firstPage }: { details: CaseDetail; filte
   const pages = useOlderPages(
     firstPage,
     pageSize,
-    (before) => listAuditEvents(details.id, { ...filter, before, limit: pageSize }),
+    (before, asOf) => listAuditEvents(details.id, { ...filter, before, asOf, limit: pageSize }),
     ["event", "events"],
   );
   const { lines: events, firstOlderId } = pages;

@@ -1,13 +1,19 @@
 /**
  * A list read a page at a time, newest first, with "Show older": the lines so far, whether there
  * may be more, and what to say when older ones arrive (or why they did not). Focus goes to the
- * first of the older lines, since the button may be gone.
+ * first of the older lines, since the button may be gone. Older pages are asked for as the list
+ * was when the first page was read (`asOf`), so a line that changes meanwhile is not skipped.
  */
 import { useState } from "react";
 import { ApiRequestError } from "../api/api";
 import { useSession } from "../auth/session-context";
 
-export function useOlderPages<Line extends { id: number }>(firstPage: readonly Line[], pageSize: number, loadOlder: (before: number) => Promise<Line[]>, noun: [string, string]) {
+export function useOlderPages<Line extends { id: number }>(
+  firstPage: readonly Line[],
+  pageSize: number,
+  loadOlder: (before: number, asOf: number) => Promise<Line[]>,
+  noun: [string, string],
+) {
   const { sessionEnded } = useSession();
   const [lines, setLines] = useState<readonly Line[]>(firstPage);
   const [more, setMore] = useState(firstPage.length === pageSize);
@@ -18,11 +24,13 @@ export function useOlderPages<Line extends { id: number }>(firstPage: readonly L
 
   const showOlder = async () => {
     const last = lines[lines.length - 1];
-    if (!last || loadingMore) return;
+    // Every older page is read as the list was when the first was: the first page's first line.
+    const asOf = firstPage[0];
+    if (!last || !asOf || loadingMore) return;
     setLoadingMore(true);
     setError(null);
     try {
-      const older = await loadOlder(last.id);
+      const older = await loadOlder(last.id, asOf.id);
       setLines((current) => [...current, ...older]);
       setMore(older.length === pageSize);
       const [one, many] = noun;

@@ -5,10 +5,10 @@
 import { useFocusAfterRender } from "../actions/use-focus-after-render";
 import type { Resource } from "../api/use-resource";
 import { navigate } from "../navigation/history";
-import { Link } from "../navigation/Link";
 import { paths } from "../navigation/routes";
-import { namedOptions, withChosen, type FilterOption } from "./filter-options";
-import { FilterSelect } from "./FilterSelect";
+import { namedOptions, withChosen, type FilterOption } from "../filters/filter-options";
+import { FilterForm, FilterRow } from "../filters/FilterForm";
+import { FilterSelect } from "../filters/FilterSelect";
 import { hasFilters, overdueSearch, type OverdueFilters as Filters } from "./overdue-filters";
 import type { FilterChoices } from "./use-filter-choices";
 
@@ -28,8 +28,14 @@ export function OverdueFilters({ filters, choices, ownerOptions }: OverdueFilter
   const apply = (next: Filters) => navigate(paths.overdue(overdueSearch(next)), { replace: true, keepScroll: true });
 
   return (
-    <form className="rt-overdue-filters" aria-label="Filter overdue actions" onSubmit={(event) => event.preventDefault()}>
-      <div className="rt-overdue-filters__boxes">
+    <FilterForm
+      label="Filter overdue actions"
+      choicesWhat="the agencies and cases"
+      choices={choices}
+      clearHref={hasFilters(filters) ? paths.overdue() : null}
+      onClear={() => focusAfterRender([agencySelectId])}
+    >
+      <FilterRow>
         <FilterSelect
           id={agencySelectId}
           label="Agency"
@@ -54,22 +60,7 @@ export function OverdueFilters({ filters, choices, ownerOptions }: OverdueFilter
           options={withChosen(namedOptions(loaded?.cases ?? []), filters.caseId, notListed("Case"))}
           onChange={(value) => apply({ ...filters, caseId: value || null })}
         />
-      </div>
-      {choices.status === "failed" && (
-        <div className="rt-overdue-filters__problem">
-          <p>We could not load the agencies and cases to filter by. {choices.error.message}</p>
-          <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={choices.retry}>
-            Try loading the filters again
-          </button>
-        </div>
-      )}
-      {hasFilters(filters) && (
-        <p className="rt-overdue-filters__clear">
-          <Link href={paths.overdue()} onClick={() => focusAfterRender([agencySelectId])}>
-            Clear filters
-          </Link>
-        </p>
-      )}
-    </form>
+      </FilterRow>
+    </FilterForm>
   );
 }

@@ -4,7 +4,7 @@
  */
 import type { Action } from "@roundtable/domain";
 import { ownerChoice } from "../actions/action-owner";
-import { byOptionLabel, type FilterOption } from "./filter-options";
+import { byOptionLabel, type FilterOption } from "../filters/filter-options";
 import { noOwnerChoice } from "./overdue-filters";
 
 type OwnerFields = Pick<Action, "ownerId" | "ownerName" | "ownerAgencyId" | "ownerAgencyName">;

@@ -6,7 +6,7 @@
 import { listActions } from "../api/api";
 import { useResource } from "../api/use-resource";
 import type { ActionList } from "../actions/use-action-list";
-import { withChosen, type FilterOption } from "./filter-options";
+import { withChosen, type FilterOption } from "../filters/filter-options";
 import { narrowsOnServer, noFilters, overdueQuery, type OverdueFilters } from "./overdue-filters";
 import { overdueToShow } from "./overdue-list";
 import { ownerOptions } from "./owner-options";

@@ -26,3 +26,5 @@ export async function createTestDatabase(adminUrl: string): Promise<TestDatabase
     },
   };
 }
+
+export { copyMigratedPglite, migratedPgliteTemplate } from "./pglite-template.js";

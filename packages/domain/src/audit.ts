@@ -83,11 +83,13 @@ export const auditQuerySchema = z
     from: isoDay.optional(),
     to: isoDay.optional(),
     before: z.coerce.number().int().positive("before must be an event number").optional(),
+    /** With `before`: the first page's first line, so later pages read the trail as it was then. */
+    asOf: z.coerce.number().int().positive("asOf must be an event number").optional(),
     limit: z.coerce.number().int().min(1, "limit must be at least 1").max(500, "limit can be at most 500").optional(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "The end date must be the same as or after the start date" });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
-export type AuditFilter = Omit<AuditQuery, "before" | "limit">;
+export type AuditFilter = Omit<AuditQuery, "before" | "asOf" | "limit">;
 
 /** The people and records that appear on a case's trail: what its filters offer. */
 export interface AuditFilterChoices {

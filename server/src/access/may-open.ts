@@ -4,10 +4,14 @@
  * things. A refusal is no. A failure to check (the database) is thrown, never a no: the caller
  * decides what "could not check" means where it is (ADR 0015).
  */
-import type { Db } from "@roundtable/db";
+import { schema, type Db } from "@roundtable/db";
+import { seesWholeService } from "@roundtable/domain";
+import { and, eq, exists, inArray, sql } from "drizzle-orm";
 import { personById, type Person } from "../auth/sessions.js";
 import { documentAccessFor, visibleCase } from "./access.js";
-import { meetingAccessFor } from "./meeting-access.js";
+import { meetingAccessFor, meetingAccessMap } from "./meeting-access.js";
+import { membershipCounts } from "./team-membership.js";
+import { documentsVisibleTo } from "./visible-documents.js";
 
 /** What a check is about: a case, a document, or a meeting. */
 export type RecordKind = "case" | "document" | "meeting";
@@ -48,4 +52,38 @@ export function documentOpenChecker(db: Db): (personId: string, documentId: stri
       const person = await personById(db, personId);
       return person ? mayOpen(db, person, "document", documentId) : false;
     });
+}
+
+/**
+ * `mayOpen` for many records at once, in a constant number of queries however many there are:
+ * the ids among these the person may open now. The same answers as opening each one (a case:
+ * in their service and on its team, or seeing the whole service; a meeting: `meetingAccessMap`;
+ * a document: `documentsVisibleTo`).
+ */
+export async function mayOpenEach(db: Db, person: Person, kind: RecordKind, ids: readonly string[]): Promise<Set<string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Set();
+  if (kind === "meeting") {
+    const access = await meetingAccessMap(db, person, wanted);
+    return new Set(wanted.filter((id) => (access.get(id)?.access ?? "none") !== "none"));
+  }
+  if (kind === "document") {
+    const visible = await documentsVisibleTo(db, person);
+    if (!visible) return new Set();
+    const rows = await db
+      .select({ id: schema.documents.id })
+      .from(schema.documents)
+      .where(and(inArray(schema.documents.id, wanted), inArray(schema.documents.id, visible.ids)));
+    return new Set(rows.map((r) => r.id));
+  }
+  const c = schema.cases;
+  const member = db
+    .select({ one: sql`1` })
+    .from(schema.caseMembers)
+    .where(and(eq(schema.caseMembers.caseId, c.id), eq(schema.caseMembers.personId, person.id), membershipCounts()));
+  const rows = await db
+    .select({ id: c.id })
+    .from(c)
+    .where(and(inArray(c.id, wanted), eq(c.serviceId, person.serviceId), seesWholeService(person.role) ? undefined : exists(member)));
+  return new Set(rows.map((r) => r.id));
 }

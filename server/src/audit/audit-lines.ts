@@ -3,7 +3,8 @@
  * by one person on one day (UK time) are one line with a count — a keyworker who opens a plan
  * forty times in a morning is one line, not forty. Filtered and paged in the database, so a
  * long trail is read a page at a time: lines are ordered by their latest event's id, and the
- * next page is the lines whose latest event is older than the last one shown.
+ * next page is the lines whose latest event is older than the last one shown, among the events
+ * there were when the first page was read (`asOf`, the first page's first line).
  */
 import { schema, type Db } from "@roundtable/db";
 import { repeatedAuditActions, type AuditAction, type AuditFilter, type Role } from "@roundtable/domain";
@@ -58,7 +59,11 @@ export interface AuditLineRow {
   detail: Record<string, unknown> | null;
 }
 
-export async function auditLines(db: Db, where: SQL | undefined, page: { before?: number | undefined; limit: number }): Promise<AuditLineRow[]> {
+export async function auditLines(
+  db: Db,
+  where: SQL | undefined,
+  page: { before?: number | undefined; asOf?: number | undefined; limit: number },
+): Promise<AuditLineRow[]> {
   const rows = await db
     .select({
       id: sql<number>`max(${e.id})`.mapWith(Number),
@@ -80,7 +85,9 @@ export async function auditLines(db: Db, where: SQL | undefined, page: { before?
     .leftJoin(schema.documents, eq(schema.documents.id, e.documentId))
     .leftJoin(schema.people, eq(schema.people.id, e.personId))
     .leftJoin(schema.agencies, eq(schema.agencies.id, schema.people.agencyId))
-    .where(where)
+    // Later pages are grouped from the events there were when the first was read, so a new
+    // event cannot move a line above the cursor (skipping it) or change what a line counts.
+    .where(and(where, page.asOf ? sql`${e.id} <= ${page.asOf}` : undefined))
     .groupBy(e.caseId, e.personId, e.action, e.documentId, ukDay, ownLine)
     .having(page.before ? sql`max(${e.id}) < ${page.before}` : undefined)
     .orderBy(sql`max(${e.id}) desc`)

@@ -12,7 +12,7 @@ import { accessReport, accessReportChoices, caseAuditChoices, caseAuditTrail, ty
 
 export function caseAuditRoutes({ db, config }: AppDeps) {
   const id = (raw: string | undefined) => parseOrThrow(uuidSchema, raw, "case id");
-  const page = ({ before, limit, ...filter }: AuditQuery): AuditPage => ({ filter, before, limit: pageSize(limit, 100, config.listMaxPageSize) });
+  const page = ({ before, asOf, limit, ...filter }: AuditQuery): AuditPage => ({ filter, before, asOf, limit: pageSize(limit, 100, config.listMaxPageSize) });
   return new Hono<AppEnv>()
     .get("/:caseId/audit", query(auditQuerySchema), async (c) => c.json(await caseAuditTrail(db, c.get("person"), id(c.req.param("caseId")), page(c.req.valid("query")))))
     .get("/:caseId/audit/choices", async (c) => c.json(await caseAuditChoices(db, c.get("person"), id(c.req.param("caseId")))))

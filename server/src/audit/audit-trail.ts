@@ -38,6 +38,7 @@ async function openableBy(db: Db, person: Person, documentIds: readonly (string 
 export interface AuditPage {
   filter: AuditFilter;
   before?: number | undefined;
+  asOf?: number | undefined;
   limit: number;
 }
 

@@ -4,7 +4,7 @@
  * family's "next meeting"; a case with nothing booked has none.
  */
 import { schema, type Db } from "@roundtable/db";
-import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import { meetingAccessMap, type MeetingAccess } from "../access/meeting-access.js";
 import type { Person } from "../auth/sessions.js";
 
@@ -14,13 +14,24 @@ const meetingsWeighedPerCase = 20;
 export async function nextMeetingsFor(db: Db, person: Person, caseIds: readonly string[], now = new Date()): Promise<Map<string, Date>> {
   const next = new Map<string, Date>();
   if (caseIds.length === 0) return next;
-  const booked = await db
-    .select({ caseId: schema.meetingCases.caseId, meetingId: schema.meetings.id, startsAt: schema.meetings.startsAt })
+  // The soonest few per case (not across all of them), so one case with many meetings booked
+  // cannot leave another without its next meeting.
+  const ranked = db
+    .select({
+      caseId: sql<string>`${schema.meetingCases.caseId}`.as("case_id"),
+      meetingId: sql<string>`${schema.meetings.id}`.as("meeting_id"),
+      startsAt: sql<Date>`${schema.meetings.startsAt}`.mapWith(schema.meetings.startsAt).as("starts_at"),
+      rank: sql<number>`row_number() over (partition by ${schema.meetingCases.caseId} order by ${schema.meetings.startsAt}, ${schema.meetings.id})`.as("rank"),
+    })
     .from(schema.meetingCases)
     .innerJoin(schema.meetings, eq(schema.meetings.id, schema.meetingCases.meetingId))
     .where(and(inArray(schema.meetingCases.caseId, [...caseIds]), eq(schema.meetings.status, "scheduled"), gt(schema.meetings.startsAt, now)))
-    .orderBy(asc(schema.meetings.startsAt))
-    .limit(caseIds.length * meetingsWeighedPerCase);
+    .as("ranked");
+  const booked = await db
+    .select({ caseId: ranked.caseId, meetingId: ranked.meetingId, startsAt: ranked.startsAt })
+    .from(ranked)
+    .where(lte(ranked.rank, meetingsWeighedPerCase))
+    .orderBy(asc(ranked.startsAt));
   const access = await meetingAccessMap(db, person, booked.map((b) => b.meetingId));
   for (const b of booked) {
     if (next.has(b.caseId) || !mayOpenAbout(access.get(b.meetingId), b.caseId)) continue;

@@ -9,7 +9,7 @@
 import { schema, type Db } from "@roundtable/db";
 import type { InboxNotification, InboxPage, UnreadCount } from "@roundtable/domain";
 import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { mayOpenOnce } from "../access/may-open.js";
+import { mayOpenEach, type RecordKind } from "../access/may-open.js";
 import type { Person } from "../auth/sessions.js";
 import { notFound } from "../errors.js";
 
@@ -24,18 +24,29 @@ type NotificationRow = typeof schema.notifications.$inferSelect;
 const recordLink = /^\/(documents|meetings|cases)\/([0-9a-f-]{36})(?:[/#?].*)?$/i;
 const recordKinds = { documents: "document", meetings: "meeting", cases: "case" } as const;
 
-/** Which of these rows the person may still open the record of (each record asked once). */
+/** The record a notification links to, if any. */
+function linkedRecord(link: string | null): { kind: RecordKind; id: string } | null {
+  const match = link ? recordLink.exec(link) : null;
+  if (!match) return null;
+  const [, kind, id] = match as unknown as [string, string, string];
+  return { kind: recordKinds[kind.toLowerCase() as keyof typeof recordKinds], id: id.toLowerCase() };
+}
+
+/**
+ * Which of these rows the person may still open the record of: each kind of record asked once
+ * for all the rows, so the header's count on every poll costs a few queries, not one check per
+ * record.
+ */
 export async function stillOpenable<T extends Pick<NotificationRow, "link">>(db: Db, person: Person, rows: readonly T[]): Promise<T[]> {
-  const mayOpen = mayOpenOnce(db);
-  const answers = await Promise.all(
-    rows.map((n) => {
-      const match = n.link ? recordLink.exec(n.link) : null;
-      if (!match) return true;
-      const [, kind, id] = match as unknown as [string, string, string];
-      return mayOpen(person, recordKinds[kind.toLowerCase() as keyof typeof recordKinds], id);
-    }),
-  );
-  return rows.filter((_, i) => answers[i]);
+  const records = rows.map((n) => linkedRecord(n.link));
+  const idsOf = (kind: RecordKind) => records.flatMap((r) => (r?.kind === kind ? [r.id] : []));
+  const kinds = ["case", "document", "meeting"] as const;
+  const openable = await Promise.all(kinds.map((kind) => mayOpenEach(db, person, kind, idsOf(kind))));
+  const open = new Map(kinds.map((kind, i) => [kind, openable[i]!]));
+  return rows.filter((_, i) => {
+    const record = records[i];
+    return !record || open.get(record.kind)!.has(record.id);
+  });
 }
 
 function view(n: NotificationRow): InboxNotification {

@@ -1,14 +1,15 @@
 /**
  * Starts a real Roundtable server on a random port for a test: a fresh PGlite in a temporary
- * directory, or — when DATABASE_URL is set — a fresh Postgres database made for this run.
+ * directory (copied from one already migrated), or — when DATABASE_URL is set — a fresh Postgres database made for this run.
  * Demo data is seeded through the same code `pnpm start` uses.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createTestDatabase, type TestDatabase } from "@roundtable/db/testing";
+import { copyMigratedPglite, createTestDatabase, type TestDatabase } from "@roundtable/db/testing";
 import { defaultCollabConfig, loadConfig, type CollabConfig, type Config } from "../../src/config.js";
 import { startServer, type RunningServer } from "../../src/server.js";
+import { afterAll, beforeAll } from "vitest";
 
 export interface TestStorage {
   config: Config;
@@ -21,7 +22,11 @@ export async function createTestStorage(collab: Partial<CollabConfig> = {}): Pro
   let testDb: TestDatabase | null = null;
   let dataDir: string | undefined;
   if (adminUrl) testDb = await createTestDatabase(adminUrl);
-  else dataDir = mkdtempSync(path.join(tmpdir(), "roundtable-test-"));
+  else {
+    // A copy of a migrated PGlite made once, not a new one per test (see pglite-template.ts).
+    dataDir = mkdtempSync(path.join(tmpdir(), "roundtable-test-"));
+    await copyMigratedPglite(dataDir);
+  }
   const config: Config = {
     ...loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", CLIENT_DIST: "/nonexistent" }),
     dataDir,
@@ -39,4 +44,55 @@ export async function createTestStorage(collab: Partial<CollabConfig> = {}): Pro
 
 export async function startTestServer(storage: TestStorage): Promise<RunningServer> {
   return startServer(storage.config);
+}
+
+export interface UseTestServerOptions {
+  /** Collaboration limits other than the defaults. */
+  collab?: Partial<CollabConfig>;
+  /** Changes the configuration, in place, before the server starts. */
+  configure?: (config: Config) => void;
+}
+
+/** The running server, as startTestServer returns it, and the storage under it. */
+export type TestServer = RunningServer & { readonly storage: TestStorage };
+
+/**
+ * The usual set-up of a server test file in one line: a server on its own fresh database,
+ * started before the file's tests (beforeAll) and closed, its database removed, after them
+ * (afterAll). Call it at the top level of the file, before the file's own hooks: the file's
+ * afterAll hooks then run first (vitest runs after-hooks in reverse), so clients and sockets
+ * are closed before the server. The value it returns stands for the running server; use it only
+ * inside hooks and tests.
+ *
+ * To move a file to it, replace
+ *     let storage: TestStorage; let server: RunningServer;
+ *     beforeAll(async () => { storage = await createTestStorage(collab); storage.config.x = 1; server = await startTestServer(storage); …
+ *     afterAll(async () => { …; await server?.close(); await storage?.cleanup(); });
+ * with
+ *     const server = useTestServer({ collab, configure: (config) => { config.x = 1; } });
+ * (`storage.config = { ...storage.config, x: 1 }` becomes `configure: (config) => Object.assign(config, { x: 1 })`)
+ *     beforeAll(async () => { …
+ *     afterAll(async () => { …; });
+ * and `storage` with `server.storage`.
+ */
+export function useTestServer(options: UseTestServerOptions = {}): TestServer {
+  let storage: TestStorage | undefined;
+  let running: RunningServer | undefined;
+  beforeAll(async () => {
+    storage = await createTestStorage(options.collab);
+    options.configure?.(storage.config);
+    running = await startTestServer(storage);
+  });
+  afterAll(async () => {
+    await running?.close();
+    await storage?.cleanup();
+  });
+  return new Proxy({} as TestServer, {
+    get(_, key) {
+      if (!running || !storage) throw new Error("useTestServer: the server starts in beforeAll; use it inside a hook or a test");
+      if (key === "storage") return storage;
+      const value: unknown = Reflect.get(running, key);
+      return typeof value === "function" ? value.bind(running) : value;
+    },
+  });
 }

@@ -1,4 +1,4 @@
-/** The choices in the overdue view's filter boxes, in alphabetical order. */
+/** The choices in a list's filter boxes (overdue actions, the audit trail), in alphabetical order. */
 export interface FilterOption {
   value: string;
   label: string;

@@ -12,11 +12,11 @@ interface FilterSelectProps {
 
 export function FilterSelect({ id, label, allLabel, value, options, onChange }: FilterSelectProps) {
   return (
-    <div className="nhsuk-form-group rt-overdue-filters__group">
+    <div className="nhsuk-form-group rt-filters__group">
       <label className="nhsuk-label" htmlFor={id}>
         {label}
       </label>
-      <select className="nhsuk-select rt-overdue-filters__select" id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+      <select className="nhsuk-select rt-filters__select" id={id} value={value} onChange={(event) => onChange(event.target.value)}>
         <option value="">{allLabel}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
