@@ -73,7 +73,8 @@ function Comparison({ documentId, version, onClose }: { documentId: string; vers
             {part.sections.every((s) => s.status === "same") ? (
               <p>Nothing has changed since this version.</p>
             ) : (
-              part.sections.map((s) => <SectionChanges key={`${s.status}:${s.heading}`} section={s} />)
+              // biome-ignore lint/suspicious/noArrayIndexKey: two sections may share a heading and status; a comparison is worked out once, never reordered
+              part.sections.map((s, i) => <SectionChanges key={i} section={s} />)
             )}
           </div>
         ))}
