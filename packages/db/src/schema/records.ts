@@ -318,5 +318,10 @@ export const documentVersions = pgTable(
      */
     partOfVersion: uuid("part_of_version").references((): AnyPgColumn => documentVersions.id),
   },
-  (t) => [index("document_versions_document_idx").on(t.documentId, t.createdAt), index("document_versions_part_of_idx").on(t.partOfVersion)],
+  (t) => [
+    index("document_versions_document_idx").on(t.documentId, t.createdAt),
+    index("document_versions_part_of_idx").on(t.partOfVersion),
+    // A person's saves in the last minute, for the per-person limit.
+    index("document_versions_created_by_idx").on(t.createdBy, t.createdAt),
+  ],
 );
