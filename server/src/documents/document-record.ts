@@ -6,7 +6,7 @@
 import { richTextToJson } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
 import { atLeast, isUuid, type DocNode, type DocumentVersionSummary, type NewVersionBody, type VersionPart, type VersionText } from "@roundtable/domain";
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull } from "drizzle-orm";
 import * as Y from "yjs";
 import { documentAccessFor, type DocumentAccess } from "../access/access.js";
 import { orRefuse } from "../access/access-answer.js";
@@ -14,6 +14,7 @@ import { recordAudits } from "../audit/audit-log.js";
 import { documentAuditContext } from "../audit/document-context.js";
 import type { Person } from "../auth/sessions.js";
 import type { RoomRegistry } from "../collab/room-registry.js";
+import type { Config } from "../config.js";
 import { forbidden, HttpError, notFound } from "../errors.js";
 import { actionOwnerNames } from "../pdf/action-owner-names.js";
 import { writePdf } from "../pdf/pdf-writer.js";
@@ -21,6 +22,7 @@ import { writePdf } from "../pdf/pdf-writer.js";
 export interface DocumentRecordDeps {
   db: Db;
   registry: RoomRegistry;
+  config: Pick<Config, "versionSavesPerMinute">;
 }
 
 /** Named versions one document may keep: past this, saving another is refused. */
@@ -123,18 +125,30 @@ export async function listVersions({ db }: DocumentRecordDeps, person: Person, d
  * Keeps the document as it stands now under a name, with every part of it (the family's part
  * too): whoever reads the version later sees the parts they may open then.
  */
-export async function saveVersion({ db, registry }: DocumentRecordDeps, person: Person, documentId: string, body: NewVersionBody): Promise<DocumentVersionSummary> {
+export async function saveVersion({ db, registry, config }: DocumentRecordDeps, person: Person, documentId: string, body: NewVersionBody): Promise<DocumentVersionSummary> {
   const { access } = orRefuse(await documentAccessFor(db, person, documentId));
   if (!atLeast(access, "edit")) throw forbidden("Only people who can edit this document can save a named version of it.");
-  const [{ saved } = { saved: 0 }] = await db
-    .select({ saved: count() })
-    .from(schema.documentVersions)
-    .where(and(eq(schema.documentVersions.documentId, documentId), isNull(schema.documentVersions.partOfVersion)));
-  if (saved >= maxVersionsPerDocument) throw new HttpError(409, `This document already has ${maxVersionsPerDocument} named versions, which is as many as it can keep.`);
   // Read before the transaction: reading may need the database (see commandMeeting).
   const state = await registry.readState(documentId);
   const parts = await Promise.all((await partsOf(db, documentId)).map(async (p) => ({ documentId: p.id, state: await registry.readState(p.id) })));
   const row = await db.transaction(async (tx) => {
+    // One person's saves, and one document's, are taken in turn (person first, always): the
+    // counts below then hold until this one commits, so two saves at once cannot both pass.
+    await tx.select({ id: schema.people.id }).from(schema.people).where(eq(schema.people.id, person.id)).for("update");
+    await tx.select({ id: schema.documents.id }).from(schema.documents).where(eq(schema.documents.id, documentId)).for("update");
+    const limit = config.versionSavesPerMinute;
+    const [{ recent } = { recent: 0 }] = await tx
+      .select({ recent: count() })
+      .from(schema.documentVersions)
+      .where(and(eq(schema.documentVersions.createdBy, person.id), isNull(schema.documentVersions.partOfVersion), gt(schema.documentVersions.createdAt, new Date(Date.now() - 60_000))));
+    if (recent >= limit) {
+      throw new HttpError(429, `You have saved ${limit} named versions in the last minute, which is as many as Roundtable allows. Wait a minute, then save this one again.`, undefined, { "Retry-After": "60" });
+    }
+    const [{ saved } = { saved: 0 }] = await tx
+      .select({ saved: count() })
+      .from(schema.documentVersions)
+      .where(and(eq(schema.documentVersions.documentId, documentId), isNull(schema.documentVersions.partOfVersion)));
+    if (saved >= maxVersionsPerDocument) throw new HttpError(409, `This document already has ${maxVersionsPerDocument} named versions, which is as many as it can keep.`);
     const [version] = await tx
       .insert(schema.documentVersions)
       .values({ documentId, name: body.name, state, createdBy: person.id })
