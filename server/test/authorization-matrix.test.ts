@@ -432,6 +432,7 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
         check(`GET contributions, ${name}`, actor, expected, outcome((await actor.client.get(`/api/meetings/${meeting.id}/contributions`)).status));
         const pdf = await fetch(`${server.url}/api/meetings/${meeting.id}/minutes.pdf`, { headers: { cookie: actor.client.cookie } });
         check(`GET minutes.pdf, ${name}`, actor, expected, outcome(pdf.status));
+        check(`POST printed, ${name}`, actor, expected, outcome((await actor.client.post(`/api/meetings/${meeting.id}/printed`, undefined)).status));
         const ics = await fetch(`${server.url}/api/meetings/${meeting.id}/invite.ics`, { headers: { cookie: actor.client.cookie } });
         check(`GET invite.ics, ${name}`, actor, expected, outcome(ics.status));
         check(`GET minutes document, ${name}`, actor, expected, outcome((await actor.client.get(`/api/documents/${meeting.minutesDocumentId!}`)).status));
@@ -465,6 +466,7 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
       check("GET tracker contributions", actor, expected, outcome((await actor.client.get(`/api/meetings/${meeting.id}/contributions`)).status));
       const pdf = await fetch(`${server.url}/api/meetings/${meeting.id}/minutes.pdf`, { headers: { cookie: actor.client.cookie } });
       check("GET tracker minutes.pdf", actor, expected, outcome(pdf.status));
+      check("POST tracker printed", actor, expected, outcome((await actor.client.post(`/api/meetings/${meeting.id}/printed`, undefined)).status));
       const general = expectedFor(actor, parts.general !== "none", 404);
       check("GET the tracker meeting's general business", actor, general, outcome((await actor.client.get(`/api/documents/${meeting.minutesDocumentId!}`)).status));
       const generalSocket = await upgradeStatus(server.url, meeting.minutesDocumentId!, actor.client.cookie);

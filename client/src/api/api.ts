@@ -184,6 +184,11 @@ export async function recordPrinted(documentId: string): Promise<void> {
   await send(api.documents[":documentId"].printed.$post({ param: { documentId: segment(documentId) } })).catch(() => undefined);
 }
 
+/** A print of a meeting page: on the trail of each child's minutes the reader was shown. */
+export async function recordMeetingPrinted(meetingId: string): Promise<void> {
+  await send(api.meetings[":id"].printed.$post(meeting(meetingId))).catch(() => undefined);
+}
+
 // Inviting people onto a case's team, and accepting an invitation from its link.
 import type {
   AcceptInvitationBody,

@@ -10,6 +10,8 @@ export const versionNameMaxLength = 120;
 
 /** The versions Roundtable saves of minutes when a meeting ends and when they are agreed. */
 export const reservedVersionNames = ["Agreed minutes", "Minutes as the meeting ended"] as const;
+/** The version minutes are frozen as when they are agreed: the record from then on. */
+export const agreedMinutesName = reservedVersionNames[0];
 
 export const newVersionBodySchema = z
   .object({
