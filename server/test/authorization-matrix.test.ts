@@ -380,6 +380,7 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
         // The document as a record (ADR 0022): read by whoever may open it, versions saved by editors.
         check(at("GET pdf"), actor, expectedFor(actor, access !== "none"), await pdfStatus(actor, `/api/documents/${record.id}/pdf`));
         check(at("GET pdf of a version"), actor, expectedFor(actor, access !== "none"), await pdfStatus(actor, `/api/documents/${record.id}/pdf?version=${record.versionId}`));
+        check(at("GET history in words"), actor, expectedFor(actor, access !== "none"), outcome((await actor.client.get(`/api/documents/${record.id}/history`)).status));
         check(at("GET text"), actor, expectedFor(actor, access !== "none"), outcome((await actor.client.get(`/api/documents/${record.id}/text`)).status));
         check(at("GET versions"), actor, expectedFor(actor, access !== "none"), outcome((await actor.client.get(`/api/documents/${record.id}/versions`)).status));
         check(at("GET a version"), actor, expectedFor(actor, access !== "none"), outcome((await actor.client.get(`/api/documents/${record.id}/versions/${record.versionId}`)).status));

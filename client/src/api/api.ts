@@ -14,6 +14,7 @@ import type {
   TeamContact,
   Action,
   CommunicationNeeds,
+  EditHistoryPage,
   EasyReadSnapshot,
   PersonCommunicationNeeds,
   ReadingPreference,
@@ -164,6 +165,11 @@ export function documentPdfAddress(documentId: string, versionId?: string): stri
 export function getDocumentText(documentId: string): Promise<VersionText> {
   // A document's blocks nest without end, which the typed client widens to any JSON: the same shape.
   return requestJson(api.documents[":documentId"].text.$get({ param: { documentId: segment(documentId) } })) as Promise<unknown> as Promise<VersionText>;
+}
+
+/** Who changed which sections of a document (and the parts the reader may open), newest first; `before` is the page's `earlier`. */
+export function getDocumentHistory(documentId: string, before?: string): Promise<EditHistoryPage> {
+  return requestJson(api.documents[":documentId"].history.$get({ param: { documentId: segment(documentId) }, query: before ? { before } : {} }));
 }
 
 export function listDocumentVersions(documentId: string): Promise<DocumentVersionSummary[]> {

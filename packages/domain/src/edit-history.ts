@@ -51,6 +51,9 @@ export const editHistoryCursorSchema = z
   .max(80)
   .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z\|[0-9a-f-]{36}$/i, "That is not a place in the history");
 
+/** GET …/history's query. */
+export const editHistoryQuerySchema = z.object({ before: editHistoryCursorSchema.optional() }).strict();
+
 function sectionName(heading: string, documentTitle: string): string {
   return heading === "" ? `the top of ${documentTitle}` : heading;
 }

@@ -8,10 +8,10 @@
  * GET /api/documents/:documentId/history[?before=] — who changed which sections, in words (ADR 0028).
  */
 import { Hono } from "hono";
-import { newCommentBodySchema, newVersionBodySchema, uuidSchema } from "@roundtable/domain";
+import { editHistoryQuerySchema, newCommentBodySchema, newVersionBodySchema, uuidSchema } from "@roundtable/domain";
 import { documentAuditContextById } from "../audit/document-context.js";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
-import { jsonBody, parseOrThrow } from "../http/validate.js";
+import { jsonBody, parseOrThrow, query } from "../http/validate.js";
 import { addComment, listComments } from "../comments/comments.js";
 import { describeDocument, recordPrinted } from "./documents.js";
 import { documentHistory } from "./edit-history.js";
@@ -51,9 +51,9 @@ export function documentRoutes(deps: AppDeps & DocumentRecordDeps & { documentSe
       await recordRead(c.get("person"), documentId);
       return c.json(text);
     })
-    .get("/:documentId/history", async (c) => {
+    .get("/:documentId/history", query(editHistoryQuerySchema), async (c) => {
       const documentId = documentIdOf(c.req.param("documentId"));
-      const history = await documentHistory(db, c.get("person"), documentId, c.req.query("before"));
+      const history = await documentHistory(db, c.get("person"), documentId, c.req.valid("query").before);
       await recordRead(c.get("person"), documentId);
       return c.json(history);
     })
