@@ -384,6 +384,14 @@ export async function getEasyReadSnapshot(documentId: string): Promise<EasyReadS
 
 const needs = api["communication-needs"];
 
+export function getOwnCommunicationNeeds(): Promise<CommunicationNeeds> {
+  return requestJson(needs.me.$get());
+}
+
+export function saveOwnCommunicationNeeds(body: CommunicationNeeds): Promise<CommunicationNeeds> {
+  return requestJson(needs.me.$put({ json: body }));
+}
+
 export function getTeamCommunicationNeeds(caseId: string): Promise<PersonCommunicationNeeds[]> {
   return requestJson(needs.cases[":caseId"].$get({ param: { caseId: segment(caseId) } }));
 }
