@@ -7,6 +7,7 @@ import { lazy, Suspense, useEffect } from "react";
 import { SessionProvider } from "./auth/SessionProvider";
 import { mayBookMeetings, mayUseOverdue, mayUseTwoStep, sharesContactDetails } from "@roundtable/domain";
 import { ContactDetailsPage } from "./account/ContactDetailsPage";
+import { MemberCommunicationNeedsPage, OwnCommunicationNeedsPage } from "./communication-needs/CommunicationNeedsPages";
 import { useMe, useSession } from "./auth/session-context";
 import { SignInPage } from "./auth/SignInPage";
 import { PasswordResetPage } from "./auth/PasswordResetPage";
@@ -114,6 +115,10 @@ function SignedInPage({ route }: { route: Route }) {
       return mayUseTwoStep(me.role) ? <TwoStepPage /> : <NotForYouPage page="two-step" />;
     case "contact-details":
       return sharesContactDetails(me.role) ? <ContactDetailsPage /> : <NotForYouPage page="contact-details" />;
+    case "communication-needs":
+      return <OwnCommunicationNeedsPage />;
+    case "member-communication-needs":
+      return <MemberCommunicationNeedsPage key={`${route.caseId}:${route.personId}`} caseId={route.caseId} personId={route.personId} />;
     case "notifications":
       return <NotificationsPage />;
     case "email-choices":

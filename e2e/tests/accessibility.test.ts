@@ -54,10 +54,12 @@ function routeKind(pathname: string): string {
   if (parts.length === 2) {
     if (first === "account" && second === "two-step") return "two-step";
     if (first === "account" && second === "emails") return "email-choices";
+    if (first === "account" && second === "communication-needs") return "communication-needs";
     if (first === "meetings" && second === "new") return "new-meeting";
     const byFirst: Record<string, string> = { cases: "case", documents: "document", meetings: "meeting", invitations: "invitation", "password-reset": "password-reset-link" };
     return byFirst[first!] ?? "not-found";
   }
+  if (parts.length === 4 && first === "cases" && third === "communication-needs") return "member-communication-needs";
   if (parts.length === 3 && first === "cases") {
     const byLast: Record<string, string> = { team: "case-team", consent: "case-consent", audit: "case-audit", "access-report": "case-access-report" };
     return byLast[third!] ?? "not-found";
@@ -287,7 +289,9 @@ describe.concurrent("accessibility of every screen, for every role, at 390px and
         problems.push(...(await checkScreen(page, email)));
       }
       // Enough was reached to mean something: every role has cases and the header's pages.
-      expect([...visited.keys()]).toEqual(expect.arrayContaining(["my-cases", "case", "my-actions", "notifications", "email-choices"]));
+      expect([...visited.keys()]).toEqual(expect.arrayContaining(["my-cases", "case", "my-actions", "notifications", "email-choices", "communication-needs"]));
+      // The child's keyworker records the family's communication needs from the team page.
+      if (email === "priya.shah") expect([...visited.keys()]).toContain("member-communication-needs");
       expect(errors).toEqual([]);
       report(problems);
     });
@@ -316,6 +320,20 @@ describe.concurrent("accessibility of every screen, for every role, at 390px and
       }
       await page.context().close();
     }
+    expect(errors).toEqual([]);
+    report(problems);
+  });
+
+  it("the communication needs form with its errors shown, and the interpreter's language open", async () => {
+    const errors: string[] = [];
+    const page = await session.signedIn("claire.walker", errors);
+    await page.goto(`${session.url()}/account/communication-needs`);
+    await settle(page);
+    await page.getByLabel("An interpreter").check();
+    await page.getByRole("button", { name: "Save communication needs" }).click();
+    await page.getByRole("alert").waitFor();
+    const problems = await checkScreen(page, "claire.walker, with errors");
+    expect(await page.getByRole("alert").innerText()).toContain("Say which language the interpreter should speak");
     expect(errors).toEqual([]);
     report(problems);
   });

@@ -14,6 +14,7 @@ import { ActionProjector } from "./actions/action-projector.js";
 import { createApp } from "./app.js";
 import { CollabEndpoint } from "./collab/collab-endpoint.js";
 import { PostgresDocumentStorage } from "./collab/postgres-document-storage.js";
+import { EditHistoryRecorder } from "./documents/edit-history.js";
 import { DocumentSessions } from "./audit/document-sessions.js";
 import { auditedVisits } from "./audit/document-context.js";
 import { RoomRegistry } from "./collab/room-registry.js";
@@ -44,6 +45,8 @@ export interface RunningServer {
   /** Re-checks open connections when who may see what changes (and again, while the database cannot answer). */
   access: AccessEnforcer;
   log: Logger;
+  /** Who changed which sections: tests write what it has noted with `flush()`. */
+  editHistory: EditHistoryRecorder;
   close(): Promise<void>;
 }
 
@@ -88,11 +91,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     presence?.actionsChanged(change).catch((err: unknown) => log.error({ err }, "could not tell people that actions changed"));
   });
   const documentSessions = new DocumentSessions(db, log);
+  const editHistory = new EditHistoryRecorder(db, log);
   const registry = new RoomRegistry(storage, log, config.collab, {
     updateLog: config.durability.updateLog,
-    onDocumentChanged: (documentId, room, authorId) => {
+    onDocumentChanged: (documentId, room, authorId, update) => {
       projector.schedule(documentId, room, authorId);
       if (authorId !== serverAuthor) documentSessions.changed(documentId, authorId);
+      if (update) editHistory.noted(documentId, room.doc, authorId, update);
     },
   });
   if (seeded) {
@@ -168,6 +173,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       // If the people's edits could not be saved, the server's own will not be either: do not wait again.
       await step("saving the server's own changes", registry.destroyAll(saved ? shutdownStepWaitMs : 0));
       await step("the audit trail", documentSessions.closeAll());
+      await step("the version history", editHistory.close());
       await step("presence", presence?.close()); // also closes the HTTP server
       httpServer.closeAllConnections();
       mailer?.close();
@@ -175,7 +181,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     })();
     return closing;
   };
-  return { url, port, database, registry, presence, projector, notifier, access, log, close };
+  return { url, port, database, registry, presence, projector, notifier, access, log, editHistory, close };
 }
 
 /** Wait for `work`, but no longer than `ms`; a step that fails or overruns is logged, never thrown. */

@@ -395,6 +395,7 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
         // The document as a record (ADR 0022): read by whoever may open it, versions saved by editors.
         check(at("GET pdf"), actor, expectedFor(actor, access !== "none"), await pdfStatus(actor, `/api/documents/${record.id}/pdf`));
         check(at("GET pdf of a version"), actor, expectedFor(actor, access !== "none"), await pdfStatus(actor, `/api/documents/${record.id}/pdf?version=${record.versionId}`));
+        check(at("GET history in words"), actor, expectedFor(actor, access !== "none"), outcome((await actor.client.get(`/api/documents/${record.id}/history`)).status));
         check(at("GET text"), actor, expectedFor(actor, access !== "none"), outcome((await actor.client.get(`/api/documents/${record.id}/text`)).status));
         check(at("GET versions"), actor, expectedFor(actor, access !== "none"), outcome((await actor.client.get(`/api/documents/${record.id}/versions`)).status));
         check(at("GET a version"), actor, expectedFor(actor, access !== "none"), outcome((await actor.client.get(`/api/documents/${record.id}/versions/${record.versionId}`)).status));
@@ -447,6 +448,7 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
         check(`GET contributions, ${name}`, actor, expected, outcome((await actor.client.get(`/api/meetings/${meeting.id}/contributions`)).status));
         const pdf = await fetch(`${server.url}/api/meetings/${meeting.id}/minutes.pdf`, { headers: { cookie: actor.client.cookie } });
         check(`GET minutes.pdf, ${name}`, actor, expected, outcome(pdf.status));
+        check(`POST printed, ${name}`, actor, expected, outcome((await actor.client.post(`/api/meetings/${meeting.id}/printed`, undefined)).status));
         const ics = await fetch(`${server.url}/api/meetings/${meeting.id}/invite.ics`, { headers: { cookie: actor.client.cookie } });
         check(`GET invite.ics, ${name}`, actor, expected, outcome(ics.status));
         check(`GET minutes document, ${name}`, actor, expected, outcome((await actor.client.get(`/api/documents/${meeting.minutesDocumentId!}`)).status));
@@ -480,6 +482,7 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
       check("GET tracker contributions", actor, expected, outcome((await actor.client.get(`/api/meetings/${meeting.id}/contributions`)).status));
       const pdf = await fetch(`${server.url}/api/meetings/${meeting.id}/minutes.pdf`, { headers: { cookie: actor.client.cookie } });
       check("GET tracker minutes.pdf", actor, expected, outcome(pdf.status));
+      check("POST tracker printed", actor, expected, outcome((await actor.client.post(`/api/meetings/${meeting.id}/printed`, undefined)).status));
       const general = expectedFor(actor, parts.general !== "none", 404);
       check("GET the tracker meeting's general business", actor, general, outcome((await actor.client.get(`/api/documents/${meeting.minutesDocumentId!}`)).status));
       const generalSocket = await upgradeStatus(server.url, meeting.minutesDocumentId!, actor.client.cookie);

@@ -197,3 +197,27 @@ describe("a tracker meeting, per child", () => {
     expect((await priya.get<Meeting>(`/api/meetings/${meeting.id}`)).body).toMatchObject({ caseMinutes: [], withheldCases: 0, minutesDocumentId: meeting.minutesDocumentId });
   });
 });
+
+describe("a tracker meeting's minutes on the trail", () => {
+  async function exportedRows(meetingId: string, personName: string, action: "exported" | "printed") {
+    return server.database.db
+      .select({ caseId: schema.auditEvents.caseId, documentId: schema.auditEvents.documentId })
+      .from(schema.auditEvents)
+      .where(and(eq(schema.auditEvents.meetingId, meetingId), eq(schema.auditEvents.action, action), eq(schema.auditEvents.personName, personName)));
+  }
+
+  it("records a download and a print against the meeting and each child's section the reader was given", async () => {
+    const meeting = await bookTracker([idOf("Helen Morris")]);
+    const sectionOf = (caseId: string) => meeting.caseMinutes.find((m) => m.caseId === caseId)!.documentId;
+    const bySection = (rows: { caseId: string | null; documentId: string | null }[]) => rows.map((r) => `${r.caseId}:${r.documentId}`).sort();
+    const both = [`${jamie.id}:${sectionOf(jamie.id)}`, `${aisha.id}:${sectionOf(aisha.id)}`].sort();
+
+    for (const who of [priya, helen]) expect((await fetch(`${server.url}/api/meetings/${meeting.id}/minutes.pdf`, { headers: { cookie: who.cookie } })).status).toBe(200);
+    expect(bySection(await exportedRows(meeting.id, "Priya Shah", "exported"))).toEqual(both);
+    expect(bySection(await exportedRows(meeting.id, "Helen Morris", "exported"))).toEqual([`${jamie.id}:${sectionOf(jamie.id)}`]);
+
+    for (const who of [priya, helen]) expect((await who.post(`/api/meetings/${meeting.id}/printed`, {})).status).toBe(204);
+    expect(bySection(await exportedRows(meeting.id, "Priya Shah", "printed"))).toEqual(both);
+    expect(bySection(await exportedRows(meeting.id, "Helen Morris", "printed"))).toEqual([`${jamie.id}:${sectionOf(jamie.id)}`]);
+  });
+});

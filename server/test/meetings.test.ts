@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { isFamilyRole, type Action, type CaseDetail, type CaseSummary, type DocumentDetail, type Meeting, type MeetingContribution } from "@roundtable/domain";
+import { actionItem } from "@roundtable/collab";
+import { isFamilyRole, type Action, type CaseDetail, type CaseSummary, type DocNode, type DocumentDetail, type Meeting, type MeetingContribution, type VersionText } from "@roundtable/domain";
 import { schema } from "@roundtable/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +8,7 @@ import * as Y from "yjs";
 import type { RunningServer } from "../src/server.js";
 import { signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, upgradeStatus, type CollabClient } from "./support/collab-client.js";
+import { pdfTextLines } from "./support/pdf-text.js";
 import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
@@ -233,5 +235,48 @@ describe("exporting the minutes", () => {
       await own.close();
       await quick.cleanup();
     }
+  });
+});
+
+async function documentPdf(who: SignedIn, documentId: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/documents/${documentId}/pdf`, { headers: { cookie: who.cookie } });
+  expect(res.status).toBe(200);
+  return pdfTextLines(Buffer.from(await res.arrayBuffer())).join("\n");
+}
+
+function actionStatuses(node: DocNode): unknown[] {
+  const own = node.type === "actionItem" ? [node.attrs?.status] : [];
+  return [...own, ...(node.content ?? []).flatMap(actionStatuses)];
+}
+
+/** Once agreed, every way of reading the minutes gives the agreed record; before, the PDF says Draft. */
+describe("agreed minutes read as agreed", () => {
+  it("says Draft before agreement, and once agreed gives the agreed minutes even after an action in them moves on", async () => {
+    const booked = await priya.post<Meeting>("/api/meetings", { type: "review", startsAt: "2026-12-08T10:00:00Z", caseId: jamie.id, inviteeIds: [] });
+    expect(booked.status).toBe(201);
+    const meeting = booked.body;
+    const documentId = meeting.minutesDocumentId!;
+    const writer = await connectCollab(server.url, documentId, priya.cookie);
+    clients.push(writer);
+    const actionId = randomUUID();
+    writer.doc.getXmlFragment("default").push([actionItem("Book the school visit", { id: actionId, ownerId: idOf("Priya Shah"), dueDate: "2026-12-15", status: "open" })]);
+    await waitFor(async () => (await priya.get<Action>(`/api/actions/${actionId}`)).status === 200);
+
+    const draft = await documentPdf(priya, documentId);
+    expect(draft).toContain("Draft minutes, not yet agreed");
+
+    for (const command of ["start", "end", "agree-minutes"]) expect((await priya.post(`/api/meetings/${meeting.id}/commands`, { command })).status).toBe(200);
+    // After agreement the action is done: the live document follows the action, the agreed record does not.
+    expect((await priya.patch(`/api/actions/${actionId}`, { status: "done" })).status).toBe(200);
+    const live = await server.registry.withRoom(documentId, (room) => room.doc.getXmlFragment("default").toString());
+    expect(live).toContain('status="done"');
+
+    const text = await priya.get<VersionText>(`/api/documents/${documentId}/text`);
+    expect(text.status).toBe(200);
+    expect(text.body.version?.name).toBe("Agreed minutes");
+    expect(actionStatuses(text.body.parts[0]!.content)).toEqual(["open"]);
+    const agreed = await documentPdf(priya, documentId);
+    expect(agreed).toContain("Version: Agreed minutes");
+    expect(agreed).not.toContain("Draft");
   });
 });

@@ -9,7 +9,7 @@ import { changeOwnContact, getOwnContact } from "../api/api";
 import { useResource } from "../api/use-resource";
 import { ErrorSummary } from "../auth/ErrorSummary";
 import { FormField } from "../auth/FormField";
-import { formErrorsFromServer, type FormErrors } from "../auth/form-errors";
+import { useSavingForm } from "../auth/use-saving-form";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
 import { usePageHeading } from "../navigation/use-page-heading";
@@ -37,24 +37,16 @@ export function ContactDetailsPage() {
 function ContactForm({ contact }: { contact: TeamContact }) {
   const [phone, setPhone] = useState(contact.phone ?? "");
   const [workingHours, setWorkingHours] = useState(contact.workingHours ?? "");
-  const [errors, setErrors] = useState<FormErrors<Field> | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const { errors, saving, saved, send } = useSavingForm<Field>(layout, (name) => (name === "phone" || name === "workingHours" ? name : undefined));
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (saving) return;
-    setSaving(true);
-    setSaved(false);
-    changeOwnContact({ phone, workingHours })
-      .then((now) => {
+    send(() =>
+      changeOwnContact({ phone, workingHours }).then((now) => {
         setPhone(now.phone ?? "");
         setWorkingHours(now.workingHours ?? "");
-        setErrors(null);
-        setSaved(true);
-      })
-      .catch((error: unknown) => setErrors(formErrorsFromServer(layout, error, { fieldFor: (name) => (name === "phone" || name === "workingHours" ? name : undefined) })))
-      .finally(() => setSaving(false));
+      }),
+    );
   };
 
   return (

@@ -14,6 +14,7 @@ import type {
   TeamContact,
   Action,
   CommunicationNeeds,
+  EditHistoryPage,
   EasyReadSnapshot,
   PersonCommunicationNeeds,
   ReadingPreference,
@@ -166,6 +167,11 @@ export function getDocumentText(documentId: string): Promise<VersionText> {
   return requestJson(api.documents[":documentId"].text.$get({ param: { documentId: segment(documentId) } })) as Promise<unknown> as Promise<VersionText>;
 }
 
+/** Who changed which sections of a document (and the parts the reader may open), newest first; `before` is the page's `earlier`. */
+export function getDocumentHistory(documentId: string, before?: string): Promise<EditHistoryPage> {
+  return requestJson(api.documents[":documentId"].history.$get({ param: { documentId: segment(documentId) }, query: before ? { before } : {} }));
+}
+
 export function listDocumentVersions(documentId: string): Promise<DocumentVersionSummary[]> {
   return requestJson(api.documents[":documentId"].versions.$get({ param: { documentId: segment(documentId) } }));
 }
@@ -182,6 +188,11 @@ export function saveDocumentVersion(documentId: string, body: NewVersionBody): P
 /** Tell the server a document was printed, for the audit trail. Best effort: printing goes on. */
 export async function recordPrinted(documentId: string): Promise<void> {
   await send(api.documents[":documentId"].printed.$post({ param: { documentId: segment(documentId) } })).catch(() => undefined);
+}
+
+/** A print of a meeting page: on the trail of each child's minutes the reader was shown. */
+export async function recordMeetingPrinted(meetingId: string): Promise<void> {
+  await send(api.meetings[":id"].printed.$post(meeting(meetingId))).catch(() => undefined);
 }
 
 // Inviting people onto a case's team, and accepting an invitation from its link.
@@ -372,6 +383,14 @@ export async function getEasyReadSnapshot(documentId: string): Promise<EasyReadS
 }
 
 const needs = api["communication-needs"];
+
+export function getOwnCommunicationNeeds(): Promise<CommunicationNeeds> {
+  return requestJson(needs.me.$get());
+}
+
+export function saveOwnCommunicationNeeds(body: CommunicationNeeds): Promise<CommunicationNeeds> {
+  return requestJson(needs.me.$put({ json: body }));
+}
 
 export function getTeamCommunicationNeeds(caseId: string): Promise<PersonCommunicationNeeds[]> {
   return requestJson(needs.cases[":caseId"].$get({ param: { caseId: segment(caseId) } }));

@@ -3,13 +3,23 @@
  * Print button or the browser's (Ctrl+P), which both fire `beforeprint`.
  */
 import { useEffect } from "react";
-import { recordPrinted } from "../api/api";
+import { recordMeetingPrinted, recordPrinted } from "../api/api";
 
-export function useRecordPrints(documentId: string | null | undefined): void {
+function useOnPrint(id: string | null | undefined, record: (id: string) => Promise<void>): void {
   useEffect(() => {
-    if (!documentId) return;
-    const onPrint = () => void recordPrinted(documentId);
+    if (!id) return;
+    const onPrint = () => void record(id);
     window.addEventListener("beforeprint", onPrint);
     return () => window.removeEventListener("beforeprint", onPrint);
-  }, [documentId]);
+  }, [id, record]);
+}
+
+/** A document's page printed. */
+export function useRecordPrints(documentId: string | null | undefined): void {
+  useOnPrint(documentId, recordPrinted);
+}
+
+/** A meeting's page printed: the server records each child's minutes the reader was shown. */
+export function useRecordMeetingPrints(meetingId: string): void {
+  useOnPrint(meetingId, recordMeetingPrinted);
 }

@@ -1,7 +1,7 @@
 /**
  * The care plan as a record (ADR 0022): download or print it with the parts the reader may
- * open, keep it under a name ("Agreed at the review on …"), and compare a named version with
- * today's text, section by section, in words.
+ * open, keep it under a name ("Agreed at the review on …"), compare a named version with
+ * today's text, section by section, in words, and read who changed what (EditHistory).
  */
 import {
   atLeast,
@@ -21,6 +21,7 @@ import { documentPdfAddress, getDocumentText, getDocumentVersion, listDocumentVe
 import { useResource } from "../api/use-resource";
 import { useRecordPrints } from "../audit/use-record-prints";
 import { FieldShell } from "../auth/FieldShell";
+import { EditHistory } from "./EditHistory";
 import "./plan-record.css";
 
 const savedAtFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
@@ -73,7 +74,8 @@ function Comparison({ documentId, version, onClose }: { documentId: string; vers
             {part.sections.every((s) => s.status === "same") ? (
               <p>Nothing has changed since this version.</p>
             ) : (
-              part.sections.map((s) => <SectionChanges key={`${s.status}:${s.heading}`} section={s} />)
+              // biome-ignore lint/suspicious/noArrayIndexKey: two sections may share a heading and status; a comparison is worked out once, never reordered
+              part.sections.map((s, i) => <SectionChanges key={i} section={s} />)
             )}
           </div>
         ))}
@@ -225,6 +227,7 @@ export function PlanRecord({ document, access }: { document: DocumentDetail; acc
       {versions.status === "failed" && <p className="nhsuk-error-message">{versions.error.message}</p>}
       {comparing && <Comparison key={comparing.id} documentId={document.id} version={comparing} onClose={() => setComparing(null)} />}
       {atLeast(access, "edit") && <SaveVersion documentId={document.id} onSaved={() => setReload((n) => n + 1)} />}
+      <EditHistory documentId={document.id} />
     </section>
     {printing && <PrintedText text={printing} />}
     </>

@@ -78,6 +78,11 @@ export function Header() {
                   </Link>
                 </li>
               )}
+              <li className="nhsuk-header__account-item">
+                <Link className="nhsuk-header__account-link" href={paths.communicationNeeds()}>
+                  Communication needs
+                </Link>
+              </li>
               {mayUseTwoStep(me.role) && (
                 <li className="nhsuk-header__account-item">
                   <Link className="nhsuk-header__account-link" href={paths.twoStep()}>

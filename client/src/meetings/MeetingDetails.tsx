@@ -2,7 +2,7 @@
 import { withheldSectionsWords, type Meeting } from "@roundtable/domain";
 import type { ReactNode } from "react";
 import { meetingInviteAddress, meetingMinutesPdfAddress } from "../api/api";
-import { useRecordPrints } from "../audit/use-record-prints";
+import { useRecordMeetingPrints } from "../audit/use-record-prints";
 import { formatMeetingTime } from "../cases/format-meeting";
 import { RagLegend } from "../cases/RagLegend";
 import { RagRatingTag } from "../cases/RagRatingTag";
@@ -31,7 +31,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 export function MeetingDetails({ meeting }: { meeting: Meeting }) {
   const online = meeting.onlineLink ? webAddress(meeting.onlineLink) : null;
   const tracker = meeting.type === "tracker";
-  useRecordPrints(meeting.minutesDocumentId ?? meeting.caseMinutes[0]?.documentId);
+  useRecordMeetingPrints(meeting.id);
   return (
     <>
       <dl className="nhsuk-summary-list rt-meeting-details" data-testid="meeting-details">

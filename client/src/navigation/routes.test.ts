@@ -51,6 +51,14 @@ describe("a case's records and permissions pages", () => {
 });
 
 describe("the notifications pages' addresses", () => {
+  it("round-trips the communication needs pages, one's own and a family member's", () => {
+    expect(matchRoute(paths.communicationNeeds())).toEqual({ name: "communication-needs" });
+    const caseId = "6f2b1c1e-0000-4000-8000-000000000001";
+    const personId = "6f2b1c1e-0000-4000-8000-000000000002";
+    expect(matchRoute(paths.memberCommunicationNeeds(caseId, personId))).toEqual({ name: "member-communication-needs", caseId, personId });
+    expect(matchRoute(`/cases/${caseId}/communication-needs`)).toEqual({ name: "not-found" });
+  });
+
   it("round-trips the inbox and the email choices", () => {
     expect(matchRoute(paths.notifications())).toEqual({ name: "notifications" });
     expect(matchRoute(paths.emailChoices())).toEqual({ name: "email-choices" });

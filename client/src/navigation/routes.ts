@@ -8,6 +8,8 @@ export type Route =
   | { name: "notifications" }
   | { name: "email-choices" }
   | { name: "contact-details" }
+  | { name: "communication-needs" }
+  | { name: "member-communication-needs"; caseId: string; personId: string }
   | { name: "case"; caseId: string }
   | { name: "case-team"; caseId: string }
   | { name: "case-consent"; caseId: string }
@@ -41,6 +43,12 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 1 && first === "notifications") return { name: "notifications" };
   if (parts.length === 2 && first === "account" && second === "emails") return { name: "email-choices" };
   if (parts.length === 2 && first === "account" && second === "contact") return { name: "contact-details" };
+  if (parts.length === 2 && first === "account" && second === "communication-needs") return { name: "communication-needs" };
+  if (parts.length === 4 && first === "cases" && second !== undefined && parts[2] === "communication-needs") {
+    const caseId = decode(second);
+    const personId = decode(parts[3]!);
+    if (caseId !== null && personId !== null) return { name: "member-communication-needs", caseId, personId };
+  }
   if (parts.length === 2 && first === "meetings" && second === "new") return { name: "new-meeting" };
   if (parts.length === 2 && second !== undefined) {
     const id = decode(second);
@@ -74,6 +82,9 @@ export const paths = {
   notifications: () => "/notifications",
   emailChoices: () => "/account/emails",
   contactDetails: () => "/account/contact",
+  communicationNeeds: () => "/account/communication-needs",
+  /** A family member's communication needs, recorded by the child's keyworker. */
+  memberCommunicationNeeds: (caseId: string, personId: string) => `/cases/${encodeURIComponent(caseId)}/communication-needs/${encodeURIComponent(personId)}`,
   /** Overdue actions across the service, with its filters as a query string ("agency=…&case=…"). */
   overdue: (search = "") => (search.length > 0 ? `/overdue?${search}` : "/overdue"),
   case: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,

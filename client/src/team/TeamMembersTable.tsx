@@ -6,8 +6,20 @@
 import { roleLabels, type Role, type TeamMember } from "@roundtable/domain";
 import { useState, type FormEvent } from "react";
 import { Cell, ResponsiveTable } from "../layout/ResponsiveTable";
+import { Link } from "../navigation/Link";
 import { roleChoicesFor } from "./case-permissions";
 import { youngPersonNote } from "./young-person-link";
+
+function RecordNeedsLink({ member, href, recorded }: { member: TeamMember; href: string | null; recorded: boolean }) {
+  if (!href) return null;
+  return (
+    <span className="nhsuk-body-s rt-team-table__detail">
+      <Link href={href}>
+        {recorded ? "Change" : "Record"} communication needs<span className="nhsuk-u-visually-hidden"> for {member.name}</span>
+      </Link>
+    </span>
+  );
+}
 
 export function removeButtonId(personId: string): string {
   return `remove-${personId}`;
@@ -26,6 +38,8 @@ interface TeamMembersTableProps {
   meId: string;
   /** Each member's communication needs in words, for the child's keyworker only (ADR 0023). */
   needs?: ReadonlyMap<string, string>;
+  /** Where the keyworker records a family member's communication needs; null for those they do not record. */
+  recordNeedsAt?: (member: TeamMember) => string | null;
   /** Null for people who may only look. */
   manage: {
     busyPersonId: string | null;
@@ -34,7 +48,7 @@ interface TeamMembersTableProps {
   } | null;
 }
 
-export function TeamMembersTable({ team, childFirstName, keyworkerId, youngPersonId, meId, needs, manage }: TeamMembersTableProps) {
+export function TeamMembersTable({ team, childFirstName, keyworkerId, youngPersonId, meId, needs, recordNeedsAt, manage }: TeamMembersTableProps) {
   if (team.length === 0) return <p>No one is on the team yet.</p>;
   const headings = manage ? ["Name", "Role", "Agency and job title", "Contact", "Remove"] : ["Name", "Role", "Agency and job title", "Contact"];
   return (
@@ -53,6 +67,7 @@ export function TeamMembersTable({ team, childFirstName, keyworkerId, youngPerso
                 {needs.get(member.personId)}
               </span>
             )}
+            <RecordNeedsLink member={member} href={recordNeedsAt?.(member) ?? null} recorded={needs?.has(member.personId) ?? false} />
           </Cell>
           <Cell heading="Role">
             {manage && roleChoicesFor(member).length > 0 ? (

@@ -3,7 +3,7 @@
  * change someone's role or take them off the team; everyone else sees the list. Adding people is
  * done by inviting them, from the case's page.
  */
-import { seesCommunicationNeeds, sharesContactDetails, type CaseDetail, type LinkedYoungPerson, type Role, type TeamMember } from "@roundtable/domain";
+import { mayRecordCommunicationNeeds, seesCommunicationNeeds, sharesContactDetails, type CaseDetail, type LinkedYoungPerson, type Role, type TeamMember } from "@roundtable/domain";
 import { useRef, useState } from "react";
 import { ApiRequestError, changeMemberRole, getCase, getTeamCommunicationNeeds, removeMember } from "../api/api";
 import { useNeedsWords } from "../communication-needs/use-communication-needs";
@@ -166,6 +166,11 @@ function Team({ details }: { details: CaseDetail }) {
         youngPersonId={linked?.personId ?? null}
         meId={me.id}
         needs={needs}
+        recordNeedsAt={(member) =>
+          mayRecordCommunicationNeeds({ isSelf: member.personId === me.id, isOwnKeyworker, subjectCaseRole: member.role }) && member.personId !== me.id
+            ? paths.memberCommunicationNeeds(details.id, member.personId)
+            : null
+        }
         manage={
           may.manage
             ? {

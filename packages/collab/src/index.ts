@@ -7,3 +7,4 @@ export * from "./document-json.js";
 export * from "./minutes.js";
 export * from "./document-size.js";
 export * from "./nesting-depth.js";
+export * from "./sections-touched.js";

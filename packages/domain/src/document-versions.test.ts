@@ -27,6 +27,19 @@ describe("comparing a named version with today's text", () => {
     ]);
   });
 
+  it("keeps two sections that share a heading apart, pairing them by heading and by which one they are", () => {
+    const then = sectionsOf({ type: "doc", content: [h("Notes"), p("First note"), h("About me"), p("I live with Mum."), h("Notes"), p("Second note")] });
+    const now = sectionsOf({ type: "doc", content: [h("Notes"), p("First note"), h("About me"), p("I live with Mum."), h("Notes"), p("Second note, changed")] });
+    expect(compareSections(then, now)).toEqual([
+      { heading: "Notes", status: "same", changes: [{ kind: "same", text: "First note" }] },
+      { heading: "About me", status: "same", changes: [{ kind: "same", text: "I live with Mum." }] },
+      { heading: "Notes", status: "changed", changes: [{ kind: "changed", before: "Second note", after: "Second note, changed" }] },
+    ]);
+    // A second "Notes" added since the version is new; the first is still compared with the first.
+    const added = compareSections(sectionsOf({ type: "doc", content: [h("Notes"), p("First note")] }), then);
+    expect(added.map((s) => `${s.heading}: ${s.status}`)).toEqual(["Notes: same", "About me: added", "Notes: added"]);
+  });
+
   it("says a section is the same when nothing in it changed", () => {
     const doc: DocNode = { type: "doc", content: [h("About me"), p("Same words")] };
     expect(compareSections(sectionsOf(doc), sectionsOf(doc))).toEqual([{ heading: "About me", status: "same", changes: [{ kind: "same", text: "Same words" }] }]);

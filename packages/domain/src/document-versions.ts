@@ -10,6 +10,8 @@ export const versionNameMaxLength = 120;
 
 /** The versions Roundtable saves of minutes when a meeting ends and when they are agreed. */
 export const reservedVersionNames = ["Agreed minutes", "Minutes as the meeting ended"] as const;
+/** The version minutes are frozen as when they are agreed: the record from then on. */
+export const agreedMinutesName = reservedVersionNames[0];
 
 export const newVersionBodySchema = z
   .object({
@@ -121,13 +123,29 @@ export function diffParagraphs(before: readonly string[], after: readonly string
   return changes;
 }
 
-/** A version compared with today's text, section by section, in the order today's text has them. */
+/**
+ * Each section keyed by its heading and which of the sections with that heading it is (the
+ * second "Notes" is `Notes#1`), so two sections sharing a heading are never merged.
+ */
+function keyedByOccurrence(sections: readonly TextSection[]): [string, TextSection][] {
+  const seen = new Map<string, number>();
+  return sections.map((section) => {
+    const n = seen.get(section.heading) ?? 0;
+    seen.set(section.heading, n + 1);
+    return [`${section.heading}#${n}`, section];
+  });
+}
+
+/**
+ * A version compared with today's text, section by section, in the order today's text has them.
+ * Sections are paired by heading and occurrence: the first "Notes" then with the first "Notes" now.
+ */
 export function compareSections(version: readonly TextSection[], today: readonly TextSection[]): SectionComparison[] {
-  const then = new Map(version.map((s) => [s.heading, s]));
+  const then = new Map(keyedByOccurrence(version));
   const out: SectionComparison[] = [];
-  for (const now of today) {
-    const old = then.get(now.heading);
-    then.delete(now.heading);
+  for (const [key, now] of keyedByOccurrence(today)) {
+    const old = then.get(key);
+    then.delete(key);
     if (!old) {
       out.push({ heading: now.heading, status: "added", changes: now.paragraphs.map((text) => ({ kind: "added", text })) });
       continue;

@@ -31,3 +31,4 @@ export * from "./notifications/inbox.js";
 export * from "./document-versions.js";
 export * from "./easy-read.js";
 export * from "./communication-needs.js";
+export * from "./edit-history.js";

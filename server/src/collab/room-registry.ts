@@ -30,8 +30,8 @@ interface LiveRoom {
 }
 
 export interface RoomRegistryOptions {
-  /** Told after each accepted change (authorId null for the server's own), and once on load (null). */
-  onDocumentChanged?(documentId: string, room: Room, authorId: AuthorId): void;
+  /** Told after each accepted change, with the update (authorId null for the server's own), and once on load (null, no update). */
+  onDocumentChanged?(documentId: string, room: Room, authorId: AuthorId, update?: Uint8Array): void;
   /** How the update log writes a backlog and retries (defaults suit tests). */
   updateLog?: UpdateLogLimits;
 }
@@ -198,7 +198,7 @@ export class RoomRegistry {
       room: new Room(documentId, stored.updates, {
         onUpdate: (update, authorId) => {
           this.updateLog.append(documentId, update, authorId);
-          this.options.onDocumentChanged?.(documentId, live.room, authorId);
+          this.options.onDocumentChanged?.(documentId, live.room, authorId, update);
           live.uncompacted++;
           if (live.uncompacted >= this.config.compactAfterUpdates) void this.compact(documentId, live);
         },

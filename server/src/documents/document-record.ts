@@ -5,8 +5,8 @@
  */
 import { richTextToJson } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
-import { atLeast, isUuid, type DocNode, type DocumentVersionSummary, type NewVersionBody, type VersionPart, type VersionText } from "@roundtable/domain";
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { agreedMinutesName, atLeast, isUuid, type DocNode, type DocumentVersionSummary, type NewVersionBody, type VersionPart, type VersionText } from "@roundtable/domain";
+import { and, count, desc, eq, gt, isNull } from "drizzle-orm";
 import * as Y from "yjs";
 import { documentAccessFor, type DocumentAccess } from "../access/access.js";
 import { orRefuse } from "../access/access-answer.js";
@@ -14,6 +14,7 @@ import { recordAudits } from "../audit/audit-log.js";
 import { documentAuditContext } from "../audit/document-context.js";
 import type { Person } from "../auth/sessions.js";
 import type { RoomRegistry } from "../collab/room-registry.js";
+import type { Config } from "../config.js";
 import { forbidden, HttpError, notFound } from "../errors.js";
 import { actionOwnerNames } from "../pdf/action-owner-names.js";
 import { writePdf } from "../pdf/pdf-writer.js";
@@ -21,6 +22,7 @@ import { writePdf } from "../pdf/pdf-writer.js";
 export interface DocumentRecordDeps {
   db: Db;
   registry: RoomRegistry;
+  config: Pick<Config, "versionSavesPerMinute">;
 }
 
 /** Named versions one document may keep: past this, saving another is refused. */
@@ -74,6 +76,26 @@ const summary = (row: { id: string; name: string; savedBy: string | null; savedA
 
 interface ReadText extends VersionText {
   opened: DocumentAccess;
+  /** Minutes not yet agreed, read as they stand: a draft, and said to be one. */
+  draftMinutes: boolean;
+}
+
+/**
+ * Minutes once agreed are the agreed record: their "Agreed minutes" version, whatever has
+ * happened to the live document since (an action in them marked done moves it on). Null for
+ * anything else, and for minutes not yet agreed.
+ */
+async function agreedMinutesVersionId(db: Db, document: DocumentAccess["document"]): Promise<string | null> {
+  if (document.kind !== "minutes" || !document.meetingId) return null;
+  const [meeting] = await db.select({ status: schema.meetings.status }).from(schema.meetings).where(eq(schema.meetings.id, document.meetingId));
+  if (meeting?.status !== "minutes-agreed") return null;
+  const [agreed] = await db
+    .select({ id: schema.documentVersions.id })
+    .from(schema.documentVersions)
+    .where(and(eq(schema.documentVersions.documentId, document.id), eq(schema.documentVersions.name, agreedMinutesName), isNull(schema.documentVersions.partOfVersion)))
+    .orderBy(desc(schema.documentVersions.createdAt))
+    .limit(1);
+  return agreed?.id ?? null;
 }
 
 /** The text of a document and the parts this person may open: now, or as a named version kept it. */
@@ -81,14 +103,15 @@ async function readText({ db, registry }: DocumentRecordDeps, person: Person, do
   const opened = orRefuse(await documentAccessFor(db, person, documentId));
   const { document } = opened;
   const parts: VersionPart[] = [];
-  if (versionId === undefined) {
+  const asked = versionId ?? (await agreedMinutesVersionId(db, document));
+  if (asked === null) {
     parts.push({ documentId, title: document.title, content: stateToJson(await registry.readState(documentId)) });
     for (const part of await partsOf(db, documentId)) {
       if (await mayOpen(db, person, part.id)) parts.push({ documentId: part.id, title: part.title, content: stateToJson(await registry.readState(part.id)) });
     }
-    return { opened, version: null, parts };
+    return { opened, version: null, parts, draftMinutes: document.kind === "minutes" };
   }
-  const version = await versionRow(db, documentId, versionId);
+  const version = await versionRow(db, documentId, asked);
   parts.push({ documentId, title: document.title, content: stateToJson(version.state) });
   const savedParts = await db
     .select({ documentId: schema.documentVersions.documentId, state: schema.documentVersions.state, title: schema.documents.title })
@@ -99,7 +122,7 @@ async function readText({ db, registry }: DocumentRecordDeps, person: Person, do
   for (const part of savedParts) {
     if (await mayOpen(db, person, part.documentId)) parts.push({ documentId: part.documentId, title: part.title, content: stateToJson(part.state) });
   }
-  return { opened, version: summary(version), parts };
+  return { opened, version: summary(version), parts, draftMinutes: false };
 }
 
 export async function documentText(deps: DocumentRecordDeps, person: Person, documentId: string, versionId?: string): Promise<VersionText> {
@@ -123,18 +146,30 @@ export async function listVersions({ db }: DocumentRecordDeps, person: Person, d
  * Keeps the document as it stands now under a name, with every part of it (the family's part
  * too): whoever reads the version later sees the parts they may open then.
  */
-export async function saveVersion({ db, registry }: DocumentRecordDeps, person: Person, documentId: string, body: NewVersionBody): Promise<DocumentVersionSummary> {
+export async function saveVersion({ db, registry, config }: DocumentRecordDeps, person: Person, documentId: string, body: NewVersionBody): Promise<DocumentVersionSummary> {
   const { access } = orRefuse(await documentAccessFor(db, person, documentId));
   if (!atLeast(access, "edit")) throw forbidden("Only people who can edit this document can save a named version of it.");
-  const [{ saved } = { saved: 0 }] = await db
-    .select({ saved: count() })
-    .from(schema.documentVersions)
-    .where(and(eq(schema.documentVersions.documentId, documentId), isNull(schema.documentVersions.partOfVersion)));
-  if (saved >= maxVersionsPerDocument) throw new HttpError(409, `This document already has ${maxVersionsPerDocument} named versions, which is as many as it can keep.`);
   // Read before the transaction: reading may need the database (see commandMeeting).
   const state = await registry.readState(documentId);
   const parts = await Promise.all((await partsOf(db, documentId)).map(async (p) => ({ documentId: p.id, state: await registry.readState(p.id) })));
   const row = await db.transaction(async (tx) => {
+    // One person's saves, and one document's, are taken in turn (person first, always): the
+    // counts below then hold until this one commits, so two saves at once cannot both pass.
+    await tx.select({ id: schema.people.id }).from(schema.people).where(eq(schema.people.id, person.id)).for("update");
+    await tx.select({ id: schema.documents.id }).from(schema.documents).where(eq(schema.documents.id, documentId)).for("update");
+    const limit = config.versionSavesPerMinute;
+    const [{ recent } = { recent: 0 }] = await tx
+      .select({ recent: count() })
+      .from(schema.documentVersions)
+      .where(and(eq(schema.documentVersions.createdBy, person.id), isNull(schema.documentVersions.partOfVersion), gt(schema.documentVersions.createdAt, new Date(Date.now() - 60_000))));
+    if (recent >= limit) {
+      throw new HttpError(429, `You have saved ${limit} named versions in the last minute, which is as many as Roundtable allows. Wait a minute, then save this one again.`, undefined, { "Retry-After": "60" });
+    }
+    const [{ saved } = { saved: 0 }] = await tx
+      .select({ saved: count() })
+      .from(schema.documentVersions)
+      .where(and(eq(schema.documentVersions.documentId, documentId), isNull(schema.documentVersions.partOfVersion)));
+    if (saved >= maxVersionsPerDocument) throw new HttpError(409, `This document already has ${maxVersionsPerDocument} named versions, which is as many as it can keep.`);
     const [version] = await tx
       .insert(schema.documentVersions)
       .values({ documentId, name: body.name, state, createdBy: person.id })
@@ -151,10 +186,14 @@ const londonShort = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London"
 /** The document (a care plan with its parts) as a PDF, now or as a named version; audited as a download. */
 export async function documentPdf(deps: DocumentRecordDeps, person: Person, documentId: string, versionId?: string, now = new Date()): Promise<{ filename: string; pdf: Buffer }> {
   const { db } = deps;
-  const { opened, version, parts } = await readText(deps, person, documentId, versionId);
+  const { opened, version, parts, draftMinutes } = await readText(deps, person, documentId, versionId);
   const { document, caseName } = opened;
   const names = await actionOwnerNames(db, { type: "doc", content: parts.map((p) => p.content) });
-  const versionLabel = version ? `Version: ${version.name} (saved by ${version.savedBy ?? "someone no longer on Roundtable"} on ${londonShort.format(new Date(version.savedAt))})` : "Version: as it stands now";
+  const versionLabel = version
+    ? `Version: ${version.name} (saved by ${version.savedBy ?? "someone no longer on Roundtable"} on ${londonShort.format(new Date(version.savedAt))})`
+    : draftMinutes
+      ? "Version: Draft minutes, not yet agreed"
+      : "Version: as it stands now";
   const kindWords = document.kind === "care-plan" ? "care plan" : "document";
   const pdf = await writePdf({ title: document.title, versionLabel, downloadedBy: person.name, downloadedAt: now }, (w) => {
     w.titleBlock(kindWords);
@@ -178,7 +217,7 @@ export async function documentPdf(deps: DocumentRecordDeps, person: Person, docu
       caseId,
       documentId,
       meetingId: document.meetingId,
-      detail: { format: "pdf", version: version ? version.name : "as it stands now" },
+      detail: { format: "pdf", version: version ? version.name : draftMinutes ? "draft" : "as it stands now" },
     })),
   );
   const slug = document.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60);

@@ -4,15 +4,17 @@
  * POST /api/documents/:documentId/printed — a print, for the audit trail;
  * GET /api/documents/:documentId/pdf[?version=] — it and its parts the caller may open, as a PDF;
  * GET /api/documents/:documentId/text[?version=] — the same as readable blocks (for comparing);
- * GET and POST /api/documents/:documentId/versions, GET …/versions/:versionId — named versions (ADR 0022).
+ * GET and POST /api/documents/:documentId/versions, GET …/versions/:versionId — named versions (ADR 0022);
+ * GET /api/documents/:documentId/history[?before=] — who changed which sections, in words (ADR 0028).
  */
 import { Hono } from "hono";
-import { newCommentBodySchema, newVersionBodySchema, uuidSchema } from "@roundtable/domain";
+import { editHistoryQuerySchema, newCommentBodySchema, newVersionBodySchema, uuidSchema } from "@roundtable/domain";
 import { documentAuditContextById } from "../audit/document-context.js";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
-import { jsonBody, parseOrThrow } from "../http/validate.js";
+import { jsonBody, parseOrThrow, query } from "../http/validate.js";
 import { addComment, listComments } from "../comments/comments.js";
 import { describeDocument, recordPrinted } from "./documents.js";
+import { documentHistory } from "./edit-history.js";
 import { documentPdf, documentText, listVersions, saveVersion, type DocumentRecordDeps } from "./document-record.js";
 import type { Person } from "../auth/sessions.js";
 import type { DocumentSessions } from "../audit/document-sessions.js";
@@ -48,6 +50,12 @@ export function documentRoutes(deps: AppDeps & DocumentRecordDeps & { documentSe
       const text = await documentText(deps, c.get("person"), documentId, c.req.query("version"));
       await recordRead(c.get("person"), documentId);
       return c.json(text);
+    })
+    .get("/:documentId/history", query(editHistoryQuerySchema), async (c) => {
+      const documentId = documentIdOf(c.req.param("documentId"));
+      const history = await documentHistory(db, c.get("person"), documentId, c.req.valid("query").before);
+      await recordRead(c.get("person"), documentId);
+      return c.json(history);
     })
     .get("/:documentId/versions", async (c) => {
       return c.json(await listVersions(deps, c.get("person"), documentIdOf(c.req.param("documentId"))));

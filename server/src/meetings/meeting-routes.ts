@@ -1,7 +1,7 @@
 /**
  * Meetings: POST /api/meetings, GET /api/meetings/:id, POST /api/meetings/:id/commands,
  * PUT /api/meetings/:id/attendance, PUT /api/meetings/:id/agenda-item,
- * GET|POST /api/meetings/:id/contributions, GET /api/meetings/:id/minutes.pdf. A case's meetings are under /api/cases.
+ * GET|POST /api/meetings/:id/contributions, GET /api/meetings/:id/minutes.pdf, POST /api/meetings/:id/printed. A case's meetings are under /api/cases.
  */
 import { Hono } from "hono";
 import { attendanceBodySchema, contributionBodySchema, createMeetingBodySchema, meetingCommandBodySchema, uuidSchema } from "@roundtable/domain";
@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
 import { meetingIcs } from "./ics.js";
 import { jsonBody, parseOrThrow } from "../http/validate.js";
-import { minutesAsPdf } from "./minutes-export.js";
+import { minutesAsPdf, recordMinutesPrinted } from "./minutes-export.js";
 import { addContribution, commandMeeting, createMeeting, getMeeting, listContributions, setAgendaItem, setAttendance, type MeetingDeps } from "./meetings.js";
 
 const agendaItemBodySchema = z.object({ item: z.number().int().min(0).max(200).nullable() });
@@ -45,6 +45,11 @@ export function meetingRoutes(deps: AppDeps & MeetingDeps) {
         "Content-Disposition": `attachment; filename="${filename}"`,
         "Cache-Control": "private, no-store",
       });
+    })
+    .post("/:id/printed", async (c) => {
+      // The browser prints the meeting page; it tells us, so the print is on the record like a download.
+      await recordMinutesPrinted(db, c.get("person"), id(c.req.param("id")));
+      return c.body(null, 204);
     })
     .get("/:id/invite.ics", async (c) => {
       const meeting = await getMeeting(db, c.get("person"), id(c.req.param("id")));

@@ -1,15 +1,16 @@
 /**
  * The minutes of a meeting as a PDF for someone who may open the meeting: the agreed version
  * once agreed (exactly what was agreed, even if someone opens it later), otherwise the draft
- * as it stands now.
+ * as it stands now. Its downloads and prints go on the trail of each child's minutes given.
  */
 import { richTextToJson } from "@roundtable/collab";
-import { schema } from "@roundtable/db";
-import type { DocNode } from "@roundtable/domain";
+import { schema, type Db } from "@roundtable/db";
+import { agreedMinutesName, type DocNode, type Meeting } from "@roundtable/domain";
 import { and, desc, eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { recordAudits } from "../audit/audit-log.js";
 import { documentAuditContext } from "../audit/document-context.js";
+import { caseRoleOf } from "../access/access.js";
 import { actionOwnerNames } from "../pdf/action-owner-names.js";
 import { minutesPdf } from "./minutes-pdf.js";
 import { getMeeting, minutesState, type MeetingDeps } from "./meetings.js";
@@ -38,22 +39,48 @@ export async function minutesAsPdf(deps: MeetingDeps, person: Person, meetingId:
     downloadedBy: person.name,
     downloadedAt: now,
   });
-  const context = await documentAuditContext(db, person, { caseId: meeting.caseId, meetingId: meeting.id });
-  await recordAudits(
-    db,
-    context.caseIds.filter((caseId) => meeting.cases.some((c) => c.id === caseId)).map((caseId) => ({
-      actor: person,
-      role: context.role,
-      action: "exported" as const,
-      caseId,
-      documentId: documentIds[0]!,
-      meetingId: meeting.id,
-      detail: { format: "pdf", version: agreed ? "agreed" : "draft" },
-    })),
-  );
+  await recordMinutesGiven(db, person, meeting, "exported", { format: "pdf", version: agreed ? "agreed" : "draft" });
   const day = meeting.startsAt.slice(0, 10);
   const slug = meeting.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60);
   return { filename: `${slug || "meeting"}-${day}-minutes.pdf`, pdf };
+}
+
+/**
+ * A print or download of a meeting's minutes, on the trail against the meeting and the documents
+ * this person was given: each child's section they may open on that child's trail (a tracker
+ * meeting, ADR 0017), or, for minutes kept as one document, that document on the trail of each
+ * child it covers. The general business of a per-child meeting comes only with every child's
+ * section, so the meeting on each row stands for it.
+ */
+export async function recordMinutesGiven(db: Db, person: Person, meeting: Meeting, action: "exported" | "printed", detail?: Record<string, unknown>): Promise<void> {
+  if (meeting.caseMinutes.length > 0) {
+    const events = await Promise.all(
+      meeting.caseMinutes.map(async ({ caseId, documentId }) => ({
+        actor: person,
+        role: (await caseRoleOf(db, person.id, caseId)) ?? person.role,
+        action,
+        caseId,
+        documentId,
+        meetingId: meeting.id,
+        detail,
+      })),
+    );
+    await recordAudits(db, events);
+    return;
+  }
+  if (!meeting.minutesDocumentId) return;
+  const context = await documentAuditContext(db, person, { caseId: meeting.caseId, meetingId: meeting.id });
+  await recordAudits(
+    db,
+    context.caseIds
+      .filter((caseId) => meeting.cases.some((c) => c.id === caseId))
+      .map((caseId) => ({ actor: person, role: context.role, action, caseId, documentId: meeting.minutesDocumentId, meetingId: meeting.id, detail })),
+  );
+}
+
+/** A print of the minutes from the meeting page (the browser prints what the page shows): on the trail like a download. */
+export async function recordMinutesPrinted(db: Db, person: Person, meetingId: string): Promise<void> {
+  await recordMinutesGiven(db, person, await getMeeting(db, person, meetingId), "printed");
 }
 
 /**
@@ -66,7 +93,7 @@ export async function minutesJson(deps: Pick<MeetingDeps, "db" | "registry">, do
     const [version] = await deps.db
       .select({ state: schema.documentVersions.state })
       .from(schema.documentVersions)
-      .where(and(eq(schema.documentVersions.documentId, documentId), eq(schema.documentVersions.name, "Agreed minutes")))
+      .where(and(eq(schema.documentVersions.documentId, documentId), eq(schema.documentVersions.name, agreedMinutesName)))
       .orderBy(desc(schema.documentVersions.createdAt))
       .limit(1);
     state = version?.state ?? null;

@@ -9,6 +9,7 @@ import {
   customType,
   date,
   index,
+  integer,
   jsonb,
   type AnyPgColumn,
   pgTable,
@@ -24,6 +25,7 @@ import type {
   ActionStatus,
   Attendance,
   DocumentKind,
+  EditedSection,
   MeetingStatus,
   MeetingType,
   MeetingVisibility,
@@ -181,6 +183,26 @@ export const documents = pgTable(
   (t) => [index("documents_case_idx").on(t.caseId), index("documents_part_of_idx").on(t.partOf)],
 );
 
+/**
+ * Who changed which sections of a document, in words (ADR 0028): one row per stretch of one
+ * person's editing (their changes with no long pause), the sections by heading, kept when the
+ * update log is folded away. Written a few seconds behind the edits; bounded per row.
+ */
+export const documentEdits = pgTable(
+  "document_edits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    documentId: uuid("document_id").notNull().references(() => documents.id),
+    authorId: uuid("author_id").notNull().references(() => people.id),
+    sections: jsonb("sections").$type<EditedSection[]>().notNull(),
+    /** Further sections touched past the ones named. */
+    moreSections: integer("more_sections").notNull().default(0),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    lastAt: timestamp("last_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("document_edits_document_idx").on(t.documentId, t.lastAt)],
+);
+
 /** The durable update log: every accepted Yjs update, appended before or while it is broadcast. */
 export const documentUpdates = pgTable(
   "document_updates",
@@ -318,5 +340,10 @@ export const documentVersions = pgTable(
      */
     partOfVersion: uuid("part_of_version").references((): AnyPgColumn => documentVersions.id),
   },
-  (t) => [index("document_versions_document_idx").on(t.documentId, t.createdAt), index("document_versions_part_of_idx").on(t.partOfVersion)],
+  (t) => [
+    index("document_versions_document_idx").on(t.documentId, t.createdAt),
+    index("document_versions_part_of_idx").on(t.partOfVersion),
+    // A person's saves in the last minute, for the per-person limit.
+    index("document_versions_created_by_idx").on(t.createdBy, t.createdAt),
+  ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "document_versions_created_by_idx" ON "document_versions" USING btree ("created_by","created_at");
