@@ -158,6 +158,12 @@ describe("a phone on a slow mobile connection", () => {
       expect(plan.editableMs).toBeGreaterThan(0);
       expect(signIn.withEditor).toEqual([]);
       expect(plan.errors).toEqual([]);
+      // The page names /api/me and the document for the browser to fetch early (docs/adr/0030):
+      // the app must be handed those answers, not ask again (twice over a slow line, and the
+      // document's opening twice in its audit trail).
+      const documentApi = `GET /api/documents/${new URL(carePlanUrl).pathname.split("/").pop()}`;
+      expect(plan.waterfall.filter((line) => line.endsWith("GET /api/me"))).toHaveLength(1);
+      expect(plan.waterfall.filter((line) => line.endsWith(documentApi))).toHaveLength(1);
     }
     expect(errors).toEqual([]);
   });
