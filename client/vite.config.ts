@@ -5,12 +5,13 @@
  */
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { firstPaint } from "./build/first-paint";
 import { precompress } from "./build/precompress";
 
 const server = "http://localhost:3000";
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), firstPaint(), precompress()],
   server: {
     proxy: {
       "/api": { target: server },
@@ -26,6 +27,11 @@ export default defineConfig({
     // nhsuk-frontend ships minified CSS with old-IE media hacks that esbuild's minifier warns
     // about; our own CSS is a few kilobytes, so it is left as written.
     cssMinify: false,
+    // One stylesheet for every page (the document and meeting pages add some 20 kB, 5 kB
+    // compressed). It sits after the page's static shell (build/first-paint.ts), so a lazily
+    // loaded page's own stylesheet, which Vite appends to the head, would come before it and lose
+    // to the NHS.UK rules it overrides (docs/adr/0030).
+    cssCodeSplit: false,
     // The editor's chunk (Tiptap, ProseMirror, Yjs) is over 500 kB but loads only with a document
     // or a meeting, compressed to under 200 kB; the first page does not wait for it.
     chunkSizeWarningLimit: 700,

@@ -15,17 +15,21 @@ import { describe, expect, it } from "vitest";
 import { demoPassword } from "../support/browser.js";
 import { editorText } from "../support/editor-text.js";
 import { useAppAndBrowser } from "../support/session.js";
+import { busyLines, recordMainThread, recordWaterfall, type Waterfall } from "../support/waterfall.js";
 
 const session = useAppAndBrowser();
 
 const slow4g = { offline: false, latency: 562.5, downloadThroughput: 180_000, uploadThroughput: 84_375 };
 const cpuSlowdown = 4;
 
-async function throttled(page: Page): Promise<void> {
+/** Throttles the page, and records its requests from now on. */
+async function throttled(page: Page): Promise<Waterfall> {
   const cdp = await page.context().newCDPSession(page);
+  const waterfall = recordWaterfall(cdp);
   await cdp.send("Network.enable");
   await cdp.send("Network.emulateNetworkConditions", slow4g);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuSlowdown });
+  return waterfall;
 }
 
 /** The first-contentful-paint of the page now loaded, in ms from the start of its navigation. */
@@ -62,6 +66,57 @@ async function freshContext(): Promise<BrowserContext> {
   return page.context();
 }
 
+/** How many times to measure each page (FIRST_PAINT_RUNS, default 1): figures vary from run to run. */
+const runs = Math.max(1, Number(process.env.FIRST_PAINT_RUNS ?? 1));
+
+async function measureSignIn() {
+  const page = (await freshContext()).pages()[0]!;
+  const waterfall = await throttled(page);
+  await page.goto(`${session.url()}/signin`);
+  const firstPaintMs = await firstContentfulPaint(page);
+  await page.getByRole("button", { name: /sign in/i }).waitFor();
+  const bytes = await transferred(page);
+  // The editor (Tiptap and ProseMirror) is not fetched, nor preloaded, for the sign-in page.
+  const scripts = await page.evaluate(() =>
+    (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).map((entry) => entry.name).filter((name) => name.endsWith(".js")),
+  );
+  const withEditor: string[] = [];
+  for (const url of scripts) if ((await (await fetch(url)).text()).includes("ProseMirror")) withEditor.push(url);
+  await page.context().close();
+  return { firstPaintMs, bytes, withEditor, waterfall: waterfall.lines() };
+}
+
+/** The care plan, cold (signed in, nothing cached), throttled: from asking for the page until a
+ * letter typed into the plan shows in it. */
+async function measureCarePlan(carePlanUrl: string) {
+  const context = await freshContext();
+  const signedIn = await context.request.post(`${session.url()}/api/auth/login`, {
+    data: { email: "priya.shah@roundtable.demo", password: demoPassword },
+  });
+  expect(signedIn.ok()).toBe(true);
+  const page = context.pages()[0]!;
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const waterfall = await throttled(page);
+  await recordMainThread(page);
+  const asked = Date.now();
+  await page.goto(carePlanUrl, { waitUntil: "commit" });
+  const editor = page.getByTestId("care-plan-editor");
+  await page.locator('[data-testid="care-plan-editor"][contenteditable="true"]').waitFor({ timeout: 60_000 });
+  const mountedMs = Date.now() - asked;
+  await editor.click();
+  await page.keyboard.type("Z");
+  await expect.poll(() => editorText(editor), { timeout: 60_000, interval: 50 }).toContain("Z");
+  const editableMs = Date.now() - asked;
+  const bytes = await transferred(page);
+  const busy = await busyLines(page);
+  // Undo the letter, so the next run (and the plan) are as they were.
+  await page.keyboard.press("Backspace");
+  await expect.poll(() => editorText(editor), { timeout: 60_000, interval: 50 }).not.toContain("Z");
+  await context.close();
+  return { editableMs, mountedMs, bytes, errors, waterfall: waterfall.lines(), busy };
+}
+
 describe("a phone on a slow mobile connection", () => {
   it("measures the sign-in page's first paint and how soon the care plan takes typing", async () => {
     // Where Jamie's care plan lives, found at full speed.
@@ -71,60 +126,45 @@ describe("a phone on a slow mobile connection", () => {
     await finder.getByRole("link", { name: "Jamie's care plan", exact: true }).click();
     await finder.getByTestId("care-plan-editor").waitFor();
     const carePlanUrl = finder.url();
+    await finder.context().close();
 
-    // 1. The sign-in page, cold, throttled.
-    const signInContext = await freshContext();
-    const signInPage = signInContext.pages()[0]!;
-    await throttled(signInPage);
-    await signInPage.goto(`${session.url()}/signin`);
-    const firstPaintMs = await firstContentfulPaint(signInPage);
-    await signInPage.getByRole("button", { name: /sign in/i }).waitFor();
-    const signInBytes = await transferred(signInPage);
-    // The editor (Tiptap and ProseMirror) is not fetched, nor preloaded, for the sign-in page.
-    const signInScripts = await signInPage.evaluate(() =>
-      (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).map((entry) => entry.name).filter((name) => name.endsWith(".js")),
-    );
-    const withEditor: string[] = [];
-    for (const url of signInScripts) if ((await (await fetch(url)).text()).includes("ProseMirror")) withEditor.push(url);
-
-    // 2. The care plan, cold (signed in, nothing cached), throttled: from asking for the page
-    // until a letter typed into the plan shows in it.
-    const planContext = await freshContext();
-    const signedIn = await planContext.request.post(`${session.url()}/api/auth/login`, {
-      data: { email: "priya.shah@roundtable.demo", password: demoPassword },
-    });
-    expect(signedIn.ok()).toBe(true);
-    const planPage = planContext.pages()[0]!;
-    await throttled(planPage);
-    const asked = Date.now();
-    await planPage.goto(carePlanUrl, { waitUntil: "commit" });
-    const editor = planPage.getByTestId("care-plan-editor");
-    await planPage.locator('[data-testid="care-plan-editor"][contenteditable="true"]').waitFor({ timeout: 60_000 });
-    await editor.click();
-    await planPage.keyboard.type("Z");
-    await expect.poll(() => editorText(editor), { timeout: 60_000, interval: 50 }).toContain("Z");
-    const editableMs = Date.now() - asked;
-    const planBytes = await transferred(planPage);
-
-    const figures = {
-      profile: { ...slow4g, cpuSlowdown },
-      signInFirstContentfulPaintMs: Math.round(firstPaintMs),
-      signInTransferredBytes: signInBytes,
-      carePlanEditableMs: editableMs,
-      carePlanTransferredBytes: planBytes,
-    };
-    console.log(
-      [
-        "Slow 4G (562.5 ms, 180 KB/s down), CPU ×4:",
-        `  sign-in page first contentful paint: ${(firstPaintMs / 1000).toFixed(2)} s (target < 2.5 s); ${Math.round(signInBytes.script / 1024)} KB script, ${Math.round(signInBytes.css / 1024)} KB CSS over the wire`,
-        `  care plan takes typing after:        ${(editableMs / 1000).toFixed(2)} s (target < 4 s); ${Math.round(planBytes.total / 1024)} KB over the wire`,
-        JSON.stringify(figures),
-      ].join("\n"),
-    );
-    // Only that it measured: the figures are reported, not gated on.
-    expect(firstPaintMs).toBeGreaterThan(0);
-    expect(editableMs).toBeGreaterThan(0);
-    expect(withEditor).toEqual([]);
+    for (let run = 1; run <= runs; run++) {
+      const signIn = await measureSignIn();
+      const plan = await measureCarePlan(carePlanUrl);
+      const figures = {
+        profile: { ...slow4g, cpuSlowdown },
+        signInFirstContentfulPaintMs: Math.round(signIn.firstPaintMs),
+        signInTransferredBytes: signIn.bytes,
+        carePlanEditableMs: plan.editableMs,
+        carePlanEditorMountedMs: plan.mountedMs,
+        carePlanTransferredBytes: plan.bytes,
+      };
+      console.log(
+        [
+          `Slow 4G (562.5 ms, 180 KB/s down), CPU ×4, run ${run} of ${runs}:`,
+          `  sign-in page first contentful paint: ${(signIn.firstPaintMs / 1000).toFixed(2)} s (target < 2.5 s); ${Math.round(signIn.bytes.script / 1024)} KB script, ${Math.round(signIn.bytes.css / 1024)} KB CSS over the wire`,
+          `  care plan takes typing after:        ${(plan.editableMs / 1000).toFixed(2)} s (target < 4 s; editor editable at ${(plan.mountedMs / 1000).toFixed(2)} s); ${Math.round(plan.bytes.total / 1024)} KB over the wire`,
+          "  sign-in page's requests (ms from the first):",
+          ...signIn.waterfall,
+          "  care plan's requests (ms from the first; a websocket ends at its first message):",
+          ...plan.waterfall,
+          "  care plan's main thread, frames over 200 ms (ms from navigation start; busiest script):",
+          ...plan.busy,
+          JSON.stringify(figures),
+        ].join("\n"),
+      );
+      // Only that it measured: the figures are reported, not gated on.
+      expect(signIn.firstPaintMs).toBeGreaterThan(0);
+      expect(plan.editableMs).toBeGreaterThan(0);
+      expect(signIn.withEditor).toEqual([]);
+      expect(plan.errors).toEqual([]);
+      // The page names /api/me and the document for the browser to fetch early (docs/adr/0030):
+      // the app must be handed those answers, not ask again (twice over a slow line, and the
+      // document's opening twice in its audit trail).
+      const documentApi = `GET /api/documents/${new URL(carePlanUrl).pathname.split("/").pop()}`;
+      expect(plan.waterfall.filter((line) => line.endsWith("GET /api/me"))).toHaveLength(1);
+      expect(plan.waterfall.filter((line) => line.endsWith(documentApi))).toHaveLength(1);
+    }
     expect(errors).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { refuseCrossSite } from "./http/refuse-cross-site.js";
 import { requireJsonBody } from "./http/require-json.js";
 import { requirePerson } from "./http/require-person.js";
 import { securityHeaders } from "./http/security-headers.js";
+import { builtPageStyleHashes, clientPage } from "./http/client-page.js";
 import { SignInCheck } from "./auth/sign-in-check.js";
 import { actionRoutes } from "./actions/action-routes.js";
 import { authRoutes } from "./account/sign-in-routes.js";
@@ -45,7 +46,9 @@ export interface FeatureDeps {
 export function createApp(deps: AppDeps & FeatureDeps) {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(deps.log, deps.config.durability.updateLog.failureLogIntervalMs));
-  app.use("*", securityHeaders(deps.config));
+  const dist = deps.config.clientDist;
+  // The built page's static shell is styled inline; its exact rules are allowed by hash.
+  app.use("*", securityHeaders({ ...deps.config, pageStyleHashes: builtPageStyleHashes(dist) }));
 
   // API answers hold personal data: no browser or shared cache should keep a copy.
   app.use("/api/*", async (c, next) => {
@@ -65,7 +68,6 @@ export function createApp(deps: AppDeps & FeatureDeps) {
     throw new HttpError(404, "There is no such API address.");
   });
 
-  const dist = deps.config.clientDist;
   if (existsSync(dist)) {
     // Built assets have their content's hash in their names: cached for good. The build writes a
     // brotli and a gzip copy of each (client/build/precompress.ts), sent to browsers that accept
@@ -86,8 +88,8 @@ export function createApp(deps: AppDeps & FeatureDeps) {
       if (c.res.ok && c.res.headers.get("Content-Type")?.startsWith("text/html")) c.header("Cache-Control", "no-cache");
     });
     app.use("/*", serveStatic({ root: dist }));
-    // Any other path is a screen of the single-page app.
-    app.get("/*", serveStatic({ root: dist, path: "index.html" }));
+    // Any other path is a screen of the single-page app: the page, tailored to it (docs/adr/0030).
+    app.get("/*", async (c) => c.html(await clientPage(dist, c.req.path)));
   } else {
     app.get("/", (c) =>
       c.text("Roundtable's API is running, but the client has not been built. Run `pnpm start` from the repository root.", 503),

@@ -4,47 +4,34 @@
  * caches and browsers read it right. Hashed assets are cached for good; the page is not.
  */
 import { request } from "node:http";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { describe, expect, it } from "vitest";
+import { useServerWithBuiltClient } from "./support/built-client.js";
 
-let dist: string;
-let storage: TestStorage;
-let server: RunningServer;
 const script = `console.log(${JSON.stringify("a care plan ".repeat(500))});\n`;
 const styles = `.rt-main { margin: 0 auto; }\n`.repeat(200);
 
-beforeAll(async () => {
-  // A built client in miniature, as client/build/precompress.ts leaves it.
-  dist = mkdtempSync(path.join(tmpdir(), "roundtable-dist-"));
-  mkdirSync(path.join(dist, "assets"));
-  writeFileSync(path.join(dist, "index.html"), "<!doctype html><title>Roundtable</title>");
-  for (const [name, content] of [
-    ["index-abc123.js", script],
-    ["index-abc123.css", styles],
-  ] as const) {
-    writeFileSync(path.join(dist, "assets", name), content);
-    writeFileSync(path.join(dist, "assets", `${name}.br`), brotliCompressSync(content));
-    writeFileSync(path.join(dist, "assets", `${name}.gz`), gzipSync(content));
-  }
-  storage = await createTestStorage();
-  storage.config = { ...storage.config, clientDist: dist };
-  server = await startTestServer(storage);
-});
-afterAll(async () => {
-  await server?.close();
-  await storage?.cleanup();
-  rmSync(dist, { recursive: true, force: true });
+// A built client in miniature, as client/build/precompress.ts leaves it.
+const server = useServerWithBuiltClient({
+  "index.html": "<!doctype html><title>Roundtable</title>",
+  ...Object.fromEntries(
+    (
+      [
+        ["index-abc123.js", script],
+        ["index-abc123.css", styles],
+      ] as const
+    ).flatMap(([name, content]) => [
+      [`assets/${name}`, content],
+      [`assets/${name}.br`, brotliCompressSync(content)],
+      [`assets/${name}.gz`, gzipSync(content)],
+    ]),
+  ),
 });
 
 /** A GET with these headers, read raw: Node's fetch would undo the compression for us. */
 function get(p: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${server.url}${p}`, { headers }, (res) => {
+    const req = request(`${server.url()}${p}`, { headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));

@@ -19,7 +19,11 @@ export const tiptapBaseStyleHash = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWs
 /** The NHS.UK frontend's Frutiger web font is served from NHS England's asset host. */
 const nhsFontHost = "https://assets.nhs.uk";
 
-export function securityHeaders({ trustProxy }: { trustProxy: boolean }): MiddlewareHandler {
+/**
+ * `pageStyleHashes`: the built page's inline <style> elements, by hash (its static shell's rules,
+ * see client-page.ts).
+ */
+export function securityHeaders({ trustProxy, pageStyleHashes = [] }: { trustProxy: boolean; pageStyleHashes?: string[] }): MiddlewareHandler {
   // CSP3 browsers treat 'self' as covering ws:/wss: to the same host, but older Safari does not,
   // so the collab websocket (/collab/...) and socket.io are allowed explicitly for this host.
   const sameHostWebSockets = (c: Context) => {
@@ -30,7 +34,7 @@ export function securityHeaders({ trustProxy }: { trustProxy: boolean }): Middle
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
-      styleSrc: ["'self'", tiptapBaseStyleHash],
+      styleSrc: ["'self'", tiptapBaseStyleHash, ...pageStyleHashes],
       imgSrc: ["'self'", "data:"],
       fontSrc: ["'self'", nhsFontHost],
       connectSrc: ["'self'", sameHostWebSockets],
