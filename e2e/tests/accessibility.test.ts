@@ -333,7 +333,7 @@ describe.concurrent("accessibility of every screen, for every role, at 390px and
     await page.getByRole("button", { name: "Save communication needs" }).click();
     await page.getByRole("alert").waitFor();
     const problems = await checkScreen(page, "claire.walker, with errors");
-    expect(await page.getByRole("alert").innerText()).toContain("Say which language the interpreter should speak");
+    expect(await page.getByRole("alert").textContent()).toContain("Say which language the interpreter should speak");
     expect(errors).toEqual([]);
     report(problems);
   });
