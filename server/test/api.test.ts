@@ -7,7 +7,11 @@ import { useTestServer } from "./support/test-server.js";
 
 // The health contract, not its one-second deadline (tried in the fault scenarios): a busy
 // machine must not turn a slow ping into a failed contract.
-const server = useTestServer({ configure: (config) => void (config.durability.healthTimeoutMs = 15_000) });
+const server = useTestServer({
+  configure: (config) => {
+    config.durability.healthTimeoutMs = 15_000;
+  },
+});
 
 describe("the REST contracts", () => {
   it("reports health, which database it uses, and whether edits are being saved", async () => {
