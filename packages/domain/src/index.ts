@@ -30,3 +30,4 @@ export * from "./notifications/inbox.js";
 export * from "./document-versions.js";
 export * from "./easy-read.js";
 export * from "./communication-needs.js";
+export * from "./actions/carry-over.js";
