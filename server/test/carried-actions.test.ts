@@ -7,7 +7,7 @@
  * about an action the meeting did not carry.
  */
 import { randomUUID } from "node:crypto";
-import type { Action, ActionEvent, CarriedActionsSection, CaseDetail, CaseSummary, Meeting } from "@roundtable/domain";
+import type { Action, ActionEvent, CarriedActionsSection, CaseDetail, CaseSummary, EasyReadSnapshot, Meeting } from "@roundtable/domain";
 import { schema } from "@roundtable/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +15,7 @@ import * as Y from "yjs";
 import type { RunningServer } from "../src/server.js";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, type CollabClient } from "./support/collab-client.js";
+import { pdfTextLines } from "./support/pdf-text.js";
 import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
@@ -158,6 +159,27 @@ describe("actions carried into a later meeting", () => {
     expect(res.body[0]!.actions.find((c) => c.action.id === aishasAction)).toMatchObject({ decision: "done", decided: { status: "done" } });
     const listed = (await priya.get<Action[]>(`/api/actions?caseId=${aisha.id}&status=done`)).body.map((a) => a.id);
     expect(listed).toContain(aishasAction);
+  });
+
+  it("puts the carried actions and what was decided in the minutes' PDF and easy-read view, each child's to those who see that child", async () => {
+    const pdfOf = async (who: SignedIn) => {
+      const res = await fetch(`${server.url}/api/meetings/${later.id}/minutes.pdf`, { headers: { cookie: who.cookie } });
+      expect(res.status).toBe(200);
+      return pdfTextLines(Buffer.from(await res.arrayBuffer())).join(" ").replace(/\s+/g, " ");
+    };
+    const priyas = await pdfOf(priya);
+    expect(priyas).toContain("Actions from the last meeting");
+    expect(priyas).toContain("Ask CAMHS for an appointment date");
+    expect(priyas).toContain("This meeting: Updated. Held up by: Waiting for the referral.");
+    expect(priyas).toContain("Book a home visit with Aisha's mum");
+    const helens = await pdfOf(helen);
+    expect(helens).toContain("Ask CAMHS for an appointment date");
+    expect(helens).not.toContain("Book a home visit");
+    const easyRead = await priya.get<EasyReadSnapshot>(`/api/easy-read/documents/${sectionOf(later, jamie.id)}`);
+    expect(easyRead.status).toBe(200);
+    const nodes = easyRead.body.content.content ?? [];
+    expect(nodes[1]).toMatchObject({ type: "heading", content: [{ text: "Actions from the last meeting" }] });
+    expect(nodes.find((n) => n.type === "actionItem" && n.attrs?.id === jamiesAction)?.attrs).toMatchObject({ status: "blocked", dueDate: "2027-02-16" });
   });
 
   it("refuses an action the meeting did not carry: one never carried, or one carried into another meeting", async () => {
