@@ -234,8 +234,9 @@ let byAddress: string[] = [];
 let ownVoiceAddresses: { ownWords: string; kaiCase: string; kaiConsent: string } | null = null;
 
 /**
- * The demo has no meetings: Priya books two about Jamie, inviting his team, and holds one to
- * agreed minutes, so there is a booked meeting and one with agreed minutes to look at.
+ * Priya books two meetings about Jamie, inviting his team, and holds one to agreed minutes, so
+ * there is a booked meeting and one with agreed minutes to look at; the demo's next tracker
+ * meeting, with Jamie's actions from the last meeting, is checked by address.
  */
 beforeAll(async () => {
   const page = await session.signedIn("priya.shah", []);
@@ -264,8 +265,16 @@ beforeAll(async () => {
     kaiCase: `/cases/${kai.id}`,
     kaiConsent: `/cases/${kai.id}/consent`,
   };
+  // The demo's next tracker meeting starts Jamie's section with the actions from the last one
+  // (ADR 0027): one already confirmed, the others waiting for the meeting to decide.
+  const meetings = (await (await page.request.get(api(`/cases/${jamie.id}/meetings`))).json()) as { id: string; type: string; status: string }[];
+  const tracker = meetings.find((m) => m.type === "tracker" && m.status === "scheduled")!;
+  const carried = (await (await page.request.get(api(`/meetings/${tracker.id}/carried-actions`))).json()) as { caseId: string; actions: { action: { id: string } }[] }[];
+  const first = carried.find((s) => s.caseId === jamie.id)!.actions[0]!.action.id;
+  const confirmed = await page.request.post(api(`/meetings/${tracker.id}/carried-actions/${first}`), { data: { decision: "confirmed" } });
+  expect(confirmed.status(), await confirmed.text()).toBe(200);
   const caseAddress = `/cases/${jamie.id}`;
-  byAddress = [caseAddress, `${caseAddress}/team`, `${caseAddress}/consent`, `${caseAddress}/audit`, `${caseAddress}/access-report`, "/overdue", "/meetings/new", "/account/two-step"];
+  byAddress = [`/meetings/${tracker.id}`, caseAddress, `${caseAddress}/team`, `${caseAddress}/consent`, `${caseAddress}/audit`, `${caseAddress}/access-report`, "/overdue", "/meetings/new", "/account/two-step"];
   await page.context().close();
 });
 

@@ -12,6 +12,7 @@ import { securityHeaders } from "./http/security-headers.js";
 import { builtPageStyleHashes, clientPage } from "./http/client-page.js";
 import { SignInCheck } from "./auth/sign-in-check.js";
 import { actionRoutes } from "./actions/action-routes.js";
+import { carriedActionRoutes } from "./actions/carried-action-routes.js";
 import { authRoutes } from "./account/sign-in-routes.js";
 import { passwordResetRoutes } from "./account/password-reset-routes.js";
 import { caseTeamRoutes } from "./team/team-routes.js";
@@ -124,6 +125,7 @@ function apiRoutes(deps: AppDeps & FeatureDeps) {
     .route("/comments", commentRoutes(deps))
     .route("/actions", actionRoutes(deps))
     .route("/meetings", meetingRoutes(deps))
+    .route("/meetings", carriedActionRoutes(deps))
     .route("/notifications", notificationRoutes(deps))
     .route("/easy-read", easyReadRoutes(deps))
     .route("/communication-needs", communicationNeedsRoutes(deps));

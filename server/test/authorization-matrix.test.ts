@@ -14,6 +14,7 @@ import {
   inviteeRefusal,
   isFamilyRole,
   mayChangeAction,
+  mayDecideCarriedAction,
   mayManageCase,
   mayReadAccessReport,
   mayReadAuditTrail,
@@ -27,6 +28,7 @@ import {
   teamRoleThatCounts,
   type AccessLevel,
   type Action,
+  type CarriedActionsSection,
   type CaseDetail,
   type ConsentRecord,
   type CreatedInvitation,
@@ -499,6 +501,39 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
       }
       const listed = seesCase(actor) ? (await actor.client.get<Meeting[]>(`/api/cases/${jamie.id}/meetings`)).body.map((m) => m.id) : [];
       check("tracker meeting listed on Jamie's case", actor, parts.cases[0] !== "none" ? "allow" : 404, listed.includes(meeting.id) ? "allow" : 404);
+    }
+  });
+
+  it("shows, and lets people confirm, update or close, the actions a later tracker meeting carries, only as the rules say", async () => {
+    // A later tracker meeting, inviting nobody (so the teams read and their keyworkers write):
+    // each child's section carries that child's action from the first one (ADR 0027).
+    const { meeting: first, sections } = tracker;
+    const priya = actors.find((a) => a.client.personId === first.chair.id)!.client;
+    const booked = await priya.post<Meeting>("/api/meetings", {
+      type: "tracker",
+      startsAt: "2026-12-22T10:00:00Z",
+      caseIds: first.cases.map((c) => c.id),
+      inviteeIds: [],
+    });
+    expect(booked.status).toBe(201);
+    const later = booked.body;
+    for (const actor of actors) {
+      const parts = expectedTrackerAccess(actor, later);
+      const seen = await actor.client.get<CarriedActionsSection[]>(`/api/meetings/${later.id}/carried-actions`);
+      check("GET a tracker meeting's carried actions", actor, expectedFor(actor, parts.meeting !== "none", 404), outcome(seen.status));
+      const carried = seen.status === 200 ? seen.body.flatMap((s) => s.actions.map((c) => c.action.id)) : [];
+      for (const [i, section] of sections.entries()) {
+        const at = (what: string) => `${what}, ${section.caseName}'s action carried into the later tracker meeting`;
+        check(at("listed"), actor, parts.cases[i] !== "none" ? "allow" : 404, carried.includes(section.actionId) ? "allow" : 404);
+        const decides = mayDecideCarriedAction({ sectionAccess: parts.cases[i]! });
+        const expected = decides ? "allow" : parts.cases[i] === "none" ? 404 : 403;
+        for (const body of [{ decision: "confirmed" }, { decision: "updated", change: { dueDate: "2027-01-29" } }, { decision: "done" }]) {
+          const res = await actor.client.post(`/api/meetings/${later.id}/carried-actions/${section.actionId}`, body);
+          check(at(`POST ${body.decision}`), actor, expected, outcome(res.status));
+          // A closed action is carried no more: open it again (as its editor) for the next person.
+          if (res.status === 200 && body.decision === "done") expect((await priya.patch(`/api/actions/${section.actionId}`, { status: "open" })).status).toBe(200);
+        }
+      }
     }
   });
 

@@ -137,6 +137,13 @@ describe("describeActionHistory", () => {
     ).toEqual(["Put back in its document by Priya Shah", "Removed from its document", "Added to Jamie's care plan"]);
   });
 
+  it("says when a later meeting reviewed the action it carried", () => {
+    expect(words([event("reviewed", null, "Tracker meeting, Tue 2 Feb 2027"), event("reviewed", null, "Review meeting", null)], minutes)).toEqual([
+      "Reviewed at Review meeting",
+      "Reviewed by Priya Shah at Tracker meeting, Tue 2 Feb 2027",
+    ]);
+  });
+
   it("writes changes made by no one in particular without a name", () => {
     expect(words([event("status", "open", "blocked", null), event("dueDate", null, "2026-12-11", null)])).toEqual([
       "Due date set to Fri 11 Dec 2026",

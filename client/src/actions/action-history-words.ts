@@ -180,5 +180,8 @@ function eventWords(event: OtherEvent, place: HistoryPlace, removedBefore: boole
       const text = event.to ? `“${event.to}”` : "nothing";
       return who ? `${who} changed the words to ${text}` : `Words changed to ${text}`;
     }
+    case "reviewed":
+      // A later meeting took it up (ADR 0027): its title says which, and when.
+      return `Reviewed${by} at ${event.to ?? "a later meeting"}`;
   }
 }

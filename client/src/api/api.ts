@@ -21,6 +21,8 @@ import type {
   ActionEvent,
   ActionListQuery,
   Attendance,
+  CarriedActionDecisionBody,
+  CarriedActionsSection,
   CaseDetail,
   CaseSummary,
   CreateMeetingBody,
@@ -143,6 +145,16 @@ export function listContributions(meetingId: string): Promise<MeetingContributio
 /** Comments before the meeting, or a written contribution from someone who cannot come. */
 export function addContribution(meetingId: string, body: { text: string; caseId?: string }): Promise<MeetingContribution> {
   return requestJson(api.meetings[":id"].contributions.$post({ ...meeting(meetingId), json: body }));
+}
+
+/** Each child's "Actions from the last meeting", for the parts of the meeting the reader may open (ADR 0027). */
+export function listCarriedActions(meetingId: string): Promise<CarriedActionsSection[]> {
+  return requestJson(api.meetings[":id"]["carried-actions"].$get(meeting(meetingId)));
+}
+
+/** Confirm, update or close an action the meeting carried; the answer is that child's list as it now stands. */
+export function decideCarriedAction(meetingId: string, actionId: string, body: CarriedActionDecisionBody): Promise<CarriedActionsSection[]> {
+  return requestJson(api.meetings[":id"]["carried-actions"][":actionId"].$post({ param: { id: segment(meetingId), actionId: segment(actionId) }, json: body }));
 }
 
 /** The calendar file for a meeting: a download link, not a request this module makes. */

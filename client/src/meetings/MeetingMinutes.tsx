@@ -5,7 +5,7 @@
  * shown one after another as one meeting: each person sees the parts they may open, and the
  * server sends no other.
  */
-import { withheldSectionsWords, type Meeting } from "@roundtable/domain";
+import { withheldSectionsWords, type CarriedActionsSection, type Meeting } from "@roundtable/domain";
 import type { ReactNode } from "react";
 import type * as Y from "yjs";
 import { getDocument } from "../api/api";
@@ -15,6 +15,8 @@ import { DocumentWorkspace } from "../documents/DocumentWorkspace";
 import { documentWords } from "../documents/document-words";
 import { useOpenAccess } from "../documents/use-open-access";
 import { PageLoading } from "../layout/PageLoading";
+import { CarriedActions } from "./CarriedActions";
+import { useCarriedActions, type CarriedActions as CarriedActionsState } from "./use-carried-actions";
 
 const words = documentWords("minutes");
 
@@ -50,9 +52,11 @@ interface MinutesPartProps {
   first: boolean;
   side: ReactNode;
   onDocumentReady?(doc: Y.Doc | null): void;
+  /** A child's part of a tracker or review meeting: the actions carried from that child's earlier meetings (ADR 0027). */
+  carried?: { section: CarriedActionsSection; childName: string; decide: CarriedActionsState["decide"] };
 }
 
-function MinutesPart({ meeting, documentId, caseIds, label, part, first, side, onDocumentReady }: MinutesPartProps) {
+function MinutesPart({ meeting, documentId, caseIds, label, part, first, side, onDocumentReady, carried }: MinutesPartProps) {
   const loaded = useResource(() => getDocument(documentId), `document:${documentId}`);
   const document = loaded.status === "loaded" ? loaded.data : null;
   const { access, onAccessChanged } = useOpenAccess(documentId, document?.access);
@@ -77,6 +81,7 @@ function MinutesPart({ meeting, documentId, caseIds, label, part, first, side, o
           <p>{words.readOnly}</p>
         </div>
       )}
+      {carried && <CarriedActions section={carried.section} childName={carried.childName} decide={carried.decide} />}
     </>
   );
 
@@ -119,6 +124,11 @@ function MinutesPart({ meeting, documentId, caseIds, label, part, first, side, o
 }
 
 export function MeetingMinutes({ meeting, side, onDocumentReady }: MeetingMinutesProps) {
+  const { state: carried, decide } = useCarriedActions(meeting.id);
+  const carriedInto = (documentId: string) => {
+    const section = carried.status === "loaded" ? carried.data.find((s) => s.documentId === documentId) : undefined;
+    return section && { section, childName: nameOf(section.caseId), decide };
+  };
   const nameOf = (caseId: string) => meeting.cases.find((c) => c.id === caseId)?.name ?? "a child";
   const parts = [
     ...(meeting.minutesDocumentId
@@ -139,6 +149,7 @@ export function MeetingMinutes({ meeting, side, onDocumentReady }: MeetingMinute
           first={i === 0}
           side={i === 0 ? side : null}
           onDocumentReady={part.general ? onDocumentReady : undefined}
+          carried={carriedInto(part.documentId)}
         />
       ))}
     </>

@@ -32,3 +32,4 @@ export * from "./document-versions.js";
 export * from "./easy-read.js";
 export * from "./communication-needs.js";
 export * from "./edit-history.js";
+export * from "./actions/carry-over.js";

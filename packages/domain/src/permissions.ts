@@ -113,6 +113,16 @@ export function mayChangeAction(q: { access: AccessLevel; isOwner: boolean; chan
   return q.access !== "none" && q.isOwner && !q.changesOwner;
 }
 
+/**
+ * Confirming, updating or closing an action a meeting carried from an earlier one (ADR 0027):
+ * whoever may edit that child's part of the meeting, as they write its minutes. Someone who only
+ * reads it sees the actions; an owner still changes their own from My actions (mayChangeAction).
+ * Agreed minutes are read-only to everyone, so the decisions are kept as agreed.
+ */
+export function mayDecideCarriedAction(q: { sectionAccess: AccessLevel }): boolean {
+  return q.sectionAccess === "edit";
+}
+
 /** Who runs a case: manage its team, invite people, record consent. */
 export const caseManagerRoles: readonly Role[] = ["keyworker", "senior-keyworker", "service-lead"];
 

@@ -10,6 +10,7 @@ import {
   isOverdue,
   mayChangeAction,
   outstandingStatuses,
+  type AccessLevel,
   type Action,
   type ActionEvent,
   type ActionListQuery,
@@ -217,10 +218,25 @@ export interface ActionDeps {
  * Change an action's status, due date or owner. Anyone who may edit its document can; so can
  * its owner, who may be marking their own action done from My actions.
  */
-export async function updateAction({ db, registry, projector }: ActionDeps, person: Person, actionId: string, body: UpdateActionBody): Promise<Action> {
-  const action = await getAction(db, person, actionId);
+export async function updateAction(deps: ActionDeps, person: Person, actionId: string, body: UpdateActionBody): Promise<Action> {
+  const action = await getAction(deps.db, person, actionId);
+  const { access } = orRefuse(await documentAccessFor(deps.db, person, action.documentId));
+  await changeAction(deps, person, action, access, body);
+  return getAction(deps.db, person, actionId);
+}
+
+/** What changeAction needs to know of the action it changes. */
+export type ChangedAction = Pick<Action, "id" | "documentId" | "caseId" | "ownerId" | "status" | "removedAt">;
+
+/**
+ * The one place an action is changed from outside the editor, given what the person may do with
+ * it (their access to its document, or — for an action a meeting carried — to the meeting's part
+ * about its child, ADR 0027): checked by mayChangeAction, written into its own document's node as
+ * a Yjs transaction, and projected at once so its history credits the person.
+ */
+export async function changeAction({ db, registry, projector }: ActionDeps, person: Person, action: ChangedAction, access: AccessLevel, body: UpdateActionBody): Promise<void> {
+  const actionId = action.id;
   if (action.removedAt) throw new HttpError(409, "This action has been removed from its document, so it cannot be changed.");
-  const { access } = orRefuse(await documentAccessFor(db, person, action.documentId));
   if (!mayChangeAction({ access, isOwner: action.ownerId === person.id, changesOwner: body.ownerId !== undefined })) {
     throw new HttpError(
       403,
@@ -257,5 +273,12 @@ export async function updateAction({ db, registry, projector }: ActionDeps, pers
     }, { personId: person.id });
     await projector.projectNow(action.documentId, room.doc, person.id);
   });
-  return getAction(db, person, actionId);
+}
+
+/** Actions by id as lists show them to this person, whatever their access to where each was agreed (a meeting's carried actions, ADR 0027). */
+export async function actionsById(db: Db, person: Person, ids: readonly string[], now = new Date()): Promise<Map<string, Action>> {
+  if (ids.length === 0) return new Map();
+  const rows = await actionQuery(db).where(and(inArray(schema.actions.id, [...ids]), eq(schema.cases.serviceId, person.serviceId)));
+  const actions = await toActions(db, person, rows, todayInEngland(now));
+  return new Map(actions.map((a) => [a.id, a]));
 }

@@ -13,6 +13,7 @@ import { hashPassword } from "../auth/passwords.js";
 import { demoCases, type DemoCase } from "./cases.js";
 import { seedAuditHistory } from "./audit-history.js";
 import { seedRestrictedRecords } from "./restricted-records.js";
+import { seedTrackerMeetings } from "./tracker-meetings.js";
 import { demoAgencies, demoPassword, demoPeople, demoService } from "./people.js";
 
 export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
@@ -54,6 +55,7 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
       if (!id) throw new Error(`Demo data names an unknown person: ${key}`);
       return id;
     };
+    const caseIdOf = new Map<string, string>();
     for (const c of demoCases) {
       const [row] = await tx
         .insert(schema.cases)
@@ -69,6 +71,7 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
         })
         .returning({ id: schema.cases.id });
       const caseId = row!.id;
+      caseIdOf.set(c.name, caseId);
       await tx.insert(schema.caseMembers).values(c.team.map((m) => ({ caseId, personId: idOf(m.person), role: m.role })));
       await tx.insert(schema.consents).values(demoConsents(c, caseId, idOf, (key) => agencyIds.get(key)!));
       const [plan] = await tx.insert(schema.documents).values({
@@ -103,6 +106,8 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
         });
       }
     }
+    const children = ["Jamie Walker", "Aisha Reid"].map((name) => ({ id: caseIdOf.get(name)!, name }));
+    await seedTrackerMeetings(tx, { serviceId, children, idOf });
   });
   return true;
 }

@@ -12,6 +12,7 @@ import { recordAudits } from "../audit/audit-log.js";
 import { documentAuditContext } from "../audit/document-context.js";
 import { caseRoleOf } from "../access/access.js";
 import { actionOwnerNames } from "../pdf/action-owner-names.js";
+import { withCarriedActions } from "../actions/carried-actions.js";
 import { minutesPdf } from "./minutes-pdf.js";
 import { getMeeting, minutesState, type MeetingDeps } from "./meetings.js";
 import type { Person } from "../auth/sessions.js";
@@ -28,7 +29,8 @@ export async function minutesAsPdf(deps: MeetingDeps, person: Person, meetingId:
   // The parts this person may open, in order: the meeting's own minutes, then each child's
   // section they may see (a tracker meeting's other children are withheld, ADR 0017).
   const documentIds = [...(meeting.minutesDocumentId ? [meeting.minutesDocumentId] : []), ...meeting.caseMinutes.map((m) => m.documentId)];
-  const parts = await Promise.all(documentIds.map((documentId) => minutesJson(deps, documentId, agreed)));
+  // Each child's part starts with the actions carried from their earlier meetings (ADR 0027).
+  const parts = await Promise.all(documentIds.map(async (documentId) => withCarriedActions(db, documentId, await minutesJson(deps, documentId, agreed))));
   const minutes: DocNode = { type: "doc", content: parts.flatMap((p) => p.content ?? []) };
 
   const pdf = await minutesPdf({

@@ -24,6 +24,7 @@ import type {
   CommunicationNeeds,
   ActionStatus,
   Attendance,
+  CarriedActionDecision,
   DocumentKind,
   EditedSection,
   MeetingStatus,
@@ -308,6 +309,33 @@ export const meetingInvitees = pgTable(
     ...timestamps,
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.personId] }), index("meeting_invitees_person_idx").on(t.personId)],
+);
+
+/**
+ * An action carried into a later meeting's part about its child (ADR 0027): the action stays in
+ * the document it was agreed in; this row says the meeting takes it up, and what it decided.
+ */
+export const carriedActions = pgTable(
+  "carried_actions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    actionId: uuid("action_id").notNull().references(() => actions.id),
+    /** The document it is carried into: the child's minutes of the later meeting. */
+    documentId: uuid("document_id").notNull().references(() => documents.id),
+    meetingId: uuid("meeting_id").references(() => meetings.id),
+    caseId: uuid("case_id").notNull().references(() => cases.id),
+    carriedBy: uuid("carried_by").references(() => people.id),
+    carriedAt: timestamp("carried_at", { withTimezone: true }).notNull().defaultNow(),
+    decision: text("decision").$type<CarriedActionDecision>(),
+    decidedBy: uuid("decided_by").references(() => people.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** Where the action stood when the meeting decided: the record, as the minutes are. */
+    decidedStatus: text("decided_status").$type<ActionStatus>(),
+    decidedDueDate: date("decided_due_date"),
+    decidedOwnerId: uuid("decided_owner_id").references(() => people.id),
+    decidedBlockedReason: text("decided_blocked_reason"),
+  },
+  (t) => [uniqueIndex("carried_actions_document_action_idx").on(t.documentId, t.actionId), index("carried_actions_meeting_idx").on(t.meetingId), index("carried_actions_action_idx").on(t.actionId)],
 );
 
 /** Written contributions and comments sent before a meeting ("parents adding comments before reviews"). */

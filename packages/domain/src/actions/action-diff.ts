@@ -23,8 +23,11 @@ export interface StoredActionState {
 export type TrackedField = "ownerId" | "ownerAgencyId" | "dueDate" | "status" | "blockedReason";
 export const trackedFields: readonly TrackedField[] = ["ownerId", "ownerAgencyId", "dueDate", "status", "blockedReason"];
 
-/** What an entry in an action's history records: a tracked field changing, or the action being created or removed. */
-export type ActionEventField = TrackedField | "created" | "removed" | "text";
+/**
+ * What an entry in an action's history records: a tracked field changing, the action being
+ * created or removed, or a later meeting reviewing it (to: the meeting's title; ADR 0027).
+ */
+export type ActionEventField = TrackedField | "created" | "removed" | "text" | "reviewed";
 
 export interface ActionChangeEvent {
   actionId: string;

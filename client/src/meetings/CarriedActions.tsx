@@ -1,0 +1,150 @@
+/**
+ * "Actions from the last meeting" at the top of a child's part of the minutes (ADR 0027): the
+ * actions still open from that child's earlier meetings — each the tracked action itself, read
+ * from the server, not a copy in these minutes — with what this meeting decided, and for those
+ * writing the minutes the buttons to confirm, update or close each.
+ */
+import { carriedActionDecisionLabels, isOutstanding, actionStatusLabels, type CarriedAction, type CarriedActionDecisionBody, type CarriedActionsSection } from "@roundtable/domain";
+import { useState } from "react";
+import { useMe } from "../auth/session-context";
+import { ApiRequestError } from "../api/api";
+import { ActionTags } from "../actions/ActionTags";
+import { BlockAction } from "../actions/BlockAction";
+import { ChangeDueDate } from "../actions/ChangeDueDate";
+import { formatDueDate } from "../actions/action-dates";
+import { ukToday } from "../layout/uk-time";
+import { Link } from "../navigation/Link";
+import { paths } from "../navigation/routes";
+import { GiveToSomeoneElse } from "./GiveToSomeoneElse";
+import { carriedActionWords, type CarriedActionWords } from "./carried-action-words";
+import "./carried-actions.css";
+
+interface CarriedActionsProps {
+  section: CarriedActionsSection;
+  childName: string;
+  decide(actionId: string, body: CarriedActionDecisionBody): Promise<void>;
+}
+
+export function CarriedActions({ section, childName, decide }: CarriedActionsProps) {
+  const me = useMe();
+  const mayDecide = section.actions.some((c) => c.mayDecide);
+  const words = carriedActionWords(me.role, mayDecide);
+  const headingId = `carried-actions-${section.documentId}`;
+  return (
+    <section className="rt-carried" aria-labelledby={headingId} data-testid="carried-actions">
+      <h3 id={headingId} className="rt-carried__heading">
+        {words.heading(childName)}
+      </h3>
+      {section.actions.length === 0 ? (
+        <p className="rt-carried__none">{words.none(childName)}</p>
+      ) : (
+        <>
+          <p className="rt-carried__intro rt-no-print">{words.intro}</p>
+          <ul className="rt-carried__list">
+            {section.actions.map((carried) => (
+              <CarriedActionItem key={carried.action.id} carried={carried} words={words} decide={decide} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function CarriedActionItem({ carried, words, decide }: { carried: CarriedAction; words: CarriedActionWords; decide: CarriedActionsProps["decide"] }) {
+  const { action } = carried;
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const errorId = `carried-error-${action.id}`;
+  const decisionId = `carried-decision-${action.id}`;
+  const owner = action.ownerName ?? action.ownerAgencyName ?? "No one yet";
+
+  const send = async (body: CarriedActionDecisionBody) => {
+    setSaving(true);
+    setError(null);
+    try {
+      await decide(action.id, body);
+      // The buttons may go (a closed action has nothing left to do): say what was decided instead.
+      requestAnimationFrame(() => document.getElementById(decisionId)?.focus());
+    } catch (err) {
+      setError(err instanceof ApiRequestError ? (Object.values(err.details)[0] ?? err.message) : "That did not save. Try again.");
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const outstanding = isOutstanding(action.status);
+  const button = (label: string, body: CarriedActionDecisionBody, secondary = true) => (
+    <button
+      type="button"
+      className={`nhsuk-button nhsuk-button--small rt-action-row__button${secondary ? " nhsuk-button--secondary" : ""}`}
+      disabled={saving}
+      aria-describedby={error ? errorId : undefined}
+      onClick={() => void send(body)}
+    >
+      {label}
+      <span className="nhsuk-u-visually-hidden">: {action.text}</span>
+    </button>
+  );
+
+  return (
+    <li className="rt-carried__item" data-testid="carried-action" data-action-id={action.id}>
+      <p className="rt-carried__text">{action.text || "(no words yet)"}</p>
+      <dl className="rt-carried__facts">
+        <div>
+          <dt>Who</dt>
+          <dd>{owner}</dd>
+        </div>
+        <div>
+          <dt>By when</dt>
+          <dd>
+            {formatDueDate(action.dueDate)} <ActionTags status={action.status} dueDate={action.dueDate} today={ukToday()} overdueOnly />
+          </dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd data-testid="carried-status">
+            {actionStatusLabels[action.status]}
+            {action.blockedReason && <span className="rt-action-row__held-up">Held up by: {action.blockedReason}</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>Agreed at</dt>
+          <dd>
+            <Link href={paths.meeting(carried.agreedAt.meetingId)}>{carried.agreedAt.title}</Link>
+          </dd>
+        </div>
+      </dl>
+      {!carried.ownerOnTeam && action.ownerName && <p className="rt-carried__warning">{words.ownerLeft(action.ownerName)}</p>}
+      <p className="rt-carried__decision" id={decisionId} tabIndex={-1} data-testid="carried-decision">
+        {carried.decision ? (
+          <>
+            This meeting: <strong>{carriedActionDecisionLabels[carried.decision]}</strong>
+            {carried.decidedBy && <> ({carried.decidedBy.name})</>}
+          </>
+        ) : (
+          carried.mayDecide && outstanding && "Not yet reviewed at this meeting."
+        )}
+      </p>
+      {error && (
+        <p className="nhsuk-error-message" id={errorId} role="alert">
+          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+        </p>
+      )}
+      {carried.mayDecide && outstanding && (
+        <div className="rt-action-row__buttons rt-carried__buttons rt-no-print">
+          {button("Still on track", { decision: "confirmed" }, false)}
+          {button("Mark as done", { decision: "done" })}
+          <ChangeDueDate actionId={action.id} actionText={action.text} dueDate={action.dueDate} onSave={(dueDate) => void send({ decision: "updated", change: { dueDate } })} />
+          {action.status === "blocked" ? (
+            button("No longer blocked", { decision: "updated", change: { status: "in-progress" } })
+          ) : (
+            <BlockAction actionId={action.id} actionText={action.text} onSave={(reason) => void send({ decision: "updated", change: { status: "blocked", blockedReason: reason } })} />
+          )}
+          <GiveToSomeoneElse actionId={action.id} actionText={action.text} ownerId={action.ownerId} onSave={(ownerId) => void send({ decision: "updated", change: { ownerId } })} />
+          {button("No longer needed", { decision: "cancelled" })}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,246 @@
+/**
+ * Actions carried into a later meeting (ADR 0027): each child's part of a tracker or review
+ * meeting starts with the actions still open from that child's earlier meetings. The action never
+ * moves — it stays in the minutes it was agreed in, with its id and history — and a row in
+ * `carried_actions` says this meeting takes it up and what it decided. Changes go through
+ * changeAction, so they reach the action's own document as My actions' do.
+ */
+import { schema, type Db } from "@roundtable/db";
+import {
+  actionsToCarry,
+  carriedActionDecisionLabels,
+  mayDecideCarriedAction,
+  meetingTypesCarryingActions,
+  outstandingStatuses,
+  type AccessLevel,
+  type CarriedAction,
+  type CarriedActionDecisionBody,
+  type CarriedActionsSection,
+  type DocNode,
+  type UpdateActionBody,
+} from "@roundtable/domain";
+import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { orRefuse } from "../access/access-answer.js";
+import { meetingAccessFor, type MeetingAccess } from "../access/meeting-access.js";
+import { membershipCounts } from "../access/team-membership.js";
+import type { Person } from "../auth/sessions.js";
+import { forbidden, HttpError, notFound } from "../errors.js";
+import { actionsById, changeAction, type ActionDeps } from "./actions.js";
+
+/** The most actions one child's part of a meeting takes up: a bound on what one read writes. */
+export const maxCarriedActionsPerPart = 200;
+
+/** A part of a meeting actions are carried into: one child's minutes, and what the person may do with them. */
+interface CarryPart {
+  caseId: string;
+  documentId: string;
+  access: AccessLevel;
+}
+
+/** Each child's section of a tracker meeting, or a one-child review meeting's minutes. */
+function carryParts(found: MeetingAccess): CarryPart[] {
+  const { meeting } = found;
+  if (!meetingTypesCarryingActions.includes(meeting.type)) return [];
+  if (found.sections) return found.sections;
+  if (meeting.caseId && meeting.minutesDocumentId) return [{ caseId: meeting.caseId, documentId: meeting.minutesDocumentId, access: found.general }];
+  // A tracker meeting booked before sections were apart has no child's part to carry into.
+  return [];
+}
+
+/**
+ * Carry each child's open actions from earlier meetings into this one. Only until the meeting
+ * ends, so the list it discussed is the list it keeps; the unique index makes a second opening
+ * (or two at once) add nothing.
+ */
+async function carryInto(db: Db, person: Person, found: MeetingAccess, parts: readonly CarryPart[]): Promise<void> {
+  const { meeting } = found;
+  if (parts.length === 0 || (meeting.status !== "scheduled" && meeting.status !== "in-progress")) return;
+  const sourceMeeting = alias(schema.meetings, "source_meeting");
+  const candidates = await db
+    .select({
+      id: schema.actions.id,
+      caseId: schema.actions.caseId,
+      status: schema.actions.status,
+      meetingId: schema.documents.meetingId,
+      meetingStartsAt: sourceMeeting.startsAt,
+      visibility: schema.documents.visibility,
+    })
+    .from(schema.actions)
+    .innerJoin(schema.documents, eq(schema.documents.id, schema.actions.documentId))
+    .innerJoin(sourceMeeting, eq(sourceMeeting.id, schema.documents.meetingId))
+    .where(
+      and(
+        inArray(schema.actions.caseId, parts.map((p) => p.caseId)),
+        isNull(schema.actions.removedAt),
+        inArray(schema.actions.status, [...outstandingStatuses]),
+        eq(sourceMeeting.serviceId, meeting.serviceId),
+        lt(sourceMeeting.startsAt, meeting.startsAt),
+      ),
+    )
+    .orderBy(asc(sourceMeeting.startsAt), asc(schema.actions.position))
+    .limit(maxCarriedActionsPerPart * parts.length);
+  const carried = await db
+    .select({ actionId: schema.carriedActions.actionId, documentId: schema.carriedActions.documentId })
+    .from(schema.carriedActions)
+    .where(inArray(schema.carriedActions.documentId, parts.map((p) => p.documentId)));
+  const rows = parts.flatMap((part) => {
+    const already = new Set(carried.filter((c) => c.documentId === part.documentId).map((c) => c.actionId));
+    const room = maxCarriedActionsPerPart - already.size;
+    const target = { caseId: part.caseId, meetingId: meeting.id, startsAt: meeting.startsAt, visibility: meeting.visibility };
+    const ids = actionsToCarry(target, candidates.map((c) => ({ ...c, removed: false })), already).slice(0, Math.max(0, room));
+    return ids.map((actionId) => ({ actionId, documentId: part.documentId, meetingId: meeting.id, caseId: part.caseId, carriedBy: person.id }));
+  });
+  if (rows.length) await db.insert(schema.carriedActions).values(rows).onConflictDoNothing();
+}
+
+/** The carried actions of each child's part this person may open (a withheld child's are never read). */
+async function describeCarried(db: Db, person: Person, parts: readonly CarryPart[]): Promise<CarriedActionsSection[]> {
+  const open = parts.filter((p) => p.access !== "none");
+  if (open.length === 0) return [];
+  const sourceMeeting = alias(schema.meetings, "source_meeting");
+  const decider = alias(schema.people, "decider");
+  const decidedOwner = alias(schema.people, "decided_owner");
+  const rows = await db
+    .select({
+      carried: schema.carriedActions,
+      ownerId: schema.actions.ownerId,
+      agreedAtId: sourceMeeting.id,
+      agreedAtTitle: sourceMeeting.title,
+      agreedAtStartsAt: sourceMeeting.startsAt,
+      deciderName: decider.name,
+      decidedOwnerName: decidedOwner.name,
+    })
+    .from(schema.carriedActions)
+    .innerJoin(schema.actions, eq(schema.actions.id, schema.carriedActions.actionId))
+    .innerJoin(schema.documents, eq(schema.documents.id, schema.actions.documentId))
+    .innerJoin(sourceMeeting, eq(sourceMeeting.id, schema.documents.meetingId))
+    .leftJoin(decider, eq(decider.id, schema.carriedActions.decidedBy))
+    .leftJoin(decidedOwner, eq(decidedOwner.id, schema.carriedActions.decidedOwnerId))
+    .where(inArray(schema.carriedActions.documentId, open.map((p) => p.documentId)))
+    .orderBy(asc(sourceMeeting.startsAt), asc(schema.actions.position), asc(schema.actions.id));
+  const actions = await actionsById(db, person, rows.map((r) => r.carried.actionId));
+  const owners = rows.flatMap((r) => (r.ownerId ? [r.ownerId] : []));
+  const onTeam = owners.length
+    ? await db
+        .select({ caseId: schema.caseMembers.caseId, personId: schema.caseMembers.personId })
+        .from(schema.caseMembers)
+        .where(and(inArray(schema.caseMembers.caseId, open.map((p) => p.caseId)), inArray(schema.caseMembers.personId, owners), membershipCounts()))
+    : [];
+  return open.map((part) => ({
+    caseId: part.caseId,
+    documentId: part.documentId,
+    actions: rows
+      .filter((r) => r.carried.documentId === part.documentId && actions.has(r.carried.actionId))
+      .map((r): CarriedAction => {
+        const c = r.carried;
+        return {
+          action: actions.get(c.actionId)!,
+          agreedAt: { meetingId: r.agreedAtId, title: r.agreedAtTitle, startsAt: r.agreedAtStartsAt.toISOString() },
+          ownerOnTeam: r.ownerId === null || onTeam.some((m) => m.caseId === part.caseId && m.personId === r.ownerId),
+          decision: c.decision,
+          decidedBy: c.decidedBy && r.deciderName ? { id: c.decidedBy, name: r.deciderName } : null,
+          decidedAt: c.decidedAt?.toISOString() ?? null,
+          decided: c.decision && c.decidedStatus ? { status: c.decidedStatus, dueDate: c.decidedDueDate, ownerName: r.decidedOwnerName, blockedReason: c.decidedBlockedReason } : null,
+          mayDecide: mayDecideCarriedAction({ sectionAccess: part.access }),
+        };
+      }),
+  }));
+}
+
+/** "Actions from the last meeting" for each child's part of the meeting this person may open, carrying any newly open ones first. */
+export async function listCarriedActions(db: Db, person: Person, meetingId: string): Promise<CarriedActionsSection[]> {
+  const found = orRefuse(await meetingAccessFor(db, person, meetingId));
+  const parts = carryParts(found);
+  await carryInto(db, person, found, parts);
+  return describeCarried(db, person, parts);
+}
+
+/** The change a decision makes to the action itself; none when the meeting confirms it is on track. */
+function changeFor(body: CarriedActionDecisionBody): UpdateActionBody | null {
+  switch (body.decision) {
+    case "confirmed":
+      return null;
+    case "done":
+    case "cancelled":
+      return { status: body.decision };
+    case "updated":
+      return body.change;
+  }
+}
+
+/**
+ * Confirm, update or close an action this meeting carried. Only an action carried into a part of
+ * *this* meeting that the person may edit: any other id — someone else's action, another child's,
+ * one never carried — is not found, so the mechanism, not a route, bounds what can be changed.
+ */
+export async function decideCarriedAction(deps: ActionDeps, person: Person, meetingId: string, actionId: string, body: CarriedActionDecisionBody): Promise<CarriedActionsSection[]> {
+  const { db } = deps;
+  const found = orRefuse(await meetingAccessFor(db, person, meetingId));
+  const parts = carryParts(found);
+  const [carried] = await db
+    .select({ id: schema.carriedActions.id, documentId: schema.carriedActions.documentId })
+    .from(schema.carriedActions)
+    .where(and(eq(schema.carriedActions.meetingId, meetingId), eq(schema.carriedActions.actionId, actionId)));
+  const part = carried && parts.find((p) => p.documentId === carried.documentId && p.access !== "none");
+  if (!carried || !part) throw notFound("That action");
+  if (!mayDecideCarriedAction({ sectionAccess: part.access })) throw forbidden("Only someone writing this child's part of the minutes can confirm, update or close the actions carried into it.");
+  const [action] = await db.select().from(schema.actions).where(eq(schema.actions.id, actionId));
+  if (!action) throw notFound("That action");
+  if (action.removedAt) throw new HttpError(409, "This action has been removed from where it was agreed, so it cannot be changed.");
+  const change = changeFor(body);
+  if (change) await changeAction(deps, person, { id: action.id, documentId: action.documentId, caseId: action.caseId, ownerId: action.ownerId, status: action.status, removedAt: null }, part.access, change);
+  const [after] = await db.select().from(schema.actions).where(eq(schema.actions.id, actionId));
+  await db.transaction(async (tx) => {
+    await tx.insert(schema.actionEvents).values({ actionId, field: "reviewed", fromValue: null, toValue: found.meeting.title, byId: person.id });
+    await tx
+      .update(schema.carriedActions)
+      .set({
+        decision: body.decision,
+        decidedBy: person.id,
+        decidedAt: new Date(),
+        decidedStatus: after!.status,
+        decidedDueDate: after!.dueDate,
+        decidedOwnerId: after!.ownerId,
+        decidedBlockedReason: after!.blockedReason,
+      })
+      .where(eq(schema.carriedActions.id, carried.id));
+  });
+  return describeCarried(db, person, [part]);
+}
+
+const text = (value: string): DocNode => ({ type: "text", text: value });
+
+/**
+ * The carried actions of one child's part, as minutes content for the PDF and the easy-read view:
+ * "Actions from the last meeting", then each action as an action item with where it stood when
+ * this meeting decided (or stands now, if it was not reviewed), and what was decided. Read only:
+ * the caller has checked the reader may open that part. Put after the child's heading.
+ */
+export async function withCarriedActions(db: Db, documentId: string, content: DocNode): Promise<DocNode> {
+  const sourceMeeting = alias(schema.meetings, "source_meeting");
+  const rows = await db
+    .select({ carried: schema.carriedActions, action: schema.actions, agreedAt: sourceMeeting.title })
+    .from(schema.carriedActions)
+    .innerJoin(schema.actions, eq(schema.actions.id, schema.carriedActions.actionId))
+    .innerJoin(schema.documents, eq(schema.documents.id, schema.actions.documentId))
+    .innerJoin(sourceMeeting, eq(sourceMeeting.id, schema.documents.meetingId))
+    .where(eq(schema.carriedActions.documentId, documentId))
+    .orderBy(asc(sourceMeeting.startsAt), asc(schema.actions.position), asc(schema.actions.id));
+  if (rows.length === 0) return content;
+  const carried: DocNode[] = [{ type: "heading", attrs: { level: 3 }, content: [text("Actions from the last meeting")] }];
+  for (const { carried: c, action, agreedAt } of rows) {
+    const stood = c.decision
+      ? { status: c.decidedStatus ?? action.status, dueDate: c.decidedDueDate, ownerId: c.decidedOwnerId, blockedReason: c.decidedBlockedReason }
+      : { status: action.status, dueDate: action.dueDate, ownerId: action.ownerId, blockedReason: action.blockedReason };
+    const attrs = { id: action.id, status: stood.status, dueDate: stood.dueDate, ownerId: stood.ownerId, ownerAgencyId: stood.ownerId ? null : action.ownerAgencyId, blockedReason: stood.blockedReason };
+    carried.push({ type: "actionItem", attrs, content: [text(action.text)] });
+    const decided = c.decision ? `This meeting: ${carriedActionDecisionLabels[c.decision]}.` : "Not reviewed at this meeting.";
+    const heldUp = stood.status === "blocked" && stood.blockedReason ? ` Held up by: ${stood.blockedReason}.` : "";
+    carried.push({ type: "paragraph", content: [text(`Agreed at ${agreedAt}. ${decided}${heldUp}`)] });
+  }
+  const nodes = content.content ?? [];
+  const first = nodes[0];
+  const afterHeading = first?.type === "heading" && typeof first.attrs?.caseId === "string" ? 1 : 0;
+  return { ...content, content: [...nodes.slice(0, afterHeading), ...carried, ...nodes.slice(afterHeading)] };
+}
