@@ -101,7 +101,11 @@ describe("when the database fails during an access re-check", () => {
     const restore = await breakTable("consents");
     const failedBefore = server.access.failedRechecks;
     // An access change on Jamie's case: Ben leaves the team. Mark's connections cannot be re-checked.
-    expect((await priya.delete(`/api/cases/${jamie.id}/members/${memberId("Dr Ben Carter")}`)).status).toBe(204);
+    // Taken off as the team route does it (its change, then the re-check it asks for): every
+    // request now reads consents too — who counts as on a team follows the young person's
+    // decision about their parents (ADR 0026) — so the route itself cannot answer meanwhile.
+    await server.database.db.execute(sql`delete from case_members where case_id = ${jamie.id} and person_id = ${memberId("Dr Ben Carter")}`);
+    await server.access.caseAccessChanged(jamie.id);
     expect(server.access.waitingCases()).toEqual([jamie.id]);
     await waitFor(() => server.access.failedRechecks >= failedBefore + 3, { what: "the re-check to be tried again, and fail again" });
     await expectStillConnected(watched);

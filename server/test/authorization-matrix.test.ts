@@ -196,6 +196,8 @@ beforeAll(async () => {
   smtp = await startSmtpSink();
   storage.config.mail = { ...storage.config.mail, smtpUrl: smtp.url };
   storage.config.passwordReset = { ...storage.config.passwordReset, maxPerIp: 1000 };
+  // Who may save a version, not how often: the matrix saves many in its first minute.
+  storage.config.versionSavesPerMinute = 1000;
   server = await startTestServer(storage);
   const priya = await signIn(server.url, "priya.shah");
   const jamieId = (await priya.get<{ id: string; name: string }[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!.id;

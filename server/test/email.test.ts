@@ -97,6 +97,7 @@ describe("email", () => {
     const detail = (await priya.get<CaseDetail>(`/api/cases/${aisha.id}`)).body;
     const sophie = detail.team.find((m) => m.name === "Sophie Grant")!.personId;
     const plan = detail.documents.find((d) => d.kind === "care-plan")!;
+    const sophiesBefore = (await priya.get<unknown[]>(`/api/actions?caseId=${aisha.id}&owner=${sophie}`)).body.length;
     editor = await connectCollab(server.url, plan.id, priya.cookie);
     for (const [text, dueDate] of [["Link Daniel with the sleep group", "2026-11-01"], ["Send the sleep diary", "2026-11-27"]]) {
       const el = new Y.XmlElement("actionItem");
@@ -106,7 +107,7 @@ describe("email", () => {
       el.insert(0, [new Y.XmlText(text!)]);
       editor.doc.getXmlFragment("default").push([el]);
     }
-    await waitFor(async () => (await priya.get<unknown[]>(`/api/actions?caseId=${aisha.id}&owner=${sophie}`)).body.length === 3, { what: "the actions" });
+    await waitFor(async () => (await priya.get<unknown[]>(`/api/actions?caseId=${aisha.id}&owner=${sophie}`)).body.length === sophiesBefore + 2, { what: "the actions" });
     const mailer = createMailer(smtp.url, "Roundtable <no-reply@roundtable.test>", server.log)!;
     const digests = () => smtp.messages.filter((m) => m.subject.startsWith("Your actions today"));
     const sent = await sendDailyDigests(server.database.db, mailer, "https://roundtable.example.org", "2026-11-25");

@@ -65,7 +65,7 @@ describe("minutes as a PDF", () => {
       "School will trial a part-time timetable.",
       "\u2022  Mornings only at first",
       "Share the timetable with Jamie",
-      "Mark Davies \u2013 due Thu, 10 Dec 2026 \u2013 In progress",
+      "Mark Davies \u2013 due Thu 10 Dec 2026 \u2013 In progress",
       "Northbridge CAMHS \u2013 no due date \u2013 Not started",
       "Page 1 of 1",
     ]) {

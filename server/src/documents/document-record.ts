@@ -6,7 +6,7 @@
 import { richTextToJson } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
 import { agreedMinutesName, atLeast, isUuid, type DocNode, type DocumentVersionSummary, type NewVersionBody, type VersionPart, type VersionText } from "@roundtable/domain";
-import { and, count, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull, ne } from "drizzle-orm";
 import * as Y from "yjs";
 import { documentAccessFor, type DocumentAccess } from "../access/access.js";
 import { orRefuse } from "../access/access-answer.js";
@@ -161,7 +161,16 @@ export async function saveVersion({ db, registry, config }: DocumentRecordDeps, 
     const [{ recent } = { recent: 0 }] = await tx
       .select({ recent: count() })
       .from(schema.documentVersions)
-      .where(and(eq(schema.documentVersions.createdBy, person.id), isNull(schema.documentVersions.partOfVersion), gt(schema.documentVersions.createdAt, new Date(Date.now() - 60_000))));
+      .where(
+        and(
+          eq(schema.documentVersions.createdBy, person.id),
+          isNull(schema.documentVersions.partOfVersion),
+          // Saves by hand only: agreeing a tracker meeting's minutes keeps one version per child's
+          // part under the chair's name, and does not use up their saves.
+          ne(schema.documentVersions.name, agreedMinutesName),
+          gt(schema.documentVersions.createdAt, new Date(Date.now() - 60_000)),
+        ),
+      );
     if (recent >= limit) {
       throw new HttpError(429, `You have saved ${limit} named versions in the last minute, which is as many as Roundtable allows. Wait a minute, then save this one again.`, undefined, { "Retry-After": "60" });
     }
