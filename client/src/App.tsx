@@ -7,6 +7,7 @@ import { lazy, Suspense, useEffect } from "react";
 import { SessionProvider } from "./auth/SessionProvider";
 import { mayBookMeetings, mayUseOverdue, mayUseTwoStep, sharesContactDetails } from "@roundtable/domain";
 import { ContactDetailsPage } from "./account/ContactDetailsPage";
+import { AccountPage } from "./account/AccountPage";
 import { MemberCommunicationNeedsPage, OwnCommunicationNeedsPage } from "./communication-needs/CommunicationNeedsPages";
 import { useMe, useSession } from "./auth/session-context";
 import { SignInPage } from "./auth/SignInPage";
@@ -123,6 +124,8 @@ function SignedInPage({ route }: { route: Route }) {
       return <NotificationsPage />;
     case "email-choices":
       return <EmailChoicesPage />;
+    case "account":
+      return <AccountPage />;
     case "overdue":
       return mayUseOverdue(me.role) ? <OverduePage /> : <NotForYouPage page="overdue" />;
     case "case":

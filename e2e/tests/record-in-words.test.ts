@@ -52,7 +52,8 @@ describe("recorded in words", () => {
 
     const claire = await session.signedIn("claire.walker", errors);
     await claire.goto(session.url());
-    await claire.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Communication needs" }).click();
+    await claire.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Your account" }).click();
+    await claire.getByRole("main").getByRole("link", { name: "Communication needs" }).click();
     await claire.getByRole("heading", { level: 1, name: "Your communication needs" }).waitFor();
     // What her keyworker recorded is hers to see and change.
     expect(await claire.getByLabel("Which language should the interpreter speak?").inputValue()).toBe("Urdu");

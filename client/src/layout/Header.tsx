@@ -2,7 +2,7 @@
  * The NHS.UK-style header: the service name, who is signed in, their actions, overdue actions
  * (for those who chase them), and Sign out.
  */
-import { mayUseTwoStep, overdueScope, roleLabels } from "@roundtable/domain";
+import { overdueScope, roleLabels } from "@roundtable/domain";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useSession } from "../auth/session-context";
 import { homeWords } from "../cases/case-words";
@@ -79,17 +79,10 @@ export function Header() {
                 </li>
               )}
               <li className="nhsuk-header__account-item">
-                <Link className="nhsuk-header__account-link" href={paths.communicationNeeds()}>
-                  Communication needs
+                <Link className="nhsuk-header__account-link" href={paths.account()}>
+                  Your account
                 </Link>
               </li>
-              {mayUseTwoStep(me.role) && (
-                <li className="nhsuk-header__account-item">
-                  <Link className="nhsuk-header__account-link" href={paths.twoStep()}>
-                    Sign-in security
-                  </Link>
-                </li>
-              )}
               <li className="nhsuk-header__account-item">
                 <button type="button" className="nhsuk-header__account-button" onClick={handleSignOut}>
                   Sign out

@@ -82,4 +82,9 @@ describe("the account pages' addresses", () => {
     expect(matchRoute(paths.contactDetails())).toEqual({ name: "contact-details" });
     expect(matchRoute("/account/two-step")).toEqual({ name: "two-step" });
   });
+
+  it("finds your account, the page that leads to each of them", () => {
+    expect(matchRoute(paths.account())).toEqual({ name: "account" });
+    expect(matchRoute("/account/")).toEqual({ name: "account" });
+  });
 });

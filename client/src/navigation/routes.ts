@@ -7,6 +7,7 @@ export type Route =
   | { name: "two-step" }
   | { name: "notifications" }
   | { name: "email-choices" }
+  | { name: "account" }
   | { name: "contact-details" }
   | { name: "communication-needs" }
   | { name: "member-communication-needs"; caseId: string; personId: string }
@@ -41,6 +42,7 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 1 && first === "password-reset") return { name: "password-reset" };
   if (parts.length === 2 && first === "account" && second === "two-step") return { name: "two-step" };
   if (parts.length === 1 && first === "notifications") return { name: "notifications" };
+  if (parts.length === 1 && first === "account") return { name: "account" };
   if (parts.length === 2 && first === "account" && second === "emails") return { name: "email-choices" };
   if (parts.length === 2 && first === "account" && second === "contact") return { name: "contact-details" };
   if (parts.length === 2 && first === "account" && second === "communication-needs") return { name: "communication-needs" };
@@ -78,6 +80,7 @@ const caseRecordPages = new Map<string, "case-team" | "case-consent" | "case-aud
 export const paths = {
   myCases: () => "/",
   myActions: () => "/actions",
+  account: () => "/account",
   twoStep: () => "/account/two-step",
   notifications: () => "/notifications",
   emailChoices: () => "/account/emails",
