@@ -3,7 +3,7 @@
  * and a way to open a page signed in as a demo account in a context of its own.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { startAppServer, type AppServer } from "./app-server.js";
 import { launchChromium, signInAs } from "./browser.js";
 
@@ -23,6 +23,12 @@ export function useAppAndBrowser(env: () => NodeJS.ProcessEnv = () => ({})): E2e
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     [app, browser] = await Promise.all([startAppServer(env()), launchChromium()]);
+  });
+  // A failed test says where each of its pages was and what it showed, so a failure seen only in
+  // CI (where nobody watched the browser) can be read from the log.
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== "fail") return;
+    for (const context of contexts) for (const page of context.pages()) console.error(await describePage(page));
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();
@@ -44,4 +50,14 @@ export function useAppAndBrowser(env: () => NodeJS.ProcessEnv = () => ({})): E2e
       return page;
     },
   };
+}
+
+/** A page's address and the start of its visible text, for a failed test's log. */
+async function describePage(page: Page): Promise<string> {
+  if (page.isClosed()) return "[a closed page]";
+  const text = await page
+    .locator("body")
+    .innerText({ timeout: 2000 })
+    .catch((error: Error) => `(could not read the page: ${error.message})`);
+  return `[page at ${page.url()}]\n${text.replace(/\n{2,}/g, "\n").slice(0, 1500)}`;
 }
