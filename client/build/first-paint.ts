@@ -5,11 +5,14 @@
  *   header and "Loading…" line, styled by a small inline <style>), so the shell paints as soon as
  *   the HTML arrives; what follows the stylesheet, the app, still waits for it (a module script
  *   does not run before the stylesheets above it have loaded).
+ * - At a document's address the page opens the document's collab connection itself, before the
+ *   app arrives (an inline script in the head, src/realtime/early-collab-script.ts; ADR 0031).
  * - It writes `route-preloads.json`: the scripts and stylesheets the document and meeting pages
  *   load lazily, so the server can name them in the HTML of those addresses and the browser
  *   fetches them beside the app's own script instead of after it has run.
  */
 import type { Plugin, Rollup } from "vite";
+import { earlyCollabScript } from "../src/realtime/early-collab-script";
 
 type OutputBundle = Rollup.OutputBundle;
 type OutputChunk = Rollup.OutputChunk;
@@ -38,7 +41,10 @@ export function firstPaint(): Plugin {
         const moved = lines.filter((line) => !isStylesheet(line)).join("\n");
         const shellEnd = "<!-- end of the shell -->";
         if (!moved.includes(shellEnd)) throw new Error(`index.html has no "${shellEnd}" marker for the stylesheet to follow`);
-        return moved.replace(shellEnd, `${shellEnd}\n    ${stylesheets.join("\n    ")}`);
+        return {
+          html: moved.replace(shellEnd, `${shellEnd}\n    ${stylesheets.join("\n    ")}`),
+          tags: [{ tag: "script", children: earlyCollabScript(), injectTo: "head" }],
+        };
       },
     },
     generateBundle(_options, bundle) {

@@ -57,6 +57,7 @@ async function describePage(page: Page): Promise<string> {
   if (page.isClosed()) return "[a closed page]";
   const text = await page
     .locator("body")
+    // biome-ignore lint/performance/useDomNodeTextContent: what the reader saw, laid out, is the point here.
     .innerText({ timeout: 2000 })
     .catch((error: Error) => `(could not read the page: ${error.message})`);
   return `[page at ${page.url()}]\n${text.replace(/\n{2,}/g, "\n").slice(0, 1500)}`;

@@ -13,6 +13,8 @@ interface Row {
 export interface Waterfall {
   /** One line a request, in the order they started: "  start–end ms  what". */
   lines(): string[];
+  /** Forgets what was recorded so far: the next request is the first. */
+  restart(): void;
 }
 
 function shortName(url: string): string {
@@ -53,6 +55,10 @@ export function recordWaterfall(cdp: CDPSession): Waterfall {
     if (row && row.end === null) row.end = at(e.timestamp); // the first message: the server's sync step
   });
   return {
+    restart: () => {
+      rows.clear();
+      origin = null;
+    },
     lines: () =>
       [...rows.values()]
         .sort((a, b) => a.start - b.start)

@@ -9,7 +9,7 @@ import { refuseCrossSite } from "./http/refuse-cross-site.js";
 import { requireJsonBody } from "./http/require-json.js";
 import { requirePerson } from "./http/require-person.js";
 import { securityHeaders } from "./http/security-headers.js";
-import { builtPageStyleHashes, clientPage } from "./http/client-page.js";
+import { builtPageHashes, clientPage } from "./http/client-page.js";
 import { SignInCheck } from "./auth/sign-in-check.js";
 import { actionRoutes } from "./actions/action-routes.js";
 import { carriedActionRoutes } from "./actions/carried-action-routes.js";
@@ -48,8 +48,9 @@ export function createApp(deps: AppDeps & FeatureDeps) {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(deps.log, deps.config.durability.updateLog.failureLogIntervalMs));
   const dist = deps.config.clientDist;
-  // The built page's static shell is styled inline; its exact rules are allowed by hash.
-  app.use("*", securityHeaders({ ...deps.config, pageStyleHashes: builtPageStyleHashes(dist) }));
+  // The built page's static shell is styled inline, and a script in it opens a document's collab
+  // connection early: their exact texts are allowed by hash.
+  app.use("*", securityHeaders({ ...deps.config, ...builtPageHashes(dist) }));
 
   // API answers hold personal data: no browser or shared cache should keep a copy.
   app.use("/api/*", async (c, next) => {

@@ -58,7 +58,7 @@ describe("the first page", () => {
   });
 
   it("names nothing for other screens, or for an address whose id is not an id", async () => {
-    for (const address of ["/signin", "/cases/" + documentId, "/documents/not-an-id", `/documents/${documentId}/x`, "/documents/%22%3E%3Cscript%3E"]) {
+    for (const address of ["/signin", `/cases/${documentId}`, "/documents/not-an-id", `/documents/${documentId}/x`, "/documents/%22%3E%3Cscript%3E"]) {
       const res = await fetch(`${server.url()}${address}`);
       expect(res.status, address).toBe(200);
       expect(links(await res.text()), address).toEqual([]);

@@ -15,12 +15,19 @@ let server: RunningServer;
 let proxiedStorage: TestStorage;
 let proxied: RunningServer;
 let clientDist: string;
+/** Stand-ins for the built page's inline style (its shell) and script (the early collab connection). */
+const shellStyle = "body { margin: 0; }";
+const earlyScript = "window.early = 1;";
+const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 beforeAll(async () => {
   // A stand-in for the built client, so the static files go through the real serveStatic.
   clientDist = mkdtempSync(path.join(tmpdir(), "roundtable-dist-"));
   mkdirSync(path.join(clientDist, "assets"));
-  writeFileSync(path.join(clientDist, "index.html"), '<!doctype html><div id="root"></div><script type="module" src="/assets/app.js"></script>');
+  writeFileSync(
+    path.join(clientDist, "index.html"),
+    `<!doctype html><style>${shellStyle}</style><script>${earlyScript}</script><div id="root"></div><script type="module" src="/assets/app.js"></script>`,
+  );
   writeFileSync(path.join(clientDist, "assets", "app.js"), "console.log('hello');");
   [storage, proxiedStorage] = await Promise.all([createTestStorage(), createTestStorage()]);
   storage.config = { ...storage.config, clientDist };
@@ -63,8 +70,9 @@ describe("security headers", () => {
     expect(await res.text()).toContain('<div id="root">');
     const policy = csp(res);
     expect(policy.get("default-src")).toEqual(["'self'"]);
-    expect(policy.get("script-src")).toEqual(["'self'"]);
-    expect(policy.get("style-src")).toEqual(["'self'", tiptapBaseStyleHash]);
+    // The page's own inline script and style, exactly those texts, by hash; nothing else inline.
+    expect(policy.get("script-src")).toEqual(["'self'", sha256(earlyScript)]);
+    expect(policy.get("style-src")).toEqual(["'self'", tiptapBaseStyleHash, sha256(shellStyle)]);
     expect(policy.get("img-src")).toEqual(["'self'", "data:"]);
     expect(policy.get("font-src")).toEqual(["'self'", "https://assets.nhs.uk"]);
     expect(policy.get("object-src")).toEqual(["'none'"]);

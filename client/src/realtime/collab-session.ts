@@ -3,13 +3,15 @@
  * a reload) and its connection to the collab server. No React here: screens read it through
  * `subscribe` and `getSnapshot`.
  */
-import { askForPersisted, closeCodes, stopsReconnecting } from "@roundtable/domain";
+import { closeCodes, stopsReconnecting } from "@roundtable/domain";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { clearsLocalCopy, endingAfterAccessCheck, type AccessCheck, type CollabEnding, type OpenAccess } from "./access-ending";
 import type { ConnectionFacts } from "./connection-state";
 import { SaveTracker } from "./save-tracker";
+import { collabParams, collabServerUrl } from "./collab-address";
+import { CollabWebSocket } from "./early-collab-socket";
 import { listenToServerState } from "./server-state-messages";
 
 export interface CollabSnapshot {
@@ -64,12 +66,13 @@ export class CollabSession {
 
   constructor(private readonly options: CollabSessionOptions) {
     this.local = new IndexeddbPersistence(`roundtable-${options.personId}-${options.documentId}`, this.doc);
-    const scheme = window.location.protocol === "https:" ? "wss" : "ws";
-    this.provider = new WebsocketProvider(`${scheme}://${window.location.host}/collab`, options.documentId, this.doc, {
+    this.provider = new WebsocketProvider(collabServerUrl(window.location), options.documentId, this.doc, {
       connect: false,
-      params: { [askForPersisted.name]: askForPersisted.value },
+      params: collabParams,
       // 1008 may mean the session ended or access went: stop, ask the API, then decide.
       shouldReconnect: (event) => !stopsReconnecting(event.code),
+      // The connection the page itself opened before the app arrived, when there is one (ADR 0031).
+      WebSocketPolyfill: CollabWebSocket,
     });
     listenToServerState(this.provider, {
       onServerState: (state) => {
@@ -93,12 +96,13 @@ export class CollabSession {
     window.addEventListener("offline", this.refresh);
     this.snapshot = this.computeSnapshot();
 
-    // Connect once this device's copy is loaded, so the server's first message tells us exactly
-    // which offline changes it still lacks. Do not wait for ever if IndexedDB is unavailable.
+    // Connect at once, beside reading this device's copy: offline edits found there reach the
+    // server as an update from the copy (y-websocket sends every change not from the server), so
+    // nothing waits for IndexedDB and nothing in it is lost (ADR 0031).
+    this.provider.connect();
     void Promise.race([this.local.whenSynced, delay(localCopyWaitMs)]).then(() => {
       if (this.destroyed) return;
       this.localCopyChecked = true;
-      if (this.ending === null) this.provider.connect();
       this.refresh();
     });
   }
@@ -167,7 +171,7 @@ export class CollabSession {
   };
 
   private readonly handleOnline = (): void => {
-    if (this.ending === null && !this.revokedByServer && this.localCopyChecked) this.provider.connect();
+    if (this.ending === null && !this.revokedByServer) this.provider.connect();
     this.refresh();
   };
 

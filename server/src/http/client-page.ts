@@ -19,21 +19,24 @@ type RoutePreloads = Record<"document" | "meeting", { scripts: string[]; styles:
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The Content-Security-Policy sources that allow exactly the inline <style> elements of the
- * built page (its static shell's rules), by their SHA-256: no 'unsafe-inline'.
+ * The Content-Security-Policy sources that allow exactly the inline elements `tag` of the built
+ * page, by their SHA-256 (no 'unsafe-inline'): its static shell's <style> and the <script> that
+ * opens a document's collab connection early (docs/adr/0031). Elements with attributes (the
+ * app's own `<script type="module" src>`) are not inline code and are not counted.
  */
-export function inlineStyleHashes(html: string): string[] {
-  return [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+export function inlineHashes(html: string, tag: "style" | "script"): string[] {
+  return [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, "g"))].map(
     ([, text]) => `'sha256-${createHash("sha256").update(text ?? "").digest("base64")}'`,
   );
 }
 
-/** The built page's inline style hashes, read once at start (an empty list if it is not built). */
-export function builtPageStyleHashes(dist: string): string[] {
+/** The built page's inline style and script hashes, read once at start (none if it is not built). */
+export function builtPageHashes(dist: string): { pageStyleHashes: string[]; pageScriptHashes: string[] } {
   try {
-    return inlineStyleHashes(readFileSync(path.join(dist, "index.html"), "utf8"));
+    const html = readFileSync(path.join(dist, "index.html"), "utf8");
+    return { pageStyleHashes: inlineHashes(html, "style"), pageScriptHashes: inlineHashes(html, "script") };
   } catch {
-    return [];
+    return { pageStyleHashes: [], pageScriptHashes: [] };
   }
 }
 

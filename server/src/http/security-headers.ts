@@ -20,10 +20,19 @@ export const tiptapBaseStyleHash = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWs
 const nhsFontHost = "https://assets.nhs.uk";
 
 /**
- * `pageStyleHashes`: the built page's inline <style> elements, by hash (its static shell's rules,
- * see client-page.ts).
+ * `pageStyleHashes` and `pageScriptHashes`: the built page's inline <style> and <script>
+ * elements, by hash (its static shell's rules, and the early collab connection; see
+ * client-page.ts).
  */
-export function securityHeaders({ trustProxy, pageStyleHashes = [] }: { trustProxy: boolean; pageStyleHashes?: string[] }): MiddlewareHandler {
+export function securityHeaders({
+  trustProxy,
+  pageStyleHashes = [],
+  pageScriptHashes = [],
+}: {
+  trustProxy: boolean;
+  pageStyleHashes?: string[];
+  pageScriptHashes?: string[];
+}): MiddlewareHandler {
   // CSP3 browsers treat 'self' as covering ws:/wss: to the same host, but older Safari does not,
   // so the collab websocket (/collab/...) and socket.io are allowed explicitly for this host.
   const sameHostWebSockets = (c: Context) => {
@@ -33,7 +42,7 @@ export function securityHeaders({ trustProxy, pageStyleHashes = [] }: { trustPro
   const headers = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
+      scriptSrc: ["'self'", ...pageScriptHashes],
       styleSrc: ["'self'", tiptapBaseStyleHash, ...pageStyleHashes],
       imgSrc: ["'self'", "data:"],
       fontSrc: ["'self'", nhsFontHost],
