@@ -12,7 +12,9 @@ import {
   documentAccess,
   effectiveCaseRole,
   inviteeRefusal,
+  invitedRoleCounts,
   isFamilyRole,
+  mayBookMeetings,
   mayChangeAction,
   mayDecideCarriedAction,
   mayManageCase,
@@ -30,6 +32,7 @@ import {
   type Action,
   type CarriedActionsSection,
   type CaseDetail,
+  type CaseSummary,
   type ConsentRecord,
   type CreatedInvitation,
   type DocumentDetail,
@@ -641,6 +644,35 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
 
   // Last, as it changes passwords and ends sessions. Signed out is the only way these routes are
   // used; a session makes no difference, and a link is for the one account it was sent to.
+  it("books a meeting inviting, and invites, a parent the young person's decision keeps out only as the rules say (ADR 0026)", async () => {
+    // Kai (18) has said no to his parents seeing his records; the demo puts his aunt on his team.
+    const priya = actors.find((a) => a.label.endsWith("(priya.shah)"))!.client;
+    const kaiId = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Kai Thompson")!.id;
+    const { db } = server.database;
+    const members = await db.select({ personId: schema.caseMembers.personId, role: schema.caseMembers.role }).from(schema.caseMembers).where(eq(schema.caseMembers.caseId, kaiId));
+    const aunt = members.find((m) => m.role === "parent")!;
+    let invitations = 0;
+    const askEveryone = async (when: string) => {
+      const kai = (await priya.get<CaseDetail>(`/api/cases/${kaiId}`)).body;
+      const facts = (personId: string) => ({ isTheLinkedYoungPerson: kai.youngPerson?.personId === personId, parentsMayOpen: kai.parentsSharing!.parentsMayOpen });
+      const auntCounts = teamRoleThatCounts(aunt.role, facts(aunt.personId));
+      const auntInvitable = inviteeRefusal({ visibility: "family", accountRole: "parent", cases: [{ caseRole: auntCounts, sharingConsented: true }] }) === null;
+      for (const actor of actors) {
+        const kaiRole = teamRoleThatCounts(members.find((m) => m.personId === actor.client.personId)?.role ?? null, facts(actor.client.personId));
+        const seen = kaiRole !== null || seesWholeService(actor.accountRole);
+        const booked = await actor.client.post("/api/meetings", { type: "review", startsAt: "2026-12-21T10:00:00Z", caseId: kaiId, inviteeIds: [aunt.personId] });
+        check(`book a review about Kai inviting his aunt, ${when}`, actor, !mayBookMeetings(actor.accountRole) ? 403 : !seen ? 404 : auntInvitable ? "allow" : 400, outcome(booked.status));
+        invitations += 1;
+        const invited = await actor.client.post(`/api/cases/${kaiId}/invitations`, { email: `kai-parent-${invitations}@example.org`, role: "parent" });
+        const runsCase = mayManageCase(effectiveCaseRole(kaiRole, actor.accountRole));
+        check(`invite a parent or carer to Kai's team, ${when}`, actor, !seen ? 404 : !runsCase ? 403 : invitedRoleCounts("parent", kai.parentsSharing!) ? "allow" : 400, outcome(invited.status));
+      }
+    };
+    await askEveryone("Kai having said no");
+    expect((await priya.post(`/api/cases/${kaiId}/consents`, { kind: "share-with-parents", decision: "given", givenBy: "Kai Thompson (himself)" })).status).toBe(201);
+    await askEveryone("Kai having agreed");
+  });
+
   it("answers the password reset signed out, the same for every address, once, for one account only", async () => {
     const { db } = server.database;
     const ask = async (email: string, cookie?: string) => {

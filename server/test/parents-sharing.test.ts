@@ -10,6 +10,7 @@ import {
   ageOn,
   parentsMayOpen,
   type Action,
+  type ApiError,
   type CaseDetail,
   type CaseSummary,
   type ConsentRecord,
@@ -164,5 +165,49 @@ describe("a young person's own say in what their parents see", () => {
         expect({ name, today, counts: counted.length === 1 }).toEqual({ name, today, counts: parentsMayOpen({ age: ageOn(dateOfBirth, today), decision }) });
       }
     }
+  });
+});
+
+describe("a parent kept out, where they might still be offered (issue 12)", () => {
+  const keptOut = "Kai has said their records are not shared with their parents or carers";
+
+  it("lists them, with the decision, to those told it; to everyone else the team is as if they were not on it", async () => {
+    const kai = await caseNamed("Kai Thompson");
+    // The demo puts Kai's aunt on his team; Kai (18) has said no, and the decision has a date.
+    expect(kai.team.find((m) => m.name === "Donna Thompson")).toMatchObject({ role: "parent" });
+    expect(kai.parentsSharing).toMatchObject({ decision: "declined", parentsMayOpen: false });
+    expect(Date.parse(kai.parentsSharing!.decidedAt!)).not.toBeNaN();
+    const tom = await signIn(server.url, "tom.hughes");
+    expect((await tom.get<CaseDetail>(`/api/cases/${kai.id}`)).body.team.map((m) => m.name)).toContain("Donna Thompson");
+    // A professional on the team is not told the decision, so not that a parent is kept out.
+    const ben = await signIn(server.url, "ben.carter");
+    const benSees = (await ben.get<CaseDetail>(`/api/cases/${kai.id}`)).body;
+    expect(benSees.parentsSharing).toBeNull();
+    expect(benSees.team.filter((m) => m.role === "parent")).toEqual([]);
+    expect((await (await signIn(server.url, "donna.thompson")).get(`/api/cases/${kai.id}`)).status).toBe(404);
+  });
+
+  it("refuses to book a meeting inviting them, saying why, and books it once the young person agrees", async () => {
+    const kai = await caseNamed("Kai Thompson");
+    const donna = kai.team.find((m) => m.name === "Donna Thompson")!;
+    const book = () => priya.post<ApiError>("/api/meetings", { type: "review", startsAt: "2026-12-20T10:00:00Z", caseId: kai.id, inviteeIds: [donna.personId] });
+    const refused = await book();
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual({ inviteeIds: `Donna Thompson: ${keptOut}, so they could not open this meeting` });
+    await decide(kai.id, "given", "Kai Thompson (himself)");
+    expect((await book()).status).toBe(201);
+    await decide(kai.id, "declined", "Kai Thompson (himself)");
+  });
+
+  it("refuses to invite a parent or carer while the young person's decision keeps parents out, saying why", async () => {
+    const kai = await caseNamed("Kai Thompson");
+    const invite = (caseId: string, role: string, extra: object = {}) => priya.post<ApiError>(`/api/cases/${caseId}/invitations`, { email: `${role}-${caseId}@example.org`, role, ...extra });
+    const refused = await invite(kai.id, "parent");
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual({ role: `You cannot invite a parent or carer: ${keptOut}. If Kai changes their mind, record it on the consent page first` });
+    // Every other role is invited as before; so are the parents of a child who has not said no.
+    const camhs = kai.agencies.find((a) => a.name === "Northbridge CAMHS")!.id;
+    expect((await invite(kai.id, "professional", { agencyId: camhs })).status).toBe(201);
+    expect((await invite((await caseNamed("Ellie Brooks")).id, "parent")).status).toBe(201);
   });
 });

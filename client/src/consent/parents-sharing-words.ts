@@ -3,7 +3,8 @@
  * the young person, about themselves, and to the people who run their case. From 16 the decision
  * decides what parents or carers on the team can open; at 18 they open only with it.
  */
-import { adultFromAge, decidesFromAge, parentsMayOpen, type ConsentDecision, type ParentsSharing } from "@roundtable/domain";
+import { adultFromAge, decidesFromAge, parentsKeptOutReason, parentsMayOpen, type ConsentDecision, type ParentsSharing } from "@roundtable/domain";
+import { formatUkDate } from "../layout/uk-time";
 
 export interface ParentsSharingWords {
   heading: string;
@@ -47,4 +48,28 @@ export function parentsSharingEffect(p: ParentsSharing | null, decision: Consent
   return parentsMayOpen({ age: p.age, decision })
     ? `${child}'s parents or carers on the team can open ${child}'s records.`
     : `${child}'s parents or carers on the team can no longer open ${child}'s records.`;
+}
+
+/**
+ * What the team page says under a parent or carer the young person's decision keeps out: to the
+ * young person about their own decision, to the people who run the case with its date. Null
+ * while parents may open the records, and for anyone not told the decision (`sharing` null).
+ */
+export function parentKeptOutNote(sharing: ParentsSharing | null, child: string, toYoungPerson: boolean): string | null {
+  if (!sharing || sharing.parentsMayOpen) return null;
+  if (toYoungPerson) {
+    return sharing.decision === "declined" ? "Cannot see your records: you have said they should not." : `Cannot see your records: you are ${adultFromAge} or over, and you have not said they can.`;
+  }
+  const when = sharing.decidedAt ? ` (recorded ${formatUkDate(sharing.decidedAt)})` : "";
+  return `Cannot see ${child}'s records: ${parentsKeptOutReason(child, sharing)}${when}.`;
+}
+
+/**
+ * Said to the people told the decision, on the booking form (who is not listed to invite) and the
+ * invitation form (which role is not a choice): why the parents or carers are not offered.
+ */
+export function parentsNotOfferedWords(sharing: ParentsSharing | null, child: string, form: "meeting" | "team"): string | null {
+  if (!sharing || sharing.parentsMayOpen) return null;
+  const what = form === "meeting" ? `${child}'s parents or carers are not listed` : "You cannot invite a parent or carer";
+  return `${what}: ${parentsKeptOutReason(child, sharing)}.`;
 }

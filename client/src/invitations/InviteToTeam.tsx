@@ -13,6 +13,7 @@ import { useMe, useSession } from "../auth/session-context";
 import { PageLoading } from "../layout/PageLoading";
 import { InvitationSent } from "./InvitationSent";
 import { InvitationsTable } from "./InvitationsTable";
+import { parentsNotOfferedWords } from "../consent/parents-sharing-words";
 import { checkInviteForm, emptyInviteForm, inviteBody, inviteErrorsFromServer, inviteFieldId, rolesToInvite, type InviteForm, type InviteFormErrors } from "./invite-form";
 import { mayInvite } from "./may-invite";
 import { SelectField } from "../auth/SelectField";
@@ -100,6 +101,7 @@ function InviteSection({ details, headingId }: { details: CaseDetail; headingId:
           id={inviteFieldId("role")}
           name="role"
           label="What will they be on the team?"
+          hint={parentsNotOfferedWords(details.parentsSharing, firstName, "team") ?? undefined}
           placeholder="Choose a role"
           options={roleOptions}
           value={form.role}

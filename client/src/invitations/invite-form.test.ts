@@ -1,14 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { ApiRequestError } from "../api/api";
+import { parentsNotOfferedWords } from "../consent/parents-sharing-words";
 import { checkInviteForm, emptyInviteForm, inviteBody, inviteErrorsFromServer, rolesToInvite } from "./invite-form";
 
 describe("the invite form", () => {
+  it("does not offer a parent or carer while the young person's decision keeps parents out, and says why", () => {
+    const keyworker = { id: "priya", name: "Priya Shah" };
+    const declined = { age: 18, decides: true, decision: "declined" as const, decidedAt: "2026-11-30T10:00:00Z", parentsMayOpen: false };
+    expect(rolesToInvite({ keyworker, youngPerson: null, parentsSharing: declined }, "priya")).toEqual(["young-person", "professional", "icb-lead"]);
+    expect(rolesToInvite({ keyworker, youngPerson: null, parentsSharing: { ...declined, decision: "given", parentsMayOpen: true } }, "priya")).toContain("parent");
+    expect(parentsNotOfferedWords(declined, "Kai", "team")).toBe("You cannot invite a parent or carer: Kai has said their records are not shared with their parents or carers.");
+    expect(parentsNotOfferedWords(null, "Kai", "team")).toBeNull();
+  });
+
   it("offers the young person only to the child's own keyworker, while no account is linked, and asks how they agreed", () => {
     const keyworker = { id: "priya", name: "Priya Shah" };
-    expect(rolesToInvite({ keyworker, youngPerson: null }, "priya")).toContain("young-person");
-    expect(rolesToInvite({ keyworker, youngPerson: null }, "tom")).not.toContain("young-person");
+    expect(rolesToInvite({ keyworker, youngPerson: null, parentsSharing: null }, "priya")).toContain("young-person");
+    expect(rolesToInvite({ keyworker, youngPerson: null, parentsSharing: null }, "tom")).not.toContain("young-person");
     const linked = { personId: "jamie", name: "Jamie", agreement: "Yes", linkedBy: null, linkedAt: "2026-12-01T10:00:00Z" };
-    expect(rolesToInvite({ keyworker, youngPerson: linked }, "priya")).toEqual(["parent", "professional", "icb-lead"]);
+    expect(rolesToInvite({ keyworker, youngPerson: linked, parentsSharing: null }, "priya")).toEqual(["parent", "professional", "icb-lead"]);
     expect(checkInviteForm({ ...emptyInviteForm, email: "a@b.org", role: "young-person" })?.fields).toEqual({
       youngPersonAgreement: "Say how the young person agreed to have their own account",
     });

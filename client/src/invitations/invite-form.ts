@@ -4,7 +4,7 @@
  * Inviting the young person links the account they accept with as the child's own, so only the
  * child's own keyworker is offered it, while none is linked (ADR 0012).
  */
-import { invitableRoles, invitedRoleHasAgency, mayLinkYoungPerson, type CaseDetail, type CreateInvitationRequest, type InvitableRole } from "@roundtable/domain";
+import { invitableRoles, invitedRoleCounts, invitedRoleHasAgency, mayLinkYoungPerson, type CaseDetail, type CreateInvitationRequest, type InvitableRole } from "@roundtable/domain";
 import { formErrorsFromServer, formErrorsIfAny, type FieldMessages, type FormErrors, type FormLayout } from "../auth/form-errors";
 
 export interface InviteForm {
@@ -63,8 +63,13 @@ export function inviteErrorsFromServer(error: unknown): InviteFormErrors {
   });
 }
 
-/** The roles this person may invite onto this case: the young person only for their own keyworker, while none is linked. */
-export function rolesToInvite(details: Pick<CaseDetail, "keyworker" | "youngPerson">, meId: string): readonly InvitableRole[] {
+/**
+ * The roles this person may invite onto this case: the young person only for their own keyworker,
+ * while none is linked; a parent or carer only while they would count on the team
+ * (`invitedRoleCounts`: not while the young person's decision keeps parents out, ADR 0026).
+ */
+export function rolesToInvite(details: Pick<CaseDetail, "keyworker" | "youngPerson" | "parentsSharing">, meId: string): readonly InvitableRole[] {
   const mayInviteChild = details.youngPerson === null && mayLinkYoungPerson({ isOwnKeyworker: details.keyworker?.id === meId });
-  return invitableRoles.filter((role) => role !== "young-person" || mayInviteChild);
+  const parentsMayOpen = details.parentsSharing?.parentsMayOpen ?? true;
+  return invitableRoles.filter((role) => (role !== "young-person" || mayInviteChild) && invitedRoleCounts(role, { parentsMayOpen }));
 }

@@ -2,16 +2,18 @@
  * Who to invite: everyone on the chosen cases' teams (once each), except the person booking,
  * who chairs. Professionals and tracker meetings never include family members.
  */
-import { isFamilyRole, meetingTypeLabels, roleLabels, type CaseDetail, type TeamMember } from "@roundtable/domain";
+import { isFamilyRole, meetingTypeLabels, roleLabels, type TeamMember } from "@roundtable/domain";
+import { parentsNotOfferedWords } from "../consent/parents-sharing-words";
 import { PageLoading } from "../layout/PageLoading";
+import { firstName } from "../team/child-name";
 import { FieldError } from "./FieldError";
-import { inviteesOffered, seesOnlyWords, type BookableType } from "./new-meeting-form";
+import { inviteesOffered, seesOnlyWords, type BookableType, type OfferingCase } from "./new-meeting-form";
 
 interface InviteePickerProps {
   type: BookableType | "";
   people: readonly TeamMember[];
   /** The chosen children, with their teams: who will open whose section. */
-  cases: readonly Pick<CaseDetail, "name" | "team">[];
+  cases: readonly OfferingCase[];
   loading: boolean;
   noCaseYet: boolean;
   chosen: readonly string[];
@@ -30,7 +32,15 @@ export function InviteePicker({ type, people, cases, loading, noCaseYet, chosen,
       ? ` Family members cannot be invited to a ${meetingTypeLabels[type].toLowerCase()}.`
       : "";
   const offered = inviteesOffered(type, people, cases);
-  const notOffered = people.length - offered.length;
+  // Family members left out of a family meeting are not left out for their agency: a parent the
+  // young person's decision keeps out is said so, to those told it (ADR 0026).
+  const notOffered = people.filter((p) => !isFamilyRole(p.role) && !offered.some((o) => o.personId === p.personId)).length;
+  const keptOut = familyNote
+    ? []
+    : cases.flatMap((c) => {
+        const words = parentsNotOfferedWords(c.parentsSharing, firstName(c.name), "meeting");
+        return words && c.team.some((m) => m.role === "parent") ? [words] : [];
+      });
   const errorId = "inviteeIds-error";
   const toggle = (personId: string, on: boolean) =>
     onChange(on ? [...chosen.filter((id) => id !== personId), personId] : chosen.filter((id) => id !== personId));
@@ -43,6 +53,7 @@ export function InviteePicker({ type, people, cases, loading, noCaseYet, chosen,
           You chair the meeting, so you are not on this list. Only people who will be able to open the meeting are listed.
           {familyNote}
           {notOffered > 0 && !familyNote && ` ${notOffered === 1 ? "1 person on the team is" : `${notOffered} people on the team are`} not listed: the family has not agreed to share information with their agency.`}
+          {keptOut.map((words) => ` ${words}`)}
         </div>
         <FieldError id={errorId} message={error} />
         {noCaseYet && <p>Choose the case first, then the people on its team show here.</p>}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiRequestError } from "../api/api";
+import { parentsNotOfferedWords } from "../consent/parents-sharing-words";
 import { checkMeetingForm, inviteesOffered, meetingBody, meetingErrorsFromServer, seesOnlyWords, type MeetingForm } from "./new-meeting-form";
 
 const blank: MeetingForm = {
@@ -91,7 +92,7 @@ describe("inviteesOffered", () => {
     { personId: "claire", role: "parent" as const },
     { personId: "jamie", role: "young-person" as const },
   ];
-  const jamie = { name: "Jamie Walker", team: people.map((p) => ({ ...p, sharingConsented: true })) };
+  const jamie = { name: "Jamie Walker", team: people.map((p) => ({ ...p, sharingConsented: true })), youngPerson: { personId: "jamie" }, parentsSharing: null };
 
   it("leaves family members out of professionals and tracker meetings", () => {
     expect(inviteesOffered("professionals", people, [jamie]).map((p) => p.personId)).toEqual(["mark"]);
@@ -105,12 +106,20 @@ describe("inviteesOffered", () => {
   it("offers only people who will open the meeting, saying whose section a tracker meeting shows them", () => {
     const helen = { personId: "helen", role: "icb-lead" as const };
     const withHelen = { ...jamie, team: [...jamie.team, { ...helen, sharingConsented: true }] };
-    const aisha = { name: "Aisha Reid", team: [{ ...helen, sharingConsented: false }] };
+    const aisha = { name: "Aisha Reid", team: [{ ...helen, sharingConsented: false }], youngPerson: null, parentsSharing: null };
     const offered = inviteesOffered("tracker", [helen], [withHelen, aisha]);
     expect(offered).toMatchObject([{ personId: "helen", sees: ["Jamie Walker"] }]);
     expect(seesOnlyWords(offered[0]!.sees, 2)).toBe("Will see Jamie Walker's section only");
     expect(seesOnlyWords(["Jamie Walker", "Aisha Reid"], 2)).toBeNull();
     // Nobody's family shares with her agency: not offered at all.
-    expect(inviteesOffered("review", [helen], [{ name: "Aisha Reid", team: [{ ...helen, sharingConsented: false }] }])).toEqual([]);
+    expect(inviteesOffered("review", [helen], [aisha])).toEqual([]);
+  });
+
+  it("does not offer a parent the young person's decision keeps out, nor a young person's account not linked as the child's", () => {
+    const kept = { age: 18, decides: true, decision: "declined" as const, decidedAt: "2026-11-30T10:00:00Z", parentsMayOpen: false };
+    expect(inviteesOffered("review", people, [{ ...jamie, parentsSharing: kept }]).map((p) => p.personId)).toEqual(["mark", "jamie"]);
+    expect(inviteesOffered("review", people, [{ ...jamie, parentsSharing: { ...kept, decision: "given", parentsMayOpen: true } }])).toHaveLength(3);
+    expect(inviteesOffered("review", people, [{ ...jamie, youngPerson: null }]).map((p) => p.personId)).toEqual(["mark", "claire"]);
+    expect(parentsNotOfferedWords(kept, "Kai", "meeting")).toBe("Kai's parents or carers are not listed: Kai has said their records are not shared with their parents or carers.");
   });
 });

@@ -2,7 +2,17 @@
  * The booking form's rules: what must be filled in (the same rules the server applies, said
  * before sending), the request it becomes, and the server's answer read back onto the fields.
  */
-import { inviteeRefusal, inviteeSees, meetingVisibilityFor, onlineLinkSchema, type CreateMeetingBody, type TeamMember } from "@roundtable/domain";
+import {
+  inviteeRefusal,
+  inviteeSees,
+  meetingVisibilityFor,
+  onlineLinkSchema,
+  teamRoleThatCounts,
+  type CaseDetail,
+  type CreateMeetingBody,
+  type LinkedYoungPerson,
+  type TeamMember,
+} from "@roundtable/domain";
 import { formErrorsFromServer, formErrorsIfAny, type FieldMessages, type FormErrors, type FormLayout } from "../auth/form-errors";
 import { isProfessionalsOnly } from "./meeting-permissions";
 import { ukTimeToIso } from "../layout/uk-time";
@@ -71,6 +81,12 @@ export function meetingBody(form: MeetingForm, offeredInviteeIds: ReadonlySet<st
   };
 }
 
+/** A chosen child, as much as deciding who is offered needs. */
+export interface OfferingCase extends Pick<CaseDetail, "name" | "parentsSharing"> {
+  team: readonly Pick<TeamMember, "personId" | "role" | "sharingConsented">[];
+  youngPerson: Pick<LinkedYoungPerson, "personId"> | null;
+}
+
 /** A person the booking form offers, and which of the chosen children's sections they will open. */
 export type Offered<T> = T & { sees: readonly string[] };
 
@@ -78,12 +94,15 @@ export type Offered<T> = T & { sees: readonly string[] };
  * The people who can be invited, by the server's own rule (`inviteeRefusal`, asked with the facts
  * about each chosen child): everyone offered will open at least one child's part of the meeting —
  * never a family member to a professionals or tracker meeting, never someone whose agency no
- * chosen child's family shares with. `sees` names the children whose sections they will open.
+ * chosen child's family shares with, never someone whose place on the team does not count
+ * (`teamRoleThatCounts`: a parent the young person's decision keeps out, ADR 0026, or a young
+ * person's account not linked as the child's own). `sees` names the children whose sections they
+ * will open.
  */
 export function inviteesOffered<T extends Pick<TeamMember, "personId" | "role">>(
   type: BookableType | "",
   people: readonly T[],
-  cases: readonly { name: string; team: readonly Pick<TeamMember, "personId" | "role" | "sharingConsented">[] }[],
+  cases: readonly OfferingCase[],
 ): Offered<T>[] {
   const names = cases.map((c) => c.name);
   if (type === "") return people.map((p) => ({ ...p, sees: names }));
@@ -91,7 +110,12 @@ export function inviteesOffered<T extends Pick<TeamMember, "personId" | "role">>
   return people.flatMap((p) => {
     const facts = cases.map((c) => {
       const member = c.team.find((m) => m.personId === p.personId);
-      return { caseRole: member?.role ?? null, sharingConsented: member?.sharingConsented ?? false };
+      const caseRole = teamRoleThatCounts(member?.role ?? null, {
+        isTheLinkedYoungPerson: c.youngPerson?.personId === p.personId,
+        // Told only to those who run the case; to anyone else the server lists no parent it keeps out.
+        parentsMayOpen: c.parentsSharing?.parentsMayOpen ?? true,
+      });
+      return { caseRole, sharingConsented: member?.sharingConsented ?? false };
     });
     if (inviteeRefusal({ visibility, accountRole: p.role, cases: facts }) !== null) return [];
     const sees = inviteeSees({ visibility, accountRole: p.role, cases: facts });

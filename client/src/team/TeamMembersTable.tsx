@@ -36,6 +36,8 @@ interface TeamMembersTableProps {
   /** The child's own linked account (ADR 0012). */
   youngPersonId: string | null;
   meId: string;
+  /** Under each parent or carer, when the young person's decision keeps them out (ADR 0026); only for those told it. */
+  parentsNote?: string | null;
   /** Each member's communication needs in words, for the child's keyworker only (ADR 0023). */
   needs?: ReadonlyMap<string, string>;
   /** Where the keyworker records a family member's communication needs; null for those they do not record. */
@@ -48,7 +50,7 @@ interface TeamMembersTableProps {
   } | null;
 }
 
-export function TeamMembersTable({ team, childFirstName, keyworkerId, youngPersonId, meId, needs, recordNeedsAt, manage }: TeamMembersTableProps) {
+export function TeamMembersTable({ team, childFirstName, keyworkerId, youngPersonId, meId, parentsNote, needs, recordNeedsAt, manage }: TeamMembersTableProps) {
   if (team.length === 0) return <p>No one is on the team yet.</p>;
   const headings = manage ? ["Name", "Role", "Agency and job title", "Contact", "Remove"] : ["Name", "Role", "Agency and job title", "Contact"];
   return (
@@ -61,6 +63,11 @@ export function TeamMembersTable({ team, childFirstName, keyworkerId, youngPerso
             {member.personId === keyworkerId && <span className="nhsuk-body-s rt-team-table__detail">{childFirstName}'s keyworker</span>}
             {member.role === "young-person" && (
               <span className="nhsuk-body-s rt-team-table__detail">{youngPersonNote(member, youngPersonId, childFirstName)}</span>
+            )}
+            {member.role === "parent" && parentsNote && (
+              <span className="nhsuk-body-s rt-team-table__detail" data-testid="parent-kept-out">
+                {parentsNote}
+              </span>
             )}
             {needs?.get(member.personId) && (
               <span className="nhsuk-body-s rt-team-table__detail rt-team-table__needs" data-testid="communication-needs">

@@ -23,6 +23,7 @@ import { RemoveMemberQuestion } from "./RemoveMemberQuestion";
 import { SuccessBanner, type Success } from "./SuccessBanner";
 import { removedMessage, roleChangedMessage, teamChangeNote } from "./team-words";
 import { readerOf } from "../cases/case-words";
+import { parentKeptOutNote } from "../consent/parents-sharing-words";
 import { removeButtonId, roleSelectId, TeamMembersTable } from "./TeamMembersTable";
 import { YoungPersonLink } from "./YoungPersonLink";
 import "./records-pages.css";
@@ -165,6 +166,7 @@ function Team({ details }: { details: CaseDetail }) {
         keyworkerId={details.keyworker?.id ?? null}
         youngPersonId={linked?.personId ?? null}
         meId={me.id}
+        parentsNote={parentKeptOutNote(details.parentsSharing, child, linked?.personId === me.id)}
         needs={needs}
         recordNeedsAt={(member) =>
           mayRecordCommunicationNeeds({ isSelf: member.personId === me.id, isOwnKeyworker, subjectCaseRole: member.role }) && member.personId !== me.id

@@ -115,6 +115,8 @@ export interface ParentsSharing {
   /** Whether their own decision decides at this age (16 and over). */
   decides: boolean;
   decision: ParentsSharingDecision;
+  /** When that decision was recorded (or consent withdrawn), ISO; null when none is recorded. */
+  decidedAt: string | null;
   /** Whether the parents or carers on the team can open the child's records now. */
   parentsMayOpen: boolean;
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { ConsentRecord } from "./consent.js";
-import { ageOn, parentsMayOpen, parentsSharingDecision, youngPersonDecides } from "./parents-sharing.js";
+import {
+  ageOn,
+  invitedRoleCounts,
+  latestParentsSharing,
+  parentsKeptOutReason,
+  parentsMayOpen,
+  parentsSharingDecision,
+  seesParentsSharing,
+  youngPersonDecides,
+} from "./parents-sharing.js";
 
 type Decision = Pick<ConsentRecord, "kind" | "agency" | "recordedAt" | "decision" | "withdrawn">;
 const record = (decision: "given" | "declined", recordedAt: string, withdrawn = false): Decision => ({
@@ -49,5 +58,22 @@ describe("a young person's own say in what their parents see", () => {
       expect(parentsMayOpen({ age, decision: "declined" })).toBe(false);
       expect(parentsMayOpen({ age, decision: "given" })).toBe(true);
     }
+  });
+
+  it("dates the decision by when it was recorded, or withdrawn", () => {
+    expect(latestParentsSharing([])).toEqual({ decision: null, decidedAt: null });
+    expect(latestParentsSharing([record("declined", "2026-01-01T10:00:00Z")])).toEqual({ decision: "declined", decidedAt: "2026-01-01T10:00:00Z" });
+    const withdrawn = { ...record("given", "2026-01-01T10:00:00Z"), withdrawn: { by: null, at: "2026-02-01T10:00:00Z" } };
+    expect(latestParentsSharing([withdrawn])).toEqual({ decision: "declined", decidedAt: "2026-02-01T10:00:00Z" });
+  });
+
+  it("tells the decision to those who run the case and the young person only, and invites no parent it keeps out", () => {
+    expect((["keyworker", "senior-keyworker", "service-lead", "young-person"] as const).map(seesParentsSharing)).toEqual([true, true, true, true]);
+    expect((["parent", "professional", "icb-lead", "admin", null] as const).map(seesParentsSharing)).toEqual([false, false, false, false, false]);
+    expect(invitedRoleCounts("parent", { parentsMayOpen: false })).toBe(false);
+    expect(invitedRoleCounts("parent", { parentsMayOpen: true })).toBe(true);
+    for (const role of ["young-person", "professional", "icb-lead"] as const) expect(invitedRoleCounts(role, { parentsMayOpen: false })).toBe(true);
+    expect(parentsKeptOutReason("Kai", { age: 18, decision: "declined" })).toBe("Kai has said their records are not shared with their parents or carers");
+    expect(parentsKeptOutReason("Kai", { age: 19, decision: null })).toBe("Kai is 19 and has not agreed to share their records with their parents or carers");
   });
 });

@@ -17,7 +17,7 @@ import { membershipCounts } from "../access/team-membership.js";
 import { agenciesSharingOn } from "../access/sharing-consent.js";
 import { nextMeetingsFor } from "./next-meeting.js";
 import { linkedYoungPerson } from "../team/young-person-link.js";
-import { parentsSharingFor } from "../consent/parents-sharing.js";
+import { parentsSharingOf, parentsSharingTold } from "../consent/parents-sharing.js";
 import type { Person } from "../auth/sessions.js";
 
 const keyworker = alias(schema.people, "keyworker");
@@ -88,7 +88,12 @@ export async function getCase(db: Db, person: Person, caseId: string): Promise<C
     .where(eq(schema.caseMembers.caseId, caseId))
     .orderBy(asc(schema.people.name));
   const sharing = await agenciesSharingOn(db, caseId, members.map((m) => m.agencyId));
-  const team = members.map(({ agencyId, ...m }) => ({ ...m, sharingConsented: !needsSharingConsent(m.role) || (agencyId !== null && sharing.has(agencyId)) }));
+  const parents = await parentsSharingOf(db, visible.caseRow);
+  const parentsSharing = parentsSharingTold(person, visible, parents);
+  // A parent the young person's decision keeps out counts as not on the team (ADR 0026): those
+  // told the decision see them listed, and why; to everyone else the team is as if they were not.
+  const listed = parentsSharing || parents.parentsMayOpen ? members : members.filter((m) => m.role !== "parent");
+  const team = listed.map(({ agencyId, ...m }) => ({ ...m, sharingConsented: !needsSharingConsent(m.role) || (agencyId !== null && sharing.has(agencyId)) }));
   const docs = await db
     .select({
       id: schema.documents.id,
@@ -111,7 +116,7 @@ export async function getCase(db: Db, person: Person, caseId: string): Promise<C
     ...toSummary(person, summaryRow!, (await nextMeetingsFor(db, person, [caseId])).get(caseId)),
     agencies,
     youngPerson: await linkedYoungPerson(db, caseId),
-    parentsSharing: await parentsSharingFor(db, person, visible),
+    parentsSharing,
     team: team.map(({ email, phone, workingHours, ...member }) => ({
       ...member,
       contact: !sharesContactDetails(member.role) ? null : { email, phone, workingHours },

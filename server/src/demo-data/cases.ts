@@ -144,6 +144,8 @@ export const demoCases: readonly DemoCase[] = [
       { person: "tom", role: "senior-keyworker" },
       { person: "ben", role: "professional" },
       { person: "sophie", role: "professional" },
+      // His aunt, who cares for him: Kai (18) has said no to her reading his records (ADR 0026).
+      { person: "donna", role: "parent" },
     ],
     familySays: ["Kai is the most settled I have seen him in years. (Kai's aunt)"],
     consentNotes: {

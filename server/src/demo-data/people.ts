@@ -47,5 +47,6 @@ export const demoPeople: readonly DemoPerson[] = [
   { key: "helen", name: "Helen Morris", email: email("helen.morris"), role: "icb-lead", agency: "icb", jobTitle: "CETR lead, learning disability and autism", phone: "01632 960 733", workingHours: "Monday to Friday, 9am to 5pm" },
   { key: "claire", name: "Claire Walker", email: email("claire.walker"), role: "parent", agency: null, jobTitle: "Jamie's mum" },
   { key: "jamie", name: "Jamie Walker", email: email("jamie.walker"), role: "young-person", agency: null, jobTitle: "Young person", communicationNeeds: { easyRead: true, largePrint: false, interpreterLanguage: null, preferredLanguage: null, other: null } },
+  { key: "donna", name: "Donna Thompson", email: email("donna.thompson"), role: "parent", agency: null, jobTitle: "Kai's aunt" },
   { key: "daniel", name: "Daniel Reid", email: email("daniel.reid"), role: "parent", agency: null, jobTitle: "Aisha's dad", communicationNeeds: { easyRead: false, largePrint: false, interpreterLanguage: "Polish", preferredLanguage: null, other: null } },
 ];

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { actionItem, newCarePlanState, newMinutesState, paragraph } from "@roundtable/collab";
 import { eq } from "drizzle-orm";
 import { schema, type Db } from "@roundtable/db";
-import { meetingTypeLabels, needsSharingConsent, type ConsentKind } from "@roundtable/domain";
+import { adultFromAge, ageOn, meetingTypeLabels, needsSharingConsent, todayInEngland, type ConsentKind } from "@roundtable/domain";
 import { defaultAgenda } from "../meetings/default-agenda.js";
 import { carePlanPartsOf } from "../documents/documents.js";
 import { hashPassword } from "../auth/passwords.js";
@@ -118,7 +118,9 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
  * team — plus the exceptions a case's consentNotes describe.
  */
 function demoConsents(c: DemoCase, caseId: string, idOf: (key: string) => string, agencyIdOf: (key: string) => string) {
-  const family = c.team.find((m) => m.role === "parent") ?? c.team.find((m) => m.role === "young-person");
+  // A young person of 18 or over gives their own consent, whoever of their family is on the team.
+  const adult = ageOn(c.dateOfBirth, todayInEngland()) >= adultFromAge;
+  const family = adult ? undefined : (c.team.find((m) => m.role === "parent") ?? c.team.find((m) => m.role === "young-person"));
   const familyPerson = family ? demoPeople.find((p) => p.key === family.person) : undefined;
   const givenBy = familyPerson ? `${familyPerson.name} (${familyPerson.jobTitle})` : `${c.name} (themselves)`;
   const youngPerson = `${c.name} (themselves)`;

@@ -10,7 +10,11 @@ import { orRefuse } from "../access/access-answer.js";
 import { createHash, randomBytes } from "node:crypto";
 import { schema, type Db } from "@roundtable/db";
 import {
+  firstNameOf,
   invitableRoles,
+  invitedRoleCounts,
+  parentsKeptOutReason,
+  type InvitableRole,
   invitationLifetimeDays,
   invitationStatus,
   invitedRoleHasAgency,
@@ -28,6 +32,7 @@ import { forbidden, HttpError, notFound } from "../errors.js";
 import type { CaseRow } from "../access/access.js";
 import type { Person } from "../auth/sessions.js";
 import { linkedElsewhere } from "../team/young-person-link.js";
+import { parentsSharingOf } from "../consent/parents-sharing.js";
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -118,6 +123,7 @@ export async function createInvitation(db: Db, person: Person, caseId: string, b
     if (invitedRoleHasAgency(body.role) && account.agencyId) agencyId = account.agencyId;
   }
   if (body.role === "young-person") await checkYoungPersonInvitation(db, person, caseRow, account?.id ?? null);
+  await checkCountsOnTeam(db, caseRow, body.role);
 
   const token = randomBytes(32).toString("base64url");
   const now = new Date();
@@ -178,6 +184,20 @@ async function checkYoungPersonInvitation(db: Db, person: Person, caseRow: CaseR
     .where(and(eq(schema.invitations.caseId, caseRow.id), eq(schema.invitations.role, "young-person"), pendingAt(new Date())))
     .limit(1);
   if (waiting) throw new HttpError(409, `An invitation to ${caseRow.name} is already waiting to be accepted. Withdraw it first if you want to send a new one.`);
+}
+
+/**
+ * Nobody is invited in a role that would not count on the team (`invitedRoleCounts`): while the
+ * young person's decision keeps their parents out (ADR 0026), a parent or carer invited would
+ * open nothing. Only the people who run the case invite, and they are told the decision.
+ */
+async function checkCountsOnTeam(db: Db, caseRow: CaseRow, role: InvitableRole): Promise<void> {
+  const parents = await parentsSharingOf(db, caseRow);
+  if (invitedRoleCounts(role, parents)) return;
+  const child = firstNameOf(caseRow.name);
+  throw new HttpError(400, "The request body is not valid.", {
+    role: `You cannot invite a parent or carer: ${parentsKeptOutReason(child, parents)}. If ${child} changes their mind, record it on the consent page first`,
+  });
 }
 
 /** Not accepted, not withdrawn, not expired. */

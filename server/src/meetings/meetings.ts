@@ -10,6 +10,10 @@ import {
   atLeast,
   mayBookMeetings,
   inviteeRefusal,
+  firstNameOf,
+  parentsKeptOutReason,
+  teamRoleThatCounts,
+  type ParentsSharing,
   meetingTypeLabels,
   meetingVisibilityFor,
   seesRiskRating,
@@ -29,7 +33,8 @@ import { orRefuse } from "../access/access-answer.js";
 import type { Notifier } from "../notifications/notifier.js";
 import { forbidden, HttpError } from "../errors.js";
 import { defaultAgenda } from "./default-agenda.js";
-import { visibleCase, type CaseRow } from "../access/access.js";
+import { visibleCase, type CaseRow, type VisibleCase } from "../access/access.js";
+import { parentsSharingOf, parentsSharingTold } from "../consent/parents-sharing.js";
 import { caseIdsOfMeeting, meetingAccessFor, meetingAccessMap, type MeetingAccess, type MeetingRow } from "../access/meeting-access.js";
 import { casesSharingWith } from "../access/sharing-consent.js";
 import { personById, type Person } from "../auth/sessions.js";
@@ -38,10 +43,11 @@ import { membershipCounts } from "../access/team-membership.js";
 export async function createMeeting(db: Db, person: Person, body: CreateMeetingBody): Promise<Meeting> {
   if (!mayBookMeetings(person.role)) throw forbidden("Only keyworkers, senior keyworkers, service leads and ICB leads can book meetings.");
   const caseIds = body.type === "tracker" ? [...new Set(body.caseIds ?? [])] : [body.caseId!];
-  const cases: CaseRow[] = [];
-  for (const caseId of caseIds) cases.push(orRefuse(await visibleCase(db, person, caseId)).caseRow);
+  const visible: VisibleCase[] = [];
+  for (const caseId of caseIds) visible.push(orRefuse(await visibleCase(db, person, caseId)));
+  const cases = visible.map((v) => v.caseRow);
   const visibility = meetingVisibilityFor(body.type, body.visibility);
-  await checkInvitees(db, person, caseIds, visibility, body.inviteeIds);
+  await checkInvitees(db, person, visible, visibility, body.inviteeIds);
   const title = body.title || defaultTitle(body.type, cases, new Date(body.startsAt));
   const meetingId = await db.transaction(async (tx) => {
     const [meeting] = await tx
@@ -93,12 +99,14 @@ export async function createMeeting(db: Db, person: Person, body: CreateMeetingB
 
 /**
  * Everyone invited must be someone the rules let in (`inviteeRefusal`): someone who will open at
- * least one child's part of the meeting, asked with the facts about each child that decide it.
- * The first refusal is the answer, naming the person.
+ * least one child's part of the meeting, asked with the facts about each child that decide it —
+ * their role on that child's team as it counts (`teamRoleThatCounts`: a parent the young
+ * person's decision keeps out does not). The first refusal is the answer, naming the person.
  */
-async function checkInvitees(db: Db, person: Person, caseIds: readonly string[], visibility: MeetingVisibility, inviteeIds: readonly string[]): Promise<void> {
+async function checkInvitees(db: Db, person: Person, visible: readonly VisibleCase[], visibility: MeetingVisibility, inviteeIds: readonly string[]): Promise<void> {
   const wanted = [...new Set(inviteeIds)].filter((id) => id !== person.id);
   if (wanted.length === 0) return;
+  const caseIds = visible.map((v) => v.caseRow.id);
   const people = await db
     .select({ id: schema.people.id, name: schema.people.name, serviceId: schema.people.serviceId, role: schema.people.role, agencyId: schema.people.agencyId })
     .from(schema.people)
@@ -109,16 +117,25 @@ async function checkInvitees(db: Db, person: Person, caseIds: readonly string[],
   const members = await db
     .select({ personId: schema.caseMembers.personId, caseId: schema.caseMembers.caseId, role: schema.caseMembers.role })
     .from(schema.caseMembers)
-    .where(and(inArray(schema.caseMembers.caseId, [...caseIds]), inArray(schema.caseMembers.personId, wanted), membershipCounts()));
+    .where(and(inArray(schema.caseMembers.caseId, caseIds), inArray(schema.caseMembers.personId, wanted)));
+  const parents = new Map<string, ParentsSharing>();
+  for (const v of visible) parents.set(v.caseRow.id, await parentsSharingOf(db, v.caseRow));
   const sharingByAgency = new Map<string | null, Set<string>>();
   for (const agencyId of new Set(people.map((p) => p.agencyId))) sharingByAgency.set(agencyId, await casesSharingWith(db, agencyId, caseIds));
   for (const p of people) {
-    const cases = caseIds.map((caseId) => ({
-      caseRole: members.find((m) => m.personId === p.id && m.caseId === caseId)?.role ?? null,
-      sharingConsented: sharingByAgency.get(p.agencyId)!.has(caseId),
+    const listedAs = (caseRow: CaseRow) => members.find((m) => m.personId === p.id && m.caseId === caseRow.id)?.role ?? null;
+    const cases = visible.map(({ caseRow }) => ({
+      caseRole: teamRoleThatCounts(listedAs(caseRow), { isTheLinkedYoungPerson: caseRow.youngPersonId === p.id, parentsMayOpen: parents.get(caseRow.id)!.parentsMayOpen }),
+      sharingConsented: sharingByAgency.get(p.agencyId)!.has(caseRow.id),
     }));
     const refusal = inviteeRefusal({ visibility, accountRole: p.role, cases });
-    if (refusal) throw new HttpError(400, "The request body is not valid.", { inviteeIds: `${p.name}: ${refusal}` });
+    if (!refusal) continue;
+    // A parent kept out by the young person's decision: the reason, to those told the decision;
+    // to anyone else they are as if not on the team, which the rule's own words say.
+    const keptOut = visible.find((v) => listedAs(v.caseRow) === "parent" && !parents.get(v.caseRow.id)!.parentsMayOpen);
+    const told = keptOut && parentsSharingTold(person, keptOut, parents.get(keptOut.caseRow.id)!);
+    const why = told && visibility === "family" ? `${parentsKeptOutReason(firstNameOf(keptOut.caseRow.name), told)}, so they could not open this meeting` : refusal;
+    throw new HttpError(400, "The request body is not valid.", { inviteeIds: `${p.name}: ${why}` });
   }
 }
 
