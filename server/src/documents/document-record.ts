@@ -5,7 +5,7 @@
  */
 import { richTextToJson } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
-import { agreedMinutesName, atLeast, isUuid, type DocNode, type DocumentVersionSummary, type NewVersionBody, type VersionPart, type VersionText } from "@roundtable/domain";
+import { agreedMinutesName, atLeast, isUuid, withCarriedActionRecords, type DocNode, type DocumentVersionSummary, type NewVersionBody, type VersionPart, type VersionText } from "@roundtable/domain";
 import { and, count, desc, eq, gt, isNull, ne } from "drizzle-orm";
 import * as Y from "yjs";
 import { documentAccessFor, type DocumentAccess } from "../access/access.js";
@@ -17,6 +17,7 @@ import type { RoomRegistry } from "../collab/room-registry.js";
 import type { Config } from "../config.js";
 import { forbidden, HttpError, notFound } from "../errors.js";
 import { actionOwnerNames } from "../pdf/action-owner-names.js";
+import { carriedActionRecords } from "../actions/carried-actions.js";
 import { writePdf } from "../pdf/pdf-writer.js";
 
 export interface DocumentRecordDeps {
@@ -98,6 +99,16 @@ async function agreedMinutesVersionId(db: Db, document: DocumentAccess["document
   return agreed?.id ?? null;
 }
 
+/**
+ * One part's text, with the actions carried into it if it is a child's part of the minutes
+ * (ADR 0027), in the words and order of the minutes' PDF. The caller has checked the reader may
+ * open the part, and the carried actions are that part's only: a withheld child's never come.
+ */
+async function partText(db: Db, part: { documentId: string; title: string; state: Uint8Array }): Promise<VersionPart> {
+  const content = withCarriedActionRecords(stateToJson(part.state), await carriedActionRecords(db, part.documentId));
+  return { documentId: part.documentId, title: part.title, content };
+}
+
 /** The text of a document and the parts this person may open: now, or as a named version kept it. */
 async function readText({ db, registry }: DocumentRecordDeps, person: Person, documentId: string, versionId?: string): Promise<ReadText> {
   const opened = orRefuse(await documentAccessFor(db, person, documentId));
@@ -105,14 +116,14 @@ async function readText({ db, registry }: DocumentRecordDeps, person: Person, do
   const parts: VersionPart[] = [];
   const asked = versionId ?? (await agreedMinutesVersionId(db, document));
   if (asked === null) {
-    parts.push({ documentId, title: document.title, content: stateToJson(await registry.readState(documentId)) });
+    parts.push(await partText(db, { documentId, title: document.title, state: await registry.readState(documentId) }));
     for (const part of await partsOf(db, documentId)) {
-      if (await mayOpen(db, person, part.id)) parts.push({ documentId: part.id, title: part.title, content: stateToJson(await registry.readState(part.id)) });
+      if (await mayOpen(db, person, part.id)) parts.push(await partText(db, { documentId: part.id, title: part.title, state: await registry.readState(part.id) }));
     }
     return { opened, version: null, parts, draftMinutes: document.kind === "minutes" };
   }
   const version = await versionRow(db, documentId, asked);
-  parts.push({ documentId, title: document.title, content: stateToJson(version.state) });
+  parts.push(await partText(db, { documentId, title: document.title, state: version.state }));
   const savedParts = await db
     .select({ documentId: schema.documentVersions.documentId, state: schema.documentVersions.state, title: schema.documents.title })
     .from(schema.documentVersions)
@@ -120,7 +131,7 @@ async function readText({ db, registry }: DocumentRecordDeps, person: Person, do
     .where(eq(schema.documentVersions.partOfVersion, version.id))
     .orderBy(schema.documents.createdAt);
   for (const part of savedParts) {
-    if (await mayOpen(db, person, part.documentId)) parts.push({ documentId: part.documentId, title: part.title, content: stateToJson(part.state) });
+    if (await mayOpen(db, person, part.documentId)) parts.push(await partText(db, part));
   }
   return { opened, version: summary(version), parts, draftMinutes: false };
 }
