@@ -5,7 +5,7 @@
  * action as it stood on the day they were agreed — reviewed or not — while the meeting page
  * keeps showing where it stands now.
  */
-import { sectionsOf, type Meeting, type VersionText } from "@roundtable/domain";
+import { sectionsOf, type Action, type CarriedActionsSection, type DocNode, type Meeting, type VersionText } from "@roundtable/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SignedIn } from "./support/api-client.js";
 import type { CollabClient } from "./support/collab-client.js";
@@ -40,10 +40,15 @@ function carriedParagraphs(text: VersionText): string[] {
   return sectionsOf(text.parts[0]!.content).find((s) => s.heading === heading)?.paragraphs ?? [];
 }
 
+function actionNode(content: DocNode, id: string): DocNode | undefined {
+  return (content.content ?? []).find((n) => n.type === "actionItem" && n.attrs?.id === id);
+}
+
 describe("the record of the actions a meeting carried", () => {
   let earlier: Meeting;
   let later: Meeting;
   let reviewed: string;
+  let unreviewed: string;
   let aishas: string;
 
   beforeAll(async () => {
@@ -52,7 +57,7 @@ describe("the record of the actions a meeting carried", () => {
     earlier = await book("2027-01-05T10:00:00Z", []);
     const add = (caseId: string, text: string) => typeAction(server.url, cast.priya, sectionOf(earlier, caseId), { text, ownerId: priyaId, dueDate: "2027-01-20" }, clients);
     reviewed = await add(cast.jamie.id, "Ask CAMHS for an appointment date");
-    await add(cast.jamie.id, "Write to the GP about sleep");
+    unreviewed = await add(cast.jamie.id, "Write to the GP about sleep");
     aishas = await add(cast.aisha.id, "Book a home visit with Aisha's mum");
     // Helen (ICB) is invited for Jamie; Aisha's family does not share with the ICB.
     later = await book("2027-02-02T10:00:00Z", [cast.team.find((m) => m.name === "Helen Morris")!.personId]);
@@ -86,4 +91,31 @@ describe("the record of the actions a meeting carried", () => {
     expect(JSON.stringify(withheld.body)).not.toContain("Book a home visit");
   });
 
+  it("keeps each carried action in the agreed minutes as it stood when they were agreed, though the action moves on", async () => {
+    for (const command of ["start", "end", "agree-minutes"]) expect((await cast.priya.post(`/api/meetings/${later.id}/commands`, { command })).status).toBe(200);
+    const jamiesPart = sectionOf(later, cast.jamie.id);
+    const textAt = async () => (await cast.priya.get<VersionText>(`/api/documents/${jamiesPart}/text`)).body;
+    const agreed = await textAt();
+    expect(agreed.version?.name).toBe("Agreed minutes");
+    expect(actionNode(agreed.parts[0]!.content, unreviewed)?.attrs).toMatchObject({ status: "open", dueDate: "2027-01-20" });
+
+    // After the minutes are agreed, the action left unreviewed is held up and moved; the one reviewed is done.
+    const moved = await cast.priya.patch<Action>(`/api/actions/${unreviewed}`, { status: "blocked", blockedReason: "The GP surgery is closed for refurbishment", dueDate: "2027-03-30" });
+    expect(moved.status).toBe(200);
+    expect((await cast.priya.patch<Action>(`/api/actions/${reviewed}`, { status: "done" })).status).toBe(200);
+
+    expect(await textAt()).toEqual(agreed);
+    for (const path of [`/api/documents/${jamiesPart}/pdf`, `/api/meetings/${later.id}/minutes.pdf`]) {
+      const pdf = await pdfAt(cast.priya, path);
+      expect(pdf).toContain("Write to the GP about sleep");
+      expect(pdf).toContain("Not reviewed at this meeting.");
+      expect(pdf).not.toContain("refurbishment");
+      expect(pdf).not.toContain("30 Mar 2027");
+      expect(pdf).not.toContain("Done");
+    }
+    // The meeting page shows where each action stands now.
+    const live = (await cast.priya.get<CarriedActionsSection[]>(`/api/meetings/${later.id}/carried-actions`)).body;
+    const now = live.find((s) => s.caseId === cast.jamie.id)!.actions.find((c) => c.action.id === unreviewed)!;
+    expect(now.action).toMatchObject({ status: "blocked", dueDate: "2027-03-30" });
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { richTextToJson } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
-import { agreedMinutesName, withCarriedActionRecords, type DocNode, type Meeting } from "@roundtable/domain";
+import { agreedMinutesName, withCarriedActionRecords, type CarriedActionRecord, type DocNode, type Meeting } from "@roundtable/domain";
 import { and, desc, eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { recordAudits } from "../audit/audit-log.js";
@@ -87,23 +87,24 @@ export async function recordMinutesPrinted(db: Db, person: Person, meetingId: st
 /**
  * One document as JSON: for agreed minutes the agreed version (exactly what was agreed),
  * otherwise as it stands now; a child's part starts with the actions carried from their earlier
- * meetings (ADR 0027). Also what the easy-read view reads (ADR 0023).
+ * meetings (ADR 0027), as they stood when the minutes were agreed, or as they stand now. Also
+ * what the easy-read view reads (ADR 0023).
  */
 export async function minutesJson(deps: Pick<MeetingDeps, "db" | "registry">, documentId: string, agreed: boolean): Promise<DocNode> {
-  let state: Uint8Array | null = null;
+  let version: { state: Uint8Array; carriedActions: CarriedActionRecord[] | null } | undefined;
   if (agreed) {
-    const [version] = await deps.db
-      .select({ state: schema.documentVersions.state })
+    [version] = await deps.db
+      .select({ state: schema.documentVersions.state, carriedActions: schema.documentVersions.carriedActions })
       .from(schema.documentVersions)
       .where(and(eq(schema.documentVersions.documentId, documentId), eq(schema.documentVersions.name, agreedMinutesName)))
       .orderBy(desc(schema.documentVersions.createdAt))
       .limit(1);
-    state = version?.state ?? null;
   }
-  state ??= await minutesState(deps, documentId);
+  const state = version?.state ?? (await minutesState(deps, documentId));
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
   const json = richTextToJson(doc);
   doc.destroy();
-  return withCarriedActionRecords(json, await carriedActionRecords(deps.db, documentId));
+  // As agreed, once agreed; a version kept before the carried actions were (null) reads them as they stand.
+  return withCarriedActionRecords(json, version?.carriedActions ?? (await carriedActionRecords(deps.db, documentId)));
 }
