@@ -7,7 +7,7 @@
  * about an action the meeting did not carry.
  */
 import { randomUUID } from "node:crypto";
-import type { Action, ActionEvent, CarriedActionsSection, CaseDetail, CaseSummary, EasyReadSnapshot, Meeting } from "@roundtable/domain";
+import type { Action, ActionEvent, CarriedActionsSection, EasyReadSnapshot, Meeting } from "@roundtable/domain";
 import { schema } from "@roundtable/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,22 +16,19 @@ import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, type CollabClient } from "./support/collab-client.js";
 import { pdfTextLines } from "./support/pdf-text.js";
 import { useTestServer } from "./support/test-server.js";
-import { waitFor } from "./support/wait-for.js";
+import { trackerCast, type TrackerCast } from "./support/tracker-cast.js";
+import { typeAction } from "./support/typed-action.js";
 
 const server = useTestServer();
 let priya: SignedIn;
 let helen: SignedIn;
-let jamie: CaseSummary;
-let aisha: CaseSummary;
-let team: CaseDetail["team"];
+let jamie: TrackerCast["jamie"];
+let aisha: TrackerCast["aisha"];
+let team: TrackerCast["team"];
 const clients: CollabClient[] = [];
 
 beforeAll(async () => {
-  [priya, helen] = await Promise.all([signIn(server.url, "priya.shah"), signIn(server.url, "helen.morris")]);
-  const cases = (await priya.get<CaseSummary[]>("/api/cases")).body;
-  jamie = cases.find((c) => c.name === "Jamie Walker")!;
-  aisha = cases.find((c) => c.name === "Aisha Reid")!;
-  team = (await priya.get<CaseDetail>(`/api/cases/${jamie.id}`)).body.team;
+  ({ priya, helen, jamie, aisha, team } = await trackerCast(server.url));
 });
 afterAll(async () => {
   for (const c of clients) c.destroy();
@@ -48,19 +45,7 @@ async function bookTracker(startsAt: string, inviteeIds: string[] = []): Promise
 const sectionOf = (meeting: Meeting, caseId: string) => meeting.caseMinutes.find((m) => m.caseId === caseId)!.documentId;
 
 /** An action typed into a document, as any editor would, once the projector has tracked it. */
-async function addAction(documentId: string, text: string, ownerId: string | null = idOf("Priya Shah")): Promise<string> {
-  const editor = await connectCollab(server.url, documentId, priya.cookie);
-  clients.push(editor);
-  const id = randomUUID();
-  const el = new Y.XmlElement("actionItem");
-  el.setAttribute("id", id);
-  if (ownerId) el.setAttribute("ownerId", ownerId);
-  el.setAttribute("dueDate", "2027-01-20");
-  el.insert(0, [new Y.XmlText(text)]);
-  editor.doc.getXmlFragment("default").push([el]);
-  await waitFor(async () => (await priya.get(`/api/actions/${id}`)).status === 200, { what: `projection of "${text}"` });
-  return id;
-}
+const addAction = (documentId: string, text: string, ownerId: string | null = idOf("Priya Shah")) => typeAction(server.url, priya, documentId, { text, ownerId, dueDate: "2027-01-20" }, clients);
 
 const carriedIds = (sections: CarriedActionsSection[], caseId: string) => sections.find((s) => s.caseId === caseId)?.actions.map((c) => c.action.id) ?? [];
 

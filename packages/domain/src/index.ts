@@ -33,3 +33,4 @@ export * from "./easy-read.js";
 export * from "./communication-needs.js";
 export * from "./edit-history.js";
 export * from "./actions/carry-over.js";
+export * from "./actions/carried-action-record.js";

@@ -8,15 +8,14 @@
 import { schema, type Db } from "@roundtable/db";
 import {
   actionsToCarry,
-  carriedActionDecisionLabels,
   mayDecideCarriedAction,
   meetingTypesCarryingActions,
   outstandingStatuses,
   type AccessLevel,
   type CarriedAction,
   type CarriedActionDecisionBody,
+  type CarriedActionRecord,
   type CarriedActionsSection,
-  type DocNode,
   type UpdateActionBody,
 } from "@roundtable/domain";
 import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
@@ -209,15 +208,12 @@ export async function decideCarriedAction(deps: ActionDeps, person: Person, meet
   return describeCarried(db, person, [part]);
 }
 
-const text = (value: string): DocNode => ({ type: "text", text: value });
-
 /**
- * The carried actions of one child's part, as minutes content for the PDF and the easy-read view:
- * "Actions from the last meeting", then each action as an action item with where it stood when
- * this meeting decided (or stands now, if it was not reviewed), and what was decided. Read only:
- * the caller has checked the reader may open that part. Put after the child's heading.
+ * The carried actions of one child's part as the minutes' record shows them (carriedActionBlocks
+ * words them): each where it stood when this meeting decided, or stands now if it was not
+ * reviewed. Read only: the caller has checked the reader may open that part.
  */
-export async function withCarriedActions(db: Db, documentId: string, content: DocNode): Promise<DocNode> {
+export async function carriedActionRecords(db: Db, documentId: string): Promise<CarriedActionRecord[]> {
   const sourceMeeting = alias(schema.meetings, "source_meeting");
   const rows = await db
     .select({ carried: schema.carriedActions, action: schema.actions, agreedAt: sourceMeeting.title })
@@ -227,20 +223,10 @@ export async function withCarriedActions(db: Db, documentId: string, content: Do
     .innerJoin(sourceMeeting, eq(sourceMeeting.id, schema.documents.meetingId))
     .where(eq(schema.carriedActions.documentId, documentId))
     .orderBy(asc(sourceMeeting.startsAt), asc(schema.actions.position), asc(schema.actions.id));
-  if (rows.length === 0) return content;
-  const carried: DocNode[] = [{ type: "heading", attrs: { level: 3 }, content: [text("Actions from the last meeting")] }];
-  for (const { carried: c, action, agreedAt } of rows) {
+  return rows.map(({ carried: c, action, agreedAt }) => {
     const stood = c.decision
       ? { status: c.decidedStatus ?? action.status, dueDate: c.decidedDueDate, ownerId: c.decidedOwnerId, blockedReason: c.decidedBlockedReason }
       : { status: action.status, dueDate: action.dueDate, ownerId: action.ownerId, blockedReason: action.blockedReason };
-    const attrs = { id: action.id, status: stood.status, dueDate: stood.dueDate, ownerId: stood.ownerId, ownerAgencyId: stood.ownerId ? null : action.ownerAgencyId, blockedReason: stood.blockedReason };
-    carried.push({ type: "actionItem", attrs, content: [text(action.text)] });
-    const decided = c.decision ? `This meeting: ${carriedActionDecisionLabels[c.decision]}.` : "Not reviewed at this meeting.";
-    const heldUp = stood.status === "blocked" && stood.blockedReason ? ` Held up by: ${stood.blockedReason}.` : "";
-    carried.push({ type: "paragraph", content: [text(`Agreed at ${agreedAt}. ${decided}${heldUp}`)] });
-  }
-  const nodes = content.content ?? [];
-  const first = nodes[0];
-  const afterHeading = first?.type === "heading" && typeof first.attrs?.caseId === "string" ? 1 : 0;
-  return { ...content, content: [...nodes.slice(0, afterHeading), ...carried, ...nodes.slice(afterHeading)] };
+    return { actionId: action.id, text: action.text, ...stood, ownerAgencyId: action.ownerAgencyId, agreedAt, decision: c.decision };
+  });
 }

@@ -5,7 +5,7 @@
  */
 import { richTextToJson } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
-import { agreedMinutesName, atLeast, isUuid, type DocNode, type DocumentVersionSummary, type NewVersionBody, type VersionPart, type VersionText } from "@roundtable/domain";
+import { agreedMinutesName, atLeast, isUuid, withCarriedActionRecords, type CarriedActionRecord, type DocNode, type DocumentVersionSummary, type NewVersionBody, type VersionPart, type VersionText } from "@roundtable/domain";
 import { and, count, desc, eq, gt, isNull, ne } from "drizzle-orm";
 import * as Y from "yjs";
 import { documentAccessFor, type DocumentAccess } from "../access/access.js";
@@ -17,6 +17,7 @@ import type { RoomRegistry } from "../collab/room-registry.js";
 import type { Config } from "../config.js";
 import { forbidden, HttpError, notFound } from "../errors.js";
 import { actionOwnerNames } from "../pdf/action-owner-names.js";
+import { carriedActionRecords } from "../actions/carried-actions.js";
 import { writePdf } from "../pdf/pdf-writer.js";
 
 export interface DocumentRecordDeps {
@@ -59,7 +60,14 @@ async function mayOpen(db: Db, person: Person, documentId: string): Promise<bool
 async function versionRow(db: Db, documentId: string, versionId: string) {
   if (!isUuid(versionId)) throw versionNotFound();
   const [row] = await db
-    .select({ id: schema.documentVersions.id, name: schema.documentVersions.name, state: schema.documentVersions.state, savedBy: schema.people.name, savedAt: schema.documentVersions.createdAt })
+    .select({
+      id: schema.documentVersions.id,
+      name: schema.documentVersions.name,
+      state: schema.documentVersions.state,
+      carriedActions: schema.documentVersions.carriedActions,
+      savedBy: schema.people.name,
+      savedAt: schema.documentVersions.createdAt,
+    })
     .from(schema.documentVersions)
     .leftJoin(schema.people, eq(schema.people.id, schema.documentVersions.createdBy))
     .where(and(eq(schema.documentVersions.id, versionId), eq(schema.documentVersions.documentId, documentId), isNull(schema.documentVersions.partOfVersion)));
@@ -98,6 +106,19 @@ async function agreedMinutesVersionId(db: Db, document: DocumentAccess["document
   return agreed?.id ?? null;
 }
 
+/**
+ * One part's text, with the actions carried into it if it is a child's part of the minutes
+ * (ADR 0027), in the words and order of the minutes' PDF. The caller has checked the reader may
+ * open the part, and the carried actions are that part's only: a withheld child's never come.
+ * Read from a version, they are as they stood when it was kept: agreed minutes as agreed.
+ */
+async function partText(db: Db, part: { documentId: string; title: string; state: Uint8Array; carriedActions?: CarriedActionRecord[] | null }): Promise<VersionPart> {
+  // A version keeps them as they stood when it was kept; one kept before it did (null) reads them as they stand.
+  const carried = part.carriedActions ?? (await carriedActionRecords(db, part.documentId));
+  const content = withCarriedActionRecords(stateToJson(part.state), carried);
+  return { documentId: part.documentId, title: part.title, content };
+}
+
 /** The text of a document and the parts this person may open: now, or as a named version kept it. */
 async function readText({ db, registry }: DocumentRecordDeps, person: Person, documentId: string, versionId?: string): Promise<ReadText> {
   const opened = orRefuse(await documentAccessFor(db, person, documentId));
@@ -105,22 +126,22 @@ async function readText({ db, registry }: DocumentRecordDeps, person: Person, do
   const parts: VersionPart[] = [];
   const asked = versionId ?? (await agreedMinutesVersionId(db, document));
   if (asked === null) {
-    parts.push({ documentId, title: document.title, content: stateToJson(await registry.readState(documentId)) });
+    parts.push(await partText(db, { documentId, title: document.title, state: await registry.readState(documentId) }));
     for (const part of await partsOf(db, documentId)) {
-      if (await mayOpen(db, person, part.id)) parts.push({ documentId: part.id, title: part.title, content: stateToJson(await registry.readState(part.id)) });
+      if (await mayOpen(db, person, part.id)) parts.push(await partText(db, { documentId: part.id, title: part.title, state: await registry.readState(part.id) }));
     }
     return { opened, version: null, parts, draftMinutes: document.kind === "minutes" };
   }
   const version = await versionRow(db, documentId, asked);
-  parts.push({ documentId, title: document.title, content: stateToJson(version.state) });
+  parts.push(await partText(db, { documentId, title: document.title, state: version.state, carriedActions: version.carriedActions }));
   const savedParts = await db
-    .select({ documentId: schema.documentVersions.documentId, state: schema.documentVersions.state, title: schema.documents.title })
+    .select({ documentId: schema.documentVersions.documentId, state: schema.documentVersions.state, carriedActions: schema.documentVersions.carriedActions, title: schema.documents.title })
     .from(schema.documentVersions)
     .innerJoin(schema.documents, eq(schema.documents.id, schema.documentVersions.documentId))
     .where(eq(schema.documentVersions.partOfVersion, version.id))
     .orderBy(schema.documents.createdAt);
   for (const part of savedParts) {
-    if (await mayOpen(db, person, part.documentId)) parts.push({ documentId: part.documentId, title: part.title, content: stateToJson(part.state) });
+    if (await mayOpen(db, person, part.documentId)) parts.push(await partText(db, part));
   }
   return { opened, version: summary(version), parts, draftMinutes: false };
 }
@@ -150,8 +171,10 @@ export async function saveVersion({ db, registry, config }: DocumentRecordDeps, 
   const { access } = orRefuse(await documentAccessFor(db, person, documentId));
   if (!atLeast(access, "edit")) throw forbidden("Only people who can edit this document can save a named version of it.");
   // Read before the transaction: reading may need the database (see commandMeeting).
-  const state = await registry.readState(documentId);
-  const parts = await Promise.all((await partsOf(db, documentId)).map(async (p) => ({ documentId: p.id, state: await registry.readState(p.id) })));
+  // Each with the actions carried into it as they stand now (ADR 0027), so the version shows them so.
+  const kept = async (id: string) => ({ state: await registry.readState(id), carriedActions: await carriedActionRecords(db, id) });
+  const { state, carriedActions } = await kept(documentId);
+  const parts = await Promise.all((await partsOf(db, documentId)).map(async (p) => ({ documentId: p.id, ...(await kept(p.id)) })));
   const row = await db.transaction(async (tx) => {
     // One person's saves, and one document's, are taken in turn (person first, always): the
     // counts below then hold until this one commits, so two saves at once cannot both pass.
@@ -181,7 +204,7 @@ export async function saveVersion({ db, registry, config }: DocumentRecordDeps, 
     if (saved >= maxVersionsPerDocument) throw new HttpError(409, `This document already has ${maxVersionsPerDocument} named versions, which is as many as it can keep.`);
     const [version] = await tx
       .insert(schema.documentVersions)
-      .values({ documentId, name: body.name, state, createdBy: person.id })
+      .values({ documentId, name: body.name, state, carriedActions, createdBy: person.id })
       .returning({ id: schema.documentVersions.id, name: schema.documentVersions.name, savedAt: schema.documentVersions.createdAt });
     if (parts.length > 0) await tx.insert(schema.documentVersions).values(parts.map((p) => ({ ...p, name: body.name, createdBy: person.id, partOfVersion: version!.id })));
     return version!;

@@ -12,7 +12,6 @@ import type { Person } from "../auth/sessions.js";
 import type { MeetingDeps } from "../meetings/meetings.js";
 import { minutesJson } from "../meetings/minutes-export.js";
 import { actionOwnerNames } from "../pdf/action-owner-names.js";
-import { withCarriedActions } from "../actions/carried-actions.js";
 
 export async function readingPreferenceOf(db: Db, personId: string): Promise<ReadingPreference> {
   const [row] = await db.select({ easyRead: schema.people.easyRead }).from(schema.people).where(eq(schema.people.id, personId)).limit(1);
@@ -32,9 +31,8 @@ export async function easyReadSnapshot(deps: Pick<MeetingDeps, "db" | "registry"
     const [meeting] = await deps.db.select({ status: schema.meetings.status }).from(schema.meetings).where(eq(schema.meetings.id, document.meetingId)).limit(1);
     agreed = meeting?.status === "minutes-agreed";
   }
-  const written = await minutesJson(deps, documentId, agreed);
   // A meeting's part about a child starts with the actions carried from earlier meetings (ADR 0027).
-  const content = document.kind === "minutes" ? await withCarriedActions(deps.db, documentId, written) : written;
+  const content = await minutesJson(deps, documentId, agreed);
   const names = await actionOwnerNames(deps.db, content);
   return { documentId, title: document.title, content, names: Object.fromEntries(names) };
 }

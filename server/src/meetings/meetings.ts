@@ -33,6 +33,7 @@ import { orRefuse } from "../access/access-answer.js";
 import type { Notifier } from "../notifications/notifier.js";
 import { forbidden, HttpError } from "../errors.js";
 import { defaultAgenda } from "./default-agenda.js";
+import { carriedActionRecords } from "../actions/carried-actions.js";
 import { visibleCase, type CaseRow, type VisibleCase } from "../access/access.js";
 import { parentsSharingOf, parentsSharingTold } from "../consent/parents-sharing.js";
 import { caseIdsOfMeeting, meetingAccessFor, meetingAccessMap, type MeetingAccess, type MeetingRow } from "../access/meeting-access.js";
@@ -274,14 +275,18 @@ export async function commandMeeting(deps: MeetingDeps, person: Person, meetingI
   if (!next.ok) throw new HttpError(409, next.reason);
   // Read the minutes before the transaction: reading them may need the database (and, on
   // embedded PGlite, a query outside an open transaction waits for it to finish). Every part
-  // is frozen: the meeting's own minutes and each child's section.
+  // is frozen: the meeting's own minutes and each child's section, with the actions carried into
+  // it as they stand now, so the record shows them so whatever happens to them later (ADR 0027).
   const documentIds = await minutesDocumentIds(db, meeting);
-  const freeze = command === "end" || command === "agree-minutes" ? await Promise.all(documentIds.map(async (documentId) => ({ documentId, state: await minutesState(deps, documentId) }))) : [];
+  const freeze =
+    command === "end" || command === "agree-minutes"
+      ? await Promise.all(documentIds.map(async (documentId) => ({ documentId, state: await minutesState(deps, documentId), carriedActions: await carriedActionRecords(db, documentId) })))
+      : [];
   await db.transaction(async (tx) => {
     await tx.update(schema.meetings).set({ status: next.status, updatedAt: new Date() }).where(eq(schema.meetings.id, meetingId));
     if (freeze.length) {
       const name = command === "end" ? "Minutes as the meeting ended" : "Agreed minutes";
-      await tx.insert(schema.documentVersions).values(freeze.map(({ documentId, state }) => ({ documentId, name, state, createdBy: person.id })));
+      await tx.insert(schema.documentVersions).values(freeze.map((frozen) => ({ ...frozen, name, createdBy: person.id })));
     }
   });
   const described = await getMeeting(db, person, meetingId);

@@ -5,14 +5,14 @@
  */
 import { richTextToJson } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
-import { agreedMinutesName, type DocNode, type Meeting } from "@roundtable/domain";
+import { agreedMinutesName, withCarriedActionRecords, type CarriedActionRecord, type DocNode, type Meeting } from "@roundtable/domain";
 import { and, desc, eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { recordAudits } from "../audit/audit-log.js";
 import { documentAuditContext } from "../audit/document-context.js";
 import { caseRoleOf } from "../access/access.js";
 import { actionOwnerNames } from "../pdf/action-owner-names.js";
-import { withCarriedActions } from "../actions/carried-actions.js";
+import { carriedActionRecords } from "../actions/carried-actions.js";
 import { minutesPdf } from "./minutes-pdf.js";
 import { getMeeting, minutesState, type MeetingDeps } from "./meetings.js";
 import type { Person } from "../auth/sessions.js";
@@ -29,8 +29,7 @@ export async function minutesAsPdf(deps: MeetingDeps, person: Person, meetingId:
   // The parts this person may open, in order: the meeting's own minutes, then each child's
   // section they may see (a tracker meeting's other children are withheld, ADR 0017).
   const documentIds = [...(meeting.minutesDocumentId ? [meeting.minutesDocumentId] : []), ...meeting.caseMinutes.map((m) => m.documentId)];
-  // Each child's part starts with the actions carried from their earlier meetings (ADR 0027).
-  const parts = await Promise.all(documentIds.map(async (documentId) => withCarriedActions(db, documentId, await minutesJson(deps, documentId, agreed))));
+  const parts = await Promise.all(documentIds.map((documentId) => minutesJson(deps, documentId, agreed)));
   const minutes: DocNode = { type: "doc", content: parts.flatMap((p) => p.content ?? []) };
 
   const pdf = await minutesPdf({
@@ -87,23 +86,25 @@ export async function recordMinutesPrinted(db: Db, person: Person, meetingId: st
 
 /**
  * One document as JSON: for agreed minutes the agreed version (exactly what was agreed),
- * otherwise as it stands now. Also what the easy-read view reads (ADR 0023).
+ * otherwise as it stands now; a child's part starts with the actions carried from their earlier
+ * meetings (ADR 0027), as they stood when the minutes were agreed, or as they stand now. Also
+ * what the easy-read view reads (ADR 0023).
  */
 export async function minutesJson(deps: Pick<MeetingDeps, "db" | "registry">, documentId: string, agreed: boolean): Promise<DocNode> {
-  let state: Uint8Array | null = null;
+  let version: { state: Uint8Array; carriedActions: CarriedActionRecord[] | null } | undefined;
   if (agreed) {
-    const [version] = await deps.db
-      .select({ state: schema.documentVersions.state })
+    [version] = await deps.db
+      .select({ state: schema.documentVersions.state, carriedActions: schema.documentVersions.carriedActions })
       .from(schema.documentVersions)
       .where(and(eq(schema.documentVersions.documentId, documentId), eq(schema.documentVersions.name, agreedMinutesName)))
       .orderBy(desc(schema.documentVersions.createdAt))
       .limit(1);
-    state = version?.state ?? null;
   }
-  state ??= await minutesState(deps, documentId);
+  const state = version?.state ?? (await minutesState(deps, documentId));
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
   const json = richTextToJson(doc);
   doc.destroy();
-  return json;
+  // As agreed, once agreed; a version kept before the carried actions were (null) reads them as they stand.
+  return withCarriedActionRecords(json, version?.carriedActions ?? (await carriedActionRecords(deps.db, documentId)));
 }

@@ -25,6 +25,7 @@ import type {
   ActionStatus,
   Attendance,
   CarriedActionDecision,
+  CarriedActionRecord,
   DocumentKind,
   EditedSection,
   MeetingStatus,
@@ -367,6 +368,12 @@ export const documentVersions = pgTable(
      * too): the whole's version row. Null for a document's own version (ADR 0022).
      */
     partOfVersion: uuid("part_of_version").references((): AnyPgColumn => documentVersions.id),
+    /**
+     * The actions carried into these minutes (ADR 0027) as they stood when the version was kept:
+     * the record shows them so, whatever happens to the actions later. Null for a version kept
+     * before this was (its record reads the carried actions as they stand).
+     */
+    carriedActions: jsonb("carried_actions").$type<CarriedActionRecord[]>(),
   },
   (t) => [
     index("document_versions_document_idx").on(t.documentId, t.createdAt),
