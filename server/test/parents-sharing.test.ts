@@ -199,6 +199,19 @@ describe("a parent kept out, where they might still be offered (issue 12)", () =
     await decide(kai.id, "declined", "Kai Thompson (himself)");
   });
 
+  it("refuses to give them one of the young person's actions, as they could not open it", async () => {
+    const kai = await caseNamed("Kai Thompson");
+    const donna = kai.team.find((m) => m.name === "Donna Thompson")!;
+    const action = (await priya.get<Action[]>(`/api/actions?caseId=${kai.id}`)).body.find((a) => a.status !== "done")!;
+    const giveToDonna = () => priya.patch<ApiError>(`/api/actions/${action.id}`, { ownerId: donna.personId });
+    const refused = await giveToDonna();
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual({ ownerId: "Choose someone on this case's team" });
+    await decide(kai.id, "given", "Kai Thompson (himself)");
+    expect((await giveToDonna()).status).toBe(200);
+    await decide(kai.id, "declined", "Kai Thompson (himself)");
+  });
+
   it("refuses to invite a parent or carer while the young person's decision keeps parents out, saying why", async () => {
     const kai = await caseNamed("Kai Thompson");
     const invite = (caseId: string, role: string, extra: object = {}) => priya.post<ApiError>(`/api/cases/${caseId}/invitations`, { email: `${role}-${caseId}@example.org`, role, ...extra });

@@ -15,7 +15,9 @@ let socket: PresenceSocket | null = null;
 let roomHolds = new Map<string, number>();
 
 export function presenceSocket(): PresenceSocket {
-  socket ??= io({ path: "/socket.io", withCredentials: true });
+  // Straight to a websocket, without engine.io's long-polling start (three requests, two of them
+  // one after the other, over a slow line): the documents need websockets anyway (ADR 0031).
+  socket ??= io({ path: "/socket.io", withCredentials: true, transports: ["websocket"] });
   return socket;
 }
 

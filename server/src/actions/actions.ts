@@ -17,6 +17,7 @@ import {
   type UpdateActionBody,
 } from "@roundtable/domain";
 import { todayInEngland } from "@roundtable/domain";
+import { membershipCounts } from "../access/team-membership.js";
 import { and, asc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { ActionProjector } from "./action-projector.js";
@@ -252,7 +253,9 @@ export async function changeAction({ db, registry, projector }: ActionDeps, pers
     const member = await db
       .select({ id: schema.caseMembers.personId })
       .from(schema.caseMembers)
-      .where(and(eq(schema.caseMembers.caseId, action.caseId), eq(schema.caseMembers.personId, body.ownerId)));
+      // Someone whose place does not count (a parent kept out by the young person's decision,
+      // ADR 0026) could not open the action they would be given.
+      .where(and(eq(schema.caseMembers.caseId, action.caseId), eq(schema.caseMembers.personId, body.ownerId), membershipCounts()));
     if (member.length === 0) throw new HttpError(400, "The request body is not valid.", { ownerId: "Choose someone on this case's team" });
   }
   await registry.withRoom(action.documentId, async (room) => {
