@@ -12,7 +12,7 @@ import { schema } from "@roundtable/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { casesNamed, carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
+import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, type CollabClient } from "./support/collab-client.js";
 import { pdfTextLines } from "./support/pdf-text.js";
 import { useTestServer } from "./support/test-server.js";
@@ -28,7 +28,9 @@ const clients: CollabClient[] = [];
 
 beforeAll(async () => {
   [priya, helen] = await Promise.all([signIn(server.url, "priya.shah"), signIn(server.url, "helen.morris")]);
-  [jamie, aisha] = await casesNamed(priya, "Jamie Walker", "Aisha Reid");
+  const cases = (await priya.get<CaseSummary[]>("/api/cases")).body;
+  jamie = cases.find((c) => c.name === "Jamie Walker")!;
+  aisha = cases.find((c) => c.name === "Aisha Reid")!;
   team = (await priya.get<CaseDetail>(`/api/cases/${jamie.id}`)).body.team;
 });
 afterAll(async () => {
