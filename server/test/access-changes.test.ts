@@ -15,15 +15,13 @@ import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "@roundtable/db";
 import { eq } from "drizzle-orm";
-import type { RunningServer } from "../src/server.js";
 import { sessionIdOf } from "../src/auth/sessions.js";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, typeInto, upgradeStatus, type CollabClient } from "./support/collab-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer({ configure: (config) => { config.sessionCheckMs = 200; } });
 let priya: SignedIn;
 let tom: SignedIn;
 let jamie: CaseDetail;
@@ -33,9 +31,6 @@ const clients: CollabClient[] = [];
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  storage.config.sessionCheckMs = 200;
-  server = await startTestServer(storage);
   priya = await signIn(server.url, "priya.shah");
   tom = await signIn(server.url, "tom.hughes");
   const plan = await carePlanOf(priya, "Jamie Walker");
@@ -45,8 +40,6 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of clients) c.destroy();
   for (const s of sockets) s.close();
-  await server?.close();
-  await storage?.cleanup();
 });
 
 async function openPlan(who: SignedIn): Promise<{ client: CollabClient; closed: Promise<{ code: number; reason: string; at: number }> }> {

@@ -9,15 +9,13 @@
 import type { CaseDetail } from "@roundtable/domain";
 import { sql } from "drizzle-orm";
 import { io, type Socket } from "socket.io-client";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server.js";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, type CollabClient } from "./support/collab-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer();
 let priya: SignedIn;
 let mark: SignedIn;
 let jamie: CaseDetail;
@@ -25,8 +23,6 @@ let planId: string;
 const cleanups: (() => unknown)[] = [];
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
   priya = await signIn(server.url, "priya.shah");
   mark = await signIn(server.url, "mark.davies"); // Riverside Academy: needs the family's consent to share
   const plan = await carePlanOf(priya, "Jamie Walker");
@@ -35,10 +31,6 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn();
-});
-afterAll(async () => {
-  await server?.close();
-  await storage?.cleanup();
 });
 
 /** Every query on this table fails until the returned function puts it back. */

@@ -8,14 +8,12 @@ import type { Action, CaseDetail, CaseSummary, Meeting } from "@roundtable/domai
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { RunningServer } from "../src/server.js";
-import { signIn, type SignedIn } from "./support/api-client.js";
+import { casesNamed, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, type CollabClient } from "./support/collab-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer();
 let priya: SignedIn;
 let claire: SignedIn;
 let jamie: CaseSummary;
@@ -26,12 +24,8 @@ const clients: CollabClient[] = [];
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
   [priya, claire] = await Promise.all([signIn(server.url, "priya.shah"), signIn(server.url, "claire.walker")]);
-  const cases = (await priya.get<CaseSummary[]>("/api/cases")).body;
-  jamie = cases.find((c) => c.name === "Jamie Walker")!;
-  aisha = cases.find((c) => c.name === "Aisha Reid")!;
+  [jamie, aisha] = await casesNamed(priya, "Jamie Walker", "Aisha Reid");
   const detail = (await priya.get<CaseDetail>(`/api/cases/${jamie.id}`)).body;
   team = detail.team;
   jamiePlanId = detail.documents.find((d) => d.kind === "care-plan")!.id;
@@ -39,8 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of clients) c.destroy();
   for (const s of sockets) s.close();
-  await server?.close();
-  await storage?.cleanup();
 });
 
 const idOf = (name: string) => team.find((m) => m.name === name)!.personId;

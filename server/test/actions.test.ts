@@ -2,14 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { Action, ActionEvent, CaseDetail } from "@roundtable/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { RunningServer } from "../src/server.js";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, type CollabClient } from "./support/collab-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer();
 let priya: SignedIn;
 let mark: SignedIn;
 let caseId: string;
@@ -44,8 +42,6 @@ function attrsOf(doc: Y.Doc, id: string): Record<string, unknown> | undefined {
 }
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
   priya = await signIn(server.url, "priya.shah");
   mark = await signIn(server.url, "mark.davies");
   ({ caseId, documentId } = await carePlanOf(priya, "Jamie Walker"));
@@ -53,8 +49,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const c of clients) c.destroy();
-  await server?.close();
-  await storage?.cleanup();
 });
 
 const personId = (name: string) => team.find((m) => m.name === name)!.personId;

@@ -2,7 +2,7 @@ import type { CaseDetail, CaseSummary, DocumentDetail, Me } from "@roundtable/do
 import { describe, expect, it } from "vitest";
 import { schema } from "@roundtable/db";
 import { addMissingPlanParts } from "../src/documents/documents.js";
-import { carePlanOf, demoEmail, signIn } from "./support/api-client.js";
+import { caseNamed, carePlanOf, demoEmail, signIn } from "./support/api-client.js";
 import { useTestServer } from "./support/test-server.js";
 
 // The health contract, not its one-second deadline (tried in the fault scenarios): a busy
@@ -94,7 +94,7 @@ describe("the REST contracts", () => {
       { id: expect.any(String), kind: "family-views", title: "What my family says (Jamie's care plan)", visibility: "family" },
     ]);
     const priya = await signIn(server.url, "priya.shah");
-    const aisha = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Aisha Reid")!;
+    const aisha = await caseNamed(priya, "Aisha Reid");
     expect((await claire.get(`/api/cases/${aisha.id}`)).status).toBe(404);
     expect((await claire.get(`/api/cases/not-a-uuid`)).status).toBe(400);
   });

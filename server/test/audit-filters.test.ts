@@ -5,14 +5,12 @@
  * chosen moments, as the server writes them, so days and counts are known.
  */
 import { schema } from "@roundtable/db";
-import type { AccessReportEntry, AuditAction, AuditEvent, AuditFilterChoices, CaseDetail, CaseSummary, Meeting } from "@roundtable/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server.js";
-import { signIn, type SignedIn } from "./support/api-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import type { AccessReportEntry, AuditAction, AuditEvent, AuditFilterChoices, CaseDetail, Meeting } from "@roundtable/domain";
+import { beforeAll, describe, expect, it } from "vitest";
+import { caseNamed, signIn, type SignedIn } from "./support/api-client.js";
+import { useTestServer } from "./support/test-server.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer();
 let tom: SignedIn;
 let claire: SignedIn;
 let priya: SignedIn;
@@ -36,14 +34,12 @@ async function write(action: AuditAction, at: string, documentId: string | null,
 }
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
   priya = await signIn(server.url, "priya.shah");
   tom = await signIn(server.url, "tom.hughes");
   claire = await signIn(server.url, "claire.walker");
   const markSignedIn = await signIn(server.url, "mark.davies");
   mark.id = markSignedIn.personId;
-  const jamieId = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!.id;
+  const jamieId = (await caseNamed(priya, "Jamie Walker")).id;
   jamie = (await priya.get<CaseDetail>(`/api/cases/${jamieId}`)).body;
   plan = jamie.documents.find((d) => d.kind === "care-plan")!.id;
   // The minutes of a professionals meeting: a record the family may not know exists.
@@ -57,10 +53,6 @@ beforeAll(async () => {
   await write("opened", "2025-06-02T15:45:00Z", plan);
   await write("opened", "2025-06-02T23:30:00Z", plan);
   await write("opened", "2025-06-03T08:00:00Z", professionalsOnly);
-});
-afterAll(async () => {
-  await server?.close();
-  await storage?.cleanup();
 });
 
 /** The days of these tests' events, which every question narrows to (on top of its own filters). */

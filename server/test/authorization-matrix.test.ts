@@ -46,13 +46,12 @@ import { and, eq } from "drizzle-orm";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { RunningServer } from "../src/server.js";
 import { totpCode, totpStep } from "../src/auth/totp.js";
-import { clientWithCookie, demoEmail, demoPassword, signIn, type SignedIn } from "./support/api-client.js";
+import { caseNamed, clientWithCookie, demoEmail, demoPassword, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, typeInto, upgradeStatus, type CollabClient } from "./support/collab-client.js";
 import { inventedYoungPerson, keyworkerOnTeam, twoStepAccount } from "./support/team-accounts.js";
-import { startSmtpSink, type SmtpSink } from "./support/smtp-sink.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useSmtpSink } from "./support/smtp-sink.js";
+import { useTestServer } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
 /** One demo account per role, on Jamie's team or deliberately not. */
@@ -108,9 +107,16 @@ interface TrackerUnderTest {
 
 type Outcome = "allow" | number;
 
-let storage: TestStorage;
-let server: RunningServer;
-let smtp: SmtpSink;
+// Password reset links arrive by email; every actor asks for one from this one address.
+const smtp = useSmtpSink();
+const server = useTestServer({
+  configure: (config) => {
+    config.mail = { ...config.mail, smtpUrl: smtp.url };
+    config.passwordReset = { ...config.passwordReset, maxPerIp: 1000 };
+    // Who may save a version, not how often: the matrix saves many in its first minute.
+    config.versionSavesPerMinute = 1000;
+  },
+});
 let twoStepLogin: { email: string; secret: Uint8Array };
 let jamie: CaseDetail;
 const actors: Actor[] = [];
@@ -194,16 +200,8 @@ function expectedFor(actor: Actor, allowed: boolean, deny = refusal(actor)): Out
 }
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  // Password reset links arrive by email; every actor asks for one from this one address.
-  smtp = await startSmtpSink();
-  storage.config.mail = { ...storage.config.mail, smtpUrl: smtp.url };
-  storage.config.passwordReset = { ...storage.config.passwordReset, maxPerIp: 1000 };
-  // Who may save a version, not how often: the matrix saves many in its first minute.
-  storage.config.versionSavesPerMinute = 1000;
-  server = await startTestServer(storage);
   const priya = await signIn(server.url, "priya.shah");
-  const jamieId = (await priya.get<{ id: string; name: string }[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!.id;
+  const jamieId = (await caseNamed(priya, "Jamie Walker")).id;
   jamie = (await priya.get<CaseDetail>(`/api/cases/${jamieId}`)).body;
 
   // A family review, booked while the family still shares with Lucy's agency: invited, she could open it.
@@ -226,7 +224,7 @@ beforeAll(async () => {
       .map((c) => c.agency!.id),
   );
 
-  const aishaId = (await priya.get<{ id: string; name: string }[]>("/api/cases")).body.find((c) => c.name === "Aisha Reid")!.id;
+  const aishaId = (await caseNamed(priya, "Aisha Reid")).id;
   const aisha = (await priya.get<CaseDetail>(`/api/cases/${aishaId}`)).body;
   const sharedOnAisha = new Set(
     (await priya.get<ConsentRecord[]>(`/api/cases/${aishaId}/consents`)).body
@@ -379,9 +377,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const c of clients) c.destroy();
-  await server?.close();
-  await storage?.cleanup();
-  await smtp?.close();
 });
 
 // Each test asks the running server over a thousand questions one after another: on a loaded

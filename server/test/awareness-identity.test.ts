@@ -5,30 +5,24 @@
  */
 import { presenceColour } from "@roundtable/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server.js";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, type CollabClient } from "./support/collab-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer();
 let claire: SignedIn;
 let priya: SignedIn;
 let documentId: string;
 const clients: CollabClient[] = [];
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
   [claire, priya] = await Promise.all([signIn(server.url, "claire.walker"), signIn(server.url, "priya.shah")]);
   documentId = (await carePlanOf(priya, "Jamie Walker")).documentId;
 });
 
 afterAll(async () => {
   for (const c of clients) c.destroy();
-  await server?.close();
-  await storage?.cleanup();
 });
 
 async function open(who: SignedIn): Promise<CollabClient> {

@@ -9,15 +9,13 @@ import type { DocumentVersionSummary, VersionText } from "@roundtable/domain";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { RunningServer } from "../src/server.js";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, type CollabClient } from "./support/collab-client.js";
 import { pdfTextLines } from "./support/pdf-text.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer();
 let priya: SignedIn;
 let claire: SignedIn;
 let plan: { caseId: string; documentId: string };
@@ -25,8 +23,6 @@ const clients: CollabClient[] = [];
 const secretWords = "Professionals' working note: not for the family";
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
   [priya, claire] = await Promise.all([signIn(server.url, "priya.shah"), signIn(server.url, "claire.walker")]);
   plan = await carePlanOf(priya, "Jamie Walker");
   // A part of the family's plan that only professionals may open: Claire must not learn of it.
@@ -41,8 +37,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const c of clients) c.destroy();
-  await server?.close();
-  await storage?.cleanup();
 });
 
 async function pdfOf(who: SignedIn, query = ""): Promise<string> {

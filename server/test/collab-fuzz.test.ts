@@ -18,7 +18,6 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import { PostgresDocumentStorage } from "../src/collab/postgres-document-storage.js";
 import { defaultCollabConfig } from "../src/config.js";
-import type { RunningServer } from "../src/server.js";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, fragmentText, typeInto, upgradeStatus, type CollabClient } from "./support/collab-client.js";
 import {
@@ -35,7 +34,7 @@ import {
 import { judge, trialApply } from "./support/collab-fuzz-oracle.js";
 import { ProbedSocket } from "./support/probed-socket.js";
 import { SeededRandom } from "./support/seeded-random.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
 const seed = Number(process.env.FUZZ_SEED ?? 20_240_611);
@@ -47,8 +46,23 @@ const fuzzTimeoutMs = Math.max(120_000, totalFrames * 10);
 const maxDocumentBytes = 3 * 1024 * 1024;
 const corpusLimits: CorpusLimits = { maxNestingDepth: defaultCollabConfig.maxNestingDepth, oversizeBytes: maxDocumentBytes + 256 * 1024 };
 
-let storage: TestStorage;
-let server: RunningServer;
+// Rate limits are tested in collab-limits.test.ts; here one socket sends as fast as it can.
+const server = useTestServer({
+  collab: {
+    maxMessagesPerSecond: 1e9,
+    messageBurst: 1e9,
+    maxBytesPerSecond: 1e12,
+    byteBurst: 1e12,
+    maxBytesPerPersonPerSecond: 1e12,
+    personByteBurst: 1e12,
+    maxMessageBytes: 4 * 1024 * 1024,
+    maxDocumentBytes,
+    // Unload soon after the last connection goes, to check what is reloaded from storage; never
+    // compact, so every stored change keeps its author for the checks below.
+    unloadAfterMs: 100,
+    compactAfterUpdates: 1e9,
+  },
+});
 let priya: SignedIn; // edits both documents; the editor who fuzzes
 let tom: SignedIn; // edits both; the bystander
 let angela: SignedIn; // service lead: reads the care plan, may not edit it
@@ -178,22 +192,6 @@ function rawUpgradeWithFrames(documentId: string, cookie: string | null, frames:
 }
 
 beforeAll(async () => {
-  // Rate limits are tested in collab-limits.test.ts; here one socket sends as fast as it can.
-  storage = await createTestStorage({
-    maxMessagesPerSecond: 1e9,
-    messageBurst: 1e9,
-    maxBytesPerSecond: 1e12,
-    byteBurst: 1e12,
-    maxBytesPerPersonPerSecond: 1e12,
-    personByteBurst: 1e12,
-    maxMessageBytes: 4 * 1024 * 1024,
-    maxDocumentBytes,
-    // Unload soon after the last connection goes, to check what is reloaded from storage; never
-    // compact, so every stored change keeps its author for the checks below.
-    unloadAfterMs: 100,
-    compactAfterUpdates: 1e9,
-  });
-  server = await startTestServer(storage);
   [priya, tom, angela] = await Promise.all([signIn(server.url, "priya.shah"), signIn(server.url, "tom.hughes"), signIn(server.url, "angela.okafor")]);
   carePlanId = (await carePlanOf(priya, "Jamie Walker")).documentId;
   scratchId = (await carePlanOf(priya, "Ellie Brooks")).documentId;
@@ -214,8 +212,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const c of clients) c.destroy();
-  await server?.close();
-  await storage?.cleanup();
 });
 
 beforeEach(({ onTestFailed }) => {

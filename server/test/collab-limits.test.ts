@@ -11,14 +11,12 @@ import * as syncProtocol from "y-protocols/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { defaultCollabConfig } from "../src/config.js";
-import type { RunningServer } from "../src/server.js";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, typeInto, upgradeStatus, type CollabClient } from "./support/collab-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer();
 let priya: SignedIn;
 let tom: SignedIn;
 let documentId: string;
@@ -68,16 +66,12 @@ function editMessages(count: number): Uint8Array[] {
 }
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
   priya = await signIn(server.url, "priya.shah");
   tom = await signIn(server.url, "tom.hughes");
   documentId = (await carePlanOf(priya, "Jamie Walker")).documentId;
 });
 afterAll(async () => {
   for (const fn of cleanups) fn();
-  await server?.close();
-  await storage?.cleanup();
 });
 
 describe("collab rate limits", () => {

@@ -5,10 +5,9 @@
  */
 import { closeCodes, messageAuth } from "@roundtable/collab";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server.js";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
 import { openRawCollabSocket, type RawCollabSocket } from "./support/raw-collab-socket.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
 const maxConnectionsPerPerson = 3;
@@ -17,23 +16,18 @@ const maxBytesPerPersonPerSecond = 32 * 1024;
 const personByteBurst = 128 * 1024;
 const maxMessageBytes = 64 * 1024;
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer({ collab: { maxConnectionsPerPerson, maxBytesPerPersonPerSecond, personByteBurst, maxMessageBytes } });
 let priya: SignedIn;
 let tom: SignedIn;
 let documentId: string;
 let sockets: RawCollabSocket[] = [];
 
 beforeAll(async () => {
-  storage = await createTestStorage({ maxConnectionsPerPerson, maxBytesPerPersonPerSecond, personByteBurst, maxMessageBytes });
-  server = await startTestServer(storage);
   [priya, tom] = await Promise.all([signIn(server.url, "priya.shah"), signIn(server.url, "tom.hughes")]);
   documentId = (await carePlanOf(priya, "Jamie Walker")).documentId;
 });
 afterAll(async () => {
   for (const s of sockets) s.ws.terminate();
-  await server?.close();
-  await storage?.cleanup();
 });
 
 async function connect(who: SignedIn): Promise<RawCollabSocket> {

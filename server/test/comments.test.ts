@@ -2,14 +2,12 @@ import type { CaseDetail, DocumentComment, Meeting } from "@roundtable/domain";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { RunningServer } from "../src/server.js";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, type CollabClient } from "./support/collab-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer();
 let priya: SignedIn;
 let mark: SignedIn;
 let jamie: CaseDetail;
@@ -18,8 +16,6 @@ const clients: CollabClient[] = [];
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
   priya = await signIn(server.url, "priya.shah");
   mark = await signIn(server.url, "mark.davies");
   const plan = await carePlanOf(priya, "Jamie Walker");
@@ -29,8 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of clients) c.destroy();
   for (const s of sockets) s.close();
-  await server?.close();
-  await storage?.cleanup();
 });
 
 /** The first paragraph's text in the care plan, as any y-websocket client sees it. */

@@ -1,6 +1,6 @@
 import type { CaseDetail, CommunicationNeeds, Meeting, PersonCommunicationNeeds } from "@roundtable/domain";
 import { beforeAll, describe, expect, it } from "vitest";
-import { signIn, type SignedIn } from "./support/api-client.js";
+import { caseNamed, signIn, type SignedIn } from "./support/api-client.js";
 import { useTestServer } from "./support/test-server.js";
 
 const server = useTestServer();
@@ -18,7 +18,7 @@ const needs = (over: Partial<CommunicationNeeds>): CommunicationNeeds => ({
 
 beforeAll(async () => {
   priya = await signIn(server.url, "priya.shah");
-  const jamieId = (await priya.get<{ id: string; name: string }[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!.id;
+  const jamieId = (await caseNamed(priya, "Jamie Walker")).id;
   jamie = (await priya.get<CaseDetail>(`/api/cases/${jamieId}`)).body;
 });
 

@@ -1,7 +1,7 @@
 /** Staff and professionals keep their own phone and working hours, which their teams then see; families do not. */
-import type { CaseDetail, CaseSummary, TeamContact } from "@roundtable/domain";
+import type { CaseDetail, TeamContact } from "@roundtable/domain";
 import { describe, expect, it } from "vitest";
-import { signIn } from "./support/api-client.js";
+import { caseNamed, signIn } from "./support/api-client.js";
 import { useTestServer } from "./support/test-server.js";
 
 const server = useTestServer();
@@ -11,7 +11,7 @@ describe("your own contact details", () => {
     const [mark, claire] = await Promise.all([signIn(server.url, "mark.davies"), signIn(server.url, "claire.walker")]);
     const changed = await mark.put<TeamContact>("/api/me/contact", { phone: "01632 960 999", workingHours: "Term time only, 8am to 4pm" });
     expect(changed).toMatchObject({ status: 200, body: { email: "mark.davies@roundtable.demo", phone: "01632 960 999", workingHours: "Term time only, 8am to 4pm" } });
-    const jamie = (await claire.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!;
+    const jamie = await caseNamed(claire, "Jamie Walker");
     const team = (await claire.get<CaseDetail>(`/api/cases/${jamie.id}`)).body.team;
     expect(team.find((m) => m.name === "Mark Davies")?.contact).toEqual(changed.body);
     expect(team.find((m) => m.name === "Claire Walker")?.contact).toBeNull();

@@ -7,11 +7,11 @@
  */
 import { randomUUID } from "node:crypto";
 import { closeCodes } from "@roundtable/collab";
-import { maxNestingDepth, type Action, type CaseSummary, type Meeting } from "@roundtable/domain";
+import { maxNestingDepth, type Action, type Meeting } from "@roundtable/domain";
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { RunningServer } from "../src/server.js";
-import { signIn, type SignedIn } from "./support/api-client.js";
+import { caseNamed, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, type CollabClient } from "./support/collab-client.js";
 import { openRawCollabSocket } from "./support/raw-collab-socket.js";
 import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
@@ -31,7 +31,7 @@ async function start(storage: TestStorage): Promise<RunningServer> {
 
 async function bookMeeting(server: RunningServer): Promise<{ priya: SignedIn; meeting: Meeting }> {
   const priya = await signIn(server.url, "priya.shah");
-  const jamie = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!;
+  const jamie = await caseNamed(priya, "Jamie Walker");
   const res = await priya.post<Meeting>("/api/meetings", { type: "tracker", startsAt: "2026-12-03T10:00:00Z", caseIds: [jamie.id] });
   expect(res.status).toBe(201);
   return { priya, meeting: res.body };

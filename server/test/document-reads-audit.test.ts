@@ -4,17 +4,15 @@
  * report misses no reader; a refused read writes nothing.
  */
 import { schema } from "@roundtable/db";
-import type { AccessReportEntry, CaseDetail, CaseSummary, DocumentDetail } from "@roundtable/domain";
+import type { AccessReportEntry, CaseDetail, DocumentDetail } from "@roundtable/domain";
 import { and, eq, gte, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server.js";
-import { signIn, type SignedIn } from "./support/api-client.js";
+import { caseNamed, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, type CollabClient } from "./support/collab-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer();
 let priya: SignedIn;
 let jamie: CaseDetail;
 let plan: string;
@@ -22,17 +20,13 @@ const clients: CollabClient[] = [];
 const startedAt = new Date();
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
   priya = await signIn(server.url, "priya.shah");
-  const jamieId = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!.id;
+  const jamieId = (await caseNamed(priya, "Jamie Walker")).id;
   jamie = (await priya.get<CaseDetail>(`/api/cases/${jamieId}`)).body;
   plan = jamie.documents.find((d) => d.kind === "care-plan")!.id;
 });
 afterAll(async () => {
   for (const c of clients) c.destroy();
-  await server?.close();
-  await storage?.cleanup();
 });
 
 /** The opens written while these tests ran (the demo data has a history of its own). */

@@ -7,14 +7,12 @@ import { schema } from "@roundtable/db";
 import { editLineWords, type DocumentDetail, type EditHistoryPage } from "@roundtable/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { RunningServer } from "../src/server.js";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, type CollabClient } from "./support/collab-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer();
 let priya: SignedIn;
 let claire: SignedIn;
 let plan: { caseId: string; documentId: string };
@@ -22,8 +20,6 @@ let professionalsPart: string;
 const clients: CollabClient[] = [];
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
   [priya, claire] = await Promise.all([signIn(server.url, "priya.shah"), signIn(server.url, "claire.walker")]);
   plan = await carePlanOf(priya, "Jamie Walker");
   const [part] = await server.database.db
@@ -34,8 +30,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const c of clients) c.destroy();
-  await server?.close();
-  await storage?.cleanup();
 });
 
 /** Type into the paragraph under each of these headings, as one person, and wait until it is saved. */

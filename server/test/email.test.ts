@@ -4,38 +4,32 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { sendDailyDigests } from "../src/notifications/daily-digest.js";
 import { createMailer } from "../src/notifications/mailer.js";
-import type { RunningServer } from "../src/server.js";
-import { signIn, type SignedIn } from "./support/api-client.js";
+import { caseNamed, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, type CollabClient } from "./support/collab-client.js";
-import { startSmtpSink, type SmtpSink } from "./support/smtp-sink.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useSmtpSink } from "./support/smtp-sink.js";
+import { useTestServer } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
-let smtp: SmtpSink;
-let storage: TestStorage;
-let server: RunningServer;
+const smtp = useSmtpSink();
+const server = useTestServer({
+  configure: (config) => {
+    config.mail = { smtpUrl: smtp.url, from: "Roundtable <no-reply@roundtable.test>", digestHour: 23 };
+    config.publicUrl = "https://roundtable.example.org";
+  },
+});
 let priya: SignedIn;
 let editor: CollabClient | undefined;
 
 beforeAll(async () => {
-  smtp = await startSmtpSink();
-  storage = await createTestStorage();
-  storage.config.mail = { smtpUrl: smtp.url, from: "Roundtable <no-reply@roundtable.test>", digestHour: 23 };
-  storage.config.publicUrl = "https://roundtable.example.org";
-  server = await startTestServer(storage);
   priya = await signIn(server.url, "priya.shah");
 });
 afterAll(async () => {
   editor?.destroy();
-  await server?.close();
-  await storage?.cleanup();
-  await smtp?.close();
 });
 
 describe("email", () => {
   it("circulates agreed minutes by email in general words with a link", async () => {
-    const cases = (await priya.get<CaseSummary[]>("/api/cases")).body;
-    const jamie = cases.find((c) => c.name === "Jamie Walker")!;
+    const jamie = await caseNamed(priya, "Jamie Walker");
     const team = (await priya.get<CaseDetail>(`/api/cases/${jamie.id}`)).body.team;
     const id = (name: string) => team.find((m) => m.name === name)!.personId;
     const meeting = (await priya.post<Meeting>("/api/meetings", { type: "tracker", startsAt: "2026-12-03T10:00:00Z", caseIds: [jamie.id], inviteeIds: [id("Mark Davies")] })).body;
@@ -70,8 +64,7 @@ describe("email", () => {
   });
 
   it("does not tell an invitee of agreed minutes once the family has withdrawn sharing consent with their agency", async () => {
-    const cases = (await priya.get<CaseSummary[]>("/api/cases")).body;
-    const jamie = cases.find((c) => c.name === "Jamie Walker")!;
+    const jamie = await caseNamed(priya, "Jamie Walker");
     const team = (await priya.get<CaseDetail>(`/api/cases/${jamie.id}`)).body.team;
     const id = (name: string) => team.find((m) => m.name === name)!.personId;
     const meeting = (
@@ -92,8 +85,7 @@ describe("email", () => {
   });
 
   it("sends each person one daily digest with counts and a link, once a day", async () => {
-    const cases = (await priya.get<CaseSummary[]>("/api/cases")).body;
-    const aisha = cases.find((c) => c.name === "Aisha Reid")!;
+    const aisha = await caseNamed(priya, "Aisha Reid");
     const detail = (await priya.get<CaseDetail>(`/api/cases/${aisha.id}`)).body;
     const sophie = detail.team.find((m) => m.name === "Sophie Grant")!.personId;
     const plan = detail.documents.find((d) => d.kind === "care-plan")!;
@@ -123,8 +115,7 @@ describe("email", () => {
     mailer.close();
   });
   it("emails each kind as its person chose: straight away, in the daily email, or not at all", async () => {
-    const cases = (await priya.get<CaseSummary[]>("/api/cases")).body;
-    const jamie = cases.find((c) => c.name === "Jamie Walker")!;
+    const jamie = await caseNamed(priya, "Jamie Walker");
     const team = (await priya.get<CaseDetail>(`/api/cases/${jamie.id}`)).body.team;
     const id = (name: string) => team.find((m) => m.name === name)!.personId;
     const [ben, lucy] = await Promise.all([signIn(server.url, "ben.carter"), signIn(server.url, "lucy.evans")]);

@@ -6,14 +6,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tiptapBaseStyleHash } from "../src/http/security-headers.js";
-import type { RunningServer } from "../src/server.js";
 import { signIn } from "./support/api-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServers } from "./support/test-server.js";
 
-let storage: TestStorage;
-let server: RunningServer;
-let proxiedStorage: TestStorage;
-let proxied: RunningServer;
 let clientDist: string;
 /** Stand-ins for the built page's inline style (its shell) and script (the early collab connection). */
 const shellStyle = "body { margin: 0; }";
@@ -29,16 +24,14 @@ beforeAll(async () => {
     `<!doctype html><style>${shellStyle}</style><script>${earlyScript}</script><div id="root"></div><script type="module" src="/assets/app.js"></script>`,
   );
   writeFileSync(path.join(clientDist, "assets", "app.js"), "console.log('hello');");
-  [storage, proxiedStorage] = await Promise.all([createTestStorage(), createTestStorage()]);
-  storage.config = { ...storage.config, clientDist };
-  proxiedStorage.config = { ...proxiedStorage.config, trustProxy: true };
-  [server, proxied] = await Promise.all([startTestServer(storage), startTestServer(proxiedStorage)]);
 });
 afterAll(async () => {
-  await Promise.all([server?.close(), proxied?.close()]);
-  await Promise.all([storage?.cleanup(), proxiedStorage?.cleanup()]);
   rmSync(clientDist, { recursive: true, force: true });
 });
+const [server, proxied] = useTestServers(
+  { configure: (config) => Object.assign(config, { clientDist }) },
+  { configure: (config) => Object.assign(config, { trustProxy: true }) },
+);
 
 function csp(res: Response): Map<string, string[]> {
   const header = res.headers.get("content-security-policy");

@@ -5,30 +5,21 @@
  * Origin (and Sec-Fetch-Site) a browser would, with a valid session cookie.
  */
 import { io } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
 import { upgradeStatus } from "./support/collab-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 
 const publicUrl = "https://roundtable.example.org";
 
-let storage: TestStorage;
-let server: RunningServer;
+// Trusting a proxy, so X-Forwarded-Host/Proto say what the browser's address bar held.
+const server = useTestServer({ configure: (config) => Object.assign(config, { trustProxy: true, publicUrl }) });
 let priya: SignedIn;
 let documentId: string;
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  // Trusting a proxy, so X-Forwarded-Host/Proto say what the browser's address bar held.
-  storage.config = { ...storage.config, trustProxy: true, publicUrl };
-  server = await startTestServer(storage);
   priya = await signIn(server.url, "priya.shah");
   documentId = (await carePlanOf(priya, "Jamie Walker")).documentId;
-});
-afterAll(async () => {
-  await server?.close();
-  await storage?.cleanup();
 });
 
 /** The HTTP status of a refused /collab upgrade, or "open". */

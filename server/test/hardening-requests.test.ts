@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server.js";
+import { describe, expect, it } from "vitest";
 import { demoEmail, demoPassword, signIn, type SignedIn } from "./support/api-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServers } from "./support/test-server.js";
 
 type Body = NonNullable<RequestInit["body"]>;
 
-let storage: TestStorage;
-let server: RunningServer;
-let proxiedStorage: TestStorage;
-let proxied: RunningServer;
-
-beforeAll(async () => {
-  [storage, proxiedStorage] = await Promise.all([createTestStorage(), createTestStorage()]);
+const [server, proxied] = useTestServers(
+  {},
   // Behind a TLS proxy that keeps Host, or reached at the PUBLIC_URL.
-  proxiedStorage.config = { ...proxiedStorage.config, trustProxy: true, publicUrl: "https://roundtable.example.org" };
-  [server, proxied] = await Promise.all([startTestServer(storage), startTestServer(proxiedStorage)]);
-});
-afterAll(async () => {
-  await Promise.all([server?.close(), proxied?.close()]);
-  await Promise.all([storage?.cleanup(), proxiedStorage?.cleanup()]);
-});
+  { configure: (config) => Object.assign(config, { trustProxy: true, publicUrl: "https://roundtable.example.org" }) },
+);
 
 const login = (base: string, headers: Record<string, string>, body: Body = JSON.stringify({ email: demoEmail("priya.shah"), password: demoPassword })) =>
   fetch(`${base}/api/auth/login`, { method: "POST", headers, body });

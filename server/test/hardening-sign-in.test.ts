@@ -1,37 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
-import type { RunningServer } from "../src/server.js";
 import { demoEmail, demoPassword } from "./support/api-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServers } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
-let storage: TestStorage;
-let server: RunningServer;
-let httpsStorage: TestStorage;
-let httpsServer: RunningServer;
-let limitedStorage: TestStorage;
-let limited: RunningServer;
-
-beforeAll(async () => {
-  [storage, httpsStorage, limitedStorage] = await Promise.all([createTestStorage(), createTestStorage(), createTestStorage()]);
+const [server, httpsServer, limited] = useTestServers(
+  {},
   // Reached at an https:// PUBLIC_URL through a TLS proxy that is not trusted; few attempts per IP.
-  httpsStorage.config = {
-    ...httpsStorage.config,
-    publicUrl: "https://roundtable.example.org",
-    signIn: { ...httpsStorage.config.signIn, maxAttemptsPerIp: 3 },
-  };
+  {
+    configure: (config) =>
+      Object.assign(config, {
+        publicUrl: "https://roundtable.example.org",
+        signIn: { ...config.signIn, maxAttemptsPerIp: 3 },
+      }),
+  },
   // Behind a trusted proxy, so each test can sign in from an IP address of its own, with small limits.
-  limitedStorage.config = {
-    ...limitedStorage.config,
-    trustProxy: true,
-    signIn: { maxFailures: 3, failureWindowSeconds: 60, lockSeconds: 1, maxAttemptsPerIp: 6, ipWindowSeconds: 60 },
-  };
-  [server, httpsServer, limited] = await Promise.all([startTestServer(storage), startTestServer(httpsStorage), startTestServer(limitedStorage)]);
-});
-afterAll(async () => {
-  await Promise.all([server?.close(), httpsServer?.close(), limited?.close()]);
-  await Promise.all([storage?.cleanup(), httpsStorage?.cleanup(), limitedStorage?.cleanup()]);
-});
+  {
+    configure: (config) =>
+      Object.assign(config, {
+        trustProxy: true,
+        signIn: { maxFailures: 3, failureWindowSeconds: 60, lockSeconds: 1, maxAttemptsPerIp: 6, ipWindowSeconds: 60 },
+      }),
+  },
+);
 
 let lastIp = 0;
 const newIp = () => `203.0.113.${++lastIp}`;

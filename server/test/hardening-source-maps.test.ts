@@ -6,21 +6,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config.js";
-import type { RunningServer } from "../src/server.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { loadConfig, type Config } from "../src/config.js";
+import { useTestServers } from "./support/test-server.js";
 
 let dist: string;
-const storages: TestStorage[] = [];
-let byDefault: RunningServer;
-let configured: RunningServer;
-
-async function serverWith(serveSourceMaps: boolean): Promise<RunningServer> {
-  const storage = await createTestStorage();
-  storages.push(storage);
-  storage.config = { ...storage.config, clientDist: dist, serveSourceMaps };
-  return startTestServer(storage);
-}
 
 beforeAll(async () => {
   // A built client in miniature: a page, a script, and the script's source map.
@@ -29,13 +18,13 @@ beforeAll(async () => {
   writeFileSync(path.join(dist, "index.html"), "<!doctype html><title>Roundtable</title>");
   writeFileSync(path.join(dist, "assets", "index-abc123.js"), "console.log(1);\n");
   writeFileSync(path.join(dist, "assets", "index-abc123.js.map"), JSON.stringify({ version: 3, sourcesContent: ["// the whole source"] }));
-  [byDefault, configured] = await Promise.all([serverWith(loadConfig({}).serveSourceMaps), serverWith(true)]);
 });
 afterAll(async () => {
-  await Promise.all([byDefault?.close(), configured?.close()]);
-  await Promise.all(storages.map((s) => s.cleanup()));
   rmSync(dist, { recursive: true, force: true });
 });
+
+const servingSourceMaps = (serveSourceMaps: boolean) => ({ configure: (config: Config) => Object.assign(config, { clientDist: dist, serveSourceMaps }) });
+const [byDefault, configured] = useTestServers(servingSourceMaps(loadConfig({}).serveSourceMaps), servingSourceMaps(true));
 
 const get = async (base: string, p: string) => {
   const res = await fetch(`${base}${p}`);

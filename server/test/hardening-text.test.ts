@@ -3,28 +3,20 @@
  * 500 whose log line carries the text; a meeting's online link is a web address or nothing.
  */
 import { unstorableTextMessage } from "@roundtable/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 
 type Refusal = { error: string; details?: Record<string, string> };
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer();
 let priya: SignedIn;
 let caseId: string;
 let documentId: string;
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
   priya = await signIn(server.url, "priya.shah");
   ({ caseId, documentId } = await carePlanOf(priya, "Jamie Walker"));
-});
-afterAll(async () => {
-  await server?.close();
-  await storage?.cleanup();
 });
 
 describe("text Postgres cannot store", () => {

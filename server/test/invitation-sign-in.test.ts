@@ -4,29 +4,20 @@
  * professionals-only minutes — with the password alone; with the code from their app they do.
  * The attempts count against the same limits as the sign-in form.
  */
-import type { CaseDetail, CaseSummary, CreatedInvitation, Meeting } from "@roundtable/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server.js";
+import type { CaseDetail, CreatedInvitation, Meeting } from "@roundtable/domain";
+import { beforeAll, describe, expect, it } from "vitest";
 import { base32Decode, totpCode, totpStep, totpStepSeconds } from "../src/auth/totp.js";
-import { demoEmail, demoPassword, signIn, type SignedIn } from "./support/api-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { caseNamed, demoEmail, demoPassword, signIn, type SignedIn } from "./support/api-client.js";
+import { useTestServer } from "./support/test-server.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer({ configure: (config) => { config.signIn = { ...config.signIn, maxFailures: 4 }; } });
 let priya: SignedIn;
 let kai: CaseDetail;
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  storage.config = { ...storage.config, signIn: { ...storage.config.signIn, maxFailures: 4 } };
-  server = await startTestServer(storage);
   priya = await signIn(server.url, "priya.shah");
-  const kaiId = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Kai Thompson")!.id;
+  const kaiId = (await caseNamed(priya, "Kai Thompson")).id;
   kai = (await priya.get<CaseDetail>(`/api/cases/${kaiId}`)).body;
-});
-afterAll(async () => {
-  await server?.close();
-  await storage?.cleanup();
 });
 
 /** Codes are for 30-second steps: start well inside one, so "this step" means the same to the server. */

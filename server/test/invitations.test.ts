@@ -2,41 +2,34 @@ import { createHash, randomBytes, scryptSync } from "node:crypto";
 import { schema } from "@roundtable/db";
 import type { AuditAction, CaseDetail, CaseSummary, CreatedInvitation, Invitation, InvitationAccepted, InvitationDescription, Me } from "@roundtable/domain";
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { demoEmail, demoPassword, signIn, type SignedIn } from "./support/api-client.js";
-import { startSmtpSink, type SmtpSink } from "./support/smtp-sink.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useSmtpSink } from "./support/smtp-sink.js";
+import { useTestServer } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
 const publicUrl = "https://roundtable.example.org";
 const endedMessage = "This invitation has expired or been withdrawn. Ask the person who invited you for a new one.";
 
-let smtp: SmtpSink;
-let storage: TestStorage;
-let server: RunningServer;
+const smtp = useSmtpSink();
+const server = useTestServer({
+  configure: (config) => {
+    config.mail = { smtpUrl: smtp.url, from: "Roundtable <no-reply@roundtable.test>", digestHour: 23 };
+    config.publicUrl = publicUrl;
+  },
+});
 let priya: SignedIn;
 let jamieCase: string;
 let aishaCase: string;
 let schoolAgency: string;
 
 beforeAll(async () => {
-  smtp = await startSmtpSink();
-  storage = await createTestStorage();
-  storage.config.mail = { smtpUrl: smtp.url, from: "Roundtable <no-reply@roundtable.test>", digestHour: 23 };
-  storage.config.publicUrl = publicUrl;
-  server = await startTestServer(storage);
   priya = await signIn(server.url, "priya.shah");
   const cases = (await priya.get<CaseSummary[]>("/api/cases")).body;
   jamieCase = cases.find((c) => c.name === "Jamie Walker")!.id;
   aishaCase = cases.find((c) => c.name === "Aisha Reid")!.id;
   const jamie = (await priya.get<CaseDetail>(`/api/cases/${jamieCase}`)).body;
   schoolAgency = jamie.agencies.find((a) => a.name === "Riverside Academy")!.id;
-});
-afterAll(async () => {
-  await server?.close();
-  await storage?.cleanup();
-  await smtp?.close();
 });
 
 const db = () => server.database.db;

@@ -3,9 +3,9 @@
  * never holds more, and asking for more is a clear 400, not a silently shorter page.
  */
 import { schema } from "@roundtable/db";
-import type { Action, AuditEvent, CaseSummary, InboxPage } from "@roundtable/domain";
+import type { Action, AuditEvent, InboxPage } from "@roundtable/domain";
 import { beforeAll, describe, expect, it } from "vitest";
-import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
+import { caseNamed, carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
 import { useTestServer } from "./support/test-server.js";
 
 const server = useTestServer({ configure: (config) => (config.listMaxPageSize = 2) });
@@ -25,7 +25,7 @@ describe("a list page with LIST_MAX_PAGE_SIZE set to 2", () => {
 
   it("holds at most two audit events", async () => {
     const tom = await signIn(server.url, "tom.hughes");
-    const jamie = (await tom.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!;
+    const jamie = await caseNamed(tom, "Jamie Walker");
     const { documentId } = await carePlanOf(tom, "Jamie Walker");
     // Three readers: three "opened" events on Jamie's trail.
     for (const reader of [tom, priya, await signIn(server.url, "lucy.evans")]) expect((await reader.get(`/api/documents/${documentId}`)).status).toBe(200);

@@ -11,15 +11,13 @@ import { schema } from "@roundtable/db";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { RunningServer } from "../src/server.js";
-import { signIn, type SignedIn } from "./support/api-client.js";
+import { casesNamed, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, upgradeStatus, type CollabClient } from "./support/collab-client.js";
 import { pdfTextLines } from "./support/pdf-text.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer();
 let priya: SignedIn;
 let helen: SignedIn;
 let jamie: CaseSummary;
@@ -29,19 +27,13 @@ let aishaTeam: CaseDetail["team"];
 const clients: CollabClient[] = [];
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
   [priya, helen] = await Promise.all([signIn(server.url, "priya.shah"), signIn(server.url, "helen.morris")]);
-  const cases = (await priya.get<CaseSummary[]>("/api/cases")).body;
-  jamie = cases.find((c) => c.name === "Jamie Walker")!;
-  aisha = cases.find((c) => c.name === "Aisha Reid")!;
+  [jamie, aisha] = await casesNamed(priya, "Jamie Walker", "Aisha Reid");
   team = (await priya.get<CaseDetail>(`/api/cases/${jamie.id}`)).body.team;
   aishaTeam = (await priya.get<CaseDetail>(`/api/cases/${aisha.id}`)).body.team;
 });
 afterAll(async () => {
   for (const c of clients) c.destroy();
-  await server?.close();
-  await storage?.cleanup();
 });
 
 const idOf = (name: string) => team.find((m) => m.name === name)!.personId;

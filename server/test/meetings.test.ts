@@ -5,15 +5,13 @@ import { schema } from "@roundtable/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { RunningServer } from "../src/server.js";
-import { signIn, type SignedIn } from "./support/api-client.js";
+import { casesNamed, caseNamed, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, upgradeStatus, type CollabClient } from "./support/collab-client.js";
 import { pdfTextLines } from "./support/pdf-text.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer();
 let priya: SignedIn;
 let mark: SignedIn;
 let claire: SignedIn;
@@ -23,18 +21,12 @@ let team: CaseDetail["team"];
 const clients: CollabClient[] = [];
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
   [priya, mark, claire] = await Promise.all([signIn(server.url, "priya.shah"), signIn(server.url, "mark.davies"), signIn(server.url, "claire.walker")]);
-  const cases = (await priya.get<CaseSummary[]>("/api/cases")).body;
-  jamie = cases.find((c) => c.name === "Jamie Walker")!;
-  aisha = cases.find((c) => c.name === "Aisha Reid")!;
+  [jamie, aisha] = await casesNamed(priya, "Jamie Walker", "Aisha Reid");
   team = (await priya.get<CaseDetail>(`/api/cases/${jamie.id}`)).body.team;
 });
 afterAll(async () => {
   for (const c of clients) c.destroy();
-  await server?.close();
-  await storage?.cleanup();
 });
 
 const idOf = (name: string) => team.find((m) => m.name === name)!.personId;
@@ -205,36 +197,31 @@ describe("who may be invited, and what a contribution may be about", () => {
 });
 
 describe("exporting the minutes", () => {
+  // A server of its own, which unloads a document soon after its last connection leaves.
+  const own = useTestServer({ collab: { unloadAfterMs: 1000 } });
+
   it("leaves the minutes unloaded afterwards when nobody has them open", async () => {
-    // A server of its own, which unloads a document soon after its last connection leaves.
-    const quick = await createTestStorage({ unloadAfterMs: 1000 });
-    const own = await startTestServer(quick);
-    try {
-      const chair = await signIn(own.url, "priya.shah");
-      const child = (await chair.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!;
-      const meeting = (await chair.post<Meeting>("/api/meetings", { type: "review", startsAt: "2026-12-10T14:00:00Z", caseId: child.id })).body;
-      const documentId = meeting.minutesDocumentId!;
-      const exportMinutes = async () => (await fetch(`${own.url}/api/meetings/${meeting.id}/minutes.pdf`, { headers: { cookie: chair.cookie } })).status;
+    const chair = await signIn(own.url, "priya.shah");
+    const child = await caseNamed(chair, "Jamie Walker");
+    const meeting = (await chair.post<Meeting>("/api/meetings", { type: "review", startsAt: "2026-12-10T14:00:00Z", caseId: child.id })).body;
+    const documentId = meeting.minutesDocumentId!;
+    const exportMinutes = async () => (await fetch(`${own.url}/api/meetings/${meeting.id}/minutes.pdf`, { headers: { cookie: chair.cookie } })).status;
 
-      // Never opened: read from storage, and not loaded by the reading.
-      expect(await exportMinutes()).toBe(200);
-      expect(own.registry.isLoaded(documentId)).toBe(false);
+    // Never opened: read from storage, and not loaded by the reading.
+    expect(await exportMinutes()).toBe(200);
+    expect(own.registry.isLoaded(documentId)).toBe(false);
 
-      // Written in and left a moment ago: still loaded when exported, and unloaded as usual after.
-      const minutes = await connectCollab(own.url, documentId, chair.cookie);
-      const p = new Y.XmlElement("paragraph");
-      p.insert(0, [new Y.XmlText("Jamie chose the venue.")]);
-      minutes.doc.getXmlFragment("default").push([p]);
-      await waitFor(() => own.registry.updateLog.written > 0, { what: "the edit to be saved" });
-      minutes.destroy();
-      await waitFor(() => own.registry.connectionsTo(documentId).length === 0, { what: "the server to see the connection close" });
-      expect(own.registry.isLoaded(documentId)).toBe(true);
-      expect(await exportMinutes()).toBe(200);
-      await waitFor(() => !own.registry.isLoaded(documentId), { what: "the minutes to be unloaded", timeoutMs: 5000 });
-    } finally {
-      await own.close();
-      await quick.cleanup();
-    }
+    // Written in and left a moment ago: still loaded when exported, and unloaded as usual after.
+    const minutes = await connectCollab(own.url, documentId, chair.cookie);
+    const p = new Y.XmlElement("paragraph");
+    p.insert(0, [new Y.XmlText("Jamie chose the venue.")]);
+    minutes.doc.getXmlFragment("default").push([p]);
+    await waitFor(() => own.registry.updateLog.written > 0, { what: "the edit to be saved" });
+    minutes.destroy();
+    await waitFor(() => own.registry.connectionsTo(documentId).length === 0, { what: "the server to see the connection close" });
+    expect(own.registry.isLoaded(documentId)).toBe(true);
+    expect(await exportMinutes()).toBe(200);
+    await waitFor(() => !own.registry.isLoaded(documentId), { what: "the minutes to be unloaded", timeoutMs: 5000 });
   });
 });
 

@@ -7,7 +7,7 @@ import { schema } from "@roundtable/db";
 import type { CaseDetail, CaseSummary, Meeting } from "@roundtable/domain";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { signIn, type SignedIn } from "./support/api-client.js";
+import { caseNamed, signIn, type SignedIn } from "./support/api-client.js";
 import { useTestServer } from "./support/test-server.js";
 
 const server = useTestServer();
@@ -34,7 +34,7 @@ async function nextMeetingOf(person: SignedIn, caseId: string): Promise<{ listed
 
 describe("a case's next meeting", () => {
   it("is the soonest booked meeting the reader may see, the same in the list and on the case", async () => {
-    const aisha = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Aisha Reid")!;
+    const aisha = await caseNamed(priya, "Aisha Reid");
     const review = await book(aisha.id, "review", inDays(9));
     await book(aisha.id, "review", inDays(-2));
     const professionals = await book(aisha.id, "professionals", inDays(4));
@@ -47,7 +47,7 @@ describe("a case's next meeting", () => {
   });
 
   it("is none when nothing is booked", async () => {
-    const kai = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Kai Thompson")!;
+    const kai = await caseNamed(priya, "Kai Thompson");
     expect(await nextMeetingOf(priya, kai.id)).toEqual({ listed: null, detail: null });
   });
 

@@ -7,7 +7,7 @@ import { overdueScope, type Action, type CaseSummary } from "@roundtable/domain"
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { demoPeople } from "../src/demo-data/people.js";
-import { signIn } from "./support/api-client.js";
+import { caseNamed, signIn } from "./support/api-client.js";
 import { useTestServer } from "./support/test-server.js";
 
 const server = useTestServer();
@@ -15,7 +15,7 @@ const server = useTestServer();
 describe("the overdue list", () => {
   it("holds only a keyworker's own caseload, and the whole service for a senior keyworker", async () => {
     const [priya, tom] = await Promise.all([signIn(server.url, "priya.shah"), signIn(server.url, "tom.hughes")]);
-    const aisha = (await tom.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Aisha Reid")!;
+    const aisha = await caseNamed(tom, "Aisha Reid");
     // Aisha's keyworker is now Tom; Priya stays on her team (the demo data has an overdue action on it).
     await server.database.db.update(schema.cases).set({ keyworkerId: tom.personId }).where(eq(schema.cases.id, aisha.id));
 

@@ -3,25 +3,20 @@ import type { CaseDetail, LiveNotification, Meeting } from "@roundtable/domain";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { RunningServer } from "../src/server.js";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, type CollabClient } from "./support/collab-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
 type NotificationJson = LiveNotification;
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer({ configure: (config) => { config.overdueCheckMs = 200; } });
 let priya: SignedIn;
 let mark: SignedIn;
 let socket: Socket;
 let editor: CollabClient;
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  storage.config.overdueCheckMs = 200;
-  server = await startTestServer(storage);
   [priya, mark] = await Promise.all([signIn(server.url, "priya.shah"), signIn(server.url, "mark.davies")]);
   socket = io(server.url, { extraHeaders: { cookie: mark.cookie }, transports: ["websocket"] });
   await new Promise<void>((resolve, reject) => {
@@ -32,8 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   socket?.close();
   editor?.destroy();
-  await server?.close();
-  await storage?.cleanup();
 });
 
 describe("overdue actions", () => {

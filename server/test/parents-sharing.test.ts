@@ -20,14 +20,12 @@ import {
 } from "@roundtable/domain";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server.js";
 import { membershipCounts } from "../src/access/team-membership.js";
 import { signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, upgradeStatus, type CollabClient } from "./support/collab-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer();
 let priya: SignedIn;
 let claire: SignedIn;
 const clients: CollabClient[] = [];
@@ -72,14 +70,10 @@ const decide = async (caseId: string, decision: "given" | "declined", givenBy: s
 };
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
   [priya, claire] = [await signIn(server.url, "priya.shah"), await signIn(server.url, "claire.walker")];
 });
 afterAll(async () => {
   for (const c of clients) c.destroy();
-  await server?.close();
-  await storage?.cleanup();
 });
 
 describe("a young person's own say in what their parents see", () => {

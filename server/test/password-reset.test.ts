@@ -4,34 +4,22 @@
  * stranger's asking cannot use up the owner's), and a reset lifts the sign-in lock.
  */
 import { schema } from "@roundtable/db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
-import type { RunningServer } from "../src/server.js";
 import { demoEmail, demoPassword } from "./support/api-client.js";
-import { startSmtpSink, type SmtpSink } from "./support/smtp-sink.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useSmtpSink } from "./support/smtp-sink.js";
+import { useTestServer } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
-let smtp: SmtpSink;
-let storage: TestStorage;
-let server: RunningServer;
-
-beforeAll(async () => {
-  smtp = await startSmtpSink();
-  storage = await createTestStorage();
-  storage.config = {
-    ...storage.config,
-    trustProxy: true,
-    mail: { ...storage.config.mail, smtpUrl: smtp.url },
-    passwordReset: { linkSeconds: 2, maxPerEmail: 2, maxPerIp: 4, windowSeconds: 60 },
-    signIn: { ...storage.config.signIn, maxFailures: 2, lockSeconds: 600 },
-  };
-  server = await startTestServer(storage);
-});
-afterAll(async () => {
-  await server?.close();
-  await storage?.cleanup();
-  await smtp?.close();
+const smtp = useSmtpSink();
+const server = useTestServer({
+  configure: (config) =>
+    Object.assign(config, {
+      trustProxy: true,
+      mail: { ...config.mail, smtpUrl: smtp.url },
+      passwordReset: { linkSeconds: 2, maxPerEmail: 2, maxPerIp: 4, windowSeconds: 60 },
+      signIn: { ...config.signIn, maxFailures: 2, lockSeconds: 600 },
+    }),
 });
 
 let lastIp = 0;

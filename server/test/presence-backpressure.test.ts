@@ -5,30 +5,23 @@
  */
 import type { LiveNotification } from "@roundtable/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server.js";
 import { signIn, type SignedIn } from "./support/api-client.js";
 import { openRawWebSocket, type RawWebSocket } from "./support/paused-socket.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
 const limit = 256 * 1024;
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer({ configure: (config) => { config.presence = { ...config.presence, maxBufferedBytes: limit }; } });
 let claire: SignedIn;
 let priya: SignedIn;
 const sockets: RawWebSocket[] = [];
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  storage.config.presence = { ...storage.config.presence, maxBufferedBytes: limit };
-  server = await startTestServer(storage);
   [claire, priya] = await Promise.all([signIn(server.url, "claire.walker"), signIn(server.url, "priya.shah")]);
 });
 
 afterAll(async () => {
   for (const s of sockets) s.destroy();
-  await server?.close();
-  await storage?.cleanup();
 });
 
 /** A socket.io client over a raw websocket: engine.io's open packet, then socket.io's connect. */

@@ -5,32 +5,24 @@
  * PRESENCE_MAX_ROOM_CHANGES_PER_SECOND (each change looks up access and sends the room's list
  * to everyone in it).
  */
-import type { CaseSummary } from "@roundtable/domain";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server.js";
 import { tooManyPagesMessage, tooManyRoomChangesMessage } from "../src/realtime/presence-limits.js";
-import { signIn, type SignedIn } from "./support/api-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { caseNamed, signIn, type SignedIn } from "./support/api-client.js";
+import { useTestServer } from "./support/test-server.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer({ configure: (config) => { config.presence = { ...config.presence, maxConnectionsPerPerson: 2, maxRoomChangesPerSecond: 5 }; } });
 let priya: SignedIn;
 let caseRoom: string;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  storage.config.presence = { ...storage.config.presence, maxConnectionsPerPerson: 2, maxRoomChangesPerSecond: 5 };
-  server = await startTestServer(storage);
   priya = await signIn(server.url, "priya.shah");
-  const jamie = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!;
+  const jamie = await caseNamed(priya, "Jamie Walker");
   caseRoom = `case:${jamie.id}`;
 });
 afterAll(async () => {
   for (const s of sockets) s.disconnect();
-  await server?.close();
-  await storage?.cleanup();
 });
 
 /** A presence socket for this person: connected, or the reason it was refused. */

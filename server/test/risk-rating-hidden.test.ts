@@ -4,22 +4,12 @@
  * else still is (seesRiskRating).
  */
 import { seesRiskRating, type CaseDetail, type CaseSummary, type Meeting, type Role } from "@roundtable/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server.js";
+import { describe, expect, it } from "vitest";
 import { signIn } from "./support/api-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer();
 
-beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
-});
-afterAll(async () => {
-  await server?.close();
-  await storage?.cleanup();
-});
 
 const readers: { login: string; role: Role }[] = [
   { login: "claire.walker", role: "parent" },

@@ -6,29 +6,20 @@
 import { schema } from "@roundtable/db";
 import { newRichTextState } from "@roundtable/collab";
 import { and, count, eq, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { maxVersionsPerDocument } from "../src/documents/document-record.js";
-import type { RunningServer } from "../src/server.js";
 import { carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const savesPerMinute = 3;
+const server = useTestServer({ configure: (config) => { config.versionSavesPerMinute = savesPerMinute; } });
 let priya: SignedIn;
 let tom: SignedIn;
 let plan: { caseId: string; documentId: string };
-const savesPerMinute = 3;
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  storage.config.versionSavesPerMinute = savesPerMinute;
-  server = await startTestServer(storage);
   [priya, tom] = await Promise.all([signIn(server.url, "priya.shah"), signIn(server.url, "tom.hughes")]);
   plan = await carePlanOf(priya, "Jamie Walker");
-});
-afterAll(async () => {
-  await server?.close();
-  await storage?.cleanup();
 });
 
 const versionsOf = async (documentId: string) =>

@@ -11,14 +11,12 @@ import type { Action, AuditAction, AuditEvent, CaseDetail, CaseSummary, CreatedI
 import { and, eq } from "drizzle-orm";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server.js";
-import { clientWithCookie, signIn, type SignedIn } from "./support/api-client.js";
+import { caseNamed, clientWithCookie, signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, upgradeStatus, type CollabClient } from "./support/collab-client.js";
 import { inventedYoungPerson } from "./support/team-accounts.js";
-import { createTestStorage, startTestServer, type TestStorage } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 
-let storage: TestStorage;
-let server: RunningServer;
+const server = useTestServer();
 let priya: SignedIn;
 let tom: SignedIn;
 let jamie: CaseDetail;
@@ -27,18 +25,14 @@ const clients: CollabClient[] = [];
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  storage = await createTestStorage();
-  server = await startTestServer(storage);
   [priya, tom] = [await signIn(server.url, "priya.shah"), await signIn(server.url, "tom.hughes")];
-  const jamieId = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!.id;
+  const jamieId = (await caseNamed(priya, "Jamie Walker")).id;
   jamie = (await priya.get<CaseDetail>(`/api/cases/${jamieId}`)).body;
   ownPage = jamie.documents.find((d) => d.visibility === "young-person")!.id;
 });
 afterAll(async () => {
   for (const c of clients) c.destroy();
   for (const s of sockets) s.close();
-  await server?.close();
-  await storage?.cleanup();
 });
 
 const db = () => server.database.db;
@@ -154,7 +148,7 @@ describe("linking the child's own account", () => {
   });
 
   it("is what inviting the young person does: accepting the keyworker's invitation links the account, once", async () => {
-    const kaiId = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Kai Thompson")!.id;
+    const kaiId = (await caseNamed(priya, "Kai Thompson")).id;
     const page = (await priya.post<DocumentDetail>(`/api/cases/${kaiId}/documents`, { kind: "notes", title: "Kai's own page", visibility: "young-person" })).body;
     const agreement = "Kai asked for his own account at our last session.";
     expect((await tom.post(`/api/cases/${kaiId}/invitations`, { email: madeUpEmail(), role: "young-person", youngPersonAgreement: agreement })).status).toBe(403);

@@ -48,11 +48,26 @@ export function clientWithCookie(baseUrl: string, cookie: string, personId: stri
   };
 }
 
+/** The demo cases with these names, in the order named, from the signed-in person's list of cases. */
+export async function casesNamed<const Names extends readonly string[]>(client: SignedIn, ...names: Names): Promise<{ [K in keyof Names]: CaseSummary }> {
+  const cases = (await client.get<CaseSummary[]>("/api/cases")).body;
+  const found = names.map((name) => {
+    const named = cases.find((c) => c.name === name);
+    if (!named) throw new Error(`No case called ${name}`);
+    return named;
+  });
+  return found as { [K in keyof Names]: CaseSummary };
+}
+
+/** The demo case with this name, from the signed-in person's list of cases. */
+export async function caseNamed(client: SignedIn, name: string): Promise<CaseSummary> {
+  const [found] = await casesNamed(client, name);
+  return found;
+}
+
 /** The first care plan of the demo case with this name, as the signed-in person sees it. */
 export async function carePlanOf(client: SignedIn, caseName: string): Promise<{ caseId: string; documentId: string }> {
-  const cases = await client.get<CaseSummary[]>("/api/cases");
-  const found = cases.body.find((c) => c.name === caseName);
-  if (!found) throw new Error(`No case called ${caseName}`);
+  const found = await caseNamed(client, caseName);
   const detail = await client.get<CaseDetail>(`/api/cases/${found.id}`);
   const plan = detail.body.documents.find((d) => d.kind === "care-plan");
   if (!plan) throw new Error(`${caseName} has no care plan`);

@@ -1,6 +1,7 @@
 /** A real SMTP server on a random local port that keeps every message it receives, for tests. */
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll } from "vitest";
 
 export interface ReceivedMail {
   to: string[];
@@ -40,4 +41,32 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const port = (server.server.address() as AddressInfo).port;
   return { url: `smtp://127.0.0.1:${port}`, messages, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * A sink for the tests of one file: started before them (beforeAll) and closed after them
+ * (afterAll). Call it above useTestServer, so that the sink is there when the server is
+ * configured and outlives the server; read its url and messages only in hooks and tests (and in
+ * useTestServer's configure).
+ */
+export function useSmtpSink(): Omit<SmtpSink, "close"> {
+  let sink: SmtpSink | undefined;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+  });
+  afterAll(async () => {
+    await sink?.close();
+  });
+  const started = (): SmtpSink => {
+    if (!sink) throw new Error("useSmtpSink: the sink starts in beforeAll; use it inside a hook or a test");
+    return sink;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    get messages() {
+      return started().messages;
+    },
+  };
 }

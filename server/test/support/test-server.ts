@@ -61,8 +61,10 @@ export type TestServer = RunningServer & { readonly storage: TestStorage };
  * started before the file's tests (beforeAll) and closed, its database removed, after them
  * (afterAll). Call it at the top level of the file, before the file's own hooks: the file's
  * afterAll hooks then run first (vitest runs after-hooks in reverse), so clients and sockets
- * are closed before the server. The value it returns stands for the running server; use it only
- * inside hooks and tests.
+ * are closed before the server. Something the configuration needs that is made in a hook (a mail
+ * sink, a folder) goes in a beforeAll above it, and is closed in an afterAll above it too, so it
+ * outlives the server. Called inside a describe, it gives that block a server of its own. The value
+ * it returns stands for the running server; use it only inside hooks and tests.
  *
  * To move a file to it, replace
  *     let storage: TestStorage; let server: RunningServer;
@@ -76,23 +78,44 @@ export type TestServer = RunningServer & { readonly storage: TestStorage };
  * and `storage` with `server.storage`.
  */
 export function useTestServer(options: UseTestServerOptions = {}): TestServer {
-  let storage: TestStorage | undefined;
-  let running: RunningServer | undefined;
+  return useTestServers(options)[0];
+}
+
+/**
+ * As useTestServer, for a file that asks the same things of differently configured servers:
+ * one server for each options object, in that order, each on a fresh database of its own,
+ * started side by side and closed together.
+ *     const [server, proxied] = useTestServers({}, { configure: (config) => Object.assign(config, { trustProxy: true }) });
+ */
+export function useTestServers<const O extends readonly UseTestServerOptions[]>(...options: O): { [K in keyof O]: TestServer } {
+  const storages: (TestStorage | undefined)[] = [];
+  const running: (RunningServer | undefined)[] = [];
   beforeAll(async () => {
-    storage = await createTestStorage(options.collab);
-    options.configure?.(storage.config);
-    running = await startTestServer(storage);
+    await Promise.all(
+      options.map(async (o, i) => {
+        const storage = await createTestStorage(o.collab);
+        storages[i] = storage;
+        o.configure?.(storage.config);
+        running[i] = await startTestServer(storage);
+      }),
+    );
   });
   afterAll(async () => {
-    await running?.close();
-    await storage?.cleanup();
+    await Promise.all(running.map((r) => r?.close()));
+    await Promise.all(storages.map((s) => s?.cleanup()));
   });
-  return new Proxy({} as TestServer, {
-    get(_, key) {
-      if (!running || !storage) throw new Error("useTestServer: the server starts in beforeAll; use it inside a hook or a test");
-      if (key === "storage") return storage;
-      const value: unknown = Reflect.get(running, key);
-      return typeof value === "function" ? value.bind(running) : value;
-    },
-  });
+  const servers = options.map(
+    (_, i) =>
+      new Proxy({} as TestServer, {
+        get(_, key) {
+          const server = running[i];
+          const storage = storages[i];
+          if (!server || !storage) throw new Error("useTestServer: the server starts in beforeAll; use it inside a hook or a test");
+          if (key === "storage") return storage;
+          const value: unknown = Reflect.get(server, key);
+          return typeof value === "function" ? value.bind(server) : value;
+        },
+      }),
+  );
+  return servers as { [K in keyof O]: TestServer };
 }
