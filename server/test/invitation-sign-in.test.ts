@@ -75,7 +75,7 @@ describe("accepting an invitation as an account with two-step sign-in on", () =>
   it("counts its attempts against the same limits as the sign-in form", async () => {
     const claire = demoEmail("claire.walker");
     // Ellie's, not Kai's: Kai (18) has said no to his parents or carers seeing his records (ADR 0026).
-    const ellieId = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Ellie Brooks")!.id;
+    const ellieId = (await caseNamed(priya, "Ellie Brooks")).id;
     const invitation = (await priya.post<CreatedInvitation>(`/api/cases/${ellieId}/invitations`, { email: claire, role: "parent" })).body;
     const token = invitation.link.slice(invitation.link.lastIndexOf("/") + 1);
     // Wrong passwords on the invitation, up to the limit...

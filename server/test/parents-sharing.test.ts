@@ -30,7 +30,7 @@ let priya: SignedIn;
 let claire: SignedIn;
 const clients: CollabClient[] = [];
 
-const caseNamed = async (name: string) => {
+const caseDetailNamed = async (name: string) => {
   const id = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === name)!.id;
   return (await priya.get<CaseDetail>(`/api/cases/${id}`)).body;
 };
@@ -78,7 +78,7 @@ afterAll(async () => {
 
 describe("a young person's own say in what their parents see", () => {
   it("18 and over: parents open nothing of the young person's until they agree, and lose it when they withdraw", async () => {
-    const kai = await caseNamed("Kai Thompson");
+    const kai = await caseDetailNamed("Kai Thompson");
     // The demo records Kai (18) declining; his keyworker is told what holds.
     expect(kai.parentsSharing).toMatchObject({ age: 18, decides: true, decision: "declined", parentsMayOpen: false });
     await addClaireTo(kai.id);
@@ -103,7 +103,7 @@ describe("a young person's own say in what their parents see", () => {
   });
 
   it("16 and 17: parents open the records unless the young person declines", async () => {
-    const ellie = await caseNamed("Ellie Brooks");
+    const ellie = await caseDetailNamed("Ellie Brooks");
     expect(ellie.parentsSharing).toMatchObject({ age: 17, decides: true, decision: null, parentsMayOpen: true });
     await addClaireTo(ellie.id);
     expect(await whatClaireOpens(ellie)).toEqual(opensEverything(true));
@@ -114,7 +114,7 @@ describe("a young person's own say in what their parents see", () => {
   });
 
   it("under 16: the decision is recorded, and the parents' access follows the usual rules", async () => {
-    const jamie = await caseNamed("Jamie Walker");
+    const jamie = await caseDetailNamed("Jamie Walker");
     await decide(jamie.id, "declined", "Jamie Walker (himself)");
     expect((await priya.get<CaseDetail>(`/api/cases/${jamie.id}`)).body.parentsSharing).toMatchObject({ age: 15, decides: false, decision: "declined", parentsMayOpen: true });
     expect(await whatClaireOpens(jamie)).toEqual(opensEverything(true));
@@ -166,7 +166,7 @@ describe("a parent kept out, where they might still be offered (issue 12)", () =
   const keptOut = "Kai has said their records are not shared with their parents or carers";
 
   it("lists them, with the decision, to those told it; to everyone else the team is as if they were not on it", async () => {
-    const kai = await caseNamed("Kai Thompson");
+    const kai = await caseDetailNamed("Kai Thompson");
     // The demo puts Kai's aunt on his team; Kai (18) has said no, and the decision has a date.
     expect(kai.team.find((m) => m.name === "Donna Thompson")).toMatchObject({ role: "parent" });
     expect(kai.parentsSharing).toMatchObject({ decision: "declined", parentsMayOpen: false });
@@ -182,7 +182,7 @@ describe("a parent kept out, where they might still be offered (issue 12)", () =
   });
 
   it("refuses to book a meeting inviting them, saying why, and books it once the young person agrees", async () => {
-    const kai = await caseNamed("Kai Thompson");
+    const kai = await caseDetailNamed("Kai Thompson");
     const donna = kai.team.find((m) => m.name === "Donna Thompson")!;
     const book = () => priya.post<ApiError>("/api/meetings", { type: "review", startsAt: "2026-12-20T10:00:00Z", caseId: kai.id, inviteeIds: [donna.personId] });
     const refused = await book();
@@ -194,7 +194,7 @@ describe("a parent kept out, where they might still be offered (issue 12)", () =
   });
 
   it("refuses to give them one of the young person's actions, as they could not open it", async () => {
-    const kai = await caseNamed("Kai Thompson");
+    const kai = await caseDetailNamed("Kai Thompson");
     const donna = kai.team.find((m) => m.name === "Donna Thompson")!;
     const action = (await priya.get<Action[]>(`/api/actions?caseId=${kai.id}`)).body.find((a) => a.status !== "done")!;
     const giveToDonna = () => priya.patch<ApiError>(`/api/actions/${action.id}`, { ownerId: donna.personId });
@@ -207,7 +207,7 @@ describe("a parent kept out, where they might still be offered (issue 12)", () =
   });
 
   it("refuses to invite a parent or carer while the young person's decision keeps parents out, saying why", async () => {
-    const kai = await caseNamed("Kai Thompson");
+    const kai = await caseDetailNamed("Kai Thompson");
     const invite = (caseId: string, role: string, extra: object = {}) => priya.post<ApiError>(`/api/cases/${caseId}/invitations`, { email: `${role}-${caseId}@example.org`, role, ...extra });
     const refused = await invite(kai.id, "parent");
     expect(refused.status).toBe(400);
@@ -215,6 +215,6 @@ describe("a parent kept out, where they might still be offered (issue 12)", () =
     // Every other role is invited as before; so are the parents of a child who has not said no.
     const camhs = kai.agencies.find((a) => a.name === "Northbridge CAMHS")!.id;
     expect((await invite(kai.id, "professional", { agencyId: camhs })).status).toBe(201);
-    expect((await invite((await caseNamed("Ellie Brooks")).id, "parent")).status).toBe(201);
+    expect((await invite((await caseDetailNamed("Ellie Brooks")).id, "parent")).status).toBe(201);
   });
 });
