@@ -46,6 +46,25 @@ const openedAt = matchRoute(window.location.pathname).name;
 if (openedAt === "document") void loadDocumentPage();
 if (openedAt === "meeting") void loadMeetingPage();
 
+/**
+ * Signed in anywhere else, the editor's code is fetched once the page is idle (ADR 0031): most
+ * visits go on to open a plan or a meeting's minutes, which then wait only for the document
+ * itself. It is never fetched for the sign-in page.
+ */
+function FetchEditorWhenIdle() {
+  useEffect(() => {
+    if (openedAt === "document" || openedAt === "meeting") return;
+    const fetchEditor = () => void loadDocumentPage().catch(() => undefined); // tried again when a document opens
+    if (typeof window.requestIdleCallback === "function") {
+      const id = window.requestIdleCallback(fetchEditor, { timeout: 10_000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = window.setTimeout(fetchEditor, 3000);
+    return () => window.clearTimeout(id);
+  }, []);
+  return null;
+}
+
 export function App() {
   return (
     <SessionProvider>
@@ -66,7 +85,13 @@ export function App() {
 /** News pushed while someone is signed in; each person starts with none (the socket is theirs). */
 function SignedInNews() {
   const session = useSession();
-  return session.state.status === "signed-in" ? <NewNotifications key={session.state.me.id} /> : null;
+  if (session.state.status !== "signed-in") return null;
+  return (
+    <>
+      <NewNotifications key={session.state.me.id} />
+      <FetchEditorWhenIdle />
+    </>
+  );
 }
 
 function CurrentPage() {

@@ -89,9 +89,11 @@ async function measureSignIn() {
 /**
  * The care plan, throttled: from asking for the page until a letter typed into the plan shows in
  * it. `cold`: signed in over the API, nothing cached. Otherwise as a person arrives at it: signed
- * in on this phone's sign-in page first (so the app's own script and stylesheet are in its cache,
- * the editor is not), then the plan opened at its address, as from a link in an email.
+ * in on this phone's sign-in page, their home page read for `homeReadingMs`, then the plan opened
+ * at its address (as from a link in an email or a bookmark).
  */
+const homeReadingMs = 5000;
+
 async function measureCarePlan(carePlanUrl: string, arrival: "cold" | "after signing in") {
   const context = await freshContext();
   const page = context.pages()[0]!;
@@ -107,6 +109,9 @@ async function measureCarePlan(carePlanUrl: string, arrival: "cold" | "after sig
   await recordMainThread(page);
   if (arrival === "after signing in") {
     await signInAs(page, session.url(), "priya.shah");
+    // A person reads their home page for a moment before opening a plan; the app uses that
+    // moment to fetch the editor (ADR 0031).
+    await page.waitForTimeout(homeReadingMs);
     waterfall.restart();
   }
   const asked = Date.now();
@@ -147,7 +152,7 @@ describe("a phone on a slow mobile connection", () => {
         `  care plan, ${label}: takes typing after ${(plan.editableMs / 1000).toFixed(2)} s (target < 4 s; editor editable at ${(plan.mountedMs / 1000).toFixed(2)} s); ${Math.round(plan.bytes.total / 1024)} KB over the wire`,
         "    its requests (ms from the first; a websocket ends at its first message):",
         ...plan.waterfall,
-        "    its main thread, frames over 200 ms (ms from navigation start; busiest script):",
+        `    its main thread, frames over ${process.env.FIRST_PAINT_BUSY_MS ?? 200} ms (ms from navigation start; busiest script):`,
         ...plan.busy,
       ];
       console.log(
@@ -157,7 +162,7 @@ describe("a phone on a slow mobile connection", () => {
           "    its requests (ms from the first):",
           ...signIn.waterfall,
           ...planLines("cold (nothing cached)", cold),
-          ...planLines("opened after signing in on this phone (the app's script cached, not the editor)", arrived),
+          ...planLines(`opened after signing in on this phone and reading the home page for ${homeReadingMs / 1000} s`, arrived),
           JSON.stringify({
             profile: { ...slow4g, cpuSlowdown },
             signInFirstContentfulPaintMs: Math.round(signIn.firstPaintMs),
