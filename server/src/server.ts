@@ -30,6 +30,7 @@ import { addMissingPlanParts, ownWordsPartKinds } from "./documents/documents.js
 import { startDailyDigestJob } from "./notifications/daily-digest.js";
 import { startDatabaseMaintenance } from "./jobs/database-maintenance.js";
 import { startOverdueActionsJob } from "./actions/overdue-actions-job.js";
+import { startBirthdayAccessJob } from "./consent/birthday-access-job.js";
 import { createMailer } from "./notifications/mailer.js";
 import { Notifier } from "./notifications/notifier.js";
 import { Presence } from "./realtime/presence.js";
@@ -140,6 +141,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const stopMaintenance = startDatabaseMaintenance(db, database.kind, log);
   const stopOverdueJob = startOverdueActionsJob(db, log, config.overdueCheckMs, (n) => notifier.deliver(n));
   const stopSessionExpiry = startSessionExpiryJob(db, log, config.sessionCheckMs, [collab, presence]);
+  const stopBirthdayJob = startBirthdayAccessJob(db, log, config.sessionCheckMs, access);
   const stopDigestJob = mailer ? startDailyDigestJob(db, mailer, config.publicUrl, config.mail.digestHour, log) : () => {};
   httpServer.on("upgrade", (req, socket, head) => {
     if (collab.handleUpgrade(req, socket, head)) return;
@@ -162,6 +164,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       access.close();
       stopOverdueJob();
       stopSessionExpiry();
+      stopBirthdayJob();
       stopMaintenance();
       stopDigestJob();
       // Every wait is bounded, so shutdown ends even while the database is away. People are
