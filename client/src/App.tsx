@@ -23,6 +23,7 @@ import { MyActionsPage } from "./actions/MyActionsPage";
 import { InvitationPage } from "./invitations/InvitationPage";
 import { Header } from "./layout/Header";
 import { NewMeetingPage } from "./meetings/NewMeetingPage";
+import { prefetchEditorWhenIdle } from "./documents/prefetch-editor";
 import { NotFoundPage } from "./layout/NotFoundPage";
 import { NotForYouPage } from "./layout/NotForYouPage";
 import { NewNotifications } from "./notifications/NewNotifications";
@@ -46,22 +47,9 @@ const openedAt = matchRoute(window.location.pathname).name;
 if (openedAt === "document") void loadDocumentPage();
 if (openedAt === "meeting") void loadMeetingPage();
 
-/**
- * Signed in anywhere else, the editor's code is fetched once the page is idle (ADR 0031): most
- * visits go on to open a plan or a meeting's minutes, which then wait only for the document
- * itself. It is never fetched for the sign-in page.
- */
+/** Signed in anywhere else, the editor's code is fetched into the cache while the page is idle. */
 function FetchEditorWhenIdle() {
-  useEffect(() => {
-    if (openedAt === "document" || openedAt === "meeting") return;
-    const fetchEditor = () => void loadDocumentPage().catch(() => undefined); // tried again when a document opens
-    if (typeof window.requestIdleCallback === "function") {
-      const id = window.requestIdleCallback(fetchEditor, { timeout: 10_000 });
-      return () => window.cancelIdleCallback(id);
-    }
-    const id = window.setTimeout(fetchEditor, 3000);
-    return () => window.clearTimeout(id);
-  }, []);
+  useEffect(() => (openedAt === "document" || openedAt === "meeting" ? undefined : prefetchEditorWhenIdle()), []);
   return null;
 }
 

@@ -4,7 +4,7 @@
  * `subscribe` and `getSnapshot`.
  */
 import { closeCodes, stopsReconnecting } from "@roundtable/domain";
-import { IndexeddbPersistence } from "y-indexeddb";
+import { IndexeddbPersistence, storeState } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { clearsLocalCopy, endingAfterAccessCheck, type AccessCheck, type CollabEnding, type OpenAccess } from "./access-ending";
@@ -33,6 +33,13 @@ export interface CollabSessionOptions {
 }
 
 const localCopyWaitMs = 1500;
+/**
+ * This device's copy gains a whole copy of the document when the server's first answer arrives
+ * before the copy is opened (ADR 0031), and y-indexeddb only folds its entries together at 500:
+ * past this many, they are folded into one a while after opening, off the critical path.
+ */
+const compactLocalCopyAbove = 10;
+const compactLocalCopyAfterMs = 5000;
 const failedAttemptsBeforeAccessCheck = 3;
 const accessCheckIntervalMs = 15_000;
 
@@ -91,7 +98,7 @@ export class CollabSession {
     this.provider.on("status", this.refresh);
     this.provider.on("sync", this.handleSync);
     this.provider.on("connection-close", this.handleClose);
-    this.doc.on("update", this.refresh);
+    this.doc.on("update", this.handleUpdate);
     window.addEventListener("online", this.handleOnline);
     window.addEventListener("offline", this.refresh);
     this.snapshot = this.computeSnapshot();
@@ -104,6 +111,10 @@ export class CollabSession {
       if (this.destroyed) return;
       this.localCopyChecked = true;
       this.refresh();
+    });
+    void this.local.whenSynced.then(() => delay(compactLocalCopyAfterMs)).then(() => {
+      const entries = (this.local as unknown as { _dbsize: number })._dbsize;
+      if (!this.destroyed && entries > compactLocalCopyAbove) void storeState(this.local, true);
     });
   }
 
@@ -118,7 +129,7 @@ export class CollabSession {
     this.destroyed = true;
     window.removeEventListener("online", this.handleOnline);
     window.removeEventListener("offline", this.refresh);
-    this.doc.off("update", this.refresh);
+    this.doc.off("update", this.handleUpdate);
     this.provider.destroy();
     this.listeners.clear();
     // The page went away before the check after a revocation answered (a meeting page gives way
@@ -128,6 +139,12 @@ export class CollabSession {
     // The editor is torn down on the next tick (Tiptap's useEditor); let it unbind first.
     setTimeout(() => this.doc.destroy(), 100);
   }
+
+  private readonly handleUpdate = (update: Uint8Array, origin: unknown): void => {
+    // What this device's copy added to the document: owed to the server until it says it has it.
+    if (origin === this.local) this.tracker.noteRestored(update);
+    this.refresh();
+  };
 
   private readonly refresh = (): void => {
     if (this.destroyed) return;

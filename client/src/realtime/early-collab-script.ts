@@ -9,7 +9,7 @@
  * the app takes the socket over (early-collab-socket.ts). Not taken within `giveUpAfterMs`, it is
  * closed.
  *
- * It imports nothing, so the build can read it; early-collab-script.test.ts holds its address
+ * It imports nothing, so the build can read it; early-collab.test.ts holds its address
  * and its first message to what the app's provider would use.
  */
 
@@ -32,7 +32,7 @@ export interface EarlyCollab {
 /** The script's text: plain ES5, run as the page's HTML is read. */
 export function earlyCollabScript(): string {
   return `(function () {
-  var match = /^\\/documents\\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(location.pathname);
+  var match = /^\\/documents\\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(location.pathname);
   if (!match || typeof WebSocket !== "function") return;
   var socket;
   try {

@@ -19,8 +19,14 @@ export class AdoptedSocket {
   readonly OPEN = 1;
   readonly CLOSING = 2;
   readonly CLOSED = 3;
-  /** Already "arraybuffer" (the page's script set it), as y-websocket asks. */
-  binaryType: BinaryType = "arraybuffer";
+  /** "arraybuffer" already (the page's script set it), as y-websocket asks; passed on if changed. */
+  get binaryType(): BinaryType {
+    return this.socket.binaryType;
+  }
+
+  set binaryType(type: BinaryType) {
+    this.socket.binaryType = type;
+  }
   onopen: Handler<Event> = null;
   onmessage: Handler<MessageEvent> = null;
   onclose: Handler<CloseEvent> = null;
@@ -37,11 +43,13 @@ export class AdoptedSocket {
     socket.onclose = (event) => this.onclose?.(event);
     socket.onerror = (event) => this.onerror?.(event);
     // The provider sets its handlers just after making its socket: hand over on the next task.
+    // One message that fails to apply must not keep back the rest, or `open`: the provider would
+    // wait for ever, never connected, on a socket the server keeps alive.
     setTimeout(() => {
       const held = waiting ?? [];
       waiting = null;
-      for (const event of held) this.onmessage?.(event);
-      if (openAlready) this.onopen?.(new Event("open"));
+      for (const event of held) handOver(() => this.onmessage?.(event));
+      if (openAlready) handOver(() => this.onopen?.(new Event("open")));
     }, 0);
   }
 
@@ -62,6 +70,21 @@ export class AdoptedSocket {
   }
 }
 
+/** Reports an error as an uncaught one would be, without stopping what follows. */
+function report(error: unknown): void {
+  if (typeof reportError === "function") reportError(error);
+  else console.error(error);
+}
+
+/** Runs a handler, reporting what it throws, and goes on. */
+function handOver(deliver: () => void): void {
+  try {
+    deliver();
+  } catch (error) {
+    report(error);
+  }
+}
+
 function sameAddress(a: string, b: string): boolean {
   try {
     return new URL(a).href === new URL(b).href;
@@ -72,12 +95,15 @@ function sameAddress(a: string, b: string): boolean {
 
 /** The early connection to `url`, if the page opened one and it is still usable; taken once. */
 export function takeEarlySocket(url: string, scope: Record<string, unknown> = window as unknown as Record<string, unknown>): AdoptedSocket | null {
-  const early = scope[earlyCollabGlobal] as EarlyCollab | undefined;
+  const early = scope[earlyCollabGlobal] as Partial<EarlyCollab> | undefined;
   if (!early) return null;
   delete scope[earlyCollabGlobal];
-  const { socket } = early;
+  const { socket, messages } = early;
+  // Only what the page's own script leaves there; anything else is ignored.
+  if (typeof WebSocket === "function" && !(socket instanceof WebSocket)) return null;
+  if (!socket || !Array.isArray(messages)) return null;
   const usable = socket.readyState === socket.CONNECTING || socket.readyState === socket.OPEN;
-  if (usable && sameAddress(socket.url, url)) return new AdoptedSocket(socket, early.messages);
+  if (usable && sameAddress(socket.url, url)) return new AdoptedSocket(socket, messages);
   socket.close();
   return null;
 }
@@ -87,5 +113,11 @@ export function takeEarlySocket(url: string, scope: Record<string, unknown> = wi
  * there is one for `url` (a constructor may return another object), else a new WebSocket.
  */
 export const CollabWebSocket = function CollabWebSocket(url: string, protocols?: string | string[]) {
-  return takeEarlySocket(url) ?? new WebSocket(url, protocols);
+  let early: AdoptedSocket | null = null;
+  try {
+    early = takeEarlySocket(url);
+  } catch (error) {
+    report(error); // never in the way of connecting
+  }
+  return early ?? new WebSocket(url, protocols);
 } as unknown as typeof WebSocket;

@@ -1,11 +1,11 @@
 import * as encoding from "lib0/encoding";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { WebsocketProvider } from "y-websocket";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { collabParams, collabServerUrl } from "./collab-address";
 import { earlyCollabGlobal, earlyCollabScript, giveUpAfterMs } from "./early-collab-script";
-import { AdoptedSocket, takeEarlySocket } from "./early-collab-socket";
+import { AdoptedSocket, CollabWebSocket, takeEarlySocket } from "./early-collab-socket";
 
 const documentId = "3399d415-d897-40f5-b990-ac0b54c39bec";
 
@@ -36,7 +36,7 @@ class FakeSocket {
     this.readyState = 1;
     this.onopen?.(new Event("open"));
   }
-  receive(bytes: number[]) {
+  receive(bytes: number[] | Uint8Array) {
     this.onmessage?.(new MessageEvent("message", { data: new Uint8Array(bytes).buffer }));
   }
 }
@@ -134,6 +134,26 @@ describe("the app taking the early connection over", () => {
     expect([...socket!.sent.at(-1)!]).toEqual([9]);
   });
 
+  it("goes on handing over when one message fails to apply, so the provider is not left waiting", async () => {
+    const { scope, socket } = runScript(`/documents/${documentId}`);
+    socket!.open();
+    socket!.receive([1]);
+    socket!.receive([2]);
+    const adopted = takeEarlySocket(url, scope)!;
+    const seen: string[] = [];
+    adopted.onmessage = (event) => {
+      const n = new Uint8Array(event.data as ArrayBuffer)[0];
+      if (n === 1) throw new Error("a message that will not apply");
+      seen.push(`message ${n}`);
+    };
+    adopted.onopen = () => seen.push("open");
+    const reported = vi.spyOn(console, "error").mockImplementation(() => {});
+    await nextTask();
+    expect(seen).toEqual(["message 2", "open"]);
+    expect(reported).toHaveBeenCalledOnce();
+    reported.mockRestore();
+  });
+
   it("still connecting when taken: the socket's own open reaches the app, and the page's first message is not sent", async () => {
     const { scope, socket } = runScript(`/documents/${documentId}`);
     const adopted = takeEarlySocket(url, scope)!;
@@ -145,5 +165,55 @@ describe("the app taking the early connection over", () => {
     expect(seen).toEqual(["open"]);
     // The provider sends its own sync step 1 on open; the page's script sends nothing more.
     expect(socket!.sent).toEqual([]);
+  });
+});
+
+describe("a real y-websocket provider taking the early connection over", () => {
+  const sync = (write: (encoder: encoding.Encoder) => void) => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0); // messageSync
+    write(encoder);
+    return encoding.toUint8Array(encoder);
+  };
+  const globals = globalThis as unknown as Record<string, unknown>;
+
+  it("is synced with the document that arrived before the app, answers the server, and later reconnects on a new socket", async () => {
+    const server = new Y.Doc();
+    server.getText("t").insert(0, "Jamie's plan");
+    const { scope, socket } = runScript(`/documents/${documentId}`);
+    socket!.open();
+    // What the server sends: its own sync step 1, and the whole document for the page's empty one.
+    socket!.receive(sync((e) => syncProtocol.writeSyncStep1(e, server)));
+    socket!.receive(sync((e) => syncProtocol.writeSyncStep2(e, server, Y.encodeStateVector(new Y.Doc()))));
+    const saved = { window: globals.window, WebSocket: globals.WebSocket };
+    globals.window = scope;
+    globals.WebSocket = FakeSocket;
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(collabServerUrl({ protocol: "https:", host: "roundtable.example" }), documentId, doc, {
+      params: collabParams,
+      WebSocketPolyfill: CollabWebSocket,
+    });
+    try {
+      await nextTask();
+      expect(doc.getText("t").toString()).toBe("Jamie's plan");
+      expect(provider.synced).toBe(true);
+      expect(provider.wsconnected).toBe(true);
+      expect(FakeSocket.instances).toHaveLength(1);
+      // After the page's own first message: the reply to the server's step 1, then the provider's own step 1.
+      const sent = socket!.sent.slice(1).map((bytes) => [bytes[0], bytes[1]]);
+      expect(sent).toContainEqual([0, 1]);
+      expect(sent).toContainEqual([0, 0]);
+
+      // The connection drops: the provider connects again on a socket of its own.
+      socket!.readyState = 3;
+      socket!.onclose?.(Object.assign(new Event("close"), { code: 1006, reason: "" }));
+      expect(provider.wsconnected).toBe(false);
+      await expect.poll(() => FakeSocket.instances.length, { timeout: 3000 }).toBe(2);
+      expect(FakeSocket.instances[1]!.url).toBe(socket!.url);
+    } finally {
+      provider.destroy();
+      globals.window = saved.window;
+      globals.WebSocket = saved.WebSocket;
+    }
   });
 });

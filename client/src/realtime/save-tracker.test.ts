@@ -45,6 +45,41 @@ describe("SaveTracker", () => {
     expect(tracker.hasUnsavedChanges).toBe(false);
   });
 
+  it("owes edits from this device's copy that is read after the server's first message (ADR 0031)", () => {
+    const server = new Y.Doc();
+    server.getText("t").insert(0, "the plan. ");
+    const earlierVisit = new Y.Doc();
+    Y.applyUpdate(earlierVisit, Y.encodeStateAsUpdate(server));
+    earlierVisit.getText("t").insert(10, "typed offline");
+    const doc = new Y.Doc();
+    const tracker = new SaveTracker(doc);
+    tracker.noteServerState(stateOf(server)); // the server spoke first: the document is still empty
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
+    expect(tracker.hasUnsavedChanges).toBe(false);
+    // Then the copy is read: what it adds is only what the document lacked.
+    let restored: Uint8Array | null = null;
+    doc.once("update", (update: Uint8Array) => (restored = update));
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(earlierVisit));
+    tracker.noteRestored(restored!);
+    expect(tracker.hasUnsavedChanges).toBe(true);
+    tracker.notePersisted(stateOf(earlierVisit));
+    expect(tracker.hasUnsavedChanges).toBe(false);
+  });
+
+  it("owes nothing for a copy read before the server spoke, once the server says it has it all", () => {
+    const earlierVisit = new Y.Doc();
+    earlierVisit.getText("t").insert(0, "sent last time");
+    const doc = new Y.Doc();
+    const tracker = new SaveTracker(doc);
+    let restored: Uint8Array | null = null;
+    doc.once("update", (update: Uint8Array) => (restored = update));
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(earlierVisit));
+    tracker.noteRestored(restored!);
+    expect(tracker.hasUnsavedChanges).toBe(true);
+    tracker.noteServerState(stateOf(earlierVisit));
+    expect(tracker.hasUnsavedChanges).toBe(false);
+  });
+
   it("owes nothing for restored edits the server already had", () => {
     const earlierVisit = new Y.Doc();
     earlierVisit.getText("t").insert(0, "already sent");
