@@ -114,12 +114,17 @@ describe("the app taking the early connection over", () => {
     expect(takeEarlySocket(url, scope)).toBeNull();
   });
 
-  it("hands over what arrived first, in order, then open, then what arrives later", async () => {
+  /** The early socket, opened, with messages [1] and [2] arrived, then taken by the app. */
+  const takenAfterTwoMessages = () => {
     const { scope, socket } = runScript(`/documents/${documentId}`);
     socket!.open();
     socket!.receive([1]);
     socket!.receive([2]);
-    const adopted = takeEarlySocket(url, scope)!;
+    return { socket, adopted: takeEarlySocket(url, scope)! };
+  };
+
+  it("hands over what arrived first, in order, then open, then what arrives later", async () => {
+    const { socket, adopted } = takenAfterTwoMessages();
     const seen: string[] = [];
     adopted.onmessage = (event) => seen.push(`message ${new Uint8Array(event.data as ArrayBuffer)[0]}`);
     adopted.onopen = () => seen.push("open");
@@ -135,11 +140,7 @@ describe("the app taking the early connection over", () => {
   });
 
   it("goes on handing over when one message fails to apply, so the provider is not left waiting", async () => {
-    const { scope, socket } = runScript(`/documents/${documentId}`);
-    socket!.open();
-    socket!.receive([1]);
-    socket!.receive([2]);
-    const adopted = takeEarlySocket(url, scope)!;
+    const { socket, adopted } = takenAfterTwoMessages();
     const seen: string[] = [];
     adopted.onmessage = (event) => {
       const n = new Uint8Array(event.data as ArrayBuffer)[0];

@@ -6,6 +6,14 @@ function stateOf(doc: Y.Doc): Map<number, number> {
   return Y.decodeStateVector(Y.encodeStateVector(doc));
 }
 
+/** Applies `copy` to `doc` as y-indexeddb restores a device's copy; returns what that added. */
+function restore(doc: Y.Doc, copy: Y.Doc): Uint8Array {
+  let added: Uint8Array | null = null;
+  doc.once("update", (update: Uint8Array) => (added = update));
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(copy));
+  return added ?? new Uint8Array();
+}
+
 describe("SaveTracker", () => {
   it("is saved before anyone types", () => {
     const doc = new Y.Doc();
@@ -57,10 +65,7 @@ describe("SaveTracker", () => {
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
     expect(tracker.hasUnsavedChanges).toBe(false);
     // Then the copy is read: what it adds is only what the document lacked.
-    let restored: Uint8Array | null = null;
-    doc.once("update", (update: Uint8Array) => (restored = update));
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(earlierVisit));
-    tracker.noteRestored(restored!);
+    tracker.noteRestored(restore(doc, earlierVisit));
     expect(tracker.hasUnsavedChanges).toBe(true);
     tracker.notePersisted(stateOf(earlierVisit));
     expect(tracker.hasUnsavedChanges).toBe(false);
@@ -71,10 +76,7 @@ describe("SaveTracker", () => {
     earlierVisit.getText("t").insert(0, "sent last time");
     const doc = new Y.Doc();
     const tracker = new SaveTracker(doc);
-    let restored: Uint8Array | null = null;
-    doc.once("update", (update: Uint8Array) => (restored = update));
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(earlierVisit));
-    tracker.noteRestored(restored!);
+    tracker.noteRestored(restore(doc, earlierVisit));
     expect(tracker.hasUnsavedChanges).toBe(true);
     tracker.noteServerState(stateOf(earlierVisit));
     expect(tracker.hasUnsavedChanges).toBe(false);
