@@ -140,7 +140,7 @@ describe("the app taking the early connection over", () => {
   });
 
   it("goes on handing over when one message fails to apply, so the provider is not left waiting", async () => {
-    const { socket, adopted } = takenAfterTwoMessages();
+    const { adopted } = takenAfterTwoMessages();
     const seen: string[] = [];
     adopted.onmessage = (event) => {
       const n = new Uint8Array(event.data as ArrayBuffer)[0];
