@@ -31,6 +31,7 @@ import { EmailChoicesPage } from "./notifications/EmailChoicesPage";
 import { NotificationsPage } from "./notifications/NotificationsPage";
 import { OverduePage } from "./overdue/OverduePage";
 import { PageLoading } from "./layout/PageLoading";
+import { PageCodeBoundary } from "./layout/PageCodeBoundary";
 import { navigate, useLocation } from "./navigation/history";
 import { matchRoute, paths, safeReturnPath, signedOutPages, type Route } from "./navigation/routes";
 
@@ -153,17 +154,21 @@ function SignedInPage({ route }: { route: Route }) {
       return <AccessReportPage key={route.caseId} caseId={route.caseId} />;
     case "document":
       return (
-        <Suspense fallback={<PageLoading label="Opening the document…" />}>
-          <DocumentPage key={route.documentId} documentId={route.documentId} />
-        </Suspense>
+        <PageCodeBoundary>
+          <Suspense fallback={<PageLoading label="Opening the document…" />}>
+            <DocumentPage key={route.documentId} documentId={route.documentId} />
+          </Suspense>
+        </PageCodeBoundary>
       );
     case "new-meeting":
       return mayBookMeetings(me.role) ? <NewMeetingPage /> : <NotForYouPage page="book-meeting" />;
     case "meeting":
       return (
-        <Suspense fallback={<PageLoading label="Opening the meeting…" />}>
-          <MeetingPage key={route.meetingId} meetingId={route.meetingId} />
-        </Suspense>
+        <PageCodeBoundary>
+          <Suspense fallback={<PageLoading label="Opening the meeting…" />}>
+            <MeetingPage key={route.meetingId} meetingId={route.meetingId} />
+          </Suspense>
+        </PageCodeBoundary>
       );
     case "sign-in":
       return null; // on the way to where they were going
