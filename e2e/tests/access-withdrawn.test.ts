@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useAppAndBrowser } from "../support/session.js";
+import { openCase } from "../support/case-page.js";
 
 const session = useAppAndBrowser();
 
@@ -12,7 +13,7 @@ describe("a professional taken off a case while they have it open", () => {
   it("hears of new notifications at once, then sees on the case page and the care plan that access has ended", async () => {
     const errors: string[] = [];
     const ben = await session.signedIn("ben.carter", errors);
-    await ben.getByRole("link", { name: "Jamie Walker" }).click();
+    await openCase(ben, "Jamie Walker");
     await ben.getByRole("heading", { level: 1, name: "Jamie Walker" }).waitFor();
     const caseId = ben.url().split("/cases/")[1]!.split(/[/?#]/)[0]!;
     await ben.getByTestId("presence-list").waitFor();

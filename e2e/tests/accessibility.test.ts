@@ -16,6 +16,7 @@ import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useAppAndBrowser } from "../support/session.js";
+import { openCase } from "../support/case-page.js";
 
 const session = useAppAndBrowser();
 
@@ -322,7 +323,7 @@ describe.concurrent("accessibility of every screen, for every role, at 390px and
         await page.goto(session.url() + address);
         if (address === "/") {
           // The young person's own case page, with what their parents or carers can see.
-          await page.getByRole("link", { name: "Jamie Walker" }).click();
+          await openCase(page, "Jamie Walker");
           await page.getByTestId("parents-sharing").waitFor();
         }
         problems.push(...(await checkScreen(page, email)));

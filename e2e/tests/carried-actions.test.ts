@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { useAppAndBrowser } from "../support/session.js";
+import { openCase } from "../support/case-page.js";
 
 const session = useAppAndBrowser();
 
@@ -14,7 +15,7 @@ describe("actions from the last meeting", () => {
   it("a keyworker opens a tracker meeting, marks Jamie's action from the last meeting done, and My actions shows the same action done", async () => {
     const errors: string[] = [];
     const priya = await session.signedIn("priya.shah", errors);
-    await priya.getByRole("link", { name: "Jamie Walker", exact: true }).click();
+    await openCase(priya, "Jamie Walker");
     // The next tracker meeting, in five days (the demo's last one was four weeks ago).
     const upcoming = priya.getByRole("link", { name: /^Tracker meeting, / });
     await expect.poll(() => upcoming.count(), { timeout: 10_000 }).toBe(2);

@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useAppAndBrowser } from "../support/session.js";
+import { openCase } from "../support/case-page.js";
 
 const session = useAppAndBrowser();
 const ukDate = "(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \\d{1,2} [A-Z][a-z]{2} \\d{4}";
@@ -57,7 +58,7 @@ describe("easy read", () => {
     const errors: string[] = [];
     const claire = await session.signedIn("claire.walker", errors);
     await claire.setViewportSize({ width: 390, height: 844 });
-    await claire.getByRole("link", { name: "Jamie Walker" }).first().click();
+    await openCase(claire, "Jamie Walker");
     await claire.getByRole("link", { name: /care plan/i }).first().click();
     await claire.waitForURL((url) => url.pathname.startsWith("/documents/"));
     await toggle(claire).click();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useAppAndBrowser } from "../support/session.js";
+import { openCase } from "../support/case-page.js";
 
 const session = useAppAndBrowser();
 
@@ -15,7 +16,7 @@ describe("a parent and a professionals meeting about her child", () => {
     const errors: string[] = [];
     // Priya, the keyworker, sees the professionals meeting in Jamie's meetings.
     const priya = await session.signedIn("priya.shah", errors);
-    await priya.getByRole("link", { name: "Jamie Walker" }).click();
+    await openCase(priya, "Jamie Walker");
     const professionals = priya.getByRole("link", { name: "Professionals meeting: Jamie Walker" });
     await professionals.first().waitFor();
     const caseUrl = priya.url();
@@ -25,7 +26,7 @@ describe("a parent and a professionals meeting about her child", () => {
 
     const claire = await session.signedIn("claire.walker", errors);
     // Not on Jamie's page, not among her notifications or actions.
-    await claire.getByRole("link", { name: "Jamie Walker" }).click();
+    await openCase(claire, "Jamie Walker");
     await claire.getByRole("heading", { level: 1, name: "Jamie Walker" }).waitFor();
     expect(await claire.getByText("Professionals meeting", { exact: false }).count()).toBe(0);
     await claire.goto(`${session.url()}/actions`);
@@ -70,14 +71,14 @@ describe("signing out", () => {
   it("in one tab ends the care plan and the case page open in others at once, and says why", async () => {
     const errors: string[] = [];
     const plan = await session.signedIn("claire.walker", errors);
-    await plan.getByRole("link", { name: "Jamie Walker" }).click();
+    await openCase(plan, "Jamie Walker");
     await plan.getByRole("link", { name: "Jamie's care plan" }).first().click();
     await plan.getByText("Saved", { exact: true }).waitFor();
 
     // A tab with no document open, only the case page (who is here, live news).
     const casePage = await plan.context().newPage();
     await casePage.goto(plan.url().replace(/\/documents\/.*$/, "/"));
-    await casePage.getByRole("link", { name: "Jamie Walker" }).click();
+    await openCase(casePage, "Jamie Walker");
     await casePage.getByRole("heading", { level: 1, name: "Jamie Walker" }).waitFor();
 
     const otherTab = await plan.context().newPage();

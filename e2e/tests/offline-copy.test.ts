@@ -8,13 +8,14 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { editorText, goToEndOfDocument } from "../support/editor-text.js";
 import { useAppAndBrowser } from "../support/session.js";
+import { openCase } from "../support/case-page.js";
 
 const session = useAppAndBrowser();
 const editor = (page: Page) => page.getByTestId("care-plan-editor");
 const connectionState = (page: Page) => page.getByTestId("connection-state").textContent();
 
 async function openJamiesPlan(page: Page): Promise<void> {
-  await page.getByRole("link", { name: "Jamie Walker" }).click();
+  await openCase(page, "Jamie Walker");
   await page.getByRole("link", { name: "Jamie's care plan", exact: true }).click();
   await editor(page).waitFor();
   await expect.poll(() => connectionState(page), { timeout: 10_000 }).toBe("Saved");

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { useAppAndBrowser } from "../support/session.js";
+import { openCase } from "../support/case-page.js";
 
 const session = useAppAndBrowser();
 
@@ -22,7 +23,7 @@ describe("the care plan's code not arriving", () => {
       ),
     );
     await priya.route("**/assets/*.js", (route) => (loaded.has(new URL(route.request().url()).pathname) ? route.continue() : route.abort("internetdisconnected")));
-    await priya.getByRole("link", { name: "Jamie Walker" }).click();
+    await openCase(priya, "Jamie Walker");
     await priya.getByRole("link", { name: "Jamie's care plan", exact: true }).click();
     await priya.getByRole("heading", { level: 1, name: "Sorry, this page did not open" }).waitFor();
     // The header and the way home are still there.

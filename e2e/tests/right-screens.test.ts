@@ -6,6 +6,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useAppAndBrowser } from "../support/session.js";
+import { openCase } from "../support/case-page.js";
 
 const session = useAppAndBrowser();
 
@@ -55,13 +56,13 @@ describe("the screens each person is offered", () => {
   it("tells the keyworker she is the keyworker, and the family who their keyworker is (never a RAG rating)", async () => {
     const errors: string[] = [];
     const priya = await session.signedIn("priya.shah", errors);
-    await priya.getByRole("link", { name: "Jamie Walker" }).click();
+    await openCase(priya, "Jamie Walker");
     await priya.getByRole("heading", { level: 1, name: "Jamie Walker" }).waitFor();
     expect(await priya.locator(".nhsuk-summary-list").textContent()).toContain("KeyworkerYou");
     await priya.getByText("What the RAG colours mean").first().waitFor();
     const jamie = await session.signedIn("jamie.walker", errors);
     await jamie.getByRole("heading", { level: 1, name: "My plan" }).waitFor();
-    await jamie.getByRole("link", { name: "Jamie Walker" }).click();
+    await openCase(jamie, "Jamie Walker");
     await jamie.getByText("My keyworker").waitFor();
     expect(await jamie.getByText(/RAG/).count()).toBe(0);
     expect(errors).toEqual([]);
@@ -70,7 +71,7 @@ describe("the screens each person is offered", () => {
   it("lets a professional keep her own phone and working hours, which her team then sees", async () => {
     const errors: string[] = [];
     const mark = await session.signedIn("mark.davies", errors);
-    await mark.getByRole("link", { name: "Jamie Walker" }).click();
+    await openCase(mark, "Jamie Walker");
     await mark.getByRole("link", { name: "How to contact Jamie's team" }).click();
     await mark.getByRole("link", { name: "Change your phone number or working hours" }).click();
     await mark.getByLabel("Phone number").fill("01632 960 777");
@@ -78,7 +79,7 @@ describe("the screens each person is offered", () => {
     await mark.getByRole("button", { name: "Save contact details" }).click();
     await mark.getByText("Your contact details are saved. Your teams see them now.").waitFor();
     const claire = await session.signedIn("claire.walker", errors);
-    await claire.getByRole("link", { name: "Jamie Walker" }).click();
+    await openCase(claire, "Jamie Walker");
     await claire.getByRole("link", { name: "How to contact Jamie's team" }).click();
     await claire.getByRole("link", { name: /01632 960 777/ }).waitFor();
     await claire.getByText("Works term time, 8am to 4pm").waitFor();

@@ -8,6 +8,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { editorText } from "../support/editor-text.js";
 import { useAppAndBrowser } from "../support/session.js";
+import { openCase } from "../support/case-page.js";
 
 const session = useAppAndBrowser();
 
@@ -21,7 +22,7 @@ describe("a tracker meeting, per child", () => {
   it("a professional invited to a tracker meeting for one child opens it and sees only that child's section", async () => {
     const errors: string[] = [];
     const priya = await session.signedIn("priya.shah", errors);
-    await priya.getByRole("link", { name: "Jamie Walker", exact: true }).click();
+    await openCase(priya, "Jamie Walker");
     await priya.getByRole("link", { name: "Book a meeting", exact: true }).click();
     await priya.getByRole("radio", { name: "Tracker meeting" }).check();
     await priya.getByRole("checkbox", { name: /Aisha Reid/ }).check();

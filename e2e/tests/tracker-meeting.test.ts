@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { goToEndOfBlock } from "../support/editor-text.js";
 import { useAppAndBrowser } from "../support/session.js";
+import { openCase } from "../support/case-page.js";
 
 const session = useAppAndBrowser();
 
@@ -16,7 +17,7 @@ const minutes = (page: Page) => page.getByTestId("minutes-editor");
 const actionText = "Check the minibus route change with transport";
 
 async function bookTrackerMeeting(priya: Page): Promise<string> {
-  await priya.getByRole("link", { name: "Jamie Walker", exact: true }).click();
+  await openCase(priya, "Jamie Walker");
   await priya.getByRole("link", { name: "Book a meeting", exact: true }).click();
   await priya.getByRole("radio", { name: "Tracker meeting" }).check();
   // The booking started from Jamie's case, so he is already chosen.

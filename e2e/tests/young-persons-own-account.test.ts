@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useAppAndBrowser } from "../support/session.js";
+import { openCase } from "../support/case-page.js";
 
 const session = useAppAndBrowser();
 
@@ -7,7 +8,7 @@ describe("the young person's own account (ADR 0012)", () => {
   it("is linked and unlinked by the child's own keyworker on the team page, saying how the child agreed; unlinked, the child's page is closed to it", async () => {
     const errors: string[] = [];
     const priya = await session.signedIn("priya.shah", errors);
-    await priya.getByRole("link", { name: "Jamie Walker" }).click();
+    await openCase(priya, "Jamie Walker");
     await priya.getByRole("heading", { level: 1, name: "Jamie Walker" }).waitFor();
     await priya.goto(`${priya.url().replace(/\/$/, "")}/team`);
     const section = priya.getByTestId("young-person-link");
