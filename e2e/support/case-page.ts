@@ -12,3 +12,10 @@ export async function openCase(page: Page, name: string): Promise<void> {
   await page.getByRole("heading", { level: 1 }).waitFor();
   await page.locator("main .rt-loading").first().waitFor({ state: "detached" });
 }
+
+/** From the home page, Jamie's care plan, open and shown (the demo's main plan). */
+export async function openJamiesCarePlan(page: Page): Promise<void> {
+  await openCase(page, "Jamie Walker");
+  await page.getByRole("link", { name: "Jamie's care plan", exact: true }).click();
+  await page.getByTestId("care-plan-editor").waitFor();
+}

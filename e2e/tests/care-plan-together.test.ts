@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { blocksWithCarets, editorText, goToEndOfDocument } from "../support/editor-text.js";
 import { useAppAndBrowser } from "../support/session.js";
-import { openCase } from "../support/case-page.js";
+import { openJamiesCarePlan } from "../support/case-page.js";
 
 const session = useAppAndBrowser();
 
@@ -10,9 +10,7 @@ const session = useAppAndBrowser();
 async function openWhatMyFamilySays(emailLocal: string): Promise<Page> {
   const errors: string[] = [];
   const page = await session.signedIn(emailLocal, errors);
-  await openCase(page, "Jamie Walker");
-  await page.getByRole("link", { name: "Jamie's care plan", exact: true }).click();
-  await page.getByTestId("care-plan-editor").waitFor();
+  await openJamiesCarePlan(page);
   await page.getByRole("navigation", { name: "Parts of this document" }).getByRole("link", { name: "What my family says" }).click();
   await editor(page).waitFor();
   await expect.poll(() => page.getByTestId("connection-state").textContent(), { timeout: 10_000 }).toBe("Saved");

@@ -5,7 +5,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useAppAndBrowser } from "../support/session.js";
-import { openCase } from "../support/case-page.js";
+import { openJamiesCarePlan } from "../support/case-page.js";
 
 const session = useAppAndBrowser();
 
@@ -23,9 +23,7 @@ describe("commenting on one part of the care plan by keyboard alone", () => {
   it("lets a parent choose the part by its heading, and the comment is shown against that part", async () => {
     const errors: string[] = [];
     const page = await session.signedIn("claire.walker", errors);
-    await openCase(page, "Jamie Walker");
-    await page.getByRole("link", { name: "Jamie's care plan", exact: true }).click();
-    await page.getByTestId("care-plan-editor").waitFor();
+    await openJamiesCarePlan(page);
     await expect.poll(() => page.getByTestId("connection-state").textContent(), { timeout: 10_000 }).toBe("Saved");
 
     await tabTo(page, "Comment on the plan");

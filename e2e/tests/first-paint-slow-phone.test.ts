@@ -16,7 +16,7 @@ import { demoPassword, signInAs } from "../support/browser.js";
 import { editorText } from "../support/editor-text.js";
 import { useAppAndBrowser } from "../support/session.js";
 import { busyLines, recordMainThread, recordWaterfall, type Waterfall } from "../support/waterfall.js";
-import { openCase } from "../support/case-page.js";
+import { openJamiesCarePlan } from "../support/case-page.js";
 
 const session = useAppAndBrowser();
 
@@ -138,9 +138,7 @@ describe("a phone on a slow mobile connection", () => {
     // Where Jamie's care plan lives, found at full speed.
     const errors: string[] = [];
     const finder = await session.signedIn("priya.shah", errors);
-    await openCase(finder, "Jamie Walker");
-    await finder.getByRole("link", { name: "Jamie's care plan", exact: true }).click();
-    await finder.getByTestId("care-plan-editor").waitFor();
+    await openJamiesCarePlan(finder);
     const carePlanUrl = finder.url();
     await finder.context().close();
 

@@ -2,16 +2,14 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { editorText, goToEndOfDocument } from "../support/editor-text.js";
 import { useAppAndBrowser } from "../support/session.js";
-import { openCase } from "../support/case-page.js";
+import { openJamiesCarePlan } from "../support/case-page.js";
 
 const session = useAppAndBrowser();
 
 /** Jamie's care plan, then the young person's own part of it ("In my own words"), by its link. */
 async function openInMyOwnWords(emailLocal: string, errors: string[]): Promise<Page> {
   const page = await session.signedIn(emailLocal, errors);
-  await openCase(page, "Jamie Walker");
-  await page.getByRole("link", { name: "Jamie's care plan", exact: true }).click();
-  await page.getByTestId("care-plan-editor").waitFor();
+  await openJamiesCarePlan(page);
   await page.getByRole("navigation", { name: "Parts of this document" }).getByRole("link", { name: "In my own words" }).click();
   await editor(page).waitFor();
   await expect.poll(() => page.getByTestId("connection-state").textContent(), { timeout: 10_000 }).toBe("Saved");
