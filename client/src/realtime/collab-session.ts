@@ -112,10 +112,13 @@ export class CollabSession {
       this.localCopyChecked = true;
       this.refresh();
     });
-    void this.local.whenSynced.then(() => delay(compactLocalCopyAfterMs)).then(() => {
-      const entries = (this.local as unknown as { _dbsize: number })._dbsize;
-      if (!this.destroyed && entries > compactLocalCopyAbove) void storeState(this.local, true);
-    });
+    void this.local.whenSynced
+      .then(() => delay(compactLocalCopyAfterMs))
+      .then(() => {
+        const entries = (this.local as unknown as { _dbsize: number })._dbsize;
+        if (!this.destroyed && entries > compactLocalCopyAbove) return storeState(this.local, true);
+      })
+      .catch(() => undefined); // folding is tidying: the copy stays as it was, and is read the same
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
