@@ -6,3 +6,4 @@
  */
 export * from "./schema/records.js";
 export * from "./schema/around-records.js";
+export * from "./schema/register.js";

@@ -34,3 +34,6 @@ export * from "./communication-needs.js";
 export * from "./edit-history.js";
 export * from "./actions/carry-over.js";
 export * from "./actions/carried-action-record.js";
+export * from "./register/rag-change.js";
+export * from "./cetr/cetr.js";
+export * from "./actions/escalation.js";

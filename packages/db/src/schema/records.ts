@@ -31,10 +31,12 @@ import type {
   MeetingStatus,
   MeetingType,
   MeetingVisibility,
+  RagLevel,
   RecordedRagRating,
   Role,
   Visibility,
 } from "@roundtable/domain";
+import { cetrs } from "./register.js";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
@@ -52,6 +54,18 @@ export const services = pgTable("services", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
   area: text("area").notNull(),
+  /** The service's RAG levels with its own written criteria; null means the four every service has. */
+  ragLevels: jsonb("rag_levels").$type<RagLevel[]>(),
+  /** Register signals the service tunes: a red child with no CETR in this many weeks. */
+  redWithoutCetrWeeks: integer("red_without_cetr_weeks").notNull().default(12),
+  /** A child in hospital (blue) is due a CETR this many months after the last. */
+  inpatientCetrEveryMonths: integer("inpatient_cetr_every_months").notNull().default(3),
+  /** A rating unchanged this many weeks is worth a look. */
+  ratingUnchangedWeeks: integer("rating_unchanged_weeks").notNull().default(26),
+  /** A keyworker holding more than this many children is over their caseload. */
+  caseloadLimit: integer("caseload_limit").notNull().default(12),
+  /** A CETR report is circulated within this many days of the CETR. */
+  cetrReportDays: integer("cetr_report_days").notNull().default(14),
   ...timestamps,
 });
 
@@ -60,6 +74,8 @@ export const agencies = pgTable("agencies", {
   serviceId: uuid("service_id").notNull().references(() => services.id),
   name: text("name").notNull(),
   kind: text("kind").notNull(), // health, social-care, education, icb, voluntary, keyworking
+  /** The named person told when one of this agency's actions is escalated. */
+  escalationContactId: uuid("escalation_contact_id").references((): AnyPgColumn => people.id),
   ...timestamps,
 });
 
@@ -88,6 +104,8 @@ export const people = pgTable(
     easyRead: boolean("easy_read").notNull().default(false),
     /** Their communication needs (Accessible Information Standard), or null when none are recorded. */
     communicationNeeds: jsonb("communication_needs").$type<CommunicationNeeds>(),
+    /** Who their escalations go to at the second level: their own manager, or their board's contact. */
+    escalatesToId: uuid("escalates_to_id").references((): AnyPgColumn => people.id),
     ...timestamps,
   },
   (t) => [uniqueIndex("people_email_unique").on(sql`lower(${t.email})`)],
@@ -133,6 +151,8 @@ export const cases = pgTable(
     dateOfBirth: date("date_of_birth"),
     ragRating: text("rag_rating").$type<RecordedRagRating>().notNull(),
     keyworkerId: uuid("keyworker_id").references(() => people.id),
+    /** An optional second keyworker, allocated beside the first. */
+    secondKeyworkerId: uuid("second_keyworker_id").references(() => people.id),
     /**
      * The child's own account: the one young-person account whose team role counts on this case
      * (ADR 0012). Linked by the child's own keyworker with the young person's agreement, in
@@ -284,6 +304,8 @@ export const meetings = pgTable(
     /** The one case a planning, review or professionals meeting is about; null for tracker meetings. */
     caseId: uuid("case_id").references(() => cases.id),
     minutesDocumentId: uuid("minutes_document_id").references(() => documents.id),
+    /** For a CETR follow-up meeting: the CETR whose actions it reviews. */
+    cetrId: uuid("cetr_id").references((): AnyPgColumn => cetrs.id),
     currentAgendaItem: bigint("current_agenda_item", { mode: "number" }),
     ...timestamps,
   },
@@ -324,6 +346,8 @@ export const carriedActions = pgTable(
     /** The document it is carried into: the child's minutes of the later meeting. */
     documentId: uuid("document_id").notNull().references(() => documents.id),
     meetingId: uuid("meeting_id").references(() => meetings.id),
+    /** Set when carried into a CETR's document (carried from earlier CETRs of the same child). */
+    cetrId: uuid("cetr_id").references((): AnyPgColumn => cetrs.id),
     caseId: uuid("case_id").notNull().references(() => cases.id),
     carriedBy: uuid("carried_by").references(() => people.id),
     carriedAt: timestamp("carried_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,91 @@
+/**
+ * Care, Education and Treatment Reviews (CETRs): requested by a keyworker for a child on the
+ * register, arranged by the ICB lead, held by a panel, and agreed as a report whose
+ * recommendations are tracked actions. A CETR moves requested → arranged → held → agreed, and
+ * never backwards (or is withdrawn before it is held).
+ */
+import { z } from "zod";
+import { isoDateSchema } from "../actions/action-api.js";
+import { textField } from "../text.js";
+
+export const cetrSettings = ["community", "inpatient"] as const;
+export type CetrSetting = (typeof cetrSettings)[number];
+export const cetrSettingLabels: Record<CetrSetting, string> = {
+  community: "Community CETR (the child is at home or in the community)",
+  inpatient: "Inpatient CETR (the child is in hospital)",
+};
+
+export const cetrStatuses = ["requested", "arranged", "held", "agreed", "withdrawn"] as const;
+export type CetrStatus = (typeof cetrStatuses)[number];
+export const cetrStatusLabels: Record<CetrStatus, string> = {
+  requested: "Requested — waiting for the ICB to arrange it",
+  arranged: "Arranged",
+  held: "Held — report to agree",
+  agreed: "Report agreed",
+  withdrawn: "Withdrawn",
+};
+
+/** A panel place: scoped to one CETR, not a place on the child's whole team. Ends when the report is agreed. */
+export const panelPlaces = ["independent-chair", "clinical-expert", "expert-by-experience"] as const;
+export type PanelPlace = (typeof panelPlaces)[number];
+export const panelPlaceLabels: Record<PanelPlace, string> = {
+  "independent-chair": "Independent chair",
+  "clinical-expert": "Clinical expert",
+  "expert-by-experience": "Expert by experience",
+};
+
+export const cetrReasonMaxLength = 4000;
+
+export const requestCetrBodySchema = z.object({
+  reason: textField({ error: "Say why a CETR is needed now" })
+    .trim()
+    .min(1, "Say why a CETR is needed now")
+    .max(cetrReasonMaxLength, `Keep the reason under ${cetrReasonMaxLength} characters`),
+  setting: z.enum(cetrSettings, { error: "Choose community or inpatient" }),
+});
+export type RequestCetrBody = z.infer<typeof requestCetrBodySchema>;
+
+export const cetrCommandSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("arrange"), heldOn: isoDateSchema, chairId: z.uuid("Choose who will chair it") }),
+  z.object({ type: z.literal("hold") }),
+  z.object({ type: z.literal("agree-report") }),
+  z.object({ type: z.literal("withdraw"), reason: textField().trim().min(1, "Say why it is withdrawn").max(cetrReasonMaxLength) }),
+]);
+export type CetrCommand = z.infer<typeof cetrCommandSchema>;
+
+const transitions: Record<CetrCommand["type"], { from: readonly CetrStatus[]; to: CetrStatus }> = {
+  // Arranging again while arranged moves the date or changes the chair.
+  arrange: { from: ["requested", "arranged"], to: "arranged" },
+  hold: { from: ["arranged"], to: "held" },
+  "agree-report": { from: ["held"], to: "agreed" },
+  withdraw: { from: ["requested", "arranged"], to: "withdrawn" },
+};
+
+/** The status after a command, or a plain-English reason it cannot happen now. */
+export function applyCetrCommand(status: CetrStatus, command: CetrCommand["type"]): { ok: true; status: CetrStatus } | { ok: false; reason: string } {
+  const t = transitions[command];
+  if (t.from.includes(status)) return { ok: true, status: t.to };
+  const what = { arrange: "arranged", hold: "marked as held", "agree-report": "have its report agreed", withdraw: "withdrawn" }[command];
+  return { ok: false, reason: `This CETR cannot be ${what} now: it is "${cetrStatusLabels[status]}".` };
+}
+
+/** What GET /api/cetrs/:id answers (the stable contract; pages read more from /api/cetrs/:id/page). */
+export interface CetrSummary {
+  id: string;
+  caseId: string;
+  status: CetrStatus;
+  documentId: string;
+  heldOn: string | null;
+  /** The ids of actions of earlier CETRs carried into this one. */
+  carriedOver: string[];
+}
+
+/** The key lines of enquiry, the CETR document's sections, in order. */
+export const keyLinesOfEnquiry = [
+  "Am I safe?",
+  "What is my current care like?",
+  "What is my daily life like?",
+  "Are my physical health needs met?",
+  "Is there a plan for my future?",
+  "Do I need to be in hospital?",
+] as const;
