@@ -30,6 +30,7 @@ import { meRoutes } from "./account/me-routes.js";
 import { notificationRoutes } from "./notifications/notification-routes.js";
 import { twoStepRoutes } from "./account/two-step-routes.js";
 import { contactRoutes } from "./account/contact-routes.js";
+import { caseCetrRoutes, cetrRoutes } from "./cetrs/cetr-routes.js";
 import type { ActionProjector } from "./actions/action-projector.js";
 import type { DocumentSessions } from "./audit/document-sessions.js";
 import type { Notifier } from "./notifications/notifier.js";
@@ -121,6 +122,8 @@ function apiRoutes(deps: AppDeps & FeatureDeps) {
     .route("/cases", consentRoutes(deps))
     .route("/cases", caseAuditRoutes(deps))
     .route("/cases", caseInvitationRoutes(deps))
+    .route("/cases", caseCetrRoutes(deps))
+    .route("/cetrs", cetrRoutes(deps))
     .route("/invitations", invitationRoutes(deps, signIn))
     .route("/documents", documentRoutes(deps))
     .route("/comments", commentRoutes(deps))

@@ -8,3 +8,4 @@ export * from "./minutes.js";
 export * from "./document-size.js";
 export * from "./nesting-depth.js";
 export * from "./sections-touched.js";
+export * from "./cetr.js";

@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { textField } from "./text.js";
 
-export const consentKinds = ["register", "keyworker", "keyworker-works-with-family", "share-with-agency", "share-with-parents"] as const;
+export const consentKinds = ["register", "keyworker", "keyworker-works-with-family", "share-with-agency", "share-with-parents", "share-with-cetr-panel"] as const;
 export const consentKindSchema = z.enum(consentKinds);
 export type ConsentKind = z.infer<typeof consentKindSchema>;
 
@@ -18,6 +18,7 @@ export const consentKindLabels: Record<ConsentKind, string> = {
   "keyworker-works-with-family": "For the keyworker to work with the family and professionals",
   "share-with-agency": "To share information with",
   "share-with-parents": "For their parents or carers to see their records",
+  "share-with-cetr-panel": "To share the CETR papers with the CETR panel",
 };
 
 export const consentDecisions = ["given", "declined"] as const;

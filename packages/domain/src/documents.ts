@@ -1,7 +1,7 @@
 /** Document kinds and who a document is for. Content lives in Yjs; the registry lives in Postgres. */
 import { z } from "zod";
 
-export const documentKinds = ["care-plan", "family-views", "young-person-views", "notes", "minutes", "cetr", "network-map"] as const;
+export const documentKinds = ["care-plan", "family-views", "young-person-views", "notes", "minutes", "cetr", "cetr-summary", "network-map"] as const;
 export const documentKindSchema = z.enum(documentKinds);
 export type DocumentKind = z.infer<typeof documentKindSchema>;
 
@@ -21,7 +21,8 @@ export const documentKindLabels: Record<DocumentKind, string> = {
   "young-person-views": "In my own words",
   notes: "Notes",
   minutes: "Meeting minutes",
-  cetr: "CETR",
+  cetr: "CETR report",
+  "cetr-summary": "CETR easy-read summary",
   "network-map": "Professional network map",
 };
 

@@ -37,3 +37,5 @@ export * from "./actions/carried-action-record.js";
 export * from "./register/rag-change.js";
 export * from "./cetr/cetr.js";
 export * from "./actions/escalation.js";
+export * from "./cetr/cetr-carry-over.js";
+export * from "./cetr/cetr-access.js";

@@ -5,6 +5,7 @@
  */
 import { schema, type Db } from "@roundtable/db";
 import {
+  cetrDocumentAccess,
   documentAccess,
   isFamilyRole,
   seesWholeService,
@@ -19,6 +20,8 @@ import { alias } from "drizzle-orm/pg-core";
 import { forbiddenRefusal, granted, notFoundRefusal, type AccessAnswer } from "./access-answer.js";
 import { meetingAccessMap, minutesDocumentAccess } from "./meeting-access.js";
 import { sharingConsentedFor } from "./sharing-consent.js";
+import { cetrOfDocument, standingToCetr } from "./cetr-standing.js";
+import { panelMayReadPaper } from "./cetr-papers-access.js";
 import { membershipCounts } from "./team-membership.js";
 import type { Person } from "../auth/sessions.js";
 
@@ -125,12 +128,16 @@ export async function documentAccessFor(db: Db, person: Person, documentId: stri
   if (!row) return notFoundRefusal("That document");
   const { wholeVisibility, wholeKind, ...own } = row;
   const document: DocumentRow = { ...own, whole: wholeVisibility && wholeKind ? { visibility: wholeVisibility, kind: wholeKind } : null };
+  if (document.kind === "cetr" || document.kind === "cetr-summary") return cetrDocumentAnswer(db, person, document);
+  // A CETR panel member reads the papers of the CETR they sit on, with the family's consent, and nothing else of the case.
+  const asPaper = async (refusal: AccessAnswer<DocumentAccess>, caseName: string | null, meetingTitle: string | null) =>
+    !isFamilyRole(person.role) && (await panelMayReadPaper(db, person, document.id)) ? granted({ document, access: "read" as const, caseName, meetingTitle }) : refusal;
   if (document.meetingId) {
     // Minutes follow their meeting: who may see it, and whether they write or read.
     // A tracker meeting's section for one child follows that child's part in the meeting (ADR 0017).
     const found = (await meetingAccessMap(db, person, [document.meetingId])).get(document.meetingId);
     const access = found ? minutesDocumentAccess(found, document.id) : "none";
-    if (!found || access === "none") return notFoundRefusal("That document");
+    if (!found || access === "none") return asPaper(notFoundRefusal("That document"), null, null);
     let caseName: string | null = null;
     if (document.caseId) {
       const [c] = await db.select({ name: schema.cases.name }).from(schema.cases).where(eq(schema.cases.id, document.caseId));
@@ -140,14 +147,26 @@ export async function documentAccessFor(db: Db, person: Person, documentId: stri
   }
   if (!document.caseId) return notFoundRefusal("That document");
   const visible = await visibleCase(db, person, document.caseId);
-  if (!visible.ok) return notFoundRefusal("That document");
+  if (!visible.ok) return asPaper(notFoundRefusal("That document"), null, null);
   const access = accessFor(person, visible, document);
   if (access === "none") {
     if (isFamilyRole(person.role)) return notFoundRefusal("That document");
+    const paper = await asPaper(notFoundRefusal("That document"), visible.caseRow.name, null);
+    if (paper.ok) return paper;
     if (!visible.sharingConsented) {
       return forbiddenRefusal(`${person.agencyName ?? "Your agency"} cannot open this case's records: the family has not agreed to share information with it, or has withdrawn that consent.`);
     }
     return forbiddenRefusal("This document is not shared with you.");
   }
   return granted({ document, access, caseName: visible.caseRow.name, meetingTitle: null });
+}
+
+/** A CETR's report or easy-read summary: who may open it follows the CETR (packages/domain cetr-access.ts), not the case's table. */
+async function cetrDocumentAnswer(db: Db, person: Person, document: DocumentRow): Promise<AccessAnswer<DocumentAccess>> {
+  const cetr = await cetrOfDocument(db, document.id);
+  if (!cetr) return notFoundRefusal("That document");
+  const access = cetrDocumentAccess(await standingToCetr(db, person, cetr), cetr.status);
+  if (access === "none") return notFoundRefusal("That document");
+  const [c] = await db.select({ name: schema.cases.name }).from(schema.cases).where(eq(schema.cases.id, cetr.caseId));
+  return granted({ document, access, caseName: c?.name ?? null, meetingTitle: null });
 }

@@ -279,9 +279,9 @@ export async function changeAction({ db, registry, projector }: ActionDeps, pers
 }
 
 /** Actions by id as lists show them to this person, whatever their access to where each was agreed (a meeting's carried actions, ADR 0027). */
-export async function actionsById(db: Db, person: Person, ids: readonly string[], now = new Date()): Promise<Map<string, Action>> {
+export async function actionsById(db: Db, person: Person, ids: readonly string[], now = new Date(), serviceId = person.serviceId): Promise<Map<string, Action>> {
   if (ids.length === 0) return new Map();
-  const rows = await actionQuery(db).where(and(inArray(schema.actions.id, [...ids]), eq(schema.cases.serviceId, person.serviceId)));
+  const rows = await actionQuery(db).where(and(inArray(schema.actions.id, [...ids]), eq(schema.cases.serviceId, serviceId)));
   const actions = await toActions(db, person, rows, todayInEngland(now));
   return new Map(actions.map((a) => [a.id, a]));
 }

@@ -16,6 +16,7 @@ import {
   type CarriedActionDecisionBody,
   type CarriedActionRecord,
   type CarriedActionsSection,
+  type CetrCarriedDecisionBody,
   type UpdateActionBody,
 } from "@roundtable/domain";
 import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
@@ -156,7 +157,7 @@ export async function listCarriedActions(db: Db, person: Person, meetingId: stri
 }
 
 /** The change a decision makes to the action itself; none when the meeting confirms it is on track. */
-function changeFor(body: CarriedActionDecisionBody): UpdateActionBody | null {
+function changeFor(body: CarriedActionDecisionBody | CetrCarriedDecisionBody): UpdateActionBody | null {
   switch (body.decision) {
     case "confirmed":
       return null;
@@ -184,14 +185,31 @@ export async function decideCarriedAction(deps: ActionDeps, person: Person, meet
   const part = carried && parts.find((p) => p.documentId === carried.documentId && p.access !== "none");
   if (!carried || !part) throw notFound("That action");
   if (!mayDecideCarriedAction({ sectionAccess: part.access })) throw forbidden("Only someone writing this child's part of the minutes can confirm, update or close the actions carried into it.");
-  const [action] = await db.select().from(schema.actions).where(eq(schema.actions.id, actionId));
+  await decideCarried(deps, person, { carriedId: carried.id, actionId, access: part.access, reviewedAt: found.meeting.title }, body);
+  return describeCarried(db, person, [part]);
+}
+
+/**
+ * Apply what a meeting or CETR decided about an action it carried (its carry-over row found and
+ * the decider's right checked by the caller): the change goes through changeAction into the
+ * action's own document; the action's history says where it was reviewed; the row keeps the
+ * decision and where the action stood then, and why it was closed when a CETR closed it.
+ */
+export async function decideCarried(
+  deps: ActionDeps,
+  person: Person,
+  where: { carriedId: string; actionId: string; access: AccessLevel; reviewedAt: string },
+  body: CarriedActionDecisionBody | CetrCarriedDecisionBody,
+): Promise<void> {
+  const { db } = deps;
+  const [action] = await db.select().from(schema.actions).where(eq(schema.actions.id, where.actionId));
   if (!action) throw notFound("That action");
   if (action.removedAt) throw new HttpError(409, "This action has been removed from where it was agreed, so it cannot be changed.");
   const change = changeFor(body);
-  if (change) await changeAction(deps, person, { id: action.id, documentId: action.documentId, caseId: action.caseId, ownerId: action.ownerId, status: action.status, removedAt: null }, part.access, change);
-  const [after] = await db.select().from(schema.actions).where(eq(schema.actions.id, actionId));
+  if (change) await changeAction(deps, person, { id: action.id, documentId: action.documentId, caseId: action.caseId, ownerId: action.ownerId, status: action.status, removedAt: null }, where.access, change);
+  const [after] = await db.select().from(schema.actions).where(eq(schema.actions.id, where.actionId));
   await db.transaction(async (tx) => {
-    await tx.insert(schema.actionEvents).values({ actionId, field: "reviewed", fromValue: null, toValue: found.meeting.title, byId: person.id });
+    await tx.insert(schema.actionEvents).values({ actionId: where.actionId, field: "reviewed", fromValue: null, toValue: where.reviewedAt, byId: person.id });
     await tx
       .update(schema.carriedActions)
       .set({
@@ -202,10 +220,10 @@ export async function decideCarriedAction(deps: ActionDeps, person: Person, meet
         decidedDueDate: after!.dueDate,
         decidedOwnerId: after!.ownerId,
         decidedBlockedReason: after!.blockedReason,
+        closedReason: body.decision === "cancelled" && "reason" in body ? body.reason : null,
       })
-      .where(eq(schema.carriedActions.id, carried.id));
+      .where(eq(schema.carriedActions.id, where.carriedId));
   });
-  return describeCarried(db, person, [part]);
 }
 
 /**

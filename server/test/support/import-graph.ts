@@ -39,6 +39,7 @@ export const partOf: Record<string, Part> = {
   meetings: "feature",
   notifications: "feature",
   team: "feature",
+  cetrs: "feature",
 };
 
 /** Which parts each part may import (besides the packages and itself). */

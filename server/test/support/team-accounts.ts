@@ -53,3 +53,13 @@ export async function twoStepAccount(db: Db, caseId: string, role: Role, agencyI
   });
   return { email, secret: base32Decode(secret) };
 }
+
+/** Someone with an account in the service but on no child's team (a CETR panel member, say). Returns their sign-in name and id. */
+export async function accountOffTeam(db: Db, serviceId: string, name: string, role: Role = "professional"): Promise<{ login: string; id: string }> {
+  const login = `${name.toLowerCase().replace(/[^a-z]+/g, ".")}.${randomBytes(4).toString("hex")}`;
+  const [person] = await db
+    .insert(schema.people)
+    .values({ serviceId, name, email: `${login}@roundtable.demo`, role, passwordHash: await hashPassword(demoPassword) })
+    .returning({ id: schema.people.id });
+  return { login, id: person!.id };
+}

@@ -359,6 +359,8 @@ export const carriedActions = pgTable(
     decidedDueDate: date("decided_due_date"),
     decidedOwnerId: uuid("decided_owner_id").references(() => people.id),
     decidedBlockedReason: text("decided_blocked_reason"),
+    /** Why a CETR closed it as no longer needed (a CETR closes a carried action only with a reason). */
+    closedReason: text("closed_reason"),
   },
   (t) => [uniqueIndex("carried_actions_document_action_idx").on(t.documentId, t.actionId), index("carried_actions_meeting_idx").on(t.meetingId), index("carried_actions_action_idx").on(t.actionId)],
 );

@@ -89,3 +89,43 @@ export const keyLinesOfEnquiry = [
   "Is there a plan for my future?",
   "Do I need to be in hospital?",
 ] as const;
+
+/** Why the panel may not see the papers, in words; null when they may. */
+export type PapersWithheld = null | { reason: string };
+
+/** The papers pack: what the panel reads before the CETR. */
+export interface CetrPapers {
+  withheld: PapersWithheld;
+  /** Empty when withheld: the care plan, the previous CETR report and the last three meetings' minutes. */
+  items: { kind: "care-plan" | "previous-cetr" | "minutes"; title: string; documentId: string; date: string | null }[];
+}
+
+export interface PanelMember {
+  personId: string;
+  name: string;
+  place: PanelPlace;
+  /** Set once the report is agreed: the place has ended. */
+  endedAt: string | null;
+}
+
+/** A CETR as its page shows it to someone who may open it. */
+export interface CetrDetail extends CetrSummary {
+  caseName: string;
+  setting: CetrSetting;
+  reason: string;
+  requestedBy: { id: string; name: string } | null;
+  requestedAt: string;
+  chair: { id: string; name: string } | null;
+  easyReadDocumentId: string | null;
+  reportDueOn: string | null;
+  agreedAt: string | null;
+  panel: PanelMember[];
+  /** What this reader may do here. */
+  may: { arrange: boolean; edit: boolean; agree: boolean; hold: boolean; withdraw: boolean };
+}
+
+export const addPanelMemberBodySchema = z.object({
+  personId: z.uuid("Choose who joins the panel"),
+  place: z.enum(panelPlaces, { error: "Choose their place on the panel" }),
+});
+export type AddPanelMemberBody = z.infer<typeof addPanelMemberBodySchema>;

@@ -12,6 +12,9 @@ export const meetingTypes = ["tracker", "planning", "review", "professionals", "
 export const meetingTypeSchema = z.enum(meetingTypes);
 export type MeetingType = z.infer<typeof meetingTypeSchema>;
 
+/** The types a meeting is booked as: "cetr" stays only so meetings booked before CETRs were records still read. */
+export const bookableMeetingTypes = meetingTypes.filter((t) => t !== "cetr");
+
 export const meetingTypeLabels: Record<MeetingType, string> = {
   tracker: "Tracker meeting",
   planning: "Planning meeting",
@@ -95,6 +98,8 @@ export const createMeetingBodySchema = z
     if (b.type === "tracker" && (!b.caseIds || b.caseIds.length === 0)) {
       ctx.addIssue({ code: "custom", path: ["caseIds"], message: "Choose at least one case to review" });
     }
+    // A CETR is its own record now (ADR 0032): requested from the child's page, arranged by the ICB.
+    if (b.type === "cetr") ctx.addIssue({ code: "custom", path: ["type"], message: "A CETR is not booked as a meeting: request one from the child's page, and the ICB arranges it" });
     if (b.type !== "tracker" && !b.caseId) ctx.addIssue({ code: "custom", path: ["caseId"], message: "Choose the case this meeting is about" });
   });
 export type CreateMeetingBody = z.infer<typeof createMeetingBodySchema>;

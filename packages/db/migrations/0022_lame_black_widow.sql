@@ -1,0 +1,1 @@
+ALTER TABLE "carried_actions" ADD COLUMN "closed_reason" text;

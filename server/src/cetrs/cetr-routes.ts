@@ -1,0 +1,54 @@
+/**
+ * CETRs over HTTP. Under /api/cases: POST /:caseId/cetrs (request one), GET /:caseId/cetrs.
+ * Under /api/cetrs: GET /:id (the stable contract), GET /:id/page (what its page shows),
+ * POST /:id/commands (arrange, hold, agree-report, withdraw), POST /:id/panel, GET /:id/papers,
+ * GET and POST /:id/carried-actions[/:actionId].
+ */
+import { Hono } from "hono";
+import { addPanelMemberBodySchema, cetrCarriedDecisionBodySchema, cetrCommandSchema, requestCetrBodySchema, ukDayOf, uuidSchema } from "@roundtable/domain";
+import type { AppEnv } from "../http/app-env.js";
+import { jsonBody, parseOrThrow } from "../http/validate.js";
+import type { ActionDeps } from "../actions/actions.js";
+import { addPanelMember, commandCetr, describeCetr, getCetr, listCaseCetrs, openCetr, requestCetr, type CetrDeps } from "./cetrs.js";
+import { decideCetrCarried, describeCetrCarried } from "./cetr-carry-over.js";
+import { papersFor } from "./cetr-papers.js";
+import { mayDecideCetrCarriedAction } from "@roundtable/domain";
+
+const caseIdOf = (raw: string) => parseOrThrow(uuidSchema, raw, "case id");
+const cetrIdOf = (raw: string) => parseOrThrow(uuidSchema, raw, "CETR id");
+
+export function caseCetrRoutes({ db }: Pick<CetrDeps, "db">) {
+  return new Hono<AppEnv>()
+    .post("/:caseId/cetrs", jsonBody(requestCetrBodySchema), async (c) => c.json(await requestCetr(db, c.get("person"), caseIdOf(c.req.param("caseId")), c.req.valid("json")), 201))
+    .get("/:caseId/cetrs", async (c) => c.json(await listCaseCetrs(db, c.get("person"), caseIdOf(c.req.param("caseId")))));
+}
+
+export function cetrRoutes(deps: CetrDeps & ActionDeps) {
+  const { db } = deps;
+  return new Hono<AppEnv>()
+    .get("/:id", async (c) => c.json(await getCetr(db, c.get("person"), cetrIdOf(c.req.param("id")))))
+    .get("/:id/page", async (c) => c.json(await describeCetr(db, c.get("person"), cetrIdOf(c.req.param("id")))))
+    .post("/:id/commands", jsonBody(cetrCommandSchema), async (c) => c.json(await commandCetr(deps, c.get("person"), cetrIdOf(c.req.param("id")), c.req.valid("json"))))
+    .post("/:id/panel", jsonBody(addPanelMemberBodySchema), async (c) => c.json(await addPanelMember(deps, c.get("person"), cetrIdOf(c.req.param("id")), c.req.valid("json")), 201))
+    .get("/:id/papers", async (c) => {
+      const { cetr, standing } = await openCetr(db, c.get("person"), cetrIdOf(c.req.param("id")));
+      if (standing === "family") return c.json({ withheld: { reason: "The papers are for the CETR panel." }, items: [] });
+      return c.json(await papersFor(db, cetr, standing === "panel"));
+    })
+    .get("/:id/carried-actions", async (c) => {
+      const person = c.get("person");
+      const id = cetrIdOf(c.req.param("id"));
+      await getCetr(db, person, id);
+      const { cetr, standing } = await openCetr(db, person, id);
+      return c.json(await describeCetrCarried(db, person, cetr, mayDecideCetrCarriedAction(standing, cetr.status)));
+    })
+    .post("/:id/carried-actions/:actionId", jsonBody(cetrCarriedDecisionBodySchema), async (c) => {
+      const person = c.get("person");
+      const { cetr, standing } = await openCetr(db, person, cetrIdOf(c.req.param("id")));
+      const actionId = parseOrThrow(uuidSchema, c.req.param("actionId"), "action id");
+      const heldAs = cetr.heldOn ? `CETR on ${ukDayOf(new Date(`${cetr.heldOn}T12:00:00Z`))}` : `CETR requested ${ukDayOf(cetr.requestedAt)}`;
+      await decideCetrCarried(deps, person, cetr, standing, actionId, c.req.valid("json"), heldAs);
+      const after = await openCetr(db, person, cetr.id);
+      return c.json(await describeCetrCarried(db, person, after.cetr, mayDecideCetrCarriedAction(after.standing, after.cetr.status)));
+    });
+}
