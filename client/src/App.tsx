@@ -39,18 +39,21 @@ import { matchRoute, paths, safeReturnPath, signedOutPages, type Route } from ".
 // meeting's minutes are opened.
 const loadDocumentPage = () => import("./documents/DocumentPage");
 const loadMeetingPage = () => import("./meetings/MeetingPage");
+const loadCetrPage = () => import("./cetrs/CetrPage");
 const DocumentPage = lazy(loadDocumentPage);
 const MeetingPage = lazy(loadMeetingPage);
+const CetrPage = lazy(loadCetrPage);
 
 // Opened straight at a document or a meeting (a link, a reload): its code downloads while the
 // session is checked, rather than after; on a slow line that is a round trip and more saved.
 const openedAt = matchRoute(window.location.pathname).name;
 if (openedAt === "document") void loadDocumentPage();
 if (openedAt === "meeting") void loadMeetingPage();
+if (openedAt === "cetr") void loadCetrPage();
 
 /** Signed in anywhere else, the editor's code is fetched into the cache while the page is idle. */
 function FetchEditorWhenIdle() {
-  useEffect(() => (openedAt === "document" || openedAt === "meeting" ? undefined : prefetchEditorWhenIdle()), []);
+  useEffect(() => (openedAt === "document" || openedAt === "meeting" || openedAt === "cetr" ? undefined : prefetchEditorWhenIdle()), []);
   return null;
 }
 
@@ -167,6 +170,14 @@ function SignedInPage({ route }: { route: Route }) {
         <PageCodeBoundary>
           <Suspense fallback={<PageLoading label="Opening the meeting…" />}>
             <MeetingPage key={route.meetingId} meetingId={route.meetingId} />
+          </Suspense>
+        </PageCodeBoundary>
+      );
+    case "cetr":
+      return (
+        <PageCodeBoundary>
+          <Suspense fallback={<PageLoading label="Opening the CETR…" />}>
+            <CetrPage key={route.cetrId} cetrId={route.cetrId} />
           </Suspense>
         </PageCodeBoundary>
       );

@@ -25,6 +25,7 @@ let claire: SignedIn;
 let ben: SignedIn;
 let chair: SignedIn;
 let chairId: string;
+let chairLogin: string;
 let jamieId: string;
 let lucyId: string;
 const clients: CollabClient[] = [];
@@ -38,6 +39,7 @@ beforeAll(async () => {
   const [row] = await server.database.db.select({ serviceId: schema.cases.serviceId }).from(schema.cases).where(eq(schema.cases.id, jamieId));
   const account = await accountOffTeam(server.database.db, row!.serviceId, "Indira Chowdhury");
   chairId = account.id;
+  chairLogin = account.login;
   chair = await signIn(server.url, account.login);
 });
 afterAll(() => {
@@ -93,7 +95,7 @@ describe("a CETR, from request to agreed report", () => {
     expect((await helen.post(`/api/cetrs/${first.id}/commands`, { type: "arrange", heldOn: "2027-01-14", chairId: claire.personId })).status).toBe(400);
     // An independent chair is given a place on this CETR's panel (not on Jamie's team), then chairs.
     expect((await chair.get(`/api/cetrs/${first.id}`)).status).toBe(404);
-    const placed = await helen.post<CetrDetail>(`/api/cetrs/${first.id}/panel`, { personId: chairId, place: "independent-chair" });
+    const placed = await helen.post<CetrDetail>(`/api/cetrs/${first.id}/panel`, { email: `${chairLogin}@roundtable.demo`, place: "independent-chair" });
     expect(placed.status).toBe(201);
     expect(placed.body.panel).toEqual([expect.objectContaining({ personId: chairId, place: "independent-chair", endedAt: null })]);
     const arranged = await helen.post<CetrDetail>(`/api/cetrs/${first.id}/commands`, { type: "arrange", heldOn: "2027-01-14", chairId });

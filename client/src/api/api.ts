@@ -52,7 +52,7 @@ import { requestJson, segment, send } from "./transport";
 
 export { ApiRequestError } from "./transport";
 
-const api = hc<AppType>("/", { headers: { Accept: "application/json" }, init: { credentials: "same-origin" } }).api;
+export const api = hc<AppType>("/", { headers: { Accept: "application/json" }, init: { credentials: "same-origin" } }).api;
 
 export function signIn(body: LoginBody): Promise<Me> {
   return requestJson(api.auth.login.$post({ json: body }));

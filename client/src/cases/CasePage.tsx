@@ -17,6 +17,7 @@ import { useAccessRevoked } from "../realtime/use-access-revoked";
 import { RecordsAndPermissions } from "../team/RecordsAndPermissions";
 import { ParentsSharingPanel } from "../consent/ParentsSharingPanel";
 import { CaseMeetings } from "./CaseMeetings";
+import { CaseCetrs, mayRequestCetrFor } from "../cetrs/CaseCetrs";
 import { caseWords, homeWords, readerOf } from "./case-words";
 import { CaseSummaryList } from "./CaseSummaryList";
 import { firstName } from "../team/child-name";
@@ -64,6 +65,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               <CaseActions caseId={caseId} headingId="case-actions-heading" />
             </CaseTeamContext.Provider>
             <CaseMeetings caseId={caseId} headingId="case-meetings-heading" />
+            <CaseCetrs caseId={caseId} childName={details.data.name} mayRequest={mayRequestCetrFor(me, details.data.team)} />
             <h2>Documents</h2>
             <DocumentsTable documents={details.data.documents} />
             <h2>Team</h2>

@@ -2,7 +2,9 @@
  * The home page: every case the signed-in person may see, highest risk first — called what the
  * reader calls it ("Your child", "My plan", "Children you work with", "My cases"; case-words.ts).
  */
+import { isFamilyRole } from "@roundtable/domain";
 import { listCases } from "../api/api";
+import { MyCetrs } from "../cetrs/MyCetrs";
 import { useMe } from "../auth/session-context";
 import { useResource } from "../api/use-resource";
 import { PageLoading } from "../layout/PageLoading";
@@ -21,7 +23,8 @@ export function MyCasesPage() {
   const cases = useResource(listCases, "cases");
   // Ratings come only to those who may see them (seesRiskRating): the family get none.
   const ratingsShown = cases.status === "loaded" && cases.data.some((c) => c.ragRating !== null);
-  const words = homeWords(useMe().role);
+  const me = useMe();
+  const words = homeWords(me.role);
   const headingRef = usePageHeading(words.heading);
 
   if (cases.status === "failed") return <ProblemPage error={cases.error} retry={cases.retry} />;
@@ -34,6 +37,7 @@ export function MyCasesPage() {
       <p>
         <Link href={paths.myActions()}>{words.myActionsLink}</Link>
       </p>
+      {!isFamilyRole(me.role) && <MyCetrs />}
       {cases.status === "loading" && <PageLoading label={words.loading} />}
       {cases.status === "loaded" && cases.data.length === 0 && (
         <p>{words.empty}</p>

@@ -4,7 +4,18 @@
  * from the server, not a copy in these minutes — with what this meeting decided, and for those
  * writing the minutes the buttons to confirm, update or close each.
  */
-import { carriedActionDecisionLabels, isOutstanding, actionStatusLabels, type CarriedAction, type CarriedActionDecisionBody, type CarriedActionsSection } from "@roundtable/domain";
+import {
+  carriedActionDecisionLabels,
+  closedReasonMaxLength,
+  isOutstanding,
+  actionStatusLabels,
+  type Action,
+  type CarriedAction,
+  type CarriedActionDecision,
+  type CarriedActionDecisionBody,
+  type CarriedActionsSection,
+  type CetrCarriedDecisionBody,
+} from "@roundtable/domain";
 import { useState } from "react";
 import { useMe } from "../auth/session-context";
 import { ApiRequestError } from "../api/api";
@@ -15,6 +26,7 @@ import { formatDueDate } from "../actions/action-dates";
 import { ukToday } from "../layout/uk-time";
 import { Link } from "../navigation/Link";
 import { paths } from "../navigation/routes";
+import { ReasonButton } from "../actions/ReasonButton";
 import { GiveToSomeoneElse } from "./GiveToSomeoneElse";
 import { carriedActionWords, type CarriedActionWords } from "./carried-action-words";
 import "./carried-actions.css";
@@ -42,7 +54,14 @@ export function CarriedActions({ section, childName, decide }: CarriedActionsPro
           <p className="rt-carried__intro rt-no-print">{words.intro}</p>
           <ul className="rt-carried__list">
             {section.actions.map((carried) => (
-              <CarriedActionItem key={carried.action.id} carried={carried} words={words} decide={decide} />
+              <CarriedActionItem
+                key={carried.action.id}
+                carried={meetingCarried(carried)}
+                words={words}
+                here="This meeting"
+                // A meeting closes an action without asking why; only a CETR asks.
+                decide={(actionId, body) => decide(actionId, body.decision === "cancelled" ? { decision: "cancelled" } : body)}
+              />
             ))}
           </ul>
         </>
@@ -51,7 +70,35 @@ export function CarriedActions({ section, childName, decide }: CarriedActionsPro
   );
 }
 
-function CarriedActionItem({ carried, words, decide }: { carried: CarriedAction; words: CarriedActionWords; decide: CarriedActionsProps["decide"] }) {
+/** A carried action as a meeting or a CETR shows it: where it was agreed, and what was decided here. */
+export interface CarriedItemView {
+  action: Action;
+  agreedAt: { href: string; title: string };
+  ownerOnTeam: boolean;
+  decision: CarriedActionDecision | null;
+  decidedBy: { name: string } | null;
+  mayDecide: boolean;
+  /** Why it was closed as no longer needed, where that was asked. */
+  closedReason?: string | null;
+}
+
+function meetingCarried(c: CarriedAction): CarriedItemView {
+  return { ...c, agreedAt: { href: paths.meeting(c.agreedAt.meetingId), title: c.agreedAt.title } };
+}
+
+export type CarriedDecisionBody = CarriedActionDecisionBody | CetrCarriedDecisionBody;
+
+interface CarriedActionItemProps {
+  carried: CarriedItemView;
+  words: CarriedActionWords;
+  /** Who decides, in the record's words: "This meeting", "This CETR". */
+  here: string;
+  decide(actionId: string, body: CarriedDecisionBody): Promise<void>;
+  /** Closing as no longer needed asks why (a CETR does). */
+  closeNeedsReason?: boolean;
+}
+
+export function CarriedActionItem({ carried, words, here, decide, closeNeedsReason = false }: CarriedActionItemProps) {
   const { action } = carried;
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -59,7 +106,7 @@ function CarriedActionItem({ carried, words, decide }: { carried: CarriedAction;
   const decisionId = `carried-decision-${action.id}`;
   const owner = action.ownerName ?? action.ownerAgencyName ?? "No one yet";
 
-  const send = async (body: CarriedActionDecisionBody) => {
+  const send = async (body: CarriedDecisionBody) => {
     setSaving(true);
     setError(null);
     try {
@@ -74,7 +121,7 @@ function CarriedActionItem({ carried, words, decide }: { carried: CarriedAction;
   };
 
   const outstanding = isOutstanding(action.status);
-  const button = (label: string, body: CarriedActionDecisionBody, secondary = true) => (
+  const button = (label: string, body: CarriedDecisionBody, secondary = true) => (
     <button
       type="button"
       className={`nhsuk-button nhsuk-button--small rt-action-row__button${secondary ? " nhsuk-button--secondary" : ""}`}
@@ -111,7 +158,7 @@ function CarriedActionItem({ carried, words, decide }: { carried: CarriedAction;
         <div>
           <dt>Agreed at</dt>
           <dd>
-            <Link href={paths.meeting(carried.agreedAt.meetingId)}>{carried.agreedAt.title}</Link>
+            <Link href={carried.agreedAt.href}>{carried.agreedAt.title}</Link>
           </dd>
         </div>
       </dl>
@@ -119,11 +166,12 @@ function CarriedActionItem({ carried, words, decide }: { carried: CarriedAction;
       <p className="rt-carried__decision" id={decisionId} tabIndex={-1} data-testid="carried-decision">
         {carried.decision ? (
           <>
-            This meeting: <strong>{carriedActionDecisionLabels[carried.decision]}</strong>
+            {here}: <strong>{carriedActionDecisionLabels[carried.decision]}</strong>
             {carried.decidedBy && <> ({carried.decidedBy.name})</>}
+            {carried.closedReason && <> — {carried.closedReason}</>}
           </>
         ) : (
-          carried.mayDecide && outstanding && "Not yet reviewed at this meeting."
+          carried.mayDecide && outstanding && `Not yet reviewed at ${here.replace(/^This/, "this")}.`
         )}
       </p>
       {error && (
@@ -142,7 +190,22 @@ function CarriedActionItem({ carried, words, decide }: { carried: CarriedAction;
             <BlockAction actionId={action.id} actionText={action.text} onSave={(reason) => void send({ decision: "updated", change: { status: "blocked", blockedReason: reason } })} />
           )}
           <GiveToSomeoneElse actionId={action.id} actionText={action.text} ownerId={action.ownerId} onSave={(ownerId) => void send({ decision: "updated", change: { ownerId } })} />
-          {button("No longer needed", { decision: "cancelled" })}
+          {closeNeedsReason ? (
+            <ReasonButton
+              id={`close-${action.id}`}
+              fieldId={`closed-reason-${action.id}`}
+              actionText={action.text}
+              buttonLabel="No longer needed"
+              question="Why is it no longer needed?"
+              hint="For example, the family moved and a new team has taken it on"
+              missing="Say why it is no longer needed"
+              maxLength={closedReasonMaxLength}
+              saveWhat="why it is no longer needed"
+              onSave={(reason) => void send({ decision: "cancelled", reason })}
+            />
+          ) : (
+            button("No longer needed", { decision: "cancelled" })
+          )}
         </div>
       )}
     </li>

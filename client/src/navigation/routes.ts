@@ -19,6 +19,7 @@ export type Route =
   | { name: "document"; documentId: string }
   | { name: "new-meeting" }
   | { name: "meeting"; meetingId: string }
+  | { name: "cetr"; cetrId: string }
   | { name: "invitation"; token: string }
   | { name: "password-reset" }
   | { name: "password-reset-link"; token: string }
@@ -58,6 +59,7 @@ export function matchRoute(pathname: string): Route {
     if (first === "cases") return { name: "case", caseId: id };
     if (first === "documents") return { name: "document", documentId: id };
     if (first === "meetings") return { name: "meeting", meetingId: id };
+    if (first === "cetrs") return { name: "cetr", cetrId: id };
     if (first === "invitations") return { name: "invitation", token: id };
     if (first === "password-reset") return { name: "password-reset-link", token: id };
   }
@@ -98,6 +100,7 @@ export const paths = {
   caseAccessReport: (caseId: string, search = "") => `/cases/${encodeURIComponent(caseId)}/access-report${search ? `?${search}` : ""}`,
   document: (documentId: string) => `/documents/${encodeURIComponent(documentId)}`,
   meeting: (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}`,
+  cetr: (cetrId: string) => `/cetrs/${encodeURIComponent(cetrId)}`,
   /** The booking form, with the case it starts from when there is one. */
   newMeeting: (caseId?: string) => (caseId ? `/meetings/new?caseId=${encodeURIComponent(caseId)}` : "/meetings/new"),
   /** The document, scrolled to the action (the editor looks for `#action-<id>`). */

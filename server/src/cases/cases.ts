@@ -9,7 +9,7 @@ import {
   type CaseDetail,
   type CaseSummary,
 } from "@roundtable/domain";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, notInArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { accessFor, visibleCase } from "../access/access.js";
 import { orRefuse } from "../access/access-answer.js";
@@ -103,8 +103,9 @@ export async function getCase(db: Db, person: Person, caseId: string): Promise<C
       partOf: schema.documents.partOf,
     })
     .from(schema.documents)
-    // Minutes are listed with their meetings, where the meeting's own access rules apply.
-    .where(and(eq(schema.documents.caseId, caseId), isNull(schema.documents.meetingId)))
+    // Minutes are listed with their meetings, and a CETR's report and summary with the CETR,
+    // where their own access rules apply.
+    .where(and(eq(schema.documents.caseId, caseId), isNull(schema.documents.meetingId), notInArray(schema.documents.kind, ["cetr", "cetr-summary"])))
     .orderBy(asc(schema.documents.createdAt));
   const agencies = await db
     .select({ id: schema.agencies.id, name: schema.agencies.name })

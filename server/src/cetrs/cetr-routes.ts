@@ -9,7 +9,7 @@ import { addPanelMemberBodySchema, cetrCarriedDecisionBodySchema, cetrCommandSch
 import type { AppEnv } from "../http/app-env.js";
 import { jsonBody, parseOrThrow } from "../http/validate.js";
 import type { ActionDeps } from "../actions/actions.js";
-import { addPanelMember, commandCetr, describeCetr, getCetr, listCaseCetrs, openCetr, requestCetr, type CetrDeps } from "./cetrs.js";
+import { addPanelMember, cetrOwners, commandCetr, describeCetr, getCetr, listCaseCetrs, listMyCetrs, openCetr, requestCetr, type CetrDeps } from "./cetrs.js";
 import { decideCetrCarried, describeCetrCarried } from "./cetr-carry-over.js";
 import { papersFor } from "./cetr-papers.js";
 import { mayDecideCetrCarriedAction } from "@roundtable/domain";
@@ -26,10 +26,12 @@ export function caseCetrRoutes({ db }: Pick<CetrDeps, "db">) {
 export function cetrRoutes(deps: CetrDeps & ActionDeps) {
   const { db } = deps;
   return new Hono<AppEnv>()
+    .get("/", async (c) => c.json(await listMyCetrs(db, c.get("person"))))
     .get("/:id", async (c) => c.json(await getCetr(db, c.get("person"), cetrIdOf(c.req.param("id")))))
     .get("/:id/page", async (c) => c.json(await describeCetr(db, c.get("person"), cetrIdOf(c.req.param("id")))))
     .post("/:id/commands", jsonBody(cetrCommandSchema), async (c) => c.json(await commandCetr(deps, c.get("person"), cetrIdOf(c.req.param("id")), c.req.valid("json"))))
     .post("/:id/panel", jsonBody(addPanelMemberBodySchema), async (c) => c.json(await addPanelMember(deps, c.get("person"), cetrIdOf(c.req.param("id")), c.req.valid("json")), 201))
+    .get("/:id/owners", async (c) => c.json(await cetrOwners(db, c.get("person"), cetrIdOf(c.req.param("id")))))
     .get("/:id/papers", async (c) => {
       const { cetr, standing } = await openCetr(db, c.get("person"), cetrIdOf(c.req.param("id")));
       if (standing === "family") return c.json({ withheld: { reason: "The papers are for the CETR panel." }, items: [] });

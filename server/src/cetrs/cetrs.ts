@@ -16,12 +16,15 @@ import {
   mayWithdrawCetr,
   ukDayOf,
   type AddPanelMemberBody,
+  type Agency,
+  type TeamMember,
   type CetrCommand,
   type CetrDetail,
   type CetrSummary,
+  type MyCetr,
   type RequestCetrBody,
 } from "@roundtable/domain";
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { caseRoleOf } from "../access/access.js";
 import type { AccessAnnouncer } from "../access/access-announcer.js";
@@ -246,16 +249,86 @@ export async function addPanelMember(deps: CetrDeps, person: Person, cetrId: str
   const { cetr, standing } = await openCetr(db, person, cetrId);
   if (!mayArrangeCetr(standing)) throw forbidden("The CETR panel is convened by the ICB lead.");
   if (cetr.status === "agreed" || cetr.status === "withdrawn") throw new HttpError(409, "This CETR is finished: its panel can no longer change.");
-  const [member] = await db.select({ role: schema.people.role }).from(schema.people).where(eq(schema.people.id, body.personId));
-  if (!member) throw new HttpError(400, "That person has no Roundtable account. Invite them first.");
+  const [member] = await db.select({ id: schema.people.id, role: schema.people.role }).from(schema.people).where(eq(sql`lower(${schema.people.email})`, body.email.toLowerCase()));
+  if (!member) throw new HttpError(400, "The request body is not valid.", { email: "Nobody has a Roundtable account with that email address. Invite them to Roundtable first." });
   if (member.role === "parent" || member.role === "young-person" || member.role === "admin") {
     throw new HttpError(400, "Panel places are for the independent chair, clinical expert and expert by experience.");
   }
   const places = await db.select({ personId: schema.cetrPanel.personId }).from(schema.cetrPanel).where(eq(schema.cetrPanel.cetrId, cetrId));
-  if (places.length >= 10 && !places.some((p) => p.personId === body.personId)) throw new HttpError(409, "A CETR panel has at most 10 places.");
+  if (places.length >= 10 && !places.some((p) => p.personId === member.id)) throw new HttpError(409, "A CETR panel has at most 10 places.");
   await db
     .insert(schema.cetrPanel)
-    .values({ cetrId, personId: body.personId, place: body.place, addedBy: person.id })
+    .values({ cetrId, personId: member.id, place: body.place, addedBy: person.id })
     .onConflictDoUpdate({ target: [schema.cetrPanel.cetrId, schema.cetrPanel.personId], set: { place: body.place, endedAt: null } });
   return describeCetr(db, person, cetrId);
+}
+
+/**
+ * Whom the report's actions can be given to: the professionals on the child's team (and the
+ * service's agencies), for everyone writing or reading it but the family — the panel among them,
+ * who are not on the team yet must give each recommendation an owner.
+ */
+export async function cetrOwners(db: Db, person: Person, cetrId: string): Promise<{ team: TeamMember[]; agencies: Agency[] }> {
+  const { cetr, standing } = await openCetr(db, person, cetrId);
+  if (standing === "family") return { team: [], agencies: [] };
+  const members = await db
+    .select({ personId: schema.people.id, name: schema.people.name, role: schema.caseMembers.role, jobTitle: schema.people.jobTitle, agency: schema.agencies.name })
+    .from(schema.caseMembers)
+    .innerJoin(schema.people, eq(schema.people.id, schema.caseMembers.personId))
+    .leftJoin(schema.agencies, eq(schema.agencies.id, schema.people.agencyId))
+    .where(and(eq(schema.caseMembers.caseId, cetr.caseId), notInArray(schema.caseMembers.role, ["parent", "young-person"])))
+    .orderBy(asc(schema.people.name));
+  const agencies = await db
+    .select({ id: schema.agencies.id, name: schema.agencies.name })
+    .from(schema.agencies)
+    .where(eq(schema.agencies.serviceId, cetr.serviceId))
+    .orderBy(asc(schema.agencies.name));
+  return { team: members.map((m) => ({ ...m, sharingConsented: true, contact: null })), agencies };
+}
+
+/** The most CETRs one person's own list shows. */
+export const maxMyCetrs = 200;
+
+/**
+ * "CETRs for you": those where the person has a panel place that has not ended, and — for an ICB
+ * lead — every CETR not yet agreed of the children they oversee (requests to arrange first). Each
+ * is checked against the CETR's own rule before it is listed.
+ */
+export async function listMyCetrs(db: Db, person: Person): Promise<MyCetr[]> {
+  const panelRows = await db
+    .select({ cetr: schema.cetrs, caseName: schema.cases.name, place: schema.cetrPanel.place })
+    .from(schema.cetrPanel)
+    .innerJoin(schema.cetrs, eq(schema.cetrs.id, schema.cetrPanel.cetrId))
+    .innerJoin(schema.cases, eq(schema.cases.id, schema.cetrs.caseId))
+    .where(and(eq(schema.cetrPanel.personId, person.id), isNull(schema.cetrPanel.endedAt)))
+    .limit(maxMyCetrs);
+  const icbRows =
+    person.role === "icb-lead" && person.agencyId
+      ? await db
+          .select({ cetr: schema.cetrs, caseName: schema.cases.name })
+          .from(schema.cetrs)
+          .innerJoin(schema.cases, eq(schema.cases.id, schema.cetrs.caseId))
+          .where(
+            and(
+              inArray(schema.cetrs.status, [...openStatuses]),
+              or(
+                inArray(schema.cetrs.serviceId, db.select({ id: schema.icbCommissions.serviceId }).from(schema.icbCommissions).where(eq(schema.icbCommissions.icbAgencyId, person.agencyId))),
+                inArray(schema.cetrs.caseId, db.select({ id: schema.caseMembers.caseId }).from(schema.caseMembers).where(and(eq(schema.caseMembers.personId, person.id), eq(schema.caseMembers.role, "icb-lead")))),
+              ),
+            ),
+          )
+          .orderBy(asc(schema.cetrs.requestedAt))
+          .limit(maxMyCetrs)
+      : [];
+  const out: MyCetr[] = [];
+  const seen = new Set<string>();
+  for (const r of [...panelRows.map((p) => ({ ...p, as: "panel" as const })), ...icbRows.map((r) => ({ ...r, place: null, as: "icb-lead" as const }))]) {
+    if (seen.has(r.cetr.id)) continue;
+    const standing = await standingToCetr(db, person, r.cetr);
+    if (standing !== r.as) continue;
+    seen.add(r.cetr.id);
+    out.push({ id: r.cetr.id, caseId: r.cetr.caseId, caseName: r.caseName, status: r.cetr.status, setting: r.cetr.setting, heldOn: r.cetr.heldOn, requestedAt: r.cetr.requestedAt.toISOString(), as: r.as, place: r.place });
+  }
+  const order: Record<string, number> = { requested: 0, arranged: 1, held: 2 };
+  return out.sort((a, b) => (order[a.status] ?? 3) - (order[b.status] ?? 3) || (a.heldOn ?? "").localeCompare(b.heldOn ?? ""));
 }

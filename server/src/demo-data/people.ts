@@ -45,6 +45,7 @@ export const demoPeople: readonly DemoPerson[] = [
   { key: "mark", name: "Mark Davies", email: email("mark.davies"), role: "professional", agency: "school", jobTitle: "SENCO", phone: "01632 960 512", workingHours: "School days, 8:30am to 3:30pm" },
   { key: "sophie", name: "Sophie Grant", email: email("sophie.grant"), role: "professional", agency: "voluntary", jobTitle: "Family support worker", phone: "01632 960 618", workingHours: "Monday, Wednesday and Friday, 10am to 4pm" },
   { key: "helen", name: "Helen Morris", email: email("helen.morris"), role: "icb-lead", agency: "icb", jobTitle: "CETR lead, learning disability and autism", phone: "01632 960 733", workingHours: "Monday to Friday, 9am to 5pm" },
+  { key: "ruth", name: "Dr Ruth Adeyemi", email: email("ruth.adeyemi"), role: "professional", agency: null, jobTitle: "Independent CETR chair", phone: "01632 960 790", workingHours: "Freelance: usually Tuesday to Thursday" },
   { key: "claire", name: "Claire Walker", email: email("claire.walker"), role: "parent", agency: null, jobTitle: "Jamie's mum" },
   { key: "jamie", name: "Jamie Walker", email: email("jamie.walker"), role: "young-person", agency: null, jobTitle: "Young person", communicationNeeds: { easyRead: true, largePrint: false, interpreterLanguage: null, preferredLanguage: null, other: null } },
   { key: "donna", name: "Donna Thompson", email: email("donna.thompson"), role: "parent", agency: null, jobTitle: "Kai's aunt" },

@@ -13,6 +13,7 @@ import { hashPassword } from "../auth/passwords.js";
 import { demoCases, type DemoCase } from "./cases.js";
 import { seedAuditHistory } from "./audit-history.js";
 import { seedRestrictedRecords } from "./restricted-records.js";
+import { seedCetrs } from "./cetrs.js";
 import { seedTrackerMeetings } from "./tracker-meetings.js";
 import { demoAgencies, demoPassword, demoPeople, demoService } from "./people.js";
 
@@ -108,6 +109,7 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
     }
     const children = ["Jamie Walker", "Aisha Reid"].map((name) => ({ id: caseIdOf.get(name)!, name }));
     await seedTrackerMeetings(tx, { serviceId, children, idOf });
+    await seedCetrs(tx, { serviceId, caseIdOf: (name) => caseIdOf.get(name)!, idOf });
   });
   return true;
 }

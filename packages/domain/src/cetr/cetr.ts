@@ -125,7 +125,23 @@ export interface CetrDetail extends CetrSummary {
 }
 
 export const addPanelMemberBodySchema = z.object({
-  personId: z.uuid("Choose who joins the panel"),
+  /** Their Roundtable account's email address: the panel is often from outside the service. */
+  email: z.email("Give their email address, like name@example.org").max(320),
   place: z.enum(panelPlaces, { error: "Choose their place on the panel" }),
 });
 export type AddPanelMemberBody = z.infer<typeof addPanelMemberBodySchema>;
+
+/** A CETR in someone's own list ("CETRs for you"): the panel's places, and the ICB lead's CETRs to arrange and hold. */
+export interface MyCetr {
+  id: string;
+  caseId: string;
+  caseName: string;
+  status: CetrStatus;
+  setting: CetrSetting;
+  heldOn: string | null;
+  requestedAt: string;
+  /** Why it is in their list. */
+  as: "panel" | "icb-lead";
+  /** The panel place, for a panel member. */
+  place: PanelPlace | null;
+}

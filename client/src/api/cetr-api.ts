@@ -1,0 +1,40 @@
+/** CETRs over HTTP (server/src/cetrs/cetr-routes.ts), typed by the server's routes as api.ts is. */
+import type { AddPanelMemberBody, CetrCarriedAction, CetrCarriedDecisionBody, CetrCommand, CetrDetail, CetrPapers, CetrSummary, RequestCetrBody } from "@roundtable/domain";
+import { api } from "./api";
+import { requestJson, segment } from "./transport";
+
+const cetr = (cetrId: string) => ({ param: { id: segment(cetrId) } });
+
+export function requestCetr(caseId: string, body: RequestCetrBody): Promise<CetrSummary> {
+  return requestJson(api.cases[":caseId"].cetrs.$post({ param: { caseId: segment(caseId) }, json: body }));
+}
+
+export function listCaseCetrs(caseId: string): Promise<CetrSummary[]> {
+  return requestJson(api.cases[":caseId"].cetrs.$get({ param: { caseId: segment(caseId) } }));
+}
+
+export function getCetrPage(cetrId: string): Promise<CetrDetail> {
+  return requestJson(api.cetrs[":id"].page.$get(cetr(cetrId)));
+}
+
+export function commandCetr(cetrId: string, command: CetrCommand): Promise<CetrDetail> {
+  return requestJson(api.cetrs[":id"].commands.$post({ ...cetr(cetrId), json: command }));
+}
+
+export function addPanelMember(cetrId: string, body: AddPanelMemberBody): Promise<CetrDetail> {
+  return requestJson(api.cetrs[":id"].panel.$post({ ...cetr(cetrId), json: body }));
+}
+
+export function getCetrPapers(cetrId: string): Promise<CetrPapers> {
+  return requestJson(api.cetrs[":id"].papers.$get(cetr(cetrId)));
+}
+
+export function listCetrCarried(cetrId: string): Promise<CetrCarriedAction[]> {
+  return requestJson(api.cetrs[":id"]["carried-actions"].$get(cetr(cetrId)));
+}
+
+export function decideCetrCarried(cetrId: string, actionId: string, body: CetrCarriedDecisionBody): Promise<CetrCarriedAction[]> {
+  return requestJson(api.cetrs[":id"]["carried-actions"][":actionId"].$post({ param: { id: segment(cetrId), actionId: segment(actionId) }, json: body }));
+}
+export function listCetrOwners(cetrId: string) { return requestJson(api.cetrs[":id"].owners.$get(cetr(cetrId))); }
+export function listMyCetrs() { return requestJson(api.cetrs.$get()); }
