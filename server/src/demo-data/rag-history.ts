@@ -122,14 +122,14 @@ export const demoRagHistories: Readonly<Record<string, readonly DemoRagChange[]>
     {
       to: "red",
       by: "priya",
-      daysAgo: 86,
+      daysAgo: 68,
       hour: 17,
       reason: "Ellie told her mum she does not feel safe with herself. The crisis team are visiting every day and I am in touch with them daily.",
     },
     {
       to: "blue",
       by: "priya",
-      daysAgo: 74,
+      daysAgo: 60,
       hour: 10,
       reason: "Ellie was admitted to the adolescent inpatient unit last night. Her mum knows who to call on the ward; I will visit this week and start on discharge planning.",
     },
