@@ -19,6 +19,7 @@ import { caseTeamRoutes } from "./team/team-routes.js";
 import { consentRoutes } from "./consent/consent-routes.js";
 import { caseAuditRoutes } from "./audit/audit-routes.js";
 import { caseRoutes } from "./cases/case-routes.js";
+import { ragRoutes } from "./register/rag-routes.js";
 import { commentRoutes } from "./comments/comment-routes.js";
 import { communicationNeedsRoutes } from "./communication-needs/communication-needs-routes.js";
 import { documentRoutes } from "./documents/document-routes.js";
@@ -124,6 +125,7 @@ function apiRoutes(deps: AppDeps & FeatureDeps) {
     .route("/cases", caseInvitationRoutes(deps))
     .route("/cases", caseCetrRoutes(deps))
     .route("/cetrs", cetrRoutes(deps))
+    .route("/cases", ragRoutes(deps))
     .route("/invitations", invitationRoutes(deps, signIn))
     .route("/documents", documentRoutes(deps))
     .route("/comments", commentRoutes(deps))

@@ -127,6 +127,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     projector,
     onMeetingChanged: (meetingId) => presence?.meetingChanged(meetingId),
     onCommentsChanged: (documentId) => presence?.commentsChanged(documentId),
+    onCaseChanged: (caseId) => {
+      presence?.caseChanged(caseId).catch((err: unknown) => log.error({ err }, "could not tell people that a case changed"));
+    },
     access,
     onSignedOut: async (sessionId) => {
       accessChanges.changed(); // a connection being let in on that session asks again, and is refused

@@ -16,10 +16,12 @@ import {
   isFamilyRole,
   mayBookMeetings,
   mayChangeAction,
+  mayChangeRagRating,
   mayDecideCarriedAction,
   mayManageCase,
   mayReadAccessReport,
   mayReadAuditTrail,
+  mayReadRagHistory,
   mayUseOverdue,
   mayRecordCommunicationNeeds,
   meetingAccess,
@@ -562,6 +564,8 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
   });
 
   it("answers the case's own routes as the rules say", async () => {
+    // Each change of rating is to the one it is not now, so none is refused as "already".
+    let rating = jamie.ragRating;
     for (const actor of actors) {
       const role = effectiveCaseRole(actor.caseRole, actor.accountRole);
       const seen = seesCase(actor);
@@ -586,6 +590,14 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
       check("PUT a parent's communication needs", actor, caseLevel(mayRecord), outcome(recorded.status));
       const consent = await actor.client.post(`/api/cases/${jamie.id}/consents`, { kind: "register", decision: "given", givenBy: "Claire Walker (mum)" });
       check("POST consent", actor, caseLevel(mayManageCase(role)), outcome(consent.status));
+      // The RAG rating and its history (ADR 0025): a family account is answered 404, as for a case it may not know of.
+      const readsRag = mayReadRagHistory({ caseRole: role, sharingConsented: actor.sharingConsented });
+      check("GET rag-history", actor, expectedFor(actor, readsRag), outcome((await actor.client.get(`/api/cases/${jamie.id}/rag-history`)).status));
+      check("GET rag-levels", actor, expectedFor(actor, readsRag), outcome((await actor.client.get(`/api/cases/${jamie.id}/rag-levels`)).status));
+      const next = rating === "red" ? "amber" : "red";
+      const changed = await actor.client.post(`/api/cases/${jamie.id}/rag`, { rating: next, reason: `Changed by ${actor.label}` });
+      if (changed.status === 201) rating = next;
+      check("POST rag", actor, expectedFor(actor, readsRag && mayChangeRagRating(role)), outcome(changed.status));
     }
   });
 

@@ -1,5 +1,6 @@
 /**
- * CETRs as records (issue 13, ADR 0032): Priya requests one for Jamie; Helen (ICB) arranges it and
+ * CETRs as records (issue 13, ADR 0032): Priya requests one for Jamie (a Jamie of this file's own,
+ * whom no demo CETR has touched); Helen (ICB) arranges it and
  * gives an independent chair a panel place on that one CETR; the papers stay withheld from the
  * panel until the family's consent is recorded; the panel writes a recommendation's actions into
  * the report with a stock Yjs client and they are tracked; the report is agreed, the panel's place
@@ -12,9 +13,9 @@ import { schema } from "@roundtable/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { caseNamed, carePlanOf, signIn, type SignedIn } from "./support/api-client.js";
+import { signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, upgradeStatus, type CollabClient } from "./support/collab-client.js";
-import { accountOffTeam } from "./support/team-accounts.js";
+import { accountOffTeam, freshCase } from "./support/team-accounts.js";
 import { useTestServer } from "./support/test-server.js";
 import { waitFor } from "./support/wait-for.js";
 
@@ -32,12 +33,15 @@ const clients: CollabClient[] = [];
 
 beforeAll(async () => {
   [priya, helen, claire, ben] = await Promise.all([signIn(server.url, "priya.shah"), signIn(server.url, "helen.morris"), signIn(server.url, "claire.walker"), signIn(server.url, "ben.carter")]);
-  const jamie = await caseNamed(priya, "Jamie Walker");
-  jamieId = jamie.id;
-  const [lucy] = await server.database.db.select({ id: schema.people.id }).from(schema.people).where(eq(schema.people.email, "lucy.evans@roundtable.demo"));
-  lucyId = lucy!.id;
-  const [row] = await server.database.db.select({ serviceId: schema.cases.serviceId }).from(schema.cases).where(eq(schema.cases.id, jamieId));
-  const account = await accountOffTeam(server.database.db, row!.serviceId, "Indira Chowdhury");
+  // A child of his own for this file: the demo's CETRs for Jamie would be carried into these.
+  const db = server.database.db;
+  const people = await db.select({ id: schema.people.id, email: schema.people.email, role: schema.people.role, agencyId: schema.people.agencyId, serviceId: schema.people.serviceId }).from(schema.people);
+  const who = (local: string) => people.find((p) => p.email === `${local}@roundtable.demo`)!;
+  lucyId = who("lucy.evans").id;
+  const serviceId = who("priya.shah").serviceId;
+  const team = ["priya.shah", "helen.morris", "lucy.evans", "ben.carter", "claire.walker"].map((local) => ({ personId: who(local).id, role: who(local).role }));
+  jamieId = await freshCase(db, serviceId, "Jamie Walker", team, [who("helen.morris").agencyId!, who("lucy.evans").agencyId!, who("ben.carter").agencyId!]);
+  const account = await accountOffTeam(db, serviceId, "Indira Chowdhury");
   chairId = account.id;
   chairLogin = account.login;
   chair = await signIn(server.url, account.login);
@@ -107,7 +111,9 @@ describe("a CETR, from request to agreed report", () => {
   });
 
   it("withholds the papers from the panel until the family's consent is recorded", async () => {
-    const plan = await carePlanOf(priya, "Jamie Walker");
+    const made = await priya.post<DocumentDetail>(`/api/cases/${jamieId}/documents`, { kind: "care-plan", title: "Jamie's care plan", visibility: "family" });
+    expect(made.status).toBe(201);
+    const plan = { documentId: made.body.id };
     const withheld = await chair.get<CetrPapers>(`/api/cetrs/${first.id}/papers`);
     expect(withheld.body.withheld?.reason).toMatch(/consent/);
     expect(withheld.body.items).toEqual([]);

@@ -46,6 +46,9 @@ import type {
   UnreadCount,
   UpdateActionBody,
   PasswordResetLink,
+  RagChange,
+  RagChangeBody,
+  RagLevel,
 } from "@roundtable/domain";
 import type { AppType } from "../../../server/src/app.js";
 import { requestJson, segment, send } from "./transport";
@@ -283,6 +286,20 @@ export function linkYoungPerson(caseId: string, body: LinkYoungPersonBody): Prom
 /** Undo the link: the account stays on the team but opens nothing of the child's. */
 export async function unlinkYoungPerson(caseId: string): Promise<void> {
   await send(api.cases[":caseId"]["young-person"].unlink.$post(caseParam(caseId)));
+}
+
+/** Every change of the child's RAG rating, oldest first (professionals only). */
+export function getRagHistory(caseId: string): Promise<RagChange[]> {
+  return requestJson(api.cases[":caseId"]["rag-history"].$get(caseParam(caseId)));
+}
+
+/** The levels the child's service rates by, each with its criteria, most serious first. */
+export function getRagLevels(caseId: string): Promise<RagLevel[]> {
+  return requestJson(api.cases[":caseId"]["rag-levels"].$get(caseParam(caseId)));
+}
+
+export function changeRagRating(caseId: string, body: RagChangeBody): Promise<RagChange> {
+  return requestJson(api.cases[":caseId"].rag.$post({ ...caseParam(caseId), json: body }));
 }
 
 /** Every consent record for the case, newest first; what holds now is `currentConsents` of them. */

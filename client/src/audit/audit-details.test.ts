@@ -27,6 +27,12 @@ describe("an audit event's details in words", () => {
     );
   });
 
+  it("says what the RAG rating changed from and to", () => {
+    expect(describeAuditDetails({ action: "rag-rating-changed", detail: { changeId: "c", from: "amber", to: "red" } })).toBe("From amber to red");
+    expect(describeAuditDetails({ action: "rag-rating-changed", detail: { changeId: "c", from: null, to: "green" } })).toBe("Rated green");
+    expect(describeAuditDetails({ action: "rag-rating-changed", detail: { to: 3 } })).toBe("");
+  });
+
   it("says which consent was recorded or withdrawn, naming the agency", () => {
     expect(describeAuditDetails({ action: "consent-recorded", detail: { consentId: "c", kind: "share-with-agency", agencyId: camhs, decision: "given" } }, agencyName)).toBe(
       "Consent to share information with Northbridge CAMHS was given",

@@ -104,6 +104,13 @@ export function describeAuditDetails(event: Pick<AuditEvent, "action" | "detail"
     }
     case "young-person-unlinked":
       return name ? `Unlinked ${name}'s account` : "";
+    case "rag-rating-changed": {
+      // Levels a service added have names of their own, so any short word is shown as stored.
+      const from = text(detail, "from");
+      const to = text(detail, "to");
+      if (!to || to.length > 40) return "";
+      return from && from.length <= 40 ? `From ${from} to ${to}` : `Rated ${to}`;
+    }
     case "password-reset-requested":
       return "";
     case "password-reset-completed": {

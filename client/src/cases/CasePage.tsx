@@ -2,8 +2,8 @@
 import { CaseActions } from "../actions/CaseActions";
 import { useMe } from "../auth/session-context";
 import { CaseTeamContext } from "../actions/case-team-context";
-import { getCase } from "../api/api";
-import { useResource } from "../api/use-resource";
+import { effectiveCaseRole, type CaseDetail } from "@roundtable/domain";
+import { useLiveResource, type Resource } from "../api/use-resource";
 import { AccessEnded } from "../layout/AccessEnded";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
@@ -14,6 +14,7 @@ import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { PresenceList } from "../realtime/PresenceList";
 import { useAccessRevoked } from "../realtime/use-access-revoked";
+import { useCaseChanged } from "../realtime/use-case-changed";
 import { RecordsAndPermissions } from "../team/RecordsAndPermissions";
 import { ParentsSharingPanel } from "../consent/ParentsSharingPanel";
 import { CaseMeetings } from "./CaseMeetings";
@@ -23,14 +24,22 @@ import { CaseSummaryList } from "./CaseSummaryList";
 import { firstName } from "../team/child-name";
 import { DocumentsTable } from "./DocumentsTable";
 import { TeamTable } from "./TeamTable";
+import { loadCasePage } from "./case-page-data";
+import { RagRatingSection } from "./RagRatingSection";
 
 export function CasePage({ caseId }: { caseId: string }) {
-  const details = useResource(() => getCase(caseId), `case:${caseId}`);
+  const me = useMe();
+  // The rating's section comes with the case, so it does not arrive later and move the page.
+  const page = useLiveResource(() => loadCasePage(caseId, me.role), `case:${caseId}`);
+  const { resource } = page;
+  const loaded = resource.status === "loaded" ? resource.data : null;
+  const details: Resource<CaseDetail> = resource.status === "loaded" ? { status: "loaded", data: resource.data.details } : resource;
   const title = details.status === "loaded" ? details.data.name : "Case";
   const headingRef = usePageHeading(title);
-  // The presence list below keeps the page in the case's room, where a withdrawal is told.
+  // The presence list below keeps the page in the case's room, where a withdrawal is told,
+  // and a change of the rating (to those who see it).
   const revoked = useAccessRevoked(`case:${caseId}`);
-  const me = useMe();
+  useCaseChanged(caseId, page.refresh);
   const words = details.status === "loaded" ? caseWords(readerOf(me, details.data), firstName(details.data.name)) : null;
 
   if (details.status === "failed") return <ProblemPage error={details.error} retry={details.retry} />;
@@ -47,7 +56,18 @@ export function CasePage({ caseId }: { caseId: string }) {
       {details.status === "loaded" && words && !revoked && (
         <div className="nhsuk-grid-row">
           <div className="nhsuk-grid-column-two-thirds">
-            <CaseSummaryList details={details.data} words={words} />
+            <CaseSummaryList details={details.data} words={words} showRating={!loaded?.rag} />
+            {loaded?.rag && details.data.ragRating !== null && (
+              <RagRatingSection
+                caseId={caseId}
+                childFirstName={firstName(details.data.name)}
+                rating={details.data.ragRating}
+                rag={loaded.rag}
+                caseRole={effectiveCaseRole(details.data.team.find((m) => m.personId === me.id)?.role ?? null, me.role)}
+                headingId="rag-heading"
+                onChanged={page.refresh}
+              />
+            )}
             {/* The young person sees their own decision; their keyworking staff see it from 16, when it counts (ADR 0026). */}
             {details.data.parentsSharing && (me.role === "young-person" || details.data.parentsSharing.decides) && (
               <>

@@ -8,10 +8,11 @@ import { RagLegend } from "./RagLegend";
 import { formatNextMeeting } from "./format-meeting";
 import { ragRatingMeaning, RagRatingTag } from "./RagRatingTag";
 
-export function CaseSummaryList({ details, words }: { details: CaseDetail; words: CaseWords }) {
+/** `showRating` false where the page shows the rating in a section of its own (RagRatingSection). */
+export function CaseSummaryList({ details, words, showRating = true }: { details: CaseDetail; words: CaseWords; showRating?: boolean }) {
   return (
     <dl className="nhsuk-summary-list">
-      {details.ragRating !== null && (
+      {showRating && details.ragRating !== null && (
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">RAG rating</dt>
           <dd className="nhsuk-summary-list__value">

@@ -23,10 +23,13 @@ export function ragRatingMeaning(rating: RecordedRagRating): string {
   return dash === -1 ? label : label.slice(dash + 3);
 }
 
-/** Nothing for a rating not sent (the family and the young person are never shown one). */
-export function RagRatingTag({ rating }: { rating: RecordedRagRating | null }) {
+/**
+ * Nothing for a rating not sent (the family and the young person are never shown one). `label`
+ * names a level a service added as the service writes it ("Yellow").
+ */
+export function RagRatingTag({ rating, label }: { rating: RecordedRagRating | null; label?: string }) {
   if (rating === null) return null;
   // A level a service added (some areas add yellow) has no colour here: grey, named as recorded.
-  if (!isRagRating(rating)) return <strong className="nhsuk-tag nhsuk-tag--grey">{rating}</strong>;
+  if (!isRagRating(rating)) return <strong className="nhsuk-tag nhsuk-tag--grey">{label ?? rating}</strong>;
   return <strong className={`nhsuk-tag ${tagClass[rating]}`}>{shortLabel[rating]}</strong>;
 }

@@ -39,3 +39,4 @@ export * from "./cetr/cetr.js";
 export * from "./actions/escalation.js";
 export * from "./cetr/cetr-carry-over.js";
 export * from "./cetr/cetr-access.js";
+export * from "./register/rag-levels.js";

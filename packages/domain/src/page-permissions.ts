@@ -9,6 +9,8 @@ import {
   auditReaderRoles,
   canBookMeetings,
   caseManagerRoles,
+  needsSharingConsent,
+  ragRatingChangerRoles,
 } from "./permissions.js";
 import { isFamilyRole, type Role } from "./roles.js";
 
@@ -72,4 +74,19 @@ export function sharesContactDetails(role: Role): boolean {
  */
 export function seesRiskRating(role: Role): boolean {
   return !isFamilyRole(role);
+}
+
+/**
+ * Reading a child's RAG history, the reasons in the keyworker's words included: whoever sees the
+ * rating and works with the child (their role for case-level rules, effectiveCaseRole); someone
+ * from outside the keyworking service only while the family agrees to share with their agency.
+ */
+export function mayReadRagHistory(q: { caseRole: Role | null; sharingConsented: boolean }): boolean {
+  if (q.caseRole === null || !seesRiskRating(q.caseRole)) return false;
+  return !needsSharingConsent(q.caseRole) || q.sharingConsented;
+}
+
+/** Changing a child's RAG rating (the "Change rating" form), given their role for case-level rules. */
+export function mayChangeRagRating(caseRole: Role | null): boolean {
+  return caseRole !== null && ragRatingChangerRoles.includes(caseRole);
 }

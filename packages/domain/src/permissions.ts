@@ -126,6 +126,12 @@ export function mayDecideCarriedAction(q: { sectionAccess: AccessLevel }): boole
 /** Who runs a case: manage its team, invite people, record consent. */
 export const caseManagerRoles: readonly Role[] = ["keyworker", "senior-keyworker", "service-lead"];
 
+/**
+ * Who may change a child's RAG rating: the people who run the case. Professionals from other
+ * agencies and the ICB lead read its history but do not rate (the rating is the service's call).
+ */
+export const ragRatingChangerRoles: readonly Role[] = ["keyworker", "senior-keyworker", "service-lead"];
+
 /** Who may read a case's audit trail. */
 export const auditReaderRoles: readonly Role[] = ["service-lead", "senior-keyworker"];
 

@@ -1,6 +1,6 @@
 /**
- * Seeds the demo service on first run: agencies, people for every role, cases with teams and a
- * care plan each. Does nothing when any service already exists.
+ * Seeds the demo service on first run: agencies, people for every role, cases with teams, a
+ * year of RAG ratings and a care plan each. Does nothing when any service already exists.
  */
 import { randomUUID } from "node:crypto";
 import { actionItem, newCarePlanState, newMinutesState, paragraph } from "@roundtable/collab";
@@ -14,6 +14,7 @@ import { demoCases, type DemoCase } from "./cases.js";
 import { seedAuditHistory } from "./audit-history.js";
 import { seedRestrictedRecords } from "./restricted-records.js";
 import { seedCetrs } from "./cetrs.js";
+import { seedRagHistory } from "./rag-history.js";
 import { seedTrackerMeetings } from "./tracker-meetings.js";
 import { demoAgencies, demoPassword, demoPeople, demoService } from "./people.js";
 
@@ -73,6 +74,7 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
         .returning({ id: schema.cases.id });
       const caseId = row!.id;
       caseIdOf.set(c.name, caseId);
+      await seedRagHistory(tx, { caseId, caseName: c.name, rating: c.ragRating, idOf });
       await tx.insert(schema.caseMembers).values(c.team.map((m) => ({ caseId, personId: idOf(m.person), role: m.role })));
       await tx.insert(schema.consents).values(demoConsents(c, caseId, idOf, (key) => agencyIds.get(key)!));
       const [plan] = await tx.insert(schema.documents).values({

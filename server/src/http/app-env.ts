@@ -21,6 +21,8 @@ export interface AppDeps {
   saveBacklog(): Backlog;
   /** Tell people watching a meeting that it changed (status, attendance, agenda item, contributions). */
   onMeetingChanged(meetingId: string): void;
+  /** Tell the professionals looking at a case that something they see of it changed (its RAG rating). */
+  onCaseChanged(caseId: string): void;
   /** Tell people who have a document open that its comments changed. */
   onCommentsChanged(documentId: string): void;
   /** Told by the use-cases that change who may see or do what, so open connections follow (ADR 0010). */

@@ -11,6 +11,7 @@ import type { Db } from "@roundtable/db";
 import {
   clientToServerPayloads,
   presenceColour,
+  seesRiskRating,
   uuidSchema,
   type ActionsChanged,
   type ClientToServerEvents,
@@ -203,6 +204,16 @@ export class Presence {
     sockets.forEach((socket, i) => {
       if (told[i]) socket.emit("actions:changed", message);
     });
+  }
+
+  /**
+   * Everyone looking at the case who sees its rating re-reads it: the family, who are never sent
+   * the rating, are not told it changed either (ADR 0025).
+   */
+  async caseChanged(caseId: string): Promise<void> {
+    for (const socket of await this.io.in(`case:${caseId}`).fetchSockets()) {
+      if (seesRiskRating(socket.data.person.role)) socket.emit("case:changed", { caseId });
+    }
   }
 
   /** Everyone in the meeting room re-reads the meeting (status, attendance, current agenda item). */

@@ -38,6 +38,7 @@ export const partOf: Record<string, Part> = {
   invitations: "feature",
   meetings: "feature",
   notifications: "feature",
+  register: "feature",
   team: "feature",
   cetrs: "feature",
 };

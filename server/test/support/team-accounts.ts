@@ -63,3 +63,18 @@ export async function accountOffTeam(db: Db, serviceId: string, name: string, ro
     .returning({ id: schema.people.id });
   return { login, id: person!.id };
 }
+
+/**
+ * A child of the service made for one test, with the team given and the family's consent to share
+ * with each of those agencies: a case no demo record (meeting, CETR) has touched. Returns its id.
+ */
+export async function freshCase(db: Db, serviceId: string, name: string, team: readonly { personId: string; role: Role }[], sharingWith: readonly string[]): Promise<string> {
+  const keyworker = team.find((m) => m.role === "keyworker");
+  const [row] = await db.insert(schema.cases).values({ serviceId, name, ragRating: "red", keyworkerId: keyworker?.personId ?? null }).returning({ id: schema.cases.id });
+  const caseId = row!.id;
+  await db.insert(schema.caseMembers).values(team.map((m) => ({ caseId, personId: m.personId, role: m.role })));
+  if (sharingWith.length && keyworker) {
+    await db.insert(schema.consents).values(sharingWith.map((agencyId) => ({ caseId, kind: "share-with-agency" as const, agencyId, decision: "given" as const, givenBy: "Their parent", recordedBy: keyworker.personId })));
+  }
+  return caseId;
+}

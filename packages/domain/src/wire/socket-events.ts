@@ -28,6 +28,14 @@ export type PresenceUpdate = z.infer<typeof presenceUpdateSchema>;
 export const actionsChangedSchema = z.object({ caseId: z.string(), actionIds: z.array(z.string()) });
 export type ActionsChanged = z.infer<typeof actionsChangedSchema>;
 
+/**
+ * Something every professional on a case sees changed (its RAG rating): sent to the sockets in
+ * "case:<id>" whose person sees the rating (seesRiskRating) — never to the family, for whom
+ * nothing they see has changed, and who must not learn that the rating did.
+ */
+export const caseChangedSchema = z.object({ caseId: z.string() });
+export type CaseChanged = z.infer<typeof caseChangedSchema>;
+
 /** A meeting's status, attendance, agenda item or contributions changed: sent to "meeting:<id>". */
 export const meetingChangedSchema = z.object({ meetingId: z.string() });
 export type MeetingChanged = z.infer<typeof meetingChangedSchema>;
@@ -55,6 +63,7 @@ export type LiveNotification = z.infer<typeof liveNotificationSchema>;
 export const serverToClientPayloads = {
   presence: presenceUpdateSchema,
   "actions:changed": actionsChangedSchema,
+  "case:changed": caseChangedSchema,
   "meeting:changed": meetingChangedSchema,
   "comments:changed": commentsChangedSchema,
   "access:revoked": accessRevokedSchema,
