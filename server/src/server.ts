@@ -31,6 +31,7 @@ import { startDailyDigestJob } from "./notifications/daily-digest.js";
 import { startDatabaseMaintenance } from "./jobs/database-maintenance.js";
 import { startOverdueActionsJob } from "./actions/overdue-actions-job.js";
 import { startBirthdayAccessJob } from "./consent/birthday-access-job.js";
+import { startCetrReportJob } from "./cetrs/cetr-news.js";
 import { createMailer } from "./notifications/mailer.js";
 import { Notifier } from "./notifications/notifier.js";
 import { Presence } from "./realtime/presence.js";
@@ -145,6 +146,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const stopOverdueJob = startOverdueActionsJob(db, log, config.overdueCheckMs, (n) => notifier.deliver(n));
   const stopSessionExpiry = startSessionExpiryJob(db, log, config.sessionCheckMs, [collab, presence]);
   const stopBirthdayJob = startBirthdayAccessJob(db, log, config.sessionCheckMs, access);
+  const stopCetrReportJob = startCetrReportJob(db, notifier, log, config.overdueCheckMs);
   const stopDigestJob = mailer ? startDailyDigestJob(db, mailer, config.publicUrl, config.mail.digestHour, log) : () => {};
   httpServer.on("upgrade", (req, socket, head) => {
     if (collab.handleUpgrade(req, socket, head)) return;
@@ -166,6 +168,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       collab.close();
       access.close();
       stopOverdueJob();
+      stopCetrReportJob();
       stopSessionExpiry();
       stopBirthdayJob();
       stopMaintenance();

@@ -17,9 +17,10 @@ import { mayDecideCetrCarriedAction } from "@roundtable/domain";
 const caseIdOf = (raw: string) => parseOrThrow(uuidSchema, raw, "case id");
 const cetrIdOf = (raw: string) => parseOrThrow(uuidSchema, raw, "CETR id");
 
-export function caseCetrRoutes({ db }: Pick<CetrDeps, "db">) {
+export function caseCetrRoutes(deps: Pick<CetrDeps, "db" | "notifier">) {
+  const { db } = deps;
   return new Hono<AppEnv>()
-    .post("/:caseId/cetrs", jsonBody(requestCetrBodySchema), async (c) => c.json(await requestCetr(db, c.get("person"), caseIdOf(c.req.param("caseId")), c.req.valid("json")), 201))
+    .post("/:caseId/cetrs", jsonBody(requestCetrBodySchema), async (c) => c.json(await requestCetr(deps, c.get("person"), caseIdOf(c.req.param("caseId")), c.req.valid("json")), 201))
     .get("/:caseId/cetrs", async (c) => c.json(await listCaseCetrs(db, c.get("person"), caseIdOf(c.req.param("caseId")))));
 }
 

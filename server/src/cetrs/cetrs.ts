@@ -33,11 +33,14 @@ import type { RoomRegistry } from "../collab/room-registry.js";
 import { forbidden, HttpError, notFound } from "../errors.js";
 import { standingToCase, standingToCetr, type CetrRow } from "../access/cetr-standing.js";
 import { carriedIntoCetr } from "./cetr-carry-over.js";
+import { circulateReport, tellOfRequest } from "./cetr-news.js";
+import type { Notifier } from "../notifications/notifier.js";
 
 export interface CetrDeps {
   db: Db;
   registry: RoomRegistry;
   access: AccessAnnouncer;
+  notifier: Notifier;
 }
 
 /** At most this many CETRs waiting or under way for one child at once: a bound on what one keyworker can ask for. */
@@ -52,7 +55,7 @@ async function caseFacts(db: Db, caseId: string) {
 
 const cetrTitle = (caseName: string, requestedAt: Date) => `CETR for ${caseName}, requested ${ukDayOf(requestedAt)}`;
 
-export async function requestCetr(db: Db, person: Person, caseId: string, body: RequestCetrBody): Promise<CetrSummary> {
+export async function requestCetr({ db, notifier }: Pick<CetrDeps, "db" | "notifier">, person: Person, caseId: string, body: RequestCetrBody): Promise<CetrSummary> {
   const c = await caseFacts(db, caseId);
   const standing = c ? await standingToCase(db, person, { caseId, serviceId: c.serviceId }) : "none";
   if (!c || standing === "none" || standing === "family") throw notFound("That case");
@@ -81,6 +84,8 @@ export async function requestCetr(db: Db, person: Person, caseId: string, body: 
       .returning({ id: schema.cetrs.id });
     return row!.id;
   });
+  const [made] = await db.select().from(schema.cetrs).where(eq(schema.cetrs.id, cetrId));
+  await tellOfRequest(db, notifier, made!, c.name);
   return getCetr(db, person, cetrId);
 }
 
@@ -237,6 +242,8 @@ export async function commandCetr(deps: CetrDeps & { reportDays?: number }, pers
     for (const documentId of [cetr.documentId, cetr.easyReadDocumentId]) {
       if (documentId) deps.access.editingEnded(documentId, "The CETR report has been agreed and can no longer be changed");
     }
+    const [agreed] = await db.select({ cetr: schema.cetrs, caseName: schema.cases.name }).from(schema.cetrs).innerJoin(schema.cases, eq(schema.cases.id, schema.cetrs.caseId)).where(eq(schema.cetrs.id, cetrId));
+    await circulateReport(db, deps.notifier, agreed!.cetr, agreed!.caseName);
     // The chair may have sat on the panel, whose place has just ended: they are told what they agreed, as they stood.
     return describeOpened(db, person, { ...opened, access: "read" });
   }

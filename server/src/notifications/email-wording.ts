@@ -21,6 +21,18 @@ const wordings: Record<string, EmailWording> = {
     subject: "A young person's own account was unlinked",
     text: "A young person's own account was unlinked from their case in Roundtable. Sign in to see who unlinked it.",
   },
+  "cetr-requested": {
+    subject: "A CETR has been requested",
+    text: "A keyworker has asked for a Care, Education and Treatment Review for a child you oversee. Sign in to Roundtable to arrange it.",
+  },
+  "cetr-report-due": {
+    subject: "A CETR report is due to be agreed",
+    text: "The report of a CETR you chair is due to be agreed and circulated soon. Sign in to Roundtable to finish and agree it.",
+  },
+  "cetr-report-agreed": {
+    subject: "A CETR report has been agreed",
+    text: "The report of a Care, Education and Treatment Review you can read has been agreed. Sign in to Roundtable to read it.",
+  },
   "action-overdue": {
     subject: "An action you own is overdue",
     text: "An action you own in Roundtable has passed its due date. Sign in to update it, or to move its due date.",
@@ -46,6 +58,12 @@ export function digestLineFor(kind: string, count: number): string {
       return one ? "the minutes of 1 meeting you were invited to were agreed" : `the minutes of ${count} meetings you were invited to were agreed`;
     case "young-person-linked":
       return one ? "1 young person's own account was linked" : `${count} young people's own accounts were linked`;
+    case "cetr-requested":
+      return one ? "1 CETR was requested" : `${count} CETRs were requested`;
+    case "cetr-report-due":
+      return one ? "1 CETR report you chair is due to be agreed" : `${count} CETR reports you chair are due to be agreed`;
+    case "cetr-report-agreed":
+      return one ? "1 CETR report was agreed" : `${count} CETR reports were agreed`;
     case "young-person-unlinked":
       return one ? "1 young person's own account was unlinked" : `${count} young people's own accounts were unlinked`;
     default:

@@ -4,10 +4,18 @@
  * not at all. Without a choice, a kind is emailed at once (as it always was).
  */
 import { z } from "zod";
-import type { Role } from "../roles.js";
+import { isFamilyRole, type Role } from "../roles.js";
 
 /** Every kind of notification the server sends (the `kind` of a stored notification). */
-export const notificationKinds = ["action-overdue", "minutes-agreed", "young-person-linked", "young-person-unlinked"] as const;
+export const notificationKinds = [
+  "action-overdue",
+  "minutes-agreed",
+  "young-person-linked",
+  "young-person-unlinked",
+  "cetr-requested",
+  "cetr-report-due",
+  "cetr-report-agreed",
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export const emailChoices = ["immediately", "daily-digest", "none"] as const;
@@ -22,6 +30,9 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   "minutes-agreed": "the minutes of a meeting you were invited to are agreed",
   "young-person-linked": "a young person's own account is linked to their case",
   "young-person-unlinked": "a young person's own account is unlinked from their case",
+  "cetr-requested": "a CETR is requested for a child you oversee",
+  "cetr-report-due": "a CETR report you chair is due to be agreed soon",
+  "cetr-report-agreed": "a CETR report you can read is agreed",
 };
 
 export const emailChoiceLabels: Record<EmailChoice, string> = {
@@ -41,7 +52,13 @@ export function isNotificationKind(kind: string): kind is NotificationKind {
  */
 export function notificationKindsFor(role: Role): NotificationKind[] {
   const toldOfLinks = role === "keyworker" || role === "senior-keyworker" || role === "service-lead";
-  return notificationKinds.filter((kind) => toldOfLinks || (kind !== "young-person-linked" && kind !== "young-person-unlinked"));
+  return notificationKinds.filter(
+    (kind) =>
+      (toldOfLinks || (kind !== "young-person-linked" && kind !== "young-person-unlinked")) &&
+      // Requests go to ICB leads; the report's reminder to whoever chairs (never the family).
+      (kind !== "cetr-requested" || role === "icb-lead") &&
+      (kind !== "cetr-report-due" || !isFamilyRole(role)),
+  );
 }
 
 /** One person's email choices, every kind present. */
