@@ -73,3 +73,11 @@ export function sharesContactDetails(role: Role): boolean {
 export function seesRiskRating(role: Role): boolean {
   return !isFamilyRole(role);
 }
+
+/**
+ * Naming each agency's escalation contact (the Agencies page and its PUT): the service lead, who
+ * agrees with each agency who is told when its actions are escalated.
+ */
+export function mayNameEscalationContacts(role: Role): boolean {
+  return role === "service-lead";
+}
