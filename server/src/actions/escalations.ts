@@ -210,7 +210,8 @@ function notificationFor(q: NotificationQuestion): { kind: string; title: string
   const isOwner = q.facts.owner?.id === q.to;
   const kind = isOwner ? "action-escalated" : "escalated-to-you";
   const owner = q.facts.owner?.name ?? q.facts.agency?.name ?? "no one named";
-  const as = isOwner ? "" : q.level === 2 ? " as their next level" : q.facts.agency ? ` as ${q.facts.agency.name}'s escalation contact` : "";
+  // Why it came to them: as the agency's contact, or as the next level up from whoever escalated it.
+  const as = isOwner ? "" : q.level === 2 ? `, as the next level up from ${q.by.name}` : q.facts.agency ? ` as ${q.facts.agency.name}'s escalation contact` : "";
   if (!q.mayOpen) {
     return {
       kind,
