@@ -79,6 +79,8 @@ describe("email preferences", () => {
     const helen = await signIn(server.url, "helen.morris");
     expect((await helen.get<EmailPreferences>("/api/notifications/email-preferences")).body).toEqual({
       "action-overdue": "immediately",
+      "action-escalated": "immediately",
+      "escalated-to-you": "immediately",
       "minutes-agreed": "immediately",
       "young-person-linked": "immediately",
       "young-person-unlinked": "immediately",
