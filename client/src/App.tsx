@@ -5,7 +5,8 @@
 import { TwoStepPage } from "./account/TwoStepPage";
 import { lazy, Suspense, useEffect } from "react";
 import { SessionProvider } from "./auth/SessionProvider";
-import { mayBookMeetings, mayUseOverdue, mayUseTwoStep, sharesContactDetails } from "@roundtable/domain";
+import { mayBookMeetings, mayNameEscalationContacts, mayUseOverdue, mayUseTwoStep, sharesContactDetails } from "@roundtable/domain";
+import { AgenciesPage } from "./agencies/AgenciesPage";
 import { ContactDetailsPage } from "./account/ContactDetailsPage";
 import { AccountPage } from "./account/AccountPage";
 import { MemberCommunicationNeedsPage, OwnCommunicationNeedsPage } from "./communication-needs/CommunicationNeedsPages";
@@ -145,6 +146,8 @@ function SignedInPage({ route }: { route: Route }) {
       return <AccountPage />;
     case "overdue":
       return mayUseOverdue(me.role) ? <OverduePage /> : <NotForYouPage page="overdue" />;
+    case "agencies":
+      return mayNameEscalationContacts(me.role) ? <AgenciesPage /> : <NotForYouPage page="agencies" />;
     case "case":
       return <CasePage key={route.caseId} caseId={route.caseId} />;
     case "case-team":

@@ -12,6 +12,7 @@ import { securityHeaders } from "./http/security-headers.js";
 import { builtPageHashes, clientPage } from "./http/client-page.js";
 import { SignInCheck } from "./auth/sign-in-check.js";
 import { actionRoutes } from "./actions/action-routes.js";
+import { agencyRoutes } from "./agencies/agency-routes.js";
 import { carriedActionRoutes } from "./actions/carried-action-routes.js";
 import { authRoutes } from "./account/sign-in-routes.js";
 import { passwordResetRoutes } from "./account/password-reset-routes.js";
@@ -130,6 +131,7 @@ function apiRoutes(deps: AppDeps & FeatureDeps) {
     .route("/documents", documentRoutes(deps))
     .route("/comments", commentRoutes(deps))
     .route("/actions", actionRoutes(deps))
+    .route("/agencies", agencyRoutes(deps))
     .route("/meetings", meetingRoutes(deps))
     .route("/meetings", carriedActionRoutes(deps))
     .route("/notifications", notificationRoutes(deps))

@@ -18,7 +18,9 @@ import {
   mayChangeAction,
   mayChangeRagRating,
   mayDecideCarriedAction,
+  mayEscalateAction,
   mayManageCase,
+  mayNameEscalationContacts,
   mayReadAccessReport,
   mayReadAuditTrail,
   mayReadRagHistory,
@@ -28,6 +30,7 @@ import {
   meetingPartsAccess,
   needsSharingConsent,
   seesCommunicationNeeds,
+  seesEscalations,
   seesWholeService,
   teamRoleThatCounts,
   type AccessLevel,
@@ -413,6 +416,13 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
         const patch = await actor.client.patch(`/api/actions/${record.actionId}`, { status: "open" });
         const mayChange = mayChangeAction({ access, isOwner: false, changesOwner: false });
         check(at("PATCH /api/actions/:id"), actor, mayChange ? "allow" : access === "none" ? 404 : 403, outcome(patch.status));
+        // Escalations are never shown to a family; the action has no due date, so one who may
+        // escalate it is refused only because it is not overdue (409).
+        const seesThem = access !== "none" && seesEscalations(actor.accountRole);
+        check(at("GET escalations"), actor, seesThem ? "allow" : 404, outcome((await actor.client.get(`/api/actions/${record.actionId}/escalations`)).status));
+        const escalation = await actor.client.post(`/api/actions/${record.actionId}/escalations`, { note: `Chased by ${actor.label}` });
+        const mayEscalate = mayEscalateAction({ accountRole: actor.accountRole, access });
+        check(at("POST escalation (not overdue: 409)"), actor, seesThem ? (mayEscalate ? "allow" : 403) : 404, outcome(escalation.status, [409]));
       }
     }
   });
@@ -604,6 +614,7 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
   it("answers the pages that are not for everyone as the rules say", async () => {
     for (const actor of actors) {
       check("GET overdue list", actor, mayUseOverdue(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/actions?overdue=true")).status));
+      check("GET agencies and their escalation contacts", actor, mayNameEscalationContacts(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/agencies")).status));
     }
   });
 

@@ -1,5 +1,5 @@
 /**
- * CETRs as records (issue 13, ADR 0032): Priya requests one for Jamie (a Jamie of this file's own,
+ * CETRs as records (issue 13, ADR 0033): Priya requests one for Jamie (a Jamie of this file's own,
  * whom no demo CETR has touched); Helen (ICB) arranges it and
  * gives an independent chair a panel place on that one CETR; the papers stay withheld from the
  * panel until the family's consent is recorded; the panel writes a recommendation's actions into

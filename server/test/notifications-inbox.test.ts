@@ -79,9 +79,14 @@ describe("email preferences", () => {
     const helen = await signIn(server.url, "helen.morris");
     expect((await helen.get<EmailPreferences>("/api/notifications/email-preferences")).body).toEqual({
       "action-overdue": "immediately",
+      "action-escalated": "immediately",
+      "escalated-to-you": "immediately",
       "minutes-agreed": "immediately",
       "young-person-linked": "immediately",
       "young-person-unlinked": "immediately",
+      "cetr-requested": "immediately",
+      "cetr-report-due": "immediately",
+      "cetr-report-agreed": "immediately",
     });
     const saved = await helen.put<EmailPreferences>("/api/notifications/email-preferences", { "minutes-agreed": "daily-digest", "action-overdue": "none" });
     expect(saved.status).toBe(200);

@@ -59,8 +59,9 @@ export function ActionHistory({ action, team }: { action: Action; team: HistoryT
 
 function HistoryEvents({ action, summaryRef }: { action: Action; summaryRef: RefObject<HTMLElement | null> }) {
   const caseTeam = useCaseTeam();
-  // Loaded again when the action changes, so a change made on this page shows in its history.
-  const events = useResource(() => listActionEvents(action.id), `action-events:${action.id}:${action.updatedAt}`);
+  // Loaded again when the action changes, so a change made on this page shows in its history
+  // (an escalation changes the count, not the action).
+  const events = useResource(() => listActionEvents(action.id), `action-events:${action.id}:${action.updatedAt}:${action.escalations}`);
   const loading = events.status === "loading" || caseTeam.status === "loading";
 
   let status: string;

@@ -144,6 +144,18 @@ describe("describeActionHistory", () => {
     ]);
   });
 
+  it("says who escalated it, to which level, and their note", () => {
+    expect(
+      words([
+        event("escalated", "1", "Please book the appointment this week", priya, "2026-11-24T10:15:00Z"),
+        event("escalated", "2", "Still not booked", mark, "2026-11-25T19:40:00Z"),
+      ]),
+    ).toEqual([
+      "Mark Davies escalated it to the second level because it is overdue: “Still not booked”",
+      "Priya Shah escalated it to the owner's agency because it is overdue: “Please book the appointment this week”",
+    ]);
+  });
+
   it("writes changes made by no one in particular without a name", () => {
     expect(words([event("status", "open", "blocked", null), event("dueDate", null, "2026-12-11", null)])).toEqual([
       "Due date set to Fri 11 Dec 2026",

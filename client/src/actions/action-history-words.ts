@@ -183,5 +183,11 @@ function eventWords(event: OtherEvent, place: HistoryPlace, removedBefore: boole
     case "reviewed":
       // A later meeting took it up (ADR 0027): its title says which, and when.
       return `Reviewed${by} at ${event.to ?? "a later meeting"}`;
+    case "escalated": {
+      // The level is kept in `from`, the note in `to`.
+      const level = event.from === "2" ? "to the second level" : "to the owner's agency";
+      const note = event.to ? `: “${event.to}”` : "";
+      return who ? `${who} escalated it ${level} because it is overdue${note}` : `Escalated ${level} because it is overdue${note}`;
+    }
   }
 }

@@ -23,7 +23,7 @@ function action(text: string, overrides: Partial<Action> = {}): Action {
     ownerName: null,
     ownerAgencyName: null,
     section: null,
-    removedAt: null, mayUpdate: true,
+    removedAt: null, mayUpdate: true, escalations: 0, lastEscalation: null,
     ...overrides,
   };
 }

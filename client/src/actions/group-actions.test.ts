@@ -24,7 +24,7 @@ function action(overrides: Partial<Action>): Action {
     ownerName: "Sam",
     ownerAgencyName: null,
     section: "Who does what by when",
-    removedAt: null, mayUpdate: true,
+    removedAt: null, mayUpdate: true, escalations: 0, lastEscalation: null,
     ...overrides,
   };
 }

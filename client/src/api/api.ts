@@ -19,7 +19,9 @@ import type {
   PersonCommunicationNeeds,
   ReadingPreference,
   ActionEvent,
+  ActionEscalations,
   ActionListQuery,
+  AgencyWithContact,
   Attendance,
   CarriedActionDecisionBody,
   CarriedActionsSection,
@@ -33,6 +35,7 @@ import type {
   VersionText,
   EmailPreferences,
   EmailPreferencesBody,
+  EscalationWritten,
   InboxPage,
   LinkedYoungPerson,
   LinkYoungPersonBody,
@@ -109,6 +112,26 @@ export function updateAction(actionId: string, body: UpdateActionBody): Promise<
 /** What has happened to an action: created, and every change since, with who and when. */
 export function listActionEvents(actionId: string): Promise<ActionEvent[]> {
   return requestJson(api.actions[":id"].events.$get({ param: { id: segment(actionId) } }));
+}
+
+/** An action's escalations, oldest first, and who escalating it now would tell (or why it cannot be). */
+export function listEscalations(actionId: string): Promise<ActionEscalations> {
+  return requestJson(api.actions[":id"].escalations.$get({ param: { id: segment(actionId) } }));
+}
+
+/** Escalate an overdue action with a note; the server decides the level and tells the people it names. */
+export function escalateAction(actionId: string, note: string): Promise<EscalationWritten> {
+  return requestJson(api.actions[":id"].escalations.$post({ param: { id: segment(actionId) }, json: { note } }));
+}
+
+/** The service's agencies with their escalation contacts (the service lead's). */
+export function listAgencies(): Promise<AgencyWithContact[]> {
+  return requestJson(api.agencies.$get());
+}
+
+/** Name an agency's escalation contact, or nobody. */
+export function setEscalationContact(agencyId: string, personId: string | null): Promise<AgencyWithContact> {
+  return requestJson(api.agencies[":id"]["escalation-contact"].$put({ param: { id: segment(agencyId) }, json: { personId } }));
 }
 
 /** A case's meetings, newest first, including tracker meetings that review it. */

@@ -6,7 +6,7 @@
 import { isFamilyRole, type Role } from "@roundtable/domain";
 
 /** The pages someone may be sent to that are not for everyone. */
-export type GatedPage = "overdue" | "book-meeting" | "two-step" | "audit-trail" | "access-report" | "contact-details";
+export type GatedPage = "overdue" | "book-meeting" | "two-step" | "audit-trail" | "access-report" | "contact-details" | "agencies";
 
 /** Who to ask, when the reader thinks they should have been let in. */
 export function whoToAsk(role: Role): string {
@@ -38,5 +38,7 @@ export function notForYouReason(page: GatedPage, role: Role): string {
       return "This page is for the child's family: it shows them who has looked at the child's records.";
     case "contact-details":
       return "Your keyworker keeps your contact details. If they change, tell your keyworker.";
+    case "agencies":
+      return "This page is for the service lead, who names the person in each agency told when its actions are escalated.";
   }
 }

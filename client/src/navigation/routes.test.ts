@@ -21,6 +21,13 @@ describe("meeting addresses", () => {
   });
 });
 
+describe("the agencies page's address", () => {
+  it("is /agencies", () => {
+    expect(matchRoute("/agencies")).toEqual({ name: "agencies" });
+    expect(paths.agencies()).toBe("/agencies");
+  });
+});
+
 describe("the overdue view's address", () => {
   it("is found with or without its filters", () => {
     expect(matchRoute("/overdue")).toEqual({ name: "overdue" });

@@ -4,6 +4,7 @@ export type Route =
   | { name: "my-cases" }
   | { name: "my-actions" }
   | { name: "overdue" }
+  | { name: "agencies" }
   | { name: "two-step" }
   | { name: "notifications" }
   | { name: "email-choices" }
@@ -40,6 +41,7 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 1 && first === "signin") return { name: "sign-in" };
   if (parts.length === 1 && first === "actions") return { name: "my-actions" };
   if (parts.length === 1 && first === "overdue") return { name: "overdue" };
+  if (parts.length === 1 && first === "agencies") return { name: "agencies" };
   if (parts.length === 1 && first === "password-reset") return { name: "password-reset" };
   if (parts.length === 2 && first === "account" && second === "two-step") return { name: "two-step" };
   if (parts.length === 1 && first === "notifications") return { name: "notifications" };
@@ -92,6 +94,8 @@ export const paths = {
   memberCommunicationNeeds: (caseId: string, personId: string) => `/cases/${encodeURIComponent(caseId)}/communication-needs/${encodeURIComponent(personId)}`,
   /** Overdue actions across the service, with its filters as a query string ("agency=…&case=…"). */
   overdue: (search = "") => (search.length > 0 ? `/overdue?${search}` : "/overdue"),
+  /** The service's agencies and their escalation contacts (the service lead's). */
+  agencies: () => "/agencies",
   case: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
   caseTeam: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/team`,
   caseConsent: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/consent`,

@@ -103,6 +103,7 @@ export function OverduePage() {
             errors={errors}
             onMarkDone={markDone}
             onChangeDueDate={changeDueDate}
+            onEscalated={refresh}
           />
         )}
         {list.status === "loaded" && list.data.length >= overdueLimit && (

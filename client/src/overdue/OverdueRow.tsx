@@ -1,9 +1,10 @@
 /**
  * One overdue action: what, which case, who has it, how late, where it has got to, where it was
- * agreed, and the same "Mark as done" and "Change due date" as My actions.
+ * agreed, the same "Mark as done" and "Change due date" as My actions, and "Escalate".
  */
 import { actionStatusLabels, type Action } from "@roundtable/domain";
 import { ActionUpdateControls } from "../actions/ActionUpdateControls";
+import { EscalateAction } from "../actions/EscalateAction";
 import { formatDueDate } from "../actions/action-dates";
 import { ownerName } from "../actions/action-owner";
 import { WhereAgreed } from "../actions/WhereAgreed";
@@ -12,7 +13,7 @@ import { Link } from "../navigation/Link";
 import { paths } from "../navigation/routes";
 import { daysOverdueText } from "./overdue-list";
 
-export const overdueHeadings = ["What", "Case", "Owner", "Due", "Status", "Where agreed", "Update"] as const;
+export const overdueHeadings = ["What", "Case", "Owner", "Due", "Status", "Where agreed", "Update", "Escalate"] as const;
 
 interface OverdueRowProps {
   action: Action;
@@ -20,9 +21,10 @@ interface OverdueRowProps {
   error: string | undefined;
   onMarkDone(action: Action): void;
   onChangeDueDate(action: Action, dueDate: string): void;
+  onEscalated(): void;
 }
 
-export function OverdueRow({ action, today, error, onMarkDone, onChangeDueDate }: OverdueRowProps) {
+export function OverdueRow({ action, today, error, onMarkDone, onChangeDueDate, onEscalated }: OverdueRowProps) {
   const late = daysOverdueText(action.dueDate, today);
   return (
     <tr className="nhsuk-table__row" role="row" data-testid="overdue-row" data-action-id={action.id}>
@@ -47,6 +49,9 @@ export function OverdueRow({ action, today, error, onMarkDone, onChangeDueDate }
       </Cell>
       <Cell heading="Update">
         <ActionUpdateControls action={action} error={error} onMarkDone={onMarkDone} onChangeDueDate={onChangeDueDate} />
+      </Cell>
+      <Cell heading="Escalate">
+        <EscalateAction action={action} onEscalated={onEscalated} />
       </Cell>
     </tr>
   );

@@ -9,9 +9,10 @@ interface OverdueTableProps {
   errors: ReadonlyMap<string, string>;
   onMarkDone(action: Action): void;
   onChangeDueDate(action: Action, dueDate: string): void;
+  onEscalated(): void;
 }
 
-export function OverdueTable({ actions, today, errors, onMarkDone, onChangeDueDate }: OverdueTableProps) {
+export function OverdueTable({ actions, today, errors, onMarkDone, onChangeDueDate, onEscalated }: OverdueTableProps) {
   return (
     <ResponsiveTable
       className="rt-actions-table rt-overdue-table"
@@ -27,6 +28,7 @@ export function OverdueTable({ actions, today, errors, onMarkDone, onChangeDueDa
           error={errors.get(action.id)}
           onMarkDone={onMarkDone}
           onChangeDueDate={onChangeDueDate}
+          onEscalated={onEscalated}
         />
       ))}
     </ResponsiveTable>

@@ -23,7 +23,7 @@ function action(id: string, changes: Partial<Action> = {}): Action {
     blockedReason: null,
     overdue: true,
     updatedAt: "2026-03-01T09:00:00.000Z",
-    removedAt: null, mayUpdate: true,
+    removedAt: null, mayUpdate: true, escalations: 0, lastEscalation: null,
     ...changes,
   };
 }

@@ -40,3 +40,4 @@ export * from "./actions/escalation.js";
 export * from "./cetr/cetr-carry-over.js";
 export * from "./cetr/cetr-access.js";
 export * from "./register/rag-levels.js";
+export * from "./agencies.js";

@@ -6,6 +6,7 @@ import {
   mayReadAccessReport,
   mayReadAuditTrail,
   mayUseOverdue,
+  mayNameEscalationContacts,
   mayUseTwoStep,
   overdueScope,
 } from "./page-permissions.js";
@@ -69,5 +70,11 @@ describe("the RAG rating", () => {
     expect(seesRiskRating("parent")).toBe(false);
     expect(seesRiskRating("young-person")).toBe(false);
     for (const role of ["keyworker", "senior-keyworker", "service-lead", "professional", "icb-lead"] as const) expect(seesRiskRating(role)).toBe(true);
+  });
+});
+
+describe("naming agencies' escalation contacts", () => {
+  it("is for the service lead only", () => {
+    for (const role of roles) expect(mayNameEscalationContacts(role)).toBe(role === "service-lead");
   });
 });

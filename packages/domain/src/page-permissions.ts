@@ -90,3 +90,11 @@ export function mayReadRagHistory(q: { caseRole: Role | null; sharingConsented: 
 export function mayChangeRagRating(caseRole: Role | null): boolean {
   return caseRole !== null && ragRatingChangerRoles.includes(caseRole);
 }
+
+/**
+ * Naming each agency's escalation contact (the Agencies page and its PUT): the service lead, who
+ * agrees with each agency who is told when its actions are escalated.
+ */
+export function mayNameEscalationContacts(role: Role): boolean {
+  return role === "service-lead";
+}

@@ -7,6 +7,8 @@ import {
   meetingCaseAccess,
   meetingPartsAccess,
   mayChangeAction,
+  mayEscalateAction,
+  seesEscalations,
   mayLinkYoungPerson,
   mayUnlinkYoungPerson,
   meetingAccess,
@@ -115,6 +117,22 @@ describe("document access rules", () => {
     expect(mayChangeAction({ access: "comment", isOwner: false, changesOwner: false })).toBe(false);
     expect(mayChangeAction({ access: "none", isOwner: true, changesOwner: false })).toBe(false);
     expect(mayChangeAction({ access: "edit", isOwner: false, changesOwner: true })).toBe(true);
+  });
+
+  it("lets those who chase actions escalate one they may open, and nobody else", () => {
+    for (const accountRole of ["keyworker", "senior-keyworker", "service-lead", "icb-lead"] as const) {
+      expect(mayEscalateAction({ accountRole, access: "read" })).toBe(true);
+      expect(mayEscalateAction({ accountRole, access: "edit" })).toBe(true);
+      expect(mayEscalateAction({ accountRole, access: "none" })).toBe(false);
+    }
+    // The owner's own agency is told; a professional, a family or an administrator does not escalate.
+    for (const accountRole of ["professional", "parent", "young-person", "admin"] as const) {
+      expect(mayEscalateAction({ accountRole, access: "edit" })).toBe(false);
+    }
+  });
+
+  it("never shows escalations to a family account", () => {
+    for (const role of roles) expect(seesEscalations(role)).toBe(!isFamilyRole(role));
   });
 
   it("has a rule for every role and visibility", () => {

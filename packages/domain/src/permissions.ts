@@ -113,6 +113,26 @@ export function mayChangeAction(q: { access: AccessLevel; isOwner: boolean; chan
   return q.access !== "none" && q.isOwner && !q.changesOwner;
 }
 
+/** Who chases overdue actions up the chain (DOMAIN.md "Escalation"). */
+export const escalatingRoles: readonly Role[] = ["keyworker", "senior-keyworker", "service-lead", "icb-lead"];
+
+/**
+ * Escalating an overdue action: keyworkers, senior keyworkers, service leads and ICB leads who
+ * may open the document it is in (`access`, as for changing it). Whether it is overdue, and who
+ * is told, is planEscalation's answer.
+ */
+export function mayEscalateAction(q: { accountRole: Role; access: AccessLevel }): boolean {
+  return q.access !== "none" && escalatingRoles.includes(q.accountRole);
+}
+
+/**
+ * Escalations are one service pressing another: professionals see them (an owner is told of
+ * theirs), families are never shown them — not the count, the notes or the history lines.
+ */
+export function seesEscalations(role: Role): boolean {
+  return !isFamilyRole(role);
+}
+
 /**
  * Confirming, updating or closing an action a meeting carried from an earlier one (ADR 0027):
  * whoever may edit that child's part of the meeting, as they write its minutes. Someone who only

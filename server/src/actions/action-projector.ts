@@ -64,6 +64,14 @@ export class ActionProjector {
     return next;
   }
 
+  /**
+   * Tell people that actions changed without their document changing (an escalation): the same
+   * news a projection sends, to the same people.
+   */
+  announce(change: ActionsChangedNews): void {
+    this.notify(change);
+  }
+
   /** Wait for scheduled and running projections (tests, shutdown). */
   async settle(): Promise<void> {
     for (const [documentId, p] of [...this.pending]) {

@@ -7,8 +7,10 @@ import { findElementById } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
 import {
   actionNodeName,
+  isEscalationLevel,
   isOverdue,
   mayChangeAction,
+  seesEscalations,
   outstandingStatuses,
   type AccessLevel,
   type Action,
@@ -18,7 +20,7 @@ import {
 } from "@roundtable/domain";
 import { todayInEngland } from "@roundtable/domain";
 import { membershipCounts } from "../access/team-membership.js";
-import { and, asc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { ActionProjector } from "./action-projector.js";
 import type { RoomRegistry } from "../collab/room-registry.js";
@@ -32,9 +34,27 @@ import { documentsVisibleTo, wholeDocument, type VisibleDocuments } from "../acc
 
 const owner = alias(schema.people, "owner");
 const ownerAgency = alias(schema.agencies, "owner_agency");
+const lastEscalatedBy = alias(schema.people, "last_escalated_by");
+
+/**
+ * An action's latest escalation and how many it has had (the window counts every row of the
+ * action before the limit keeps the newest): joined laterally, one index lookup per action
+ * (action_escalations_action_idx) inside the same query, not a query per row.
+ */
+function escalationsOf(db: Db) {
+  const e = schema.actionEscalations;
+  return db
+    .select({ count: sql<number>`count(*) over ()`.mapWith(Number).as("escalation_count"), level: e.level, at: e.at, byId: e.byId })
+    .from(e)
+    .where(eq(e.actionId, schema.actions.id))
+    .orderBy(desc(e.at), desc(e.id))
+    .limit(1)
+    .as("last_escalation");
+}
 
 /** Actions with what lists show of them; `visible` marks the rows a condition lets through (all, unless given). */
 function actionQuery(db: Db, visible: SQL = sql`true`) {
+  const escalations = escalationsOf(db);
   return db
     .select({
       action: schema.actions,
@@ -52,13 +72,19 @@ function actionQuery(db: Db, visible: SQL = sql`true`) {
       wholeKind: wholeDocument.kind,
       ownerName: owner.name,
       ownerAgencyName: ownerAgency.name,
+      escalationCount: escalations.count,
+      lastEscalationLevel: escalations.level,
+      lastEscalationAt: escalations.at,
+      lastEscalatedBy: lastEscalatedBy.name,
     })
     .from(schema.actions)
     .innerJoin(schema.cases, eq(schema.cases.id, schema.actions.caseId))
     .innerJoin(schema.documents, eq(schema.documents.id, schema.actions.documentId))
     .leftJoin(wholeDocument, eq(wholeDocument.id, schema.documents.partOf))
     .leftJoin(owner, eq(owner.id, schema.actions.ownerId))
-    .leftJoin(ownerAgency, eq(ownerAgency.id, schema.actions.ownerAgencyId));
+    .leftJoin(ownerAgency, eq(ownerAgency.id, schema.actions.ownerAgencyId))
+    .leftJoinLateral(escalations, sql`true`)
+    .leftJoin(lastEscalatedBy, eq(lastEscalatedBy.id, escalations.byId));
 }
 
 type ActionQueryRow = Awaited<ReturnType<ReturnType<typeof actionQuery>["execute"]>>[number];
@@ -78,14 +104,20 @@ async function toActions(db: Db, person: Person, rows: readonly ActionQueryRow[]
       whole: r.wholeVisibility && r.wholeKind ? { visibility: r.wholeVisibility, kind: r.wholeKind } : null,
     })),
   );
+  const showEscalations = seesEscalations(person.role);
   return rows.map((r) => {
     const level = access.get(r.action.documentId) ?? "none";
-    return toAction(r, today, mayChangeAction({ access: level, isOwner: r.action.ownerId === person.id, changesOwner: false }));
+    return toAction(r, today, mayChangeAction({ access: level, isOwner: r.action.ownerId === person.id, changesOwner: false }), showEscalations);
   });
 }
 
-function toAction(row: ActionQueryRow, today: string, mayUpdate: boolean): Action {
+function toAction(row: ActionQueryRow, today: string, mayUpdate: boolean, showEscalations: boolean): Action {
   const a = row.action;
+  const lastLevel = row.lastEscalationLevel;
+  const lastEscalation =
+    showEscalations && lastLevel !== null && isEscalationLevel(lastLevel) && row.lastEscalationAt
+      ? { level: lastLevel, at: row.lastEscalationAt.toISOString(), byName: row.lastEscalatedBy }
+      : null;
   return {
     id: a.id,
     caseId: a.caseId,
@@ -106,6 +138,8 @@ function toAction(row: ActionQueryRow, today: string, mayUpdate: boolean): Actio
     section: a.section,
     removedAt: a.removedAt?.toISOString() ?? null,
     mayUpdate,
+    escalations: showEscalations ? (row.escalationCount ?? 0) : 0,
+    lastEscalation,
   };
 }
 
@@ -194,11 +228,13 @@ export async function getAction(db: Db, person: Person, actionId: string, now = 
 
 export async function listActionEvents(db: Db, person: Person, actionId: string): Promise<ActionEvent[]> {
   await getAction(db, person, actionId);
+  // Escalations are between services: a family's history of the action leaves them out.
+  const shown = seesEscalations(person.role) ? undefined : ne(schema.actionEvents.field, "escalated");
   const rows = await db
     .select({ field: schema.actionEvents.field, from: schema.actionEvents.fromValue, to: schema.actionEvents.toValue, byId: schema.people.id, byName: schema.people.name, at: schema.actionEvents.at })
     .from(schema.actionEvents)
     .leftJoin(schema.people, eq(schema.people.id, schema.actionEvents.byId))
-    .where(eq(schema.actionEvents.actionId, actionId))
+    .where(and(eq(schema.actionEvents.actionId, actionId), shown))
     .orderBy(asc(schema.actionEvents.at), asc(schema.actionEvents.id));
   return rows.map((r) => ({
     field: r.field,

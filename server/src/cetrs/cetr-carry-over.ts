@@ -1,5 +1,5 @@
 /**
- * Actions carried into a new CETR from the child's earlier CETRs (ADR 0027's mechanism, ADR 0032):
+ * Actions carried into a new CETR from the child's earlier CETRs (ADR 0027's mechanism, ADR 0033):
  * the action never moves — it stays in the report it was agreed in, with its id, owner and
  * history — and a `carried_actions` row (cetr_id set) says this CETR takes it up, and later what
  * it decided. Carried while the CETR is still to be held, so the list it discussed is the list it

@@ -1,5 +1,5 @@
 /**
- * CETRs as records (issue 13, ADR 0032): a keyworker requests one for a child, the ICB lead
+ * CETRs as records (issue 13, ADR 0033): a keyworker requests one for a child, the ICB lead
  * arranges it (date, chair, panel), the panel writes the report — a live document whose sections
  * are the key lines of enquiry — and the chair agrees it, which freezes it as a version and ends
  * the panel's places. Who may do what is packages/domain's cetr-access.ts; the facts come from

@@ -16,7 +16,7 @@ import { seedRestrictedRecords } from "./restricted-records.js";
 import { seedCetrs } from "./cetrs.js";
 import { seedRagHistory } from "./rag-history.js";
 import { seedTrackerMeetings } from "./tracker-meetings.js";
-import { demoAgencies, demoPassword, demoPeople, demoService } from "./people.js";
+import { demoAgencies, demoEscalationContacts, demoPassword, demoPeople, demoService } from "./people.js";
 
 export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
   const existing = await db.select({ id: schema.services.id }).from(schema.services).limit(1);
@@ -57,6 +57,7 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
       if (!id) throw new Error(`Demo data names an unknown person: ${key}`);
       return id;
     };
+    await seedEscalationChain(tx, agencyIds, idOf);
     const caseIdOf = new Map<string, string>();
     for (const c of demoCases) {
       const [row] = await tx
@@ -114,6 +115,16 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
     await seedCetrs(tx, { serviceId, caseIdOf: (name) => caseIdOf.get(name)!, idOf });
   });
   return true;
+}
+
+/** Each agency's escalation contact, and whom each person's escalations go to at the second level. */
+async function seedEscalationChain(tx: Db, agencyIds: ReadonlyMap<string, string>, idOf: (key: string) => string): Promise<void> {
+  for (const [agency, person] of Object.entries(demoEscalationContacts)) {
+    await tx.update(schema.agencies).set({ escalationContactId: idOf(person) }).where(eq(schema.agencies.id, agencyIds.get(agency)!));
+  }
+  for (const p of demoPeople) {
+    if (p.escalatesTo) await tx.update(schema.people).set({ escalatesToId: idOf(p.escalatesTo) }).where(eq(schema.people.id, idOf(p.key)));
+  }
 }
 
 /**

@@ -37,6 +37,14 @@ const wordings: Record<string, EmailWording> = {
     subject: "An action you own is overdue",
     text: "An action you own in Roundtable has passed its due date. Sign in to update it, or to move its due date.",
   },
+  "action-escalated": {
+    subject: "An action you own has been escalated",
+    text: "An action you own in Roundtable has been escalated because it is overdue. Sign in to see it.",
+  },
+  "escalated-to-you": {
+    subject: "An overdue action has been escalated to you",
+    text: "An overdue action in Roundtable has been escalated to you, as your agency's escalation contact or as someone's next level. Sign in to see it.",
+  },
 };
 
 const fallback: EmailWording = {
@@ -54,6 +62,10 @@ export function digestLineFor(kind: string, count: number): string {
   switch (kind) {
     case "action-overdue":
       return one ? "1 action you own became overdue" : `${count} actions you own became overdue`;
+    case "action-escalated":
+      return one ? "1 action you own was escalated" : `${count} actions you own were escalated`;
+    case "escalated-to-you":
+      return one ? "1 overdue action was escalated to you" : `${count} overdue actions were escalated to you`;
     case "minutes-agreed":
       return one ? "the minutes of 1 meeting you were invited to were agreed" : `the minutes of ${count} meetings you were invited to were agreed`;
     case "young-person-linked":

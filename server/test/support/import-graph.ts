@@ -28,6 +28,7 @@ export const partOf: Record<string, Part> = {
   pdf: "infrastructure",
   account: "feature",
   actions: "feature",
+  agencies: "feature",
   audit: "feature",
   cases: "feature",
   comments: "feature",

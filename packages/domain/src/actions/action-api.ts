@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { ActionEventField } from "./action-diff.js";
 import { actionStatusSchema, blockedReasonMaxLength, type ActionStatus } from "./action-status.js";
+import type { LastEscalation } from "./escalation.js";
 import { textField } from "../text.js";
 
 export const isoDateSchema = z.iso.date("Use a date like 2026-12-31");
@@ -38,6 +39,10 @@ export interface Action {
    * those buttons only when this is true.
    */
   mayUpdate: boolean;
+  /** How many times it has been escalated (always 0 for a family account: seesEscalations). */
+  escalations: number;
+  /** Its most recent escalation, for "Escalated on … by …"; null when none (or for a family account). */
+  lastEscalation: LastEscalation | null;
 }
 
 export interface ActionEvent {

@@ -25,9 +25,10 @@ export const trackedFields: readonly TrackedField[] = ["ownerId", "ownerAgencyId
 
 /**
  * What an entry in an action's history records: a tracked field changing, the action being
- * created or removed, or a later meeting reviewing it (to: the meeting's title; ADR 0027).
+ * created or removed, a later meeting reviewing it (to: the meeting's title; ADR 0027), or
+ * someone escalating it because it is overdue (from: the level, "1" or "2"; to: their note).
  */
-export type ActionEventField = TrackedField | "created" | "removed" | "text" | "reviewed";
+export type ActionEventField = TrackedField | "created" | "removed" | "text" | "reviewed" | "escalated";
 
 export interface ActionChangeEvent {
   actionId: string;

@@ -1,5 +1,5 @@
 /**
- * Carrying open actions into a new CETR (ADR 0027, ADR 0032): every action of the child's earlier
+ * Carrying open actions into a new CETR (ADR 0027, ADR 0033): every action of the child's earlier
  * CETRs that is still outstanding appears first in the new one, under "Actions carried over from
  * earlier CETRs", to be confirmed, changed or closed there. It is the same action — its id,
  * history and owner stay — and it is carried into one CETR at most once. Pure; the server applies it.

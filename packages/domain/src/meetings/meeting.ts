@@ -98,7 +98,7 @@ export const createMeetingBodySchema = z
     if (b.type === "tracker" && (!b.caseIds || b.caseIds.length === 0)) {
       ctx.addIssue({ code: "custom", path: ["caseIds"], message: "Choose at least one case to review" });
     }
-    // A CETR is its own record now (ADR 0032): requested from the child's page, arranged by the ICB.
+    // A CETR is its own record now (ADR 0033): requested from the child's page, arranged by the ICB.
     if (b.type === "cetr") ctx.addIssue({ code: "custom", path: ["type"], message: "A CETR is not booked as a meeting: request one from the child's page, and the ICB arranges it" });
     if (b.type !== "tracker" && !b.caseId) ctx.addIssue({ code: "custom", path: ["caseId"], message: "Choose the case this meeting is about" });
   });

@@ -9,6 +9,8 @@ import { isFamilyRole, type Role } from "../roles.js";
 /** Every kind of notification the server sends (the `kind` of a stored notification). */
 export const notificationKinds = [
   "action-overdue",
+  "action-escalated",
+  "escalated-to-you",
   "minutes-agreed",
   "young-person-linked",
   "young-person-unlinked",
@@ -27,6 +29,8 @@ export const defaultEmailChoice: EmailChoice = "immediately";
 /** What each kind is, in the words of the settings page ("Email me when …"). */
 export const notificationKindLabels: Record<NotificationKind, string> = {
   "action-overdue": "an action you own becomes overdue",
+  "action-escalated": "an action you own is escalated because it is overdue",
+  "escalated-to-you": "an overdue action is escalated to you (as your agency's escalation contact, or as someone's second level)",
   "minutes-agreed": "the minutes of a meeting you were invited to are agreed",
   "young-person-linked": "a young person's own account is linked to their case",
   "young-person-unlinked": "a young person's own account is unlinked from their case",
@@ -48,17 +52,20 @@ export function isNotificationKind(kind: string): kind is NotificationKind {
 /**
  * The kinds someone in this role can be sent, for the settings page to offer: a young person's
  * own account being linked or unlinked is told to the service's leads and the child's keyworker
- * (server/src/team/young-person-link.ts), never to families or other agencies.
+ * (server/src/team/young-person-link.ts), never to families or other agencies; escalations go
+ * between services, never to families (seesEscalations).
  */
 export function notificationKindsFor(role: Role): NotificationKind[] {
   const toldOfLinks = role === "keyworker" || role === "senior-keyworker" || role === "service-lead";
-  return notificationKinds.filter(
-    (kind) =>
-      (toldOfLinks || (kind !== "young-person-linked" && kind !== "young-person-unlinked")) &&
-      // Requests go to ICB leads; the report's reminder to whoever chairs (never the family).
-      (kind !== "cetr-requested" || role === "icb-lead") &&
-      (kind !== "cetr-report-due" || !isFamilyRole(role)),
-  );
+  const toldOfEscalations = !isFamilyRole(role);
+  return notificationKinds.filter((kind) => {
+    if (kind === "young-person-linked" || kind === "young-person-unlinked") return toldOfLinks;
+    if (kind === "action-escalated" || kind === "escalated-to-you") return toldOfEscalations;
+    // Requests go to ICB leads; the report's reminder to whoever chairs (never the family).
+    if (kind === "cetr-requested") return role === "icb-lead";
+    if (kind === "cetr-report-due") return !isFamilyRole(role);
+    return true;
+  });
 }
 
 /** One person's email choices, every kind present. */
