@@ -8,7 +8,7 @@
  * over — the same action, once — and closing it there reaches the action and its history.
  */
 import { randomUUID } from "node:crypto";
-import type { Action, ActionEvent, CetrCarriedAction, CetrDetail, CetrPapers, CetrSummary, DocumentDetail } from "@roundtable/domain";
+import type { InboxPage, Action, ActionEvent, CetrCarriedAction, CetrDetail, CetrPapers, CetrSummary, DocumentDetail } from "@roundtable/domain";
 import { schema } from "@roundtable/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +17,7 @@ import { signIn, type SignedIn } from "./support/api-client.js";
 import { connectCollab, upgradeStatus, type CollabClient } from "./support/collab-client.js";
 import { accountOffTeam, freshCase } from "./support/team-accounts.js";
 import { useTestServer } from "./support/test-server.js";
+import { remindChairsOfReports } from "../src/cetrs/cetr-news.js";
 import { waitFor } from "./support/wait-for.js";
 
 const server = useTestServer();
@@ -65,6 +66,8 @@ async function writeAction(who: SignedIn, documentId: string, text: string, owne
   return id;
 }
 
+const kindsOf = async (who: SignedIn) => (await who.get<InboxPage>("/api/notifications?limit=50")).body.notifications;
+
 describe("a CETR, from request to agreed report", () => {
   let first: CetrSummary;
   let overdueAction: string;
@@ -77,6 +80,8 @@ describe("a CETR, from request to agreed report", () => {
     expect(res.body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.body.documentId).toMatch(/^[0-9a-f-]{36}$/);
     first = res.body;
+    // The ICB lead overseeing the child is told, with a link to arrange it.
+    expect((await kindsOf(helen)).find((n) => n.kind === "cetr-requested")?.link).toBe(`/cetrs/${first.id}`);
     expect((await claire.post(`/api/cases/${jamieId}/cetrs`, { reason: "x", setting: "community" })).status).toBe(404);
     expect((await ben.post(`/api/cases/${jamieId}/cetrs`, { reason: "x", setting: "community" })).status).toBe(403);
     expect((await priya.post(`/api/cases/${jamieId}/cetrs`, { reason: "", setting: "community" })).status).toBe(400);
@@ -139,12 +144,20 @@ describe("a CETR, from request to agreed report", () => {
   it("is agreed by the chair: frozen, the panel's place ended, and read by the family", async () => {
     expect((await priya.post(`/api/cetrs/${first.id}/commands`, { type: "agree-report" })).status).toBe(403);
     expect((await chair.post(`/api/cetrs/${first.id}/commands`, { type: "agree-report" })).status).toBe(409);
-    expect((await chair.post<CetrDetail>(`/api/cetrs/${first.id}/commands`, { type: "hold" })).body.status).toBe("held");
+    const held = await chair.post<CetrDetail>(`/api/cetrs/${first.id}/commands`, { type: "hold" });
+    expect(held.body).toMatchObject({ status: "held", reportDueOn: "2027-01-28" });
+    // Three days before the report is due the chair is reminded, once.
+    expect(await remindChairsOfReports(server.database.db, server.notifier, "2027-01-24")).toBe(0);
+    expect(await remindChairsOfReports(server.database.db, server.notifier, "2027-01-25")).toBe(1);
+    expect(await remindChairsOfReports(server.database.db, server.notifier, "2027-01-26")).toBe(0);
+    expect((await kindsOf(chair)).filter((n) => n.kind === "cetr-report-due")).toHaveLength(1);
     const agreed = await chair.post<CetrDetail>(`/api/cetrs/${first.id}/commands`, { type: "agree-report" });
     expect(agreed.body).toMatchObject({ status: "agreed" });
     expect(agreed.body.agreedAt).not.toBeNull();
     expect((await chair.get(`/api/cetrs/${first.id}`)).status).toBe(404);
     expect((await claire.get<CetrSummary>(`/api/cetrs/${first.id}`)).body.status).toBe("agreed");
+    // Circulated: the family are told the report is there to read.
+    expect((await kindsOf(claire)).some((n) => n.kind === "cetr-report-agreed" && n.link === `/cetrs/${first.id}`)).toBe(true);
     expect((await claire.get<DocumentDetail>(`/api/documents/${first.documentId}`)).body.access).toBe("read");
     expect((await helen.get<DocumentDetail>(`/api/documents/${first.documentId}`)).body.access).toBe("read");
     const versions = await priya.get<{ name: string }[]>(`/api/documents/${first.documentId}/versions`);
