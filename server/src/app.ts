@@ -13,6 +13,7 @@ import { builtPageHashes, clientPage } from "./http/client-page.js";
 import { SignInCheck } from "./auth/sign-in-check.js";
 import { actionRoutes } from "./actions/action-routes.js";
 import { carriedActionRoutes } from "./actions/carried-action-routes.js";
+import { cetrActionRoutes } from "./cetr-actions/cetr-action-routes.js";
 import { authRoutes } from "./account/sign-in-routes.js";
 import { passwordResetRoutes } from "./account/password-reset-routes.js";
 import { caseTeamRoutes } from "./team/team-routes.js";
@@ -125,6 +126,7 @@ function apiRoutes(deps: AppDeps & FeatureDeps) {
     .route("/documents", documentRoutes(deps))
     .route("/comments", commentRoutes(deps))
     .route("/actions", actionRoutes(deps))
+    .route("/cetr-actions", cetrActionRoutes(deps))
     .route("/meetings", meetingRoutes(deps))
     .route("/meetings", carriedActionRoutes(deps))
     .route("/notifications", notificationRoutes(deps))

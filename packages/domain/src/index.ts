@@ -37,3 +37,4 @@ export * from "./actions/carried-action-record.js";
 export * from "./register/rag-change.js";
 export * from "./cetr/cetr.js";
 export * from "./actions/escalation.js";
+export * from "./cetr/cetr-actions.js";

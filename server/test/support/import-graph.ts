@@ -30,6 +30,7 @@ export const partOf: Record<string, Part> = {
   actions: "feature",
   audit: "feature",
   cases: "feature",
+  "cetr-actions": "feature",
   comments: "feature",
   "communication-needs": "feature",
   consent: "feature",
