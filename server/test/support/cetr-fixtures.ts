@@ -6,10 +6,11 @@
  * with a child of its own, and an ICB lead who is on no child's team.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { actionItem, heading, newRichTextState } from "@roundtable/collab";
+import { actionItem, findElementById, heading, newRichTextState } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
-import { daysFrom, todayInEngland, type ActionStatus, type CetrStatus } from "@roundtable/domain";
+import { actionNodeName, daysFrom, todayInEngland, type ActionStatus, type CetrStatus } from "@roundtable/domain";
 import { eq } from "drizzle-orm";
+import * as Y from "yjs";
 import { hashPassword } from "../../src/auth/passwords.js";
 import { demoPassword } from "./api-client.js";
 
@@ -95,8 +96,22 @@ export async function insertCetr(
   return { cetrId: cetr!.id, documentId, actionIds: actions.map((a) => a.id) };
 }
 
-/** An action's status changed at this time, with its history, as the projector records it. */
+/**
+ * An action's status changed at this time, with its history, as the projector records it — in
+ * its document's node too, so a later projection of the document keeps it (for a document not
+ * open in a room: an open room keeps what it holds).
+ */
 export async function recordStatusChange(db: Db, actionId: string, from: ActionStatus, to: ActionStatus, at: Date): Promise<void> {
+  const [found] = await db
+    .select({ documentId: schema.documents.id, snapshot: schema.documents.snapshot })
+    .from(schema.actions)
+    .innerJoin(schema.documents, eq(schema.documents.id, schema.actions.documentId))
+    .where(eq(schema.actions.id, actionId));
+  if (!found?.snapshot) throw new Error(`No document holds action ${actionId}`);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, found.snapshot);
+  findElementById(doc, actionNodeName, actionId)?.setAttribute("status", to);
+  await db.update(schema.documents).set({ snapshot: Y.encodeStateAsUpdate(doc) }).where(eq(schema.documents.id, found.documentId));
   await db.update(schema.actions).set({ status: to, updatedAt: at }).where(eq(schema.actions.id, actionId));
   await db.insert(schema.actionEvents).values({ actionId, field: "status", fromValue: from, toValue: to, at });
 }
