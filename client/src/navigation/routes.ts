@@ -4,6 +4,7 @@ export type Route =
   | { name: "my-cases" }
   | { name: "my-actions" }
   | { name: "overdue" }
+  | { name: "cetr-actions" }
   | { name: "two-step" }
   | { name: "notifications" }
   | { name: "email-choices" }
@@ -39,6 +40,7 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 1 && first === "signin") return { name: "sign-in" };
   if (parts.length === 1 && first === "actions") return { name: "my-actions" };
   if (parts.length === 1 && first === "overdue") return { name: "overdue" };
+  if (parts.length === 1 && first === "cetr-actions") return { name: "cetr-actions" };
   if (parts.length === 1 && first === "password-reset") return { name: "password-reset" };
   if (parts.length === 2 && first === "account" && second === "two-step") return { name: "two-step" };
   if (parts.length === 1 && first === "notifications") return { name: "notifications" };
@@ -90,6 +92,8 @@ export const paths = {
   memberCommunicationNeeds: (caseId: string, personId: string) => `/cases/${encodeURIComponent(caseId)}/communication-needs/${encodeURIComponent(personId)}`,
   /** Overdue actions across the service, with its filters as a query string ("agency=…&case=…"). */
   overdue: (search = "") => (search.length > 0 ? `/overdue?${search}` : "/overdue"),
+  /** The CETR follow-up dashboard, with its filters and grouping as a query string ("agency=…&group=owner"). */
+  cetrActions: (search = "") => (search.length > 0 ? `/cetr-actions?${search}` : "/cetr-actions"),
   case: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
   caseTeam: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/team`,
   caseConsent: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/consent`,
