@@ -303,9 +303,12 @@ describe("news of changes", () => {
       });
       const heard: string[] = [];
       socket.on("actions:changed", (m: { actionIds: string[] }) => heard.push(...m.actionIds));
-      return heard;
+      socket.on("presence", (m: { room: string }) => heard.push(`presence in ${m.room}`));
+      return { socket, heard };
     };
-    const [farahHeard, strangerHeard] = await Promise.all([listen(farah), listen(stranger)]);
+    const [{ heard: farahHeard }, { heard: strangerHeard }] = await Promise.all([listen(farah), listen(stranger)]);
+    // Another lead of her ICB comes and goes: the ICB's room carries news, not who is connected.
+    (await listen(helen)).socket.close();
     const cetr = await insertCetr(db, { caseId: ids.jamie, actions: [{ text: "Review the medication", ownerId: people.get("Dr Ben Carter"), dueInDays: -1 }] });
     const [actionId] = cetr.actionIds;
 
@@ -315,6 +318,7 @@ describe("news of changes", () => {
     expect((await priya.patch(`/api/actions/${actionId}`, { status: "done" })).status).toBe(200);
     await waitFor(() => farahHeard.includes(actionId!) || undefined, { timeoutMs: 3000, what: "the ICB lead to hear of the change" });
     expect(farahHeard).not.toContain(planAction.id);
+    expect(farahHeard.filter((m) => m.startsWith("presence"))).toEqual([]);
     expect(strangerHeard).toEqual([]);
     // What she hears of is what her dashboard shows.
     expect((await rows(farah, `?caseId=${ids.jamie}`)).find((r) => r.id === actionId)).toMatchObject({ status: "done", overdue: false });

@@ -161,7 +161,8 @@ export class Presence {
         await this.broadcast(parsed.data.room);
       });
       socket.on("disconnecting", () => {
-        const rooms = [...socket.rooms].filter((r) => r !== socket.id);
+        // An ICB's room is for news only: its leads are not told who of them is connected.
+        const rooms = [...socket.rooms].filter((r) => r !== socket.id && r !== overseerRoom(socket.data.person));
         // The socket leaves its rooms after this event; broadcast once it has.
         setImmediate(() => rooms.forEach((r) => void this.broadcast(r)));
       });
