@@ -5,7 +5,7 @@
 import { TwoStepPage } from "./account/TwoStepPage";
 import { lazy, Suspense, useEffect } from "react";
 import { SessionProvider } from "./auth/SessionProvider";
-import { mayBookMeetings, mayNameEscalationContacts, mayUseOverdue, mayUseTwoStep, sharesContactDetails } from "@roundtable/domain";
+import { mayBookMeetings, mayNameEscalationContacts, mayUseCetrActions, mayUseOverdue, mayUseTwoStep, sharesContactDetails } from "@roundtable/domain";
 import { AgenciesPage } from "./agencies/AgenciesPage";
 import { ContactDetailsPage } from "./account/ContactDetailsPage";
 import { AccountPage } from "./account/AccountPage";
@@ -44,6 +44,8 @@ const loadCetrPage = () => import("./cetrs/CetrPage");
 const DocumentPage = lazy(loadDocumentPage);
 const MeetingPage = lazy(loadMeetingPage);
 const CetrPage = lazy(loadCetrPage);
+// The CETR follow-up dashboard (and, after it, its chart library) loads only for those who open it.
+const CetrActionsPage = lazy(() => import("./cetr-actions/CetrActionsPage"));
 
 // Opened straight at a document or a meeting (a link, a reload): its code downloads while the
 // session is checked, rather than after; on a slow line that is a round trip and more saved.
@@ -148,6 +150,16 @@ function SignedInPage({ route }: { route: Route }) {
       return mayUseOverdue(me.role) ? <OverduePage /> : <NotForYouPage page="overdue" />;
     case "agencies":
       return mayNameEscalationContacts(me.role) ? <AgenciesPage /> : <NotForYouPage page="agencies" />;
+    case "cetr-actions":
+      return mayUseCetrActions(me.role) ? (
+        <PageCodeBoundary>
+          <Suspense fallback={<PageLoading label="Opening CETR actions…" />}>
+            <CetrActionsPage />
+          </Suspense>
+        </PageCodeBoundary>
+      ) : (
+        <NotForYouPage page="cetr-actions" />
+      );
     case "case":
       return <CasePage key={route.caseId} caseId={route.caseId} />;
     case "case-team":

@@ -14,6 +14,7 @@ import { SignInCheck } from "./auth/sign-in-check.js";
 import { actionRoutes } from "./actions/action-routes.js";
 import { agencyRoutes } from "./agencies/agency-routes.js";
 import { carriedActionRoutes } from "./actions/carried-action-routes.js";
+import { cetrActionRoutes } from "./cetr-actions/cetr-action-routes.js";
 import { authRoutes } from "./account/sign-in-routes.js";
 import { passwordResetRoutes } from "./account/password-reset-routes.js";
 import { caseTeamRoutes } from "./team/team-routes.js";
@@ -132,6 +133,7 @@ function apiRoutes(deps: AppDeps & FeatureDeps) {
     .route("/comments", commentRoutes(deps))
     .route("/actions", actionRoutes(deps))
     .route("/agencies", agencyRoutes(deps))
+    .route("/cetr-actions", cetrActionRoutes(deps))
     .route("/meetings", meetingRoutes(deps))
     .route("/meetings", carriedActionRoutes(deps))
     .route("/notifications", notificationRoutes(deps))

@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { schema } from "@roundtable/db";
 import {
   atLeast,
+  cetrActionsScope,
   documentAccess,
   effectiveCaseRole,
   inviteeRefusal,
@@ -17,6 +18,7 @@ import {
   mayBookMeetings,
   mayChangeAction,
   mayChangeRagRating,
+  mayUseCetrActions,
   mayDecideCarriedAction,
   mayEscalateAction,
   mayManageCase,
@@ -38,6 +40,7 @@ import {
   type CarriedActionsSection,
   type CaseDetail,
   type CaseSummary,
+  type CetrActionRow,
   type ConsentRecord,
   type CreatedInvitation,
   type DocumentDetail,
@@ -53,6 +56,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { totpCode, totpStep } from "../src/auth/totp.js";
 import { caseNamed, clientWithCookie, demoEmail, demoPassword, signIn, type SignedIn } from "./support/api-client.js";
+import { insertCetr } from "./support/cetr-fixtures.js";
 import { connectCollab, typeInto, upgradeStatus, type CollabClient } from "./support/collab-client.js";
 import { inventedYoungPerson, keyworkerOnTeam, twoStepAccount } from "./support/team-accounts.js";
 import { useSmtpSink } from "./support/smtp-sink.js";
@@ -615,6 +619,33 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
     for (const actor of actors) {
       check("GET overdue list", actor, mayUseOverdue(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/actions?overdue=true")).status));
       check("GET agencies and their escalation contacts", actor, mayNameEscalationContacts(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/agencies")).status));
+    }
+  });
+
+  it("answers the CETR actions dashboard as the rules say: who may use it, and whose CETR actions each sees", async () => {
+    const { db } = server.database;
+    const { actionIds } = await insertCetr(db, { caseId: jamie.id, actions: [{ text: "A CETR action of Jamie's", dueInDays: -2 }] });
+    const [child] = await db.select({ serviceId: schema.cases.serviceId }).from(schema.cases).where(eq(schema.cases.id, jamie.id));
+    const commissioning = new Set(
+      (await db.select({ id: schema.icbCommissions.icbAgencyId }).from(schema.icbCommissions).where(eq(schema.icbCommissions.serviceId, child!.serviceId))).map((r) => r.id),
+    );
+    for (const actor of actors) {
+      const scope = cetrActionsScope(actor.accountRole);
+      // Whose: the children an ICB lead's ICB oversees (commissioned, and the family shares with it); a keyworker's
+      // own caseload; the children whose team a senior keyworker is on; the service lead's whole service.
+      const seesJamie =
+        scope === "overseen"
+          ? actor.agencyId !== null && commissioning.has(actor.agencyId) && actor.sharingConsented
+          : scope === "own-caseload"
+            ? actor.caseRole !== null && jamie.keyworker?.id === actor.client.personId
+            : scope === "own-cases"
+              ? actor.caseRole !== null
+              : scope === "service";
+      const list = await actor.client.get<CetrActionRow[]>(`/api/cetr-actions?caseId=${jamie.id}`);
+      check("GET /api/cetr-actions", actor, mayUseCetrActions(actor.accountRole) ? "allow" : 403, outcome(list.status));
+      check("GET /api/cetr-actions/overview", actor, mayUseCetrActions(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/cetr-actions/overview")).status));
+      const listed = list.status === 200 && list.body.some((r) => r.id === actionIds[0]);
+      check("a CETR action of Jamie's listed on the dashboard", actor, seesJamie ? "allow" : 404, listed ? "allow" : 404);
     }
   });
 

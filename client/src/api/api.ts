@@ -22,6 +22,8 @@ import type {
   ActionEscalations,
   ActionListQuery,
   AgencyWithContact,
+  CetrActionsOverview,
+  CetrActionsOverviewQuery,
   Attendance,
   CarriedActionDecisionBody,
   CarriedActionsSection,
@@ -102,6 +104,11 @@ export function setCommentResolved(commentId: string, resolved: boolean): Promis
 /** Actions the signed-in person may see, narrowed by owner ("me" or a person id), case, status or overdue. */
 export function listActions(query: ActionListQuery = {}): Promise<Action[]> {
   return requestJson(api.actions.$get({ query }));
+}
+
+/** The CETR follow-up dashboard: open CETR actions, their counts and figures (for ICB leads and keyworking staff). */
+export function getCetrActionsOverview(query: CetrActionsOverviewQuery = {}): Promise<CetrActionsOverview> {
+  return requestJson(api["cetr-actions"].overview.$get({ query }));
 }
 
 /** Change an action's status, due date or owner; the server changes the document too. */

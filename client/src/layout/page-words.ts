@@ -6,7 +6,7 @@
 import { isFamilyRole, type Role } from "@roundtable/domain";
 
 /** The pages someone may be sent to that are not for everyone. */
-export type GatedPage = "overdue" | "book-meeting" | "two-step" | "audit-trail" | "access-report" | "contact-details" | "agencies";
+export type GatedPage = "overdue" | "cetr-actions" | "book-meeting" | "two-step" | "audit-trail" | "access-report" | "contact-details" | "agencies";
 
 /** Who to ask, when the reader thinks they should have been let in. */
 export function whoToAsk(role: Role): string {
@@ -24,6 +24,10 @@ export function notForYouReason(page: GatedPage, role: Role): string {
       return family
         ? "This page is for the staff who chase actions across the keyworking service. What you have agreed to do is in My actions."
         : "This page is for keyworkers and the people who chase actions across the keyworking service. Your own actions are in My actions.";
+    case "cetr-actions":
+      return family
+        ? "This page is for the ICB and the keyworkers who follow up the actions agreed at CETRs. Your keyworker can tell you how the actions from a CETR are going."
+        : "This page is for ICB leads and keyworking staff, who follow up the actions agreed at CETRs. Your own actions are in My actions.";
     case "book-meeting":
       return family
         ? "Meetings are booked by your keyworker. If you would like a meeting, or want to say when and where it is, tell your keyworker."

@@ -28,6 +28,14 @@ describe("the agencies page's address", () => {
   });
 });
 
+describe("the CETR actions dashboard's address", () => {
+  it("is /cetr-actions, with its filters after a ?", () => {
+    expect(matchRoute("/cetr-actions")).toEqual({ name: "cetr-actions" });
+    expect(paths.cetrActions()).toBe("/cetr-actions");
+    expect(paths.cetrActions("group=owner")).toBe("/cetr-actions?group=owner");
+  });
+});
+
 describe("the overdue view's address", () => {
   it("is found with or without its filters", () => {
     expect(matchRoute("/overdue")).toEqual({ name: "overdue" });

@@ -5,6 +5,7 @@ export type Route =
   | { name: "my-actions" }
   | { name: "overdue" }
   | { name: "agencies" }
+  | { name: "cetr-actions" }
   | { name: "two-step" }
   | { name: "notifications" }
   | { name: "email-choices" }
@@ -42,6 +43,7 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 1 && first === "actions") return { name: "my-actions" };
   if (parts.length === 1 && first === "overdue") return { name: "overdue" };
   if (parts.length === 1 && first === "agencies") return { name: "agencies" };
+  if (parts.length === 1 && first === "cetr-actions") return { name: "cetr-actions" };
   if (parts.length === 1 && first === "password-reset") return { name: "password-reset" };
   if (parts.length === 2 && first === "account" && second === "two-step") return { name: "two-step" };
   if (parts.length === 1 && first === "notifications") return { name: "notifications" };
@@ -96,6 +98,8 @@ export const paths = {
   overdue: (search = "") => (search.length > 0 ? `/overdue?${search}` : "/overdue"),
   /** The service's agencies and their escalation contacts (the service lead's). */
   agencies: () => "/agencies",
+  /** The CETR follow-up dashboard, with its filters and grouping as a query string ("agency=…&group=owner"). */
+  cetrActions: (search = "") => (search.length > 0 ? `/cetr-actions?${search}` : "/cetr-actions"),
   case: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
   caseTeam: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/team`,
   caseConsent: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/consent`,

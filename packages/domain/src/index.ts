@@ -41,3 +41,4 @@ export * from "./cetr/cetr-carry-over.js";
 export * from "./cetr/cetr-access.js";
 export * from "./register/rag-levels.js";
 export * from "./agencies.js";
+export * from "./cetr/cetr-actions.js";

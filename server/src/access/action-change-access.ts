@@ -22,6 +22,29 @@ export interface ActionDocumentFacts {
   whole: { visibility: Visibility; kind: DocumentKind } | null;
 }
 
+/** What a list's query reads of an action's document: the columns actions.ts and the CETR actions list both select. */
+export interface ActionDocumentColumns {
+  action: { documentId: string; caseId: string };
+  keyworkerId: string | null;
+  documentMeetingId: string | null;
+  visibility: Visibility;
+  documentKind: DocumentKind;
+  wholeVisibility: Visibility | null;
+  wholeKind: DocumentKind | null;
+}
+
+export function actionDocumentFacts(r: ActionDocumentColumns): ActionDocumentFacts {
+  return {
+    documentId: r.action.documentId,
+    caseId: r.action.caseId,
+    keyworkerId: r.keyworkerId,
+    meetingId: r.documentMeetingId,
+    visibility: r.visibility,
+    kind: r.documentKind,
+    whole: r.wholeVisibility && r.wholeKind ? { visibility: r.wholeVisibility, kind: r.wholeKind } : null,
+  };
+}
+
 export async function accessToActionDocuments(db: Db, person: Person, rows: readonly ActionDocumentFacts[]): Promise<Map<string, AccessLevel>> {
   const levels = new Map<string, AccessLevel>();
   if (rows.length === 0) return levels;

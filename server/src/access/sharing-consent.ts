@@ -4,7 +4,7 @@
  */
 import { schema, type Db } from "@roundtable/db";
 import { needsSharingConsent, type Role } from "@roundtable/domain";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 
 export async function casesSharingWith(db: Db, agencyId: string | null, caseIds: readonly string[]): Promise<Set<string>> {
   if (!agencyId || caseIds.length === 0) return new Set();
@@ -14,6 +14,16 @@ export async function casesSharingWith(db: Db, agencyId: string | null, caseIds:
     .where(and(eq(schema.consents.kind, "share-with-agency"), eq(schema.consents.agencyId, agencyId), inArray(schema.consents.caseId, [...new Set(caseIds)])))
     .orderBy(schema.consents.caseId, desc(schema.consents.recordedAt));
   return new Set(rows.filter((r) => r.decision === "given" && r.withdrawnAt === null).map((r) => r.caseId));
+}
+
+/**
+ * casesSharingWith as a condition inside a query over cases: whether the family of this case has
+ * agreed to share with the agency (an id, or a column naming one). The latest record decides.
+ */
+export function sharesWith(agencyId: string | null | SQLWrapper, caseId: SQLWrapper): SQL {
+  if (agencyId === null) return sql`false`;
+  const c = schema.consents;
+  return sql`coalesce((select ${c.decision} = 'given' and ${c.withdrawnAt} is null from ${c} where ${c.kind} = 'share-with-agency' and ${c.agencyId} = ${agencyId} and ${c.caseId} = ${caseId} order by ${c.recordedAt} desc limit 1), false)`;
 }
 
 /** Whether this person, in this role, may see the case's records as far as consent goes. */

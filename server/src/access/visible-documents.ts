@@ -24,7 +24,7 @@ import { stopIfCancelled } from "../errors.js";
 import { accessFor } from "./access.js";
 import { meetingAccessMap, minutesDocumentAccess } from "./meeting-access.js";
 import type { Person } from "../auth/sessions.js";
-import { casesSharingWith } from "./sharing-consent.js";
+import { casesSharingWith, sharesWith } from "./sharing-consent.js";
 import { membershipCounts } from "./team-membership.js";
 
 interface DocumentClass {
@@ -79,13 +79,6 @@ function underFacts<Key extends string>(facts: readonly Fact[], answer: (values:
     disjuncts.push(and(...facts.flatMap((f, i) => (matters[i] ? [values[i] ? f.holds : f.fails] : [])), allowed(keys))!);
   }
   return disjuncts.length ? { sql: or(...disjuncts)!, usesFacts: matters.some(Boolean) } : undefined;
-}
-
-/** Whether the family of this case has agreed to share with the agency: the latest record decides, as casesSharingWith. */
-function sharesWith(agencyId: string | null, caseId: SQLWrapper): SQL {
-  if (!agencyId) return sql`false`;
-  const c = schema.consents;
-  return sql`coalesce((select ${c.decision} = 'given' and ${c.withdrawnAt} is null from ${c} where ${c.kind} = 'share-with-agency' and ${c.agencyId} = ${agencyId} and ${c.caseId} = ${caseId} order by ${c.recordedAt} desc limit 1), false)`;
 }
 
 /** Case documents (not minutes): by the person's role on each of their cases, and across the service where the rules let them. */

@@ -28,7 +28,7 @@ import { HttpError, notFound, stopIfCancelled } from "../errors.js";
 import { documentAccessFor } from "../access/access.js";
 import { orRefuse } from "../access/access-answer.js";
 import { overdueAccess } from "../access/overdue-access.js";
-import { accessToActionDocuments } from "../access/action-change-access.js";
+import { accessToActionDocuments, actionDocumentFacts } from "../access/action-change-access.js";
 import type { Person } from "../auth/sessions.js";
 import { documentsVisibleTo, wholeDocument, type VisibleDocuments } from "../access/visible-documents.js";
 
@@ -91,19 +91,7 @@ type ActionQueryRow = Awaited<ReturnType<ReturnType<typeof actionQuery>["execute
 
 /** The actions with whether this person may mark each done or move its date (mayChangeAction, as updateAction checks). */
 async function toActions(db: Db, person: Person, rows: readonly ActionQueryRow[], today: string): Promise<Action[]> {
-  const access = await accessToActionDocuments(
-    db,
-    person,
-    rows.map((r) => ({
-      documentId: r.action.documentId,
-      caseId: r.action.caseId,
-      keyworkerId: r.keyworkerId,
-      meetingId: r.documentMeetingId,
-      visibility: r.visibility,
-      kind: r.documentKind,
-      whole: r.wholeVisibility && r.wholeKind ? { visibility: r.wholeVisibility, kind: r.wholeKind } : null,
-    })),
-  );
+  const access = await accessToActionDocuments(db, person, rows.map(actionDocumentFacts));
   const showEscalations = seesEscalations(person.role);
   return rows.map((r) => {
     const level = access.get(r.action.documentId) ?? "none";

@@ -33,6 +33,8 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
         .returning({ id: schema.agencies.id });
       agencyIds.set(agency.key, row!.id);
     }
+    // The demo ICB commissions the demo service: its leads oversee the children whose families share with it.
+    await tx.insert(schema.icbCommissions).values({ icbAgencyId: agencyIds.get("icb")!, serviceId });
     const personIds = new Map<string, string>();
     for (const p of demoPeople) {
       const [row] = await tx

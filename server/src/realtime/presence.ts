@@ -25,6 +25,7 @@ import { Server, type Socket } from "socket.io";
 import { cameFromAnotherSite, fromAnotherSiteMessage, type SiteConfig } from "../http/refuse-cross-site.js";
 import { nodeRequest } from "../http/request-origin.js";
 import { mayOpen, mayOpenOnce, type RecordKind } from "../access/may-open.js";
+import { icbAgenciesFollowingCetrDocument, leadsFor } from "../access/icb-oversight.js";
 import { notSavingMessage, RateLimitedFailureLog } from "../database-failure.js";
 import type { AccessChanges } from "../access/access-changes.js";
 import { closeWhenFallingBehind } from "./presence-backpressure.js";
@@ -59,6 +60,13 @@ type PresenceServer = Server<ClientToServerEvents, ServerToClientEvents, InterSe
 type PresenceSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 const noReply = (): void => {};
+
+/** The room of an ICB's leads: joined on connecting, never asked for. */
+const icbRoom = (icbAgencyId: string) => `icb:${icbAgencyId}`;
+
+function overseerRoom(person: Person): string | null {
+  return person.role === "icb-lead" && person.agencyId ? icbRoom(person.agencyId) : null;
+}
 
 const couldNotCheckMessage = "Could not check whether you may join that room just now. Please try again in a minute.";
 
@@ -120,6 +128,9 @@ export class Presence {
       );
       // A room of one's own, for news meant for this person (an action they own changed).
       void socket.join(`person:${socket.data.person.id}`);
+      // An ICB lead hears of changes to the CETR actions of every child their ICB oversees, on the team or not.
+      const icb = overseerRoom(socket.data.person);
+      if (icb) void socket.join(icb);
       // What a client sends is read as unknown: it is checked against the contract, not trusted to it.
       socket.on("presence:join", async (payload: unknown, ack?: unknown) => {
         const reply = typeof ack === "function" ? (ack as (answer: JoinReply) => void) : noReply;
@@ -151,7 +162,8 @@ export class Presence {
         await this.broadcast(parsed.data.room);
       });
       socket.on("disconnecting", () => {
-        const rooms = [...socket.rooms].filter((r) => r !== socket.id);
+        // An ICB's room is for news only: its leads are not told who of them is connected.
+        const rooms = [...socket.rooms].filter((r) => r !== socket.id && r !== overseerRoom(socket.data.person));
         // The socket leaves its rooms after this event; broadcast once it has.
         setImmediate(() => rooms.forEach((r) => void this.broadcast(r)));
       });
@@ -190,17 +202,22 @@ export class Presence {
 
   /**
    * Tell everyone looking at the case, and each owner wherever they are, that actions changed —
-   * but only those who may open the document the actions live in. A family member on the case
-   * page must not learn that a professionals meeting's actions moved, let alone their ids.
+   * but only those who may open the document the actions live in, or, for a CETR's actions, who
+   * oversee the child (an ICB lead's dashboard). A family member on the case page must not learn
+   * that a professionals meeting's actions moved, let alone their ids.
    */
   async actionsChanged(change: ActionsChangedNews): Promise<void> {
-    const rooms = [`case:${change.caseId}`, ...change.ownerIds.map((id) => `person:${id}`)];
+    // Actions of a CETR: also the leads of each ICB overseeing the child (icb-oversight.ts).
+    const overseeing = await icbAgenciesFollowingCetrDocument(this.db, change.documentId);
+    const rooms = [`case:${change.caseId}`, ...change.ownerIds.map((id) => `person:${id}`), ...[...overseeing].map(icbRoom)];
     const mayOpenDocument = mayOpenOnce(this.db);
     const message: ActionsChanged = { caseId: change.caseId, actionIds: change.actionIds };
     const sockets = await this.io.in(rooms).fetchSockets();
     // Every answer first, then the news: nobody hears of it later than someone asked after them.
     // A check that cannot be made (the database) tells nobody; the caller logs it.
-    const told = await Promise.all(sockets.map((socket) => mayOpenDocument(socket.data.person, "document", change.documentId)));
+    const told = await Promise.all(
+      sockets.map((socket) => leadsFor(socket.data.person, overseeing) || mayOpenDocument(socket.data.person, "document", change.documentId)),
+    );
     sockets.forEach((socket, i) => {
       if (told[i]) socket.emit("actions:changed", message);
     });

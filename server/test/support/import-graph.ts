@@ -31,6 +31,7 @@ export const partOf: Record<string, Part> = {
   agencies: "feature",
   audit: "feature",
   cases: "feature",
+  "cetr-actions": "feature",
   comments: "feature",
   "communication-needs": "feature",
   consent: "feature",

@@ -1,0 +1,276 @@
+/**
+ * What the "CETR actions" page reads (`GET /api/cetr-actions/overview`): the open CETR actions a
+ * person may see (cetrActionsAccess), overdue first, with their child, CETR, owner and agency in
+ * words; counts; the figures by agency, owner, child and CETR (the filters' choices); and how
+ * many were open and completed at the end of each of the last weeks. A handful of set-based
+ * queries, whatever the number of children: the list is bounded, everything else is counted by
+ * the database.
+ */
+import { schema, type Db } from "@roundtable/db";
+import {
+  cetrActionGroupLimit,
+  dueSoonDays,
+  isEscalationLevel,
+  isOverdue,
+  mayChangeAction,
+  openVsCompletedByWeek,
+  outstandingStatuses,
+  overTimeWeeks,
+  todayInEngland,
+  weekEndings,
+  type CetrActionGroup,
+  type CetrActionsOverview,
+  type CetrActionsOverviewQuery,
+  type CetrActionView,
+  type CetrGroup,
+  type LastEscalation,
+  type StatusCountChange,
+} from "@roundtable/domain";
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { accessToActionDocuments, actionDocumentFacts } from "../access/action-change-access.js";
+import { cetrActionsAccess } from "../access/cetr-actions-access.js";
+import { orRefuse } from "../access/access-answer.js";
+import { wholeDocument } from "../access/visible-documents.js";
+import type { Person } from "../auth/sessions.js";
+import { stopIfCancelled } from "../errors.js";
+import { actionOwner, agencyOfAction, dueWithin, escalationCount, isStillToDo, namedAgency, overdueOn, ownersAgency } from "./cetr-action-terms.js";
+
+const a = schema.actions;
+const agencyName = sql<string | null>`coalesce(${namedAgency.name}, ${ownersAgency.name})`;
+
+interface Options {
+  now?: Date;
+  signal?: AbortSignal;
+}
+
+export async function cetrActionsOverview(db: Db, person: Person, query: CetrActionsOverviewQuery & { limit: number }, options: Options = {}): Promise<CetrActionsOverview> {
+  const { cases } = orRefuse(cetrActionsAccess(db, person));
+  const today = todayInEngland(options.now);
+  const seen = and(isNull(a.removedAt), cases)!;
+  const filtered = and(
+    seen,
+    query.agencyId ? eq(agencyOfAction, query.agencyId) : undefined,
+    query.ownerId ? eq(a.ownerId, query.ownerId) : undefined,
+    query.caseId ? eq(a.caseId, query.caseId) : undefined,
+    query.cetrId ? eq(schema.cetrs.id, query.cetrId) : undefined,
+  )!;
+  stopIfCancelled(options.signal);
+  const [open, figures, overTime] = await Promise.all([
+    openActions(db, person, filtered, query.limit, today),
+    groupFigures(db, seen, filtered, today),
+    openAndCompletedByWeek(db, filtered, today),
+  ]);
+  return { today, dueSoonDays, counts: figures.counts, actions: open.actions, more: open.more, groups: figures.groups, overTime };
+}
+
+/** The open actions, most overdue first, then by due date (none last); one more than the limit says whether there are more. */
+async function openActions(db: Db, person: Person, where: SQL, limit: number, today: string): Promise<{ actions: CetrActionView[]; more: boolean }> {
+  const found = await db
+    .select({
+      action: a,
+      caseName: schema.cases.name,
+      keyworkerId: schema.cases.keyworkerId,
+      documentTitle: schema.documents.title,
+      visibility: schema.documents.visibility,
+      documentKind: schema.documents.kind,
+      documentMeetingId: schema.documents.meetingId,
+      wholeVisibility: wholeDocument.visibility,
+      wholeKind: wholeDocument.kind,
+      ownerName: actionOwner.name,
+      ownerAgencyName: namedAgency.name,
+      agencyId: agencyOfAction,
+      agencyName,
+      cetrId: schema.cetrs.id,
+      cetrHeldOn: schema.cetrs.heldOn,
+      cetrStatus: schema.cetrs.status,
+      escalations: escalationCount,
+    })
+    .from(a)
+    .innerJoin(schema.cetrs, eq(schema.cetrs.documentId, a.documentId))
+    .innerJoin(schema.cases, eq(schema.cases.id, a.caseId))
+    .innerJoin(schema.documents, eq(schema.documents.id, a.documentId))
+    .leftJoin(wholeDocument, eq(wholeDocument.id, schema.documents.partOf))
+    .leftJoin(actionOwner, eq(actionOwner.id, a.ownerId))
+    .leftJoin(namedAgency, eq(namedAgency.id, a.ownerAgencyId))
+    .leftJoin(ownersAgency, eq(ownersAgency.id, actionOwner.agencyId))
+    .where(and(where, isStillToDo))
+    .orderBy(sql`${a.dueDate} asc nulls last`, asc(schema.cases.name), asc(a.position), asc(a.id))
+    .limit(limit + 1);
+  const rows = found.slice(0, limit);
+  // Whether each may be marked done or moved from here, by the same rules as the change itself.
+  const access = await accessToActionDocuments(db, person, rows.map(actionDocumentFacts));
+  const latest = await lastEscalations(db, rows.map((r) => r.action.id));
+  const actions = rows.map(({ action, ...r }): CetrActionView => ({
+    id: action.id,
+    caseId: action.caseId,
+    documentId: action.documentId,
+    meetingId: action.meetingId,
+    text: action.text,
+    ownerId: action.ownerId,
+    ownerAgencyId: action.ownerAgencyId,
+    dueDate: action.dueDate,
+    status: action.status,
+    blockedReason: action.blockedReason,
+    overdue: isOverdue(action, today),
+    updatedAt: action.updatedAt.toISOString(),
+    caseName: r.caseName,
+    documentTitle: r.documentTitle,
+    ownerName: r.ownerName,
+    ownerAgencyName: r.ownerAgencyName,
+    section: action.section,
+    removedAt: null,
+    mayUpdate: mayChangeAction({ access: access.get(action.documentId) ?? "none", isOwner: action.ownerId === person.id, changesOwner: false }),
+    agencyId: r.agencyId,
+    agencyName: r.agencyName,
+    cetrId: r.cetrId,
+    cetrHeldOn: r.cetrHeldOn,
+    cetrStatus: r.cetrStatus,
+    escalations: r.escalations,
+    lastEscalation: latest.get(action.id) ?? null,
+  }));
+  return { actions, more: found.length > limit };
+}
+
+/** Each action's latest escalation (for "Escalated on … by …" and the next level's button), in one query. */
+async function lastEscalations(db: Db, actionIds: readonly string[]): Promise<Map<string, LastEscalation>> {
+  if (actionIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([schema.actionEscalations.actionId], {
+      actionId: schema.actionEscalations.actionId,
+      level: schema.actionEscalations.level,
+      at: schema.actionEscalations.at,
+      byName: schema.people.name,
+    })
+    .from(schema.actionEscalations)
+    .leftJoin(schema.people, eq(schema.people.id, schema.actionEscalations.byId))
+    .where(inArray(schema.actionEscalations.actionId, [...actionIds]))
+    .orderBy(schema.actionEscalations.actionId, desc(schema.actionEscalations.at));
+  return new Map(rows.flatMap((r) => (isEscalationLevel(r.level) ? [[r.actionId, { level: r.level, at: r.at.toISOString(), byName: r.byName }] as const] : [])));
+}
+
+/**
+ * One query over everything the person sees: its figures by agency, by owner, by child and by
+ * CETR (grouping sets), and — in the row that groups nothing — the totals of what the filters
+ * let through.
+ */
+async function groupFigures(db: Db, seen: SQL, filtered: SQL, today: string): Promise<{ counts: CetrActionsOverview["counts"]; groups: CetrActionsOverview["groups"] }> {
+  const c = schema.cetrs;
+  const count = (condition: SQL) => sql<number>`(count(*) filter (where ${condition}))::int`;
+  const inFilter = (condition: SQL) => count(and(filtered, condition)!);
+  const overdue = overdueOn(today);
+  const dueSoon = dueWithin(today);
+  const isDone = eq(a.status, "done");
+  const rows = await db
+    .select({
+      set: sql<"agency" | "owner" | "child" | "cetr" | "all">`case when grouping(${agencyOfAction}, ${agencyName}) = 0 then 'agency' when grouping(${a.ownerId}, ${actionOwner.name}) = 0 then 'owner' when grouping(${a.caseId}, ${schema.cases.name}) = 0 then 'child' when grouping(${c.id}, ${c.caseId}, ${c.heldOn}, ${c.status}) = 0 then 'cetr' else 'all' end`,
+      agencyId: agencyOfAction,
+      agencyName,
+      ownerId: a.ownerId,
+      ownerName: actionOwner.name,
+      caseId: a.caseId,
+      caseName: schema.cases.name,
+      cetrId: c.id,
+      cetrCaseId: c.caseId,
+      heldOn: c.heldOn,
+      cetrStatus: c.status,
+      open: count(isStillToDo),
+      overdue: count(overdue),
+      dueSoon: count(dueSoon),
+      filteredOpen: inFilter(isStillToDo),
+      filteredOverdue: inFilter(overdue),
+      filteredDueSoon: inFilter(dueSoon),
+      filteredDone: inFilter(isDone),
+      filteredChildren: sql<number>`(count(distinct ${a.caseId}) filter (where ${filtered}))::int`,
+    })
+    .from(a)
+    .innerJoin(c, eq(c.documentId, a.documentId))
+    .innerJoin(schema.cases, eq(schema.cases.id, a.caseId))
+    .leftJoin(actionOwner, eq(actionOwner.id, a.ownerId))
+    .leftJoin(namedAgency, eq(namedAgency.id, a.ownerAgencyId))
+    .leftJoin(ownersAgency, eq(ownersAgency.id, actionOwner.agencyId))
+    .where(seen)
+    .groupBy(
+      sql`grouping sets ((${agencyOfAction}, ${agencyName}), (${a.ownerId}, ${actionOwner.name}), (${a.caseId}, ${schema.cases.name}), (${c.id}, ${c.caseId}, ${c.heldOn}, ${c.status}), ())`,
+    );
+  const figures = (r: (typeof rows)[number]) => ({ open: r.open, overdue: r.overdue, dueSoon: r.dueSoon });
+  const of = (set: (typeof rows)[number]["set"]) => rows.filter((r) => r.set === set);
+  const children = of("child").map((r): CetrActionGroup => ({ id: r.caseId, name: r.caseName ?? "", ...figures(r) }));
+  const childName = new Map(children.map((child) => [child.id, child.name]));
+  const total = of("all")[0];
+  return {
+    counts: {
+      overdue: total?.filteredOverdue ?? 0,
+      dueSoon: total?.filteredDueSoon ?? 0,
+      open: total?.filteredOpen ?? 0,
+      done: total?.filteredDone ?? 0,
+      children: total?.filteredChildren ?? 0,
+    },
+    groups: {
+      agencies: mostOverdue(of("agency").map((r) => ({ id: r.agencyId, name: r.agencyName ?? "No agency", ...figures(r) }))),
+      owners: mostOverdue(of("owner").map((r) => ({ id: r.ownerId, name: r.ownerName ?? "No owner", ...figures(r) }))),
+      children: mostOverdue(children),
+      cetrs: mostOverdue(
+        of("cetr").map((r): CetrGroup => ({
+          id: r.cetrId!,
+          caseId: r.cetrCaseId!,
+          name: childName.get(r.cetrCaseId!) ?? "",
+          heldOn: r.heldOn,
+          status: r.cetrStatus!,
+          ...figures(r),
+        })),
+      ),
+    },
+  };
+}
+
+/** Most overdue first, then most open, then by name; no more than the limit. */
+function mostOverdue<G extends CetrActionGroup>(groups: G[]): G[] {
+  return groups
+    .sort((x, y) => y.overdue - x.overdue || y.open - x.open || x.name.localeCompare(y.name, "en-GB"))
+    .slice(0, cetrActionGroupLimit);
+}
+
+/**
+ * Open and completed at the end of each of the last weeks, from each action's creation (with
+ * the status it was created with) and each change of its status since (action_events), counted
+ * by day by the database. Days before the first week count towards it.
+ */
+async function openAndCompletedByWeek(db: Db, where: SQL, today: string): Promise<CetrActionsOverview["overTime"]> {
+  const endings = weekEndings(today, overTimeWeeks);
+  const from = endings[0]!;
+  const e = schema.actionEvents;
+  const dayOf = (at: SQL | typeof a.createdAt) => sql<string>`greatest((${at} at time zone 'Europe/London')::date, ${from}::date)::text`;
+  const firstStatus = sql<string>`coalesce((select ${e.fromValue} from ${e} where ${e.actionId} = ${a.id} and ${e.field} = 'status' order by ${e.at}, ${e.id} limit 1), ${a.status})`;
+  const [created, changed] = await Promise.all([
+    db
+      .select({ day: dayOf(a.createdAt), status: firstStatus, count: sql<number>`count(*)::int` })
+      .from(a)
+      .innerJoin(schema.cetrs, eq(schema.cetrs.documentId, a.documentId))
+      .innerJoin(schema.cases, eq(schema.cases.id, a.caseId))
+      .leftJoin(actionOwner, eq(actionOwner.id, a.ownerId))
+      .where(where)
+      .groupBy(sql`1`, sql`2`),
+    db
+      .select({ day: dayOf(sql`${e.at}`), from: e.fromValue, to: e.toValue, count: sql<number>`count(*)::int` })
+      .from(e)
+      .innerJoin(a, eq(a.id, e.actionId))
+      .innerJoin(schema.cetrs, eq(schema.cetrs.documentId, a.documentId))
+      .innerJoin(schema.cases, eq(schema.cases.id, a.caseId))
+      .leftJoin(actionOwner, eq(actionOwner.id, a.ownerId))
+      .where(and(where, eq(e.field, "status")))
+      .groupBy(sql`1`, sql`2`, sql`3`),
+  ]);
+  const kindOf = (status: string | null): StatusCountChange["kind"] | null =>
+    status === "done" ? "done" : (outstandingStatuses as readonly (string | null)[]).includes(status) ? "open" : null;
+  const changes: StatusCountChange[] = [];
+  const add = (day: string, status: string | null, change: number) => {
+    const kind = kindOf(status);
+    if (kind) changes.push({ day, kind, change });
+  };
+  for (const r of created) add(r.day, r.status, r.count);
+  for (const r of changed) {
+    add(r.day, r.from, -r.count);
+    add(r.day, r.to, r.count);
+  }
+  return openVsCompletedByWeek(changes, endings);
+}
