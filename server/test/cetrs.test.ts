@@ -10,7 +10,6 @@
 import { randomUUID } from "node:crypto";
 import type { InboxPage, Action, ActionEvent, CetrCarriedAction, CetrDetail, CetrPapers, CetrSummary, DocumentDetail } from "@roundtable/domain";
 import { schema } from "@roundtable/db";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { signIn, type SignedIn } from "./support/api-client.js";

@@ -8,24 +8,21 @@ import { isFamilyRole, type CetrStanding } from "@roundtable/domain";
 import { and, eq, isNull, or } from "drizzle-orm";
 import { caseRoleOf } from "./access.js";
 import { casesSharingWith, sharingConsentedFor } from "./sharing-consent.js";
+import { overseenCaseIds } from "./icb-oversight.js";
 import type { Person } from "../auth/sessions.js";
 
 export type CetrRow = typeof schema.cetrs.$inferSelect;
 
 /**
- * Whether an ICB lead oversees this child: their ICB commissions the child's service (or they are
- * on the child's team), and the family shares information with their ICB.
+ * Whether an ICB lead oversees this child for its CETRs: their ICB commissions the child's service
+ * (icb-oversight.ts, which gates by the family's consent), or they are on the child's team and the
+ * family shares with their ICB.
  */
 export async function icbLeadOversees(db: Db, person: Person, c: { caseId: string; serviceId: string }): Promise<boolean> {
   if (person.role !== "icb-lead" || !person.agencyId) return false;
-  const [commission] = await db
-    .select({ serviceId: schema.icbCommissions.serviceId })
-    .from(schema.icbCommissions)
-    .where(and(eq(schema.icbCommissions.icbAgencyId, person.agencyId), eq(schema.icbCommissions.serviceId, c.serviceId)))
-    .limit(1);
+  if ((await overseenCaseIds(db, person, [c.caseId])).has(c.caseId)) return true;
   const onTeam = person.serviceId === c.serviceId && (await caseRoleOf(db, person.id, c.caseId)) === "icb-lead";
-  if (!commission && !onTeam) return false;
-  return (await casesSharingWith(db, person.agencyId, [c.caseId])).has(c.caseId);
+  return onTeam && (await casesSharingWith(db, person.agencyId, [c.caseId])).has(c.caseId);
 }
 
 /** This person's standing to the child's CETRs, apart from a panel place (which is per CETR). */
