@@ -94,7 +94,8 @@ export function DocumentWorkspace({
   const describedBy = [helpId, readOnlyNoticeId].filter(Boolean).join(" ");
 
   return (
-    <div className="rt-workspace">
+    // The CETR's easy-read summary is for the young person and family: large type, one idea a line.
+    <div className={document.kind === "cetr-summary" ? "rt-workspace rt-workspace--large-type" : "rt-workspace"}>
       {/* Not kept in view while scrolling: the comments below it in this column can be long. */}
       {side && (
         <aside className="rt-workspace__side" aria-labelledby={sideHeadingId}>

@@ -81,7 +81,29 @@ const youngPersonViews: DocumentWords = {
   editorTestId: "young-person-views-editor",
 };
 
+const cetrReport: DocumentWords = {
+  ...otherDocument,
+  opening: "Opening the CETR report…",
+  readOnly: "You can read this report but not change it.",
+  helpEditing: "Changes are shared with the panel, the ICB lead and the keyworkers as you type.",
+  leaveHint: "To leave the report, press Escape.",
+  accessEndedTitle: "You no longer have access to this CETR",
+  accessEndedBody: "Someone has changed who can see this CETR, so you cannot see or change its report now.",
+  editorTestId: "cetr-editor",
+};
+
+const cetrSummary: DocumentWords = {
+  ...cetrReport,
+  opening: "Opening the easy-read summary…",
+  readOnly: "You can read this summary but not change it.",
+  helpEditing: "Write short sentences, one idea a line. Say who will do what by when.",
+  leaveHint: "To leave the summary, press Escape.",
+  editorTestId: "cetr-summary-editor",
+};
+
 export function documentWords(kind: DocumentKind | null): DocumentWords {
+  if (kind === "cetr") return cetrReport;
+  if (kind === "cetr-summary") return cetrSummary;
   if (kind === "care-plan") return carePlan;
   if (kind === "family-views") return familyViews;
   if (kind === "young-person-views") return youngPersonViews;
