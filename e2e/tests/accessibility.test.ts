@@ -49,7 +49,15 @@ function routeKind(pathname: string): string {
   if (parts.length === 0) return "my-cases";
   const [first, second, third] = parts;
   if (parts.length === 1) {
-    const single: Record<string, string> = { signin: "sign-in", actions: "my-actions", overdue: "overdue", notifications: "notifications", "password-reset": "password-reset" };
+    const single: Record<string, string> = {
+      signin: "sign-in",
+      actions: "my-actions",
+      overdue: "overdue",
+      notifications: "notifications",
+      "password-reset": "password-reset",
+      "cetr-actions": "cetr-actions",
+      agencies: "agencies",
+    };
     return single[first!] ?? "not-found";
   }
   if (parts.length === 2) {
@@ -57,7 +65,7 @@ function routeKind(pathname: string): string {
     if (first === "account" && second === "emails") return "email-choices";
     if (first === "account" && second === "communication-needs") return "communication-needs";
     if (first === "meetings" && second === "new") return "new-meeting";
-    const byFirst: Record<string, string> = { cases: "case", documents: "document", meetings: "meeting", invitations: "invitation", "password-reset": "password-reset-link" };
+    const byFirst: Record<string, string> = { cases: "case", documents: "document", meetings: "meeting", cetrs: "cetr", invitations: "invitation", "password-reset": "password-reset-link" };
     return byFirst[first!] ?? "not-found";
   }
   if (parts.length === 4 && first === "cases" && third === "communication-needs") return "member-communication-needs";
@@ -274,8 +282,12 @@ beforeAll(async () => {
   const first = carried.find((s) => s.caseId === jamie.id)!.actions[0]!.action.id;
   const confirmed = await page.request.post(api(`/meetings/${tracker.id}/carried-actions/${first}`), { data: { decision: "confirmed" } });
   expect(confirmed.status(), await confirmed.text()).toBe(200);
+  // Jamie's agreed CETR (the family read it) and its easy-read summary, in large type.
+  const cetrs = (await (await page.request.get(api(`/cases/${jamie.id}/cetrs`))).json()) as { id: string; status: string }[];
+  const agreed = cetrs.find((c) => c.status === "agreed")!;
+  const agreedPage = (await (await page.request.get(api(`/cetrs/${agreed.id}/page`))).json()) as { easyReadDocumentId: string };
   const caseAddress = `/cases/${jamie.id}`;
-  byAddress = [`/meetings/${tracker.id}`, caseAddress, `${caseAddress}/team`, `${caseAddress}/consent`, `${caseAddress}/audit`, `${caseAddress}/access-report`, "/overdue", "/meetings/new", "/account/two-step"];
+  byAddress = [`/cetrs/${agreed.id}`, `/documents/${agreedPage.easyReadDocumentId}`, `/meetings/${tracker.id}`, caseAddress, `${caseAddress}/team`, `${caseAddress}/consent`, `${caseAddress}/audit`, `${caseAddress}/access-report`, "/overdue", "/meetings/new", "/account/two-step"];
   await page.context().close();
 });
 

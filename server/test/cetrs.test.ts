@@ -10,6 +10,7 @@
 import { randomUUID } from "node:crypto";
 import type { InboxPage, Action, ActionEvent, CetrCarriedAction, CetrDetail, CetrPapers, CetrSummary, DocumentDetail } from "@roundtable/domain";
 import { schema } from "@roundtable/db";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { signIn, type SignedIn } from "./support/api-client.js";
@@ -84,6 +85,9 @@ describe("a CETR, from request to agreed report", () => {
     expect((await claire.post(`/api/cases/${jamieId}/cetrs`, { reason: "x", setting: "community" })).status).toBe(404);
     expect((await ben.post(`/api/cases/${jamieId}/cetrs`, { reason: "x", setting: "community" })).status).toBe(403);
     expect((await priya.post(`/api/cases/${jamieId}/cetrs`, { reason: "", setting: "community" })).status).toBe(400);
+    // On the child's audit trail, by whom.
+    const trail = await server.database.db.select().from(schema.auditEvents).where(eq(schema.auditEvents.caseId, jamieId));
+    expect(trail.filter((e) => e.action === "cetr-requested").map((e) => e.personId)).toEqual([priya.personId]);
     expect((await priya.post(`/api/cases/${jamieId}/cetrs`, { reason: "x", setting: "at home" })).status).toBe(400);
   });
 

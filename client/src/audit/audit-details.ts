@@ -111,6 +111,22 @@ export function describeAuditDetails(event: Pick<AuditEvent, "action" | "detail"
       if (!to || to.length > 40) return "";
       return from && from.length <= 40 ? `From ${from} to ${to}` : `Rated ${to}`;
     }
+    case "cetr-requested":
+    case "cetr-held":
+    case "cetr-agreed":
+      return "";
+    case "cetr-arranged": {
+      const heldOn = text(detail, "heldOn");
+      return heldOn && /^\d{4}-\d{2}-\d{2}$/.test(heldOn) ? `For ${heldOn}` : "";
+    }
+    case "cetr-panel-changed": {
+      const place = text(detail, "place");
+      return name && place ? `${name}, ${place.replace(/-/g, " ")}` : "";
+    }
+    case "cetr-withdrawn": {
+      const reason = text(detail, "reason");
+      return reason ? `Why: ${reason}` : "";
+    }
     case "password-reset-requested":
       return "";
     case "password-reset-completed": {

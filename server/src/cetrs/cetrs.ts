@@ -27,6 +27,7 @@ import {
 import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { caseRoleOf } from "../access/access.js";
+import { recordAudit } from "../audit/audit-log.js";
 import type { AccessAnnouncer } from "../access/access-announcer.js";
 import type { Person } from "../auth/sessions.js";
 import type { RoomRegistry } from "../collab/room-registry.js";
@@ -82,6 +83,7 @@ export async function requestCetr({ db, notifier }: Pick<CetrDeps, "db" | "notif
       .insert(schema.cetrs)
       .values({ serviceId: c.serviceId, caseId, setting: body.setting, reason: body.reason, requestedBy: person.id, requestedAt: now, documentId: report!.id, easyReadDocumentId: summary!.id })
       .returning({ id: schema.cetrs.id });
+    await recordAudit(tx, { actor: person, role: person.role, action: "cetr-requested", caseId, documentId: report!.id, detail: { cetrId: row!.id, setting: body.setting } });
     return row!.id;
   });
   const [made] = await db.select().from(schema.cetrs).where(eq(schema.cetrs.id, cetrId));
@@ -210,6 +212,9 @@ export async function commandCetr(deps: CetrDeps & { reportDays?: number }, pers
   const next = applyCetrCommand(cetr.status, command.type);
   if (!next.ok) throw new HttpError(409, next.reason);
   const now = new Date();
+  const audited = { cetrId, ...(command.type === "arrange" ? { heldOn: command.heldOn } : {}), ...(command.type === "withdraw" ? { reason: command.reason } : {}) };
+  const auditAction = ({ arrange: "cetr-arranged", hold: "cetr-held", "agree-report": "cetr-agreed", withdraw: "cetr-withdrawn" } as const)[command.type];
+  await recordAudit(db, { actor: person, role: person.role, action: auditAction, caseId: cetr.caseId, documentId: cetr.documentId, detail: audited });
   if (command.type === "arrange") {
     await requireChairInService(db, cetr, command.chairId);
     await db.update(schema.cetrs).set({ status: next.status, heldOn: command.heldOn, chairId: command.chairId, arrangedBy: person.id, updatedAt: now }).where(eq(schema.cetrs.id, cetrId));
@@ -256,7 +261,7 @@ export async function addPanelMember(deps: CetrDeps, person: Person, cetrId: str
   const { cetr, standing } = await openCetr(db, person, cetrId);
   if (!mayArrangeCetr(standing)) throw forbidden("The CETR panel is convened by the ICB lead.");
   if (cetr.status === "agreed" || cetr.status === "withdrawn") throw new HttpError(409, "This CETR is finished: its panel can no longer change.");
-  const [member] = await db.select({ id: schema.people.id, role: schema.people.role }).from(schema.people).where(eq(sql`lower(${schema.people.email})`, body.email.toLowerCase()));
+  const [member] = await db.select({ id: schema.people.id, role: schema.people.role, name: schema.people.name }).from(schema.people).where(eq(sql`lower(${schema.people.email})`, body.email.toLowerCase()));
   if (!member) throw new HttpError(400, "The request body is not valid.", { email: "Nobody has a Roundtable account with that email address. Invite them to Roundtable first." });
   if (member.role === "parent" || member.role === "young-person" || member.role === "admin") {
     throw new HttpError(400, "Panel places are for the independent chair, clinical expert and expert by experience.");
@@ -267,6 +272,7 @@ export async function addPanelMember(deps: CetrDeps, person: Person, cetrId: str
     .insert(schema.cetrPanel)
     .values({ cetrId, personId: member.id, place: body.place, addedBy: person.id })
     .onConflictDoUpdate({ target: [schema.cetrPanel.cetrId, schema.cetrPanel.personId], set: { place: body.place, endedAt: null } });
+  await recordAudit(db, { actor: person, role: person.role, action: "cetr-panel-changed", caseId: cetr.caseId, documentId: cetr.documentId, detail: { cetrId, personId: member.id, name: member.name, place: body.place } });
   return describeCetr(db, person, cetrId);
 }
 
