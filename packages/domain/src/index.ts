@@ -35,5 +35,8 @@ export * from "./edit-history.js";
 export * from "./actions/carry-over.js";
 export * from "./actions/carried-action-record.js";
 export * from "./register/rag-change.js";
+export * from "./register/register-signals.js";
+export * from "./register/register-view.js";
+export * from "./register/calendar-days.js";
 export * from "./cetr/cetr.js";
 export * from "./actions/escalation.js";

@@ -6,6 +6,7 @@ import {
   mayReadAccessReport,
   mayReadAuditTrail,
   mayUseOverdue,
+  mayUseRegister,
   mayUseTwoStep,
   overdueScope,
 } from "./page-permissions.js";
@@ -22,6 +23,11 @@ describe("who may use each page", () => {
       expect(overdueScope(role)).toBeNull();
       expect(mayUseOverdue(role)).toBe(false);
     }
+  });
+
+  it("gives the register to the senior keyworkers and the service lead who hold it, and to nobody else", () => {
+    expect(roles.filter(mayUseRegister)).toEqual(["senior-keyworker", "service-lead"]);
+    for (const role of ["keyworker", "professional", "icb-lead", "parent", "young-person", "admin"] as const) expect(mayUseRegister(role)).toBe(false);
   });
 
   it("never offers a family account the overdue page, booking or two-step sign-in", () => {
