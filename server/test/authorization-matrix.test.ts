@@ -21,6 +21,7 @@ import {
   mayReadAccessReport,
   mayReadAuditTrail,
   mayUseOverdue,
+  mayUseRegister,
   mayRecordCommunicationNeeds,
   meetingAccess,
   meetingPartsAccess,
@@ -592,6 +593,7 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
   it("answers the pages that are not for everyone as the rules say", async () => {
     for (const actor of actors) {
       check("GET overdue list", actor, mayUseOverdue(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/actions?overdue=true")).status));
+      check("GET register", actor, mayUseRegister(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/register")).status));
     }
   });
 
