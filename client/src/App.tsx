@@ -5,7 +5,7 @@
 import { TwoStepPage } from "./account/TwoStepPage";
 import { lazy, Suspense, useEffect } from "react";
 import { SessionProvider } from "./auth/SessionProvider";
-import { mayBookMeetings, mayUseOverdue, mayUseTwoStep, sharesContactDetails } from "@roundtable/domain";
+import { mayBookMeetings, mayUseOverdue, mayUseRegister, mayUseTwoStep, sharesContactDetails } from "@roundtable/domain";
 import { ContactDetailsPage } from "./account/ContactDetailsPage";
 import { AccountPage } from "./account/AccountPage";
 import { MemberCommunicationNeedsPage, OwnCommunicationNeedsPage } from "./communication-needs/CommunicationNeedsPages";
@@ -30,6 +30,7 @@ import { NewNotifications } from "./notifications/NewNotifications";
 import { EmailChoicesPage } from "./notifications/EmailChoicesPage";
 import { NotificationsPage } from "./notifications/NotificationsPage";
 import { OverduePage } from "./overdue/OverduePage";
+import { RegisterPage } from "./register/RegisterPage";
 import { PageLoading } from "./layout/PageLoading";
 import { PageCodeBoundary } from "./layout/PageCodeBoundary";
 import { navigate, useLocation } from "./navigation/history";
@@ -142,6 +143,8 @@ function SignedInPage({ route }: { route: Route }) {
       return <AccountPage />;
     case "overdue":
       return mayUseOverdue(me.role) ? <OverduePage /> : <NotForYouPage page="overdue" />;
+    case "register":
+      return mayUseRegister(me.role) ? <RegisterPage /> : <NotForYouPage page="register" />;
     case "case":
       return <CasePage key={route.caseId} caseId={route.caseId} />;
     case "case-team":

@@ -46,6 +46,8 @@ import type {
   UnreadCount,
   UpdateActionBody,
   PasswordResetLink,
+  RegisterPage,
+  RegisterQuery,
 } from "@roundtable/domain";
 import type { AppType } from "../../../server/src/app.js";
 import { requestJson, segment, send } from "./transport";
@@ -96,6 +98,16 @@ export function setCommentResolved(commentId: string, resolved: boolean): Promis
 /** Actions the signed-in person may see, narrowed by owner ("me" or a person id), case, status or overdue. */
 export function listActions(query: ActionListQuery = {}): Promise<Action[]> {
   return requestJson(api.actions.$get({ query }));
+}
+
+/** A page of the service's register: its children with their ratings, CETRs and signals, filtered and ordered. */
+export function getRegister(query: RegisterQuery): Promise<RegisterPage> {
+  return requestJson(api.register.$get({ query }));
+}
+
+/** The same page of the register as a CSV file to download (the download is on each child's audit trail). */
+export function registerCsvAddress(query: RegisterQuery): string {
+  return api["register.csv"].$path({ query });
 }
 
 /** Change an action's status, due date or owner; the server changes the document too. */

@@ -6,7 +6,7 @@
 import { isFamilyRole, type Role } from "@roundtable/domain";
 
 /** The pages someone may be sent to that are not for everyone. */
-export type GatedPage = "overdue" | "book-meeting" | "two-step" | "audit-trail" | "access-report" | "contact-details";
+export type GatedPage = "overdue" | "register" | "book-meeting" | "two-step" | "audit-trail" | "access-report" | "contact-details";
 
 /** Who to ask, when the reader thinks they should have been let in. */
 export function whoToAsk(role: Role): string {
@@ -24,6 +24,11 @@ export function notForYouReason(page: GatedPage, role: Role): string {
       return family
         ? "This page is for the staff who chase actions across the keyworking service. What you have agreed to do is in My actions."
         : "This page is for keyworkers and the people who chase actions across the keyworking service. Your own actions are in My actions.";
+    case "register":
+      if (family) return "This page is a list for the keyworking service's staff. Your keyworker can tell you anything you need to know.";
+      return role === "keyworker"
+        ? "The register of every child the service works with is for senior keyworkers and the service lead. The children you are keyworker for are on your home page, highest risk first."
+        : "The register of every child the service works with is for the keyworking service's senior keyworkers and service lead.";
     case "book-meeting":
       return family
         ? "Meetings are booked by your keyworker. If you would like a meeting, or want to say when and where it is, tell your keyworker."

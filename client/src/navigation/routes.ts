@@ -4,6 +4,7 @@ export type Route =
   | { name: "my-cases" }
   | { name: "my-actions" }
   | { name: "overdue" }
+  | { name: "register" }
   | { name: "two-step" }
   | { name: "notifications" }
   | { name: "email-choices" }
@@ -39,6 +40,7 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 1 && first === "signin") return { name: "sign-in" };
   if (parts.length === 1 && first === "actions") return { name: "my-actions" };
   if (parts.length === 1 && first === "overdue") return { name: "overdue" };
+  if (parts.length === 1 && first === "register") return { name: "register" };
   if (parts.length === 1 && first === "password-reset") return { name: "password-reset" };
   if (parts.length === 2 && first === "account" && second === "two-step") return { name: "two-step" };
   if (parts.length === 1 && first === "notifications") return { name: "notifications" };
@@ -90,6 +92,8 @@ export const paths = {
   memberCommunicationNeeds: (caseId: string, personId: string) => `/cases/${encodeURIComponent(caseId)}/communication-needs/${encodeURIComponent(personId)}`,
   /** Overdue actions across the service, with its filters as a query string ("agency=…&case=…"). */
   overdue: (search = "") => (search.length > 0 ? `/overdue?${search}` : "/overdue"),
+  /** The register, with its filters, order and page as a query string ("rating=red&sort=keyworker"). */
+  register: (search = "") => (search.length > 0 ? `/register?${search}` : "/register"),
   case: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
   caseTeam: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/team`,
   caseConsent: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/consent`,
