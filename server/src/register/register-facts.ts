@@ -3,11 +3,12 @@
  * last changed, their last CETR held and the next arranged, their next meeting, and when their
  * next CETR is due. Each is a lookup by the child's id on an index (rag_changes_case_idx,
  * cetrs_case_idx, meeting_cases_case_idx), so a page reads a few rows per child and ordering
- * the whole service by one of them reads only that one (the next meeting, grouped: see below).
+ * the whole service by one of them reads only that one (the next meeting and the last CETR
+ * held are grouped over the service instead: see below).
  */
 import { schema, type Db } from "@roundtable/db";
 import { compareRagRating, ragRatings, type RegisterSettings, type RegisterSort } from "@roundtable/domain";
-import { and, asc, eq, gt, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 
 const c = schema.cases;
 const rc = schema.ragChanges;
@@ -58,12 +59,26 @@ export function nextMeetingsOfService(db: Db, serviceId: string, now: Date) {
 }
 
 /**
- * nextCetrDueOn (packages/domain) as SQL, for ordering: blue, months after the last CETR held;
- * red, weeks after it; with none held, from the day of the rating. A date plus a month interval
- * is clamped to the month's last day, as plusMonths does. A test holds the two together.
+ * The last CETR held for every child of the service at once, for ordering by when the next is
+ * due: grouped over the service's held CETRs (cetrs_service_status_idx) rather than looked up
+ * child by child, which Postgres prices high enough to compile the query first.
  */
-export function nextCetrDueOn(settings: RegisterSettings): SQL<string | null> {
-  const held = lastCetrHeldOn;
+export function lastCetrsHeldOfService(db: Db, serviceId: string) {
+  return db
+    .select({ caseId: cetrs.caseId, heldOn: sql<string>`max(${cetrs.heldOn})`.mapWith(cetrs.heldOn).as("last_held_on") })
+    .from(cetrs)
+    .where(and(eq(cetrs.serviceId, serviceId), inArray(cetrs.status, ["held", "agreed"])))
+    .groupBy(cetrs.caseId)
+    .as("last_held");
+}
+
+/**
+ * nextCetrDueOn (packages/domain) as SQL, for ordering, given the child's last CETR held: blue,
+ * months after it; red, weeks after it; with none held, from the day of the rating. A date plus
+ * a month interval is clamped to the month's last day, as plusMonths does. A test holds the two
+ * together.
+ */
+export function nextCetrDueOn(settings: RegisterSettings, held: SQLWrapper): SQL<string | null> {
   return sql<string | null>`(case ${c.ragRating}
     when 'blue' then coalesce((${held} + make_interval(months => ${settings.inpatientCetrEveryMonths}::int))::date, ${ratedOn})
     when 'red' then coalesce(${held} + ${settings.redWithoutCetrWeeks * 7}::int, ${ratedOn})
@@ -77,7 +92,11 @@ const ratingRank = sql`(case ${c.ragRating} ${sql.join(
 )} else ${sql.raw(String(ragRatings.length))} end)`;
 
 /** How the page is ordered for each sort, with the name and id last so every order is total. */
-export function registerOrder(sort: RegisterSort, settings: RegisterSettings, joined: { keyworkerName: SQLWrapper; nextMeetingAt: SQLWrapper }): SQL[] {
+export function registerOrder(
+  sort: RegisterSort,
+  settings: RegisterSettings,
+  joined: { keyworkerName: SQLWrapper; nextMeetingAt: SQLWrapper; lastCetrHeldOn: SQLWrapper },
+): SQL[] {
   const byName = [asc(c.name), asc(c.id)];
   switch (sort) {
     case "rating":
@@ -89,6 +108,6 @@ export function registerOrder(sort: RegisterSort, settings: RegisterSettings, jo
     case "next-meeting":
       return [sql`${joined.nextMeetingAt} asc nulls last`, ratingRank, ...byName];
     case "next-cetr-due":
-      return [sql`${nextCetrDueOn(settings)} asc nulls last`, ratingRank, ...byName];
+      return [sql`${nextCetrDueOn(settings, joined.lastCetrHeldOn)} asc nulls last`, ratingRank, ...byName];
   }
 }

@@ -4,7 +4,7 @@
  * keyworkers and the service lead (registerAccess), across the whole service.
  *
  * A constant number of queries, whatever the size of the service: the service's settings; the
- * page's children in order (with how many match); what the register shows of them; every
+ * page's children in order with what the register shows of them (and how many match); every
  * keyworker's caseload; and, for a senior keyworker, which of the page's cases they may open.
  * Nothing is read per row.
  */
@@ -23,14 +23,23 @@ import {
   type RegisterRow,
   type RegisterSettings,
 } from "@roundtable/domain";
-import { and, count, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, count, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { alias, unionAll } from "drizzle-orm/pg-core";
 import { orRefuse } from "../access/access-answer.js";
 import { registerAccess } from "../access/register-access.js";
 import { membershipCounts } from "../access/team-membership.js";
 import type { Person } from "../auth/sessions.js";
 import { HttpError, stopIfCancelled } from "../errors.js";
-import { cetrArrangedOn, lastCetrHeldOn, lastRatingChangeAt, nextMeetingAt, nextMeetingsOfService, ratedOn, registerOrder } from "./register-facts.js";
+import {
+  cetrArrangedOn,
+  lastCetrHeldOn,
+  lastCetrsHeldOfService,
+  lastRatingChangeAt,
+  nextMeetingAt,
+  nextMeetingsOfService,
+  ratedOn,
+  registerOrder,
+} from "./register-facts.js";
 
 const c = schema.cases;
 const keyworker = alias(schema.people, "keyworker");
@@ -83,13 +92,19 @@ function filterConditions(person: Person, query: RegisterQuery, ratings: Service
 /** Every keyworker of the service's children, by name, with how many children each is (first) keyworker for. */
 async function serviceKeyworkers(db: Db, serviceId: string): Promise<RegisterKeyworker[]> {
   const p = schema.people;
-  const [firsts, seconds] = await Promise.all([
-    db.select({ id: p.id, name: p.name, caseload: count() }).from(c).innerJoin(p, eq(p.id, c.keyworkerId)).where(eq(c.serviceId, serviceId)).groupBy(p.id, p.name),
-    db.selectDistinct({ id: p.id, name: p.name }).from(c).innerJoin(p, eq(p.id, c.secondKeyworkerId)).where(eq(c.serviceId, serviceId)),
-  ]);
-  const byId = new Map<string, RegisterKeyworker>(firsts.map((k) => [k.id, k]));
-  for (const s of seconds) if (!byId.has(s.id)) byId.set(s.id, { ...s, caseload: 0 });
-  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
+  const allocated = (column: typeof c.keyworkerId | typeof c.secondKeyworkerId, first: 0 | 1) =>
+    db
+      .select({ personId: sql<string>`${column}`.as("person_id"), first: sql<number>`${sql.raw(String(first))}`.as("first") })
+      .from(c)
+      .where(and(eq(c.serviceId, serviceId), isNotNull(column)));
+  // A second keyworker is a choice for the filter, with no children counted to their caseload.
+  const held = unionAll(allocated(c.keyworkerId, 1), allocated(c.secondKeyworkerId, 0)).as("held");
+  const rows = await db
+    .select({ id: p.id, name: p.name, caseload: sql<number>`sum(${held.first})`.mapWith(Number) })
+    .from(held)
+    .innerJoin(p, eq(p.id, held.personId))
+    .groupBy(p.id, p.name);
+  return rows.sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
 }
 
 /** Of these cases, the ones a senior keyworker may open: those whose team they are on. */
@@ -114,52 +129,51 @@ export async function listRegister(db: Db, person: Person, query: RegisterQuery,
   const { settings, ratings } = await serviceRegister(db, person.serviceId);
   const where = and(...filterConditions(person, query, ratings))!;
 
-  // The page's children in order, and how many match across all pages.
+  // The page's children in order, with what the register shows of them and how many match
+  // across all pages, in one query: Postgres works out what is shown (each a lookup by the
+  // child's id) after sorting and cutting to the page, so only what the order needs is read for
+  // every child.
   stopIfCancelled(signal);
   const nextMeeting = nextMeetingsOfService(db, person.serviceId, now);
+  const lastHeld = lastCetrsHeldOfService(db, person.serviceId);
   const inOrder = db
-    .select({ id: c.id, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({
+      id: c.id,
+      name: c.name,
+      rating: c.ragRating,
+      keyworkerId: keyworker.id,
+      keyworkerName: keyworker.name,
+      secondKeyworkerId: secondKeyworker.id,
+      secondKeyworkerName: secondKeyworker.name,
+      lastRatingChangeAt,
+      ratedOn,
+      lastCetrHeldOn,
+      cetrArrangedOn: cetrArrangedOn(today),
+      nextMeetingAt: nextMeetingAt(now),
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
     .from(c)
     .leftJoin(keyworker, eq(keyworker.id, c.keyworkerId))
+    .leftJoin(secondKeyworker, eq(secondKeyworker.id, c.secondKeyworkerId))
     .$dynamic();
-  // Grouped over the service's meetings to come: joined only when ordering by it.
-  const ordered = await (sort === "next-meeting" ? inOrder.leftJoin(nextMeeting, eq(nextMeeting.caseId, c.id)) : inOrder)
+  // Grouped over the service's meetings to come, or its CETRs held: joined only when ordering by them.
+  let ordered = inOrder;
+  if (sort === "next-meeting") ordered = ordered.leftJoin(nextMeeting, eq(nextMeeting.caseId, c.id));
+  if (sort === "next-cetr-due") ordered = ordered.leftJoin(lastHeld, eq(lastHeld.caseId, c.id));
+  const facts = await ordered
     .where(where)
-    .orderBy(...registerOrder(sort, settings, { keyworkerName: keyworker.name, nextMeetingAt: nextMeeting.startsAt }))
+    .orderBy(...registerOrder(sort, settings, { keyworkerName: keyworker.name, nextMeetingAt: nextMeeting.startsAt, lastCetrHeldOn: lastHeld.heldOn }))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  const ids = ordered.map((r) => r.id);
-  const total = ordered[0]?.total ?? (page > 1 ? ((await db.select({ n: count() }).from(c).where(where))[0]?.n ?? 0) : 0);
+  const ids = facts.map((f) => f.id);
+  const total = facts[0]?.total ?? (page > 1 ? ((await db.select({ n: count() }).from(c).where(where))[0]?.n ?? 0) : 0);
 
   stopIfCancelled(signal);
-  const facts = ids.length
-    ? await db
-        .select({
-          id: c.id,
-          name: c.name,
-          rating: c.ragRating,
-          keyworkerId: keyworker.id,
-          keyworkerName: keyworker.name,
-          secondKeyworkerId: secondKeyworker.id,
-          secondKeyworkerName: secondKeyworker.name,
-          lastRatingChangeAt,
-          ratedOn,
-          lastCetrHeldOn,
-          cetrArrangedOn: cetrArrangedOn(today),
-          nextMeetingAt: nextMeetingAt(now),
-        })
-        .from(c)
-        .leftJoin(keyworker, eq(keyworker.id, c.keyworkerId))
-        .leftJoin(secondKeyworker, eq(secondKeyworker.id, c.secondKeyworkerId))
-        .where(inArray(c.id, ids))
-    : [];
   const keyworkers = await serviceKeyworkers(db, person.serviceId);
   const mayOpen = await casesOpenTo(db, person, ids);
 
   const caseloads = new Map(keyworkers.map((k) => [k.id, k.caseload]));
-  const factsById = new Map(facts.map((f) => [f.id, f]));
-  const rows = ids.map((id): RegisterRow => {
-    const f = factsById.get(id)!;
+  const rows = facts.map((f): RegisterRow => {
     const kw = f.keyworkerId && f.keyworkerName ? { id: f.keyworkerId, name: f.keyworkerName } : null;
     const second = f.secondKeyworkerId && f.secondKeyworkerName ? { id: f.secondKeyworkerId, name: f.secondKeyworkerName } : null;
     const child = {
