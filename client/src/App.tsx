@@ -5,7 +5,7 @@
 import { TwoStepPage } from "./account/TwoStepPage";
 import { lazy, Suspense, useEffect } from "react";
 import { SessionProvider } from "./auth/SessionProvider";
-import { mayBookMeetings, mayNameEscalationContacts, mayUseCetrActions, mayUseOverdue, mayUseTwoStep, sharesContactDetails } from "@roundtable/domain";
+import { mayBookMeetings, mayNameEscalationContacts, mayUseCetrActions, mayUseOverdue, mayUseRegister, mayUseTwoStep, sharesContactDetails } from "@roundtable/domain";
 import { AgenciesPage } from "./agencies/AgenciesPage";
 import { ContactDetailsPage } from "./account/ContactDetailsPage";
 import { AccountPage } from "./account/AccountPage";
@@ -31,6 +31,7 @@ import { NewNotifications } from "./notifications/NewNotifications";
 import { EmailChoicesPage } from "./notifications/EmailChoicesPage";
 import { NotificationsPage } from "./notifications/NotificationsPage";
 import { OverduePage } from "./overdue/OverduePage";
+import { RegisterPage } from "./register/RegisterPage";
 import { PageLoading } from "./layout/PageLoading";
 import { PageCodeBoundary } from "./layout/PageCodeBoundary";
 import { navigate, useLocation } from "./navigation/history";
@@ -160,6 +161,8 @@ function SignedInPage({ route }: { route: Route }) {
       ) : (
         <NotForYouPage page="cetr-actions" />
       );
+    case "register":
+      return mayUseRegister(me.role) ? <RegisterPage /> : <NotForYouPage page="register" />;
     case "case":
       return <CasePage key={route.caseId} caseId={route.caseId} />;
     case "case-team":

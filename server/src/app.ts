@@ -34,6 +34,7 @@ import { notificationRoutes } from "./notifications/notification-routes.js";
 import { twoStepRoutes } from "./account/two-step-routes.js";
 import { contactRoutes } from "./account/contact-routes.js";
 import { caseCetrRoutes, cetrRoutes } from "./cetrs/cetr-routes.js";
+import { registerRoutes } from "./register/register-routes.js";
 import type { ActionProjector } from "./actions/action-projector.js";
 import type { DocumentSessions } from "./audit/document-sessions.js";
 import type { Notifier } from "./notifications/notifier.js";
@@ -138,7 +139,8 @@ function apiRoutes(deps: AppDeps & FeatureDeps) {
     .route("/meetings", carriedActionRoutes(deps))
     .route("/notifications", notificationRoutes(deps))
     .route("/easy-read", easyReadRoutes(deps))
-    .route("/communication-needs", communicationNeedsRoutes(deps));
+    .route("/communication-needs", communicationNeedsRoutes(deps))
+    .route("/", registerRoutes(deps));
 }
 
 /**

@@ -27,6 +27,7 @@ import {
   mayReadAuditTrail,
   mayReadRagHistory,
   mayUseOverdue,
+  mayUseRegister,
   mayRecordCommunicationNeeds,
   meetingAccess,
   meetingPartsAccess,
@@ -619,6 +620,7 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
     for (const actor of actors) {
       check("GET overdue list", actor, mayUseOverdue(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/actions?overdue=true")).status));
       check("GET agencies and their escalation contacts", actor, mayNameEscalationContacts(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/agencies")).status));
+      check("GET register", actor, mayUseRegister(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/register")).status));
     }
   });
 

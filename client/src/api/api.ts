@@ -54,6 +54,8 @@ import type {
   RagChange,
   RagChangeBody,
   RagLevel,
+  RegisterPage,
+  RegisterQuery,
 } from "@roundtable/domain";
 import type { AppType } from "../../../server/src/app.js";
 import { requestJson, segment, send } from "./transport";
@@ -109,6 +111,16 @@ export function listActions(query: ActionListQuery = {}): Promise<Action[]> {
 /** The CETR follow-up dashboard: open CETR actions, their counts and figures (for ICB leads and keyworking staff). */
 export function getCetrActionsOverview(query: CetrActionsOverviewQuery = {}): Promise<CetrActionsOverview> {
   return requestJson(api["cetr-actions"].overview.$get({ query }));
+}
+
+/** A page of the service's register: its children with their ratings, CETRs and signals, filtered and ordered. */
+export function getRegister(query: RegisterQuery): Promise<RegisterPage> {
+  return requestJson(api.register.$get({ query }));
+}
+
+/** The same page of the register as a CSV file to download (the download is on each child's audit trail). */
+export function registerCsvAddress(query: RegisterQuery): string {
+  return api["register.csv"].$path({ query });
 }
 
 /** Change an action's status, due date or owner; the server changes the document too. */

@@ -13,6 +13,7 @@ describe("an audit event's details in words", () => {
   it("says which version of the minutes was downloaded", () => {
     expect(describeAuditDetails({ action: "exported", detail: { format: "pdf", version: "agreed" } })).toBe("Downloaded as PDF (agreed version)");
     expect(describeAuditDetails({ action: "exported", detail: { format: "pdf", version: "draft" } })).toBe("Downloaded as PDF (draft, not yet agreed)");
+    expect(describeAuditDetails({ action: "exported", detail: { format: "csv", list: "register", children: 12 } })).toBe("Downloaded as CSV, in a list of 12 children from the register");
   });
 
   it("names who was added, re-roled or removed", () => {

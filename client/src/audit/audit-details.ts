@@ -57,6 +57,10 @@ export function describeAuditDetails(event: Pick<AuditEvent, "action" | "detail"
       const format = text(detail, "format");
       const version = text(detail, "version");
       const start = format ? `Downloaded as ${format.toUpperCase()}` : "Downloaded";
+      if (text(detail, "list") === "register") {
+        const children = count(detail, "children");
+        return children === null ? `${start}, in a list from the register` : `${start}, in a list of ${children === 1 ? "1 child" : `${children} children`} from the register`;
+      }
       if (version === "agreed") return `${start} (agreed version)`;
       if (version === "draft") return `${start} (draft, not yet agreed)`;
       return start;

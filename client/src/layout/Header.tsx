@@ -1,9 +1,9 @@
 /**
  * The NHS.UK-style header: the service name, who is signed in, their actions, overdue actions
- * (for those who chase them), CETR actions (for those who chase them), the agencies' escalation
- * contacts (for the service lead), and Sign out.
+ * (for those who chase them), CETR actions (for those who chase them), the register (for those
+ * who hold it), the agencies' escalation contacts (for the service lead), and Sign out.
  */
-import { mayNameEscalationContacts, mayUseCetrActions, overdueScope, roleLabels } from "@roundtable/domain";
+import { mayNameEscalationContacts, mayUseCetrActions, mayUseRegister, overdueScope, roleLabels } from "@roundtable/domain";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useSession } from "../auth/session-context";
 import { homeWords } from "../cases/case-words";
@@ -76,6 +76,13 @@ export function Header() {
                 <li className="nhsuk-header__account-item">
                   <Link className="nhsuk-header__account-link" href={paths.overdue()} data-testid="overdue-link">
                     {overdueWords(overdue).menuLink}
+                  </Link>
+                </li>
+              )}
+              {mayUseRegister(me.role) && (
+                <li className="nhsuk-header__account-item">
+                  <Link className="nhsuk-header__account-link" href={paths.register()} data-testid="register-link">
+                    Register
                   </Link>
                 </li>
               )}

@@ -21,9 +21,14 @@ describe("what a page that is not for the reader says", () => {
     expect(notForYouReason("book-meeting", "professional")).toMatch(/ask the child's keyworker/);
   });
 
+  it("sends a keyworker who opens the register to their own caseload, and never tells the family of a register", () => {
+    expect(notForYouReason("register", "keyworker")).toMatch(/on your home page/);
+    expect(notForYouReason("register", "parent")).not.toMatch(/register|rating/i);
+  });
+
   it("has something to say on every gated page to every reader", () => {
     for (const role of roles) {
-      for (const page of ["overdue", "cetr-actions", "book-meeting", "two-step", "audit-trail", "access-report", "contact-details", "agencies"] as const) {
+      for (const page of ["overdue", "cetr-actions", "register", "book-meeting", "two-step", "audit-trail", "access-report", "contact-details", "agencies"] as const) {
         expect(notForYouReason(page, role).length).toBeGreaterThan(20);
       }
     }

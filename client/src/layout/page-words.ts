@@ -6,7 +6,7 @@
 import { isFamilyRole, type Role } from "@roundtable/domain";
 
 /** The pages someone may be sent to that are not for everyone. */
-export type GatedPage = "overdue" | "cetr-actions" | "book-meeting" | "two-step" | "audit-trail" | "access-report" | "contact-details" | "agencies";
+export type GatedPage = "overdue" | "cetr-actions" | "register" | "book-meeting" | "two-step" | "audit-trail" | "access-report" | "contact-details" | "agencies";
 
 /** Who to ask, when the reader thinks they should have been let in. */
 export function whoToAsk(role: Role): string {
@@ -28,6 +28,11 @@ export function notForYouReason(page: GatedPage, role: Role): string {
       return family
         ? "This page is for the ICB and the keyworkers who follow up the actions agreed at CETRs. Your keyworker can tell you how the actions from a CETR are going."
         : "This page is for ICB leads and keyworking staff, who follow up the actions agreed at CETRs. Your own actions are in My actions.";
+    case "register":
+      if (family) return "This page is a list for the keyworking service's staff. Your keyworker can tell you anything you need to know.";
+      return role === "keyworker"
+        ? "The register of every child the service works with is for senior keyworkers and the service lead. The children you are keyworker for are on your home page, highest risk first."
+        : "The register of every child the service works with is for the keyworking service's senior keyworkers and service lead.";
     case "book-meeting":
       return family
         ? "Meetings are booked by your keyworker. If you would like a meeting, or want to say when and where it is, tell your keyworker."

@@ -49,6 +49,15 @@ describe("the overdue view's address", () => {
   });
 });
 
+describe("the register's address", () => {
+  it("is found, and carries its filters, order and page as a query string", () => {
+    expect(matchRoute("/register")).toEqual({ name: "register" });
+    expect(matchRoute("/register/extra")).toEqual({ name: "not-found" });
+    expect(paths.register()).toBe("/register");
+    expect(paths.register("rating=red&sort=keyworker")).toBe("/register?rating=red&sort=keyworker");
+  });
+});
+
 describe("a case's records and permissions pages", () => {
   const caseId = "8d1f0c1e-2f4b-4b8e-9a55-0c6b3f1e2d3a";
 

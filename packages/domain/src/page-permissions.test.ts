@@ -7,6 +7,7 @@ import {
   mayReadAuditTrail,
   mayUseOverdue,
   mayNameEscalationContacts,
+  mayUseRegister,
   mayUseTwoStep,
   overdueScope,
 } from "./page-permissions.js";
@@ -23,6 +24,11 @@ describe("who may use each page", () => {
       expect(overdueScope(role)).toBeNull();
       expect(mayUseOverdue(role)).toBe(false);
     }
+  });
+
+  it("gives the register to the senior keyworkers and the service lead who hold it, and to nobody else", () => {
+    expect(roles.filter(mayUseRegister)).toEqual(["senior-keyworker", "service-lead"]);
+    for (const role of ["keyworker", "professional", "icb-lead", "parent", "young-person", "admin"] as const) expect(mayUseRegister(role)).toBe(false);
   });
 
   it("never offers a family account the overdue page, booking or two-step sign-in", () => {

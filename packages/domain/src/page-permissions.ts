@@ -36,6 +36,19 @@ export function mayUseOverdue(role: Role): boolean {
   return overdueScope(role) !== null;
 }
 
+/**
+ * The register view: every child on the service's Dynamic Support Register, with their ratings
+ * and the signals that need a look. For those who hold the register (DOMAIN.md): the senior
+ * keyworkers who triage and the service lead. A keyworker is not given it: their own caseload,
+ * highest risk first, is their home page, and a register of the whole service would show them
+ * children they do not work with.
+ */
+export const registerRoles: readonly Role[] = ["senior-keyworker", "service-lead"];
+
+export function mayUseRegister(role: Role): boolean {
+  return registerRoles.includes(role);
+}
+
 /** Booking a meeting (the "Book a meeting" page and buttons). */
 export function mayBookMeetings(role: Role): boolean {
   return canBookMeetings(role);

@@ -1,6 +1,9 @@
+// Made once: making a formatter costs far more than using one, and lists call this for every row.
+const englandDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** Today's date where the service works (England), as an ISO date — the day an action becomes overdue. */
 export function todayInEngland(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return englandDate.format(now);
 }
 
 const ukDayFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "short", day: "numeric", month: "short", year: "numeric" });
