@@ -40,3 +40,6 @@ export * from "./actions/escalation.js";
 export * from "./cetr/cetr-carry-over.js";
 export * from "./cetr/cetr-access.js";
 export * from "./register/rag-levels.js";
+export * from "./register/referral.js";
+export * from "./register/allocation.js";
+export * from "./register/keyworker-consent.js";

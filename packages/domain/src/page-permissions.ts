@@ -12,6 +12,7 @@ import {
   needsSharingConsent,
   ragRatingChangerRoles,
 } from "./permissions.js";
+import { mayRefer, mayTriage } from "./register/referral.js";
 import { isFamilyRole, type Role } from "./roles.js";
 
 /**
@@ -89,4 +90,14 @@ export function mayReadRagHistory(q: { caseRole: Role | null; sharingConsented: 
 /** Changing a child's RAG rating (the "Change rating" form), given their role for case-level rules. */
 export function mayChangeRagRating(caseRole: Role | null): boolean {
   return caseRole !== null && ragRatingChangerRoles.includes(caseRole);
+}
+
+/** "Refer a child" and "My referrals": any professional or keyworking staff (mayRefer). */
+export function mayUseReferPage(role: Role): boolean {
+  return mayRefer(role);
+}
+
+/** "Referrals to look at", the triage queue: senior keyworkers and the service lead (mayTriage). */
+export function mayUseTriageQueue(role: Role): boolean {
+  return mayTriage(role);
 }

@@ -4,10 +4,11 @@
  * not at all. Without a choice, a kind is emailed at once (as it always was).
  */
 import { z } from "zod";
+import { mayRefer } from "../register/referral.js";
 import type { Role } from "../roles.js";
 
 /** Every kind of notification the server sends (the `kind` of a stored notification). */
-export const notificationKinds = ["action-overdue", "minutes-agreed", "young-person-linked", "young-person-unlinked"] as const;
+export const notificationKinds = ["action-overdue", "minutes-agreed", "young-person-linked", "young-person-unlinked", "referral-decided"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export const emailChoices = ["immediately", "daily-digest", "none"] as const;
@@ -22,6 +23,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   "minutes-agreed": "the minutes of a meeting you were invited to are agreed",
   "young-person-linked": "a young person's own account is linked to their case",
   "young-person-unlinked": "a young person's own account is unlinked from their case",
+  "referral-decided": "a referral you made to the register has been looked at",
 };
 
 export const emailChoiceLabels: Record<EmailChoice, string> = {
@@ -37,11 +39,16 @@ export function isNotificationKind(kind: string): kind is NotificationKind {
 /**
  * The kinds someone in this role can be sent, for the settings page to offer: a young person's
  * own account being linked or unlinked is told to the service's leads and the child's keyworker
- * (server/src/team/young-person-link.ts), never to families or other agencies.
+ * (server/src/team/young-person-link.ts), never to families or other agencies; the outcome of a
+ * referral to whoever may refer.
  */
 export function notificationKindsFor(role: Role): NotificationKind[] {
   const toldOfLinks = role === "keyworker" || role === "senior-keyworker" || role === "service-lead";
-  return notificationKinds.filter((kind) => toldOfLinks || (kind !== "young-person-linked" && kind !== "young-person-unlinked"));
+  return notificationKinds.filter((kind) => {
+    if (kind === "young-person-linked" || kind === "young-person-unlinked") return toldOfLinks;
+    if (kind === "referral-decided") return mayRefer(role);
+    return true;
+  });
 }
 
 /** One person's email choices, every kind present. */
