@@ -82,6 +82,7 @@ describe("email preferences", () => {
       "minutes-agreed": "immediately",
       "young-person-linked": "immediately",
       "young-person-unlinked": "immediately",
+      "referral-decided": "immediately",
     });
     const saved = await helen.put<EmailPreferences>("/api/notifications/email-preferences", { "minutes-agreed": "daily-digest", "action-overdue": "none" });
     expect(saved.status).toBe(200);
