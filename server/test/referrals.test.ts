@@ -81,6 +81,16 @@ describe("referring a child", () => {
     expect(await namesIn(tom, "?mine=true")).not.toContain("Oscar Flint");
   });
 
+  it("starts with the demo's two referrals waiting and one not accepted, with its reason for the school", async () => {
+    const waiting = (await tom.get<Referral[]>("/api/referrals?status=waiting")).body.slice(0, 2);
+    expect(waiting.map((r) => [r.childName, r.source, r.referredBy?.name])).toEqual([
+      ["Leo Hart", "professional", "Dr Ben Carter"],
+      ["Maya Collins", "self", "Priya Shah"],
+    ]);
+    const harvey = (await mark.get<Referral[]>("/api/referrals?status=declined")).body.find((r) => r.childName === "Harvey Green");
+    expect(harvey).toMatchObject({ decided: { by: { name: "Tom Hughes" } }, declineReason: expect.stringMatching(/^Harvey has no diagnosis/) });
+  });
+
   it("shows the queue oldest first", async () => {
     await refer(mark, "Queue First");
     await refer(mark, "Queue Second");
