@@ -5,7 +5,7 @@
 import { TwoStepPage } from "./account/TwoStepPage";
 import { lazy, Suspense, useEffect } from "react";
 import { SessionProvider } from "./auth/SessionProvider";
-import { mayBookMeetings, mayUseOverdue, mayUseTwoStep, sharesContactDetails } from "@roundtable/domain";
+import { mayBookMeetings, mayUseOverdue, mayUseReferPage, mayUseTriageQueue, mayUseTwoStep, sharesContactDetails } from "@roundtable/domain";
 import { ContactDetailsPage } from "./account/ContactDetailsPage";
 import { AccountPage } from "./account/AccountPage";
 import { MemberCommunicationNeedsPage, OwnCommunicationNeedsPage } from "./communication-needs/CommunicationNeedsPages";
@@ -30,6 +30,9 @@ import { NewNotifications } from "./notifications/NewNotifications";
 import { EmailChoicesPage } from "./notifications/EmailChoicesPage";
 import { NotificationsPage } from "./notifications/NotificationsPage";
 import { OverduePage } from "./overdue/OverduePage";
+import { MyReferralsPage } from "./register/MyReferralsPage";
+import { ReferPage } from "./register/ReferPage";
+import { TriagePage } from "./register/TriagePage";
 import { PageLoading } from "./layout/PageLoading";
 import { PageCodeBoundary } from "./layout/PageCodeBoundary";
 import { navigate, useLocation } from "./navigation/history";
@@ -145,6 +148,12 @@ function SignedInPage({ route }: { route: Route }) {
       return <AccountPage />;
     case "overdue":
       return mayUseOverdue(me.role) ? <OverduePage /> : <NotForYouPage page="overdue" />;
+    case "refer":
+      return mayUseReferPage(me.role) ? <ReferPage /> : <NotForYouPage page="refer" />;
+    case "my-referrals":
+      return mayUseReferPage(me.role) ? <MyReferralsPage /> : <NotForYouPage page="refer" />;
+    case "referrals":
+      return mayUseTriageQueue(me.role) ? <TriagePage /> : <NotForYouPage page="referrals" />;
     case "case":
       return <CasePage key={route.caseId} caseId={route.caseId} />;
     case "case-team":

@@ -5,7 +5,7 @@
  * at), and who allocates a keyworker, a second keyworker and cover.
  */
 import { schema } from "@roundtable/db";
-import { todayInEngland, type ApiError, type CaseAllocation, type CaseDetail, type ConsentRecord, type InboxPage, type KeyworkerChoice, type RagChange, type Referral } from "@roundtable/domain";
+import { todayInEngland, type ApiError, type CaseAllocation, type CaseDetail, type ConsentRecord, type InboxPage, type KeyworkerChoice, type RagChange, type RagLevel, type Referral } from "@roundtable/domain";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { caseNamed, signIn, type SignedIn } from "./support/api-client.js";
@@ -226,6 +226,8 @@ describe("triage", () => {
     expect(badLevel.status).toBe(400);
     expect(badLevel.body.details).toEqual({ "accept.rating": "Choose one of the service's levels: blue, red, amber or green", "accept.keyworkerId": "Choose someone in the keyworking service" });
     expect((await tom.get<Referral[]>("/api/referrals?status=waiting")).body.some((r) => r.id === made.id)).toBe(true);
+    expect((await tom.get<RagLevel[]>("/api/referrals/rag-levels")).body.map((l) => l.rating)).toEqual(["blue", "red", "amber", "green"]);
+    expect((await priya.get<ApiError>("/api/referrals/rag-levels")).status).toBe(403);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * The NHS.UK-style header: the service name, who is signed in, their actions, overdue actions
- * (for those who chase them), and Sign out.
+ * (for those who chase them), the referral pages (for those who refer or triage), and Sign out.
  */
 import { overdueScope, roleLabels } from "@roundtable/domain";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
@@ -8,6 +8,7 @@ import { useSession } from "../auth/session-context";
 import { homeWords } from "../cases/case-words";
 import { useLocation } from "../navigation/history";
 import { Link } from "../navigation/Link";
+import { referralLinks } from "../navigation/referral-links";
 import { paths } from "../navigation/routes";
 import { NotificationsLink } from "../notifications/NotificationsLink";
 import { overdueWords } from "../overdue/overdue-words";
@@ -78,6 +79,13 @@ export function Header() {
                   </Link>
                 </li>
               )}
+              {referralLinks(me.role).map((link) => (
+                <li key={link.href} className="nhsuk-header__account-item">
+                  <Link className="nhsuk-header__account-link" href={link.href} data-testid={link.testId}>
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
               <li className="nhsuk-header__account-item">
                 <Link className="nhsuk-header__account-link" href={paths.account()}>
                   Your account

@@ -6,7 +6,7 @@
 import { isFamilyRole, type Role } from "@roundtable/domain";
 
 /** The pages someone may be sent to that are not for everyone. */
-export type GatedPage = "overdue" | "book-meeting" | "two-step" | "audit-trail" | "access-report" | "contact-details";
+export type GatedPage = "overdue" | "book-meeting" | "two-step" | "audit-trail" | "access-report" | "contact-details" | "refer" | "referrals";
 
 /** Who to ask, when the reader thinks they should have been let in. */
 export function whoToAsk(role: Role): string {
@@ -38,5 +38,13 @@ export function notForYouReason(page: GatedPage, role: Role): string {
       return "This page is for the child's family: it shows them who has looked at the child's records.";
     case "contact-details":
       return "Your keyworker keeps your contact details. If they change, tell your keyworker.";
+    case "refer":
+      return family
+        ? "Referrals to the keyworking service are made by professionals, or by the service itself when a family asks. If you would like your child to be referred, tell a professional you know or ring the keyworking service."
+        : "Referrals to the register are made by professionals and the keyworking service.";
+    case "referrals":
+      return family
+        ? "This page is for the keyworking service, who decide which children they work with."
+        : "Referrals are looked at by senior keyworkers and the service lead. The referrals you made, and what happened to them, are in My referrals.";
   }
 }

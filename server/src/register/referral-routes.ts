@@ -1,7 +1,7 @@
 /**
  * Referrals and allocation over HTTP. Under /api/referrals: GET / (?status=&mine=), POST / → 201,
  * POST /:id/decision { accept | decline }, GET /keyworkers (whom a triager or allocator may
- * choose). Under /api/cases: GET and PUT /:caseId/allocation.
+ * choose), GET /rag-levels (the service's levels, for a first rating). Under /api/cases: GET and PUT /:caseId/allocation.
  */
 import { Hono } from "hono";
 import { allocationBodySchema, referralBodySchema, referralDecisionBodySchema, referralListQuerySchema, uuidSchema } from "@roundtable/domain";
@@ -10,7 +10,7 @@ import { jsonBody, parseOrThrow, query } from "../http/validate.js";
 import type { Notifier } from "../notifications/notifier.js";
 import { caseAllocation, changeAllocation, keyworkerChoices } from "./allocation.js";
 import { decideReferral } from "./referral-decision.js";
-import { listReferrals, makeReferral, type ReferralDeps } from "./referrals.js";
+import { listReferrals, makeReferral, triageRagLevels, type ReferralDeps } from "./referrals.js";
 
 export function referralRoutes(deps: AppDeps & { notifier: Notifier }) {
   const { db, config } = deps;
@@ -19,6 +19,7 @@ export function referralRoutes(deps: AppDeps & { notifier: Notifier }) {
     .get("/", query(referralListQuerySchema), async (c) => c.json(await listReferrals(referrals, c.get("person"), c.req.valid("query"))))
     .post("/", jsonBody(referralBodySchema), async (c) => c.json(await makeReferral(referrals, c.get("person"), c.req.valid("json")), 201))
     .get("/keyworkers", async (c) => c.json(await keyworkerChoices(db, c.get("person"))))
+    .get("/rag-levels", async (c) => c.json(await triageRagLevels(db, c.get("person"))))
     .post("/:id/decision", jsonBody(referralDecisionBodySchema), async (c) => {
       const id = parseOrThrow(uuidSchema, c.req.param("id"), "referral id");
       return c.json(await decideReferral(deps, c.get("person"), id, c.req.valid("json")));

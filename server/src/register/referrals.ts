@@ -10,8 +10,10 @@ import {
   isFamilyRole,
   mayRefer,
   mayTriage,
+  ragLevelsOf,
   referralSourcesFor,
   todayInEngland,
+  type RagLevel,
   type Referral,
   type ReferralFields,
   type ReferralListQuery,
@@ -145,4 +147,11 @@ export async function listReferrals(deps: ReferralDeps, person: Person, query: R
 function orderFor(status: ReferralStatus | undefined) {
   if (status === "waiting") return [asc(schema.referrals.createdAt), asc(schema.referrals.id)];
   return [desc(schema.referrals.decidedAt), desc(schema.referrals.createdAt), desc(schema.referrals.id)];
+}
+
+/** The service's RAG levels with their criteria, for a triager choosing a child's first rating. */
+export async function triageRagLevels(db: Db, person: Person): Promise<RagLevel[]> {
+  if (!mayTriage(person.role)) throw forbidden("Only senior keyworkers and the service lead decide whether a child is accepted onto the register.");
+  const [service] = await db.select({ ragLevels: schema.services.ragLevels }).from(schema.services).where(eq(schema.services.id, person.serviceId));
+  return ragLevelsOf(service?.ragLevels);
 }
