@@ -23,6 +23,10 @@ import {
   mayReadAuditTrail,
   mayReadRagHistory,
   mayUseOverdue,
+  mayUseReferPage,
+  mayUseTriageQueue,
+  mayAllocate,
+  mayTriage,
   mayRecordCommunicationNeeds,
   meetingAccess,
   meetingPartsAccess,
@@ -604,6 +608,27 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
   it("answers the pages that are not for everyone as the rules say", async () => {
     for (const actor of actors) {
       check("GET overdue list", actor, mayUseOverdue(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/actions?overdue=true")).status));
+    }
+  });
+
+  it("answers referrals, triage and allocation as the rules say", async () => {
+    const ben = await signIn(server.url, "ben.carter");
+    const priyaId = jamie.keyworker!.id;
+    for (const actor of actors) {
+      const role = actor.accountRole;
+      const referral = { childName: `Referred by ${actor.label}`, whyNow: "Things are harder at home", risk: "Ran away twice", registerConsent: "given" };
+      check("POST referral", actor, mayUseReferPage(role) ? "allow" : 403, outcome((await actor.client.post("/api/referrals", referral)).status));
+      check("GET referrals", actor, mayUseReferPage(role) || mayUseTriageQueue(role) ? "allow" : 403, outcome((await actor.client.get("/api/referrals")).status));
+      check("GET keyworker choices", actor, mayAllocate(role) ? "allow" : 403, outcome((await actor.client.get("/api/referrals/keyworkers")).status));
+      // A referral of Ben's for each actor to decide on: a family account may not know it exists.
+      const waiting = await ben.post<{ id: string }>("/api/referrals", { ...referral, childName: `For ${actor.label} to decide` });
+      const decided = await actor.client.post(`/api/referrals/${waiting.body.id}/decision`, { decline: { reason: "Not for the register" } });
+      check("POST referral decision", actor, mayTriage(role) ? "allow" : isFamilyRole(role) ? 404 : 403, outcome(decided.status));
+      const seen = seesCase(actor);
+      check("GET allocation", actor, seen ? "allow" : 404, outcome((await actor.client.get(`/api/cases/${jamie.id}/allocation`)).status));
+      // Jamie's allocation as it is: allowed, it changes nothing.
+      const allocated = await actor.client.put(`/api/cases/${jamie.id}/allocation`, { keyworkerId: priyaId });
+      check("PUT allocation", actor, mayAllocate(role) && seen ? "allow" : seen ? 403 : 404, outcome(allocated.status));
     }
   });
 
