@@ -5,7 +5,7 @@
 import { TwoStepPage } from "./account/TwoStepPage";
 import { lazy, Suspense, useEffect } from "react";
 import { SessionProvider } from "./auth/SessionProvider";
-import { mayBookMeetings, mayNameEscalationContacts, mayUseCetrActions, mayUseOverdue, mayUseRegister, mayUseTwoStep, sharesContactDetails } from "@roundtable/domain";
+import { mayBookMeetings, mayNameEscalationContacts, mayUseCetrActions, mayUseOverdue, mayUseReferPage, mayUseRegister, mayUseTriageQueue, mayUseTwoStep, sharesContactDetails } from "@roundtable/domain";
 import { AgenciesPage } from "./agencies/AgenciesPage";
 import { ContactDetailsPage } from "./account/ContactDetailsPage";
 import { AccountPage } from "./account/AccountPage";
@@ -32,6 +32,9 @@ import { EmailChoicesPage } from "./notifications/EmailChoicesPage";
 import { NotificationsPage } from "./notifications/NotificationsPage";
 import { OverduePage } from "./overdue/OverduePage";
 import { RegisterPage } from "./register/RegisterPage";
+import { MyReferralsPage } from "./register/MyReferralsPage";
+import { ReferPage } from "./register/ReferPage";
+import { TriagePage } from "./register/TriagePage";
 import { PageLoading } from "./layout/PageLoading";
 import { PageCodeBoundary } from "./layout/PageCodeBoundary";
 import { navigate, useLocation } from "./navigation/history";
@@ -163,6 +166,12 @@ function SignedInPage({ route }: { route: Route }) {
       );
     case "register":
       return mayUseRegister(me.role) ? <RegisterPage /> : <NotForYouPage page="register" />;
+    case "refer":
+      return mayUseReferPage(me.role) ? <ReferPage /> : <NotForYouPage page="refer" />;
+    case "my-referrals":
+      return mayUseReferPage(me.role) ? <MyReferralsPage /> : <NotForYouPage page="refer" />;
+    case "referrals":
+      return mayUseTriageQueue(me.role) ? <TriagePage /> : <NotForYouPage page="referrals" />;
     case "case":
       return <CasePage key={route.caseId} caseId={route.caseId} />;
     case "case-team":

@@ -22,6 +22,7 @@ import { consentRoutes } from "./consent/consent-routes.js";
 import { caseAuditRoutes } from "./audit/audit-routes.js";
 import { caseRoutes } from "./cases/case-routes.js";
 import { ragRoutes } from "./register/rag-routes.js";
+import { allocationRoutes, referralRoutes } from "./register/referral-routes.js";
 import { commentRoutes } from "./comments/comment-routes.js";
 import { communicationNeedsRoutes } from "./communication-needs/communication-needs-routes.js";
 import { documentRoutes } from "./documents/document-routes.js";
@@ -129,6 +130,8 @@ function apiRoutes(deps: AppDeps & FeatureDeps) {
     .route("/cases", caseCetrRoutes(deps))
     .route("/cetrs", cetrRoutes(deps))
     .route("/cases", ragRoutes(deps))
+    .route("/cases", allocationRoutes(deps))
+    .route("/referrals", referralRoutes(deps))
     .route("/invitations", invitationRoutes(deps, signIn))
     .route("/documents", documentRoutes(deps))
     .route("/comments", commentRoutes(deps))

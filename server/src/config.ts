@@ -57,6 +57,7 @@ const envSchema = z.object({
   PASSWORD_RESET_MAX_PER_IP: z.coerce.number().int().positive().default(10),
   PASSWORD_RESET_WINDOW_MINUTES: z.coerce.number().positive().default(60),
   VERSION_SAVES_PER_MINUTE: z.coerce.number().int().positive().default(6),
+  REFERRALS_WAITING_PER_DAY: z.coerce.number().int().positive().default(50),
   ...durabilityEnv,
 });
 
@@ -105,6 +106,8 @@ export interface Config {
   passwordReset: PasswordResetConfig;
   /** Named versions one person may save in a minute, across every document (ADR 0022). */
   versionSavesPerMinute: number;
+  /** Referrals one person may have made in the last day that are still waiting for triage. */
+  referralsWaitingPerDay: number;
   /** The largest API request body (bytes): JSON forms are kilobytes; larger is refused with 413. */
   apiMaxBodyBytes: number;
   /** The most rows one page of any list (actions, the audit trail) may hold; each list's own ceiling still applies. */
@@ -243,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === "true",
     apiMaxBodyBytes: e.API_MAX_BODY_BYTES,
     versionSavesPerMinute: e.VERSION_SAVES_PER_MINUTE,
+    referralsWaitingPerDay: e.REFERRALS_WAITING_PER_DAY,
     serveSourceMaps: e.SERVE_SOURCE_MAPS === "true",
     listMaxPageSize: e.LIST_MAX_PAGE_SIZE,
     signIn: {

@@ -28,6 +28,10 @@ import {
   mayReadRagHistory,
   mayUseOverdue,
   mayUseRegister,
+  mayUseReferPage,
+  mayUseTriageQueue,
+  mayAllocate,
+  mayTriage,
   mayRecordCommunicationNeeds,
   meetingAccess,
   meetingPartsAccess,
@@ -648,6 +652,27 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
       check("GET /api/cetr-actions/overview", actor, mayUseCetrActions(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/cetr-actions/overview")).status));
       const listed = list.status === 200 && list.body.some((r) => r.id === actionIds[0]);
       check("a CETR action of Jamie's listed on the dashboard", actor, seesJamie ? "allow" : 404, listed ? "allow" : 404);
+    }
+  });
+
+  it("answers referrals, triage and allocation as the rules say", async () => {
+    const ben = await signIn(server.url, "ben.carter");
+    const priyaId = jamie.keyworker!.id;
+    for (const actor of actors) {
+      const role = actor.accountRole;
+      const referral = { childName: `Referred by ${actor.label}`, whyNow: "Things are harder at home", risk: "Ran away twice", registerConsent: "given" };
+      check("POST referral", actor, mayUseReferPage(role) ? "allow" : 403, outcome((await actor.client.post("/api/referrals", referral)).status));
+      check("GET referrals", actor, mayUseReferPage(role) || mayUseTriageQueue(role) ? "allow" : 403, outcome((await actor.client.get("/api/referrals")).status));
+      check("GET keyworker choices", actor, mayAllocate(role) ? "allow" : 403, outcome((await actor.client.get("/api/referrals/keyworkers")).status));
+      // A referral of Ben's for each actor to decide on: a family account may not know it exists.
+      const waiting = await ben.post<{ id: string }>("/api/referrals", { ...referral, childName: `For ${actor.label} to decide` });
+      const decided = await actor.client.post(`/api/referrals/${waiting.body.id}/decision`, { decline: { reason: "Not for the register" } });
+      check("POST referral decision", actor, mayTriage(role) ? "allow" : isFamilyRole(role) ? 404 : 403, outcome(decided.status));
+      const seen = seesCase(actor);
+      check("GET allocation", actor, seen ? "allow" : 404, outcome((await actor.client.get(`/api/cases/${jamie.id}/allocation`)).status));
+      // Jamie's allocation as it is: allowed, it changes nothing.
+      const allocated = await actor.client.put(`/api/cases/${jamie.id}/allocation`, { keyworkerId: priyaId });
+      check("PUT allocation", actor, mayAllocate(role) && seen ? "allow" : seen ? 403 : 404, outcome(allocated.status));
     }
   });
 

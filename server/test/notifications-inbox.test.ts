@@ -87,6 +87,7 @@ describe("email preferences", () => {
       "cetr-requested": "immediately",
       "cetr-report-due": "immediately",
       "cetr-report-agreed": "immediately",
+      "referral-decided": "immediately",
     });
     const saved = await helen.put<EmailPreferences>("/api/notifications/email-preferences", { "minutes-agreed": "daily-digest", "action-overdue": "none" });
     expect(saved.status).toBe(200);

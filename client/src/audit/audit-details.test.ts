@@ -28,6 +28,19 @@ describe("an audit event's details in words", () => {
     );
   });
 
+  it("says how a child came onto the register, and who keyworks them and covers", () => {
+    expect(describeAuditDetails({ action: "referral-accepted", detail: { referralId: "r", rating: "amber", keyworker: "Priya Shah" } })).toBe(
+      "Accepted onto the register, rated amber, with Priya Shah as keyworker",
+    );
+    expect(describeAuditDetails({ action: "referral-accepted", detail: { referralId: "r", rating: "green", keyworker: null } })).toBe("Accepted onto the register, rated green");
+    expect(
+      describeAuditDetails({
+        action: "allocation-changed",
+        detail: { keyworker: "Priya Shah", secondKeyworker: null, cover: [{ name: "Tom Hughes", from: "2026-03-02", to: "2026-03-13" }, { name: "Odd", from: "soon" }] },
+      }),
+    ).toBe("Keyworker Priya Shah; no second keyworker; cover: Tom Hughes, Mon 2 Mar 2026 to Fri 13 Mar 2026");
+  });
+
   it("says what the RAG rating changed from and to", () => {
     expect(describeAuditDetails({ action: "rag-rating-changed", detail: { changeId: "c", from: "amber", to: "red" } })).toBe("From amber to red");
     expect(describeAuditDetails({ action: "rag-rating-changed", detail: { changeId: "c", from: null, to: "green" } })).toBe("Rated green");

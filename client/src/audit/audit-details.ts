@@ -4,7 +4,7 @@
  * loose JSON that has grown over time, so each field is checked before it is used and anything
  * unexpected is left out rather than shown raw.
  */
-import { consentKindLabels, consentKinds, roleLabels, roles, type AuditEvent, type ConsentKind, type Role } from "@roundtable/domain";
+import { consentKindLabels, consentKinds, roleLabels, roles, ukCalendarDate, type AuditEvent, type ConsentKind, type Role } from "@roundtable/domain";
 
 function text(detail: Record<string, unknown>, name: string): string | null {
   const value = detail[name];
@@ -131,6 +131,16 @@ export function describeAuditDetails(event: Pick<AuditEvent, "action" | "detail"
       const reason = text(detail, "reason");
       return reason ? `Why: ${reason}` : "";
     }
+    case "referral-accepted": {
+      const rating = text(detail, "rating");
+      const keyworker = text(detail, "keyworker");
+      const rated = rating && rating.length <= 40 ? `Accepted onto the register, rated ${rating}` : "Accepted onto the register";
+      return keyworker ? `${rated}, with ${keyworker} as keyworker` : rated;
+    }
+    case "referral-declined":
+      return "";
+    case "allocation-changed":
+      return allocationWords(detail);
     case "password-reset-requested":
       return "";
     case "password-reset-completed": {
@@ -142,4 +152,22 @@ export function describeAuditDetails(event: Pick<AuditEvent, "action" | "detail"
       return reason ? `The link was refused: ${reason}` : "";
     }
   }
+}
+
+/** "Keyworker Priya Shah; second keyworker Tom Hughes; cover: Tom Hughes, 2 Mar to 13 Mar 2026". */
+function allocationWords(detail: Record<string, unknown>): string {
+  const parts: string[] = [];
+  const keyworker = text(detail, "keyworker");
+  if (keyworker) parts.push(`Keyworker ${keyworker}`);
+  const second = text(detail, "secondKeyworker");
+  parts.push(second ? `second keyworker ${second}` : "no second keyworker");
+  const cover = Array.isArray(detail.cover) ? detail.cover.filter((c): c is Record<string, unknown> => typeof c === "object" && c !== null) : [];
+  const covering = cover.flatMap((c) => {
+    const name = text(c, "name");
+    const from = text(c, "from");
+    const to = text(c, "to");
+    return name && from && to && /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) ? [`${name}, ${ukCalendarDate(from)} to ${ukCalendarDate(to)}`] : [];
+  });
+  parts.push(covering.length > 0 ? `cover: ${covering.join("; ")}` : "no cover");
+  return parts.join("; ");
 }

@@ -1,4 +1,4 @@
-/** One case: its rating, keyworker, next meeting, actions, meetings, team, documents, and who is looking at it now. */
+/** One case: its rating, keyworker and cover, next meeting, actions, meetings, team, documents, and who is looking at it now. */
 import { CaseActions } from "../actions/CaseActions";
 import { useMe } from "../auth/session-context";
 import { CaseTeamContext } from "../actions/case-team-context";
@@ -26,6 +26,7 @@ import { DocumentsTable } from "./DocumentsTable";
 import { TeamTable } from "./TeamTable";
 import { loadCasePage } from "./case-page-data";
 import { RagRatingSection } from "./RagRatingSection";
+import { KeyworkerSection } from "./KeyworkerSection";
 
 export function CasePage({ caseId }: { caseId: string }) {
   const me = useMe();
@@ -68,6 +69,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                 onChanged={page.refresh}
               />
             )}
+            {loaded && <KeyworkerSection childFirstName={firstName(details.data.name)} allocation={loaded.allocation} headingId="keyworker-heading" onChanged={page.refresh} />}
             {/* The young person sees their own decision; their keyworking staff see it from 16, when it counts (ADR 0026). */}
             {details.data.parentsSharing && (me.role === "young-person" || details.data.parentsSharing.decides) && (
               <>

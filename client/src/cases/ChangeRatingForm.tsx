@@ -7,7 +7,7 @@ import type { RagLevel, RecordedRagRating } from "@roundtable/domain";
 import { useEffect, useRef, type FormEvent } from "react";
 import { ErrorSummary } from "../auth/ErrorSummary";
 import { TextAreaField } from "../auth/TextAreaField";
-import { FieldError } from "../meetings/FieldError";
+import { RadioField } from "../auth/RadioField";
 import { ragLevelLabel } from "./rag-history-words";
 import { ragRatingFieldId, type RagRatingForm, type RagRatingFormErrors } from "./rag-rating-form";
 
@@ -32,9 +32,6 @@ export function ChangeRatingForm({ childFirstName, levels, current, form, errors
     event.preventDefault();
     if (!busy) onSubmit();
   };
-  const ratingId = ragRatingFieldId("rating");
-  const ratingError = errors?.fields.rating;
-  const choiceId = (index: number, rating: string) => (index === 0 ? ratingId : `${ratingId}-${rating}`);
 
   return (
     <div className="rt-rag-form" data-testid="change-rating">
@@ -43,38 +40,23 @@ export function ChangeRatingForm({ childFirstName, levels, current, form, errors
       </h3>
       {errors && <ErrorSummary errors={errors} />}
       <form onSubmit={handleSubmit} noValidate>
-        <div className={`nhsuk-form-group${ratingError ? " nhsuk-form-group--error" : ""}`}>
-          <fieldset className="nhsuk-fieldset" aria-describedby={ratingError ? `${ratingId}-error` : undefined}>
-            <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">What is {childFirstName}'s rating now?</legend>
-            <FieldError id={`${ratingId}-error`} message={ratingError} />
-            <div className="nhsuk-radios">
-              {levels.map((level, index) => {
-                const id = choiceId(index, level.rating);
-                return (
-                  <div key={level.rating} className="nhsuk-radios__item">
-                    <input
-                      className="nhsuk-radios__input"
-                      id={id}
-                      name="rag-rating"
-                      type="radio"
-                      value={level.rating}
-                      checked={form.rating === level.rating}
-                      aria-describedby={`${id}-hint`}
-                      onChange={() => onChange({ rating: level.rating })}
-                    />
-                    <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>
-                      {ragLevelLabel(levels, level.rating)}
-                      {level.rating === current && <span className="rt-rag-form__now"> (the rating now)</span>}
-                    </label>
-                    <div className="nhsuk-hint nhsuk-radios__hint" id={`${id}-hint`}>
-                      {level.criteria}
-                    </div>
-                  </div>
-                );
-              })}
-            </div>
-          </fieldset>
-        </div>
+        <RadioField
+          id={ragRatingFieldId("rating")}
+          legend={`What is ${childFirstName}'s rating now?`}
+          choices={levels.map((level) => ({
+            value: level.rating,
+            label: (
+              <>
+                {ragLevelLabel(levels, level.rating)}
+                {level.rating === current && <span className="rt-rag-form__now"> (the rating now)</span>}
+              </>
+            ),
+            hint: level.criteria,
+          }))}
+          value={form.rating}
+          error={errors?.fields.rating}
+          onChange={(rating) => onChange({ rating })}
+        />
         <TextAreaField
           id={ragRatingFieldId("reason")}
           label="Why is the rating changing?"

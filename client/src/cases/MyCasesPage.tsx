@@ -2,7 +2,7 @@
  * The home page: every case the signed-in person may see, highest risk first — called what the
  * reader calls it ("Your child", "My plan", "Children you work with", "My cases"; case-words.ts).
  */
-import { isFamilyRole } from "@roundtable/domain";
+import { isFamilyRole, mayUseReferPage } from "@roundtable/domain";
 import { listCases } from "../api/api";
 import { MyCetrs } from "../cetrs/MyCetrs";
 import { useMe } from "../auth/session-context";
@@ -36,6 +36,12 @@ export function MyCasesPage() {
       </h1>
       <p>
         <Link href={paths.myActions()}>{words.myActionsLink}</Link>
+        {mayUseReferPage(me.role) && (
+          <>
+            {" · "}
+            <Link href={paths.refer()}>Refer a child to the register</Link>
+          </>
+        )}
       </p>
       {!isFamilyRole(me.role) && <MyCetrs />}
       {cases.status === "loading" && <PageLoading label={words.loading} />}

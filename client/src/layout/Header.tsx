@@ -1,7 +1,8 @@
 /**
  * The NHS.UK-style header: the service name, who is signed in, their actions, overdue actions
  * (for those who chase them), CETR actions (for those who chase them), the register (for those
- * who hold it), the agencies' escalation contacts (for the service lead), and Sign out.
+ * who hold it), the referral pages (for those who refer or triage), the agencies' escalation
+ * contacts (for the service lead), and Sign out.
  */
 import { mayNameEscalationContacts, mayUseCetrActions, mayUseRegister, overdueScope, roleLabels } from "@roundtable/domain";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
@@ -9,6 +10,7 @@ import { useSession } from "../auth/session-context";
 import { homeWords } from "../cases/case-words";
 import { useLocation } from "../navigation/history";
 import { Link } from "../navigation/Link";
+import { referralLinks } from "../navigation/referral-links";
 import { paths } from "../navigation/routes";
 import { NotificationsLink } from "../notifications/NotificationsLink";
 import { overdueWords } from "../overdue/overdue-words";
@@ -79,6 +81,13 @@ export function Header() {
                   </Link>
                 </li>
               )}
+              {referralLinks(me.role).map((link) => (
+                <li key={link.href} className="nhsuk-header__account-item">
+                  <Link className="nhsuk-header__account-link" href={link.href} data-testid={link.testId}>
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
               {mayUseRegister(me.role) && (
                 <li className="nhsuk-header__account-item">
                   <Link className="nhsuk-header__account-link" href={paths.register()} data-testid="register-link">

@@ -6,7 +6,7 @@
 import { isFamilyRole, type Role } from "@roundtable/domain";
 
 /** The pages someone may be sent to that are not for everyone. */
-export type GatedPage = "overdue" | "cetr-actions" | "register" | "book-meeting" | "two-step" | "audit-trail" | "access-report" | "contact-details" | "agencies";
+export type GatedPage = "overdue" | "cetr-actions" | "register" | "book-meeting" | "two-step" | "audit-trail" | "access-report" | "contact-details" | "agencies" | "refer" | "referrals";
 
 /** Who to ask, when the reader thinks they should have been let in. */
 export function whoToAsk(role: Role): string {
@@ -49,5 +49,13 @@ export function notForYouReason(page: GatedPage, role: Role): string {
       return "Your keyworker keeps your contact details. If they change, tell your keyworker.";
     case "agencies":
       return "This page is for the service lead, who names the person in each agency told when its actions are escalated.";
+    case "refer":
+      return family
+        ? "Referrals to the keyworking service are made by professionals, or by the service itself when a family asks. If you would like your child to be referred, tell a professional you know or ring the keyworking service."
+        : "Referrals to the register are made by professionals and the keyworking service.";
+    case "referrals":
+      return family
+        ? "This page is for the keyworking service, who decide which children they work with."
+        : "Referrals are looked at by senior keyworkers and the service lead. The referrals you made, and what happened to them, are in My referrals.";
   }
 }

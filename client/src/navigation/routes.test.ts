@@ -36,6 +36,16 @@ describe("the CETR actions dashboard's address", () => {
   });
 });
 
+describe("the referral pages' addresses", () => {
+  it("round-trips each page's path, the form and the referrer's own list before anything else", () => {
+    expect(matchRoute(paths.refer())).toEqual({ name: "refer" });
+    expect(matchRoute(paths.referrals())).toEqual({ name: "referrals" });
+    expect(matchRoute(paths.myReferrals())).toEqual({ name: "my-referrals" });
+    expect(paths.myReferrals()).toBe("/referrals/mine");
+    expect(matchRoute("/referrals/other")).toEqual({ name: "not-found" });
+  });
+});
+
 describe("the overdue view's address", () => {
   it("is found with or without its filters", () => {
     expect(matchRoute("/overdue")).toEqual({ name: "overdue" });

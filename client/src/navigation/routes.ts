@@ -23,6 +23,9 @@ export type Route =
   | { name: "new-meeting" }
   | { name: "meeting"; meetingId: string }
   | { name: "cetr"; cetrId: string }
+  | { name: "refer" }
+  | { name: "referrals" }
+  | { name: "my-referrals" }
   | { name: "invitation"; token: string }
   | { name: "password-reset" }
   | { name: "password-reset-link"; token: string }
@@ -59,6 +62,9 @@ export function matchRoute(pathname: string): Route {
     if (caseId !== null && personId !== null) return { name: "member-communication-needs", caseId, personId };
   }
   if (parts.length === 2 && first === "meetings" && second === "new") return { name: "new-meeting" };
+  if (parts.length === 1 && first === "referrals") return { name: "referrals" };
+  if (parts.length === 2 && first === "referrals" && second === "new") return { name: "refer" };
+  if (parts.length === 2 && first === "referrals" && second === "mine") return { name: "my-referrals" };
   if (parts.length === 2 && second !== undefined) {
     const id = decode(second);
     if (id === null) return { name: "not-found" };
@@ -113,6 +119,12 @@ export const paths = {
   document: (documentId: string) => `/documents/${encodeURIComponent(documentId)}`,
   meeting: (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}`,
   cetr: (cetrId: string) => `/cetrs/${encodeURIComponent(cetrId)}`,
+  /** "Refer a child" to the register. */
+  refer: () => "/referrals/new",
+  /** "Referrals to look at": the triage queue. */
+  referrals: () => "/referrals",
+  /** The referrals the signed-in person made, with their outcome (linked from the referral-decided notification). */
+  myReferrals: () => "/referrals/mine",
   /** The booking form, with the case it starts from when there is one. */
   newMeeting: (caseId?: string) => (caseId ? `/meetings/new?caseId=${encodeURIComponent(caseId)}` : "/meetings/new"),
   /** The document, scrolled to the action (the editor looks for `#action-<id>`). */

@@ -45,3 +45,6 @@ export * from "./cetr/cetr-access.js";
 export * from "./register/rag-levels.js";
 export * from "./agencies.js";
 export * from "./cetr/cetr-actions.js";
+export * from "./register/referral.js";
+export * from "./register/allocation.js";
+export * from "./register/keyworker-consent.js";

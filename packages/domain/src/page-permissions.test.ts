@@ -8,6 +8,8 @@ import {
   mayUseOverdue,
   mayNameEscalationContacts,
   mayUseRegister,
+  mayUseReferPage,
+  mayUseTriageQueue,
   mayUseTwoStep,
   overdueScope,
 } from "./page-permissions.js";
@@ -55,6 +57,17 @@ describe("who may use each page", () => {
     expect(mayReadAccessReport("parent")).toBe(true);
     expect(mayReadAccessReport("young-person")).toBe(true);
     expect(mayReadAccessReport("keyworker")).toBe(false);
+  });
+});
+
+describe("the referral pages", () => {
+  it("offers 'Refer a child' to professionals and keyworking staff, and the triage queue to those who triage", () => {
+    expect(roles.filter(mayUseReferPage)).toEqual(["keyworker", "senior-keyworker", "service-lead", "professional", "icb-lead"]);
+    expect(roles.filter(mayUseTriageQueue)).toEqual(["senior-keyworker", "service-lead"]);
+    for (const role of roles.filter(isFamilyRole)) {
+      expect(mayUseReferPage(role)).toBe(false);
+      expect(mayUseTriageQueue(role)).toBe(false);
+    }
   });
 });
 

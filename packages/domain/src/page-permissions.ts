@@ -12,6 +12,7 @@ import {
   needsSharingConsent,
   ragRatingChangerRoles,
 } from "./permissions.js";
+import { mayRefer, mayTriage } from "./register/referral.js";
 import { isFamilyRole, type Role } from "./roles.js";
 
 /**
@@ -110,4 +111,14 @@ export function mayChangeRagRating(caseRole: Role | null): boolean {
  */
 export function mayNameEscalationContacts(role: Role): boolean {
   return role === "service-lead";
+}
+
+/** "Refer a child" and "My referrals": any professional or keyworking staff (mayRefer). */
+export function mayUseReferPage(role: Role): boolean {
+  return mayRefer(role);
+}
+
+/** "Referrals to look at", the triage queue: senior keyworkers and the service lead (mayTriage). */
+export function mayUseTriageQueue(role: Role): boolean {
+  return mayTriage(role);
 }

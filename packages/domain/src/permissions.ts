@@ -161,7 +161,12 @@ export const accessReportRoles: readonly Role[] = ["parent", "young-person"];
 /** The roles a keyworker may invite onto a case: the family and professionals from other agencies. */
 export const invitableRoles = ["parent", "young-person", "professional", "icb-lead"] as const satisfies readonly Role[];
 
-const keyworkingStaff: readonly Role[] = ["keyworker", "senior-keyworker", "service-lead"];
+/** The keyworking service's own staff: keyworkers, senior keyworkers and the service lead. */
+export const keyworkingStaffRoles: readonly Role[] = ["keyworker", "senior-keyworker", "service-lead"];
+
+export function isKeyworkingStaff(role: Role): boolean {
+  return keyworkingStaffRoles.includes(role);
+}
 
 /**
  * The roles someone may hold on a case's team, given their account: keyworking staff may take
@@ -170,7 +175,7 @@ const keyworkingStaff: readonly Role[] = ["keyworker", "senior-keyworker", "serv
  */
 export function teamRolesFor(accountRole: Role): readonly Role[] {
   if (accountRole === "admin") return [];
-  return keyworkingStaff.includes(accountRole) ? keyworkingStaff : [accountRole];
+  return isKeyworkingStaff(accountRole) ? keyworkingStaffRoles : [accountRole];
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Seeds the demo service on first run: agencies, people for every role, cases with teams, a
- * year of RAG ratings and a care plan each. Does nothing when any service already exists.
+ * year of RAG ratings and a care plan each, and referrals waiting for triage. Does nothing when any service already exists.
  */
 import { randomUUID } from "node:crypto";
 import { actionItem, newCarePlanState, newMinutesState, paragraph } from "@roundtable/collab";
@@ -14,6 +14,7 @@ import { demoCases, type DemoCase } from "./cases.js";
 import { seedAuditHistory } from "./audit-history.js";
 import { seedRestrictedRecords } from "./restricted-records.js";
 import { seedCetrs } from "./cetrs.js";
+import { seedReferrals } from "./referrals.js";
 import { seedRagHistory } from "./rag-history.js";
 import { seedTrackerMeetings } from "./tracker-meetings.js";
 import { demoAgencies, demoEscalationContacts, demoPassword, demoPeople, demoService } from "./people.js";
@@ -115,6 +116,7 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
     const children = ["Jamie Walker", "Aisha Reid"].map((name) => ({ id: caseIdOf.get(name)!, name }));
     await seedTrackerMeetings(tx, { serviceId, children, idOf });
     await seedCetrs(tx, { serviceId, caseIdOf: (name) => caseIdOf.get(name)!, idOf });
+    await seedReferrals(tx, { serviceId, idOf });
   });
   return true;
 }

@@ -52,7 +52,16 @@ const fallback: EmailWording = {
   text: "Something in Roundtable needs your attention. Sign in to see it.",
 };
 
-export function emailWordingFor(kind: string): EmailWording {
+/** What the wording may say of where it comes from: the keyworking service's name, never a child's. */
+export interface EmailWordingContext {
+  serviceName: string;
+}
+
+export function emailWordingFor(kind: string, context: EmailWordingContext = { serviceName: "the keyworking service" }): EmailWording {
+  // The outcome itself (accepted or not, and why) is for the app; the email says only that there is one.
+  if (kind === "referral-decided") {
+    return { subject: "Your referral has been looked at", text: `Your referral to ${context.serviceName} has been looked at. Sign in to see the outcome.` };
+  }
   return wordings[kind] ?? fallback;
 }
 
@@ -78,6 +87,8 @@ export function digestLineFor(kind: string, count: number): string {
       return one ? "1 CETR report was agreed" : `${count} CETR reports were agreed`;
     case "young-person-unlinked":
       return one ? "1 young person's own account was unlinked" : `${count} young people's own accounts were unlinked`;
+    case "referral-decided":
+      return one ? "1 referral you made was looked at" : `${count} referrals you made were looked at`;
     default:
       return one ? "1 other notification" : `${count} other notifications`;
   }

@@ -4,7 +4,7 @@
  * in general words with a link.
  */
 import { schema, type Db } from "@roundtable/db";
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { emailChoicesFor } from "./email-preferences.js";
 import { emailWordingFor } from "./email-wording.js";
 import type { Mailer } from "./mailer.js";
@@ -41,15 +41,16 @@ export class Notifier {
     }
     if (toEmail.length === 0) return;
     const people = await this.db
-      .select({ id: schema.people.id, email: schema.people.email, name: schema.people.name })
+      .select({ id: schema.people.id, email: schema.people.email, name: schema.people.name, serviceName: schema.services.name })
       .from(schema.people)
+      .innerJoin(schema.services, eq(schema.services.id, schema.people.serviceId))
       .where(inArray(schema.people.id, [...new Set(toEmail.map((n) => n.personId))]));
     const byId = new Map(people.map((p) => [p.id, p]));
     for (const n of toEmail) {
       const person = byId.get(n.personId);
       if (!person) continue;
       const link = n.link ? `\n\nOpen it in Roundtable: ${this.publicUrl}${n.link}` : "";
-      const wording = emailWordingFor(n.kind);
+      const wording = emailWordingFor(n.kind, { serviceName: person.serviceName });
       await this.mailer.send({ to: person.email, subject: wording.subject, text: `Dear ${person.name},\n\n${wording.text}${link}\n\nRoundtable` });
     }
   }

@@ -5,7 +5,7 @@ import { notificationKindsFor } from "./notification-kinds.js";
 describe("notification kinds", () => {
   it("offers families and other agencies only the kinds they can be sent", () => {
     expect(notificationKindsFor("parent")).toEqual(["action-overdue", "minutes-agreed"]);
-    expect(notificationKindsFor("professional")).toEqual(["action-overdue", "action-escalated", "escalated-to-you", "minutes-agreed"]);
+    expect(notificationKindsFor("professional")).toEqual(["action-overdue", "action-escalated", "escalated-to-you", "minutes-agreed", "referral-decided"]);
     expect(notificationKindsFor("icb-lead")).toContain("escalated-to-you");
     expect(notificationKindsFor("keyworker")).toContain("young-person-linked");
     expect(notificationKindsFor("service-lead")).toContain("young-person-unlinked");

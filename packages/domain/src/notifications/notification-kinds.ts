@@ -4,6 +4,7 @@
  * not at all. Without a choice, a kind is emailed at once (as it always was).
  */
 import { z } from "zod";
+import { mayRefer } from "../register/referral.js";
 import { isFamilyRole, type Role } from "../roles.js";
 
 /** Every kind of notification the server sends (the `kind` of a stored notification). */
@@ -17,6 +18,7 @@ export const notificationKinds = [
   "cetr-requested",
   "cetr-report-due",
   "cetr-report-agreed",
+  "referral-decided",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -37,6 +39,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   "cetr-requested": "a CETR is requested for a child you oversee",
   "cetr-report-due": "a CETR report you chair is due to be agreed soon",
   "cetr-report-agreed": "a CETR report you can read is agreed",
+  "referral-decided": "a referral you made to the register has been looked at",
 };
 
 export const emailChoiceLabels: Record<EmailChoice, string> = {
@@ -53,7 +56,8 @@ export function isNotificationKind(kind: string): kind is NotificationKind {
  * The kinds someone in this role can be sent, for the settings page to offer: a young person's
  * own account being linked or unlinked is told to the service's leads and the child's keyworker
  * (server/src/team/young-person-link.ts), never to families or other agencies; escalations go
- * between services, never to families (seesEscalations).
+ * between services, never to families (seesEscalations); the outcome of a referral to whoever
+ * may refer.
  */
 export function notificationKindsFor(role: Role): NotificationKind[] {
   const toldOfLinks = role === "keyworker" || role === "senior-keyworker" || role === "service-lead";
@@ -64,6 +68,7 @@ export function notificationKindsFor(role: Role): NotificationKind[] {
     // Requests go to ICB leads; the report's reminder to whoever chairs (never the family).
     if (kind === "cetr-requested") return role === "icb-lead";
     if (kind === "cetr-report-due") return !isFamilyRole(role);
+    if (kind === "referral-decided") return mayRefer(role);
     return true;
   });
 }
