@@ -27,6 +27,7 @@ import { startServer } from "../src/server.js";
 import { signIn, type SignedIn } from "../test/support/api-client.js";
 
 const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== "--"),
   options: { children: { type: "string", default: "5000" }, cetrs: { type: "string", default: "20000" }, actions: { type: "string", default: "200000" }, rounds: { type: "string", default: "100" } },
 });
 const CHILDREN = Number(values.children);
@@ -48,8 +49,8 @@ async function time(client: SignedIn, address: string): Promise<{ p50: number; p
     const ms = performance.now() - t0;
     if (res.status !== 200) throw new Error(`${address} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 200)}`);
     if (i >= 10) samples.push(ms); // the first few warm caches and the JIT
-    const body = res.body as { children?: unknown[]; actions?: unknown[] } | unknown[];
-    rows = Array.isArray(body) ? body.length : (body.children?.length ?? body.actions?.length ?? 0);
+    const body = res.body as { rows?: unknown[]; actions?: unknown[] } | unknown[];
+    rows = Array.isArray(body) ? body.length : (body.rows?.length ?? body.actions?.length ?? 0);
   }
   samples.sort((a, b) => a - b);
   return { p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), rows };

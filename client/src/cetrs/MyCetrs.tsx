@@ -23,7 +23,7 @@ export function MyCetrs() {
           <strong>{toArrange === 1 ? "1 CETR is" : `${toArrange} CETRs are`} waiting for you to arrange.</strong>
         </p>
       )}
-      <ResponsiveTable caption="CETRs you arrange or sit on the panel of" headings={["Child", "Status", "Date", "Your part"]}>
+      <ResponsiveTable caption="The CETRs you arrange, and those you sit on the panel of" headings={["Child", "Status", "Date", "Your part"]}>
         {mine.data.map((c) => (
           <tr key={c.id} className="nhsuk-table__row" role="row">
             <Cell heading="Child" rowHeader>
