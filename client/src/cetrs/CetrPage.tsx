@@ -7,7 +7,7 @@
 import { cetrSettingLabels, cetrStatusLabels, type CetrDetail } from "@roundtable/domain";
 import { useState, type ReactNode } from "react";
 import { useMe } from "../auth/session-context";
-import { getCetrPage } from "../api/cetr-api";
+import { cetrPdfAddress, getCetrPage } from "../api/cetr-api";
 import { useLiveResource } from "../api/use-resource";
 import { Breadcrumbs, homeCrumb } from "../layout/Breadcrumbs";
 import { PageLoading } from "../layout/PageLoading";
@@ -68,6 +68,12 @@ export default function CetrPage({ cetrId }: { cetrId: string }) {
             {cetr.reportDueOn && cetr.status === "held" && <Fact label="Report to be agreed by">{readableDate(cetr.reportDueOn)}</Fact>}
             {cetr.agreedAt && <Fact label="Report agreed">{readableDate(cetr.agreedAt)}</Fact>}
           </dl>
+          <div className="rt-cetr__links">
+            <a href={cetrPdfAddress(cetr.id)} download data-testid="cetr-pdf">
+              {words.pdfLink}
+              <span className="nhsuk-u-visually-hidden">{cetr.status === "agreed" ? words.pdfAgreed : words.pdfDraft}</span>
+            </a>
+          </div>
           {cetr.may.arrange && <ArrangeCetr cetr={cetr} onChanged={replace} />}
           <CetrControls cetr={cetr} onChanged={replace} />
           {!family && <CetrPanel cetr={cetr} onChanged={replace} />}
