@@ -12,9 +12,9 @@ import { signIn, type SignedIn } from "./support/api-client.js";
 import type { CollabClient } from "./support/collab-client.js";
 import { insertCetr, serviceElsewhere } from "./support/cetr-fixtures.js";
 import { pdfTextLines } from "./support/pdf-text.js";
-import { writeActionItem } from "./support/report-actions.js";
-import { accountOffTeam, freshCase } from "./support/team-accounts.js";
+import { accountOffTeam, demoPeople, freshCase } from "./support/team-accounts.js";
 import { useTestServer } from "./support/test-server.js";
+import { typeAction } from "./support/typed-action.js";
 
 const server = useTestServer();
 let priya: SignedIn;
@@ -38,8 +38,7 @@ async function pdfText(who: SignedIn, cetrId: string): Promise<{ status: number;
 beforeAll(async () => {
   [priya, helen, claire] = await Promise.all([signIn(server.url, "priya.shah"), signIn(server.url, "helen.morris"), signIn(server.url, "claire.walker")]);
   const db = server.database.db;
-  const people = await db.select({ id: schema.people.id, email: schema.people.email, role: schema.people.role, agencyId: schema.people.agencyId, serviceId: schema.people.serviceId }).from(schema.people);
-  const who = (local: string) => people.find((p) => p.email === `${local}@roundtable.demo`)!;
+  const who = await demoPeople(db);
   lucyId = who("lucy.evans").id;
   const team = ["priya.shah", "helen.morris", "lucy.evans", "claire.walker"].map((local) => ({ personId: who(local).id, role: who(local).role }));
   childId = await freshCase(db, who("priya.shah").serviceId, "Poppy Ashworth", team, [who("helen.morris").agencyId!, who("lucy.evans").agencyId!]);
@@ -64,8 +63,7 @@ describe("a CETR report as a PDF", () => {
     expect(cetr.carriedOver).toHaveLength(2);
     expect((await helen.post(`/api/cetrs/${cetr.id}/commands`, { type: "arrange", heldOn: "2027-02-11", chairId: helen.personId })).status).toBe(200);
     expect((await helen.post(`/api/cetrs/${cetr.id}/carried-actions/${earlier.actionIds[0]}`, { decision: "cancelled", reason: "the team has already taken her on" })).status).toBe(200);
-    const written = await writeActionItem(server.url, helen, cetr.documentId, { text: "Book a sleep clinic appointment for Poppy", ownerId: lucyId, dueDate: "2027-04-15" });
-    clients.push(written.editor);
+    await typeAction(server.url, helen, cetr.documentId, { text: "Book a sleep clinic appointment for Poppy", ownerId: lucyId, dueDate: "2027-04-15" }, clients);
 
     const pdf = await pdfText(priya, cetr.id);
     expect(pdf.status).toBe(200);
