@@ -1,10 +1,11 @@
 /**
  * A CETR: what was asked and why, when it is and who chairs it, its panel, the papers, the actions
- * carried over from earlier CETRs, and the report written together live. The ICB lead arranges
+ * carried over from earlier CETRs, and the report written together live; its PDF, and once it is
+ * held, booking a follow-up meeting to go through its actions. The ICB lead arranges
  * it here; the chair marks it held and agrees the report. What each reader may do is the
  * server's answer (`may`), from packages/domain cetr-access.ts.
  */
-import { cetrSettingLabels, cetrStatusLabels, type CetrDetail } from "@roundtable/domain";
+import { cetrSettingLabels, cetrStatusLabels, mayBookMeetings, type CetrDetail } from "@roundtable/domain";
 import { useState, type ReactNode } from "react";
 import { useMe } from "../auth/session-context";
 import { cetrPdfAddress, getCetrPage } from "../api/cetr-api";
@@ -73,6 +74,11 @@ export default function CetrPage({ cetrId }: { cetrId: string }) {
               {words.pdfLink}
               <span className="nhsuk-u-visually-hidden">{cetr.status === "agreed" ? words.pdfAgreed : words.pdfDraft}</span>
             </a>
+            {mayBookMeetings(me.role) && (cetr.status === "held" || cetr.status === "agreed") && (
+              <Link href={paths.newMeeting(cetr.caseId, cetr.id)} data-testid="book-cetr-follow-up">
+                {words.bookFollowUp}
+              </Link>
+            )}
           </div>
           {cetr.may.arrange && <ArrangeCetr cetr={cetr} onChanged={replace} />}
           <CetrControls cetr={cetr} onChanged={replace} />

@@ -26,6 +26,7 @@ export const cetrWords = {
   pdfLink: "Download the report (PDF)",
   pdfAgreed: ", as agreed, with its actions table",
   pdfDraft: ", a draft until the report is agreed, with its actions table",
+  bookFollowUp: "Book a follow-up meeting",
 } as const;
 
 /** A date as people read it: "Thu 14 Jan 2027". */

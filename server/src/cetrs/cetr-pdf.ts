@@ -36,7 +36,8 @@ import { openCetr, type CetrDeps } from "./cetrs.js";
 export const maxActionsInCetrPdf = 1000;
 
 const actionsTableHeadings = ["What", "Who", "By when", "Status"];
-const actionsTableWidths = [5, 2.4, 1.8, 2.6];
+// Wide enough for "Wed 30 Sep 2026" and "Not started (overdue)" on one line each.
+const actionsTableWidths = [4.2, 2.3, 2.1, 2.6];
 
 /** An action as the table shows it, with where it stands today. */
 interface TableAction {
