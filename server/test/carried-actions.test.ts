@@ -83,7 +83,7 @@ describe("actions carried into a later meeting", () => {
     const carried = first.body.find((s) => s.caseId === jamie.id)!.actions.find((c) => c.action.id === jamiesAction)!;
     // Not a copy: the action still lives in the minutes it was agreed in.
     expect(carried.action.documentId).toBe(sectionOf(earlier, jamie.id));
-    expect(carried.agreedAt.meetingId).toBe(earlier.id);
+    expect(carried.agreedAt).toMatchObject({ kind: "meeting", meetingId: earlier.id });
     expect(carried).toMatchObject({ decision: null, mayDecide: true, ownerOnTeam: true });
   });
 

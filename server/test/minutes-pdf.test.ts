@@ -24,6 +24,7 @@ const meeting: Meeting = {
   withheldCases: 0,
   caseMinutes: [],
   currentAgendaItem: null,
+  followsUpCetr: null,
 };
 
 const text = (t: string): DocNode => ({ type: "text", text: t });

@@ -38,3 +38,8 @@ export function decideCetrCarried(cetrId: string, actionId: string, body: CetrCa
 }
 export function listCetrOwners(cetrId: string) { return requestJson(api.cetrs[":id"].owners.$get(cetr(cetrId))); }
 export function listMyCetrs() { return requestJson(api.cetrs.$get()); }
+
+/** The report as a PDF with its actions table: as agreed once it is, otherwise the draft as it stands. A download link. */
+export function cetrPdfAddress(cetrId: string): string {
+  return api.cetrs[":id"].pdf.$path(cetr(cetrId));
+}

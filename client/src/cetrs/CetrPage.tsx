@@ -1,13 +1,14 @@
 /**
  * A CETR: what was asked and why, when it is and who chairs it, its panel, the papers, the actions
- * carried over from earlier CETRs, and the report written together live. The ICB lead arranges
+ * carried over from earlier CETRs, and the report written together live; its PDF, and once it is
+ * held, booking a follow-up meeting to go through its actions. The ICB lead arranges
  * it here; the chair marks it held and agrees the report. What each reader may do is the
  * server's answer (`may`), from packages/domain cetr-access.ts.
  */
-import { cetrSettingLabels, cetrStatusLabels, type CetrDetail } from "@roundtable/domain";
+import { cetrSettingLabels, cetrStatusLabels, mayBookMeetings, type CetrDetail } from "@roundtable/domain";
 import { useState, type ReactNode } from "react";
 import { useMe } from "../auth/session-context";
-import { getCetrPage } from "../api/cetr-api";
+import { cetrPdfAddress, getCetrPage } from "../api/cetr-api";
 import { useLiveResource } from "../api/use-resource";
 import { Breadcrumbs, homeCrumb } from "../layout/Breadcrumbs";
 import { PageLoading } from "../layout/PageLoading";
@@ -68,6 +69,17 @@ export default function CetrPage({ cetrId }: { cetrId: string }) {
             {cetr.reportDueOn && cetr.status === "held" && <Fact label="Report to be agreed by">{readableDate(cetr.reportDueOn)}</Fact>}
             {cetr.agreedAt && <Fact label="Report agreed">{readableDate(cetr.agreedAt)}</Fact>}
           </dl>
+          <div className="rt-cetr__links">
+            <a href={cetrPdfAddress(cetr.id)} download data-testid="cetr-pdf">
+              {words.pdfLink}
+              <span className="nhsuk-u-visually-hidden">{cetr.status === "agreed" ? words.pdfAgreed : words.pdfDraft}</span>
+            </a>
+            {mayBookMeetings(me.role) && (cetr.status === "held" || cetr.status === "agreed") && (
+              <Link href={paths.newMeeting(cetr.caseId, cetr.id)} data-testid="book-cetr-follow-up">
+                {words.bookFollowUp}
+              </Link>
+            )}
+          </div>
           {cetr.may.arrange && <ArrangeCetr cetr={cetr} onChanged={replace} />}
           <CetrControls cetr={cetr} onChanged={replace} />
           {!family && <CetrPanel cetr={cetr} onChanged={replace} />}

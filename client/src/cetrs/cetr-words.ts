@@ -23,6 +23,10 @@ export const cetrWords = {
   papersHeading: "Papers for the panel",
   reportHeading: "The report",
   summaryLink: "Easy-read summary for the young person and family",
+  pdfLink: "Download the report (PDF)",
+  pdfAgreed: ", as agreed, with its actions table",
+  pdfDraft: ", a draft until the report is agreed, with its actions table",
+  bookFollowUp: "Book a follow-up meeting",
 } as const;
 
 /** A date as people read it: "Thu 14 Jan 2027". */

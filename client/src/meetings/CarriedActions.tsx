@@ -1,10 +1,12 @@
 /**
  * "Actions from the last meeting" at the top of a child's part of the minutes (ADR 0027): the
- * actions still open from that child's earlier meetings — each the tracked action itself, read
- * from the server, not a copy in these minutes — with what this meeting decided, and for those
- * writing the minutes the buttons to confirm, update or close each.
+ * actions still open from that child's earlier meetings — or, in a CETR follow-up, the CETR's
+ * actions — each the tracked action itself, read from the server, not a copy in these minutes,
+ * with what this meeting decided, and for those writing the minutes the buttons to confirm,
+ * update or close each.
  */
 import {
+  cetrByDate,
   carriedActionDecisionLabels,
   closedReasonMaxLength,
   isOutstanding,
@@ -34,13 +36,15 @@ import "./carried-actions.css";
 interface CarriedActionsProps {
   section: CarriedActionsSection;
   childName: string;
+  /** A CETR follow-up meeting: the actions are the CETR's. */
+  followsUpCetr: boolean;
   decide(actionId: string, body: CarriedActionDecisionBody): Promise<void>;
 }
 
-export function CarriedActions({ section, childName, decide }: CarriedActionsProps) {
+export function CarriedActions({ section, childName, followsUpCetr, decide }: CarriedActionsProps) {
   const me = useMe();
   const mayDecide = section.actions.some((c) => c.mayDecide);
-  const words = carriedActionWords(me.role, mayDecide);
+  const words = carriedActionWords(me.role, mayDecide, followsUpCetr);
   const headingId = `carried-actions-${section.documentId}`;
   return (
     <section className="rt-carried" aria-labelledby={headingId} data-testid="carried-actions">
@@ -82,8 +86,10 @@ export interface CarriedItemView {
   closedReason?: string | null;
 }
 
+/** Where it was agreed, as a link: the earlier meeting, or the CETR ("the CETR on Thu 14 Jan 2027"). */
 function meetingCarried(c: CarriedAction): CarriedItemView {
-  return { ...c, agreedAt: { href: paths.meeting(c.agreedAt.meetingId), title: c.agreedAt.title } };
+  const at = c.agreedAt;
+  return { ...c, agreedAt: at.kind === "meeting" ? { href: paths.meeting(at.meetingId), title: at.title } : { href: paths.cetr(at.cetrId), title: cetrByDate(at) } };
 }
 
 export type CarriedDecisionBody = CarriedActionDecisionBody | CetrCarriedDecisionBody;

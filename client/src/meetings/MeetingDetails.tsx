@@ -1,5 +1,5 @@
-/** When and where a meeting is, who chairs it, which cases it covers, and who can see it. */
-import { withheldSectionsWords, type Meeting } from "@roundtable/domain";
+/** When and where a meeting is, who chairs it, which cases it covers (and which CETR a follow-up follows up), and who can see it. */
+import { cetrByDate, withheldSectionsWords, type Meeting } from "@roundtable/domain";
 import type { ReactNode } from "react";
 import { meetingInviteAddress, meetingMinutesPdfAddress } from "../api/api";
 import { useRecordMeetingPrints } from "../audit/use-record-prints";
@@ -60,6 +60,11 @@ export function MeetingDetails({ meeting }: { meeting: Meeting }) {
           {meeting.withheldCases > 0 && <p className="nhsuk-body-s rt-meeting-details__withheld">Also {withheldSectionsWords(meeting.withheldCases)}.</p>}
           {meeting.cases.some((c) => c.ragRating !== null) && <RagLegend />}
         </Row>
+        {meeting.followsUpCetr && (
+          <Row label="Follows up">
+            <Link href={paths.cetr(meeting.followsUpCetr.id)}>{cetrByDate(meeting.followsUpCetr)}</Link>
+          </Row>
+        )}
         <Row label="Who can see it">
           {meeting.visibility === "professionals" ? "Professionals only (not the family)" : "The family and professionals on the case"}
         </Row>

@@ -52,7 +52,7 @@ interface MinutesPartProps {
   first: boolean;
   side: ReactNode;
   onDocumentReady?(doc: Y.Doc | null): void;
-  /** A child's part of a tracker or review meeting: the actions carried from that child's earlier meetings (ADR 0027). */
+  /** A child's part of a tracker or review meeting: the actions carried from that child's earlier meetings (ADR 0027); a CETR follow-up's: the CETR's. */
   carried?: { section: CarriedActionsSection; childName: string; decide: CarriedActionsState["decide"] };
 }
 
@@ -81,7 +81,7 @@ function MinutesPart({ meeting, documentId, caseIds, label, part, first, side, o
           <p>{words.readOnly}</p>
         </div>
       )}
-      {carried && <CarriedActions section={carried.section} childName={carried.childName} decide={carried.decide} />}
+      {carried && <CarriedActions section={carried.section} childName={carried.childName} followsUpCetr={meeting.type === "cetr-follow-up"} decide={carried.decide} />}
     </>
   );
 

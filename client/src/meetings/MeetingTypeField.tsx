@@ -8,6 +8,7 @@ const hints: Record<BookableType, string> = {
   review: "Reviewing one child's plan, with the family.",
   professionals: "For professionals only. The family cannot see it.",
   tracker: "Reviewing several cases from the register in one sitting. For professionals only.",
+  "cetr-follow-up": "Going through a CETR's actions one by one, with the people who own them.",
 };
 
 export function MeetingTypeField({ value, error, onChange }: { value: BookableType | ""; error?: string; onChange(type: BookableType): void }) {

@@ -1,6 +1,7 @@
 /**
  * Book a meeting: its type, when and where, the case (or for a tracker meeting, the cases to
- * review) and who to invite. On success, straight to the meeting's page.
+ * review; for a CETR follow-up, also the CETR it follows up) and who to invite. On success,
+ * straight to the meeting's page.
  */
 import type { CaseSummary } from "@roundtable/domain";
 import { useMemo, useState, type FormEvent, type RefObject } from "react";
@@ -19,6 +20,7 @@ import { navigate, useLocation } from "../navigation/history";
 import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { CaseChoice } from "./CaseChoice";
+import { CetrChoice } from "./CetrChoice";
 import { InviteePicker } from "./InviteePicker";
 import { MeetingTypeField } from "./MeetingTypeField";
 import { WhenFields } from "./WhenFields";
@@ -36,9 +38,11 @@ function BookingForm({ headingRef }: { headingRef: RefObject<HTMLHeadingElement 
   const me = useMe();
   const { search } = useLocation();
   const startingCase = search.get("caseId") ?? "";
+  // From a CETR's page: a follow-up of that CETR.
+  const startingCetr = search.get("cetrId") ?? "";
   const cases = useResource(listCases, "cases");
   const [form, setForm] = useState<MeetingForm>({
-    type: "",
+    type: startingCetr ? "cetr-follow-up" : "",
     title: "",
     date: "",
     time: "",
@@ -46,6 +50,7 @@ function BookingForm({ headingRef }: { headingRef: RefObject<HTMLHeadingElement 
     onlineLink: "",
     caseId: startingCase,
     caseIds: startingCase ? [startingCase] : [],
+    cetrId: startingCetr,
     inviteeIds: [],
   });
   const [errors, setErrors] = useState<MeetingFormErrors | null>(null);
@@ -108,7 +113,17 @@ function BookingForm({ headingRef }: { headingRef: RefObject<HTMLHeadingElement 
               {form.type === "tracker" ? (
                 <TrackerCasePicker cases={allCases} chosen={form.caseIds} error={errors?.fields.caseIds} onChange={(caseIds) => change({ caseIds })} />
               ) : (
-                <CaseChoice cases={allCases} value={form.caseId} error={errors?.fields.caseId} onChange={(caseId) => change({ caseId })} />
+                // Another child's CETR is not this one's to follow up.
+                <CaseChoice cases={allCases} value={form.caseId} error={errors?.fields.caseId} onChange={(caseId) => change({ caseId, cetrId: "" })} />
+              )}
+              {form.type === "cetr-follow-up" && form.caseId && (
+                <CetrChoice
+                  caseId={form.caseId}
+                  childName={allCases.find((c) => c.id === form.caseId)?.name}
+                  value={form.cetrId}
+                  error={errors?.fields.cetrId}
+                  onChange={(cetrId) => change({ cetrId })}
+                />
               )}
               <FormField
                 id="title"

@@ -12,6 +12,7 @@ const blank: MeetingForm = {
   onlineLink: "",
   caseId: "",
   caseIds: [],
+  cetrId: "",
   inviteeIds: [],
 };
 
@@ -34,6 +35,13 @@ describe("checkMeetingForm", () => {
   it("asks for the cases of a tracker meeting and the case of any other", () => {
     expect(checkMeetingForm({ ...tracker, caseIds: [] })?.fields.caseIds).toBe("Choose at least one case to review");
     expect(checkMeetingForm({ ...tracker, type: "review" })?.fields.caseId).toBe("Choose the case this meeting is about");
+  });
+
+  it("asks which CETR a CETR follow-up follows up, once the child is chosen", () => {
+    const followUp: MeetingForm = { ...tracker, type: "cetr-follow-up", caseId: "jamie" };
+    expect(checkMeetingForm(followUp)?.fields.cetrId).toBe("Choose the CETR this meeting follows up");
+    expect(checkMeetingForm({ ...followUp, caseId: "" })?.fields).toEqual({ caseId: "Choose the case this meeting is about" });
+    expect(checkMeetingForm({ ...followUp, cetrId: "cetr-1" })).toBeNull();
   });
 
   it("wants an online link to be a web address", () => {
@@ -70,6 +78,13 @@ describe("meetingBody", () => {
     expect(body.caseIds).toBeUndefined();
     expect(body.visibility).toBeUndefined();
     expect(body.inviteeIds).toEqual(["mark", "claire"]);
+    expect(body.cetrId).toBeUndefined();
+  });
+
+  it("books a CETR follow-up with the CETR it follows up", () => {
+    const body = meetingBody({ ...tracker, type: "cetr-follow-up", caseId: "jamie", cetrId: "cetr-1" }, new Set(["mark", "claire"]));
+    expect(body).toMatchObject({ type: "cetr-follow-up", caseId: "jamie", cetrId: "cetr-1", inviteeIds: ["mark", "claire"] });
+    expect(body.visibility).toBeUndefined();
   });
 });
 
@@ -78,6 +93,9 @@ describe("meetingErrorsFromServer", () => {
     const error = new ApiRequestError(400, "The request body is not valid.", { startsAt: "Give the date and time", inviteeIds: "Invite people from this service only" });
     const errors = meetingErrorsFromServer(error);
     expect(errors.fields).toEqual({ date: "Give the date and time", inviteeIds: "Invite people from this service only" });
+    expect(meetingErrorsFromServer(new ApiRequestError(400, "The request body is not valid.", { cetrId: "Choose a CETR of the child this meeting is about" })).fields).toEqual({
+      cetrId: "Choose a CETR of the child this meeting is about",
+    });
   });
 
   it("shows the server's reason when it is not about a field", () => {

@@ -17,7 +17,7 @@ import { formErrorsFromServer, formErrorsIfAny, type FieldMessages, type FormErr
 import { isProfessionalsOnly } from "./meeting-permissions";
 import { ukTimeToIso } from "../layout/uk-time";
 
-export const bookableTypes = ["planning", "review", "professionals", "tracker"] as const;
+export const bookableTypes = ["planning", "review", "professionals", "tracker", "cetr-follow-up"] as const;
 export type BookableType = (typeof bookableTypes)[number];
 
 export interface MeetingForm {
@@ -31,11 +31,13 @@ export interface MeetingForm {
   caseId: string;
   /** The cases a tracker meeting reviews. */
   caseIds: readonly string[];
+  /** The CETR a CETR follow-up follows up. */
+  cetrId: string;
   inviteeIds: readonly string[];
 }
 
 /** Each field's id on the page, which is also how the error summary links to it. */
-export const meetingFields = ["type", "title", "date", "time", "location", "onlineLink", "caseId", "caseIds", "inviteeIds"] as const;
+export const meetingFields = ["type", "title", "date", "time", "location", "onlineLink", "caseId", "caseIds", "cetrId", "inviteeIds"] as const;
 export type MeetingField = (typeof meetingFields)[number];
 
 export type MeetingFormErrors = FormErrors<MeetingField>;
@@ -57,6 +59,7 @@ export function checkMeetingForm(form: MeetingForm): MeetingFormErrors | null {
   }
   if (form.type === "tracker" && form.caseIds.length === 0) fields.caseIds = "Choose at least one case to review";
   if (form.type !== "tracker" && form.type !== "" && form.caseId === "") fields.caseId = "Choose the case this meeting is about";
+  if (form.type === "cetr-follow-up" && form.caseId !== "" && form.cetrId === "") fields.cetrId = "Choose the CETR this meeting follows up";
   return formErrorsIfAny(meetingForm, fields);
 }
 
@@ -76,6 +79,7 @@ export function meetingBody(form: MeetingForm, offeredInviteeIds: ReadonlySet<st
     location: optional(form.location),
     onlineLink: optional(form.onlineLink),
     ...(type === "tracker" ? { caseIds: [...form.caseIds] } : { caseId: form.caseId }),
+    ...(type === "cetr-follow-up" ? { cetrId: form.cetrId } : {}),
     inviteeIds: form.inviteeIds.filter((id) => offeredInviteeIds.has(id)),
     ...(isProfessionalsOnly(type) ? { visibility: "professionals" as const } : {}),
   };
@@ -138,6 +142,7 @@ const serverFieldNames: Record<string, MeetingField> = {
   onlineLink: "onlineLink",
   caseId: "caseId",
   caseIds: "caseIds",
+  cetrId: "cetrId",
   inviteeIds: "inviteeIds",
 };
 

@@ -18,6 +18,7 @@ describe("meeting addresses", () => {
   it("carries the case the booking starts from", () => {
     expect(paths.newMeeting("case-1")).toBe("/meetings/new?caseId=case-1");
     expect(paths.newMeeting()).toBe("/meetings/new");
+    expect(paths.newMeeting("case-1", "cetr-1")).toBe("/meetings/new?caseId=case-1&cetrId=cetr-1");
   });
 });
 

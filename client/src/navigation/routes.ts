@@ -126,7 +126,14 @@ export const paths = {
   /** The referrals the signed-in person made, with their outcome (linked from the referral-decided notification). */
   myReferrals: () => "/referrals/mine",
   /** The booking form, with the case it starts from when there is one. */
-  newMeeting: (caseId?: string) => (caseId ? `/meetings/new?caseId=${encodeURIComponent(caseId)}` : "/meetings/new"),
+  /** Booking a meeting, for a case if given; with a CETR, a follow-up of that CETR. */
+  newMeeting: (caseId?: string, cetrId?: string) => {
+    const query = new URLSearchParams();
+    if (caseId) query.set("caseId", caseId);
+    if (cetrId) query.set("cetrId", cetrId);
+    const search = query.toString();
+    return search ? `/meetings/new?${search}` : "/meetings/new";
+  },
   /** The document, scrolled to the action (the editor looks for `#action-<id>`). */
   actionInDocument: (documentId: string, actionId: string) =>
     `/documents/${encodeURIComponent(documentId)}#action-${encodeURIComponent(actionId)}`,

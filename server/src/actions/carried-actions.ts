@@ -1,17 +1,17 @@
 /**
  * Actions carried into a later meeting (ADR 0027): each child's part of a tracker or review
- * meeting starts with the actions still open from that child's earlier meetings. The action never
- * moves — it stays in the minutes it was agreed in, with its id and history — and a row in
+ * meeting starts with the actions still open from that child's earlier meetings; a CETR follow-up
+ * meeting starts with the open actions of the CETR it follows up. The action never moves — it stays in the minutes it was agreed in, with its id and history — and a row in
  * `carried_actions` says this meeting takes it up and what it decided. Changes go through
  * changeAction, so they reach the action's own document as My actions' do.
  */
 import { schema, type Db } from "@roundtable/db";
 import {
-  actionsToCarry,
+  cetrByDate,
   mayDecideCarriedAction,
   meetingTypesCarryingActions,
-  outstandingStatuses,
   type AccessLevel,
+  type AgreedAt,
   type CarriedAction,
   type CarriedActionDecisionBody,
   type CarriedActionRecord,
@@ -19,7 +19,7 @@ import {
   type CetrCarriedDecisionBody,
   type UpdateActionBody,
 } from "@roundtable/domain";
-import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { orRefuse } from "../access/access-answer.js";
 import { meetingAccessFor, type MeetingAccess } from "../access/meeting-access.js";
@@ -27,18 +27,11 @@ import { membershipCounts } from "../access/team-membership.js";
 import type { Person } from "../auth/sessions.js";
 import { forbidden, HttpError, notFound } from "../errors.js";
 import { actionsById, changeAction, type ActionDeps } from "./actions.js";
+import { fromEarlierMeetings, fromFollowedUpCetr, maxCarriedActionsPerPart, type CarryPart } from "./carry-sources.js";
 
-/** The most actions one child's part of a meeting takes up: a bound on what one read writes. */
-export const maxCarriedActionsPerPart = 200;
 
-/** A part of a meeting actions are carried into: one child's minutes, and what the person may do with them. */
-interface CarryPart {
-  caseId: string;
-  documentId: string;
-  access: AccessLevel;
-}
 
-/** Each child's section of a tracker meeting, or a one-child review meeting's minutes. */
+/** Each child's section of a tracker meeting, or a one-child review or CETR follow-up meeting's minutes. */
 function carryParts(found: MeetingAccess): CarryPart[] {
   const { meeting } = found;
   if (!meetingTypesCarryingActions.includes(meeting.type)) return [];
@@ -49,37 +42,14 @@ function carryParts(found: MeetingAccess): CarryPart[] {
 }
 
 /**
- * Carry each child's open actions from earlier meetings into this one. Only until the meeting
- * ends, so the list it discussed is the list it keeps; the unique index makes a second opening
- * (or two at once) add nothing.
+ * Carry the open actions into each part of this meeting: a child's from their earlier meetings,
+ * or a follow-up's from its CETR. Only until the meeting ends, so the list it discussed is the
+ * list it keeps; the unique index makes a second opening (or two at once) add nothing.
  */
 async function carryInto(db: Db, person: Person, found: MeetingAccess, parts: readonly CarryPart[]): Promise<void> {
   const { meeting } = found;
   if (parts.length === 0 || (meeting.status !== "scheduled" && meeting.status !== "in-progress")) return;
-  const sourceMeeting = alias(schema.meetings, "source_meeting");
-  const candidates = await db
-    .select({
-      id: schema.actions.id,
-      caseId: schema.actions.caseId,
-      status: schema.actions.status,
-      meetingId: schema.documents.meetingId,
-      meetingStartsAt: sourceMeeting.startsAt,
-      visibility: schema.documents.visibility,
-    })
-    .from(schema.actions)
-    .innerJoin(schema.documents, eq(schema.documents.id, schema.actions.documentId))
-    .innerJoin(sourceMeeting, eq(sourceMeeting.id, schema.documents.meetingId))
-    .where(
-      and(
-        inArray(schema.actions.caseId, parts.map((p) => p.caseId)),
-        isNull(schema.actions.removedAt),
-        inArray(schema.actions.status, [...outstandingStatuses]),
-        eq(sourceMeeting.serviceId, meeting.serviceId),
-        lt(sourceMeeting.startsAt, meeting.startsAt),
-      ),
-    )
-    .orderBy(asc(sourceMeeting.startsAt), asc(schema.actions.position))
-    .limit(maxCarriedActionsPerPart * parts.length);
+  const choose = meeting.type === "cetr-follow-up" ? await fromFollowedUpCetr(db, meeting) : await fromEarlierMeetings(db, meeting, parts);
   const carried = await db
     .select({ actionId: schema.carriedActions.actionId, documentId: schema.carriedActions.documentId })
     .from(schema.carriedActions)
@@ -87,38 +57,62 @@ async function carryInto(db: Db, person: Person, found: MeetingAccess, parts: re
   const rows = parts.flatMap((part) => {
     const already = new Set(carried.filter((c) => c.documentId === part.documentId).map((c) => c.actionId));
     const room = maxCarriedActionsPerPart - already.size;
-    const target = { caseId: part.caseId, meetingId: meeting.id, startsAt: meeting.startsAt, visibility: meeting.visibility };
-    const ids = actionsToCarry(target, candidates.map((c) => ({ ...c, removed: false })), already).slice(0, Math.max(0, room));
+    const ids = choose(part, already).slice(0, Math.max(0, room));
     return ids.map((actionId) => ({ actionId, documentId: part.documentId, meetingId: meeting.id, caseId: part.caseId, carriedBy: person.id }));
   });
   if (rows.length) await db.insert(schema.carriedActions).values(rows).onConflictDoNothing();
+}
+
+/** Where a carried action was agreed: the meeting whose minutes hold it, or the CETR whose report does. */
+const sourceMeeting = alias(schema.meetings, "source_meeting");
+const sourceCetr = alias(schema.cetrs, "source_cetr");
+const agreedAtColumns = {
+  meetingId: sourceMeeting.id,
+  meetingTitle: sourceMeeting.title,
+  meetingStartsAt: sourceMeeting.startsAt,
+  cetrId: sourceCetr.id,
+  cetrHeldOn: sourceCetr.heldOn,
+  cetrRequestedAt: sourceCetr.requestedAt,
+};
+/** Oldest first, whichever kind. */
+const agreedAtOrder = sql`coalesce(${sourceMeeting.startsAt}, ${sourceCetr.requestedAt})`;
+
+type AgreedAtRow = { [K in keyof typeof agreedAtColumns]: (typeof agreedAtColumns)[K]["_"]["data"] | null };
+
+function agreedAtOf(r: AgreedAtRow): AgreedAt | null {
+  if (r.meetingId && r.meetingTitle && r.meetingStartsAt) return { kind: "meeting", meetingId: r.meetingId, title: r.meetingTitle, startsAt: r.meetingStartsAt.toISOString() };
+  if (r.cetrId && r.cetrRequestedAt) return { kind: "cetr", cetrId: r.cetrId, heldOn: r.cetrHeldOn, requestedAt: r.cetrRequestedAt.toISOString() };
+  return null;
+}
+
+/** Where it was agreed, in the record's words: the meeting's title, or "the CETR on …". */
+function agreedAtWords(at: AgreedAt): string {
+  return at.kind === "meeting" ? at.title : cetrByDate(at);
 }
 
 /** The carried actions of each child's part this person may open (a withheld child's are never read). */
 async function describeCarried(db: Db, person: Person, parts: readonly CarryPart[]): Promise<CarriedActionsSection[]> {
   const open = parts.filter((p) => p.access !== "none");
   if (open.length === 0) return [];
-  const sourceMeeting = alias(schema.meetings, "source_meeting");
   const decider = alias(schema.people, "decider");
   const decidedOwner = alias(schema.people, "decided_owner");
   const rows = await db
     .select({
       carried: schema.carriedActions,
       ownerId: schema.actions.ownerId,
-      agreedAtId: sourceMeeting.id,
-      agreedAtTitle: sourceMeeting.title,
-      agreedAtStartsAt: sourceMeeting.startsAt,
+      ...agreedAtColumns,
       deciderName: decider.name,
       decidedOwnerName: decidedOwner.name,
     })
     .from(schema.carriedActions)
     .innerJoin(schema.actions, eq(schema.actions.id, schema.carriedActions.actionId))
     .innerJoin(schema.documents, eq(schema.documents.id, schema.actions.documentId))
-    .innerJoin(sourceMeeting, eq(sourceMeeting.id, schema.documents.meetingId))
+    .leftJoin(sourceMeeting, eq(sourceMeeting.id, schema.documents.meetingId))
+    .leftJoin(sourceCetr, eq(sourceCetr.documentId, schema.actions.documentId))
     .leftJoin(decider, eq(decider.id, schema.carriedActions.decidedBy))
     .leftJoin(decidedOwner, eq(decidedOwner.id, schema.carriedActions.decidedOwnerId))
     .where(inArray(schema.carriedActions.documentId, open.map((p) => p.documentId)))
-    .orderBy(asc(sourceMeeting.startsAt), asc(schema.actions.position), asc(schema.actions.id));
+    .orderBy(asc(agreedAtOrder), asc(schema.actions.position), asc(schema.actions.id));
   const actions = await actionsById(db, person, rows.map((r) => r.carried.actionId));
   const owners = rows.flatMap((r) => (r.ownerId ? [r.ownerId] : []));
   const onTeam = owners.length
@@ -130,21 +124,23 @@ async function describeCarried(db: Db, person: Person, parts: readonly CarryPart
   return open.map((part) => ({
     caseId: part.caseId,
     documentId: part.documentId,
-    actions: rows
-      .filter((r) => r.carried.documentId === part.documentId && actions.has(r.carried.actionId))
-      .map((r): CarriedAction => {
-        const c = r.carried;
-        return {
+    actions: rows.flatMap((r): CarriedAction[] => {
+      const c = r.carried;
+      const agreedAt = agreedAtOf(r);
+      if (c.documentId !== part.documentId || !actions.has(c.actionId) || !agreedAt) return [];
+      return [
+        {
           action: actions.get(c.actionId)!,
-          agreedAt: { meetingId: r.agreedAtId, title: r.agreedAtTitle, startsAt: r.agreedAtStartsAt.toISOString() },
+          agreedAt,
           ownerOnTeam: r.ownerId === null || onTeam.some((m) => m.caseId === part.caseId && m.personId === r.ownerId),
           decision: c.decision,
           decidedBy: c.decidedBy && r.deciderName ? { id: c.decidedBy, name: r.deciderName } : null,
           decidedAt: c.decidedAt?.toISOString() ?? null,
           decided: c.decision && c.decidedStatus ? { status: c.decidedStatus, dueDate: c.decidedDueDate, ownerName: r.decidedOwnerName, blockedReason: c.decidedBlockedReason } : null,
           mayDecide: mayDecideCarriedAction({ sectionAccess: part.access }),
-        };
-      }),
+        },
+      ];
+    }),
   }));
 }
 
@@ -232,19 +228,21 @@ export async function decideCarried(
  * reviewed. Read only: the caller has checked the reader may open that part.
  */
 export async function carriedActionRecords(db: Db, documentId: string): Promise<CarriedActionRecord[]> {
-  const sourceMeeting = alias(schema.meetings, "source_meeting");
   const rows = await db
-    .select({ carried: schema.carriedActions, action: schema.actions, agreedAt: sourceMeeting.title })
+    .select({ carried: schema.carriedActions, action: schema.actions, ...agreedAtColumns })
     .from(schema.carriedActions)
     .innerJoin(schema.actions, eq(schema.actions.id, schema.carriedActions.actionId))
     .innerJoin(schema.documents, eq(schema.documents.id, schema.actions.documentId))
-    .innerJoin(sourceMeeting, eq(sourceMeeting.id, schema.documents.meetingId))
+    .leftJoin(sourceMeeting, eq(sourceMeeting.id, schema.documents.meetingId))
+    .leftJoin(sourceCetr, eq(sourceCetr.documentId, schema.actions.documentId))
     .where(eq(schema.carriedActions.documentId, documentId))
-    .orderBy(asc(sourceMeeting.startsAt), asc(schema.actions.position), asc(schema.actions.id));
-  return rows.map(({ carried: c, action, agreedAt }) => {
+    .orderBy(asc(agreedAtOrder), asc(schema.actions.position), asc(schema.actions.id));
+  return rows.flatMap(({ carried: c, action, ...source }) => {
+    const agreedAt = agreedAtOf(source);
+    if (!agreedAt) return [];
     const stood = c.decision
       ? { status: c.decidedStatus ?? action.status, dueDate: c.decidedDueDate, ownerId: c.decidedOwnerId, blockedReason: c.decidedBlockedReason }
       : { status: action.status, dueDate: action.dueDate, ownerId: action.ownerId, blockedReason: action.blockedReason };
-    return { actionId: action.id, text: action.text, ...stood, ownerAgencyId: action.ownerAgencyId, agreedAt, decision: c.decision };
+    return [{ actionId: action.id, text: action.text, ...stood, ownerAgencyId: action.ownerAgencyId, agreedAt: agreedAtWords(agreedAt), decision: c.decision }];
   });
 }

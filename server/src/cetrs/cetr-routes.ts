@@ -2,7 +2,7 @@
  * CETRs over HTTP. Under /api/cases: POST /:caseId/cetrs (request one), GET /:caseId/cetrs.
  * Under /api/cetrs: GET /:id (the stable contract), GET /:id/page (what its page shows),
  * POST /:id/commands (arrange, hold, agree-report, withdraw), POST /:id/panel, GET /:id/papers,
- * GET and POST /:id/carried-actions[/:actionId].
+ * GET and POST /:id/carried-actions[/:actionId], GET /:id/pdf (the report with its actions table).
  */
 import { Hono } from "hono";
 import { addPanelMemberBodySchema, cetrCarriedDecisionBodySchema, cetrCommandSchema, requestCetrBodySchema, ukDayOf, uuidSchema } from "@roundtable/domain";
@@ -12,6 +12,7 @@ import type { ActionDeps } from "../actions/actions.js";
 import { addPanelMember, cetrOwners, commandCetr, describeCetr, getCetr, listCaseCetrs, listMyCetrs, openCetr, requestCetr, type CetrDeps } from "./cetrs.js";
 import { decideCetrCarried, describeCetrCarried } from "./cetr-carry-over.js";
 import { papersFor } from "./cetr-papers.js";
+import { cetrPdf } from "./cetr-pdf.js";
 import { mayDecideCetrCarriedAction } from "@roundtable/domain";
 
 const caseIdOf = (raw: string) => parseOrThrow(uuidSchema, raw, "case id");
@@ -32,6 +33,14 @@ export function cetrRoutes(deps: CetrDeps & ActionDeps) {
     .get("/:id/page", async (c) => c.json(await describeCetr(db, c.get("person"), cetrIdOf(c.req.param("id")))))
     .post("/:id/commands", jsonBody(cetrCommandSchema), async (c) => c.json(await commandCetr(deps, c.get("person"), cetrIdOf(c.req.param("id")), c.req.valid("json"))))
     .post("/:id/panel", jsonBody(addPanelMemberBodySchema), async (c) => c.json(await addPanelMember(deps, c.get("person"), cetrIdOf(c.req.param("id")), c.req.valid("json")), 201))
+    .get("/:id/pdf", async (c) => {
+      const { filename, pdf } = await cetrPdf(deps, c.get("person"), cetrIdOf(c.req.param("id")));
+      return c.body(new Uint8Array(pdf), 200, {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `attachment; filename="${filename}"`,
+        "Cache-Control": "private, no-store",
+      });
+    })
     .get("/:id/owners", async (c) => c.json(await cetrOwners(db, c.get("person"), cetrIdOf(c.req.param("id")))))
     .get("/:id/papers", async (c) => {
       const { cetr, standing } = await openCetr(db, c.get("person"), cetrIdOf(c.req.param("id")));

@@ -3,13 +3,15 @@
  * ago with an independent chair, its report agreed, and one of its actions is now overdue; his
  * second is arranged for next week and carries over the actions still open from the first (the
  * same actions, carried when the CETR is first opened). Ellie, in hospital, had an inpatient CETR
- * two months ago; one of its actions is overdue too.
+ * two months ago; one of its actions is overdue too, and a follow-up meeting chaired by Helen in
+ * ten days will go through its actions one by one.
  */
 import { randomUUID } from "node:crypto";
-import { actionItem, newCetrState, newCetrSummaryState, type CetrSectionContent } from "@roundtable/collab";
+import { actionItem, newCetrState, newCetrSummaryState, newMinutesState, type CetrSectionContent } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
 import { eq } from "drizzle-orm";
-import type { ActionStatus, CetrSetting, CetrStatus, PanelPlace } from "@roundtable/domain";
+import { meetingTypeLabels, ukDayOf, type ActionStatus, type CetrSetting, type CetrStatus, type PanelPlace } from "@roundtable/domain";
+import { defaultAgenda } from "../meetings/default-agenda.js";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -32,6 +34,8 @@ interface DemoCetr {
   panel: { person: string; place: PanelPlace }[];
   findings: Record<string, { findings: string[]; recommendation?: string; actions?: DemoCetrAction[] }>;
   summary?: Partial<Record<"What the CETR was about" | "What people said" | "Who will do what by when", string[]>>;
+  /** A follow-up meeting booked to go through its actions: days from today, its chair and who is invited. */
+  followUp?: { inDays: number; chair: string; invited: string[] };
 }
 
 const demoCetrs: readonly DemoCetr[] = [
@@ -88,6 +92,7 @@ const demoCetrs: readonly DemoCetr[] = [
     heldInDays: -60,
     chair: "helen",
     panel: [],
+    followUp: { inDays: 10, chair: "helen", invited: ["priya", "tom", "ben"] },
     findings: {
       "Is there a plan for my future?": {
         findings: ["Ellie wants to come home for Christmas and start college in September."],
@@ -170,10 +175,31 @@ export async function seedCetrs(tx: Tx, s: { serviceId: string; caseIdOf(name: s
       await tx.insert(schema.documentVersions).values({ documentId: summaryDoc!.id, name: "Agreed easy-read summary", state: summary, createdBy: s.idOf(c.chair), partOfVersion: version!.id, createdAt: daysAgo(-c.heldInDays - 10) });
       await tx.update(schema.cetrs).set({ agreedVersionId: version!.id }).where(eq(schema.cetrs.id, cetr!.id));
     }
+    if (c.followUp) await seedFollowUp(tx, { serviceId: s.serviceId, caseId, child: c.child, cetrId: cetr!.id, chairId: s.idOf(c.followUp.chair), invitedIds: c.followUp.invited.map(s.idOf), inDays: c.followUp.inDays });
     if (c.panel.length) {
       await tx.insert(schema.cetrPanel).values(
         c.panel.map((p) => ({ cetrId: cetr!.id, personId: s.idOf(p.person), place: p.place, addedBy: s.idOf("helen"), addedAt: requestedAt, endedAt: agreed ? daysAgo(-c.heldInDays - 10) : null })),
       );
     }
   }
+}
+
+/** A CETR follow-up meeting, booked as booking does (its minutes ready to write); its actions are carried when it is first opened. */
+async function seedFollowUp(tx: Tx, f: { serviceId: string; caseId: string; child: string; cetrId: string; chairId: string; invitedIds: string[]; inDays: number }): Promise<void> {
+  const startsAt = new Date();
+  startsAt.setDate(startsAt.getDate() + f.inDays);
+  startsAt.setHours(14, 0, 0, 0);
+  const title = `${meetingTypeLabels["cetr-follow-up"]}: ${f.child}, ${ukDayOf(startsAt)}`;
+  const [meeting] = await tx
+    .insert(schema.meetings)
+    .values({ serviceId: f.serviceId, type: "cetr-follow-up", title, startsAt, location: "Northbridge House, room 4", visibility: "family", chairId: f.chairId, caseId: f.caseId, cetrId: f.cetrId })
+    .returning({ id: schema.meetings.id });
+  const meetingId = meeting!.id;
+  await tx.insert(schema.meetingCases).values({ meetingId, caseId: f.caseId, position: 0 });
+  await tx.insert(schema.meetingInvitees).values(f.invitedIds.map((personId) => ({ meetingId, personId })));
+  const [minutes] = await tx
+    .insert(schema.documents)
+    .values({ caseId: f.caseId, meetingId, kind: "minutes", title: `Minutes: ${title}`, visibility: "family", snapshot: newMinutesState({ agenda: defaultAgenda("cetr-follow-up", [f.child]) }), createdBy: f.chairId })
+    .returning({ id: schema.documents.id });
+  await tx.update(schema.meetings).set({ minutesDocumentId: minutes!.id }).where(eq(schema.meetings.id, meetingId));
 }

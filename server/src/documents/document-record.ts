@@ -33,7 +33,8 @@ const versionListLimit = 200;
 
 const versionNotFound = () => notFound("That version");
 
-function stateToJson(state: Uint8Array): DocNode {
+/** A rich-text document's state (live or a version) as ProseMirror-style JSON. */
+export function stateToJson(state: Uint8Array): DocNode {
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, state);

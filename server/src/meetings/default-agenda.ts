@@ -8,8 +8,9 @@ export function defaultAgenda(type: MeetingType, caseNames: readonly string[]): 
     case "professionals":
       return ["Welcome and apologies", "Updates from each agency", "Risks and concerns", "What needs to happen, by whom and by when", "Date of the next meeting"];
     case "cetr":
-    case "cetr-follow-up":
       return ["Welcome and introductions", "Key lines of enquiry", "Recommendations and actions", "Date of the follow-up"];
+    case "cetr-follow-up":
+      return ["Welcome and introductions", "The CETR's actions, one by one", "What has changed since the CETR", "Anything new to agree", "Date of the next follow-up"];
     default:
       return ["Welcome and introductions", "What is going well", "What we are worried about", "What needs to happen", "Who does what by when", "Date of the next meeting"];
   }

@@ -40,6 +40,7 @@ import { caseIdsOfMeeting, meetingAccessFor, meetingAccessMap, type MeetingAcces
 import { casesSharingWith } from "../access/sharing-consent.js";
 import { personById, type Person } from "../auth/sessions.js";
 import { membershipCounts } from "../access/team-membership.js";
+import { cetrToFollowUp, followedUpCetr } from "../cetrs/cetr-follow-up.js";
 
 export async function createMeeting(db: Db, person: Person, body: CreateMeetingBody): Promise<Meeting> {
   if (!mayBookMeetings(person.role)) throw forbidden("Only keyworkers, senior keyworkers, service leads and ICB leads can book meetings.");
@@ -47,6 +48,8 @@ export async function createMeeting(db: Db, person: Person, body: CreateMeetingB
   const visible: VisibleCase[] = [];
   for (const caseId of caseIds) visible.push(orRefuse(await visibleCase(db, person, caseId)));
   const cases = visible.map((v) => v.caseRow);
+  // A CETR follow-up follows up one of this child's CETRs that the booker may open.
+  const followsUp = body.type === "cetr-follow-up" && body.cetrId ? await cetrToFollowUp(db, person, body.cetrId, caseIds[0]!) : null;
   const visibility = meetingVisibilityFor(body.type, body.visibility);
   await checkInvitees(db, person, visible, visibility, body.inviteeIds);
   const title = body.title || defaultTitle(body.type, cases, new Date(body.startsAt));
@@ -63,6 +66,7 @@ export async function createMeeting(db: Db, person: Person, body: CreateMeetingB
         visibility,
         chairId: person.id,
         caseId: body.type === "tracker" ? null : caseIds[0]!,
+        cetrId: followsUp?.id ?? null,
       })
       .returning({ id: schema.meetings.id });
     const id = meeting!.id;
@@ -186,6 +190,7 @@ async function describe(db: Db, reader: Person, found: MeetingAccess): Promise<M
     minutesDocumentId: found.general !== "none" ? meeting.minutesDocumentId! : null,
     caseMinutes: (open ?? []).map((s) => ({ caseId: s.caseId, documentId: s.documentId })),
     currentAgendaItem: meeting.currentAgendaItem,
+    followsUpCetr: await followedUpCetr(db, reader, meeting.cetrId),
   };
 }
 

@@ -1,11 +1,12 @@
 /**
- * One PDF writer for Roundtable's records (meeting minutes, care plans): a title block, labelled
- * details, a document's blocks (headings, paragraphs, lists and action items with owner, due
- * date and status) and a footer on every page saying whose copy it is. Pure: tests read back
- * what it writes.
+ * One PDF writer for Roundtable's records (meeting minutes, care plans, CETR reports): a title
+ * block, labelled details, a document's blocks (headings, paragraphs, lists and action items with
+ * owner, due date and status), tables, and a footer on every page saying whose copy it is. Pure:
+ * tests read back what it writes.
  */
 import { actionStatusLabels, actionStatusSchema, textOf, ukCalendarDate, type DocNode } from "@roundtable/domain";
 import PDFDocument from "pdfkit";
+import { drawTable } from "./pdf-table.js";
 import { pdfSafeText } from "./pdf-text.js";
 
 export interface PdfCopy {
@@ -30,6 +31,12 @@ export interface PdfWriter {
   rule(): void;
   /** A document's blocks; action owners named from `names` (people and agencies by id). */
   blocks(doc: DocNode, names: ReadonlyMap<string, string>, emptyWords: string): void;
+  /**
+   * A table across the page: `widths` are the columns' shares of the page's width (e.g. [4, 2,
+   * 1, 1]). Text wraps inside its cell; the headings are drawn again at the top of each new page;
+   * a row moves whole to the next page, and only a row taller than a page is split across pages.
+   */
+  table(headings: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[]): void;
   readonly pdf: PDFKit.PDFDocument;
 }
 
@@ -116,6 +123,9 @@ export function writePdf(copy: PdfCopy, draw: (writer: PdfWriter) => void): Prom
         if (typeof next === "function") next();
         else renderBlock(next.node, next.depth, work, names);
       }
+    },
+    table(headings, rows, widths) {
+      drawTable(pdf, { left: margin, width }, headings, rows, widths);
     },
   };
 

@@ -78,3 +78,20 @@ export async function freshCase(db: Db, serviceId: string, name: string, team: r
   }
   return caseId;
 }
+
+export interface DemoPerson {
+  id: string;
+  role: Role;
+  agencyId: string | null;
+  serviceId: string;
+}
+
+/** The demo accounts, looked up by sign-in name (before @roundtable.demo). */
+export async function demoPeople(db: Db): Promise<(login: string) => DemoPerson> {
+  const people = await db.select({ id: schema.people.id, email: schema.people.email, role: schema.people.role, agencyId: schema.people.agencyId, serviceId: schema.people.serviceId }).from(schema.people);
+  return (login) => {
+    const found = people.find((p) => p.email === `${login}@roundtable.demo`);
+    if (!found) throw new Error(`No demo account ${login}`);
+    return found;
+  };
+}

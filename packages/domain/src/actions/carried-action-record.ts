@@ -21,7 +21,7 @@ export interface CarriedActionRecord {
   ownerId: string | null;
   ownerAgencyId: string | null;
   blockedReason: string | null;
-  /** The title of the meeting it was agreed at. */
+  /** Where it was agreed: the meeting's title, or "the CETR on …" (cetrByDate). */
   agreedAt: string;
   decision: CarriedActionDecision | null;
 }

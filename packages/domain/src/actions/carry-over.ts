@@ -10,8 +10,12 @@ import type { MeetingType, MeetingVisibility } from "../meetings/meeting.js";
 import { updateActionBodySchema, type Action } from "./action-api.js";
 import { isOutstanding, type ActionStatus } from "./action-status.js";
 
-/** Meetings whose child sections start with the actions still open from that child's earlier meetings. */
-export const meetingTypesCarryingActions: readonly MeetingType[] = ["tracker", "review"];
+/**
+ * Meetings whose child sections start with actions still open: a tracker or review meeting takes
+ * them from the child's earlier meetings (actionsToCarry); a CETR follow-up from the CETR it
+ * follows up (cetrFollowUpActionsToCarry), and from nowhere else.
+ */
+export const meetingTypesCarryingActions: readonly MeetingType[] = ["tracker", "review", "cetr-follow-up"];
 
 /** Where a carry-over goes: one child's part of a later meeting (or, later, another document that reviews actions). */
 export interface CarryTarget {
@@ -55,6 +59,49 @@ export function actionsToCarry(target: CarryTarget, candidates: readonly CarryCa
   return [...chosen];
 }
 
+/** Where a CETR follow-up meeting carries actions into: its minutes, for the one CETR it follows up. */
+export interface CetrFollowUpTarget {
+  caseId: string;
+  /** The CETR the meeting follows up. */
+  cetrId: string;
+  /** Whether that CETR's report is agreed: until it is, the family may not read its actions. */
+  cetrAgreed: boolean;
+  visibility: MeetingVisibility;
+}
+
+/** An action of the child's a follow-up might take up, with how it belongs to their CETRs. */
+export interface CetrFollowUpCandidate {
+  id: string;
+  caseId: string;
+  status: ActionStatus;
+  removed: boolean;
+  /** The CETR whose report it was agreed in; null for one agreed in minutes or a care plan. */
+  agreedInCetrId: string | null;
+  /** Whether the report it was agreed in is agreed (the family may read it). */
+  agreedInCetrAgreed: boolean;
+  /** The CETRs it was carried into from an earlier one. */
+  carriedIntoCetrIds: readonly string[];
+}
+
+/**
+ * The actions a CETR follow-up meeting carries: the CETR's own — agreed in its report, or carried
+ * into it from an earlier CETR — still outstanding, each once, never one already carried into the
+ * meeting. Not the child's other actions (those of their meetings go to their tracker and review
+ * meetings). A meeting the family sees takes them only from reports the family may read: the
+ * followed-up CETR's, and the earlier one an action was agreed at, both agreed.
+ */
+export function cetrFollowUpActionsToCarry(target: CetrFollowUpTarget, candidates: readonly CetrFollowUpCandidate[], alreadyCarried: ReadonlySet<string>): string[] {
+  const chosen = new Set<string>();
+  for (const c of candidates) {
+    if (c.caseId !== target.caseId || c.removed || !isOutstanding(c.status)) continue;
+    if (c.agreedInCetrId !== target.cetrId && !c.carriedIntoCetrIds.includes(target.cetrId)) continue;
+    if (target.visibility === "family" && !(target.cetrAgreed && c.agreedInCetrAgreed)) continue;
+    if (alreadyCarried.has(c.id)) continue;
+    chosen.add(c.id);
+  }
+  return [...chosen];
+}
+
 /** What a meeting decided about an action it carried: still on track, changed, or closed. */
 export const carriedActionDecisions = ["confirmed", "updated", "done", "cancelled"] as const;
 export type CarriedActionDecision = (typeof carriedActionDecisions)[number];
@@ -75,11 +122,16 @@ export const carriedActionDecisionBodySchema = z.discriminatedUnion("decision", 
 ]);
 export type CarriedActionDecisionBody = z.infer<typeof carriedActionDecisionBodySchema>;
 
+/**
+ * Where a carried action was agreed: the minutes of an earlier meeting (what a tracker or review
+ * meeting carries), or a CETR's report (what a CETR follow-up carries).
+ */
+export type AgreedAt = { kind: "meeting"; meetingId: string; title: string; startsAt: string } | { kind: "cetr"; cetrId: string; heldOn: string | null; requestedAt: string };
+
 /** One carried action as a meeting shows it. */
 export interface CarriedAction {
   action: Action;
-  /** The meeting it was agreed at. */
-  agreedAt: { meetingId: string; title: string; startsAt: string };
+  agreedAt: AgreedAt;
   /** False when its owner is no longer on the child's team: the meeting should give it to someone. */
   ownerOnTeam: boolean;
   decision: CarriedActionDecision | null;

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { isoDateSchema } from "../actions/action-api.js";
 import { textField } from "../text.js";
+import { ukCalendarDate, ukDayOf } from "../today.js";
 
 export const cetrSettings = ["community", "inpatient"] as const;
 export type CetrSetting = (typeof cetrSettings)[number];
@@ -78,6 +79,15 @@ export interface CetrSummary {
   heldOn: string | null;
   /** The ids of actions of earlier CETRs carried into this one. */
   carriedOver: string[];
+}
+
+/**
+ * Which CETR, in words people use: "the CETR on Thu 14 Jan 2027", or before it has a date, "the
+ * CETR requested Tue 1 Dec 2026". Where an action was agreed, say.
+ */
+export function cetrByDate(c: { heldOn: string | null; requestedAt: string | Date }): string {
+  if (c.heldOn) return `the CETR on ${ukCalendarDate(c.heldOn)}`;
+  return `the CETR requested ${ukDayOf(new Date(c.requestedAt))}`;
 }
 
 /** The key lines of enquiry, the CETR document's sections, in order. */

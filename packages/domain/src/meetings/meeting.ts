@@ -1,6 +1,7 @@
 /**
  * Meetings: tracker meetings (several children from the register in one sitting), planning and
- * review meetings for one child, professionals-only meetings, and CETRs later. A meeting moves
+ * review meetings for one child, professionals-only meetings, and CETR follow-up meetings that
+ * review one CETR's actions (a CETR itself is a record of its own, ADR 0033). A meeting moves
  * scheduled → in progress → ended → minutes agreed, and never backwards.
  */
 import { z } from "zod";
@@ -93,6 +94,8 @@ export const createMeetingBodySchema = z
     caseIds: z.array(z.uuid()).max(60, "A tracker meeting can review up to 60 cases").optional(),
     inviteeIds: z.array(z.uuid()).max(100).default([]),
     visibility: z.enum(["family", "professionals"]).optional(),
+    /** The CETR a CETR follow-up follows up: one of the child's, held or agreed, that the booker may open. */
+    cetrId: z.uuid("Choose the CETR this meeting follows up").optional(),
   })
   .superRefine((b, ctx) => {
     if (b.type === "tracker" && (!b.caseIds || b.caseIds.length === 0)) {
@@ -101,6 +104,8 @@ export const createMeetingBodySchema = z
     // A CETR is its own record now (ADR 0033): requested from the child's page, arranged by the ICB.
     if (b.type === "cetr") ctx.addIssue({ code: "custom", path: ["type"], message: "A CETR is not booked as a meeting: request one from the child's page, and the ICB arranges it" });
     if (b.type !== "tracker" && !b.caseId) ctx.addIssue({ code: "custom", path: ["caseId"], message: "Choose the case this meeting is about" });
+    if (b.type === "cetr-follow-up" && !b.cetrId) ctx.addIssue({ code: "custom", path: ["cetrId"], message: "Choose the CETR this meeting follows up" });
+    if (b.type !== "cetr-follow-up" && b.cetrId) ctx.addIssue({ code: "custom", path: ["cetrId"], message: "Only a CETR follow-up meeting follows up a CETR" });
   });
 export type CreateMeetingBody = z.infer<typeof createMeetingBodySchema>;
 
@@ -161,6 +166,8 @@ export interface Meeting {
   caseMinutes: { caseId: string; documentId: string }[];
   /** The agenda item the chair is on, shared live. */
   currentAgendaItem: number | null;
+  /** The CETR a CETR follow-up meeting follows up, when the reader may open it. */
+  followsUpCetr: { id: string; heldOn: string | null; requestedAt: string } | null;
 }
 
 /** How many other children's sections of a tracker meeting are withheld from this person, without naming them (ADR 0017). */
