@@ -240,11 +240,20 @@ async function openAndCompletedByWeek(db: Db, where: SQL, today: string): Promis
   const from = endings[0]!;
   const e = schema.actionEvents;
   const dayOf = (at: SQL | typeof a.createdAt) => sql<string>`greatest((${at} at time zone 'Europe/London')::date, ${from}::date)::text`;
-  const firstStatus = sql<string>`coalesce((select ${e.fromValue} from ${e} where ${e.actionId} = ${a.id} and ${e.field} = 'status' order by ${e.at}, ${e.id} limit 1), ${a.status})`;
+  // Each action's first change of status says what it was created as: one pass over the status
+  // changes, joined, not a look-up per action (200,000 of them in pnpm bench:register).
+  const firstChange = db
+    .selectDistinctOn([e.actionId], { actionId: sql<string>`${e.actionId}`.as("first_action_id"), fromValue: sql<string | null>`${e.fromValue}`.as("first_from") })
+    .from(e)
+    .where(eq(e.field, "status"))
+    .orderBy(e.actionId, e.at, e.id)
+    .as("first_change");
+  const firstStatus = sql<string>`coalesce(${firstChange.fromValue}, ${a.status})`;
   const [created, changed] = await Promise.all([
     db
       .select({ day: dayOf(a.createdAt), status: firstStatus, count: sql<number>`count(*)::int` })
       .from(a)
+      .leftJoin(firstChange, eq(firstChange.actionId, a.id))
       .innerJoin(schema.cetrs, eq(schema.cetrs.documentId, a.documentId))
       .innerJoin(schema.cases, eq(schema.cases.id, a.caseId))
       .leftJoin(actionOwner, eq(actionOwner.id, a.ownerId))
