@@ -160,7 +160,18 @@ async function groupFigures(db: Db, seen: SQL, filtered: SQL, today: string): Pr
   const overdue = overdueOn(today);
   const dueSoon = dueWithin(today);
   const isDone = eq(a.status, "done");
-  const rows = await db
+  // How many children the filters let through: apart, as a distinct count inside the grouping
+  // sets made every set sort (the figures took 0.65 s at 40,000 actions with it).
+  const childCount = db
+    .select({ n: sql<number>`count(distinct ${a.caseId})::int` })
+    .from(a)
+    .innerJoin(c, eq(c.documentId, a.documentId))
+    .innerJoin(schema.cases, eq(schema.cases.id, a.caseId))
+    .leftJoin(actionOwner, eq(actionOwner.id, a.ownerId))
+    .leftJoin(namedAgency, eq(namedAgency.id, a.ownerAgencyId))
+    .leftJoin(ownersAgency, eq(ownersAgency.id, actionOwner.agencyId))
+    .where(filtered);
+  const rowsQuery = db
     .select({
       set: sql<"agency" | "owner" | "child" | "cetr" | "all">`case when grouping(${agencyOfAction}, ${agencyName}) = 0 then 'agency' when grouping(${a.ownerId}, ${actionOwner.name}) = 0 then 'owner' when grouping(${a.caseId}, ${schema.cases.name}) = 0 then 'child' when grouping(${c.id}, ${c.caseId}, ${c.heldOn}, ${c.status}) = 0 then 'cetr' else 'all' end`,
       agencyId: agencyOfAction,
@@ -180,7 +191,6 @@ async function groupFigures(db: Db, seen: SQL, filtered: SQL, today: string): Pr
       filteredOverdue: inFilter(overdue),
       filteredDueSoon: inFilter(dueSoon),
       filteredDone: inFilter(isDone),
-      filteredChildren: sql<number>`(count(distinct ${a.caseId}) filter (where ${filtered}))::int`,
     })
     .from(a)
     .innerJoin(c, eq(c.documentId, a.documentId))
@@ -192,10 +202,11 @@ async function groupFigures(db: Db, seen: SQL, filtered: SQL, today: string): Pr
     .groupBy(
       sql`grouping sets ((${agencyOfAction}, ${agencyName}), (${a.ownerId}, ${actionOwner.name}), (${a.caseId}, ${schema.cases.name}), (${c.id}, ${c.caseId}, ${c.heldOn}, ${c.status}), ())`,
     );
+  const [rows, [{ n: children } = { n: 0 }]] = await Promise.all([rowsQuery, childCount]);
   const figures = (r: (typeof rows)[number]) => ({ open: r.open, overdue: r.overdue, dueSoon: r.dueSoon });
   const of = (set: (typeof rows)[number]["set"]) => rows.filter((r) => r.set === set);
-  const children = of("child").map((r): CetrActionGroup => ({ id: r.caseId, name: r.caseName ?? "", ...figures(r) }));
-  const childName = new Map(children.map((child) => [child.id, child.name]));
+  const childGroups = of("child").map((r): CetrActionGroup => ({ id: r.caseId, name: r.caseName ?? "", ...figures(r) }));
+  const childName = new Map(childGroups.map((child) => [child.id, child.name]));
   const total = of("all")[0];
   return {
     counts: {
@@ -203,12 +214,12 @@ async function groupFigures(db: Db, seen: SQL, filtered: SQL, today: string): Pr
       dueSoon: total?.filteredDueSoon ?? 0,
       open: total?.filteredOpen ?? 0,
       done: total?.filteredDone ?? 0,
-      children: total?.filteredChildren ?? 0,
+      children,
     },
     groups: {
       agencies: mostOverdue(of("agency").map((r) => ({ id: r.agencyId, name: r.agencyName ?? "No agency", ...figures(r) }))),
       owners: mostOverdue(of("owner").map((r) => ({ id: r.ownerId, name: r.ownerName ?? "No owner", ...figures(r) }))),
-      children: mostOverdue(children),
+      children: mostOverdue(childGroups),
       cetrs: mostOverdue(
         of("cetr").map((r): CetrGroup => ({
           id: r.cetrId!,
