@@ -26,6 +26,7 @@ import {
   mayReadAccessReport,
   mayReadAuditTrail,
   mayReadRagHistory,
+  mayReadServiceReport,
   mayUseOverdue,
   mayRecordCommunicationNeeds,
   meetingAccess,
@@ -619,6 +620,7 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
     for (const actor of actors) {
       check("GET overdue list", actor, mayUseOverdue(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/actions?overdue=true")).status));
       check("GET agencies and their escalation contacts", actor, mayNameEscalationContacts(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/agencies")).status));
+      check("GET the service report", actor, mayReadServiceReport(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/reports/service")).status));
     }
   });
 

@@ -42,3 +42,4 @@ export * from "./cetr/cetr-access.js";
 export * from "./register/rag-levels.js";
 export * from "./agencies.js";
 export * from "./cetr/cetr-actions.js";
+export * from "./register/service-report.js";

@@ -7,6 +7,7 @@ import {
   mayReadAuditTrail,
   mayUseOverdue,
   mayNameEscalationContacts,
+  mayReadServiceReport,
   mayUseTwoStep,
   overdueScope,
 } from "./page-permissions.js";
@@ -76,5 +77,11 @@ describe("the RAG rating", () => {
 describe("naming agencies' escalation contacts", () => {
   it("is for the service lead only", () => {
     for (const role of roles) expect(mayNameEscalationContacts(role)).toBe(role === "service-lead");
+  });
+});
+
+describe("the service report", () => {
+  it("is the service lead's, who reports to the board: not the senior keyworkers', who see only their teams' children", () => {
+    expect(roles.filter(mayReadServiceReport)).toEqual(["service-lead"]);
   });
 });

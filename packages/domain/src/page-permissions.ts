@@ -98,3 +98,12 @@ export function mayChangeRagRating(caseRole: Role | null): boolean {
 export function mayNameEscalationContacts(role: Role): boolean {
   return role === "service-lead";
 }
+
+/**
+ * The service report (ratings over the year, caseloads, actions by agency, CETRs): the service
+ * lead's, who reports to the multi-agency board. It names every child of the service with their
+ * rating, so it is not for senior keyworkers, who open only the children whose team they are on.
+ */
+export function mayReadServiceReport(role: Role): boolean {
+  return role === "service-lead";
+}
