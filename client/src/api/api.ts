@@ -54,6 +54,7 @@ import type {
   RagChange,
   RagChangeBody,
   RagLevel,
+  ServiceReport,
 } from "@roundtable/domain";
 import type { AppType } from "../../../server/src/app.js";
 import { requestJson, segment, send } from "./transport";
@@ -109,6 +110,11 @@ export function listActions(query: ActionListQuery = {}): Promise<Action[]> {
 /** The CETR follow-up dashboard: open CETR actions, their counts and figures (for ICB leads and keyworking staff). */
 export function getCetrActionsOverview(query: CetrActionsOverviewQuery = {}): Promise<CetrActionsOverview> {
   return requestJson(api["cetr-actions"].overview.$get({ query }));
+}
+
+/** The service lead's report on their service. */
+export function getServiceReport(): Promise<ServiceReport> {
+  return requestJson(api.reports.service.$get());
 }
 
 /** Change an action's status, due date or owner; the server changes the document too. */

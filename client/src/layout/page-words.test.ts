@@ -23,7 +23,7 @@ describe("what a page that is not for the reader says", () => {
 
   it("has something to say on every gated page to every reader", () => {
     for (const role of roles) {
-      for (const page of ["overdue", "cetr-actions", "book-meeting", "two-step", "audit-trail", "access-report", "contact-details", "agencies"] as const) {
+      for (const page of ["overdue", "cetr-actions", "book-meeting", "two-step", "audit-trail", "access-report", "contact-details", "agencies", "service-report"] as const) {
         expect(notForYouReason(page, role).length).toBeGreaterThan(20);
       }
     }

@@ -6,7 +6,7 @@
 import { isFamilyRole, type Role } from "@roundtable/domain";
 
 /** The pages someone may be sent to that are not for everyone. */
-export type GatedPage = "overdue" | "cetr-actions" | "book-meeting" | "two-step" | "audit-trail" | "access-report" | "contact-details" | "agencies";
+export type GatedPage = "overdue" | "cetr-actions" | "book-meeting" | "two-step" | "audit-trail" | "access-report" | "contact-details" | "agencies" | "service-report";
 
 /** Who to ask, when the reader thinks they should have been let in. */
 export function whoToAsk(role: Role): string {
@@ -44,5 +44,9 @@ export function notForYouReason(page: GatedPage, role: Role): string {
       return "Your keyworker keeps your contact details. If they change, tell your keyworker.";
     case "agencies":
       return "This page is for the service lead, who names the person in each agency told when its actions are escalated.";
+    case "service-report":
+      return family
+        ? "This page is for the service lead, who reports to the board on the keyworking service. Your keyworker can tell you how things are going for your family."
+        : "The service report is for the service lead, who reports to the board on the whole keyworking service. Ask the service lead for the figures you need.";
   }
 }

@@ -6,6 +6,7 @@ export type Route =
   | { name: "overdue" }
   | { name: "agencies" }
   | { name: "cetr-actions" }
+  | { name: "service-report" }
   | { name: "two-step" }
   | { name: "notifications" }
   | { name: "email-choices" }
@@ -44,6 +45,7 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 1 && first === "overdue") return { name: "overdue" };
   if (parts.length === 1 && first === "agencies") return { name: "agencies" };
   if (parts.length === 1 && first === "cetr-actions") return { name: "cetr-actions" };
+  if (parts.length === 2 && first === "reports" && second === "service") return { name: "service-report" };
   if (parts.length === 1 && first === "password-reset") return { name: "password-reset" };
   if (parts.length === 2 && first === "account" && second === "two-step") return { name: "two-step" };
   if (parts.length === 1 && first === "notifications") return { name: "notifications" };
@@ -100,6 +102,8 @@ export const paths = {
   agencies: () => "/agencies",
   /** The CETR follow-up dashboard, with its filters and grouping as a query string ("agency=…&group=owner"). */
   cetrActions: (search = "") => (search.length > 0 ? `/cetr-actions?${search}` : "/cetr-actions"),
+  /** The service lead's report on the service. */
+  serviceReport: () => "/reports/service",
   case: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
   caseTeam: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/team`,
   caseConsent: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/consent`,
