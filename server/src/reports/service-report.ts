@@ -12,6 +12,7 @@ import {
   childRatingYear,
   childrenInReportOrder,
   comparedCounts,
+  daysFrom,
   heldCetrStatuses,
   mayReadServiceReport,
   ragLevelsOf,
@@ -31,9 +32,9 @@ import {
   type RecordedRagRating,
   type ServiceReport,
 } from "@roundtable/domain";
-import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Person } from "../auth/sessions.js";
-import { actionOwner, agencyOfAction, isStillToDo, namedAgency, overdueOn, ownersAgency } from "../cetr-actions/cetr-action-terms.js";
+import { actionOwner, isStillToDo, namedAgency, overdueOn, ownersAgency } from "../cetr-actions/cetr-action-terms.js";
 import { forbidden, HttpError, stopIfCancelled } from "../errors.js";
 
 interface Options {
@@ -49,6 +50,10 @@ const r = schema.ragChanges;
 const ratedOn = sql<string>`(${r.at} at time zone 'Europe/London')::date`;
 /** The first instant of a day in England. */
 const startOfDay = (day: string) => sql`(${day}::date::timestamp at time zone 'Europe/London')`;
+/** Given on or before today in England: before the first instant of tomorrow (a plain comparison, not a conversion of every row). */
+const givenByToday = (today: string) => lt(r.at, startOfDay(daysFrom(today, 1)));
+/** A change of one of the service's children's ratings (the changes alone are sorted, not joined rows). */
+const inServiceCases = (db: Db, inService: SQL) => inArray(r.caseId, db.select({ id: c.id }).from(c).where(inService));
 const counted = (condition?: SQL) => (condition ? sql<number>`(count(${a.id}) filter (where ${condition}))::int` : sql<number>`count(${a.id})::int`);
 
 /** How the counted actions stand today: done, still to do (overdue included), overdue, closed without being done. */
@@ -58,6 +63,9 @@ const standing = (today: string) => ({
   overdue: counted(overdueOn(today)),
   closed: counted(eq(a.status, "cancelled")),
 });
+
+/** A column of counts added up. */
+const total = (column: SQL.Aliased<number>) => sql<number>`sum(${column})::int`;
 
 export async function serviceReport(db: Db, person: Person, options: Options = {}): Promise<ServiceReport> {
   if (!mayReadServiceReport(person.role)) {
@@ -116,17 +124,17 @@ export async function serviceReport(db: Db, person: Person, options: Options = {
 async function ratingChanges(db: Db, inService: SQL, yearStartsOn: string, today: string): Promise<RatingChangeCount[]> {
   const dated = db
     .select({
-      day: ratedOn.as("day"),
+      // Only a change within the year needs its own day; those before it all count on its first.
+      day: sql<string>`case when ${r.at} < ${startOfDay(yearStartsOn)} then ${yearStartsOn}::date else ${ratedOn} end`.as("day"),
       before: sql<RecordedRagRating | null>`lag(${r.toRating}) over (partition by ${r.caseId} order by ${r.at}, ${r.seq})`.as("before"),
       after: sql<RecordedRagRating>`${r.toRating}`.as("after"),
     })
     .from(r)
-    .innerJoin(c, eq(c.id, r.caseId))
-    .where(and(inService, lte(ratedOn, today)))
+    .where(and(inServiceCases(db, inService), givenByToday(today)))
     .as("dated");
   return db
     .select({
-      day: sql<string>`greatest(${dated.day}, ${yearStartsOn}::date)::text`,
+      day: sql<string>`${dated.day}::text`,
       before: dated.before,
       after: dated.after,
       count: sql<number>`count(*)::int`,
@@ -135,24 +143,37 @@ async function ratingChanges(db: Db, inService: SQL, yearStartsOn: string, today
     .groupBy(sql`1`, sql`2`, sql`3`);
 }
 
-/** Each child's rating the day before the year began, the ratings given since (newest first, bounded), and now. */
+/**
+ * Each child's rating the day before the year began, the ratings given since (newest first,
+ * bounded), and now: from one list of each child's ratings, newest first (one sort, not three).
+ */
 async function childRatings(db: Db, inService: SQL, yearStartsOn: string, today: string): Promise<ChildRatingFacts[]> {
-  const newestFirst = sql`order by ${r.at} desc, ${r.seq} desc`;
-  const inYear = sql`${ratedOn} >= ${yearStartsOn}::date`;
+  const inYear = gte(r.at, startOfDay(yearStartsOn));
+  // Each child's ratings, grouped by the change's own case id (a narrow sort); the names are joined after.
+  const years = db
+    .select({
+      caseId: r.caseId,
+      ratings: sql<RecordedRagRating[]>`array_agg(${r.toRating} order by ${r.at} desc, ${r.seq} desc)`.as("ratings"),
+      givenInYear: sql<number>`(count(*) filter (where ${inYear}))::int`.as("given_in_year"),
+      firstRatedOn: sql<string>`((min(${r.at}) at time zone 'Europe/London')::date)::text`.as("first_rated_on"),
+    })
+    .from(r)
+    .where(and(inServiceCases(db, inService), givenByToday(today)))
+    .groupBy(r.caseId)
+    .as("years");
   const rows = await db
     .select({
-      caseId: c.id,
+      caseId: years.caseId,
       name: c.name,
-      now: sql<RecordedRagRating>`(array_agg(${r.toRating} ${newestFirst}))[1]`,
-      atStart: sql<RecordedRagRating | null>`(array_agg(${r.toRating} ${newestFirst}) filter (where not ${inYear}))[1]`,
-      firstRatedOn: sql<string>`min(${ratedOn})::text`,
-      recent: sql<RecordedRagRating[] | null>`(array_agg(${r.toRating} ${newestFirst}) filter (where ${inYear}))[1:${sql.raw(String(ratingPathLimit))}]`,
-      givenInYear: sql<number>`(count(*) filter (where ${inYear}))::int`,
+      now: sql<RecordedRagRating>`${years.ratings}[1]`,
+      // The ratings given in the year come first; the one after them is the one held before it began.
+      atStart: sql<RecordedRagRating | null>`${years.ratings}[${years.givenInYear} + 1]`,
+      recent: sql<RecordedRagRating[] | null>`${years.ratings}[1:least(${years.givenInYear}, ${sql.raw(String(ratingPathLimit))})]`,
+      givenInYear: years.givenInYear,
+      firstRatedOn: years.firstRatedOn,
     })
-    .from(c)
-    .innerJoin(r, eq(r.caseId, c.id))
-    .where(and(inService, lte(ratedOn, today)))
-    .groupBy(c.id, c.name);
+    .from(years)
+    .innerJoin(c, eq(c.id, years.caseId));
   return rows.map((row) => ({ ...row, recent: row.recent ?? [] }));
 }
 
@@ -184,40 +205,79 @@ async function keyworkerCaseloads(db: Db, serviceId: string): Promise<KeyworkerC
 
 /**
  * The actions agreed (written) since the year began with the service's children, by the agency
- * each is with (as written on it, else its owner's), as they stand today. Taken out of their
- * document: not counted.
+ * each is with (as written on it, else its owner's), as they stand today: counted by owner and
+ * agency as written first, so the people and agencies are joined to a few rows, not to every
+ * action. Taken out of their document: not counted.
  */
 async function actionsByAgency(db: Db, inService: SQL, yearStartsOn: string, today: string): Promise<AgencyActions[]> {
-  const agencyName = sql<string | null>`coalesce(${namedAgency.name}, ${ownersAgency.name})`;
-  const rows = await db
+  const figures = standing(today);
+  const written = db
     .select({
-      id: agencyOfAction,
-      name: agencyName,
-      agreed: counted(),
-      ...standing(today),
+      ownerId: a.ownerId,
+      ownerAgencyId: a.ownerAgencyId,
+      agreed: counted().as("agreed"),
+      done: figures.done.as("done"),
+      stillToDo: figures.stillToDo.as("still_to_do"),
+      overdue: figures.overdue.as("overdue"),
+      closed: figures.closed.as("closed"),
     })
     .from(a)
     .innerJoin(c, eq(c.id, a.caseId))
-    .leftJoin(actionOwner, eq(actionOwner.id, a.ownerId))
-    .leftJoin(namedAgency, eq(namedAgency.id, a.ownerAgencyId))
-    .leftJoin(ownersAgency, eq(ownersAgency.id, actionOwner.agencyId))
     .where(and(inService, isNull(a.removedAt), gte(a.createdAt, startOfDay(yearStartsOn))))
-    .groupBy(agencyOfAction, agencyName);
+    .groupBy(a.ownerId, a.ownerAgencyId)
+    .as("written");
+  const agencyId = sql<string | null>`coalesce(${written.ownerAgencyId}, ${actionOwner.agencyId})`;
+  const agencyName = sql<string | null>`coalesce(${namedAgency.name}, ${ownersAgency.name})`;
+  const rows = await db
+    .select({
+      id: agencyId,
+      name: agencyName,
+      agreed: total(written.agreed),
+      done: total(written.done),
+      stillToDo: total(written.stillToDo),
+      overdue: total(written.overdue),
+      closed: total(written.closed),
+    })
+    .from(written)
+    .leftJoin(actionOwner, eq(actionOwner.id, written.ownerId))
+    .leftJoin(namedAgency, eq(namedAgency.id, written.ownerAgencyId))
+    .leftJoin(ownersAgency, eq(ownersAgency.id, actionOwner.agencyId))
+    .groupBy(agencyId, agencyName);
   return rows.map((row) => ({ ...row, name: row.name ?? "No agency named" }));
 }
 
-/** The CETRs of the service held from `from` to today, by calendar quarter, with the actions in their documents as they stand today. */
+/**
+ * The CETRs of the service held from `from` to today, by calendar quarter, with the actions in
+ * their documents as they stand today: counted CETR by CETR, then added up by quarter (no
+ * sorting of every action to count the CETRs once each).
+ */
 async function cetrsByQuarter(db: Db, serviceId: string, from: string, today: string): Promise<CetrQuarterCount[]> {
   const ct = schema.cetrs;
-  return db
+  const figures = standing(today);
+  const each = db
     .select({
-      first: sql<string>`date_trunc('quarter', ${ct.heldOn}::timestamp)::date::text`,
-      held: sql<number>`count(distinct ${ct.id})::int`,
-      actions: counted(),
-      ...standing(today),
+      quarter: sql<string>`date_trunc('quarter', ${ct.heldOn}::timestamp)::date::text`.as("quarter"),
+      actions: counted().as("actions"),
+      done: figures.done.as("done"),
+      stillToDo: figures.stillToDo.as("still_to_do"),
+      overdue: figures.overdue.as("overdue"),
+      closed: figures.closed.as("closed"),
     })
     .from(ct)
     .leftJoin(a, and(eq(a.documentId, ct.documentId), isNull(a.removedAt)))
     .where(and(eq(ct.serviceId, serviceId), inArray(ct.status, [...heldCetrStatuses]), gte(ct.heldOn, from), lte(ct.heldOn, today)))
-    .groupBy(sql`1`);
+    .groupBy(ct.id)
+    .as("each_cetr");
+  return db
+    .select({
+      first: each.quarter,
+      held: sql<number>`count(*)::int`,
+      actions: total(each.actions),
+      done: total(each.done),
+      stillToDo: total(each.stillToDo),
+      overdue: total(each.overdue),
+      closed: total(each.closed),
+    })
+    .from(each)
+    .groupBy(each.quarter);
 }
