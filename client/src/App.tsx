@@ -5,7 +5,18 @@
 import { TwoStepPage } from "./account/TwoStepPage";
 import { lazy, Suspense, useEffect } from "react";
 import { SessionProvider } from "./auth/SessionProvider";
-import { mayBookMeetings, mayNameEscalationContacts, mayUseCetrActions, mayUseOverdue, mayUseReferPage, mayUseRegister, mayUseTriageQueue, mayUseTwoStep, sharesContactDetails } from "@roundtable/domain";
+import {
+  mayBookMeetings,
+  mayNameEscalationContacts,
+  mayReadServiceReport,
+  mayUseCetrActions,
+  mayUseOverdue,
+  mayUseReferPage,
+  mayUseRegister,
+  mayUseTriageQueue,
+  mayUseTwoStep,
+  sharesContactDetails,
+} from "@roundtable/domain";
 import { AgenciesPage } from "./agencies/AgenciesPage";
 import { ContactDetailsPage } from "./account/ContactDetailsPage";
 import { AccountPage } from "./account/AccountPage";
@@ -50,6 +61,8 @@ const MeetingPage = lazy(loadMeetingPage);
 const CetrPage = lazy(loadCetrPage);
 // The CETR follow-up dashboard (and, after it, its chart library) loads only for those who open it.
 const CetrActionsPage = lazy(() => import("./cetr-actions/CetrActionsPage"));
+// So does the service lead's report, with its charts.
+const ServiceReportPage = lazy(() => import("./reports/ServiceReportPage"));
 
 // Opened straight at a document or a meeting (a link, a reload): its code downloads while the
 // session is checked, rather than after; on a slow line that is a round trip and more saved.
@@ -172,6 +185,16 @@ function SignedInPage({ route }: { route: Route }) {
       return mayUseReferPage(me.role) ? <MyReferralsPage /> : <NotForYouPage page="refer" />;
     case "referrals":
       return mayUseTriageQueue(me.role) ? <TriagePage /> : <NotForYouPage page="referrals" />;
+    case "service-report":
+      return mayReadServiceReport(me.role) ? (
+        <PageCodeBoundary>
+          <Suspense fallback={<PageLoading label="Opening the service report…" />}>
+            <ServiceReportPage />
+          </Suspense>
+        </PageCodeBoundary>
+      ) : (
+        <NotForYouPage page="service-report" />
+      );
     case "case":
       return <CasePage key={route.caseId} caseId={route.caseId} />;
     case "case-team":

@@ -66,6 +66,9 @@ function routeKind(pathname: string): string {
       "password-reset": "password-reset",
       "cetr-actions": "cetr-actions",
       agencies: "agencies",
+      register: "register",
+      referrals: "referrals",
+      account: "account",
     };
     return single[first!] ?? "not-found";
   }
@@ -73,6 +76,10 @@ function routeKind(pathname: string): string {
     if (first === "account" && second === "two-step") return "two-step";
     if (first === "account" && second === "emails") return "email-choices";
     if (first === "account" && second === "communication-needs") return "communication-needs";
+    if (first === "account" && second === "contact") return "contact-details";
+    if (first === "referrals" && second === "new") return "refer";
+    if (first === "referrals" && second === "mine") return "my-referrals";
+    if (first === "reports" && second === "service") return "service-report";
     if (first === "meetings" && second === "new") return "new-meeting";
     const byFirst: Record<string, string> = { cases: "case", documents: "document", meetings: "meeting", cetrs: "cetr", invitations: "invitation", "password-reset": "password-reset-link" };
     return byFirst[first!] ?? "not-found";

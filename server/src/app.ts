@@ -15,6 +15,7 @@ import { actionRoutes } from "./actions/action-routes.js";
 import { agencyRoutes } from "./agencies/agency-routes.js";
 import { carriedActionRoutes } from "./actions/carried-action-routes.js";
 import { cetrActionRoutes } from "./cetr-actions/cetr-action-routes.js";
+import { reportRoutes } from "./reports/report-routes.js";
 import { authRoutes } from "./account/sign-in-routes.js";
 import { passwordResetRoutes } from "./account/password-reset-routes.js";
 import { caseTeamRoutes } from "./team/team-routes.js";
@@ -138,6 +139,7 @@ function apiRoutes(deps: AppDeps & FeatureDeps) {
     .route("/actions", actionRoutes(deps))
     .route("/agencies", agencyRoutes(deps))
     .route("/cetr-actions", cetrActionRoutes(deps))
+    .route("/reports", reportRoutes(deps))
     .route("/meetings", meetingRoutes(deps))
     .route("/meetings", carriedActionRoutes(deps))
     .route("/notifications", notificationRoutes(deps))

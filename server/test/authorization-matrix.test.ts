@@ -26,6 +26,7 @@ import {
   mayReadAccessReport,
   mayReadAuditTrail,
   mayReadRagHistory,
+  mayReadServiceReport,
   mayUseOverdue,
   mayUseRegister,
   mayUseReferPage,
@@ -625,6 +626,7 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
       check("GET overdue list", actor, mayUseOverdue(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/actions?overdue=true")).status));
       check("GET agencies and their escalation contacts", actor, mayNameEscalationContacts(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/agencies")).status));
       check("GET register", actor, mayUseRegister(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/register")).status));
+      check("GET the service report", actor, mayReadServiceReport(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/reports/service")).status));
     }
   });
 

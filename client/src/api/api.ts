@@ -56,6 +56,7 @@ import type {
   RagLevel,
   RegisterPage,
   RegisterQuery,
+  ServiceReport,
 } from "@roundtable/domain";
 import type { AppType } from "../../../server/src/app.js";
 import { requestJson, segment, send } from "./transport";
@@ -121,6 +122,11 @@ export function getRegister(query: RegisterQuery): Promise<RegisterPage> {
 /** The same page of the register as a CSV file to download (the download is on each child's audit trail). */
 export function registerCsvAddress(query: RegisterQuery): string {
   return api["register.csv"].$path({ query });
+}
+
+/** The service lead's report on their service. */
+export function getServiceReport(): Promise<ServiceReport> {
+  return requestJson(api.reports.service.$get());
 }
 
 /** Change an action's status, due date or owner; the server changes the document too. */

@@ -2,9 +2,9 @@
  * The NHS.UK-style header: the service name, who is signed in, their actions, overdue actions
  * (for those who chase them), CETR actions (for those who chase them), the register (for those
  * who hold it), the referral pages (for those who refer or triage), the agencies' escalation
- * contacts (for the service lead), and Sign out.
+ * contacts and the service report (for the service lead), and Sign out.
  */
-import { mayNameEscalationContacts, mayUseCetrActions, mayUseRegister, overdueScope, roleLabels } from "@roundtable/domain";
+import { mayNameEscalationContacts, mayReadServiceReport, mayUseCetrActions, mayUseRegister, overdueScope, roleLabels } from "@roundtable/domain";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useSession } from "../auth/session-context";
 import { homeWords } from "../cases/case-words";
@@ -106,6 +106,14 @@ export function Header() {
                 <li className="nhsuk-header__account-item">
                   <Link className="nhsuk-header__account-link" href={paths.agencies()} data-testid="agencies-link">
                     Agencies
+                  </Link>
+                </li>
+              )}
+              {mayReadServiceReport(me.role) && (
+                <li className="nhsuk-header__account-item">
+                  {/* "Report", not "Service report": the service lead's header then still fits one line at desktop widths. */}
+                  <Link className="nhsuk-header__account-link" href={paths.serviceReport()} data-testid="service-report-link">
+                    Report
                   </Link>
                 </li>
               )}

@@ -28,7 +28,7 @@ describe("what a page that is not for the reader says", () => {
 
   it("has something to say on every gated page to every reader", () => {
     for (const role of roles) {
-      for (const page of ["overdue", "cetr-actions", "register", "book-meeting", "two-step", "audit-trail", "access-report", "contact-details", "agencies", "refer", "referrals"] as const) {
+      for (const page of ["overdue", "cetr-actions", "register", "book-meeting", "two-step", "audit-trail", "access-report", "contact-details", "agencies", "refer", "referrals", "service-report"] as const) {
         expect(notForYouReason(page, role).length).toBeGreaterThan(20);
       }
     }

@@ -6,7 +6,7 @@
 import { isFamilyRole, type Role } from "@roundtable/domain";
 
 /** The pages someone may be sent to that are not for everyone. */
-export type GatedPage = "overdue" | "cetr-actions" | "register" | "book-meeting" | "two-step" | "audit-trail" | "access-report" | "contact-details" | "agencies" | "refer" | "referrals";
+export type GatedPage = "overdue" | "cetr-actions" | "register" | "book-meeting" | "two-step" | "audit-trail" | "access-report" | "contact-details" | "agencies" | "refer" | "referrals" | "service-report";
 
 /** Who to ask, when the reader thinks they should have been let in. */
 export function whoToAsk(role: Role): string {
@@ -57,5 +57,9 @@ export function notForYouReason(page: GatedPage, role: Role): string {
       return family
         ? "This page is for the keyworking service, who decide which children they work with."
         : "Referrals are looked at by senior keyworkers and the service lead. The referrals you made, and what happened to them, are in My referrals.";
+    case "service-report":
+      return family
+        ? "This page is for the service lead, who reports to the board on the keyworking service. Your keyworker can tell you how things are going for your family."
+        : "The service report is for the service lead, who reports to the board on the whole keyworking service. Ask the service lead for the figures you need.";
   }
 }

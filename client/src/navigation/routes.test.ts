@@ -30,6 +30,12 @@ describe("the agencies page's address", () => {
 });
 
 describe("the CETR actions dashboard's address", () => {
+  it("is /reports/service for the service report", () => {
+    expect(matchRoute("/reports/service")).toEqual({ name: "service-report" });
+    expect(matchRoute(paths.serviceReport())).toEqual({ name: "service-report" });
+    expect(matchRoute("/reports")).toEqual({ name: "not-found" });
+  });
+
   it("is /cetr-actions, with its filters after a ?", () => {
     expect(matchRoute("/cetr-actions")).toEqual({ name: "cetr-actions" });
     expect(paths.cetrActions()).toBe("/cetr-actions");

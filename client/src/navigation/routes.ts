@@ -7,6 +7,7 @@ export type Route =
   | { name: "agencies" }
   | { name: "cetr-actions" }
   | { name: "register" }
+  | { name: "service-report" }
   | { name: "two-step" }
   | { name: "notifications" }
   | { name: "email-choices" }
@@ -49,6 +50,7 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 1 && first === "agencies") return { name: "agencies" };
   if (parts.length === 1 && first === "cetr-actions") return { name: "cetr-actions" };
   if (parts.length === 1 && first === "register") return { name: "register" };
+  if (parts.length === 2 && first === "reports" && second === "service") return { name: "service-report" };
   if (parts.length === 1 && first === "password-reset") return { name: "password-reset" };
   if (parts.length === 2 && first === "account" && second === "two-step") return { name: "two-step" };
   if (parts.length === 1 && first === "notifications") return { name: "notifications" };
@@ -110,6 +112,8 @@ export const paths = {
   cetrActions: (search = "") => (search.length > 0 ? `/cetr-actions?${search}` : "/cetr-actions"),
   /** The register, with its filters, order and page as a query string ("rating=red&sort=keyworker"). */
   register: (search = "") => (search.length > 0 ? `/register?${search}` : "/register"),
+  /** The service lead's report on the service. */
+  serviceReport: () => "/reports/service",
   case: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
   caseTeam: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/team`,
   caseConsent: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/consent`,

@@ -48,3 +48,4 @@ export * from "./cetr/cetr-actions.js";
 export * from "./register/referral.js";
 export * from "./register/allocation.js";
 export * from "./register/keyworker-consent.js";
+export * from "./register/service-report.js";

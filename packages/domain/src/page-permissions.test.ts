@@ -10,6 +10,7 @@ import {
   mayUseRegister,
   mayUseReferPage,
   mayUseTriageQueue,
+  mayReadServiceReport,
   mayUseTwoStep,
   overdueScope,
 } from "./page-permissions.js";
@@ -95,5 +96,11 @@ describe("the RAG rating", () => {
 describe("naming agencies' escalation contacts", () => {
   it("is for the service lead only", () => {
     for (const role of roles) expect(mayNameEscalationContacts(role)).toBe(role === "service-lead");
+  });
+});
+
+describe("the service report", () => {
+  it("is the service lead's, who reports to the board: not the senior keyworkers', who see only their teams' children", () => {
+    expect(roles.filter(mayReadServiceReport)).toEqual(["service-lead"]);
   });
 });

@@ -122,3 +122,12 @@ export function mayUseReferPage(role: Role): boolean {
 export function mayUseTriageQueue(role: Role): boolean {
   return mayTriage(role);
 }
+
+/**
+ * The service report (ratings over the year, caseloads, actions by agency, CETRs): the service
+ * lead's, who reports to the multi-agency board. It names every child of the service with their
+ * rating, so it is not for senior keyworkers, who open only the children whose team they are on.
+ */
+export function mayReadServiceReport(role: Role): boolean {
+  return role === "service-lead";
+}

@@ -41,6 +41,7 @@ export const partOf: Record<string, Part> = {
   meetings: "feature",
   notifications: "feature",
   register: "feature",
+  reports: "feature",
   team: "feature",
   cetrs: "feature",
 };
