@@ -7,7 +7,7 @@
  */
 import { escalatingRoles, escalationNoteMaxLength, type Action, type EscalationWritten, type NextEscalation } from "@roundtable/domain";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { escalateAction, listEscalations } from "../api/api";
+import { escalateAction, listEscalations } from "../api/escalation-api";
 import { useReadFailure } from "../api/use-resource";
 import { useMe } from "../auth/session-context";
 import { escalatedLine, escalateButtonWords, escalatesToNextLevel, levelWords, namesInWords, toldLine } from "./escalation-words";

@@ -7,7 +7,7 @@
  */
 import type { AgencyWithContact } from "@roundtable/domain";
 import { useState, type FormEvent } from "react";
-import { listAgencies, setEscalationContact } from "../api/api";
+import { listAgencies, setEscalationContact } from "../api/escalation-api";
 import { useLiveResource, useReadFailure } from "../api/use-resource";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";

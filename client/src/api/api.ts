@@ -19,11 +19,7 @@ import type {
   PersonCommunicationNeeds,
   ReadingPreference,
   ActionEvent,
-  ActionEscalations,
   ActionListQuery,
-  AgencyWithContact,
-  CetrActionsOverview,
-  CetrActionsOverviewQuery,
   Attendance,
   CarriedActionDecisionBody,
   CarriedActionsSection,
@@ -37,7 +33,6 @@ import type {
   VersionText,
   EmailPreferences,
   EmailPreferencesBody,
-  EscalationWritten,
   InboxPage,
   LinkedYoungPerson,
   LinkYoungPersonBody,
@@ -51,12 +46,6 @@ import type {
   UnreadCount,
   UpdateActionBody,
   PasswordResetLink,
-  RagChange,
-  RagChangeBody,
-  RagLevel,
-  RegisterPage,
-  RegisterQuery,
-  ServiceReport,
 } from "@roundtable/domain";
 import type { AppType } from "../../../server/src/app.js";
 import { requestJson, segment, send } from "./transport";
@@ -109,26 +98,6 @@ export function listActions(query: ActionListQuery = {}): Promise<Action[]> {
   return requestJson(api.actions.$get({ query }));
 }
 
-/** The CETR follow-up dashboard: open CETR actions, their counts and figures (for ICB leads and keyworking staff). */
-export function getCetrActionsOverview(query: CetrActionsOverviewQuery = {}): Promise<CetrActionsOverview> {
-  return requestJson(api["cetr-actions"].overview.$get({ query }));
-}
-
-/** A page of the service's register: its children with their ratings, CETRs and signals, filtered and ordered. */
-export function getRegister(query: RegisterQuery): Promise<RegisterPage> {
-  return requestJson(api.register.$get({ query }));
-}
-
-/** The same page of the register as a CSV file to download (the download is on each child's audit trail). */
-export function registerCsvAddress(query: RegisterQuery): string {
-  return api["register.csv"].$path({ query });
-}
-
-/** The service lead's report on their service. */
-export function getServiceReport(): Promise<ServiceReport> {
-  return requestJson(api.reports.service.$get());
-}
-
 /** Change an action's status, due date or owner; the server changes the document too. */
 export function updateAction(actionId: string, body: UpdateActionBody): Promise<Action> {
   return requestJson(api.actions[":id"].$patch({ param: { id: segment(actionId) }, json: body }));
@@ -137,26 +106,6 @@ export function updateAction(actionId: string, body: UpdateActionBody): Promise<
 /** What has happened to an action: created, and every change since, with who and when. */
 export function listActionEvents(actionId: string): Promise<ActionEvent[]> {
   return requestJson(api.actions[":id"].events.$get({ param: { id: segment(actionId) } }));
-}
-
-/** An action's escalations, oldest first, and who escalating it now would tell (or why it cannot be). */
-export function listEscalations(actionId: string): Promise<ActionEscalations> {
-  return requestJson(api.actions[":id"].escalations.$get({ param: { id: segment(actionId) } }));
-}
-
-/** Escalate an overdue action with a note; the server decides the level and tells the people it names. */
-export function escalateAction(actionId: string, note: string): Promise<EscalationWritten> {
-  return requestJson(api.actions[":id"].escalations.$post({ param: { id: segment(actionId) }, json: { note } }));
-}
-
-/** The service's agencies with their escalation contacts (the service lead's). */
-export function listAgencies(): Promise<AgencyWithContact[]> {
-  return requestJson(api.agencies.$get());
-}
-
-/** Name an agency's escalation contact, or nobody. */
-export function setEscalationContact(agencyId: string, personId: string | null): Promise<AgencyWithContact> {
-  return requestJson(api.agencies[":id"]["escalation-contact"].$put({ param: { id: segment(agencyId) }, json: { personId } }));
 }
 
 /** A case's meetings, newest first, including tracker meetings that review it. */
@@ -334,20 +283,6 @@ export function linkYoungPerson(caseId: string, body: LinkYoungPersonBody): Prom
 /** Undo the link: the account stays on the team but opens nothing of the child's. */
 export async function unlinkYoungPerson(caseId: string): Promise<void> {
   await send(api.cases[":caseId"]["young-person"].unlink.$post(caseParam(caseId)));
-}
-
-/** Every change of the child's RAG rating, oldest first (professionals only). */
-export function getRagHistory(caseId: string): Promise<RagChange[]> {
-  return requestJson(api.cases[":caseId"]["rag-history"].$get(caseParam(caseId)));
-}
-
-/** The levels the child's service rates by, each with its criteria, most serious first. */
-export function getRagLevels(caseId: string): Promise<RagLevel[]> {
-  return requestJson(api.cases[":caseId"]["rag-levels"].$get(caseParam(caseId)));
-}
-
-export function changeRagRating(caseId: string, body: RagChangeBody): Promise<RagChange> {
-  return requestJson(api.cases[":caseId"].rag.$post({ ...caseParam(caseId), json: body }));
 }
 
 /** Every consent record for the case, newest first; what holds now is `currentConsents` of them. */

@@ -6,7 +6,7 @@
  */
 import { mayChangeRagRating, type RagChange, type RecordedRagRating, type Role } from "@roundtable/domain";
 import { useRef, useState } from "react";
-import { changeRagRating } from "../api/api";
+import { changeRagRating } from "../api/register-api";
 import { useReadFailure } from "../api/use-resource";
 import { formatUkDate } from "../layout/uk-time";
 import type { RagData } from "./case-page-data";

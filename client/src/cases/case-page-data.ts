@@ -4,7 +4,8 @@
  * not arrive later and push the rest of the page down under someone's pointer.
  */
 import { seesRiskRating, type CaseAllocation, type CaseDetail, type RagChange, type RagLevel, type Role } from "@roundtable/domain";
-import { getCase, getRagHistory, getRagLevels, type ApiRequestError } from "../api/api";
+import { getCase, type ApiRequestError } from "../api/api";
+import { getRagHistory, getRagLevels } from "../api/register-api";
 import { getAllocation } from "../api/referral-api";
 import { asApiError } from "../api/use-resource";
 

@@ -11,7 +11,7 @@
  * to the window.
  */
 import { cetrActionsScope, type CetrActionsOverview } from "@roundtable/domain";
-import { getCetrActionsOverview } from "../api/api";
+import { getCetrActionsOverview } from "../api/register-api";
 import { useLiveResource } from "../api/use-resource";
 import { useMe } from "../auth/session-context";
 import { PageLoading } from "../layout/PageLoading";

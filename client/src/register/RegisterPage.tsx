@@ -6,7 +6,7 @@
  */
 import { useRef } from "react";
 import type { RegisterPage as RegisterData } from "@roundtable/domain";
-import { getRegister, registerCsvAddress } from "../api/api";
+import { getRegister, registerCsvAddress } from "../api/register-api";
 import { useResource, type Resource } from "../api/use-resource";
 import { RagLegend } from "../cases/RagLegend";
 import { PageLoading } from "../layout/PageLoading";

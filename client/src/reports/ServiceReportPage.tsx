@@ -6,7 +6,7 @@
  * NotForYouPage and asks the server nothing. Its code, and Chart.js after it, load only when opened.
  */
 import type { ServiceReport } from "@roundtable/domain";
-import { getServiceReport } from "../api/api";
+import { getServiceReport } from "../api/register-api";
 import { useResource } from "../api/use-resource";
 import { PageLoading } from "../layout/PageLoading";
 import { usePageHeading } from "../navigation/use-page-heading";
