@@ -1,5 +1,5 @@
 /** CETRs over HTTP (server/src/cetrs/cetr-routes.ts), typed by the server's routes as api.ts is. */
-import type { AddPanelMemberBody, CetrCarriedAction, CetrCarriedDecisionBody, CetrCommand, CetrDetail, CetrPapers, CetrSummary, RequestCetrBody } from "@roundtable/domain";
+import type { Agency, MyCetr, TeamMember, AddPanelMemberBody, CetrCarriedAction, CetrCarriedDecisionBody, CetrCommand, CetrDetail, CetrPapers, CetrSummary, RequestCetrBody } from "@roundtable/domain";
 import { api } from "./api";
 import { requestJson, segment } from "./transport";
 
@@ -36,8 +36,15 @@ export function listCetrCarried(cetrId: string): Promise<CetrCarriedAction[]> {
 export function decideCetrCarried(cetrId: string, actionId: string, body: CetrCarriedDecisionBody): Promise<CetrCarriedAction[]> {
   return requestJson(api.cetrs[":id"]["carried-actions"][":actionId"].$post({ param: { id: segment(cetrId), actionId: segment(actionId) }, json: body }));
 }
-export function listCetrOwners(cetrId: string) { return requestJson(api.cetrs[":id"].owners.$get(cetr(cetrId))); }
-export function listMyCetrs() { return requestJson(api.cetrs.$get()); }
+/** Whom the report's actions can be given to: the professionals on the child's team, and the service's agencies. */
+export function listCetrOwners(cetrId: string): Promise<{ team: TeamMember[]; agencies: Agency[] }> {
+  return requestJson(api.cetrs[":id"].owners.$get(cetr(cetrId)));
+}
+
+/** "CETRs for you": the panel places and, for an ICB lead, the CETRs still to arrange, hold or agree. */
+export function listMyCetrs(): Promise<MyCetr[]> {
+  return requestJson(api.cetrs.$get());
+}
 
 /** The report as a PDF with its actions table: as agreed once it is, otherwise the draft as it stands. A download link. */
 export function cetrPdfAddress(cetrId: string): string {
