@@ -19,6 +19,8 @@ import {
   mayChangeAction,
   mayChangeRagRating,
   mayUseCetrActions,
+  cetrDocumentAccess,
+  type CetrStanding,
   mayDecideCarriedAction,
   mayEscalateAction,
   mayManageCase,
@@ -654,6 +656,40 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
       check("GET /api/cetr-actions/overview", actor, mayUseCetrActions(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/cetr-actions/overview")).status));
       const listed = list.status === 200 && list.body.some((r) => r.id === actionIds[0]);
       check("a CETR action of Jamie's listed on the dashboard", actor, seesJamie ? "allow" : 404, listed ? "allow" : 404);
+    }
+  });
+
+  it("answers a CETR, its report and its summary as the CETR's own rules say, before and after its report is agreed", async () => {
+    const { db } = server.database;
+    // The demo's two CETRs for Jamie: the first agreed, the next arranged (ADR 0033).
+    const cetrs = await db.select().from(schema.cetrs).where(eq(schema.cetrs.caseId, jamie.id));
+    const commissioning = new Set(
+      (await db.select({ id: schema.icbCommissions.icbAgencyId }).from(schema.icbCommissions).where(eq(schema.icbCommissions.serviceId, cetrs[0]!.serviceId))).map((r) => r.id),
+    );
+    expect(cetrs.map((c) => c.status).sort()).toEqual(["agreed", "arranged"]);
+    for (const actor of actors) {
+      const standing: CetrStanding =
+        actor.accountRole === "icb-lead" && actor.sharingConsented && ((actor.agencyId !== null && commissioning.has(actor.agencyId)) || actor.caseRole === "icb-lead")
+          ? "icb-lead"
+          : actor.caseRole === "keyworker" || actor.caseRole === "senior-keyworker"
+            ? "keyworking"
+            : actor.accountRole === "service-lead"
+              ? "service-lead"
+              : actor.caseRole === "professional"
+                ? actor.sharingConsented
+                  ? "team-professional"
+                  : "none"
+                : actor.caseRole === "parent" || actor.caseRole === "young-person"
+                  ? "family"
+                  : "none";
+      for (const cetr of cetrs) {
+        const opens = cetrDocumentAccess(standing, cetr.status) !== "none";
+        const at = (what: string) => `${what}, the ${cetr.status} CETR`;
+        check(at("GET /api/cetrs/:id"), actor, opens ? "allow" : 404, outcome((await actor.client.get(`/api/cetrs/${cetr.id}`)).status));
+        check(at("GET its report"), actor, opens ? "allow" : 404, outcome((await actor.client.get(`/api/documents/${cetr.documentId}`)).status));
+        check(at("GET its easy-read summary"), actor, opens ? "allow" : 404, outcome((await actor.client.get(`/api/documents/${cetr.easyReadDocumentId}`)).status));
+        check(at("GET its carried actions"), actor, opens ? "allow" : 404, outcome((await actor.client.get(`/api/cetrs/${cetr.id}/carried-actions`)).status));
+      }
     }
   });
 
