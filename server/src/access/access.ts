@@ -128,7 +128,11 @@ export async function documentAccessFor(db: Db, person: Person, documentId: stri
   if (!row) return notFoundRefusal("That document");
   const { wholeVisibility, wholeKind, ...own } = row;
   const document: DocumentRow = { ...own, whole: wholeVisibility && wholeKind ? { visibility: wholeVisibility, kind: wholeKind } : null };
-  if (document.kind === "cetr" || document.kind === "cetr-summary") return cetrDocumentAnswer(db, person, document);
+  if (document.kind === "cetr" || document.kind === "cetr-summary") {
+    const answer = await cetrDocumentAnswer(db, person, document);
+    // One made before CETRs were records (ADR 0033) has no CETR: the case's table answers, as before.
+    if (answer !== null) return answer;
+  }
   // A CETR panel member reads the papers of the CETR they sit on, with the family's consent, and nothing else of the case.
   const asPaper = async (refusal: AccessAnswer<DocumentAccess>, caseName: string | null, meetingTitle: string | null) =>
     !isFamilyRole(person.role) && (await panelMayReadPaper(db, person, document.id)) ? granted({ document, access: "read" as const, caseName, meetingTitle }) : refusal;
@@ -162,9 +166,9 @@ export async function documentAccessFor(db: Db, person: Person, documentId: stri
 }
 
 /** A CETR's report or easy-read summary: who may open it follows the CETR (packages/domain cetr-access.ts), not the case's table. */
-async function cetrDocumentAnswer(db: Db, person: Person, document: DocumentRow): Promise<AccessAnswer<DocumentAccess>> {
+async function cetrDocumentAnswer(db: Db, person: Person, document: DocumentRow): Promise<AccessAnswer<DocumentAccess> | null> {
   const cetr = await cetrOfDocument(db, document.id);
-  if (!cetr) return notFoundRefusal("That document");
+  if (!cetr) return null;
   const access = cetrDocumentAccess(await standingToCetr(db, person, cetr), cetr.status);
   if (access === "none") return notFoundRefusal("That document");
   const [c] = await db.select({ name: schema.cases.name }).from(schema.cases).where(eq(schema.cases.id, cetr.caseId));

@@ -5,9 +5,10 @@
  * meetingAccess) that the change itself is checked by.
  */
 import { schema, type Db } from "@roundtable/db";
-import { documentAccess, type AccessLevel, type DocumentKind, type Visibility } from "@roundtable/domain";
+import { cetrDocumentAccess, documentAccess, type AccessLevel, type DocumentKind, type Visibility } from "@roundtable/domain";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Person } from "../auth/sessions.js";
+import { cetrOfDocument, standingToCetr } from "./cetr-standing.js";
 import { meetingAccessMap, minutesDocumentAccess } from "./meeting-access.js";
 import { casesSharingWith } from "./sharing-consent.js";
 import { membershipCounts } from "./team-membership.js";
@@ -80,6 +81,12 @@ export async function accessToActionDocuments(db: Db, person: Person, rows: read
           sharingConsented: sharing.has(r.caseId),
         });
     levels.set(r.documentId, level);
+  }
+  // A CETR's report and summary follow the CETR, not the table (ADR 0033): asked of each (few in any list).
+  for (const r of rows) {
+    if (r.kind !== "cetr" && r.kind !== "cetr-summary") continue;
+    const cetr = await cetrOfDocument(db, r.documentId);
+    if (cetr) levels.set(r.documentId, cetrDocumentAccess(await standingToCetr(db, person, cetr), cetr.status));
   }
   return levels;
 }

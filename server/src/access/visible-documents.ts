@@ -18,7 +18,7 @@ import {
   type Role,
   type Visibility,
 } from "@roundtable/domain";
-import { and, eq, exists, inArray, isNotNull, isNull, ne, notInArray, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, eq, exists, inArray, isNotNull, isNull, ne, not, notInArray, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { stopIfCancelled } from "../errors.js";
 import { accessFor } from "./access.js";
@@ -26,6 +26,7 @@ import { meetingAccessMap, minutesDocumentAccess } from "./meeting-access.js";
 import type { Person } from "../auth/sessions.js";
 import { casesSharingWith, sharesWith } from "./sharing-consent.js";
 import { membershipCounts } from "./team-membership.js";
+import { overseenCases } from "./icb-oversight.js";
 
 interface DocumentClass {
   visibility: Visibility;
@@ -238,11 +239,51 @@ export async function documentsVisibleTo(db: Db, person: Person, signal?: AbortS
   // Independent questions: asked side by side, so the answer waits for the longer, not both.
   const [cases, minutes] = await Promise.all([caseDocumentsCondition(db, person, signal), minutesCondition(db, person, signal)]);
   stopIfCancelled(signal);
-  if (!cases.condition && !minutes.condition) return null;
+  const cetrDocuments = cetrDocumentsCondition(db, person);
   const where = or(
-    cases.condition && and(isNull(schema.documents.meetingId), cases.condition),
+    // A CETR's report and summary follow the CETR (ADR 0033); any other document, the table.
+    cases.condition && and(isNull(schema.documents.meetingId), not(isCetrDocument), cases.condition),
     minutes.condition && and(isNotNull(schema.documents.meetingId), minutes.condition),
+    cetrDocuments,
   )!;
   const ids = db.select({ id: schema.documents.id }).from(schema.documents).leftJoin(wholeDocument, eq(wholeDocument.id, schema.documents.partOf)).where(where);
   return { where, ids, acrossService: cases.acrossService || minutes.acrossService };
+}
+
+const cetrOf = alias(schema.cetrs, "cetr_of_document");
+const ofThisDocument = sql`(${cetrOf.documentId} = ${schema.documents.id} or ${cetrOf.easyReadDocumentId} = ${schema.documents.id})`;
+/** A document that is a CETR's report or easy-read summary. */
+const isCetrDocument = and(
+  inArray(schema.documents.kind, ["cetr", "cetr-summary"]),
+  sql`exists (select 1 from ${schema.cetrs} ${cetrOf} where ${ofThisDocument})`,
+)!;
+
+/**
+ * The CETR documents this person may open, as SQL: cetrDocumentAccess (packages/domain) over
+ * standingToCetr's facts — a panel place not ended; the ICB lead overseeing the child; the
+ * child's keyworkers; the service lead; a professional on the team whose agency the family shares
+ * with; the family once the report is agreed.
+ */
+function cetrDocumentsCondition(db: Db, person: Person): SQL {
+  const cm = schema.caseMembers;
+  const onTeamAs = (roles: Role[]) =>
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(cm)
+        .where(and(eq(cm.caseId, cetrOf.caseId), eq(cm.personId, person.id), inArray(cm.role, roles), membershipCounts())),
+    );
+  const inService = eq(cetrOf.serviceId, person.serviceId);
+  const panel = sql`exists (select 1 from ${schema.cetrPanel} where ${schema.cetrPanel.cetrId} = ${cetrOf.id} and ${schema.cetrPanel.personId} = ${person.id} and ${schema.cetrPanel.endedAt} is null)`;
+  const overseen = person.role === "icb-lead" ? overseenCases(db, person) : null;
+  const standing = or(
+    panel,
+    and(inService, onTeamAs(["keyworker", "senior-keyworker"])),
+    person.role === "service-lead" ? inService : undefined,
+    and(inService, onTeamAs(["professional"]), sharesWith(person.agencyId, cetrOf.caseId)),
+    person.role === "icb-lead" ? and(inService, onTeamAs(["icb-lead"]), sharesWith(person.agencyId, cetrOf.caseId)) : undefined,
+    overseen ? inArray(cetrOf.caseId, overseen) : undefined,
+    and(inService, onTeamAs(["parent", "young-person"]), eq(cetrOf.status, "agreed")),
+  )!;
+  return and(inArray(schema.documents.kind, ["cetr", "cetr-summary"]), sql`exists (select 1 from ${schema.cetrs} ${cetrOf} where ${ofThisDocument} and ${standing})`)!;
 }
