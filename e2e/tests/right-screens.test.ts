@@ -58,7 +58,7 @@ describe("the screens each person is offered", () => {
     const priya = await session.signedIn("priya.shah", errors);
     await openCase(priya, "Jamie Walker");
     await priya.getByRole("heading", { level: 1, name: "Jamie Walker" }).waitFor();
-    expect(await priya.locator(".nhsuk-summary-list").textContent()).toContain("KeyworkerYou");
+    expect(await priya.getByTestId("case-summary").textContent()).toContain("KeyworkerYou");
     await priya.getByText("What the RAG colours mean").first().waitFor();
     const jamie = await session.signedIn("jamie.walker", errors);
     await jamie.getByRole("heading", { level: 1, name: "My plan" }).waitFor();

@@ -11,7 +11,7 @@ import { ragRatingMeaning, RagRatingTag } from "./RagRatingTag";
 /** `showRating` false where the page shows the rating in a section of its own (RagRatingSection). */
 export function CaseSummaryList({ details, words, showRating = true }: { details: CaseDetail; words: CaseWords; showRating?: boolean }) {
   return (
-    <dl className="nhsuk-summary-list">
+    <dl className="nhsuk-summary-list" data-testid="case-summary">
       {showRating && details.ragRating !== null && (
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">RAG rating</dt>
