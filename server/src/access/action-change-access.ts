@@ -5,10 +5,10 @@
  * meetingAccess) that the change itself is checked by.
  */
 import { schema, type Db } from "@roundtable/db";
-import { cetrDocumentAccess, documentAccess, type AccessLevel, type DocumentKind, type Visibility } from "@roundtable/domain";
+import { documentAccess, type AccessLevel, type DocumentKind, type Visibility } from "@roundtable/domain";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Person } from "../auth/sessions.js";
-import { cetrOfDocument, standingToCetr } from "./cetr-standing.js";
+import { cetrDocumentLevels } from "./cetr-standing.js";
 import { meetingAccessMap, minutesDocumentAccess } from "./meeting-access.js";
 import { casesSharingWith } from "./sharing-consent.js";
 import { membershipCounts } from "./team-membership.js";
@@ -82,11 +82,8 @@ export async function accessToActionDocuments(db: Db, person: Person, rows: read
         });
     levels.set(r.documentId, level);
   }
-  // A CETR's report and summary follow the CETR, not the table (ADR 0033): asked of each (few in any list).
-  for (const r of rows) {
-    if (r.kind !== "cetr" && r.kind !== "cetr-summary") continue;
-    const cetr = await cetrOfDocument(db, r.documentId);
-    if (cetr) levels.set(r.documentId, cetrDocumentAccess(await standingToCetr(db, person, cetr), cetr.status));
-  }
+  // A CETR's report and summary follow the CETR, not the table (ADR 0033).
+  const cetrLevels = await cetrDocumentLevels(db, person, rows.filter((r) => r.kind === "cetr" || r.kind === "cetr-summary").map((r) => r.documentId));
+  for (const [documentId, level] of cetrLevels) levels.set(documentId, level);
   return levels;
 }

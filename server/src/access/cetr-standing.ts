@@ -4,8 +4,8 @@
  * the team, the family, or none. The facts are looked up here; the rules are the domain's.
  */
 import { schema, type Db } from "@roundtable/db";
-import { isFamilyRole, type CetrStanding } from "@roundtable/domain";
-import { and, eq, isNull, or } from "drizzle-orm";
+import { cetrDocumentAccess, isFamilyRole, type AccessLevel, type CetrStanding } from "@roundtable/domain";
+import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import { caseRoleOf } from "./access.js";
 import { casesSharingWith, sharingConsentedFor } from "./sharing-consent.js";
 import { overseenCaseIds } from "./icb-oversight.js";
@@ -44,10 +44,46 @@ export async function standingToCetr(db: Db, person: Person, cetr: Pick<CetrRow,
     .from(schema.cetrPanel)
     .where(and(eq(schema.cetrPanel.cetrId, cetr.id), eq(schema.cetrPanel.personId, person.id), isNull(schema.cetrPanel.endedAt)))
     .limit(1);
-  const onCase = await standingToCase(db, person, cetr);
-  // The ICB lead and keyworkers keep their own standing; anyone else on the panel writes as the panel.
-  if (place && (onCase === "none" || onCase === "team-professional" || onCase === "service-lead")) return "panel";
-  return onCase;
+  return withPanelPlace(await standingToCase(db, person, cetr), place !== undefined);
+}
+
+/** The ICB lead and keyworkers keep their own standing; anyone else with a panel place writes as the panel. */
+export function withPanelPlace(onCase: CetrStanding, hasPlace: boolean): CetrStanding {
+  return hasPlace && (onCase === "none" || onCase === "team-professional" || onCase === "service-lead") ? "panel" : onCase;
+}
+
+/**
+ * What this person may do with each of these documents that is a CETR's report or summary: the
+ * CETRs and the person's panel places in two queries, and their standing asked once per child.
+ */
+export async function cetrDocumentLevels(db: Db, person: Person, documentIds: readonly string[]): Promise<Map<string, AccessLevel>> {
+  const levels = new Map<string, AccessLevel>();
+  const ids = [...new Set(documentIds)];
+  if (ids.length === 0) return levels;
+  const cetrs = await db
+    .select()
+    .from(schema.cetrs)
+    .where(or(inArray(schema.cetrs.documentId, ids), inArray(schema.cetrs.easyReadDocumentId, ids)));
+  if (cetrs.length === 0) return levels;
+  const places = new Set(
+    (
+      await db
+        .select({ cetrId: schema.cetrPanel.cetrId })
+        .from(schema.cetrPanel)
+        .where(and(eq(schema.cetrPanel.personId, person.id), isNull(schema.cetrPanel.endedAt), inArray(schema.cetrPanel.cetrId, cetrs.map((c) => c.id))))
+    ).map((p) => p.cetrId),
+  );
+  const byCase = new Map<string, CetrStanding>();
+  for (const cetr of cetrs) {
+    let onCase = byCase.get(cetr.caseId);
+    if (onCase === undefined) {
+      onCase = await standingToCase(db, person, cetr);
+      byCase.set(cetr.caseId, onCase);
+    }
+    const level = cetrDocumentAccess(withPanelPlace(onCase, places.has(cetr.id)), cetr.status);
+    for (const id of [cetr.documentId, cetr.easyReadDocumentId]) if (id) levels.set(id, level);
+  }
+  return levels;
 }
 
 /** The CETR whose report or easy-read summary this document is, if it is one. */
