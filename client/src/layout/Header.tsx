@@ -4,13 +4,13 @@
  * who hold it), the referral pages (for those who refer or triage), the agencies' escalation
  * contacts and the service report (for the service lead), and Sign out.
  */
-import { mayNameEscalationContacts, mayReadServiceReport, mayUseCetrActions, mayUseRegister, overdueScope, roleLabels } from "@roundtable/domain";
+import { overdueScope, roleLabels } from "@roundtable/domain";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useSession } from "../auth/session-context";
 import { homeWords } from "../cases/case-words";
 import { useLocation } from "../navigation/history";
 import { Link } from "../navigation/Link";
-import { referralLinks } from "../navigation/referral-links";
+import { workLinks } from "../navigation/work-links";
 import { paths } from "../navigation/routes";
 import { NotificationsLink } from "../notifications/NotificationsLink";
 import { overdueWords } from "../overdue/overdue-words";
@@ -81,42 +81,13 @@ export function Header() {
                   </Link>
                 </li>
               )}
-              {referralLinks(me.role).map((link) => (
+              {workLinks(me.role).map((link) => (
                 <li key={link.href} className="nhsuk-header__account-item">
                   <Link className="nhsuk-header__account-link" href={link.href} data-testid={link.testId}>
                     {link.label}
                   </Link>
                 </li>
               ))}
-              {mayUseRegister(me.role) && (
-                <li className="nhsuk-header__account-item">
-                  <Link className="nhsuk-header__account-link" href={paths.register()} data-testid="register-link">
-                    Register
-                  </Link>
-                </li>
-              )}
-              {mayUseCetrActions(me.role) && (
-                <li className="nhsuk-header__account-item">
-                  <Link className="nhsuk-header__account-link" href={paths.cetrActions()} data-testid="cetr-actions-link">
-                    CETR actions
-                  </Link>
-                </li>
-              )}
-              {mayNameEscalationContacts(me.role) && (
-                <li className="nhsuk-header__account-item">
-                  <Link className="nhsuk-header__account-link" href={paths.agencies()} data-testid="agencies-link">
-                    Agencies
-                  </Link>
-                </li>
-              )}
-              {mayReadServiceReport(me.role) && (
-                <li className="nhsuk-header__account-item">
-                  {/* "Report", not "Service report": the service lead's header then still fits one line at desktop widths. */}
-                  <Link className="nhsuk-header__account-link" href={paths.serviceReport()} data-testid="service-report-link">
-                    Report
-                  </Link>
-                </li>
-              )}
               <li className="nhsuk-header__account-item">
                 <Link className="nhsuk-header__account-link" href={paths.account()}>
                   Your account

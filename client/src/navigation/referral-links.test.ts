@@ -1,6 +1,6 @@
 import { isFamilyRole, roles } from "@roundtable/domain";
 import { describe, expect, it } from "vitest";
-import { referralLinks } from "./referral-links";
+import { referralLinks } from "./work-links";
 import { paths } from "./routes";
 
 describe("the header's referral link", () => {
