@@ -1,5 +1,5 @@
 /**
- * The header's link to the referral pages, by who is signed in (page-permissions.ts): those who
+ * The header's links to the pages people work from (workLinks, below). The referral pages, by who is signed in (page-permissions.ts): those who
  * triage get the queue (which links to "Refer a child" and their own referrals); anyone else who
  * may refer gets "My referrals" (which starts with "Refer a child"). Families and administrators
  * get none. One link each, so the header stays one line on a laptop.
