@@ -92,11 +92,11 @@ type ActionQueryRow = Awaited<ReturnType<ReturnType<typeof actionQuery>["execute
 /** The actions with whether this person may mark each done or move its date (mayChangeAction, as updateAction checks). */
 async function toActions(db: Db, person: Person, rows: readonly ActionQueryRow[], today: string): Promise<Action[]> {
   const access = await accessToActionDocuments(db, person, rows.map(actionDocumentFacts));
-  const showEscalations = seesEscalations(person.role);
-  return rows.map((r) => {
-    const level = access.get(r.action.documentId) ?? "none";
-    return toAction(r, today, mayChangeAction({ access: level, isOwner: r.action.ownerId === person.id, changesOwner: false }), showEscalations);
-  });
+  return rows.map((r) => actionAsSeenBy(person, r, access.get(r.action.documentId) ?? "none", today));
+}
+
+function actionAsSeenBy(person: Person, row: ActionQueryRow, level: AccessLevel, today: string): Action {
+  return toAction(row, today, mayChangeAction({ access: level, isOwner: row.action.ownerId === person.id, changesOwner: false }), seesEscalations(person.role));
 }
 
 function toAction(row: ActionQueryRow, today: string, mayUpdate: boolean, showEscalations: boolean): Action {
@@ -200,18 +200,20 @@ async function listAcrossService(db: Db, where: SQL, visible: VisibleDocuments, 
   return listActionRows(db, and(where, visible.where)!, limit, signal);
 }
 
-/** One action, if the person may open the document it is in (a removed one too: its history stays). */
+/**
+ * One action, if the person may open the document it is in (a removed one too: its history
+ * stays). The one row is read, then its document asked the single-document rule that lists and
+ * opening share (accessToActionDocuments) — not the whole set of documents the person may open.
+ */
 export async function getAction(db: Db, person: Person, actionId: string, now = new Date()): Promise<Action> {
-  const visibleDocuments = await documentsVisibleTo(db, person);
-  const rows = visibleDocuments
-    ? await actionQuery(db)
-        .where(and(eq(schema.actions.id, actionId), eq(schema.cases.serviceId, person.serviceId), visibleDocuments.where))
-        .limit(1)
-    : [];
-  const [row] = rows;
+  const [row] = await actionQuery(db)
+    .where(and(eq(schema.actions.id, actionId), eq(schema.cases.serviceId, person.serviceId)))
+    .limit(1);
   if (!row) throw notFound("That action");
-  const [action] = await toActions(db, person, [row], todayInEngland(now));
-  return action!;
+  const access = await accessToActionDocuments(db, person, [actionDocumentFacts(row)]);
+  const level = access.get(row.action.documentId) ?? "none";
+  if (level === "none") throw notFound("That action");
+  return actionAsSeenBy(person, row, level, todayInEngland(now));
 }
 
 export async function listActionEvents(db: Db, person: Person, actionId: string): Promise<ActionEvent[]> {
