@@ -29,6 +29,7 @@ import { AccessEnforcer } from "./access/access-enforcer.js";
 import { addMissingPlanParts, ownWordsPartKinds } from "./documents/documents.js";
 import { startDailyDigestJob } from "./notifications/daily-digest.js";
 import { startDatabaseMaintenance } from "./jobs/database-maintenance.js";
+import { startCetrActionFiguresJob } from "./cetr-actions/cetr-action-figures.js";
 import { startOverdueActionsJob } from "./actions/overdue-actions-job.js";
 import { startBirthdayAccessJob } from "./consent/birthday-access-job.js";
 import { startCetrReportJob } from "./cetrs/cetr-news.js";
@@ -143,6 +144,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   presence = new Presence(httpServer, db, log, accessChanges, config, config.presence, config.durability.updateLog.failureLogIntervalMs);
   const stopMaintenance = startDatabaseMaintenance(db, database.kind, log);
+  const stopFiguresJob = startCetrActionFiguresJob(db, log);
   const stopOverdueJob = startOverdueActionsJob(db, log, config.overdueCheckMs, (n) => notifier.deliver(n));
   const stopSessionExpiry = startSessionExpiryJob(db, log, config.sessionCheckMs, [collab, presence]);
   const stopBirthdayJob = startBirthdayAccessJob(db, log, config.sessionCheckMs, access);
@@ -172,6 +174,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       stopSessionExpiry();
       stopBirthdayJob();
       stopMaintenance();
+      stopFiguresJob();
       stopDigestJob();
       // Every wait is bounded, so shutdown ends even while the database is away. People are
       // told first, truthfully, whether their changes were saved.

@@ -1,30 +1,19 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "./database.js";
+import { describe, expect, it } from "vitest";
+import { underPostgres, useDatabaseUnderTest } from "./database-under-test.js";
 import * as schema from "./schema.js";
-import { createTestDatabase, type TestDatabase } from "./test-database.js";
 
 // PGlite in memory by default; a fresh Postgres database when DATABASE_URL is set.
-let database: Database;
-let testDb: TestDatabase | null = null;
-
-beforeAll(async () => {
-  if (process.env.DATABASE_URL) testDb = await createTestDatabase(process.env.DATABASE_URL);
-  database = await openDatabase({ url: testDb?.url });
-}, 60_000);
-afterAll(async () => {
-  await database?.close();
-  await testDb?.drop();
-});
+const opened = useDatabaseUnderTest();
 
 describe("the database", () => {
   it("applies the committed migrations on open", async () => {
-    expect(database.kind).toBe(testDb ? "postgres" : "pglite");
-    expect(await database.db.select().from(schema.services)).toEqual([]);
+    expect(opened().kind).toBe(underPostgres() ? "postgres" : "pglite");
+    expect(await opened().db.select().from(schema.services)).toEqual([]);
   });
 
   it("stores Yjs bytes and gives them back as a plain Uint8Array", async () => {
-    const { db } = database;
+    const { db } = opened();
     const [service] = await db.insert(schema.services).values({ name: "Test service", area: "Testshire" }).returning();
     const [c] = await db.insert(schema.cases).values({ serviceId: service!.id, name: "A. Child", ragRating: "amber" }).returning();
     const bytes = new Uint8Array([0, 1, 2, 250, 255]);
@@ -38,7 +27,7 @@ describe("the database", () => {
   });
 
   it("numbers update log rows in the order they were written", async () => {
-    const { db } = database;
+    const { db } = opened();
     const [doc] = await db.select({ id: schema.documents.id }).from(schema.documents).limit(1);
     await db.insert(schema.documentUpdates).values([1, 2, 3].map((n) => ({ documentId: doc!.id, update: new Uint8Array([n]) })));
     const rows = await db.select().from(schema.documentUpdates).orderBy(schema.documentUpdates.seq);
@@ -47,7 +36,7 @@ describe("the database", () => {
   });
 
   it("keeps the audit trail append-only: rows cannot be changed or deleted, by anyone", async () => {
-    const { db } = database;
+    const { db } = opened();
     await db.insert(schema.auditEvents).values({ action: "opened", personName: "Test person" });
     const [row] = await db.select().from(schema.auditEvents).limit(1);
     // Drizzle wraps the database's error; the trigger's words are in its cause.

@@ -7,3 +7,4 @@
 export * from "./schema/records.js";
 export * from "./schema/around-records.js";
 export * from "./schema/register.js";
+export * from "./schema/cetr-action-figures.js";

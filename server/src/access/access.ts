@@ -15,7 +15,7 @@ import {
   type Role,
   type Visibility,
 } from "@roundtable/domain";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { forbiddenRefusal, granted, notFoundRefusal, type AccessAnswer } from "./access-answer.js";
 import { meetingAccessMap, minutesDocumentAccess } from "./meeting-access.js";
@@ -52,6 +52,16 @@ export async function caseRoleOf(db: Db, personId: string, caseId: string): Prom
     .where(and(eq(schema.caseMembers.caseId, caseId), eq(schema.caseMembers.personId, personId), membershipCounts()))
     .limit(1);
   return rows[0]?.role ?? null;
+}
+
+/** This person's role on each of these cases they are on (a membership that counts, as caseRoleOf has it). */
+export async function caseRolesOf(db: Db, personId: string, caseIds: readonly string[]): Promise<Map<string, Role>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .select({ caseId: schema.caseMembers.caseId, role: schema.caseMembers.role })
+    .from(schema.caseMembers)
+    .where(and(inArray(schema.caseMembers.caseId, [...caseIds]), eq(schema.caseMembers.personId, personId), membershipCounts()));
+  return new Map(rows.map((r) => [r.caseId, r.role]));
 }
 
 /** The case if this person may see it; refused as not found otherwise, so its existence is not revealed. */

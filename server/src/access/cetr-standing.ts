@@ -4,10 +4,10 @@
  * the team, the family, or none. The facts are looked up here; the rules are the domain's.
  */
 import { schema, type Db } from "@roundtable/db";
-import { cetrDocumentAccess, isFamilyRole, type AccessLevel, type CetrStanding } from "@roundtable/domain";
+import { cetrDocumentAccess, isFamilyRole, needsSharingConsent, type AccessLevel, type CetrStanding } from "@roundtable/domain";
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
-import { caseRoleOf } from "./access.js";
-import { casesSharingWith, sharingConsentedFor } from "./sharing-consent.js";
+import { caseRolesOf } from "./access.js";
+import { casesSharingWith } from "./sharing-consent.js";
 import { overseenCaseIds } from "./icb-oversight.js";
 import type { Person } from "../auth/sessions.js";
 
@@ -19,22 +19,43 @@ export type CetrRow = typeof schema.cetrs.$inferSelect;
  * family shares with their ICB.
  */
 export async function icbLeadOversees(db: Db, person: Person, c: { caseId: string; serviceId: string }): Promise<boolean> {
-  if (person.role !== "icb-lead" || !person.agencyId) return false;
-  if ((await overseenCaseIds(db, person, [c.caseId])).has(c.caseId)) return true;
-  const onTeam = person.serviceId === c.serviceId && (await caseRoleOf(db, person.id, c.caseId)) === "icb-lead";
-  return onTeam && (await casesSharingWith(db, person.agencyId, [c.caseId])).has(c.caseId);
+  return (await standingToCases(db, person, [c])).get(c.caseId) === "icb-lead";
 }
 
 /** This person's standing to the child's CETRs, apart from a panel place (which is per CETR). */
 export async function standingToCase(db: Db, person: Person, c: { caseId: string; serviceId: string }): Promise<CetrStanding> {
-  if (await icbLeadOversees(db, person, c)) return "icb-lead";
-  if (person.serviceId !== c.serviceId) return "none";
-  const caseRole = await caseRoleOf(db, person.id, c.caseId);
-  if (caseRole === "keyworker" || caseRole === "senior-keyworker") return "keyworking";
-  if (person.role === "service-lead") return "service-lead";
-  if (caseRole === "professional") return (await sharingConsentedFor(db, person, caseRole, c.caseId)) ? "team-professional" : "none";
-  if (caseRole !== null && isFamilyRole(caseRole)) return "family";
-  return "none";
+  return (await standingToCases(db, person, [c])).get(c.caseId) ?? "none";
+}
+
+/**
+ * The same for several children at once, in three queries whatever their number: the children
+ * the person oversees as an ICB lead, their places on the children's teams, and which families
+ * share with their agency.
+ */
+export async function standingToCases(db: Db, person: Person, children: readonly { caseId: string; serviceId: string }[]): Promise<Map<string, CetrStanding>> {
+  const caseIds = [...new Set(children.map((c) => c.caseId))];
+  const isIcbLead = person.role === "icb-lead" && person.agencyId !== null;
+  const [overseen, roles, sharing] = await Promise.all([
+    isIcbLead ? overseenCaseIds(db, person, caseIds) : Promise.resolve(new Set<string>()),
+    caseRolesOf(db, person.id, caseIds),
+    casesSharingWith(db, person.agencyId, caseIds),
+  ]);
+  const standings = new Map<string, CetrStanding>();
+  for (const c of children) {
+    const caseRole = roles.get(c.caseId) ?? null;
+    const inService = person.serviceId === c.serviceId;
+    const standing = ((): CetrStanding => {
+      if (isIcbLead && (overseen.has(c.caseId) || (inService && caseRole === "icb-lead" && sharing.has(c.caseId)))) return "icb-lead";
+      if (!inService) return "none";
+      if (caseRole === "keyworker" || caseRole === "senior-keyworker") return "keyworking";
+      if (person.role === "service-lead") return "service-lead";
+      if (caseRole === "professional") return !needsSharingConsent(caseRole) || sharing.has(c.caseId) ? "team-professional" : "none";
+      if (caseRole !== null && isFamilyRole(caseRole)) return "family";
+      return "none";
+    })();
+    standings.set(c.caseId, standing);
+  }
+  return standings;
 }
 
 /** This person's standing to one CETR: a panel place that has not ended counts first. */
@@ -54,7 +75,7 @@ export function withPanelPlace(onCase: CetrStanding, hasPlace: boolean): CetrSta
 
 /**
  * What this person may do with each of these documents that is a CETR's report or summary: the
- * CETRs and the person's panel places in two queries, and their standing asked once per child.
+ * CETRs and the person's panel places in two queries, and their standing to all the children in three more.
  */
 export async function cetrDocumentLevels(db: Db, person: Person, documentIds: readonly string[]): Promise<Map<string, AccessLevel>> {
   const levels = new Map<string, AccessLevel>();
@@ -73,14 +94,9 @@ export async function cetrDocumentLevels(db: Db, person: Person, documentIds: re
         .where(and(eq(schema.cetrPanel.personId, person.id), isNull(schema.cetrPanel.endedAt), inArray(schema.cetrPanel.cetrId, cetrs.map((c) => c.id))))
     ).map((p) => p.cetrId),
   );
-  const byCase = new Map<string, CetrStanding>();
+  const byCase = await standingToCases(db, person, cetrs);
   for (const cetr of cetrs) {
-    let onCase = byCase.get(cetr.caseId);
-    if (onCase === undefined) {
-      onCase = await standingToCase(db, person, cetr);
-      byCase.set(cetr.caseId, onCase);
-    }
-    const level = cetrDocumentAccess(withPanelPlace(onCase, places.has(cetr.id)), cetr.status);
+    const level = cetrDocumentAccess(withPanelPlace(byCase.get(cetr.caseId) ?? "none", places.has(cetr.id)), cetr.status);
     for (const id of [cetr.documentId, cetr.easyReadDocumentId]) if (id) levels.set(id, level);
   }
   return levels;

@@ -2,9 +2,9 @@
  * What the "CETR actions" page reads (`GET /api/cetr-actions/overview`): the open CETR actions a
  * person may see (cetrActionsAccess), overdue first, with their child, CETR, owner and agency in
  * words; counts; the figures by agency, owner, child and CETR (the filters' choices); and how
- * many were open and completed at the end of each of the last weeks. A handful of set-based
- * queries, whatever the number of children: the list is bounded, everything else is counted by
- * the database.
+ * many were open and completed at the end of each of the last weeks. The list is bounded; the
+ * figures and the chart are read from what the database keeps as actions change
+ * (cetr-action-figures.ts, ADR 0034), not counted from the actions on each request.
  */
 import { schema, type Db } from "@roundtable/db";
 import {
@@ -18,11 +18,9 @@ import {
   overTimeWeeks,
   todayInEngland,
   weekEndings,
-  type CetrActionGroup,
   type CetrActionsOverview,
   type CetrActionsOverviewQuery,
   type CetrActionView,
-  type CetrGroup,
   type LastEscalation,
   type StatusCountChange,
 } from "@roundtable/domain";
@@ -33,7 +31,8 @@ import { orRefuse } from "../access/access-answer.js";
 import { wholeDocument } from "../access/visible-documents.js";
 import type { Person } from "../auth/sessions.js";
 import { stopIfCancelled } from "../errors.js";
-import { actionOwner, agencyOfAction, dueWithin, escalationCount, isStillToDo, namedAgency, overdueOn, ownersAgency } from "./cetr-action-terms.js";
+import { keepCetrActionFiguresCurrent, readCetrActionFigures, readOpenAndCompletedByWeek } from "./cetr-action-figures.js";
+import { actionOwner, agencyOfAction, escalationCount, isStillToDo, namedAgency, ownersAgency } from "./cetr-action-terms.js";
 
 const a = schema.actions;
 const agencyName = sql<string | null>`coalesce(${namedAgency.name}, ${ownersAgency.name})`;
@@ -55,10 +54,14 @@ export async function cetrActionsOverview(db: Db, person: Person, query: CetrAct
     query.cetrId ? eq(schema.cetrs.id, query.cetrId) : undefined,
   )!;
   stopIfCancelled(options.signal);
+  await keepCetrActionFiguresCurrent(db, today);
+  stopIfCancelled(options.signal);
+  const endings = weekEndings(today, overTimeWeeks);
   const [open, figures, overTime] = await Promise.all([
     openActions(db, person, filtered, query.limit, today),
-    groupFigures(db, seen, filtered, today),
-    openAndCompletedByWeek(db, filtered, today),
+    readCetrActionFigures(db, cases, query, cetrActionGroupLimit),
+    // One CETR's few actions are counted from their history; anything wider from the kept days.
+    query.cetrId ? openAndCompletedByWeek(db, filtered, endings) : readOpenAndCompletedByWeek(db, cases, query, endings),
   ]);
   return { today, dueSoonDays, counts: figures.counts, actions: open.actions, more: open.more, groups: figures.groups, overTime };
 }
@@ -149,105 +152,11 @@ async function lastEscalations(db: Db, actionIds: readonly string[]): Promise<Ma
 }
 
 /**
- * One query over everything the person sees: its figures by agency, by owner, by child and by
- * CETR (grouping sets), and — in the row that groups nothing — the totals of what the filters
- * let through.
- */
-async function groupFigures(db: Db, seen: SQL, filtered: SQL, today: string): Promise<{ counts: CetrActionsOverview["counts"]; groups: CetrActionsOverview["groups"] }> {
-  const c = schema.cetrs;
-  const count = (condition: SQL) => sql<number>`(count(*) filter (where ${condition}))::int`;
-  const inFilter = (condition: SQL) => count(and(filtered, condition)!);
-  const overdue = overdueOn(today);
-  const dueSoon = dueWithin(today);
-  const isDone = eq(a.status, "done");
-  // How many children the filters let through: apart, as a distinct count inside the grouping
-  // sets made every set sort (the figures took 0.65 s at 40,000 actions with it).
-  const childCount = db
-    .select({ n: sql<number>`count(distinct ${a.caseId})::int` })
-    .from(a)
-    .innerJoin(c, eq(c.documentId, a.documentId))
-    .innerJoin(schema.cases, eq(schema.cases.id, a.caseId))
-    .leftJoin(actionOwner, eq(actionOwner.id, a.ownerId))
-    .leftJoin(namedAgency, eq(namedAgency.id, a.ownerAgencyId))
-    .leftJoin(ownersAgency, eq(ownersAgency.id, actionOwner.agencyId))
-    .where(filtered);
-  const rowsQuery = db
-    .select({
-      set: sql<"agency" | "owner" | "child" | "cetr" | "all">`case when grouping(${agencyOfAction}, ${agencyName}) = 0 then 'agency' when grouping(${a.ownerId}, ${actionOwner.name}) = 0 then 'owner' when grouping(${a.caseId}, ${schema.cases.name}) = 0 then 'child' when grouping(${c.id}, ${c.caseId}, ${c.heldOn}, ${c.status}) = 0 then 'cetr' else 'all' end`,
-      agencyId: agencyOfAction,
-      agencyName,
-      ownerId: a.ownerId,
-      ownerName: actionOwner.name,
-      caseId: a.caseId,
-      caseName: schema.cases.name,
-      cetrId: c.id,
-      cetrCaseId: c.caseId,
-      heldOn: c.heldOn,
-      cetrStatus: c.status,
-      open: count(isStillToDo),
-      overdue: count(overdue),
-      dueSoon: count(dueSoon),
-      filteredOpen: inFilter(isStillToDo),
-      filteredOverdue: inFilter(overdue),
-      filteredDueSoon: inFilter(dueSoon),
-      filteredDone: inFilter(isDone),
-    })
-    .from(a)
-    .innerJoin(c, eq(c.documentId, a.documentId))
-    .innerJoin(schema.cases, eq(schema.cases.id, a.caseId))
-    .leftJoin(actionOwner, eq(actionOwner.id, a.ownerId))
-    .leftJoin(namedAgency, eq(namedAgency.id, a.ownerAgencyId))
-    .leftJoin(ownersAgency, eq(ownersAgency.id, actionOwner.agencyId))
-    .where(seen)
-    .groupBy(
-      sql`grouping sets ((${agencyOfAction}, ${agencyName}), (${a.ownerId}, ${actionOwner.name}), (${a.caseId}, ${schema.cases.name}), (${c.id}, ${c.caseId}, ${c.heldOn}, ${c.status}), ())`,
-    );
-  const [rows, [{ n: children } = { n: 0 }]] = await Promise.all([rowsQuery, childCount]);
-  const figures = (r: (typeof rows)[number]) => ({ open: r.open, overdue: r.overdue, dueSoon: r.dueSoon });
-  const of = (set: (typeof rows)[number]["set"]) => rows.filter((r) => r.set === set);
-  const childGroups = of("child").map((r): CetrActionGroup => ({ id: r.caseId, name: r.caseName ?? "", ...figures(r) }));
-  const childName = new Map(childGroups.map((child) => [child.id, child.name]));
-  const total = of("all")[0];
-  return {
-    counts: {
-      overdue: total?.filteredOverdue ?? 0,
-      dueSoon: total?.filteredDueSoon ?? 0,
-      open: total?.filteredOpen ?? 0,
-      done: total?.filteredDone ?? 0,
-      children,
-    },
-    groups: {
-      agencies: mostOverdue(of("agency").map((r) => ({ id: r.agencyId, name: r.agencyName ?? "No agency", ...figures(r) }))),
-      owners: mostOverdue(of("owner").map((r) => ({ id: r.ownerId, name: r.ownerName ?? "No owner", ...figures(r) }))),
-      children: mostOverdue(childGroups),
-      cetrs: mostOverdue(
-        of("cetr").map((r): CetrGroup => ({
-          id: r.cetrId!,
-          caseId: r.cetrCaseId!,
-          name: childName.get(r.cetrCaseId!) ?? "",
-          heldOn: r.heldOn,
-          status: r.cetrStatus!,
-          ...figures(r),
-        })),
-      ),
-    },
-  };
-}
-
-/** Most overdue first, then most open, then by name; no more than the limit. */
-function mostOverdue<G extends CetrActionGroup>(groups: G[]): G[] {
-  return groups
-    .sort((x, y) => y.overdue - x.overdue || y.open - x.open || x.name.localeCompare(y.name, "en-GB"))
-    .slice(0, cetrActionGroupLimit);
-}
-
-/**
  * Open and completed at the end of each of the last weeks, from each action's creation (with
  * the status it was created with) and each change of its status since (action_events), counted
  * by day by the database. Days before the first week count towards it.
  */
-async function openAndCompletedByWeek(db: Db, where: SQL, today: string): Promise<CetrActionsOverview["overTime"]> {
-  const endings = weekEndings(today, overTimeWeeks);
+async function openAndCompletedByWeek(db: Db, where: SQL, endings: readonly string[]): Promise<CetrActionsOverview["overTime"]> {
   const from = endings[0]!;
   const e = schema.actionEvents;
   const dayOf = (at: SQL | typeof a.createdAt) => sql<string>`greatest((${at} at time zone 'Europe/London')::date, ${from}::date)::text`;

@@ -1,0 +1,161 @@
+/**
+ * The CETR actions page's figures, read from what the database keeps as actions change (ADR 0034:
+ * `cetr_action_figures` and `cetr_action_status_days`, kept by triggers), not counted from the
+ * actions on every request: the figures by agency, owner, child and CETR, the page's counts and
+ * the open-and-completed chart. The figures' "overdue" and "due soon" are for one day; on a new
+ * day (or when a change the triggers do not follow made them stale) they are rebuilt first — by
+ * the job below, or by the first reader of the day if the job has not run yet.
+ */
+import { schema, type Db } from "@roundtable/db";
+import {
+  dueSoonDays,
+  openVsCompletedByWeek,
+  todayInEngland,
+  type CetrActionGroup,
+  type CetrActionsOverview,
+  type CetrActionsOverviewQuery,
+  type CetrGroup,
+  type StatusCountChange,
+} from "@roundtable/domain";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Logger } from "pino";
+
+const f = schema.cetrActionFigures;
+const days = schema.cetrActionStatusDays;
+
+/** Rebuilds the figures for `today` unless they are already for it (the database function checks again under a lock). */
+export async function keepCetrActionFiguresCurrent(db: Db, today: string): Promise<void> {
+  const [state] = await db.select({ asOf: schema.cetrActionFiguresState.asOf, dueSoonDays: schema.cetrActionFiguresState.dueSoonDays }).from(schema.cetrActionFiguresState);
+  if (state?.asOf === today && state.dueSoonDays === dueSoonDays) return;
+  if (state && state.dueSoonDays !== dueSoonDays) await db.update(schema.cetrActionFiguresState).set({ asOf: null });
+  await db.execute(sql`select cetr_action_figures_rebuild(${today}::date, ${dueSoonDays}::int)`);
+}
+
+/** Moves the figures on to each new day soon after midnight, so no one waits for the rebuild. */
+export function startCetrActionFiguresJob(db: Db, log: Logger, everyMs = 10 * 60_000): () => void {
+  const run = () => keepCetrActionFiguresCurrent(db, todayInEngland()).catch((err: unknown) => log.error({ err }, "could not bring the CETR action figures up to date; the next reader will"));
+  void run();
+  const timer = setInterval(() => void run(), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+type Figures = Pick<CetrActionsOverview, "counts" | "groups">;
+
+/**
+ * The figures of what the person sees (`seen`, a condition on `schema.cases`): by agency, owner,
+ * child and CETR, unfiltered — the filters' choices — and the counts of what the filters let
+ * through. One query over the kept figures (one row per CETR report, agency and owner), then the
+ * names of what it found.
+ */
+export async function readCetrActionFigures(db: Db, seen: SQL, query: CetrActionsOverviewQuery, groupLimit: number): Promise<Figures> {
+  const filtered = and(
+    query.agencyId ? eq(f.agencyId, query.agencyId) : undefined,
+    query.ownerId ? eq(f.ownerId, query.ownerId) : undefined,
+    query.caseId ? eq(f.caseId, query.caseId) : undefined,
+    query.cetrId ? eq(f.documentId, db.select({ id: schema.cetrs.documentId }).from(schema.cetrs).where(eq(schema.cetrs.id, query.cetrId))) : undefined,
+  );
+  const inFilter = (column: typeof f.open | typeof f.overdue | typeof f.dueSoon | typeof f.done) => (filtered ? sql<number>`(sum(${column}) filter (where ${filtered}))::int` : sql<number>`sum(${column})::int`);
+  const total = sql<number>`sum(${f.open})::int`;
+  const rowsQuery = db
+    .select({
+      set: sql<"agency" | "owner" | "child" | "cetr" | "all">`case when grouping(${f.agencyId}) = 0 then 'agency' when grouping(${f.ownerId}) = 0 then 'owner' when grouping(${f.caseId}, ${schema.cases.name}) = 0 then 'child' when grouping(${f.documentId}) = 0 then 'cetr' else 'all' end`,
+      agencyId: f.agencyId,
+      ownerId: f.ownerId,
+      caseId: f.caseId,
+      caseName: schema.cases.name,
+      documentId: f.documentId,
+      open: total,
+      overdue: sql<number>`sum(${f.overdue})::int`,
+      dueSoon: sql<number>`sum(${f.dueSoon})::int`,
+      filteredOpen: inFilter(f.open),
+      filteredOverdue: inFilter(f.overdue),
+      filteredDueSoon: inFilter(f.dueSoon),
+      filteredDone: inFilter(f.done),
+    })
+    .from(f)
+    .innerJoin(schema.cases, eq(schema.cases.id, f.caseId))
+    .where(seen)
+    .groupBy(sql`grouping sets ((${f.agencyId}), (${f.ownerId}), (${f.caseId}, ${schema.cases.name}), (${f.documentId}), ())`);
+  // Children with any CETR action the filters let through (a child whose actions are all cancelled too).
+  const childCount = db
+    .select({ n: sql<number>`count(distinct ${f.caseId})::int` })
+    .from(f)
+    .innerJoin(schema.cases, eq(schema.cases.id, f.caseId))
+    .where(and(seen, filtered, sql`${f.total} > 0`));
+  const [rows, [{ n: children } = { n: 0 }]] = await Promise.all([rowsQuery, childCount]);
+  const of = (set: (typeof rows)[number]["set"]) => rows.filter((r) => r.set === set);
+  const figures = (r: (typeof rows)[number]) => ({ open: r.open ?? 0, overdue: r.overdue ?? 0, dueSoon: r.dueSoon ?? 0 });
+  const childGroups = of("child").map((r): CetrActionGroup => ({ id: r.caseId, name: r.caseName ?? "", ...figures(r) }));
+  const childName = new Map(childGroups.map((child) => [child.id, child.name]));
+  const all = of("all")[0];
+  // Named after the limit: the agencies and owners are few, the CETRs many.
+  const topCetrs = mostOverdue(of("cetr").map((r) => ({ documentId: r.documentId!, id: r.documentId!, name: "", ...figures(r) })), groupLimit);
+  const [agencyNames, ownerNames, cetrs] = await Promise.all([
+    namesOf(db, schema.agencies, of("agency").flatMap((r) => (r.agencyId ? [r.agencyId] : []))),
+    namesOf(db, schema.people, of("owner").flatMap((r) => (r.ownerId ? [r.ownerId] : []))),
+    topCetrs.length
+      ? db
+          .select({ id: schema.cetrs.id, documentId: schema.cetrs.documentId, caseId: schema.cetrs.caseId, heldOn: schema.cetrs.heldOn, status: schema.cetrs.status })
+          .from(schema.cetrs)
+          .where(inArray(schema.cetrs.documentId, topCetrs.map((c) => c.documentId)))
+      : Promise.resolve([]),
+  ]);
+  const cetrOf = new Map(cetrs.map((c) => [c.documentId, c]));
+  return {
+    counts: { overdue: all?.filteredOverdue ?? 0, dueSoon: all?.filteredDueSoon ?? 0, open: all?.filteredOpen ?? 0, done: all?.filteredDone ?? 0, children },
+    groups: {
+      agencies: mostOverdue(of("agency").map((r) => ({ id: r.agencyId, name: (r.agencyId && agencyNames.get(r.agencyId)) || "No agency", ...figures(r) })), groupLimit),
+      owners: mostOverdue(of("owner").map((r) => ({ id: r.ownerId, name: (r.ownerId && ownerNames.get(r.ownerId)) || "No owner", ...figures(r) })), groupLimit),
+      children: mostOverdue(childGroups, groupLimit),
+      cetrs: topCetrs.flatMap(({ documentId, open, overdue, dueSoon }): CetrGroup[] => {
+        const cetr = cetrOf.get(documentId);
+        return cetr ? [{ id: cetr.id, caseId: cetr.caseId, name: childName.get(cetr.caseId) ?? "", heldOn: cetr.heldOn, status: cetr.status, open, overdue, dueSoon }] : [];
+      }),
+    },
+  };
+}
+
+async function namesOf(db: Db, table: typeof schema.agencies | typeof schema.people, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: table.id, name: table.name }).from(table).where(inArray(table.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Most overdue first, then most open, then by name; no more than the limit. */
+export function mostOverdue<G extends CetrActionGroup>(groups: G[], limit: number): G[] {
+  return groups.sort((x, y) => y.overdue - x.overdue || y.open - x.open || x.name.localeCompare(y.name, "en-GB")).slice(0, limit);
+}
+
+/**
+ * Open and completed at the end of each of the given weeks, from the kept day-by-day changes of
+ * the children the person sees, narrowed by agency, owner or child. Days before the first week
+ * count towards it.
+ */
+export async function readOpenAndCompletedByWeek(
+  db: Db,
+  seen: SQL,
+  query: Pick<CetrActionsOverviewQuery, "agencyId" | "ownerId" | "caseId">,
+  endings: readonly string[],
+): Promise<CetrActionsOverview["overTime"]> {
+  const from = endings[0]!;
+  const day = sql<string>`greatest(${days.day}, ${from}::date)::text`;
+  const rows = await db
+    .select({ day, open: sql<number>`sum(${days.open})::int`, done: sql<number>`sum(${days.done})::int` })
+    .from(days)
+    .innerJoin(schema.cases, eq(schema.cases.id, days.caseId))
+    .where(
+      and(
+        seen,
+        query.agencyId ? eq(days.agencyId, query.agencyId) : undefined,
+        query.ownerId ? eq(days.ownerId, query.ownerId) : undefined,
+        query.caseId ? eq(days.caseId, query.caseId) : undefined,
+      ),
+    )
+    .groupBy(sql`1`);
+  const changes: StatusCountChange[] = rows.flatMap((r) => [
+    { day: r.day, kind: "open" as const, change: r.open },
+    { day: r.day, kind: "done" as const, change: r.done },
+  ]);
+  return openVsCompletedByWeek(changes, endings);
+}
