@@ -62,6 +62,8 @@ describe("a CETR report as a PDF", () => {
     cetr = (await priya.post<CetrSummary>(`/api/cases/${childId}/cetrs`, { reason: "Poppy has been excluded from school twice this term.", setting: "community" })).body;
     expect(cetr.carriedOver).toHaveLength(2);
     expect((await helen.post(`/api/cetrs/${cetr.id}/commands`, { type: "arrange", heldOn: "2027-02-11", chairId: helen.personId })).status).toBe(200);
+    const asDocument = await fetch(`${server.url}/api/documents/${cetr.documentId}/pdf`, { headers: { cookie: priya.cookie } });
+    expect(pdfTextLines(Buffer.from(await asDocument.arrayBuffer())).join(" ")).toContain("Professionals only");
     expect((await helen.post(`/api/cetrs/${cetr.id}/carried-actions/${earlier.actionIds[0]}`, { decision: "cancelled", reason: "the team has already taken her on" })).status).toBe(200);
     await typeAction(server.url, helen, cetr.documentId, { text: "Book a sleep clinic appointment for Poppy", ownerId: lucyId, dueDate: "2027-04-15" }, clients);
 
@@ -106,6 +108,10 @@ describe("a CETR report as a PDF", () => {
     expect(pdf.text).not.toContain("Draft");
     expect(pdf.text).toContain("Book a sleep clinic appointment for Poppy Lucy Evans Thu 15 Apr 2027 Not started");
     expect(pdf.text).toContain("Visit the respite unit with Poppy's mum");
+    // The report as a document PDF (the document page's download) follows the CETR as well.
+    const asDocument = await fetch(`${server.url}/api/documents/${cetr.documentId}/pdf`, { headers: { cookie: claire.cookie } });
+    expect(asDocument.status).toBe(200);
+    expect(pdfTextLines(Buffer.from(await asDocument.arrayBuffer())).join(" ")).not.toContain("Professionals only");
   });
 
   it("is on the child's trail as a download", async () => {

@@ -3,6 +3,7 @@
  * now or as a named version kept it; named versions saved and listed; and the PDF of either.
  * A part the reader may not open is left out without a word: its title is not theirs to know.
  */
+import { cetrOfDocument } from "../access/cetr-standing.js";
 import { richTextToJson } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
 import { agreedMinutesName, atLeast, isUuid, withCarriedActionRecords, type CarriedActionRecord, type DocNode, type DocumentVersionSummary, type NewVersionBody, type VersionPart, type VersionText } from "@roundtable/domain";
@@ -228,9 +229,12 @@ export async function documentPdf(deps: DocumentRecordDeps, person: Person, docu
       ? "Version: Draft minutes, not yet agreed"
       : "Version: as it stands now";
   const kindWords = document.kind === "care-plan" ? "care plan" : "document";
+  // A CETR's report and summary follow the CETR (ADR 0033): the family reads them once agreed.
+  const cetr = document.kind === "cetr" || document.kind === "cetr-summary" ? await cetrOfDocument(db, document.id) : null;
+  const professionalsOnly = cetr ? cetr.status !== "agreed" : document.visibility === "professionals";
   const pdf = await writePdf({ title: document.title, versionLabel, downloadedBy: person.name, downloadedAt: now }, (w) => {
     w.titleBlock(kindWords);
-    if (document.visibility === "professionals") w.warning("Professionals only. Do not share with the family or the young person.");
+    if (professionalsOnly) w.warning("Professionals only. Do not share with the family or the young person.");
     w.pdf.moveDown(0.8);
     if (caseName) w.detail("About", caseName);
     w.detail("Produced", londonDay.format(now));
