@@ -22,6 +22,7 @@ import { describeDatabaseFailure } from "./database-failure.js";
 import type { Config } from "./config.js";
 import { createLogger } from "./logger.js";
 import { seedDemoDataIfEmpty } from "./demo-data/seed.js";
+import { dateDemoCetrActions } from "./demo-data/cetrs.js";
 import { startSessionExpiryJob } from "./auth/session-expiry.js";
 import { AccessChanges } from "./access/access-changes.js";
 import { enforceCaseAccess } from "./access/access-enforcement.js";
@@ -111,6 +112,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await projector.projectNow(id, doc, null);
       doc.destroy();
     }
+    await dateDemoCetrActions(db);
   }
   const accessChanges = new AccessChanges();
   const collab = new CollabEndpoint(db, registry, log, config.collab, config, accessChanges, auditedVisits(db, documentSessions));

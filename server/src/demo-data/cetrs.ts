@@ -203,3 +203,28 @@ async function seedFollowUp(tx: Tx, f: { serviceId: string; caseId: string; chil
     .returning({ id: schema.documents.id });
   await tx.update(schema.meetings).set({ minutesDocumentId: minutes!.id }).where(eq(schema.meetings.id, meetingId));
 }
+
+/**
+ * After the demo documents' actions are tracked (as if typed just now): each CETR's actions date
+ * from the day it was held, and those already started or done have the change in their history,
+ * a couple of weeks later — so the ICB lead's "open and completed over time" tells the demo's
+ * story, not one jump this week. The kept figures are rebuilt from that history (ADR 0034).
+ */
+export async function dateDemoCetrActions(db: Db): Promise<void> {
+  const rows = await db
+    .select({ id: schema.actions.id, status: schema.actions.status, ownerId: schema.actions.ownerId, heldOn: schema.cetrs.heldOn })
+    .from(schema.actions)
+    .innerJoin(schema.cetrs, eq(schema.cetrs.documentId, schema.actions.documentId));
+  await db.transaction(async (tx) => {
+    for (const r of rows) {
+      if (!r.heldOn || r.heldOn >= isoDay(0)) continue;
+      const agreedAt = new Date(`${r.heldOn}T15:00:00Z`);
+      await tx.update(schema.actions).set({ createdAt: agreedAt }).where(eq(schema.actions.id, r.id));
+      if (r.status === "done" || r.status === "in-progress") {
+        const changedAt = new Date(Math.min(agreedAt.getTime() + 16 * 86_400_000, Date.now() - 86_400_000));
+        await tx.insert(schema.actionEvents).values({ actionId: r.id, field: "status", fromValue: "open", toValue: r.status, byId: r.ownerId, at: changedAt });
+      }
+    }
+    await tx.update(schema.cetrActionFiguresState).set({ asOf: null });
+  });
+}
