@@ -7,7 +7,7 @@
  */
 import { schema, type Db } from "@roundtable/db";
 import { cetrActionsScope } from "@roundtable/domain";
-import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Person } from "../auth/sessions.js";
 import { forbiddenRefusal, granted, type AccessAnswer } from "./access-answer.js";
 import { overseenCases } from "./icb-oversight.js";
@@ -37,4 +37,16 @@ export function cetrActionsAccess(db: Db, person: Person): AccessAnswer<{ cases:
     case "service":
       return granted({ cases: inService });
   }
+}
+
+/**
+ * The children a `cases` condition lets through, read once and handed on as a list: a query that
+ * sums or sorts many rows then tests each against a set (a hash), not against the consent and
+ * oversight rules row by row. The list travels as one array literal, so a prepared statement's
+ * plan does not depend on its length.
+ */
+export async function visibleCaseList(db: Db, cases: SQL): Promise<{ count: number; has: (caseId: SQLWrapper) => SQL }> {
+  const rows = await db.select({ id: schema.cases.id }).from(schema.cases).where(cases);
+  const literal = `{${rows.map((r) => r.id).join(",")}}`;
+  return { count: rows.length, has: (caseId) => sql`${caseId} in (select unnest(${literal}::uuid[]))` };
 }

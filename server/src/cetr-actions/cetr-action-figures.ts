@@ -17,7 +17,7 @@ import {
   type CetrGroup,
   type StatusCountChange,
 } from "@roundtable/domain";
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Logger } from "pino";
 
 const f = schema.cetrActionFigures;
@@ -42,13 +42,18 @@ export function startCetrActionFiguresJob(db: Db, log: Logger, everyMs = 10 * 60
 
 type Figures = Pick<CetrActionsOverview, "counts" | "groups">;
 
+/** The children the person sees (visibleCaseList in access/cetr-actions-access.ts). */
+interface VisibleCases {
+  has(caseId: SQLWrapper): SQL;
+}
+
 /**
- * The figures of what the person sees (`seen`, a condition on `schema.cases`): by agency, owner,
+ * The figures of what the person sees (`seen`, the children as visibleCaseList has them): by agency, owner,
  * child and CETR, unfiltered — the filters' choices — and the counts of what the filters let
  * through. One query over the kept figures (one row per CETR report, agency and owner), then the
  * names of what it found.
  */
-export async function readCetrActionFigures(db: Db, seen: SQL, query: CetrActionsOverviewQuery, groupLimit: number): Promise<Figures> {
+export async function readCetrActionFigures(db: Db, seen: VisibleCases, query: CetrActionsOverviewQuery, groupLimit: number): Promise<Figures> {
   const filtered = and(
     query.agencyId ? eq(f.agencyId, query.agencyId) : undefined,
     query.ownerId ? eq(f.ownerId, query.ownerId) : undefined,
@@ -56,51 +61,64 @@ export async function readCetrActionFigures(db: Db, seen: SQL, query: CetrAction
     query.cetrId ? eq(f.documentId, db.select({ id: schema.cetrs.documentId }).from(schema.cetrs).where(eq(schema.cetrs.id, query.cetrId))) : undefined,
   );
   const inFilter = (column: typeof f.open | typeof f.overdue | typeof f.dueSoon | typeof f.done) => (filtered ? sql<number>`(sum(${column}) filter (where ${filtered}))::int` : sql<number>`sum(${column})::int`);
-  const total = sql<number>`sum(${f.open})::int`;
+  const sums = {
+    open: sql<number>`sum(${f.open})::int`,
+    overdue: sql<number>`sum(${f.overdue})::int`,
+    dueSoon: sql<number>`sum(${f.dueSoon})::int`,
+  };
+  // By agency and by owner (few), and the totals the filters let through: one grouping query.
   const rowsQuery = db
     .select({
-      set: sql<"agency" | "owner" | "child" | "cetr" | "all">`case when grouping(${f.agencyId}) = 0 then 'agency' when grouping(${f.ownerId}) = 0 then 'owner' when grouping(${f.caseId}, ${schema.cases.name}) = 0 then 'child' when grouping(${f.documentId}) = 0 then 'cetr' else 'all' end`,
+      set: sql<"agency" | "owner" | "all">`case when grouping(${f.agencyId}) = 0 then 'agency' when grouping(${f.ownerId}) = 0 then 'owner' else 'all' end`,
       agencyId: f.agencyId,
       ownerId: f.ownerId,
-      caseId: f.caseId,
-      caseName: schema.cases.name,
-      documentId: f.documentId,
-      open: total,
-      overdue: sql<number>`sum(${f.overdue})::int`,
-      dueSoon: sql<number>`sum(${f.dueSoon})::int`,
+      ...sums,
       filteredOpen: inFilter(f.open),
       filteredOverdue: inFilter(f.overdue),
       filteredDueSoon: inFilter(f.dueSoon),
       filteredDone: inFilter(f.done),
     })
     .from(f)
-    .innerJoin(schema.cases, eq(schema.cases.id, f.caseId))
-    .where(seen)
-    .groupBy(sql`grouping sets ((${f.agencyId}), (${f.ownerId}), (${f.caseId}, ${schema.cases.name}), (${f.documentId}), ())`);
+    .where(seen.has(f.caseId))
+    .groupBy(sql`grouping sets ((${f.agencyId}), (${f.ownerId}), ())`);
+  // By child and by CETR (many): only the most overdue, as many as the page lists.
+  const mostOverdueFirst = [desc(sums.overdue), desc(sums.open)];
+  const childrenQuery = db
+    .select({ caseId: f.caseId, ...sums })
+    .from(f)
+    .where(and(seen.has(f.caseId), sql`${f.total} > 0`))
+    .groupBy(f.caseId)
+    .orderBy(...mostOverdueFirst)
+    .limit(groupLimit);
+  const cetrsQuery = db
+    .select({ documentId: f.documentId, ...sums })
+    .from(f)
+    .where(and(seen.has(f.caseId), sql`${f.total} > 0`))
+    .groupBy(f.documentId)
+    .orderBy(...mostOverdueFirst)
+    .limit(groupLimit);
   // Children with any CETR action the filters let through (a child whose actions are all cancelled too).
   const childCount = db
     .select({ n: sql<number>`count(distinct ${f.caseId})::int` })
     .from(f)
-    .innerJoin(schema.cases, eq(schema.cases.id, f.caseId))
-    .where(and(seen, filtered, sql`${f.total} > 0`));
-  const [rows, [{ n: children } = { n: 0 }]] = await Promise.all([rowsQuery, childCount]);
+    .where(and(seen.has(f.caseId), filtered, sql`${f.total} > 0`));
+  const [rows, childRows, cetrRows, [{ n: children } = { n: 0 }]] = await Promise.all([rowsQuery, childrenQuery, cetrsQuery, childCount]);
   const of = (set: (typeof rows)[number]["set"]) => rows.filter((r) => r.set === set);
-  const figures = (r: (typeof rows)[number]) => ({ open: r.open ?? 0, overdue: r.overdue ?? 0, dueSoon: r.dueSoon ?? 0 });
-  const childGroups = of("child").map((r): CetrActionGroup => ({ id: r.caseId, name: r.caseName ?? "", ...figures(r) }));
-  const childName = new Map(childGroups.map((child) => [child.id, child.name]));
+  const figures = (r: { open: number | null; overdue: number | null; dueSoon: number | null }) => ({ open: r.open ?? 0, overdue: r.overdue ?? 0, dueSoon: r.dueSoon ?? 0 });
   const all = of("all")[0];
-  // Named after the limit: the agencies and owners are few, the CETRs many.
-  const topCetrs = mostOverdue(of("cetr").map((r) => ({ documentId: r.documentId!, id: r.documentId!, name: "", ...figures(r) })), groupLimit);
   const [agencyNames, ownerNames, cetrs] = await Promise.all([
     namesOf(db, schema.agencies, of("agency").flatMap((r) => (r.agencyId ? [r.agencyId] : []))),
     namesOf(db, schema.people, of("owner").flatMap((r) => (r.ownerId ? [r.ownerId] : []))),
-    topCetrs.length
+    cetrRows.length
       ? db
           .select({ id: schema.cetrs.id, documentId: schema.cetrs.documentId, caseId: schema.cetrs.caseId, heldOn: schema.cetrs.heldOn, status: schema.cetrs.status })
           .from(schema.cetrs)
-          .where(inArray(schema.cetrs.documentId, topCetrs.map((c) => c.documentId)))
+          .where(inArray(schema.cetrs.documentId, cetrRows.map((c) => c.documentId)))
       : Promise.resolve([]),
   ]);
+  const childName = await namesOf(db, schema.cases, [...childRows.map((r) => r.caseId), ...cetrs.map((c) => c.caseId)]);
+  const childGroups = childRows.map((r): CetrActionGroup => ({ id: r.caseId, name: childName.get(r.caseId) ?? "", ...figures(r) }));
+  const topCetrs = cetrRows.map((r) => ({ documentId: r.documentId, ...figures(r) }));
   const cetrOf = new Map(cetrs.map((c) => [c.documentId, c]));
   return {
     counts: { overdue: all?.filteredOverdue ?? 0, dueSoon: all?.filteredDueSoon ?? 0, open: all?.filteredOpen ?? 0, done: all?.filteredDone ?? 0, children },
@@ -108,17 +126,20 @@ export async function readCetrActionFigures(db: Db, seen: SQL, query: CetrAction
       agencies: mostOverdue(of("agency").map((r) => ({ id: r.agencyId, name: (r.agencyId && agencyNames.get(r.agencyId)) || "No agency", ...figures(r) })), groupLimit),
       owners: mostOverdue(of("owner").map((r) => ({ id: r.ownerId, name: (r.ownerId && ownerNames.get(r.ownerId)) || "No owner", ...figures(r) })), groupLimit),
       children: mostOverdue(childGroups, groupLimit),
-      cetrs: topCetrs.flatMap(({ documentId, open, overdue, dueSoon }): CetrGroup[] => {
-        const cetr = cetrOf.get(documentId);
-        return cetr ? [{ id: cetr.id, caseId: cetr.caseId, name: childName.get(cetr.caseId) ?? "", heldOn: cetr.heldOn, status: cetr.status, open, overdue, dueSoon }] : [];
-      }),
+      cetrs: mostOverdue(
+        topCetrs.flatMap(({ documentId, open, overdue, dueSoon }): CetrGroup[] => {
+          const cetr = cetrOf.get(documentId);
+          return cetr ? [{ id: cetr.id, caseId: cetr.caseId, name: childName.get(cetr.caseId) ?? "", heldOn: cetr.heldOn, status: cetr.status, open, overdue, dueSoon }] : [];
+        }),
+        groupLimit,
+      ),
     },
   };
 }
 
-async function namesOf(db: Db, table: typeof schema.agencies | typeof schema.people, ids: string[]): Promise<Map<string, string>> {
+async function namesOf(db: Db, table: typeof schema.agencies | typeof schema.people | typeof schema.cases, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: table.id, name: table.name }).from(table).where(inArray(table.id, ids));
+  const rows = await db.select({ id: table.id, name: table.name }).from(table).where(inArray(table.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -134,7 +155,7 @@ export function mostOverdue<G extends CetrActionGroup>(groups: G[], limit: numbe
  */
 export async function readOpenAndCompletedByWeek(
   db: Db,
-  seen: SQL,
+  seen: VisibleCases,
   query: Pick<CetrActionsOverviewQuery, "agencyId" | "ownerId" | "caseId">,
   endings: readonly string[],
 ): Promise<CetrActionsOverview["overTime"]> {
@@ -143,10 +164,9 @@ export async function readOpenAndCompletedByWeek(
   const rows = await db
     .select({ day, open: sql<number>`sum(${days.open})::int`, done: sql<number>`sum(${days.done})::int` })
     .from(days)
-    .innerJoin(schema.cases, eq(schema.cases.id, days.caseId))
     .where(
       and(
-        seen,
+        seen.has(days.caseId),
         query.agencyId ? eq(days.agencyId, query.agencyId) : undefined,
         query.ownerId ? eq(days.ownerId, query.ownerId) : undefined,
         query.caseId ? eq(days.caseId, query.caseId) : undefined,
