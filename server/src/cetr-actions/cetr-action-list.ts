@@ -4,14 +4,14 @@
  * filters and the page are all conditions in it, and the escalations are counted in it.
  */
 import { schema, type Db } from "@roundtable/db";
-import { isOverdue, todayInEngland, type CetrActionRow, type CetrActionsQuery } from "@roundtable/domain";
-import { and, asc, eq, isNull, not, or, sql, type SQL } from "drizzle-orm";
+import { daysFrom, isOverdue, todayInEngland, type CetrActionRow, type CetrActionsQuery } from "@roundtable/domain";
+import { and, asc, eq, gte, isNull, lt, lte, not, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { cetrActionsAccess } from "../access/cetr-actions-access.js";
 import { orRefuse } from "../access/access-answer.js";
 import type { Person } from "../auth/sessions.js";
 import { stopIfCancelled } from "../errors.js";
-import { actionOwner, agencyOfAction, dueWithin, escalationCount, overdueOn } from "./cetr-action-terms.js";
+import { actionOwner, agencyOfAction, dueKey, dueWithin, escalationCount, overdueOn } from "./cetr-action-terms.js";
 
 export interface CetrActionPage {
   rows: CetrActionRow[];
@@ -21,8 +21,6 @@ export interface CetrActionPage {
 
 const a = schema.actions;
 
-/** The order of the list, and of its pages: by due date (none last), then id. */
-const dueKey = sql`coalesce(${a.dueDate}, 'infinity'::date)`;
 
 export async function listCetrActions(
   db: Db,
@@ -33,9 +31,10 @@ export async function listCetrActions(
   const { cases } = orRefuse(cetrActionsAccess(db, person));
   const today = todayInEngland(options.now);
   const where: (SQL | undefined)[] = [isNull(a.removedAt), cases];
-  if (query.overdue === "true") where.push(overdueOn(today));
+  // Each with its range of the list's order as well, so the list's index is read from there.
+  if (query.overdue === "true") where.push(overdueOn(today), lt(dueKey, today));
   if (query.overdue === "false") where.push(or(isNull(a.dueDate), not(overdueOn(today))));
-  if (query.dueWithinDays !== undefined) where.push(dueWithin(today, query.dueWithinDays));
+  if (query.dueWithinDays !== undefined) where.push(dueWithin(today, query.dueWithinDays), gte(dueKey, today), lte(dueKey, daysFrom(today, query.dueWithinDays)));
   if (query.agencyId) where.push(eq(agencyOfAction, query.agencyId));
   if (query.ownerId) where.push(eq(a.ownerId, query.ownerId));
   if (query.caseId) where.push(eq(a.caseId, query.caseId));

@@ -19,6 +19,9 @@ const a = schema.actions;
 /** The agency an action is with: as written on it, else the agency its owner works for. */
 export const agencyOfAction = sql<string | null>`coalesce(${a.ownerAgencyId}, ${actionOwner.agencyId})`;
 
+/** The order CETR action lists are read in: by due date (none last); then id (actions_due_key_idx). */
+export const dueKey = sql`coalesce(${a.dueDate}, 'infinity'::date)`;
+
 /** How many times an action has been escalated. */
 export const escalationCount = sql<number>`(select count(*) from ${schema.actionEscalations} where ${schema.actionEscalations.actionId} = ${a.id})::int`;
 

@@ -32,7 +32,7 @@ import { wholeDocument } from "../access/visible-documents.js";
 import type { Person } from "../auth/sessions.js";
 import { stopIfCancelled } from "../errors.js";
 import { keepCetrActionFiguresCurrent, readCetrActionFigures, readOpenAndCompletedByWeek } from "./cetr-action-figures.js";
-import { actionOwner, agencyOfAction, escalationCount, isStillToDo, namedAgency, ownersAgency } from "./cetr-action-terms.js";
+import { actionOwner, agencyOfAction, dueKey, escalationCount, isStillToDo, namedAgency, ownersAgency } from "./cetr-action-terms.js";
 
 const a = schema.actions;
 const agencyName = sql<string | null>`coalesce(${namedAgency.name}, ${ownersAgency.name})`;
@@ -99,9 +99,19 @@ async function openActions(db: Db, person: Person, where: SQL, limit: number, to
     .leftJoin(namedAgency, eq(namedAgency.id, a.ownerAgencyId))
     .leftJoin(ownersAgency, eq(ownersAgency.id, actionOwner.agencyId))
     .where(and(where, isStillToDo))
-    .orderBy(sql`${a.dueDate} asc nulls last`, asc(schema.cases.name), asc(a.position), asc(a.id))
+    // Read in the order of the list's index (actions_due_key_idx), stopping at the limit; then
+    // the same day's actions by child and by their place in the report.
+    .orderBy(asc(dueKey), asc(a.id))
     .limit(limit + 1);
-  const rows = found.slice(0, limit);
+  const rows = found
+    .slice(0, limit)
+    .sort(
+      (x, y) =>
+        (x.action.dueDate ?? "9999").localeCompare(y.action.dueDate ?? "9999") ||
+        x.caseName.localeCompare(y.caseName, "en-GB") ||
+        x.action.position - y.action.position ||
+        x.action.id.localeCompare(y.action.id),
+    );
   // Whether each may be marked done or moved from here, by the same rules as the change itself.
   const access = await accessToActionDocuments(db, person, rows.map(actionDocumentFacts));
   const latest = await lastEscalations(db, rows.map((r) => r.action.id));

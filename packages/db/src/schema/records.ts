@@ -269,6 +269,8 @@ export const actions = pgTable(
     index("actions_document_idx").on(t.documentId),
     index("actions_due_status_idx").on(t.dueDate, t.status),
     index("actions_owner_agency_due_idx").on(t.ownerAgencyId, t.dueDate),
+    // The order lists page in (soonest due first, none last, then id): walked, not sorted.
+    index("actions_due_key_idx").on(sql`coalesce(${t.dueDate}, 'infinity'::date)`, t.id).where(sql`${t.removedAt} is null`),
   ],
 );
 
