@@ -171,6 +171,9 @@ async function main(): Promise<void> {
         ownerAgencyId: null,
         // A fifth overdue, the rest spread over the coming months.
         dueDate: n % 5 === 0 ? isoDay(-1 - (n % 90)) : isoDay(1 + (n % 120)),
+        // Owners were told on the day each became overdue: the overdue-actions job has nothing
+        // left to send, as on any day but the first, and does not compete with what is timed.
+        overdueNotifiedAt: n % 5 === 0 ? dayOffset(-1 - (n % 90)) : null,
         status,
         section: "Recommendations",
         position: n,

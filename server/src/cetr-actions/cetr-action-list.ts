@@ -11,7 +11,7 @@ import { cetrActionsAccess } from "../access/cetr-actions-access.js";
 import { orRefuse } from "../access/access-answer.js";
 import type { Person } from "../auth/sessions.js";
 import { stopIfCancelled } from "../errors.js";
-import { actionOwner, agencyOfAction, dueKey, dueWithin, escalationCount, overdueOn } from "./cetr-action-terms.js";
+import { actionOwner, agencyOfAction, dueKey, dueWithin, escalationCount, overdueOn, withAgency } from "./cetr-action-terms.js";
 
 export interface CetrActionPage {
   rows: CetrActionRow[];
@@ -31,11 +31,11 @@ export async function listCetrActions(
   const { cases } = orRefuse(cetrActionsAccess(db, person));
   const today = todayInEngland(options.now);
   const where: (SQL | undefined)[] = [isNull(a.removedAt), cases];
-  // Each with its range of the list's order as well, so the list's index is read from there.
-  if (query.overdue === "true") where.push(overdueOn(today), lt(dueKey, today));
-  if (query.overdue === "false") where.push(or(isNull(a.dueDate), not(overdueOn(today))));
-  if (query.dueWithinDays !== undefined) where.push(dueWithin(today, query.dueWithinDays), gte(dueKey, today), lte(dueKey, daysFrom(today, query.dueWithinDays)));
-  if (query.agencyId) where.push(eq(agencyOfAction, query.agencyId));
+  // Overdue and due soon are ranges of the list's order, so its index is read from there.
+  if (query.overdue === "true") where.push(overdueOn(today));
+  if (query.overdue === "false") where.push(not(overdueOn(today)));
+  if (query.dueWithinDays !== undefined) where.push(dueWithin(today, query.dueWithinDays));
+  if (query.agencyId) where.push(withAgency(db, query.agencyId));
   if (query.ownerId) where.push(eq(a.ownerId, query.ownerId));
   if (query.caseId) where.push(eq(a.caseId, query.caseId));
   if (query.after) {

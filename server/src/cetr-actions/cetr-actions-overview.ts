@@ -32,7 +32,7 @@ import { wholeDocument } from "../access/visible-documents.js";
 import type { Person } from "../auth/sessions.js";
 import { stopIfCancelled } from "../errors.js";
 import { keepCetrActionFiguresCurrent, readCetrActionFigures, readOpenAndCompletedByWeek } from "./cetr-action-figures.js";
-import { actionOwner, agencyOfAction, dueKey, escalationCount, isStillToDo, namedAgency, ownersAgency } from "./cetr-action-terms.js";
+import { actionOwner, agencyOfAction, dueKey, withAgency, escalationCount, isStillToDo, namedAgency, ownersAgency } from "./cetr-action-terms.js";
 
 const a = schema.actions;
 const agencyName = sql<string | null>`coalesce(${namedAgency.name}, ${ownersAgency.name})`;
@@ -52,7 +52,7 @@ export async function cetrActionsOverview(db: Db, person: Person, query: CetrAct
   const seen = and(isNull(a.removedAt), cases)!;
   const filtered = and(
     seen,
-    query.agencyId ? eq(agencyOfAction, query.agencyId) : undefined,
+    query.agencyId ? withAgency(db, query.agencyId) : undefined,
     query.ownerId ? eq(a.ownerId, query.ownerId) : undefined,
     query.caseId ? eq(a.caseId, query.caseId) : undefined,
     query.cetrId ? eq(schema.cetrs.id, query.cetrId) : undefined,
