@@ -11,6 +11,7 @@ import { schema } from "@roundtable/db";
 import type { AuditAction, CetrDetail, CetrSummary, DocumentDetail, InvitationAccepted, InvitationDescription, PanelPlaceGiven } from "@roundtable/domain";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../src/auth/passwords.js";
 import { clientWithCookie, demoEmail, signIn, type SignedIn } from "./support/api-client.js";
 import { upgradeStatus } from "./support/collab-client.js";
 import { useMailingTestServer } from "./support/smtp-sink.js";
@@ -221,5 +222,36 @@ describe("who may give panel places, and how many", () => {
     const page = (await helen.get<CetrDetail>(`/api/cetrs/${cetr.id}/page`)).body;
     expect(page.panel).toHaveLength(1);
     expect(page.panelInvitations).toHaveLength(9);
+  });
+});
+
+describe("accepting with an account made for the address since it was invited", () => {
+  it("signs in with its password and gives the place, but not to a family's account", async () => {
+    const cetr = await requestCetr();
+    const [professional, parent] = [uniqueEmail("since.professional"), uniqueEmail("since.parent")];
+    const links: string[] = [];
+    for (const email of [professional, parent]) {
+      const sent = await givePlace(cetr.id, { email, name: "Made Since", place: "expert-by-experience" });
+      expect(sent.status).toBe(201);
+      links.push(sent.body.invited!.link);
+    }
+    const [child] = await db().select({ serviceId: schema.cases.serviceId }).from(schema.cases).where(eq(schema.cases.id, caseId));
+    const serviceId = child!.serviceId;
+    const passwordHash = await hashPassword("an existing long password");
+    const [made] = await db().insert(schema.people).values({ serviceId, name: "Made Since", email: professional, role: "professional", passwordHash }).returning({ id: schema.people.id });
+    await db().insert(schema.people).values({ serviceId, name: "A Parent", email: parent, role: "parent", passwordHash });
+
+    expect((await call<InvitationDescription>("GET", `/api/invitations/${tokenOf(links[0]!)}`)).body.accountExists).toBe(true);
+    expect((await accept(tokenOf(links[0]!), { password: "not the password" })).status).toBe(401);
+    const accepted = await accept(tokenOf(links[0]!), { password: "an existing long password" });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect(accepted.body).toMatchObject({ cetrId: cetr.id, me: { id: made!.id } });
+    expect(await db().select().from(schema.cetrPanel).where(and(eq(schema.cetrPanel.cetrId, cetr.id), eq(schema.cetrPanel.personId, made!.id)))).toHaveLength(1);
+    expect(await db().select().from(schema.caseMembers).where(eq(schema.caseMembers.personId, made!.id))).toEqual([]);
+
+    const family = await accept(tokenOf(links[1]!), { password: "an existing long password" });
+    expect(family.status).toBe(409);
+    expect(family.body.error).toMatch(/belongs to a family's account/);
+    expect((await helen.get<CetrDetail>(`/api/cetrs/${cetr.id}/page`)).body.panelInvitations.map((i) => i.email)).toEqual([parent]);
   });
 });
