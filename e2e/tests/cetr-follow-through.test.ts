@@ -60,7 +60,7 @@ describe("a CETR whose actions get done", () => {
     const helen = await session.signedIn("helen.morris", errors);
     await helen.getByTestId("my-cetrs").getByRole("link", { name: "Jamie Walker" }).first().waitFor();
     await helen.goto(`${session.url()}${cetrPath}`);
-    await helen.getByLabel("Email address of their Roundtable account").fill("ruth.adeyemi@roundtable.demo");
+    await helen.getByLabel("Their email address").fill("ruth.adeyemi@roundtable.demo");
     await helen.getByLabel("Their place on the panel").selectOption({ label: "Independent chair" });
     await helen.getByRole("button", { name: "Add to the panel" }).click();
     await expect.poll(() => helen.getByRole("region", { name: "The panel", exact: true }).textContent(), { timeout: 10_000 }).toContain("Dr Ruth Adeyemi, independent chair");

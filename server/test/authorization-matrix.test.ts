@@ -20,6 +20,8 @@ import {
   mayChangeRagRating,
   mayUseCetrActions,
   cetrDocumentAccess,
+  cetrPanelOpen,
+  mayArrangeCetr,
   type CetrStanding,
   mayDecideCarriedAction,
   mayEscalateAction,
@@ -667,6 +669,7 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
       (await db.select({ id: schema.icbCommissions.icbAgencyId }).from(schema.icbCommissions).where(eq(schema.icbCommissions.serviceId, cetrs[0]!.serviceId))).map((r) => r.id),
     );
     expect(new Set(cetrs.map((c) => c.status))).toEqual(new Set(["agreed", "arranged"]));
+    let panelInvitations = 0;
     for (const actor of actors) {
       const standing: CetrStanding =
         actor.accountRole === "icb-lead" && actor.sharingConsented && ((actor.agencyId !== null && commissioning.has(actor.agencyId)) || actor.caseRole === "icb-lead")
@@ -691,6 +694,11 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
           check(at("GET its easy-read summary"), actor, opens ? "allow" : 404, outcome((await actor.client.get(`/api/documents/${cetr.easyReadDocumentId}`)).status));
         }
         check(at("GET its carried actions"), actor, opens ? "allow" : 404, outcome((await actor.client.get(`/api/cetrs/${cetr.id}/carried-actions`)).status));
+        // A panel place for someone with no account: an invitation, sent only by the ICB lead, only while the panel may change.
+        panelInvitations += 1;
+        const invited = await actor.client.post(`/api/cetrs/${cetr.id}/panel`, { email: `panel-${panelInvitations}@example.org`, name: "Panel Member", place: "clinical-expert" });
+        const mayInvite = !opens ? 404 : !mayArrangeCetr(standing) ? 403 : cetrPanelOpen(cetr.status) ? "allow" : 409;
+        check(at("POST a panel place for someone with no account"), actor, mayInvite, outcome(invited.status));
       }
     }
   });

@@ -4,20 +4,13 @@ import type { AuditAction, CaseDetail, CaseSummary, CreatedInvitation, Invitatio
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { demoEmail, demoPassword, signIn, type SignedIn } from "./support/api-client.js";
-import { useSmtpSink } from "./support/smtp-sink.js";
-import { useTestServer } from "./support/test-server.js";
+import { useMailingTestServer } from "./support/smtp-sink.js";
 import { waitFor } from "./support/wait-for.js";
 
 const publicUrl = "https://roundtable.example.org";
 const endedMessage = "This invitation has expired or been withdrawn. Ask the person who invited you for a new one.";
 
-const smtp = useSmtpSink();
-const server = useTestServer({
-  configure: (config) => {
-    config.mail = { smtpUrl: smtp.url, from: "Roundtable <no-reply@roundtable.test>", digestHour: 23 };
-    config.publicUrl = publicUrl;
-  },
-});
+const { smtp, server } = useMailingTestServer(publicUrl);
 let priya: SignedIn;
 let jamieCase: string;
 let aishaCase: string;
@@ -93,6 +86,7 @@ describe("inviting a parent by email", () => {
     expect(described.body).toEqual({
       caseFirstName: "Jamie",
       role: "parent",
+      panelPlace: null,
       agency: null,
       invitedBy: "Priya Shah",
       email,
@@ -104,6 +98,7 @@ describe("inviting a parent by email", () => {
     const accepted = await accept(token, { name: "Sam Okoro", password: "a long enough password" });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(accepted.body.caseId).toBe(jamieCase);
+    expect(accepted.body.cetrId).toBeNull();
     expect(accepted.body.me).toMatchObject({ name: "Sam Okoro", email, role: "parent", agency: null });
 
     // Signed in: the cookie works, and they land on the case and see what a parent may.

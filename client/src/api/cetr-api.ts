@@ -1,5 +1,5 @@
 /** CETRs over HTTP (server/src/cetrs/cetr-routes.ts), typed by the server's routes as api.ts is. */
-import type { Agency, MyCetr, TeamMember, AddPanelMemberBody, CetrCarriedAction, CetrCarriedDecisionBody, CetrCommand, CetrDetail, CetrPapers, CetrSummary, RequestCetrBody } from "@roundtable/domain";
+import type { Agency, MyCetr, TeamMember, AddPanelMemberRequest, PanelPlaceGiven, CetrCarriedAction, CetrCarriedDecisionBody, CetrCommand, CetrDetail, CetrPapers, CetrSummary, RequestCetrBody } from "@roundtable/domain";
 import { api } from "./api";
 import { requestJson, segment } from "./transport";
 
@@ -21,7 +21,8 @@ export function commandCetr(cetrId: string, command: CetrCommand): Promise<CetrD
   return requestJson(api.cetrs[":id"].commands.$post({ ...cetr(cetrId), json: command }));
 }
 
-export function addPanelMember(cetrId: string, body: AddPanelMemberBody): Promise<CetrDetail> {
+/** A place on the panel, or for an email address with no account, an invitation to one (its link in `invited`). */
+export function addPanelMember(cetrId: string, body: AddPanelMemberRequest): Promise<PanelPlaceGiven> {
   return requestJson(api.cetrs[":id"].panel.$post({ ...cetr(cetrId), json: body }));
 }
 

@@ -4,7 +4,19 @@
  * loose JSON that has grown over time, so each field is checked before it is used and anything
  * unexpected is left out rather than shown raw.
  */
-import { consentKindLabels, consentKinds, roleLabels, roles, ukCalendarDate, type AuditEvent, type ConsentKind, type Role } from "@roundtable/domain";
+import {
+  consentKindLabels,
+  consentKinds,
+  panelPlaceLabels,
+  panelPlaces,
+  roleLabels,
+  roles,
+  ukCalendarDate,
+  type AuditEvent,
+  type ConsentKind,
+  type PanelPlace,
+  type Role,
+} from "@roundtable/domain";
 
 function text(detail: Record<string, unknown>, name: string): string | null {
   const value = detail[name];
@@ -19,6 +31,12 @@ function count(detail: Record<string, unknown>, name: string): number | null {
 function role(detail: Record<string, unknown>, name: string): string | null {
   const value = detail[name];
   return typeof value === "string" && (roles as readonly string[]).includes(value) ? roleLabels[value as Role].toLowerCase() : null;
+}
+
+/** "independent chair": a CETR panel place, in words. */
+function panelPlace(detail: Record<string, unknown>): string | null {
+  const value = detail.place;
+  return typeof value === "string" && (panelPlaces as readonly string[]).includes(value) ? panelPlaceLabels[value as PanelPlace].toLowerCase() : null;
 }
 
 function consentKind(detail: Record<string, unknown>): ConsentKind | null {
@@ -124,8 +142,18 @@ export function describeAuditDetails(event: Pick<AuditEvent, "action" | "detail"
       return heldOn && /^\d{4}-\d{2}-\d{2}$/.test(heldOn) ? `For ${heldOn}` : "";
     }
     case "cetr-panel-changed": {
-      const place = text(detail, "place");
-      return name && place ? `${name}, ${place.replace(/-/g, " ")}` : "";
+      const place = panelPlace(detail);
+      return name && place ? `${name}, ${place}` : "";
+    }
+    case "cetr-panel-invited": {
+      const email = text(detail, "email");
+      const place = panelPlace(detail);
+      return email && place ? `Invited ${email} as ${place}` : "";
+    }
+    case "cetr-panel-joined": {
+      const place = panelPlace(detail);
+      const start = place ? `Took up a place on the panel as ${place}` : "Took up a place on the panel";
+      return detail.newAccount === true ? `${start}, with a new account` : start;
     }
     case "cetr-withdrawn": {
       const reason = text(detail, "reason");

@@ -1,14 +1,19 @@
 /**
  * The CETR's panel — independent chair, clinical expert, expert by experience — each with a place
  * on this one CETR, not on the child's team; the place ends when the report is agreed. The ICB
- * lead adds people by the email of their Roundtable account.
+ * lead gives a place by email address: at once to someone who uses Roundtable, or by an
+ * invitation (its link shown here to pass on) to someone who does not yet, listed as invited
+ * until they accept.
  */
-import { panelPlaceLabels, panelPlaces, type CetrDetail, type PanelPlace } from "@roundtable/domain";
+import { panelPlaceLabels, panelPlaces, type CetrDetail, type PanelPlace, type PanelPlaceGiven } from "@roundtable/domain";
 import { useState, type FormEvent } from "react";
-import { ApiRequestError } from "../api/api";
 import { addPanelMember } from "../api/cetr-api";
+import { ErrorSummary } from "../auth/ErrorSummary";
 import { FieldShell } from "../auth/FieldShell";
 import { FormField } from "../auth/FormField";
+import { InvitationSent } from "../invitations/InvitationSent";
+import { formatUkDate } from "../layout/uk-time";
+import { checkPanelForm, emptyPanelForm, panelBody, panelErrorsFromServer, panelFieldId, type PanelForm, type PanelFormErrors } from "./panel-form";
 
 interface CetrPanelProps {
   cetr: CetrDetail;
@@ -16,22 +21,26 @@ interface CetrPanelProps {
 }
 
 export function CetrPanel({ cetr, onChanged }: CetrPanelProps) {
-  const [email, setEmail] = useState("");
-  const [place, setPlace] = useState<PanelPlace>("independent-chair");
-  const [error, setError] = useState<string | null>(null);
+  const [form, setForm] = useState<PanelForm>(emptyPanelForm);
+  const [errors, setErrors] = useState<PanelFormErrors | null>(null);
+  const [sent, setSent] = useState<PanelPlaceGiven["invited"]>(null);
   const [busy, setBusy] = useState(false);
+  const change = (changes: Partial<PanelForm>) => setForm((current) => ({ ...current, ...changes }));
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy) return;
-    if (email.trim() === "") return setError("Give their email address");
+    const problems = checkPanelForm(form);
+    if (problems) return setErrors(problems);
     setBusy(true);
-    setError(null);
+    setErrors(null);
     try {
-      const next = await addPanelMember(cetr.id, { email: email.trim(), place });
-      setEmail("");
-      onChanged(next, `Added to the panel as ${panelPlaceLabels[place].toLowerCase()}.`);
+      const { invited, ...next } = await addPanelMember(cetr.id, panelBody(form));
+      const place = panelPlaceLabels[form.place].toLowerCase();
+      setForm(emptyPanelForm);
+      setSent(invited);
+      onChanged(next, invited ? `Invited ${invited.name ?? invited.email} to a place on the panel as ${place}.` : `Added to the panel as ${place}.`);
     } catch (failure) {
-      setError(failure instanceof ApiRequestError ? (failure.details.email ?? Object.values(failure.details)[0] ?? failure.message) : "That did not save. Try again.");
+      setErrors(panelErrorsFromServer(failure));
     } finally {
       setBusy(false);
     }
@@ -51,24 +60,67 @@ export function CetrPanel({ cetr, onChanged }: CetrPanelProps) {
           ))}
         </ul>
       )}
+      {cetr.panelInvitations.length > 0 && (
+        <>
+          <h3 id="cetr-panel-invited-heading">Invited, not yet accepted</h3>
+          <ul className="nhsuk-list" aria-labelledby="cetr-panel-invited-heading" data-testid="panel-invitations">
+            {cetr.panelInvitations.map((i) => (
+              <li key={i.id}>
+                <strong>{i.name ?? i.email}</strong>
+                {i.name && ` (${i.email})`}, {panelPlaceLabels[i.place].toLowerCase()}. The link works until {formatUkDate(i.expiresAt)}.
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {cetr.may.arrange && (
-        <form onSubmit={handleSubmit} noValidate className="rt-cetr__panel-form">
-          <FormField id="panel-email" label="Email address of their Roundtable account" type="email" autoComplete="off" error={error ?? undefined} value={email} onChange={(e) => setEmail(e.target.value)} />
-          <FieldShell id="panel-place" label="Their place on the panel">
-            {() => (
-              <select className="nhsuk-select" id="panel-place" value={place} onChange={(e) => setPlace(e.target.value as PanelPlace)}>
-                {panelPlaces.map((p) => (
-                  <option key={p} value={p}>
-                    {panelPlaceLabels[p]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FieldShell>
-          <button type="submit" className="nhsuk-button nhsuk-button--secondary" aria-disabled={busy || undefined}>
-            Add to the panel
-          </button>
-        </form>
+        <>
+          {sent && <InvitationSent invitation={sent} lets="take this place on the CETR's panel" />}
+          {errors && <ErrorSummary errors={errors} />}
+          <form onSubmit={handleSubmit} noValidate className="rt-cetr__panel-form">
+            <FormField
+              id={panelFieldId("email")}
+              label="Their email address"
+              hint="The email address of their Roundtable account. If they do not use Roundtable yet, Roundtable sends them an invitation to the place."
+              type="email"
+              autoComplete="off"
+              spellCheck={false}
+              error={errors?.fields.email}
+              value={form.email}
+              onChange={(e) => change({ email: e.target.value })}
+            />
+            <FormField
+              id={panelFieldId("name")}
+              label="Their name (if they do not use Roundtable yet)"
+              hint="For the invitation. They can change it when they accept."
+              autoComplete="off"
+              error={errors?.fields.name}
+              value={form.name}
+              onChange={(e) => change({ name: e.target.value })}
+            />
+            <FieldShell id={panelFieldId("place")} label="Their place on the panel" error={errors?.fields.place}>
+              {({ describedBy, invalid }) => (
+                <select
+                  className="nhsuk-select"
+                  id={panelFieldId("place")}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  value={form.place}
+                  onChange={(e) => change({ place: e.target.value as PanelPlace })}
+                >
+                  {panelPlaces.map((p) => (
+                    <option key={p} value={p}>
+                      {panelPlaceLabels[p]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FieldShell>
+            <button type="submit" className="nhsuk-button nhsuk-button--secondary" aria-disabled={busy || undefined}>
+              Add to the panel
+            </button>
+          </form>
+        </>
       )}
     </section>
   );

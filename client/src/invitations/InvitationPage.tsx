@@ -1,10 +1,10 @@
 /**
  * The page an invitation's link opens, signed in or not: who invited them, to which child's team
- * and as what; then their name and a new password, or signing in with the account they already
- * have (password, and the code from their app when two-step sign-in is on). Accepting signs them
- * in and takes them to the case.
+ * and as what (or to a place on one CETR's panel, and which); then their name and a new password,
+ * or signing in with the account they already have (password, and the code from their app when
+ * two-step sign-in is on). Accepting signs them in and takes them to the case, or to the CETR.
  */
-import { invitationLifetimeDays, invitedAs, roleLabels, type InvitationDescription } from "@roundtable/domain";
+import { invitationLifetimeDays, type InvitationDescription } from "@roundtable/domain";
 import { useEffect, useState, type FormEvent } from "react";
 import { acceptInvitation, getInvitation, type ApiRequestError } from "../api/api";
 import { useLiveResource } from "../api/use-resource";
@@ -18,6 +18,7 @@ import { paths } from "../navigation/routes";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { acceptBody, acceptErrorsFromServer, checkAcceptForm, linkEnded, needsCode, type AcceptForm, type AcceptFormErrors } from "./accept-form";
 import { formatUkDate } from "../layout/uk-time";
+import { invitationWords } from "./invitation-words";
 import "./invitations.css";
 
 export function InvitationPage({ token }: { token: string }) {
@@ -44,8 +45,8 @@ export function InvitationPage({ token }: { token: string }) {
 
 function AcceptInvitation({ token, invitation, onLinkEnded }: { token: string; invitation: InvitationDescription; onLinkEnded(error: ApiRequestError): void }) {
   const session = useSession();
-  const child = invitation.caseFirstName;
-  const headingRef = usePageHeading(`Join ${child}'s team`);
+  const words = invitationWords(invitation);
+  const headingRef = usePageHeading(words.heading);
   const [form, setForm] = useState<AcceptForm>({ name: invitation.name ?? "", password: "", confirmPassword: "", code: null });
   const [errors, setErrors] = useState<AcceptFormErrors | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -66,7 +67,7 @@ function AcceptInvitation({ token, invitation, onLinkEnded }: { token: string; i
     try {
       const accepted = await acceptInvitation(token, acceptBody(form, existing));
       session.signedIn(accepted.me);
-      navigate(paths.case(accepted.caseId), { replace: true });
+      navigate(accepted.cetrId ? paths.cetr(accepted.cetrId) : paths.case(accepted.caseId), { replace: true });
     } catch (error) {
       setSubmitting(false);
       if (linkEnded(error)) return onLinkEnded(error as ApiRequestError);
@@ -85,27 +86,18 @@ function AcceptInvitation({ token, invitation, onLinkEnded }: { token: string; i
         {errors && <ErrorSummary errors={errors} />}
         <span className="nhsuk-caption-l">Invitation</span>
         <h1 ref={headingRef} tabIndex={-1}>
-          Join {child}&apos;s team on Roundtable
+          {words.heading}
         </h1>
-        <p className="nhsuk-lede-text">
-          {invitation.invitedBy} has invited you to join the team supporting {child}, as {invitedAs[invitation.role]}
-          {invitation.agency ? ` from ${invitation.agency}` : ""}.
-        </p>
-        <p>
-          Roundtable is where {child}&apos;s family and the people who support them share the plan, and keep track of who is doing
-          what by when.
-        </p>
+        <p className="nhsuk-lede-text">{words.lede}</p>
+        <p>{words.about}</p>
         <dl className="nhsuk-summary-list">
           <div className="nhsuk-summary-list__row">
             <dt className="nhsuk-summary-list__key">Your email address</dt>
             <dd className="nhsuk-summary-list__value rt-invitation__email">{invitation.email}</dd>
           </div>
           <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">Your role</dt>
-            <dd className="nhsuk-summary-list__value">
-              {roleLabels[invitation.role]}
-              {invitation.agency ? `, ${invitation.agency}` : ""}
-            </dd>
+            <dt className="nhsuk-summary-list__key">{words.as.key}</dt>
+            <dd className="nhsuk-summary-list__value">{words.as.value}</dd>
           </div>
           <div className="nhsuk-summary-list__row">
             <dt className="nhsuk-summary-list__key">Invited by</dt>
@@ -127,7 +119,7 @@ function AcceptInvitation({ token, invitation, onLinkEnded }: { token: string; i
         <h2>{existing ? "Sign in to accept" : "Set up your account"}</h2>
         <p>
           {existing
-            ? `You already have a Roundtable account with this email address. Enter its password to join ${child}'s team.`
+            ? `You already have a Roundtable account with this email address. Enter its password to ${words.accepting}.`
             : "Tell us your name and choose a password. You will use your email address and this password to sign in."}
         </p>
         <form onSubmit={handleSubmit} noValidate data-testid="accept-invitation-form">
@@ -138,7 +130,7 @@ function AcceptInvitation({ token, invitation, onLinkEnded }: { token: string; i
               id="name"
               name="name"
               label="Your name"
-              hint="As you would like the team to see it, for example Sam Jones."
+              hint={words.nameHint}
               autoComplete="name"
               inputClassName="nhsuk-u-width-two-thirds"
               value={form.name}
@@ -173,7 +165,7 @@ function AcceptInvitation({ token, invitation, onLinkEnded }: { token: string; i
             />
           )}
           <button type="submit" className="nhsuk-button" aria-disabled={submitting || undefined}>
-            {submitting ? "Joining…" : existing ? "Accept and sign in" : "Accept and join the team"}
+            {submitting ? "Joining…" : existing ? words.acceptButton.existing : words.acceptButton.fresh}
           </button>
         </form>
         {existing && <p>If you have forgotten your password, ask {invitation.invitedBy} to help.</p>}
@@ -184,12 +176,16 @@ function AcceptInvitation({ token, invitation, onLinkEnded }: { token: string; i
 }
 
 function LinkProblem({ error, retry }: { error: ApiRequestError; retry(): void }) {
+  // 409: the CETR a panel place was for has finished, so the place has ended (the message says so).
+  const placeEnded = error.status === 409;
   const title =
     error.status === 404
       ? "This invitation link is not valid"
       : error.status === 410
         ? "This invitation link no longer works"
-        : error.status === 0
+        : placeEnded
+          ? "This place on the panel has ended"
+          : error.status === 0
           ? "You seem to be offline"
           : "Sorry, there is a problem";
   const headingRef = usePageHeading(title);
@@ -208,7 +204,7 @@ function LinkProblem({ error, retry }: { error: ApiRequestError; retry(): void }
           <p>{error.message}</p>
         )}
         {error.status === 410 && <p>Invitations work once, for {invitationLifetimeDays} days. Each one can only be used by the person it was sent to.</p>}
-        {!linkEnded(error) && (
+        {!linkEnded(error) && !placeEnded && (
           <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={retry}>
             Try again
           </button>

@@ -1,13 +1,18 @@
 /**
  * After sending: an NHS.UK success banner with the link and a "Copy link" button, so a keyworker
- * can pass it on themselves when email is not set up or does not arrive. The link is shown only
- * now: the server keeps just a hash of it.
+ * (or the ICB lead, for a place on a CETR's panel) can pass it on themselves when email is not set
+ * up or does not arrive. The link is shown only now: the server keeps just a hash of it.
  */
 import type { CreatedInvitation } from "@roundtable/domain";
 import { useEffect, useRef, useState } from "react";
 import { formatUkDate } from "../layout/uk-time";
+import "./invitations.css";
 
-export function InvitationSent({ invitation }: { invitation: CreatedInvitation }) {
+/** What the banner needs of a sent invitation, whatever it invites to. */
+export type SentLink = Pick<CreatedInvitation, "id" | "email" | "name" | "link" | "emailed" | "expiresAt">;
+
+/** @param lets what the link lets whoever has it do: "join this case's team". */
+export function InvitationSent({ invitation, lets = "join this case's team" }: { invitation: SentLink; lets?: string }) {
   const bannerRef = useRef<HTMLDivElement>(null);
   const linkRef = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<"copied" | "select" | null>(null);
@@ -54,7 +59,7 @@ export function InvitationSent({ invitation }: { invitation: CreatedInvitation }
           {invitation.emailed
             ? `We have emailed a link to ${invitation.email}. If it does not arrive, copy the link and send it to them another way.`
             : `Roundtable cannot send email here, so copy the link and send it to ${invitation.email} yourself.`}{" "}
-          The link works once, until {until}. Send it only to them: it lets whoever has it join this case&apos;s team.
+          The link works once, until {until}. Send it only to them: it lets whoever has it {lets}.
         </p>
         <div className="nhsuk-form-group rt-invitation-link">
           <label className="nhsuk-label" htmlFor="invitation-link">

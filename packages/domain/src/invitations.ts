@@ -4,8 +4,9 @@
  * can be withdrawn. Everyone has their own account: there are no shared or guest accounts.
  */
 import { z } from "zod";
-import { textField } from "./text.js";
+import { optionalTextField, textField } from "./text.js";
 import type { Me } from "./api.js";
+import type { PanelPlace } from "./cetr/cetr.js";
 import { invitableRoles } from "./permissions.js";
 import type { Role } from "./roles.js";
 
@@ -37,29 +38,28 @@ export function invitedRoleHasAgency(role: Role): boolean {
   return role === "professional" || role === "icb-lead";
 }
 
-const optionalText = (max: number, message: string) =>
-  textField()
-    .trim()
-    .max(max, message)
-    .optional()
-    .transform((value) => (value === "" ? undefined : value));
+/** The email address someone is invited at, kept in lower case: one address, however it was typed. */
+export const invitedEmailSchema = textField({ error: "Enter their email address" })
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter their email address")
+  .max(254, "That email address is too long")
+  .pipe(z.email("Enter an email address in the right format, like name@example.org"));
+
+/** The name of someone invited, if the person inviting gives one; they choose their own when they accept. */
+export const invitedNameSchema = optionalTextField(200, "Keep their name under 200 characters");
 
 export const createInvitationBodySchema = z
   .object({
-    email: textField({ error: "Enter their email address" })
-      .trim()
-      .toLowerCase()
-      .min(1, "Enter their email address")
-      .max(254, "That email address is too long")
-      .pipe(z.email("Enter an email address in the right format, like name@example.org")),
+    email: invitedEmailSchema,
     role: z.enum(invitableRoles, { error: "Choose what they will be on the team" }),
-    name: optionalText(200, "Keep their name under 200 characters"),
+    name: invitedNameSchema,
     agencyId: z.uuid("Choose the agency they work for").optional(),
     /**
      * Inviting the young person links the account they accept with as the child's own (ADR
      * 0012): how they agreed to that, in the keyworker's words. Needed for that role only.
      */
-    youngPersonAgreement: optionalText(1000, "Keep this under 1,000 characters"),
+    youngPersonAgreement: optionalTextField(1000, "Keep this under 1,000 characters"),
   })
   .superRefine((body, ctx) => {
     if (invitedRoleHasAgency(body.role) && body.agencyId === undefined) {
@@ -162,6 +162,11 @@ export interface InvitationDescription {
   /** The child's first name only. */
   caseFirstName: string;
   role: InvitableRole;
+  /**
+   * Set when the invitation is to a place on one CETR's panel (independent chair, clinical
+   * expert, expert by experience), not to the child's team: the place ends when the report is agreed.
+   */
+  panelPlace: PanelPlace | null;
   agency: string | null;
   invitedBy: string;
   email: string;
@@ -172,9 +177,11 @@ export interface InvitationDescription {
   accountExists: boolean;
 }
 
-/** After accepting: the case to land on, and who is now signed in. */
+/** After accepting: where to land (the case, or for a panel place the CETR), and who is now signed in. */
 export interface InvitationAccepted {
   caseId: string;
+  /** Set for a place on a CETR's panel: its page is where they go, not the case's (which they cannot open). */
+  cetrId: string | null;
   me: Me;
 }
 

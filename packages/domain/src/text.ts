@@ -31,3 +31,11 @@ export const storableText = (value: string) => value.replace(new RegExp(unstorab
  */
 export const textField = (params?: Parameters<typeof z.string>[0]) =>
   z.string(params).refine(isStorableText, { error: unstorableTextMessage, abort: true });
+
+/** An optional text field: blank is left out, as if it had not been sent. */
+export const optionalTextField = (max: number, message: string) =>
+  textField()
+    .trim()
+    .max(max, message)
+    .optional()
+    .transform((value) => (value === "" ? undefined : value));

@@ -1,12 +1,15 @@
 /**
  * CETRs over HTTP. Under /api/cases: POST /:caseId/cetrs (request one), GET /:caseId/cetrs.
  * Under /api/cetrs: GET /:id (the stable contract), GET /:id/page (what its page shows),
- * POST /:id/commands (arrange, hold, agree-report, withdraw), POST /:id/panel, GET /:id/papers,
+ * POST /:id/commands (arrange, hold, agree-report, withdraw), POST /:id/panel (a place, or an
+ * invitation to one for someone with no account), GET /:id/papers,
  * GET and POST /:id/carried-actions[/:actionId], GET /:id/pdf (the report with its actions table).
  */
 import { Hono } from "hono";
-import { addPanelMemberBodySchema, cetrCarriedDecisionBodySchema, cetrCommandSchema, requestCetrBodySchema, ukDayOf, uuidSchema } from "@roundtable/domain";
-import type { AppEnv } from "../http/app-env.js";
+import { addPanelMemberBodySchema, cetrCarriedDecisionBodySchema, cetrCommandSchema, requestCetrBodySchema, ukDayOf, uuidSchema, type PanelPlaceGiven } from "@roundtable/domain";
+import type { AppDeps, AppEnv } from "../http/app-env.js";
+import { createMailer } from "../notifications/mailer.js";
+import { panelInvitationEmail } from "../invitations/invitation-email.js";
 import { jsonBody, parseOrThrow } from "../http/validate.js";
 import type { ActionDeps } from "../actions/actions.js";
 import { addPanelMember, cetrOwners, commandCetr, describeCetr, getCetr, listCaseCetrs, listMyCetrs, openCetr, requestCetr, type CetrDeps } from "./cetrs.js";
@@ -25,14 +28,25 @@ export function caseCetrRoutes(deps: Pick<CetrDeps, "db" | "notifier">) {
     .get("/:caseId/cetrs", async (c) => c.json(await listCaseCetrs(db, c.get("person"), caseIdOf(c.req.param("caseId")))));
 }
 
-export function cetrRoutes(deps: CetrDeps & ActionDeps) {
-  const { db } = deps;
+export function cetrRoutes(deps: CetrDeps & ActionDeps & Pick<AppDeps, "config" | "log">) {
+  const { db, config } = deps;
+  // Email only when an SMTP server is configured; the link goes back to the ICB lead either way.
+  const mailer = createMailer(config.mail.smtpUrl, config.mail.from, deps.log);
   return new Hono<AppEnv>()
     .get("/", async (c) => c.json(await listMyCetrs(db, c.get("person"))))
     .get("/:id", async (c) => c.json(await getCetr(db, c.get("person"), cetrIdOf(c.req.param("id")))))
     .get("/:id/page", async (c) => c.json(await describeCetr(db, c.get("person"), cetrIdOf(c.req.param("id")))))
     .post("/:id/commands", jsonBody(cetrCommandSchema), async (c) => c.json(await commandCetr(deps, c.get("person"), cetrIdOf(c.req.param("id")), c.req.valid("json"))))
-    .post("/:id/panel", jsonBody(addPanelMemberBodySchema), async (c) => c.json(await addPanelMember(deps, c.get("person"), cetrIdOf(c.req.param("id")), c.req.valid("json")), 201))
+    .post("/:id/panel", jsonBody(addPanelMemberBodySchema), async (c) => {
+      const person = c.get("person");
+      const { detail, invited } = await addPanelMember(deps, person, cetrIdOf(c.req.param("id")), c.req.valid("json"));
+      if (!invited) return c.json({ ...detail, invited: null } satisfies PanelPlaceGiven, 201);
+      // As for a case invitation: this is the only time the link is known (only its hash is kept).
+      const link = `${config.publicUrl}/invitations/${invited.token}`;
+      const { email, name, place, expiresAt } = invited.invitation;
+      if (mailer) await mailer.send(panelInvitationEmail({ to: email, name, inviter: person, place, link, expiresAt, accountExists: false }));
+      return c.json({ ...detail, invited: { ...invited.invitation, link, emailed: mailer !== null } } satisfies PanelPlaceGiven, 201);
+    })
     .get("/:id/pdf", async (c) => {
       const { filename, pdf } = await cetrPdf(deps, c.get("person"), cetrIdOf(c.req.param("id")));
       return c.body(new Uint8Array(pdf), 200, {

@@ -10,10 +10,13 @@ import { schema, type Db } from "@roundtable/db";
 import {
   applyCetrCommand,
   cetrDocumentAccess,
+  cetrPanelOpen,
   mayArrangeCetr,
   mayConcludeCetr,
+  mayHoldPanelPlace,
   mayRequestCetr,
   mayWithdrawCetr,
+  roleLabels,
   ukDayOf,
   type AddPanelMemberBody,
   type Agency,
@@ -24,7 +27,7 @@ import {
   type MyCetr,
   type RequestCetrBody,
 } from "@roundtable/domain";
-import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, notInArray, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { caseRoleOf } from "../access/access.js";
 import { recordAudit } from "../audit/audit-log.js";
@@ -36,6 +39,8 @@ import { standingToCase, standingToCetr, type CetrRow } from "../access/cetr-sta
 import { carriedIntoCetr } from "./cetr-carry-over.js";
 import { circulateReport, tellOfRequest } from "./cetr-news.js";
 import type { Notifier } from "../notifications/notifier.js";
+import { accountByEmail } from "../invitations/invitations.js";
+import { invitePanelMember, lockPanel, maxPanelPlaces, panelFull, pendingPanelInvitations, type SentPanelInvitation } from "./cetr-panel-invitations.js";
 
 export interface CetrDeps {
   db: Db;
@@ -149,6 +154,8 @@ async function describeOpened(db: Db, person: Person, opened: Awaited<ReturnType
     reportDueOn: cetr.reportDueOn,
     agreedAt: cetr.agreedAt?.toISOString() ?? null,
     panel: family ? [] : panel.map((p) => ({ ...p, endedAt: p.endedAt?.toISOString() ?? null })),
+    // Whom the ICB lead has invited is theirs to follow up; nobody is waiting once the CETR is finished.
+    panelInvitations: mayArrangeCetr(standing) && cetrPanelOpen(cetr.status) ? await pendingPanelInvitations(db, cetrId) : [],
     may: {
       arrange: mayArrangeCetr(standing) && applyCetrCommand(cetr.status, "arrange").ok,
       edit: access === "edit",
@@ -176,7 +183,7 @@ export async function listCaseCetrs(db: Db, person: Person, caseId: string): Pro
 
 async function requireChairInService(db: Db, cetr: CetrRow, chairId: string): Promise<void> {
   const [chair] = await db.select({ role: schema.people.role, serviceId: schema.people.serviceId }).from(schema.people).where(eq(schema.people.id, chairId));
-  if (!chair || chair.role === "parent" || chair.role === "young-person" || chair.role === "admin") {
+  if (!chair || !mayHoldPanelPlace(chair.role)) {
     throw new HttpError(400, "Choose a chair from the ICB, the panel or the professionals on the child's team.");
   }
   const onPanel = await db
@@ -255,25 +262,42 @@ export async function commandCetr(deps: CetrDeps & { reportDays?: number }, pers
   return describeCetr(db, person, cetrId);
 }
 
-/** The ICB lead gives someone a place on this CETR's panel: scoped to it, not a place on the child's team. */
-export async function addPanelMember(deps: CetrDeps, person: Person, cetrId: string, body: AddPanelMemberBody): Promise<CetrDetail> {
+/** What giving a panel place did: the CETR as it now stands, and the invitation if one was sent instead. */
+export interface PanelPlaceOutcome {
+  detail: CetrDetail;
+  invited: SentPanelInvitation | null;
+}
+
+/**
+ * The ICB lead gives someone a place on this CETR's panel: scoped to it, not a place on the
+ * child's team. Someone with an account has the place at once; someone without one is invited
+ * to it (cetr-panel-invitations.ts), and has it when they accept.
+ */
+export async function addPanelMember(deps: CetrDeps, person: Person, cetrId: string, body: AddPanelMemberBody): Promise<PanelPlaceOutcome> {
   const { db } = deps;
   const { cetr, standing } = await openCetr(db, person, cetrId);
   if (!mayArrangeCetr(standing)) throw forbidden("The CETR panel is convened by the ICB lead.");
-  if (cetr.status === "agreed" || cetr.status === "withdrawn") throw new HttpError(409, "This CETR is finished: its panel can no longer change.");
-  const [member] = await db.select({ id: schema.people.id, role: schema.people.role, name: schema.people.name }).from(schema.people).where(eq(sql`lower(${schema.people.email})`, body.email.toLowerCase()));
-  if (!member) throw new HttpError(400, "The request body is not valid.", { email: "Nobody has a Roundtable account with that email address. Invite them to Roundtable first." });
-  if (member.role === "parent" || member.role === "young-person" || member.role === "admin") {
-    throw new HttpError(400, "Panel places are for the independent chair, clinical expert and expert by experience.");
+  if (!cetrPanelOpen(cetr.status)) throw new HttpError(409, "This CETR is finished: its panel can no longer change.");
+  const member = await accountByEmail(db, body.email);
+  if (!member) {
+    const invited = await invitePanelMember(db, person, cetr, body);
+    return { detail: await describeCetr(db, person, cetrId), invited };
   }
-  const places = await db.select({ personId: schema.cetrPanel.personId }).from(schema.cetrPanel).where(eq(schema.cetrPanel.cetrId, cetrId));
-  if (places.length >= 10 && !places.some((p) => p.personId === member.id)) throw new HttpError(409, "A CETR panel has at most 10 places.");
-  await db
-    .insert(schema.cetrPanel)
-    .values({ cetrId, personId: member.id, place: body.place, addedBy: person.id })
-    .onConflictDoUpdate({ target: [schema.cetrPanel.cetrId, schema.cetrPanel.personId], set: { place: body.place, endedAt: null } });
-  await recordAudit(db, { actor: person, role: person.role, action: "cetr-panel-changed", caseId: cetr.caseId, documentId: cetr.documentId, detail: { cetrId, personId: member.id, name: member.name, place: body.place } });
-  return describeCetr(db, person, cetrId);
+  if (!mayHoldPanelPlace(member.role)) {
+    throw new HttpError(400, "Panel places are for the independent chair, clinical expert and expert by experience.", {
+      email: `${member.name} uses Roundtable as ${roleLabels[member.role].toLowerCase()}, and a panel place is not for a family's or an administrator's account`,
+    });
+  }
+  await db.transaction(async (tx) => {
+    const taken = await lockPanel(tx, cetrId);
+    if (taken.personIds.length + taken.invited >= maxPanelPlaces && !taken.personIds.includes(member.id)) throw panelFull();
+    await tx
+      .insert(schema.cetrPanel)
+      .values({ cetrId, personId: member.id, place: body.place, addedBy: person.id })
+      .onConflictDoUpdate({ target: [schema.cetrPanel.cetrId, schema.cetrPanel.personId], set: { place: body.place, endedAt: null } });
+    await recordAudit(tx, { actor: person, role: person.role, action: "cetr-panel-changed", caseId: cetr.caseId, documentId: cetr.documentId, detail: { cetrId, personId: member.id, name: member.name, place: body.place } });
+  });
+  return { detail: await describeCetr(db, person, cetrId), invited: null };
 }
 
 /**

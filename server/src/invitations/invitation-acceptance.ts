@@ -1,10 +1,11 @@
 /**
  * The invitation link's side: what a link says to the person invited, and accepting it —
  * creating their account or signing in as the one they have, joining the team and, for the
- * young person, linking their account as the child's own (ADR 0012). Audited.
+ * young person, linking their account as the child's own (ADR 0012). An invitation to a place on
+ * a CETR's panel gives that place instead, on that one CETR, and no place on the team. Audited.
  */
 import { schema, type Db } from "@roundtable/db";
-import { firstNameOf, invitationStatus, invitedRoleHasAgency, type InvitationDescription } from "@roundtable/domain";
+import { cetrPanelOpen, firstNameOf, invitationStatus, invitedRoleHasAgency, mayHoldPanelPlace, type InvitationDescription } from "@roundtable/domain";
 import { and, eq } from "drizzle-orm";
 import type { AccessChangeDeps } from "../access/access-announcer.js";
 import { recordAudit } from "../audit/audit-log.js";
@@ -17,17 +18,33 @@ import { linkedElsewhere, setLink, type YoungPersonLinkChange } from "../team/yo
 async function pendingInvitation(db: Db, token: string) {
   if (token.length === 0 || token.length > 100) throw invitationNotValid();
   const [row] = await db
-    .select({ invitation: schema.invitations, caseName: schema.cases.name, serviceId: schema.cases.serviceId, inviterName: inviter.name, agencyName: schema.agencies.name })
+    .select({
+      invitation: schema.invitations,
+      caseName: schema.cases.name,
+      serviceId: schema.cases.serviceId,
+      inviterName: inviter.name,
+      agencyName: schema.agencies.name,
+      cetrStatus: schema.cetrs.status,
+    })
     .from(schema.invitations)
     .innerJoin(schema.cases, eq(schema.cases.id, schema.invitations.caseId))
     .innerJoin(inviter, eq(inviter.id, schema.invitations.invitedBy))
     .leftJoin(schema.agencies, eq(schema.agencies.id, schema.invitations.agencyId))
+    .leftJoin(schema.cetrs, eq(schema.cetrs.id, schema.invitations.cetrId))
     .where(eq(schema.invitations.tokenHash, hashToken(token)))
     .limit(1);
   if (!row) throw invitationNotValid();
   if (invitationStatus(row.invitation, new Date()) !== "pending") throw invitationEnded();
+  if (row.cetrStatus && !cetrPanelOpen(row.cetrStatus)) throw panelPlaceEnded();
   return { ...row, role: row.invitation.role };
 }
+
+/** The CETR a panel invitation was for has finished (its report agreed, or withdrawn) since it was sent. */
+const panelPlaceEnded = () =>
+  new HttpError(
+    409,
+    "This invitation was to a place on the panel of a CETR that has now finished: its report has been agreed, or the CETR was withdrawn. Panel places end then, so there is nothing to accept. Nothing has been set up for you.",
+  );
 
 /** What the link says to the person invited, before they have signed in. */
 export async function describeInvitation(db: Db, token: string): Promise<InvitationDescription> {
@@ -35,6 +52,7 @@ export async function describeInvitation(db: Db, token: string): Promise<Invitat
   return {
     caseFirstName: firstNameOf(caseName),
     role,
+    panelPlace: invitation.panelPlace,
     agency: agencyName,
     invitedBy: inviterName,
     email: invitation.email,
@@ -56,6 +74,8 @@ export interface AcceptanceRules {
 
 export interface Acceptance {
   caseId: string;
+  /** Set when the invitation was to a place on this CETR's panel. */
+  cetrId: string | null;
   personId: string;
   accountCreated: boolean;
   /** Set when accepting linked the account as the child's own: the people to tell are told by the caller. */
@@ -74,7 +94,9 @@ export async function acceptInvitation({ db, access }: AccessChangeDeps, token: 
   const account = await accountByEmail(db, invitation.email);
   let newAccount: { name: string; passwordHash: string } | null = null;
   if (account) {
-    const misfit = accountMisfit(account, serviceId, found.role);
+    // A panel place is on one CETR only, wherever the person works (as when the ICB lead gives it
+    // to someone with an account), but not for a family account.
+    const misfit = invitation.cetrId ? panelMisfit(account) : accountMisfit(account, serviceId, found.role);
     if (misfit) throw misfit;
     if (found.role === "young-person") {
       const elsewhere = await linkedElsewhere(db, account.id, invitation.caseId);
@@ -119,6 +141,10 @@ export async function acceptInvitation({ db, access }: AccessChangeDeps, token: 
       person = { id: account!.id, name: account!.name };
     }
     await tx.update(schema.invitations).set({ acceptedBy: person.id }).where(eq(schema.invitations.id, invitation.id));
+    if (invitation.cetrId && invitation.panelPlace) {
+      await takePanelPlace(tx, { ...invitation, cetrId: invitation.cetrId, panelPlace: invitation.panelPlace }, person, newAccount !== null);
+      return { caseId: invitation.caseId, cetrId: invitation.cetrId, personId: person.id, accountCreated: newAccount !== null, linked: null };
+    }
     await tx.insert(schema.caseMembers).values({ caseId: invitation.caseId, personId: person.id, role: found.role }).onConflictDoNothing();
     let linked: YoungPersonLinkChange | null = null;
     if (found.role === "young-person") {
@@ -139,8 +165,45 @@ export async function acceptInvitation({ db, access }: AccessChangeDeps, token: 
       caseId: invitation.caseId,
       detail: { invitationId: invitation.id, role: found.role, invitedBy: invitation.invitedBy, newAccount: newAccount !== null },
     });
-    return { caseId: invitation.caseId, personId: person.id, accountCreated: newAccount !== null, linked };
+    return { caseId: invitation.caseId, cetrId: null, personId: person.id, accountCreated: newAccount !== null, linked };
   });
-  await access.caseAccessChanged(accepted.caseId);
+  // A panel place opens one CETR to its new holder and takes nothing from anyone: no open connection need follow.
+  if (!accepted.cetrId) await access.caseAccessChanged(accepted.caseId);
   return accepted;
+}
+
+function panelMisfit(account: { name: string; role: Parameters<typeof mayHoldPanelPlace>[0] }): HttpError | null {
+  if (mayHoldPanelPlace(account.role)) return null;
+  return new HttpError(
+    409,
+    "That email address belongs to a family's account, and a place on a CETR panel is for the independent chair, clinical expert or expert by experience. Ask the person who invited you to use another email address.",
+  );
+}
+
+type PanelInvitationRow = typeof schema.invitations.$inferSelect & { cetrId: string; panelPlace: NonNullable<(typeof schema.invitations.$inferSelect)["panelPlace"]> };
+
+/**
+ * Gives the place the invitation was for, on its CETR, unless the CETR has finished since (read
+ * under a lock on its row, so agreeing the report either comes first and is seen, or comes after
+ * and ends this place with the rest of the panel's).
+ */
+async function takePanelPlace(tx: Db, invitation: PanelInvitationRow, person: { id: string; name: string }, newAccount: boolean): Promise<void> {
+  const [cetr] = await tx
+    .select({ status: schema.cetrs.status, documentId: schema.cetrs.documentId })
+    .from(schema.cetrs)
+    .where(eq(schema.cetrs.id, invitation.cetrId))
+    .for("update");
+  if (!cetr || !cetrPanelOpen(cetr.status)) throw panelPlaceEnded();
+  await tx
+    .insert(schema.cetrPanel)
+    .values({ cetrId: invitation.cetrId, personId: person.id, place: invitation.panelPlace, addedBy: invitation.invitedBy })
+    .onConflictDoUpdate({ target: [schema.cetrPanel.cetrId, schema.cetrPanel.personId], set: { place: invitation.panelPlace, endedAt: null } });
+  await recordAudit(tx, {
+    actor: person,
+    role: invitation.role,
+    action: "cetr-panel-joined",
+    caseId: invitation.caseId,
+    documentId: cetr.documentId,
+    detail: { cetrId: invitation.cetrId, invitationId: invitation.id, place: invitation.panelPlace, invitedBy: invitation.invitedBy, newAccount },
+  });
 }

@@ -12,12 +12,9 @@ import {
   acceptAsExistingAccountBodySchema,
   acceptAsNewAccountBodySchema,
   createInvitationBodySchema,
-  invitedAs,
-  roleLabels,
   uuidSchema,
   type AcceptInvitationBody,
   type CreatedInvitation,
-  type InvitableRole,
   type InvitationAccepted,
 } from "@roundtable/domain";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
@@ -25,10 +22,11 @@ import { clientAddress } from "../http/request-origin.js";
 import { endBrowserSession, sessionCookieOptions } from "../http/session-cookie.js";
 import type { SignInCheck } from "../auth/sign-in-check.js";
 import { jsonBody, jsonBodyCheckedLater, parseOrThrow } from "../http/validate.js";
-import { createMailer, type Email } from "../notifications/mailer.js";
+import { createMailer } from "../notifications/mailer.js";
+import { invitationEmail } from "./invitation-email.js";
 import { acceptInvitation, describeInvitation } from "./invitation-acceptance.js";
 import { createInvitation, invitationNotValid, listInvitations, withdrawInvitation } from "./invitations.js";
-import { createSession, personForSession, sessionCookieName, type Person } from "../auth/sessions.js";
+import { createSession, personForSession, sessionCookieName } from "../auth/sessions.js";
 import { tellOfLinkChange } from "../team/young-person-link.js";
 import { toMe } from "../account/me-routes.js";
 import type { Notifier } from "../notifications/notifier.js";
@@ -91,46 +89,6 @@ export function invitationRoutes(deps: AppDeps & { notifier: Notifier }, signIn:
       const { token, expiresAt } = await createSession(db, accepted.personId, config.sessionDays);
       setCookie(c, sessionCookieName, token, { ...sessionCookieOptions(c, config), expires: expiresAt });
       const person = await personForSession(db, token);
-      return c.json({ caseId: accepted.caseId, me: toMe(person!) } satisfies InvitationAccepted);
+      return c.json({ caseId: accepted.caseId, cetrId: accepted.cetrId, me: toMe(person!) } satisfies InvitationAccepted);
     });
-}
-
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
-
-interface InvitationEmailFacts {
-  to: string;
-  name: string | null;
-  inviter: Person;
-  role: InvitableRole;
-  agency: string | null;
-  link: string;
-  expiresAt: string;
-  accountExists: boolean;
-}
-
-/**
- * Plain words and a link, and not even the child's first name: an address typed wrongly sends
- * this to a stranger. The page the link opens says which child (docs/adr/0005).
- */
-function invitationEmail(f: InvitationEmailFacts): Email {
-  const inviter = f.inviter.agencyName
-    ? `${f.inviter.name} (${roleLabels[f.inviter.role].toLowerCase()}, ${f.inviter.agencyName})`
-    : f.inviter.name;
-  const as = `${invitedAs[f.role]}${f.agency ? ` from ${f.agency}` : ""}`;
-  const next = f.accountExists
-    ? "Open this link and enter the password you use for Roundtable:"
-    : "Open this link to set up your account. You will choose your own password:";
-  return {
-    to: f.to,
-    subject: `${f.inviter.name} has invited you to join a team on Roundtable`,
-    text: [
-      f.name ? `Dear ${f.name},` : "Hello,",
-      `${inviter} has invited you to join the team around a young person they support, on Roundtable, as ${as}.`,
-      "Roundtable is where a young person's family and the people who support them share the plan and keep track of who is doing what. The link tells you who the invitation is about.",
-      `${next}\n${f.link}`,
-      `The link works once, until ${longDate.format(new Date(f.expiresAt))}. Do not share it: it is for you only.`,
-      `If you were not expecting this email, you can ignore it, or ask ${f.inviter.name} about it.`,
-      "Roundtable",
-    ].join("\n\n"),
-  };
 }

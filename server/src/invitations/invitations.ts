@@ -140,7 +140,7 @@ export async function createInvitation(db: Db, person: Person, caseId: string, b
     const [pending] = await tx
       .select({ id: schema.invitations.id })
       .from(schema.invitations)
-      .where(and(eq(schema.invitations.caseId, caseId), eq(schema.invitations.email, body.email), pendingAt(now)))
+      .where(and(eq(schema.invitations.caseId, caseId), isNull(schema.invitations.cetrId), eq(schema.invitations.email, body.email), pendingAt(now)))
       .limit(1);
     if (pending) throw new HttpError(409, `An invitation to ${body.email} is already waiting to be accepted. Withdraw it first if you want to send a new one.`);
     const [row] = await tx
@@ -205,11 +205,11 @@ export function pendingAt(now: Date) {
   return and(isNull(schema.invitations.acceptedAt), isNull(schema.invitations.withdrawnAt), gt(schema.invitations.expiresAt, now));
 }
 
-/** Every invitation to the case's team, newest first. */
+/** Every invitation to the case's team, newest first (not those to a place on a CETR's panel: the CETR's page lists them). */
 export async function listInvitations(db: Db, person: Person, caseId: string): Promise<Invitation[]> {
   await caseRunBy(db, person, caseId);
   const rows = await invitationQuery(db)
-    .where(eq(schema.invitations.caseId, caseId))
+    .where(and(eq(schema.invitations.caseId, caseId), isNull(schema.invitations.cetrId)))
     .orderBy(desc(schema.invitations.createdAt), desc(schema.invitations.id));
   const now = new Date();
   return rows.map((row) => toInvitation(row, now));
@@ -221,9 +221,9 @@ export async function withdrawInvitation(db: Db, person: Person, caseId: string,
   const updated = await db
     .update(schema.invitations)
     .set({ withdrawnAt: now, withdrawnBy: person.id })
-    .where(and(eq(schema.invitations.id, invitationId), eq(schema.invitations.caseId, caseId), pendingAt(now)))
+    .where(and(eq(schema.invitations.id, invitationId), eq(schema.invitations.caseId, caseId), isNull(schema.invitations.cetrId), pendingAt(now)))
     .returning({ email: schema.invitations.email, role: schema.invitations.role });
-  const [row] = await invitationQuery(db).where(and(eq(schema.invitations.id, invitationId), eq(schema.invitations.caseId, caseId)));
+  const [row] = await invitationQuery(db).where(and(eq(schema.invitations.id, invitationId), eq(schema.invitations.caseId, caseId), isNull(schema.invitations.cetrId)));
   if (!row) throw notFound("That invitation");
   const invitation = toInvitation(row, now);
   if (updated.length === 0) throw new HttpError(409, `This invitation cannot be withdrawn: it has ${whyEnded[invitation.status]}.`);

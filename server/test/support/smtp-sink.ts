@@ -2,6 +2,7 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll } from "vitest";
+import { useTestServer, type TestServer } from "./test-server.js";
 
 export interface ReceivedMail {
   to: string[];
@@ -69,4 +70,19 @@ export function useSmtpSink(): Omit<SmtpSink, "close"> {
       return started().messages;
     },
   };
+}
+
+/**
+ * A test server for one file's tests that sends its email to a sink of its own, with its links
+ * under this public address (as an invitation's link is): the sink, then the server, as above.
+ */
+export function useMailingTestServer(publicUrl: string): { smtp: Omit<SmtpSink, "close">; server: TestServer } {
+  const smtp = useSmtpSink();
+  const server = useTestServer({
+    configure: (config) => {
+      config.mail = { smtpUrl: smtp.url, from: "Roundtable <no-reply@roundtable.test>", digestHour: 23 };
+      config.publicUrl = publicUrl;
+    },
+  });
+  return { smtp, server };
 }

@@ -5,6 +5,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  check,
   date,
   index,
   jsonb,
@@ -24,10 +25,12 @@ import type {
   EmailChoice,
   InvitableRole,
   NotificationKind,
+  PanelPlace,
   Role,
 } from "@roundtable/domain";
 
 import { agencies, cases, documents, meetings, people } from "./records.js";
+import { cetrs } from "./register.js";
 
 /** In-app notifications: an action became overdue, minutes were circulated. */
 export const notifications = pgTable(
@@ -129,7 +132,10 @@ export const consents = pgTable(
   (t) => [index("consents_case_idx").on(t.caseId, t.recordedAt)],
 );
 
-/** An invitation to join a case's team, by email. Only a hash of the link's token is kept. */
+/**
+ * An invitation to join a case's team, by email, or — with a CETR and a panel place — to a place
+ * on that one CETR's panel, which is not a place on the team. Only a hash of the link's token is kept.
+ */
 export const invitations = pgTable(
   "invitations",
   {
@@ -143,6 +149,9 @@ export const invitations = pgTable(
     agencyId: uuid("agency_id").references(() => agencies.id),
     /** For the child's own account: how the young person agreed to it, in the keyworker's words (ADR 0012). */
     youngPersonAgreement: text("young_person_agreement"),
+    /** For a place on a CETR's panel (both set, or neither): the CETR, and the place on its panel. */
+    cetrId: uuid("cetr_id").references(() => cetrs.id),
+    panelPlace: text("panel_place").$type<PanelPlace>(),
     tokenHash: text("token_hash").notNull(),
     invitedBy: uuid("invited_by")
       .notNull()
@@ -154,7 +163,12 @@ export const invitations = pgTable(
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
     withdrawnBy: uuid("withdrawn_by").references(() => people.id),
   },
-  (t) => [uniqueIndex("invitations_token_unique").on(t.tokenHash), index("invitations_case_idx").on(t.caseId, t.createdAt)],
+  (t) => [
+    uniqueIndex("invitations_token_unique").on(t.tokenHash),
+    index("invitations_case_idx").on(t.caseId, t.createdAt),
+    index("invitations_cetr_idx").on(t.cetrId, t.createdAt).where(sql`${t.cetrId} is not null`),
+    check("invitations_panel_place_with_cetr", sql`(${t.cetrId} is null) = (${t.panelPlace} is null)`),
+  ],
 );
 
 /**

@@ -6,6 +6,7 @@
  * report is the record: nobody writes in it. Pure; the server looks up the facts.
  */
 import type { AccessLevel } from "../documents.js";
+import type { Role } from "../roles.js";
 import type { CetrStatus } from "./cetr.js";
 
 /** How a person stands to one CETR. */
@@ -32,6 +33,20 @@ export function cetrDocumentAccess(standing: CetrStanding, status: CetrStatus): 
   if (standing === "family") return status === "agreed" ? "read" : "none";
   if (status === "agreed" || status === "withdrawn") return "read";
   return writers.includes(standing) ? "edit" : "read";
+}
+
+/**
+ * Whose account may hold a place on a CETR's panel (or chair it): anyone working with children —
+ * the independent chair, clinical expert and expert by experience are often from outside the
+ * service — but not a family account or an administrator.
+ */
+export function mayHoldPanelPlace(accountRole: Role): boolean {
+  return accountRole !== "parent" && accountRole !== "young-person" && accountRole !== "admin";
+}
+
+/** A CETR's panel changes until the CETR is finished: once its report is agreed (or it is withdrawn), its places have ended. */
+export function cetrPanelOpen(status: CetrStatus): boolean {
+  return status !== "agreed" && status !== "withdrawn";
 }
 
 /** Who may ask for a CETR: the child's keyworkers (and the service lead). */

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { isoDateSchema } from "../actions/action-api.js";
+import { invitedEmailSchema, invitedNameSchema } from "../invitations.js";
 import { textField } from "../text.js";
 import { ukCalendarDate, ukDayOf } from "../today.js";
 
@@ -130,16 +131,43 @@ export interface CetrDetail extends CetrSummary {
   reportDueOn: string | null;
   agreedAt: string | null;
   panel: PanelMember[];
+  /** Invited to a place on the panel and not yet accepted (for the ICB lead; empty for others, and once the CETR is finished). */
+  panelInvitations: PanelInvitation[];
   /** What this reader may do here. */
   may: { arrange: boolean; edit: boolean; agree: boolean; hold: boolean; withdraw: boolean };
 }
 
+/** Someone invited to a place on the panel who has not accepted yet. */
+export interface PanelInvitation {
+  id: string;
+  email: string;
+  name: string | null;
+  place: PanelPlace;
+  expiresAt: string;
+}
+
 export const addPanelMemberBodySchema = z.object({
-  /** Their Roundtable account's email address: the panel is often from outside the service. */
-  email: z.email("Give their email address, like name@example.org").max(320),
+  /**
+   * Their Roundtable account's email address (the panel is often from outside the service), or,
+   * for someone without an account, where Roundtable sends them an invitation to the place.
+   */
+  email: invitedEmailSchema,
   place: z.enum(panelPlaces, { error: "Choose their place on the panel" }),
+  /** Needed only when the email address has no account: the invitation is addressed to them by name. */
+  name: invitedNameSchema,
 });
 export type AddPanelMemberBody = z.infer<typeof addPanelMemberBodySchema>;
+/** What the client sends (before the server tidies it). */
+export type AddPanelMemberRequest = z.input<typeof addPanelMemberBodySchema>;
+
+/** The answer to giving a panel place: the CETR, and the invitation when one was sent instead. */
+export interface PanelPlaceGiven extends CetrDetail {
+  /**
+   * Set when the email address had no account, so an invitation was sent. The link is shown once
+   * to the ICB lead, as for a case invitation: email may not be configured, or may not arrive.
+   */
+  invited: (PanelInvitation & { link: string; emailed: boolean }) | null;
+}
 
 /** A CETR in someone's own list ("CETRs for you"): the panel's places, and the ICB lead's CETRs to arrange and hold. */
 export interface MyCetr {
