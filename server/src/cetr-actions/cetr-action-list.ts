@@ -4,8 +4,8 @@
  * filters and the page are all conditions in it, and the escalations are counted in it.
  */
 import { schema, type Db } from "@roundtable/db";
-import { daysFrom, isOverdue, todayInEngland, type CetrActionRow, type CetrActionsQuery } from "@roundtable/domain";
-import { and, asc, eq, gte, isNull, lt, lte, not, or, sql, type SQL } from "drizzle-orm";
+import { isOverdue, todayInEngland, type CetrActionRow, type CetrActionsQuery } from "@roundtable/domain";
+import { and, asc, eq, isNull, not, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { cetrActionsAccess } from "../access/cetr-actions-access.js";
 import { orRefuse } from "../access/access-answer.js";

@@ -1,0 +1,1 @@
+CREATE INDEX "actions_due_key_idx" ON "actions" USING btree (coalesce("due_date", 'infinity'::date),"id") WHERE "actions"."removed_at" is null;
