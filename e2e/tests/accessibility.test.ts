@@ -1,20 +1,7 @@
-/**
- * Every screen, for every role, at a phone's width and a desktop's, checked by axe-core; and
- * each screen's accessibility tree (as Chromium gives it to screen readers) checked for names,
- * one main heading and the landmarks.
- *
- * The screens are found the way a person finds them: from My cases, following the app's own
- * links (header, cases, plans, meetings, records), a few of each kind of page. Pages no link
- * leads to are added by address: sign-in, password reset, an invitation, not found, and the
- * pages one role reaches that another may not use ("You do not have access to this").
- * client/src/navigation/routes.ts lists the routes; `routeKind` below must name each of them.
- *
- * axe checks only part of WCAG 2.2: keyboard use and reading order still need a person.
- */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "../support/axe.js";
 import { useAppAndBrowser } from "../support/session.js";
 import { openCase } from "../support/case-page.js";
 
@@ -23,12 +10,6 @@ const session = useAppAndBrowser();
 // The rules run: WCAG 2.0, 2.1 and 2.2 at levels A and AA (what the service must meet), and
 // axe's best practices (landmarks, one main heading, headings in order), which catch what
 // confuses screen reader users even where WCAG does not strictly require it.
-const axeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-
-// axe's own file, from node_modules: nothing is downloaded. It is evaluated through the
-// DevTools protocol rather than added as a <script>, which the app's Content-Security-Policy
-// (rightly) refuses, so the page is checked as people get it.
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const widths = [1280, 390] as const;
 
@@ -118,21 +99,6 @@ async function settle(page: Page): Promise<void> {
     before = now;
     await page.waitForTimeout(150);
   }
-}
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
-}
-
-async function axeViolations(page: Page, where: string): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(`${axeSource}\n;true`);
-  const result = (await page.evaluate(
-    (tags) => (window as unknown as { axe: { run(c: Document, o: object): Promise<unknown> } }).axe.run(document, { runOnly: tags, resultTypes: ["violations"] }),
-    axeTags,
-  )) as AxeResult;
-  return result.violations.map(
-    (v) => `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`,
-  );
 }
 
 interface AxNode {

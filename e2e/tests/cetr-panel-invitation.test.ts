@@ -5,6 +5,7 @@
  * on the panel of Jamie's CETR, as clinical expert, and when it ends; accepting with a new password
  * lands on the CETR, where Helen's page now shows them on the panel.
  */
+import { axeViolations } from "../support/axe.js";
 import { describe, expect, it } from "vitest";
 import { useAppAndBrowser } from "../support/session.js";
 
@@ -34,6 +35,7 @@ describe("a CETR panel place for someone who does not use Roundtable yet", () =>
     expect(await sent.textContent()).toContain("Invitation ready for Dr Sam Okafor");
     expect(await sent.textContent()).toContain("take this place on the CETR's panel");
     const link = await helen.getByLabel("Invitation link").inputValue();
+    const problems = await axeViolations(helen, "the CETR page with an invitation sent, as Helen");
     await expect.poll(() => helen.getByTestId("panel-invitations").textContent(), { timeout: 10_000 }).toContain(`Dr Sam Okafor (${email}), clinical expert`);
 
     const sam = await session.signedOut();
@@ -45,6 +47,11 @@ describe("a CETR panel place for someone who does not use Roundtable yet", () =>
     expect(invitation).toContain("it ends when the report is agreed");
     expect(invitation).not.toMatch(/join the team/i);
     expect(await sam.getByLabel("Your name").inputValue()).toBe("Dr Sam Okafor");
+    for (const width of [390, 1280]) {
+      await sam.setViewportSize({ width, height: 900 });
+      problems.push(...(await axeViolations(sam, `the panel invitation at ${width}px`)));
+    }
+    expect(problems).toEqual([]);
     await sam.getByLabel("Choose a password").fill("a long enough password");
     await sam.getByLabel("Enter the password again").fill("a long enough password");
     await sam.getByRole("button", { name: "Accept and take the place" }).click();
