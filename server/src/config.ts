@@ -88,8 +88,11 @@ export interface Config {
   overdueCheckMs: number;
   /** How often open websockets are checked for sessions that have expired since they opened. */
   sessionCheckMs: number;
-  /** Email: only sent when an SMTP server is configured. */
-  mail: { smtpUrl: string | undefined; from: string; digestHour: number };
+  /**
+   * Email: only sent when an SMTP server is configured. `digestHour`: from which hour (in England)
+   * the daily email goes out; null, never by itself (tests that send digests themselves).
+   */
+  mail: { smtpUrl: string | undefined; from: string; digestHour: number | null };
   /** The address in links we send (emails, calendar invites). */
   publicUrl: string;
   /** Collab tuning, overridable by tests and the benchmark. */

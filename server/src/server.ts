@@ -151,7 +151,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const stopSessionExpiry = startSessionExpiryJob(db, log, config.sessionCheckMs, [collab, presence]);
   const stopBirthdayJob = startBirthdayAccessJob(db, log, config.sessionCheckMs, access);
   const stopCetrReportJob = startCetrReportJob(db, notifier, log, config.overdueCheckMs);
-  const stopDigestJob = mailer ? startDailyDigestJob(db, mailer, config.publicUrl, config.mail.digestHour, log) : () => {};
+  const stopDigestJob = mailer && config.mail.digestHour !== null ? startDailyDigestJob(db, mailer, config.publicUrl, config.mail.digestHour, log) : () => {};
   httpServer.on("upgrade", (req, socket, head) => {
     if (collab.handleUpgrade(req, socket, head)) return;
     if (req.url?.startsWith("/socket.io")) return; // socket.io's own listener takes it

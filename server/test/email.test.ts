@@ -13,7 +13,7 @@ import { waitFor } from "./support/wait-for.js";
 const smtp = useSmtpSink();
 const server = useTestServer({
   configure: (config) => {
-    config.mail = { smtpUrl: smtp.url, from: "Roundtable <no-reply@roundtable.test>", digestHour: 23 };
+    config.mail = { smtpUrl: smtp.url, from: "Roundtable <no-reply@roundtable.test>", digestHour: null }; // the test sends any digests itself, at any hour
     config.publicUrl = "https://roundtable.example.org";
   },
 });

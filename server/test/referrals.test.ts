@@ -18,7 +18,7 @@ const waitingPerDay = 4;
 const smtp = useSmtpSink();
 const server = useTestServer({
   configure: (config) => {
-    config.mail = { smtpUrl: smtp.url, from: "Roundtable <no-reply@roundtable.test>", digestHour: 23 };
+    config.mail = { smtpUrl: smtp.url, from: "Roundtable <no-reply@roundtable.test>", digestHour: null }; // the test sends any digests itself, at any hour
     config.referralsWaitingPerDay = waitingPerDay;
   },
 });

@@ -80,7 +80,7 @@ export function useMailingTestServer(publicUrl: string): { smtp: Omit<SmtpSink, 
   const smtp = useSmtpSink();
   const server = useTestServer({
     configure: (config) => {
-      config.mail = { smtpUrl: smtp.url, from: "Roundtable <no-reply@roundtable.test>", digestHour: 23 };
+      config.mail = { smtpUrl: smtp.url, from: "Roundtable <no-reply@roundtable.test>", digestHour: null }; // the test sends any digests itself, at any hour
       config.publicUrl = publicUrl;
     },
   });
