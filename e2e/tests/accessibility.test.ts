@@ -74,7 +74,7 @@ function routeKind(pathname: string): string {
 }
 
 /** How many different pages of one kind are checked: plans and minutes differ, so a few of those. */
-const perKind: Record<string, number> = { case: 2, document: 2, meeting: 2 };
+const perKind: Record<string, number> = { document: 2, meeting: 2 };
 /** Not followed: signed in, the sign-in page only passes people on to where they were going. */
 const notFollowed = new Set(["sign-in"]);
 
