@@ -26,7 +26,8 @@ const roles = [
   ["priya.shah", "keyworker"],
   ["tom.hughes", "senior keyworker"],
   ["angela.okafor", "service lead"],
-  ["sam.patel", "administrator"],
+  // Not the administrator: every kind of page they reach, the service lead reaches too, with the
+  // same rights or more (docs/adr/0029, later note).
   ["mark.davies", "professional"],
   ["helen.morris", "ICB lead"],
   ["claire.walker", "parent"],
