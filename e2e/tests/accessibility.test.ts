@@ -26,8 +26,8 @@ const roles = [
   ["priya.shah", "keyworker"],
   ["tom.hughes", "senior keyworker"],
   ["angela.okafor", "service lead"],
-  // Not the administrator: every kind of page they reach, the service lead reaches too, with the
-  // same rights or more (docs/adr/0029, later note).
+  // Not the administrator: every kind of page they reach, the service lead reaches too
+  // (docs/adr/0029, later note).
   ["mark.davies", "professional"],
   ["helen.morris", "ICB lead"],
   ["claire.walker", "parent"],
