@@ -5,6 +5,7 @@
  */
 import type { AddPanelMemberRequest, PanelPlace } from "@roundtable/domain";
 import { formErrorsFromServer, formErrorsIfAny, type FieldMessages, type FormErrors, type FormLayout } from "../auth/form-errors";
+import { checkInvitee } from "../invitations/invite-form";
 
 export interface PanelForm {
   email: string;
@@ -22,11 +23,7 @@ export type PanelFormErrors = FormErrors<PanelField>;
 const layout: FormLayout<PanelField> = { fields: panelFields, fieldId: panelFieldId };
 
 export function checkPanelForm(form: PanelForm): PanelFormErrors | null {
-  const fields: FieldMessages<PanelField> = {};
-  const email = form.email.trim();
-  if (email === "") fields.email = "Enter their email address";
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) fields.email = "Enter an email address in the right format, like name@example.org";
-  if (form.name.trim().length > 200) fields.name = "Keep their name under 200 characters";
+  const fields: FieldMessages<PanelField> = checkInvitee(form);
   return formErrorsIfAny(layout, fields);
 }
 

@@ -26,12 +26,18 @@ export const inviteFieldId = (field: InviteField) => `invite-${field}`;
 export type InviteFormErrors = FormErrors<InviteField>;
 const inviteForm: FormLayout<InviteField> = { fields: inviteFields, fieldId: inviteFieldId };
 
-export function checkInviteForm(form: InviteForm): InviteFormErrors | null {
-  const fields: FieldMessages<InviteField> = {};
+/** The person invited, as every invitation form asks for them: an email address, and a name of a sensible length. */
+export function checkInvitee(form: { email: string; name: string }): FieldMessages<"email" | "name"> {
+  const fields: FieldMessages<"email" | "name"> = {};
   const email = form.email.trim();
   if (email === "") fields.email = "Enter their email address";
   else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) fields.email = "Enter an email address in the right format, like name@example.org";
   if (form.name.trim().length > 200) fields.name = "Keep their name under 200 characters";
+  return fields;
+}
+
+export function checkInviteForm(form: InviteForm): InviteFormErrors | null {
+  const fields: FieldMessages<InviteField> = checkInvitee(form);
   if (form.role === "") fields.role = "Choose what they will be on the team";
   else if (invitedRoleHasAgency(form.role) && form.agencyId === "") fields.agencyId = "Choose the agency they work for";
   else if (form.role === "young-person" && form.youngPersonAgreement.trim() === "") fields.youngPersonAgreement = "Say how the young person agreed to have their own account";
