@@ -1,14 +1,12 @@
 /**
- * Runs `src/main.ts` as a separate process — the way `pnpm start` does — so a test can kill
- * it with SIGKILL and start it again on the same data.
+ * Runs the built server (dist/main.js, built by the run's global set-up, build-server.ts) as a
+ * separate process — the way `pnpm start` does — so a test can kill it with SIGKILL and start it
+ * again on the same data.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
+import { builtServer, serverDir } from "./build-server.js";
 import { waitFor } from "./wait-for.js";
-
-// SERVER_DIR runs another checkout's server (e.g. the code before a fix) under the same test.
-const serverDir = process.env.SERVER_DIR ?? fileURLToPath(new URL("../..", import.meta.url));
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -50,7 +48,7 @@ export async function startChildServer(storage: ChildStorage, port: number, extr
   }
   // e.g. SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under a benchmark
   const nodeArgs = process.env.SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "src/main.ts"], { cwd: serverDir, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...nodeArgs, "--enable-source-maps", builtServer], { cwd: serverDir, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
