@@ -145,13 +145,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   presence = new Presence(httpServer, db, log, accessChanges, config, config.presence, config.durability.updateLog.failureLogIntervalMs);
-  const stopMaintenance = startDatabaseMaintenance(db, database.kind, log);
-  const stopFiguresJob = startCetrActionFiguresJob(db, log);
-  const stopOverdueJob = startOverdueActionsJob(db, log, config.overdueCheckMs, (n) => notifier.deliver(n));
-  const stopSessionExpiry = startSessionExpiryJob(db, log, config.sessionCheckMs, [collab, presence]);
-  const stopBirthdayJob = startBirthdayAccessJob(db, log, config.sessionCheckMs, access);
-  const stopCetrReportJob = startCetrReportJob(db, notifier, log, config.overdueCheckMs);
-  const stopDigestJob = mailer && config.mail.digestHour !== null ? startDailyDigestJob(db, mailer, config.publicUrl, config.mail.digestHour, log) : () => {};
+  const jobs = [
+    startDatabaseMaintenance(db, database.kind, log),
+    startCetrActionFiguresJob(db, log),
+    startOverdueActionsJob(db, log, config.overdueCheckMs, (n) => notifier.deliver(n)),
+    startSessionExpiryJob(db, log, config.sessionCheckMs, [collab, presence]),
+    startBirthdayAccessJob(db, log, config.sessionCheckMs, access),
+    startCetrReportJob(db, notifier, log, config.overdueCheckMs),
+    mailer && config.mail.digestHour !== null ? startDailyDigestJob(db, mailer, config.publicUrl, config.mail.digestHour, log) : null,
+  ];
   httpServer.on("upgrade", (req, socket, head) => {
     if (collab.handleUpgrade(req, socket, head)) return;
     if (req.url?.startsWith("/socket.io")) return; // socket.io's own listener takes it
@@ -171,23 +173,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
     closing ??= (async () => {
       collab.close();
       access.close();
-      stopOverdueJob();
-      stopCetrReportJob();
-      stopSessionExpiry();
-      stopBirthdayJob();
-      stopMaintenance();
-      stopFiguresJob();
-      stopDigestJob();
       // Every wait is bounded, so shutdown ends even while the database is away. People are
       // told first, truthfully, whether their changes were saved.
       const { shutdownSaveWaitMs, shutdownStepWaitMs } = config.durability;
       const step = (what: string, work: Promise<unknown> | undefined) => within(shutdownStepWaitMs, work, what, log);
+      // No job starts again; one under way finishes before the database closes.
+      const jobsStopped = Promise.all(jobs.map((job) => job?.stop()));
       const saved = await registry.closeAll(closeCodes.serverShutdown, shutdownSaveWaitMs);
       await step("action projection", projector.settle());
       // If the people's edits could not be saved, the server's own will not be either: do not wait again.
       await step("saving the server's own changes", registry.destroyAll(saved ? shutdownStepWaitMs : 0));
       await step("the audit trail", documentSessions.closeAll());
       await step("the version history", editHistory.close());
+      await step("the periodic jobs", jobsStopped);
       await step("presence", presence?.close()); // also closes the HTTP server
       httpServer.closeAllConnections();
       mailer?.close();

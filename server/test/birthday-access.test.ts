@@ -70,12 +70,12 @@ describe("a young person's 16th and 18th birthdays", () => {
     // A day passes and Riley is 16: the job, seeing the new day, tells the open connections.
     await db.update(schema.cases).set({ dateOfBirth: yearsBefore(today, 16) }).where(eq(schema.cases.id, caseId));
     let day = dayFrom(today, -1);
-    const stop = startBirthdayAccessJob(db, server.log, 20, server.access, () => day);
+    const job = startBirthdayAccessJob(db, server.log, 20, server.access, () => day);
     try {
       day = today;
       expect([4403, 4404]).toContain(await closed);
     } finally {
-      stop();
+      await job.stop();
     }
     expect((await claire.get(`/api/documents/${plan.body.id}`)).status).toBe(404);
   });

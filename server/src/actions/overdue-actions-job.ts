@@ -9,6 +9,7 @@ import { and, eq, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { PersonNotification } from "../realtime/presence.js";
 import { documentOpenChecker } from "../access/may-open.js";
+import { repeatEvery, type RepeatingJob } from "../jobs/repeating-job.js";
 
 /** Tell the owners of newly overdue actions. Returns how many were told. */
 export async function notifyOverdueActions(db: Db, today: string, deliver: (n: PersonNotification[]) => Promise<void>): Promise<number> {
@@ -51,22 +52,9 @@ export async function notifyOverdueActions(db: Db, today: string, deliver: (n: P
   return created.length;
 }
 
-export function startOverdueActionsJob(db: Db, log: Logger, everyMs: number, deliver: (n: PersonNotification[]) => Promise<void>): () => void {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const told = await notifyOverdueActions(db, todayInEngland(), deliver);
-      if (told > 0) log.info({ told }, "told owners about overdue actions");
-    } catch (err) {
-      log.error({ err }, "overdue-actions job failed; it will try again");
-    } finally {
-      running = false;
-    }
-  };
-  void run();
-  const timer = setInterval(() => void run(), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+export function startOverdueActionsJob(db: Db, log: Logger, everyMs: number, deliver: (n: PersonNotification[]) => Promise<void>): RepeatingJob {
+  return repeatEvery({ everyMs, runAtStart: true, what: "telling owners about overdue actions", log }, async () => {
+    const told = await notifyOverdueActions(db, todayInEngland(), deliver);
+    if (told > 0) log.info({ told }, "told owners about overdue actions");
+  });
 }

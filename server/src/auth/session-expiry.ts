@@ -6,6 +6,7 @@
 import { schema, type Db } from "@roundtable/db";
 import { and, gt, inArray } from "drizzle-orm";
 import type { Logger } from "pino";
+import { repeatEvery, type RepeatingJob } from "../jobs/repeating-job.js";
 
 export interface SessionHolder {
   sessionIds(): string[] | Promise<string[]>;
@@ -28,14 +29,9 @@ export async function endExpiredSessions(db: Db, holders: readonly SessionHolder
   return open.size;
 }
 
-export function startSessionExpiryJob(db: Db, log: Logger, everyMs: number, holders: readonly SessionHolder[]): () => void {
-  const run = () =>
-    endExpiredSessions(db, holders)
-      .then((ended) => {
-        if (ended > 0) log.info({ ended }, "closed connections of expired sessions");
-      })
-      .catch((err: unknown) => log.error({ err }, "could not check for expired sessions; will try again"));
-  const timer = setInterval(() => void run(), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+export function startSessionExpiryJob(db: Db, log: Logger, everyMs: number, holders: readonly SessionHolder[]): RepeatingJob {
+  return repeatEvery({ everyMs, what: "checking for expired sessions", log }, async () => {
+    const ended = await endExpiredSessions(db, holders);
+    if (ended > 0) log.info({ ended }, "closed connections of expired sessions");
+  });
 }

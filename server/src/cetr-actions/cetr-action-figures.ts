@@ -19,6 +19,7 @@ import {
 } from "@roundtable/domain";
 import { and, desc, eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Logger } from "pino";
+import { repeatEvery, type RepeatingJob } from "../jobs/repeating-job.js";
 
 const f = schema.cetrActionFigures;
 const days = schema.cetrActionStatusDays;
@@ -32,12 +33,9 @@ export async function keepCetrActionFiguresCurrent(db: Db, today: string): Promi
 }
 
 /** Moves the figures on to each new day soon after midnight, so no one waits for the rebuild. */
-export function startCetrActionFiguresJob(db: Db, log: Logger, everyMs = 10 * 60_000): () => void {
-  const run = () => keepCetrActionFiguresCurrent(db, todayInEngland()).catch((err: unknown) => log.error({ err }, "could not bring the CETR action figures up to date; the next reader will"));
-  void run();
-  const timer = setInterval(() => void run(), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+export function startCetrActionFiguresJob(db: Db, log: Logger, everyMs = 10 * 60_000): RepeatingJob {
+  // If it fails, the next reader brings them up to date.
+  return repeatEvery({ everyMs, runAtStart: true, what: "bringing the CETR action figures up to date", log }, () => keepCetrActionFiguresCurrent(db, todayInEngland()));
 }
 
 type Figures = Pick<CetrActionsOverview, "counts" | "groups">;

@@ -12,6 +12,7 @@ import type { Logger } from "pino";
 import { personById } from "../auth/sessions.js";
 import { standingToCetr, type CetrRow } from "../access/cetr-standing.js";
 import type { Notifier } from "../notifications/notifier.js";
+import { repeatEvery, type RepeatingJob } from "../jobs/repeating-job.js";
 
 /** The chair is reminded this many days before the report is due (and on any later day it is still not agreed, once). */
 export const reportReminderDaysBefore = 3;
@@ -82,22 +83,9 @@ export async function remindChairsOfReports(db: Db, notifier: Notifier, today: s
   return due.length;
 }
 
-export function startCetrReportJob(db: Db, notifier: Notifier, log: Logger, everyMs: number): () => void {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const reminded = await remindChairsOfReports(db, notifier, todayInEngland());
-      if (reminded > 0) log.info({ reminded }, "reminded CETR chairs of reports due");
-    } catch (err) {
-      log.error({ err }, "CETR report reminders failed; they will be tried again");
-    } finally {
-      running = false;
-    }
-  };
-  void run();
-  const timer = setInterval(() => void run(), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+export function startCetrReportJob(db: Db, notifier: Notifier, log: Logger, everyMs: number): RepeatingJob {
+  return repeatEvery({ everyMs, runAtStart: true, what: "reminding CETR chairs of reports due", log }, async () => {
+    const reminded = await remindChairsOfReports(db, notifier, todayInEngland());
+    if (reminded > 0) log.info({ reminded }, "reminded CETR chairs of reports due");
+  });
 }

@@ -9,6 +9,7 @@ import { schema, type Db } from "@roundtable/db";
 import { isNotNull } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { AccessAnnouncer } from "../access/access-announcer.js";
+import { repeatEvery, type RepeatingJob } from "../jobs/repeating-job.js";
 
 /** The ages at which parents' access to a young person's records can change. */
 const turningPoints = [decidesFromAge, adultFromAge];
@@ -29,25 +30,14 @@ export async function casesReachingAnAgeThatCounts(db: Db, lastDay: string, toda
  * Looks every `everyMs` whether the day in England has changed; when it has, announces each case
  * whose young person has reached 16 or 18 since. `today` is replaceable for tests.
  */
-export function startBirthdayAccessJob(db: Db, log: Logger, everyMs: number, access: AccessAnnouncer, today: () => string = todayInEngland): () => void {
+export function startBirthdayAccessJob(db: Db, log: Logger, everyMs: number, access: AccessAnnouncer, today: () => string = todayInEngland): RepeatingJob {
   let lastDay = today();
-  let running = false;
-  const run = async () => {
+  return repeatEvery({ everyMs, what: "the birthday access check", log }, async () => {
     const day = today();
-    if (running || day === lastDay) return;
-    running = true;
-    try {
-      const caseIds = await casesReachingAnAgeThatCounts(db, lastDay, day);
-      lastDay = day; // only once the cases are known: a failed look is tried again
-      for (const caseId of caseIds) await access.caseAccessChanged(caseId);
-      if (caseIds.length > 0) log.info({ cases: caseIds.length }, "a young person reached 16 or 18: open connections re-checked");
-    } catch (err) {
-      log.error({ err }, "birthday access check failed; it will try again");
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void run(), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+    if (day === lastDay) return;
+    const caseIds = await casesReachingAnAgeThatCounts(db, lastDay, day);
+    lastDay = day; // only once the cases are known: a failed look is tried again
+    for (const caseId of caseIds) await access.caseAccessChanged(caseId);
+    if (caseIds.length > 0) log.info({ cases: caseIds.length }, "a young person reached 16 or 18: open connections re-checked");
+  });
 }

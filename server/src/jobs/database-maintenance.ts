@@ -7,16 +7,13 @@
 import type { Db, DatabaseKind } from "@roundtable/db";
 import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
+import { repeatEvery, type RepeatingJob } from "./repeating-job.js";
 
 export async function refreshStatistics(db: Db): Promise<void> {
   await db.execute(sql`analyze`);
 }
 
-export function startDatabaseMaintenance(db: Db, kind: DatabaseKind, log: Logger, everyMs = 15 * 60_000): () => void {
-  if (kind !== "pglite") return () => {};
-  const run = () => refreshStatistics(db).catch((err: unknown) => log.error({ err }, "could not refresh table statistics"));
-  void run();
-  const timer = setInterval(() => void run(), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+export function startDatabaseMaintenance(db: Db, kind: DatabaseKind, log: Logger, everyMs = 15 * 60_000): RepeatingJob | null {
+  if (kind !== "pglite") return null;
+  return repeatEvery({ everyMs, runAtStart: true, what: "refreshing table statistics", log }, () => refreshStatistics(db));
 }

@@ -14,6 +14,7 @@ import { personById } from "../auth/sessions.js";
 import { documentsVisibleTo } from "../access/visible-documents.js";
 import { digestLineFor } from "./email-wording.js";
 import { stillOpenable, unreadCounted } from "./inbox.js";
+import { repeatEvery, type RepeatingJob } from "../jobs/repeating-job.js";
 
 function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T12:00:00Z`);
@@ -114,19 +115,11 @@ function digestEmail(p: { name: string; overdue: number; thisWeek: number }, gat
   return { subject, text: `Dear ${p.name},\n\n${actions}${news}Roundtable` };
 }
 
-export function startDailyDigestJob(db: Db, mailer: Mailer, publicUrl: string, digestHour: number, log: Logger): () => void {
-  const run = async () => {
+export function startDailyDigestJob(db: Db, mailer: Mailer, publicUrl: string, digestHour: number, log: Logger): RepeatingJob {
+  return repeatEvery({ everyMs: 10 * 60_000, runAtStart: true, what: "sending the daily digests", log }, async () => {
     const hour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "numeric", hour12: false }).format(new Date()));
     if (hour < digestHour) return;
-    try {
-      const sent = await sendDailyDigests(db, mailer, publicUrl, todayInEngland());
-      if (sent > 0) log.info({ sent }, "sent daily digests");
-    } catch (err) {
-      log.error({ err }, "daily digest failed; it will try again");
-    }
-  };
-  void run();
-  const timer = setInterval(() => void run(), 10 * 60_000);
-  timer.unref();
-  return () => clearInterval(timer);
+    const sent = await sendDailyDigests(db, mailer, publicUrl, todayInEngland());
+    if (sent > 0) log.info({ sent }, "sent daily digests");
+  });
 }
