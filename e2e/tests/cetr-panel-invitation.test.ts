@@ -1,7 +1,8 @@
 /**
  * A CETR panel place for someone who does not use Roundtable yet (issue 13): Helen (ICB) gives the
  * place by email address; with no email server here, she is given the invitation's link to pass on
- * herself, and the panel lists it as invited, not yet accepted. The link's page says it is a place
+ * herself, and the panel lists it as invited, not yet accepted; a second, mistyped one she withdraws
+ * (after a second thought), which takes it off the list. The link's page says it is a place
  * on the panel of Jamie's CETR, as clinical expert, and when it ends; accepting with a new password
  * lands on the CETR, where Helen's page now shows them on the panel.
  */
@@ -37,6 +38,21 @@ describe("a CETR panel place for someone who does not use Roundtable yet", () =>
     const link = await helen.getByLabel("Invitation link").inputValue();
     const problems = await axeViolations(helen, "the CETR page with an invitation sent, as Helen");
     await expect.poll(() => helen.getByTestId("panel-invitations").textContent(), { timeout: 10_000 }).toContain(`Dr Sam Okafor (${email}), clinical expert`);
+
+    // A mistyped address holds a place until it is withdrawn: Helen withdraws it, after a second thought.
+    const typo = `sam.okafr.${Date.now()}@example.org`;
+    await helen.getByLabel("Their email address").fill(typo);
+    await nameField.fill("Sam Okafr");
+    await helen.getByRole("button", { name: "Add to the panel" }).click();
+    const invited = helen.getByTestId("panel-invitations");
+    await expect.poll(() => invited.textContent(), { timeout: 10_000 }).toContain(typo);
+    await helen.getByRole("button", { name: "Withdraw invitation to Sam Okafr" }).click();
+    const question = helen.getByTestId("withdraw-panel-invitation-question");
+    await question.getByRole("heading", { name: "Withdraw the invitation to Sam Okafr?" }).waitFor();
+    problems.push(...(await axeViolations(helen, "the question before withdrawing a panel invitation")));
+    await question.getByRole("button", { name: "Yes, withdraw the invitation" }).click();
+    await expect.poll(() => invited.textContent(), { timeout: 10_000 }).not.toContain(typo);
+    expect(await invited.textContent()).toContain(email);
 
     const sam = await session.signedOut();
     sam.on("pageerror", (e) => errors.push(`sam: ${e.message}`));

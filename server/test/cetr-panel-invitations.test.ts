@@ -180,12 +180,131 @@ describe("a panel place for someone who does not use Roundtable yet", () => {
     // Nothing was set up for them.
     expect(await db().select().from(schema.people).where(eq(schema.people.email, late))).toEqual([]);
     expect((await helen.get<CetrDetail>(`/api/cetrs/${cetr.id}/page`)).body.panelInvitations).toEqual([]);
+    // Withdrawn as the report was agreed, by the person agreeing it: nothing shows it as still waiting.
+    const [row] = await db().select().from(schema.invitations).where(eq(schema.invitations.id, waiting.body.invited!.id));
+    expect(row).toMatchObject({ withdrawnBy: helen.personId, acceptedAt: null });
+    expect(row!.withdrawnAt).not.toBeNull();
+    expect((await auditOf("cetr-panel-invitation-withdrawn")).map((e) => [e.personId, e.detail])).toContainEqual([
+      helen.personId,
+      { cetrId: cetr.id, invitationId: row!.id, email: late, place: "expert-by-experience", cetrEnded: true },
+    ]);
   });
 
   it("refuses a place, or an invitation to one, once the CETR is agreed", async () => {
     const refused = await givePlace(cetr.id, { email: uniqueEmail("too.late"), name: "Too Late", place: "clinical-expert" });
     expect(refused.status).toBe(409);
     expect(refused.body.error).toBe("This CETR is finished: its panel can no longer change.");
+  });
+});
+
+describe("withdrawing an invitation to a panel place", () => {
+  let cetr: CetrSummary;
+  let mistyped: PanelPlaceGiven["invited"] & {};
+  const withdraw = (invitationId: string, by = helen, cetrId = cetr.id) => by.post<CetrDetail & Refusal>(`/api/cetrs/${cetrId}/panel/invitations/${invitationId}/withdraw`, {});
+  // Each link as given back when the invitation was sent: the only time it is known.
+  const links = new Map<string, string>();
+  const linkOf = (invitationId: string) => links.get(invitationId)!;
+  const invite = async (label: string, on = cetr) => {
+    const sent = await givePlace(on.id, { email: uniqueEmail(label), name: `Invited ${label}`, place: "clinical-expert" });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    links.set(sent.body.invited!.id, sent.body.invited!.link);
+    return sent.body.invited!;
+  };
+  const rowOf = async (invitationId: string) => (await db().select().from(schema.invitations).where(eq(schema.invitations.id, invitationId)))[0]!;
+
+  it("is the ICB lead's alone", async () => {
+    cetr = await requestCetr();
+    mistyped = await invite("mistyped");
+    expect((await withdraw(mistyped.id, claire)).status).toBe(404);
+    for (const someone of [ben, priya]) {
+      const refused = await withdraw(mistyped.id, someone);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error).toBe("The CETR panel is convened by the ICB lead.");
+    }
+    expect((await rowOf(mistyped.id)).withdrawnAt).toBeNull();
+  });
+
+  it("frees the place it held, and its link then says it was withdrawn", async () => {
+    for (let i = 1; i < 10; i++) await invite(`filler${i}`);
+    const full = await givePlace(cetr.id, { email: uniqueEmail("corrected"), name: "Corrected Address", place: "clinical-expert" });
+    expect(full.status).toBe(409);
+
+    const withdrawn = await withdraw(mistyped.id);
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    // The CETR's page as it now stands: the invitation no longer waiting.
+    expect(withdrawn.body).toMatchObject({ id: cetr.id, status: "requested" });
+    expect(withdrawn.body.panelInvitations).toHaveLength(9);
+    expect(withdrawn.body.panelInvitations.map((i) => i.id)).not.toContain(mistyped.id);
+    expect(await rowOf(mistyped.id)).toMatchObject({ withdrawnBy: helen.personId, acceptedAt: null });
+    expect((await auditOf("cetr-panel-invitation-withdrawn")).map((e) => [e.personId, e.documentId, e.detail])).toContainEqual([
+      helen.personId,
+      cetr.documentId,
+      { cetrId: cetr.id, invitationId: mistyped.id, email: mistyped.email, place: "clinical-expert", cetrEnded: false },
+    ]);
+
+    const token = tokenOf(mistyped.link);
+    const described = await call<Refusal>("GET", `/api/invitations/${token}`);
+    expect(described.status).toBe(410);
+    expect(described.body.error).toMatch(/been withdrawn/);
+    const refused = await accept(token, { name: "Mistyped", password: "a long enough password" });
+    expect(refused.status).toBe(410);
+    expect(refused.body.error).toMatch(/been withdrawn/);
+    expect(await db().select().from(schema.people).where(eq(schema.people.email, mistyped.email))).toEqual([]);
+
+    // The tenth place is free again.
+    expect((await givePlace(cetr.id, { email: uniqueEmail("corrected"), name: "Corrected Address", place: "clinical-expert" })).status).toBe(201);
+  });
+
+  it("refuses, in words, an invitation already withdrawn, accepted or expired", async () => {
+    const twice = await withdraw(mistyped.id);
+    expect(twice.status).toBe(409);
+    expect(twice.body.error).toBe(`The invitation to Invited mistyped has already been withdrawn, and its place is free. Reload the page to see who is still invited.`);
+
+    const [first, second] = (await helen.get<CetrDetail>(`/api/cetrs/${cetr.id}/page`)).body.panelInvitations;
+    const accepted = await accept(tokenOf(linkOf(first!.id)), { name: "Accepted Already", password: "a long enough password" });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    const afterAccepting = await withdraw(first!.id);
+    expect(afterAccepting.status).toBe(409);
+    expect(afterAccepting.body.error).toMatch(/has already accepted this invitation and has the place on the panel, so it cannot be withdrawn\.$/);
+    expect(await rowOf(first!.id)).toMatchObject({ withdrawnAt: null });
+
+    await db().update(schema.invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(schema.invitations.id, second!.id));
+    const expired = await withdraw(second!.id);
+    expect(expired.status).toBe(409);
+    expect(expired.body.error).toMatch(/has expired, so it no longer holds a place on the panel/);
+    expect(await rowOf(second!.id)).toMatchObject({ withdrawnAt: null });
+  });
+
+  it("does not find another CETR's invitation, and leaves it waiting", async () => {
+    const other = await requestCetr();
+    const elsewhere = await invite("elsewhere", other);
+    const refused = await withdraw(elsewhere.id);
+    expect(refused.status).toBe(404);
+    expect(refused.body.error).toBe("That invitation was not found.");
+    expect((await rowOf(elsewhere.id)).withdrawnAt).toBeNull();
+    expect((await withdraw(elsewhere.id, helen, other.id)).status).toBe(200);
+    expect((await priya.post(`/api/cetrs/${other.id}/commands`, { type: "withdraw", reason: "Asked for twice" })).status).toBe(200);
+  });
+
+  it("withdraws those still waiting when the CETR is withdrawn, as done by the person withdrawing it", async () => {
+    const waiting = (await helen.get<CetrDetail>(`/api/cetrs/${cetr.id}/page`)).body.panelInvitations;
+    expect(waiting.length).toBeGreaterThan(0);
+    expect((await priya.post(`/api/cetrs/${cetr.id}/commands`, { type: "withdraw", reason: "Robin is settled at home now" })).status).toBe(200);
+
+    const rows = await db().select().from(schema.invitations).where(eq(schema.invitations.cetrId, cetr.id));
+    for (const { id } of waiting) expect(rows.find((r) => r.id === id)).toMatchObject({ withdrawnBy: priya.personId, acceptedAt: null });
+    // The one that expired is left as it was.
+    expect(rows.filter((r) => r.acceptedAt === null && r.withdrawnAt === null).map((r) => r.expiresAt < new Date())).toEqual([true]);
+    const audited = (await auditOf("cetr-panel-invitation-withdrawn")).filter((e) => e.personId === priya.personId && (e.detail as { cetrId?: string }).cetrId === cetr.id);
+    expect(audited.map((e) => (e.detail as { invitationId: string }).invitationId).sort()).toEqual(waiting.map((i) => i.id).sort());
+
+    // The link says the CETR has finished; nothing is left to withdraw.
+    const described = await call<Refusal>("GET", `/api/invitations/${tokenOf(linkOf(waiting[0]!.id))}`);
+    expect(described.status).toBe(409);
+    expect(described.body.error).toMatch(/CETR that has now finished/);
+    const late = await withdraw(waiting[0]!.id);
+    expect(late.status).toBe(409);
+    expect(late.body.error).toBe("This CETR is finished: its panel can no longer change.");
   });
 });
 

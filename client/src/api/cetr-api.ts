@@ -26,6 +26,11 @@ export function addPanelMember(cetrId: string, body: AddPanelMemberRequest): Pro
   return requestJson(api.cetrs[":id"].panel.$post({ ...cetr(cetrId), json: body }));
 }
 
+/** Withdraw an invitation to a panel place still waiting: its link stops working and the place is free. The CETR's page as it now stands. */
+export function withdrawPanelInvitation(cetrId: string, invitationId: string): Promise<CetrDetail> {
+  return requestJson(api.cetrs[":id"].panel.invitations[":invitationId"].withdraw.$post({ param: { id: segment(cetrId), invitationId: segment(invitationId) } }));
+}
+
 export function getCetrPapers(cetrId: string): Promise<CetrPapers> {
   return requestJson(api.cetrs[":id"].papers.$get(cetr(cetrId)));
 }

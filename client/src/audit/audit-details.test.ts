@@ -28,13 +28,17 @@ describe("an audit event's details in words", () => {
     );
   });
 
-  it("says who was given or invited to a place on a CETR panel, and as what", () => {
+  it("says who was given, invited to or uninvited from a place on a CETR panel, and as what", () => {
     expect(describeAuditDetails({ action: "cetr-panel-changed", detail: { cetrId: "c", name: "Dr Ruth Adeyemi", place: "independent-chair" } })).toBe("Dr Ruth Adeyemi, independent chair");
     expect(describeAuditDetails({ action: "cetr-panel-invited", detail: { cetrId: "c", email: "sam@example.org", place: "expert-by-experience" } })).toBe("Invited sam@example.org as expert by experience");
     expect(describeAuditDetails({ action: "cetr-panel-joined", detail: { cetrId: "c", place: "clinical-expert", newAccount: true } })).toBe(
       "Took up a place on the panel as clinical expert, with a new account",
     );
     expect(describeAuditDetails({ action: "cetr-panel-invited", detail: { cetrId: "c", email: "sam@example.org", place: "<b>" } })).toBe("");
+    expect(describeAuditDetails({ action: "cetr-panel-invitation-withdrawn", detail: { cetrId: "c", email: "sam@example.org", cetrEnded: false } })).toBe("Withdrew the invitation to sam@example.org");
+    expect(describeAuditDetails({ action: "cetr-panel-invitation-withdrawn", detail: { cetrId: "c", email: "sam@example.org", cetrEnded: true } })).toBe(
+      "Withdrew the invitation to sam@example.org, as the CETR ended",
+    );
   });
 
   it("says how a child came onto the register, and who keyworks them and covers", () => {

@@ -150,6 +150,11 @@ export function describeAuditDetails(event: Pick<AuditEvent, "action" | "detail"
       const place = panelPlace(detail);
       return email && place ? `Invited ${email} as ${place}` : "";
     }
+    case "cetr-panel-invitation-withdrawn": {
+      const email = text(detail, "email");
+      if (!email) return "";
+      return detail.cetrEnded === true ? `Withdrew the invitation to ${email}, as the CETR ended` : `Withdrew the invitation to ${email}`;
+    }
     case "cetr-panel-joined": {
       const place = panelPlace(detail);
       const start = place ? `Took up a place on the panel as ${place}` : "Took up a place on the panel";

@@ -3,7 +3,7 @@
  * on this one CETR, not on the child's team; the place ends when the report is agreed. The ICB
  * lead gives a place by email address: at once to someone who uses Roundtable, or by an
  * invitation (its link shown here to pass on) to someone who does not yet, listed as invited
- * until they accept.
+ * until they accept or the invitation is withdrawn (PanelInvitations).
  */
 import { panelPlaceLabels, panelPlaces, type CetrDetail, type PanelPlace, type PanelPlaceGiven } from "@roundtable/domain";
 import { useState, type FormEvent } from "react";
@@ -12,7 +12,7 @@ import { ErrorSummary } from "../auth/ErrorSummary";
 import { FieldShell } from "../auth/FieldShell";
 import { FormField } from "../auth/FormField";
 import { InvitationSent } from "../invitations/InvitationSent";
-import { formatUkDate } from "../layout/uk-time";
+import { PanelInvitations } from "./PanelInvitations";
 import { checkPanelForm, emptyPanelForm, panelBody, panelErrorsFromServer, panelFieldId, type PanelForm, type PanelFormErrors } from "./panel-form";
 
 interface CetrPanelProps {
@@ -60,22 +60,11 @@ export function CetrPanel({ cetr, onChanged }: CetrPanelProps) {
           ))}
         </ul>
       )}
-      {cetr.panelInvitations.length > 0 && (
-        <>
-          <h3 id="cetr-panel-invited-heading">Invited, not yet accepted</h3>
-          <ul className="nhsuk-list" aria-labelledby="cetr-panel-invited-heading" data-testid="panel-invitations">
-            {cetr.panelInvitations.map((i) => (
-              <li key={i.id}>
-                <strong>{i.name ?? i.email}</strong>
-                {i.name && ` (${i.email})`}, {panelPlaceLabels[i.place].toLowerCase()}. The link works until {formatUkDate(i.expiresAt)}.
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <PanelInvitations cetr={cetr} onChanged={onChanged} />
       {cetr.may.arrange && (
         <>
-          {sent && <InvitationSent invitation={sent} lets="take this place on the CETR's panel" />}
+          {/* Its link, while it still works: not once it is withdrawn or taken up. */}
+          {sent && cetr.panelInvitations.some((i) => i.id === sent.id) && <InvitationSent invitation={sent} lets="take this place on the CETR's panel" />}
           {errors && <ErrorSummary errors={errors} />}
           <form onSubmit={handleSubmit} noValidate className="rt-cetr__panel-form">
             <FormField

@@ -7,6 +7,7 @@
 import type { CaseDetail, LinkedYoungPerson, Me, TeamMember } from "@roundtable/domain";
 import { useState, type FormEvent } from "react";
 import { ApiRequestError, linkYoungPerson, unlinkYoungPerson } from "../api/api";
+import { SecondThought } from "../layout/SecondThought";
 import { formatUkDate } from "../layout/uk-time";
 import { SelectField } from "../auth/SelectField";
 import { TextAreaField } from "../auth/TextAreaField";
@@ -56,23 +57,21 @@ export function YoungPersonLink({ details, team, me, child, linked, onChanged, o
             </button>
           )}
           {asking && (
-            <div className="nhsuk-card nhsuk-card--warning rt-question" data-testid="unlink-question">
-              <div className="nhsuk-card__content">
-                <h3 className="nhsuk-card__heading">Unlink {linked.name}&apos;s account?</h3>
-                <p>
-                  It will no longer open anything of {child}&apos;s, including {child}&apos;s own page, straight away. {child}&apos;s keyworker
-                  and the service lead are told.
-                </p>
-                <div className="rt-question__buttons">
-                  <button type="button" className="nhsuk-button nhsuk-button--warning" aria-disabled={busy || undefined} onClick={() => !busy && void unlink()}>
-                    {busy ? "Unlinking…" : "Yes, unlink it"}
-                  </button>
-                  <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setAsking(false)}>
-                    Cancel
-                  </button>
-                </div>
-              </div>
-            </div>
+            <SecondThought
+              testId="unlink-question"
+              level={3}
+              question={`Unlink ${linked.name}'s account?`}
+              yes="Yes, unlink it"
+              working="Unlinking…"
+              busy={busy}
+              onYes={() => void unlink()}
+              onCancel={() => setAsking(false)}
+            >
+              <p>
+                It will no longer open anything of {child}&apos;s, including {child}&apos;s own page, straight away. {child}&apos;s keyworker
+                and the service lead are told.
+              </p>
+            </SecondThought>
           )}
         </>
       ) : (

@@ -2,7 +2,8 @@
  * CETRs over HTTP. Under /api/cases: POST /:caseId/cetrs (request one), GET /:caseId/cetrs.
  * Under /api/cetrs: GET /:id (the stable contract), GET /:id/page (what its page shows),
  * POST /:id/commands (arrange, hold, agree-report, withdraw), POST /:id/panel (a place, or an
- * invitation to one for someone with no account), GET /:id/papers,
+ * invitation to one for someone with no account), POST /:id/panel/invitations/:invitationId/withdraw,
+ * GET /:id/papers,
  * GET and POST /:id/carried-actions[/:actionId], GET /:id/pdf (the report with its actions table).
  */
 import { Hono } from "hono";
@@ -12,7 +13,19 @@ import { createMailer } from "../notifications/mailer.js";
 import { panelInvitationEmail } from "../invitations/invitation-email.js";
 import { jsonBody, parseOrThrow } from "../http/validate.js";
 import type { ActionDeps } from "../actions/actions.js";
-import { addPanelMember, cetrOwners, commandCetr, describeCetr, getCetr, listCaseCetrs, listMyCetrs, openCetr, requestCetr, type CetrDeps } from "./cetrs.js";
+import {
+  addPanelMember,
+  cetrOwners,
+  commandCetr,
+  describeCetr,
+  getCetr,
+  listCaseCetrs,
+  listMyCetrs,
+  openCetr,
+  requestCetr,
+  withdrawPanelPlaceInvitation,
+  type CetrDeps,
+} from "./cetrs.js";
 import { decideCetrCarried, describeCetrCarried } from "./cetr-carry-over.js";
 import { papersFor } from "./cetr-papers.js";
 import { cetrPdf } from "./cetr-pdf.js";
@@ -46,6 +59,10 @@ export function cetrRoutes(deps: CetrDeps & ActionDeps & Pick<AppDeps, "config" 
       const { email, name, place, expiresAt } = invited.invitation;
       if (mailer) await mailer.send(panelInvitationEmail({ to: email, name, inviter: person, place, link, expiresAt, accountExists: false }));
       return c.json({ ...detail, invited: { ...invited.invitation, link, emailed: mailer !== null } } satisfies PanelPlaceGiven, 201);
+    })
+    .post("/:id/panel/invitations/:invitationId/withdraw", async (c) => {
+      const invitationId = parseOrThrow(uuidSchema, c.req.param("invitationId"), "invitation id");
+      return c.json(await withdrawPanelPlaceInvitation(deps, c.get("person"), cetrIdOf(c.req.param("id")), invitationId));
     })
     .get("/:id/pdf", async (c) => {
       const { filename, pdf } = await cetrPdf(deps, c.get("person"), cetrIdOf(c.req.param("id")));

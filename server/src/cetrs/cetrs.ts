@@ -40,7 +40,17 @@ import { carriedIntoCetr } from "./cetr-carry-over.js";
 import { circulateReport, tellOfRequest } from "./cetr-news.js";
 import type { Notifier } from "../notifications/notifier.js";
 import { accountByEmail } from "../invitations/invitations.js";
-import { invitePanelMember, lockPanel, maxPanelPlaces, panelFull, pendingPanelInvitations, type SentPanelInvitation } from "./cetr-panel-invitations.js";
+import {
+  endPanelInvitations,
+  invitePanelMember,
+  lockPanel,
+  maxPanelPlaces,
+  panelFinished,
+  panelFull,
+  pendingPanelInvitations,
+  withdrawPanelInvitation,
+  type SentPanelInvitation,
+} from "./cetr-panel-invitations.js";
 
 export interface CetrDeps {
   db: Db;
@@ -232,12 +242,16 @@ export async function commandCetr(deps: CetrDeps & { reportDays?: number }, pers
     due.setUTCDate(due.getUTCDate() + (service?.days ?? 14));
     await db.update(schema.cetrs).set({ status: next.status, heldOn, reportDueOn: due.toISOString().slice(0, 10), updatedAt: now }).where(eq(schema.cetrs.id, cetrId));
   } else if (command.type === "withdraw") {
-    await db.update(schema.cetrs).set({ status: next.status, withdrawnReason: command.reason, updatedAt: now }).where(eq(schema.cetrs.id, cetrId));
+    await db.transaction(async (tx) => {
+      await endPanelInvitations(tx, person, cetr, now);
+      await tx.update(schema.cetrs).set({ status: next.status, withdrawnReason: command.reason, updatedAt: now }).where(eq(schema.cetrs.id, cetrId));
+    });
   } else {
     // Read both documents before the transaction (reading may need the database; see commandMeeting).
     const reportState = await deps.registry.readState(cetr.documentId);
     const summaryState = cetr.easyReadDocumentId ? await deps.registry.readState(cetr.easyReadDocumentId) : null;
     await db.transaction(async (tx) => {
+      await endPanelInvitations(tx, person, cetr, now);
       const [version] = await tx
         .insert(schema.documentVersions)
         .values({ documentId: cetr.documentId, name: "Agreed CETR report", state: reportState, createdBy: person.id })
@@ -262,6 +276,21 @@ export async function commandCetr(deps: CetrDeps & { reportDays?: number }, pers
   return describeCetr(db, person, cetrId);
 }
 
+/** The CETR, if this person convenes its panel and it has not finished: the one check before any change to the panel. */
+async function panelConvenedBy(db: Db, person: Person, cetrId: string): Promise<CetrRow> {
+  const { cetr, standing } = await openCetr(db, person, cetrId);
+  if (!mayArrangeCetr(standing)) throw forbidden("The CETR panel is convened by the ICB lead.");
+  if (!cetrPanelOpen(cetr.status)) throw panelFinished();
+  return cetr;
+}
+
+/** The ICB lead withdraws an invitation to a panel place still waiting, freeing the place; the CETR's page as it now stands. */
+export async function withdrawPanelPlaceInvitation({ db }: Pick<CetrDeps, "db">, person: Person, cetrId: string, invitationId: string): Promise<CetrDetail> {
+  const cetr = await panelConvenedBy(db, person, cetrId);
+  await withdrawPanelInvitation(db, person, cetr, invitationId);
+  return describeCetr(db, person, cetrId);
+}
+
 /** What giving a panel place did: the CETR as it now stands, and the invitation if one was sent instead. */
 export interface PanelPlaceOutcome {
   detail: CetrDetail;
@@ -275,9 +304,7 @@ export interface PanelPlaceOutcome {
  */
 export async function addPanelMember(deps: CetrDeps, person: Person, cetrId: string, body: AddPanelMemberBody): Promise<PanelPlaceOutcome> {
   const { db } = deps;
-  const { cetr, standing } = await openCetr(db, person, cetrId);
-  if (!mayArrangeCetr(standing)) throw forbidden("The CETR panel is convened by the ICB lead.");
-  if (!cetrPanelOpen(cetr.status)) throw new HttpError(409, "This CETR is finished: its panel can no longer change.");
+  const cetr = await panelConvenedBy(db, person, cetrId);
   const member = await accountByEmail(db, body.email);
   if (!member) {
     const invited = await invitePanelMember(db, person, cetr, body);

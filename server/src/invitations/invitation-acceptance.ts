@@ -34,8 +34,10 @@ async function pendingInvitation(db: Db, token: string) {
     .where(eq(schema.invitations.tokenHash, hashToken(token)))
     .limit(1);
   if (!row) throw invitationNotValid();
-  if (invitationStatus(row.invitation, new Date()) !== "pending") throw invitationEnded();
-  if (row.cetrStatus && !cetrPanelOpen(row.cetrStatus)) throw panelPlaceEnded();
+  const status = invitationStatus(row.invitation, new Date());
+  // Ending a CETR withdraws the invitations to its panel still waiting: the link says why, not just "withdrawn".
+  if (status !== "accepted" && row.cetrStatus && !cetrPanelOpen(row.cetrStatus)) throw panelPlaceEnded();
+  if (status !== "pending") throw invitationEnded();
   return { ...row, role: row.invitation.role };
 }
 
