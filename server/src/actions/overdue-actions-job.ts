@@ -9,7 +9,7 @@ import { and, eq, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { PersonNotification } from "../realtime/presence.js";
 import { documentOpenChecker } from "../access/may-open.js";
-import { repeatEvery, type RepeatingJob } from "../jobs/repeating-job.js";
+import { repeatEvery, type RepeatingJob } from "../repeating-job.js";
 
 /** Tell the owners of newly overdue actions. Returns how many were told. */
 export async function notifyOverdueActions(db: Db, today: string, deliver: (n: PersonNotification[]) => Promise<void>): Promise<number> {

@@ -6,7 +6,7 @@
 import { schema, type Db } from "@roundtable/db";
 import { and, gt, inArray } from "drizzle-orm";
 import type { Logger } from "pino";
-import { repeatEvery, type RepeatingJob } from "../jobs/repeating-job.js";
+import { repeatEvery, type RepeatingJob } from "../repeating-job.js";
 
 export interface SessionHolder {
   sessionIds(): string[] | Promise<string[]>;

@@ -19,7 +19,7 @@ import {
 } from "@roundtable/domain";
 import { and, desc, eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Logger } from "pino";
-import { repeatEvery, type RepeatingJob } from "../jobs/repeating-job.js";
+import { repeatEvery, type RepeatingJob } from "../repeating-job.js";
 
 const f = schema.cetrActionFigures;
 const days = schema.cetrActionStatusDays;

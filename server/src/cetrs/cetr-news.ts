@@ -12,7 +12,7 @@ import type { Logger } from "pino";
 import { personById } from "../auth/sessions.js";
 import { standingToCetr, type CetrRow } from "../access/cetr-standing.js";
 import type { Notifier } from "../notifications/notifier.js";
-import { repeatEvery, type RepeatingJob } from "../jobs/repeating-job.js";
+import { repeatEvery, type RepeatingJob } from "../repeating-job.js";
 
 /** The chair is reminded this many days before the report is due (and on any later day it is still not agreed, once). */
 export const reportReminderDaysBefore = 3;

@@ -9,7 +9,7 @@ import { schema, type Db } from "@roundtable/db";
 import { isNotNull } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { AccessAnnouncer } from "../access/access-announcer.js";
-import { repeatEvery, type RepeatingJob } from "../jobs/repeating-job.js";
+import { repeatEvery, type RepeatingJob } from "../repeating-job.js";
 
 /** The ages at which parents' access to a young person's records can change. */
 const turningPoints = [decidesFromAge, adultFromAge];

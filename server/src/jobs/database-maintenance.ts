@@ -7,7 +7,7 @@
 import type { Db, DatabaseKind } from "@roundtable/db";
 import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
-import { repeatEvery, type RepeatingJob } from "./repeating-job.js";
+import { repeatEvery, type RepeatingJob } from "../repeating-job.js";
 
 export async function refreshStatistics(db: Db): Promise<void> {
   await db.execute(sql`analyze`);

@@ -14,7 +14,7 @@ import { personById } from "../auth/sessions.js";
 import { documentsVisibleTo } from "../access/visible-documents.js";
 import { digestLineFor } from "./email-wording.js";
 import { stillOpenable, unreadCounted } from "./inbox.js";
-import { repeatEvery, type RepeatingJob } from "../jobs/repeating-job.js";
+import { repeatEvery, type RepeatingJob } from "../repeating-job.js";
 
 function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T12:00:00Z`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { capturedLog } from "../../test/support/captured-log.js";
-import { waitFor } from "../../test/support/wait-for.js";
+import { capturedLog } from "../test/support/captured-log.js";
+import { waitFor } from "../test/support/wait-for.js";
 import { repeatEvery } from "./repeating-job.js";
 
 /** A promise and the function that settles it. */
