@@ -27,6 +27,7 @@ import { allocationRoutes, referralRoutes } from "./register/referral-routes.js"
 import { commentRoutes } from "./comments/comment-routes.js";
 import { communicationNeedsRoutes } from "./communication-needs/communication-needs-routes.js";
 import { documentRoutes } from "./documents/document-routes.js";
+import { networkMapRoutes } from "./network-map/network-map-routes.js";
 import { easyReadRoutes } from "./easy-read/easy-read-routes.js";
 import { healthRoutes } from "./http/health-routes.js";
 import { caseInvitationRoutes, invitationRoutes } from "./invitations/invitation-routes.js";
@@ -135,6 +136,7 @@ function apiRoutes(deps: AppDeps & FeatureDeps) {
     .route("/referrals", referralRoutes(deps))
     .route("/invitations", invitationRoutes(deps, signIn))
     .route("/documents", documentRoutes(deps))
+    .route("/documents", networkMapRoutes(deps))
     .route("/comments", commentRoutes(deps))
     .route("/actions", actionRoutes(deps))
     .route("/agencies", agencyRoutes(deps))

@@ -9,3 +9,6 @@ export * from "./document-size.js";
 export * from "./nesting-depth.js";
 export * from "./sections-touched.js";
 export * from "./cetr.js";
+export * from "./shape-guard.js";
+export * from "./document-shapes.js";
+export * from "./network-map/index.js";

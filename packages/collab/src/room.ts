@@ -26,6 +26,7 @@ import {
   savingStates,
 } from "./protocol.js";
 import type { CollabConnection } from "./connection.js";
+import { ShapeGuard, type DocumentShape } from "./shape-guard.js";
 import { assertApplicableUpdate } from "./update-check.js";
 
 export interface RoomOptions {
@@ -37,6 +38,8 @@ export interface RoomOptions {
   maxAwarenessBytes?: number;
   /** A connection's query-awareness is answered at most once in this many milliseconds. */
   queryAwarenessIntervalMs?: number;
+  /** The model people's updates must keep the document in (its kind's, see document-shapes.ts); none when left out. */
+  shape?: DocumentShape;
 }
 
 export interface DocumentLimits {
@@ -69,6 +72,7 @@ export class Room {
   readonly documentSize: DocumentSize;
   private readonly maxNestingDepth: number;
   private readonly queries: AwarenessQueries;
+  private readonly guard: ShapeGuard | null;
   /** False while the server cannot save edits (see notifySaving). */
   private saving = true;
 
@@ -81,6 +85,7 @@ export class Room {
     this.maxNestingDepth = options.limits?.maxNestingDepth ?? maxNestingDepth;
     // Loading the stored state must not be logged again, so the listener is attached afterwards.
     if (initialUpdates.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates([...initialUpdates]), serverOrigin);
+    this.guard = options.shape ? new ShapeGuard(this.doc, options.shape) : null;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.doc.on("update", this.handleDocUpdate);
@@ -194,6 +199,7 @@ export class Room {
 
   destroy(): void {
     this.doc.off("update", this.handleDocUpdate);
+    this.guard?.destroy();
     this.queries.forgetAll();
     this.awareness.destroy();
     this.doc.destroy();
@@ -227,12 +233,14 @@ export class Room {
         }
         assertNestingWithin(measuredWith(decoded.structs, update, this.doc), this.doc, this.maxNestingDepth);
         this.documentSize.admit(update, this.doc);
+        this.guard?.admit(update);
         try {
           Y.applyUpdate(this.doc, update, conn);
         } catch {
           // Only a shape assertApplicableUpdate does not know yet gets here. Whatever Yjs had
           // integrated before it threw has already gone to the log and the other connections
           // (handleDocUpdate), so memory, storage and peers still agree.
+          this.guard?.resync();
           throw new ProtocolError(closeCodes.malformed, "Document update could not be applied");
         }
         return;
@@ -285,8 +293,11 @@ export class Room {
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
     const author = hasPersonId(origin) ? origin.personId : serverAuthor;
-    // People's updates were counted as they arrived (receiveSync); the server's own are counted here.
-    if (!this.connections.has(origin as CollabConnection)) this.documentSize.note(update);
+    // People's updates were counted (and checked by the guard) as they arrived (receiveSync); the server's own are here.
+    if (!this.connections.has(origin as CollabConnection)) {
+      this.documentSize.note(update);
+      this.guard?.follow(update);
+    }
     this.options.onUpdate(update, author);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, messageSync);

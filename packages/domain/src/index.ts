@@ -49,3 +49,5 @@ export * from "./register/referral.js";
 export * from "./register/allocation.js";
 export * from "./register/keyworker-consent.js";
 export * from "./register/service-report.js";
+export * from "./network-map/network-map-words.js";
+export * from "./network-map/network-map-shape.js";

@@ -44,7 +44,7 @@ function textOf(updates: Uint8Array[]): string {
 describe.each(subjects)("document storage %s", (_name, subject) => {
   it("loads nothing for a document with nothing stored", async () => {
     const { storage, newDocument } = subject();
-    expect(await storage.load(await newDocument())).toEqual({ updates: [], tailLength: 0 });
+    expect(await storage.load(await newDocument())).toMatchObject({ updates: [], tailLength: 0 });
   });
 
   it("loads appended batches in the order they were written", async () => {
@@ -85,5 +85,16 @@ describe.each(subjects)("document storage %s", (_name, subject) => {
     await storage.appendBatch([{ documentId, update: garbage, authorId: null }]);
     await expect(storage.compact(documentId)).rejects.toBeInstanceOf(UnfoldableDocumentError);
     expect((await storage.load(documentId)).updates).toEqual([garbage]);
+  });
+});
+
+describe("what kind of document storage says it is", () => {
+  it("is the registry's kind in the database, and unknown in memory until said", async () => {
+    expect((await new PostgresDocumentStorage(documents.database.db).load(await documents.newDocument())).kind).toBe("care-plan");
+    const memory = new MemoryDocumentStorage();
+    const id = randomUUID();
+    expect((await memory.load(id)).kind).toBeNull();
+    memory.setKind(id, "network-map");
+    expect((await memory.load(id)).kind).toBe("network-map");
   });
 });

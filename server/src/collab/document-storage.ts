@@ -6,7 +6,7 @@
  * or PGlite) and is what the server runs on; MemoryDocumentStorage keeps it in a Map, for tests
  * of the collab logic that need no database.
  */
-import type { AuthorId } from "@roundtable/domain";
+import type { AuthorId, DocumentKind } from "@roundtable/domain";
 import * as Y from "yjs";
 
 export interface StoredUpdate {
@@ -21,6 +21,8 @@ export interface StoredState {
   updates: Uint8Array[];
   /** How many of `updates` are the log's (not the snapshot): what a compaction would fold. */
   tailLength: number;
+  /** What kind of document it is (its model is then held to), or null when the storage does not know. */
+  kind: DocumentKind | null;
 }
 
 export interface DocumentStorage {

@@ -24,13 +24,13 @@ export class PostgresDocumentStorage implements DocumentStorage {
       .where(eq(schema.documentUpdates.documentId, documentId))
       .orderBy(asc(schema.documentUpdates.seq));
     const [doc] = await db
-      .select({ snapshot: schema.documents.snapshot })
+      .select({ snapshot: schema.documents.snapshot, kind: schema.documents.kind })
       .from(schema.documents)
       .where(eq(schema.documents.id, documentId))
       .limit(1);
     const updates = tail.map((r) => r.update);
     if (doc?.snapshot) updates.unshift(doc.snapshot);
-    return { updates, tailLength: tail.length };
+    return { updates, tailLength: tail.length, kind: doc?.kind ?? null };
   }
 
   /** One INSERT: atomic, and its rows take sequence numbers in the batch's order. */

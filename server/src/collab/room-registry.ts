@@ -7,7 +7,7 @@
  * A room is borrowed with `withRoom` (or, by the collab endpoint across a websocket handshake,
  * `acquire` and `release`), and read without being kept in memory with `readState`.
  */
-import { Room, type CollabConnection } from "@roundtable/collab";
+import { documentShapeFor, Room, type CollabConnection } from "@roundtable/collab";
 import type { AuthorId } from "@roundtable/domain";
 import type { Logger } from "pino";
 import * as Y from "yjs";
@@ -205,6 +205,7 @@ export class RoomRegistry {
         limits: { maxDocumentBytes: this.config.maxDocumentBytes, maxNestingDepth: this.config.maxNestingDepth },
         maxAwarenessBytes: this.config.maxAwarenessBytes,
         queryAwarenessIntervalMs: this.config.queryAwarenessIntervalMs,
+        shape: documentShapeFor(stored.kind),
       }),
       unloadTimer: null,
       borrowers: 0,

@@ -11,8 +11,6 @@ import { and, count, desc, eq, gt, isNull, ne } from "drizzle-orm";
 import * as Y from "yjs";
 import { documentAccessFor, type DocumentAccess } from "../access/access.js";
 import { orRefuse } from "../access/access-answer.js";
-import { recordAudits } from "../audit/audit-log.js";
-import { documentAuditContext } from "../audit/document-context.js";
 import type { Person } from "../auth/sessions.js";
 import type { RoomRegistry } from "../collab/room-registry.js";
 import type { Config } from "../config.js";
@@ -20,6 +18,8 @@ import { forbidden, HttpError, notFound } from "../errors.js";
 import { actionOwnerNames } from "../pdf/action-owner-names.js";
 import { carriedActionRecords } from "../actions/carried-actions.js";
 import { writePdf } from "../pdf/pdf-writer.js";
+import { downloadName } from "../http/download-name.js";
+import { recordExported } from "./documents.js";
 
 export interface DocumentRecordDeps {
   db: Db;
@@ -244,20 +244,7 @@ export async function documentPdf(deps: DocumentRecordDeps, person: Person, docu
       w.blocks(part.content, names, "Nothing has been written here yet.");
     });
   });
-  const context = await documentAuditContext(db, person, document);
-  await recordAudits(
-    db,
-    context.caseIds.map((caseId) => ({
-      actor: person,
-      role: context.role,
-      action: "exported" as const,
-      caseId,
-      documentId,
-      meetingId: document.meetingId,
-      detail: { format: "pdf", version: version ? version.name : draftMinutes ? "draft" : "as it stands now" },
-    })),
-  );
-  const slug = document.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60);
+  await recordExported(db, person, document, { format: "pdf", version: version ? version.name : draftMinutes ? "draft" : "as it stands now" });
   const day = now.toISOString().slice(0, 10);
-  return { filename: `${slug || "document"}-${version ? "version" : day}.pdf`, pdf };
+  return { filename: `${downloadName(document.title, "document")}-${version ? "version" : day}.pdf`, pdf };
 }

@@ -1,5 +1,5 @@
 /** Document use-cases: describe one to a person who may open it, and create a new one from its kind's template. */
-import { newCarePlanState, newFamilyViewsState, newYoungPersonViewsState, type CarePlanContent } from "@roundtable/collab";
+import { newCarePlanState, newFamilyViewsState, newNetworkMapState, newYoungPersonViewsState, type CarePlanContent } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
 import { atLeast, type CreateDocumentBody, type DocumentDetail, type DocumentKind, } from "@roundtable/domain";
 import { and, desc, eq, isNull, or } from "drizzle-orm";
@@ -7,7 +7,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { recordAudits } from "../audit/audit-log.js";
 import { documentAuditContext } from "../audit/document-context.js";
 import { forbidden } from "../errors.js";
-import { documentAccessFor, accessFor, visibleCase } from "../access/access.js";
+import { documentAccessFor, accessFor, visibleCase, type DocumentAccess } from "../access/access.js";
 import { orRefuse } from "../access/access-answer.js";
 import type { Person } from "../auth/sessions.js";
 
@@ -40,9 +40,11 @@ export async function describeDocument(db: Db, person: Person, documentId: strin
   };
 }
 
-/** The Yjs state a new document of this kind starts from. */
-export function initialState(kind: DocumentKind): Uint8Array | null {
-  return kind === "care-plan" ? newCarePlanState() : null;
+/** The Yjs state a new document of this kind about this child starts from. */
+export function initialState(kind: DocumentKind, childName: string): Uint8Array | null {
+  if (kind === "care-plan") return newCarePlanState();
+  if (kind === "network-map") return newNetworkMapState(childName);
+  return null;
 }
 
 export async function createDocument(db: Db, person: Person, caseId: string, body: CreateDocumentBody): Promise<DocumentDetail> {
@@ -54,7 +56,7 @@ export async function createDocument(db: Db, person: Person, caseId: string, bod
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(schema.documents)
-      .values({ caseId, kind: body.kind, title: body.title, visibility: body.visibility, snapshot: initialState(body.kind), createdBy: person.id })
+      .values({ caseId, kind: body.kind, title: body.title, visibility: body.visibility, snapshot: initialState(body.kind, visible.caseRow.name), createdBy: person.id })
       .returning({ id: schema.documents.id });
     if (hasFamilyPart(body)) await tx.insert(schema.documents).values(carePlanPartsOf({ id: row!.id, caseId, title: body.title }, {}, person.id));
     return row!.id;
@@ -111,6 +113,15 @@ export async function addMissingPlanParts(db: Db, kind: OwnWordsPartKind): Promi
     if (plan.caseId) await db.insert(schema.documents).values(planPartOf(kind, { id: plan.id, caseId: plan.caseId, title: plan.title }, null));
   }
   return plans.length;
+}
+
+/** Someone downloaded a document they may open (as a PDF, a map's picture…): on the trail of each child it is about. */
+export async function recordExported(db: Db, person: Person, document: DocumentAccess["document"], detail: Record<string, string>): Promise<void> {
+  const context = await documentAuditContext(db, person, document);
+  await recordAudits(
+    db,
+    context.caseIds.map((caseId) => ({ actor: person, role: context.role, action: "exported" as const, caseId, documentId: document.id, meetingId: document.meetingId, detail })),
+  );
 }
 
 /** Someone printed a document they may open: on the trail of each child it is about. */

@@ -39,6 +39,7 @@ export const partOf: Record<string, Part> = {
   "easy-read": "feature",
   invitations: "feature",
   meetings: "feature",
+  "network-map": "feature",
   notifications: "feature",
   register: "feature",
   reports: "feature",

@@ -3,7 +3,7 @@ import { closeCodes, stopsReconnecting } from "./collab-protocol.js";
 
 describe("which closes a client stops after", () => {
   it("stops for policy and every final refusal, so the same refused change is not sent again", () => {
-    for (const code of [closeCodes.policy, closeCodes.accessRevoked, closeCodes.sessionEnded, closeCodes.documentTooLarge, closeCodes.nestedTooDeep]) {
+    for (const code of [closeCodes.policy, closeCodes.accessRevoked, closeCodes.sessionEnded, closeCodes.documentTooLarge, closeCodes.nestedTooDeep, closeCodes.outsideModel]) {
       expect(stopsReconnecting(code), String(code)).toBe(true);
     }
   });

@@ -57,6 +57,11 @@ export const closeCodes = {
   /** The update nests content deeper than the server allows; as final as documentTooLarge. */
   nestedTooDeep: 4422,
   /**
+   * The update would leave the document outside its kind's model (a network map node of an
+   * unknown kind, a position that is not a number, too many nodes); as final as documentTooLarge.
+   */
+  outsideModel: 4423,
+  /**
    * An awareness (presence) state bigger than the server relays. Closed rather than silently
    * dropped, so a tool that sends one learns why its presence never shows; the client's own
    * state (a name, a colour, a caret) is a few hundred bytes. Reconnects like rateLimited.

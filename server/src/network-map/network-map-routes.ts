@@ -1,0 +1,20 @@
+/** The network map's downloads: GET /api/documents/:documentId/map.svg and map.png (see map-export.ts). */
+import { uuidSchema } from "@roundtable/domain";
+import { type Context, Hono } from "hono";
+import type { AppDeps, AppEnv } from "../http/app-env.js";
+import { parseOrThrow } from "../http/validate.js";
+import type { RoomRegistry } from "../collab/room-registry.js";
+import { exportNetworkMap, type MapFormat } from "./map-export.js";
+
+export function networkMapRoutes(deps: Pick<AppDeps, "db"> & { registry: RoomRegistry }) {
+  const download = (format: MapFormat) => async (c: Context<AppEnv>) => {
+    const documentId = parseOrThrow(uuidSchema, c.req.param("documentId"), "document id");
+    const { filename, contentType, body } = await exportNetworkMap(deps, c.get("person"), documentId, format);
+    return c.body(body, 200, {
+      "Content-Type": contentType,
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "private, no-store",
+    });
+  };
+  return new Hono<AppEnv>().get("/:documentId/map.svg", download("svg")).get("/:documentId/map.png", download("png"));
+}
