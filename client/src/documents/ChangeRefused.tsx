@@ -19,6 +19,11 @@ const messages = {
     title: "Your latest change can't be saved",
     body: "Your latest change puts too many lists or quotes inside each other, so it can't be saved. Copy anything you need from it and keep it somewhere safe, then start again from the saved document.",
   },
+  // A network map holds people and the links between them, not text (the map's editor is not built yet).
+  "outside-model": {
+    title: "Your latest change can't be saved",
+    body: "This kind of document can't hold that change, so it can't be saved. Copy anything you need from it and keep it somewhere safe, then start again from the saved document.",
+  },
 } as const;
 
 export function ChangeRefused({ reason, session }: { reason: keyof typeof messages; session: CollabSession }) {

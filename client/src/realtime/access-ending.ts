@@ -15,7 +15,7 @@ export type CollabEnding =
   | { kind: "access-changed"; access: OpenAccess }
   | { kind: "signed-out" }
   /** A change of ours was refused for good (the document is full, or nested too deep). */
-  | { kind: "change-refused"; reason: "too-large" | "too-deep" };
+  | { kind: "change-refused"; reason: "too-large" | "too-deep" | "outside-model" };
 
 /** What the API says about the person and the document when the connection is refused. */
 export type AccessCheck =

@@ -205,6 +205,7 @@ export class CollabSession {
     // again on every attempt. The copy on this device is kept, so nothing typed is thrown away.
     if (event.code === closeCodes.documentTooLarge) this.end({ kind: "change-refused", reason: "too-large" });
     else if (event.code === closeCodes.nestedTooDeep) this.end({ kind: "change-refused", reason: "too-deep" });
+    else if (event.code === closeCodes.outsideModel) this.end({ kind: "change-refused", reason: "outside-model" });
     else if (event.code === closeCodes.accessRevoked) {
       void this.recheckAccess(true);
     } else if (event.code === closeCodes.policy || event.code === closeCodes.sessionEnded) {
