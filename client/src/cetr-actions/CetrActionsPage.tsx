@@ -10,7 +10,8 @@
  * action of the children they oversee, on the team or not), every minute, and on coming back
  * to the window.
  */
-import { cetrActionsScope, type CetrActionsOverview } from "@roundtable/domain";
+import { useRef, useState } from "react";
+import { cetrActionsOverviewPageSize, cetrActionsScope, type CetrActionsOverview } from "@roundtable/domain";
 import { getCetrActionsOverview } from "../api/register-api";
 import { useLiveResource } from "../api/use-resource";
 import { useMe } from "../auth/session-context";
@@ -19,7 +20,7 @@ import { useLocation } from "../navigation/history";
 import { usePageHeading } from "../navigation/use-page-heading";
 import { useActionsChanged } from "../realtime/use-actions-changed";
 import { useRefreshWhileOpen } from "../realtime/use-refresh-while-open";
-import { cetrActionsPageLimit, narrows, overviewQuery, readCetrActionFilters, type CetrActionFilters } from "./cetr-action-filters";
+import { cetrActionsMostShown, cetrActionsSearch, narrows, overviewQuery, readCetrActionFilters, type CetrActionFilters } from "./cetr-action-filters";
 import { cetrActionsHeading, cetrActionsLede, emptySectionText } from "./cetr-actions-words";
 import { CetrActionCounts } from "./CetrActionCounts";
 import { CetrActionFiltersForm } from "./CetrActionFiltersForm";
@@ -37,11 +38,20 @@ export default function CetrActionsPage() {
   const scope = cetrActionsScope(me.role) ?? "service";
   const headingRef = usePageHeading(cetrActionsHeading);
   const filters = readCetrActionFilters(useLocation().search);
-  const query = overviewQuery(filters);
+  // How many open actions are listed: a page at first, a page more each "Show more"; other filters start again.
+  const filtersKey = cetrActionsSearch({ ...filters, group: "none" });
+  const [shown, setShown] = useState({ filtersKey, count: cetrActionsOverviewPageSize });
+  const count = shown.filtersKey === filtersKey ? shown.count : cetrActionsOverviewPageSize;
+  const query = overviewQuery(filters, count);
   // Keep showing what we have if a refresh fails; say so only when there is nothing.
   const { resource, refresh } = useLiveResource(() => getCetrActionsOverview(query), JSON.stringify(query), { retry: "as-refresh" });
   useActionsChanged(() => refresh());
   useRefreshWhileOpen(refresh, refreshEveryMs);
+  // While more are fetched, the lists already shown stay (and the focus with them on "Show more").
+  const lastShown = useRef<{ filtersKey: string; overview: CetrActionsOverview } | null>(null);
+  if (resource.status === "loaded") lastShown.current = { filtersKey, overview: resource.data };
+  const fetchingMore = resource.status === "loading" && lastShown.current?.filtersKey === filtersKey ? lastShown.current.overview : null;
+  const overview = resource.status === "loaded" ? resource.data : fetchingMore;
 
   return (
     <div className="rt-cetr-actions">
@@ -49,9 +59,9 @@ export default function CetrActionsPage() {
         {cetrActionsHeading}
       </h1>
       <p className="nhsuk-lede-text">{cetrActionsLede(scope)}</p>
-      {resource.status === "loaded" && <CetrActionCounts overview={resource.data} />}
-      <CetrActionFiltersForm filters={filters} overview={resource} />
-      {resource.status === "loading" && <PageLoading label="Loading CETR actions…" />}
+      {overview && <CetrActionCounts overview={overview} />}
+      <CetrActionFiltersForm filters={filters} overview={overview ? { status: "loaded", data: overview } : resource} />
+      {!overview && resource.status === "loading" && <PageLoading label="Loading CETR actions…" />}
       {resource.status === "failed" && (
         <>
           <p>{resource.error.message}</p>
@@ -60,13 +70,29 @@ export default function CetrActionsPage() {
           </button>
         </>
       )}
-      {resource.status === "loaded" && <CetrActionLists overview={resource.data} filters={filters} onEscalated={refresh} />}
+      {overview && (
+        <CetrActionLists
+          overview={overview}
+          filters={filters}
+          onEscalated={refresh}
+          fetchingMore={fetchingMore !== null}
+          onShowMore={() => setShown({ filtersKey, count: count + cetrActionsOverviewPageSize })}
+        />
+      )}
     </div>
   );
 }
 
-/** The three lists, the note when there are more, and the figures over time. */
-function CetrActionLists({ overview, filters, onEscalated }: { overview: CetrActionsOverview; filters: CetrActionFilters; onEscalated(): void }) {
+interface CetrActionListsProps {
+  overview: CetrActionsOverview;
+  filters: CetrActionFilters;
+  onEscalated(): void;
+  fetchingMore: boolean;
+  onShowMore(): void;
+}
+
+/** The three lists, "Show more" when there are more, and the figures over time. */
+function CetrActionLists({ overview, filters, onEscalated, fetchingMore, onShowMore }: CetrActionListsProps) {
   const { today, dueSoonDays, actions, more, overTime } = overview;
   const sections = sectionsOf(actions, today, dueSoonDays);
   const narrowed = narrows(filters);
@@ -82,12 +108,28 @@ function CetrActionLists({ overview, filters, onEscalated }: { overview: CetrAct
         {...common}
       />
       <CetrActionSection id="later" heading="Due later, or with no due date" actions={sections.later} emptyText={emptySectionText("later", narrowed)} {...common} />
-      {more && (
-        <p className="rt-cetr-actions__more">
-          This shows the {cetrActionsPageLimit} open actions due soonest, and there are more. Choose an agency, owner, child or CETR to narrow the list.
-        </p>
-      )}
+      {more && <MoreActions listed={actions.length} fetching={fetchingMore} onShowMore={onShowMore} />}
       <OverTime points={overTime} />
     </>
+  );
+}
+
+/** Says how many are listed of more, and offers the next page (or, at the most the page lists, a narrower view). */
+function MoreActions({ listed, fetching, onShowMore }: { listed: number; fetching: boolean; onShowMore(): void }) {
+  const atMost = listed >= cetrActionsMostShown;
+  return (
+    <div className="rt-cetr-actions__more">
+      {/* Said again when more arrive, so someone on the button hears that the list grew. */}
+      <p aria-live="polite">
+        These are the {listed} open actions due soonest, and there are more.{" "}
+        {atMost ? "Choose an agency, owner, child or CETR to see the rest." : "Choose an agency, owner, child or CETR to narrow the list, or show more."}
+      </p>
+      {!atMost && (
+        // Not disabled while fetching, which would take the focus away: a second press waits for the first.
+        <button type="button" className="nhsuk-button nhsuk-button--secondary" aria-disabled={fetching} onClick={() => !fetching && onShowMore()}>
+          {fetching ? "Loading more open actions…" : `Show ${cetrActionsOverviewPageSize} more open actions`}
+        </button>
+      )}
+    </div>
   );
 }

@@ -3,7 +3,7 @@
  * or sent to a colleague: `?agency=<id>&owner=<id>&child=<id>&cetr=<id>&group=owner`. Anything
  * that is not a real id (or a grouping the page offers) is ignored rather than sent to the server.
  */
-import { isUuid, type CetrActionsOverviewQuery } from "@roundtable/domain";
+import { cetrActionsOverviewPageSize, isUuid, type CetrActionsOverviewQuery } from "@roundtable/domain";
 
 export const groupings = ["none", "agency", "owner", "child", "cetr"] as const;
 export type Grouping = (typeof groupings)[number];
@@ -26,8 +26,8 @@ export interface CetrActionFilters {
 
 export const noFilters: CetrActionFilters = { agencyId: null, ownerId: null, caseId: null, cetrId: null, group: "none" };
 
-/** The most open actions the page asks for; it says so when there are more. */
-export const cetrActionsPageLimit = 500;
+/** The most open actions the page lists: "Show more" adds a page at a time up to this (the server's most). */
+export const cetrActionsMostShown = 1000;
 
 const idOrNull = (value: string | null): string | null => (isUuid(value) ? value : null);
 
@@ -58,8 +58,9 @@ export function narrows(filters: CetrActionFilters): boolean {
   return filters.agencyId !== null || filters.ownerId !== null || filters.caseId !== null || filters.cetrId !== null;
 }
 
-export function overviewQuery(filters: CetrActionFilters): CetrActionsOverviewQuery {
-  const query: CetrActionsOverviewQuery = { limit: cetrActionsPageLimit };
+/** What the page asks for: these filters, and the open actions due soonest, `shown` of them (a page at first). */
+export function overviewQuery(filters: CetrActionFilters, shown = cetrActionsOverviewPageSize): CetrActionsOverviewQuery {
+  const query: CetrActionsOverviewQuery = { limit: Math.min(shown, cetrActionsMostShown) };
   if (filters.agencyId) query.agencyId = filters.agencyId;
   if (filters.ownerId) query.ownerId = filters.ownerId;
   if (filters.caseId) query.caseId = filters.caseId;

@@ -42,6 +42,9 @@ describe("the page's address", () => {
     expect(cetrActionsSearch(filters)).toBe(`agency=${id}&child=${id}&group=owner`);
     expect(narrows(filters)).toBe(true);
     expect(narrows({ ...filters, agencyId: null, caseId: null })).toBe(false);
-    expect(overviewQuery(filters)).toEqual({ limit: 500, agencyId: id, caseId: id });
+    expect(overviewQuery(filters)).toEqual({ limit: 100, agencyId: id, caseId: id });
+    // "Show more" asks for more, never past what the server lists at most.
+    expect(overviewQuery(filters, 300)).toEqual({ limit: 300, agencyId: id, caseId: id });
+    expect(overviewQuery(filters, 5000).limit).toBe(1000);
   });
 });

@@ -4,7 +4,7 @@
  * /api/cetr-actions/overview (what the page reads).
  */
 import { Hono } from "hono";
-import { cetrActionsDefaultLimit, cetrActionsOverviewQuerySchema, cetrActionsQuerySchema } from "@roundtable/domain";
+import { cetrActionsDefaultLimit, cetrActionsOverviewPageSize, cetrActionsOverviewQuerySchema, cetrActionsQuerySchema } from "@roundtable/domain";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
 import { pageSize } from "../http/page-size.js";
 import { query } from "../http/validate.js";
@@ -12,7 +12,6 @@ import { listCetrActions } from "./cetr-action-list.js";
 import { cetrActionsOverview } from "./cetr-actions-overview.js";
 
 /** Open actions the page's list holds when the request does not say. */
-const defaultOverviewLimit = 500;
 
 export function cetrActionRoutes({ db, config }: Pick<AppDeps, "db" | "config">) {
   return new Hono<AppEnv>()
@@ -29,7 +28,7 @@ export function cetrActionRoutes({ db, config }: Pick<AppDeps, "db" | "config">)
     })
     .get("/overview", query(cetrActionsOverviewQuerySchema), async (c) => {
       const asked = c.req.valid("query");
-      const limit = pageSize(asked.limit, defaultOverviewLimit, config.listMaxPageSize);
+      const limit = pageSize(asked.limit, cetrActionsOverviewPageSize, config.listMaxPageSize);
       return c.json(await cetrActionsOverview(db, c.get("person"), { ...asked, limit }, { signal: c.req.raw.signal }));
     });
 }

@@ -105,7 +105,7 @@ const cetrActionsOverviewQueryShape = {
   ownerId: uuidParameter("ownerId", "a person id"),
   caseId: uuidParameter("caseId", "a case id"),
   cetrId: uuidParameter("cetrId", "a CETR id"),
-  /** At most this many open actions (default 500), overdue first. */
+  /** At most this many open actions (default cetrActionsOverviewPageSize), overdue first. */
   limit: limitParameter,
 };
 
@@ -160,6 +160,12 @@ export interface OpenVsCompletedPoint {
 
 /** The most agencies, owners, children or CETRs the overview lists, those with the most overdue first. */
 export const cetrActionGroupLimit = 500;
+
+/**
+ * How many open actions the CETR actions page lists at first, and how many more each "Show more"
+ * adds (the overview's `limit` when the request does not say; at most 1000).
+ */
+export const cetrActionsOverviewPageSize = 100;
 
 export interface CetrActionsOverview {
   today: string;
