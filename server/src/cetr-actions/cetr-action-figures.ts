@@ -17,8 +17,7 @@ import {
   type CetrGroup,
   type StatusCountChange,
 } from "@roundtable/domain";
-import { and, eq, gt, inArray, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, desc, eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Logger } from "pino";
 import { repeatEvery, type RepeatingJob } from "../repeating-job.js";
 
@@ -49,122 +48,98 @@ interface VisibleCases {
 /**
  * The figures of what the person sees (`seen`, the children as visibleCaseList has them): by agency, owner,
  * child and CETR, unfiltered — the filters' choices — and the counts of what the filters let
- * through. One statement: one pass over the kept figures (one row per CETR report, agency and
- * owner) groups them every way at once, keeps only the most overdue children and CETRs, and names
- * what it kept. (Four queries and four look-ups of names took some 170 ms at bench size on PGlite,
- * which runs them one after another.)
+ * through. One query over the kept figures (one row per CETR report, agency and owner), then the
+ * names of what it found.
  */
 export async function readCetrActionFigures(db: Db, seen: VisibleCases, query: CetrActionsOverviewQuery, groupLimit: number): Promise<Figures> {
-  const filtered =
-    and(
-      query.agencyId ? eq(f.agencyId, query.agencyId) : undefined,
-      query.ownerId ? eq(f.ownerId, query.ownerId) : undefined,
-      query.caseId ? eq(f.caseId, query.caseId) : undefined,
-      query.cetrId ? eq(f.documentId, db.select({ id: schema.cetrs.documentId }).from(schema.cetrs).where(eq(schema.cetrs.id, query.cetrId))) : undefined,
-    ) ?? sql`true`;
-  const sum = (column: SQLWrapper) => sql<number>`coalesce(sum(${column}), 0)::int`;
-  const sumFiltered = (column: SQLWrapper) => sql<number>`coalesce(sum(${column}) filter (where ${filtered}), 0)::int`;
-  const grouped = db
+  const filtered = and(
+    query.agencyId ? eq(f.agencyId, query.agencyId) : undefined,
+    query.ownerId ? eq(f.ownerId, query.ownerId) : undefined,
+    query.caseId ? eq(f.caseId, query.caseId) : undefined,
+    query.cetrId ? eq(f.documentId, db.select({ id: schema.cetrs.documentId }).from(schema.cetrs).where(eq(schema.cetrs.id, query.cetrId))) : undefined,
+  );
+  const inFilter = (column: typeof f.open | typeof f.overdue | typeof f.dueSoon | typeof f.done) => (filtered ? sql<number>`(sum(${column}) filter (where ${filtered}))::int` : sql<number>`sum(${column})::int`);
+  const sums = {
+    open: sql<number>`sum(${f.open})::int`,
+    overdue: sql<number>`sum(${f.overdue})::int`,
+    dueSoon: sql<number>`sum(${f.dueSoon})::int`,
+  };
+  // By agency and by owner (few), and the totals the filters let through: one grouping query.
+  const rowsQuery = db
     .select({
-      set: sql<GroupSet>`case when grouping(${f.agencyId}) = 0 then 'agency' when grouping(${f.ownerId}) = 0 then 'owner' when grouping(${f.caseId}) = 0 then 'child' when grouping(${f.documentId}) = 0 then 'cetr' else 'all' end`.as(
-        "set",
-      ),
+      set: sql<"agency" | "owner" | "all">`case when grouping(${f.agencyId}) = 0 then 'agency' when grouping(${f.ownerId}) = 0 then 'owner' else 'all' end`,
       agencyId: f.agencyId,
       ownerId: f.ownerId,
-      caseId: f.caseId,
-      documentId: f.documentId,
-      total: sum(f.total).as("total"),
-      open: sum(f.open).as("open"),
-      overdue: sum(f.overdue).as("overdue"),
-      dueSoon: sum(f.dueSoon).as("due_soon"),
-      filteredTotal: sumFiltered(f.total).as("filtered_total"),
-      filteredOpen: sumFiltered(f.open).as("filtered_open"),
-      filteredOverdue: sumFiltered(f.overdue).as("filtered_overdue"),
-      filteredDueSoon: sumFiltered(f.dueSoon).as("filtered_due_soon"),
-      filteredDone: sumFiltered(f.done).as("filtered_done"),
+      ...sums,
+      filteredOpen: inFilter(f.open),
+      filteredOverdue: inFilter(f.overdue),
+      filteredDueSoon: inFilter(f.dueSoon),
+      filteredDone: inFilter(f.done),
     })
     .from(f)
     .where(seen.has(f.caseId))
-    .groupBy(sql`grouping sets ((${f.agencyId}), (${f.ownerId}), (${f.caseId}), (${f.documentId}), ())`)
-    .as("grouped");
-  // Children and CETRs (many): only the most overdue; and how many children the filters let through.
-  const ranked = db
-    .select({
-      set: grouped.set,
-      agencyId: grouped.agencyId,
-      ownerId: grouped.ownerId,
-      caseId: grouped.caseId,
-      documentId: grouped.documentId,
-      total: grouped.total,
-      open: grouped.open,
-      overdue: grouped.overdue,
-      dueSoon: grouped.dueSoon,
-      filteredOpen: grouped.filteredOpen,
-      filteredOverdue: grouped.filteredOverdue,
-      filteredDueSoon: grouped.filteredDueSoon,
-      filteredDone: grouped.filteredDone,
-      rank: sql<number>`row_number() over (partition by ${grouped.set} order by ${grouped.total} > 0 desc, ${grouped.overdue} desc, ${grouped.open} desc)`.as("rank"),
-      children: sql<number>`(count(*) filter (where ${grouped.set} = 'child' and ${grouped.filteredTotal} > 0) over ())::int`.as("children"),
-    })
-    .from(grouped)
-    .as("ranked");
-  const agency = alias(schema.agencies, "figures_agency");
-  const owner = alias(schema.people, "figures_owner");
-  const child = alias(schema.cases, "figures_child");
-  const cetr = alias(schema.cetrs, "figures_cetr");
-  const rows = await db
-    .select({
-      set: ranked.set,
-      agencyId: ranked.agencyId,
-      ownerId: ranked.ownerId,
-      caseId: ranked.caseId,
-      open: ranked.open,
-      overdue: ranked.overdue,
-      dueSoon: ranked.dueSoon,
-      filteredOpen: ranked.filteredOpen,
-      filteredOverdue: ranked.filteredOverdue,
-      filteredDueSoon: ranked.filteredDueSoon,
-      filteredDone: ranked.filteredDone,
-      children: ranked.children,
-      name: sql<string | null>`coalesce(${agency.name}, ${owner.name}, ${child.name})`,
-      cetrId: cetr.id,
-      cetrCaseId: cetr.caseId,
-      cetrHeldOn: cetr.heldOn,
-      cetrStatus: cetr.status,
-    })
-    .from(ranked)
-    .leftJoin(agency, and(eq(ranked.set, "agency"), eq(agency.id, ranked.agencyId)))
-    .leftJoin(owner, and(eq(ranked.set, "owner"), eq(owner.id, ranked.ownerId)))
-    .leftJoin(cetr, and(eq(ranked.set, "cetr"), eq(cetr.documentId, ranked.documentId)))
-    .leftJoin(child, eq(child.id, sql`case ${ranked.set} when 'child' then ${ranked.caseId} when 'cetr' then ${cetr.caseId} end`))
-    .where(or(inArray(ranked.set, ["agency", "owner", "all"]), and(lte(ranked.rank, groupLimit), gt(ranked.total, 0))));
-  const of = (set: GroupSet) => rows.filter((r) => r.set === set);
-  const figures = (r: (typeof rows)[number]) => ({ open: r.open, overdue: r.overdue, dueSoon: r.dueSoon });
+    .groupBy(sql`grouping sets ((${f.agencyId}), (${f.ownerId}), ())`);
+  // By child and by CETR (many): only the most overdue, as many as the page lists.
+  const mostOverdueFirst = [desc(sums.overdue), desc(sums.open)];
+  const childrenQuery = db
+    .select({ caseId: f.caseId, ...sums })
+    .from(f)
+    .where(and(seen.has(f.caseId), sql`${f.total} > 0`))
+    .groupBy(f.caseId)
+    .orderBy(...mostOverdueFirst)
+    .limit(groupLimit);
+  const cetrsQuery = db
+    .select({ documentId: f.documentId, ...sums })
+    .from(f)
+    .where(and(seen.has(f.caseId), sql`${f.total} > 0`))
+    .groupBy(f.documentId)
+    .orderBy(...mostOverdueFirst)
+    .limit(groupLimit);
+  // Children with any CETR action the filters let through (a child whose actions are all cancelled too).
+  const childCount = db
+    .select({ n: sql<number>`count(distinct ${f.caseId})::int` })
+    .from(f)
+    .where(and(seen.has(f.caseId), filtered, sql`${f.total} > 0`));
+  const [rows, childRows, cetrRows, [{ n: children } = { n: 0 }]] = await Promise.all([rowsQuery, childrenQuery, cetrsQuery, childCount]);
+  const of = (set: (typeof rows)[number]["set"]) => rows.filter((r) => r.set === set);
+  const figures = (r: { open: number | null; overdue: number | null; dueSoon: number | null }) => ({ open: r.open ?? 0, overdue: r.overdue ?? 0, dueSoon: r.dueSoon ?? 0 });
   const all = of("all")[0];
+  const [agencyNames, ownerNames, cetrs] = await Promise.all([
+    namesOf(db, schema.agencies, of("agency").flatMap((r) => (r.agencyId ? [r.agencyId] : []))),
+    namesOf(db, schema.people, of("owner").flatMap((r) => (r.ownerId ? [r.ownerId] : []))),
+    cetrRows.length
+      ? db
+          .select({ id: schema.cetrs.id, documentId: schema.cetrs.documentId, caseId: schema.cetrs.caseId, heldOn: schema.cetrs.heldOn, status: schema.cetrs.status })
+          .from(schema.cetrs)
+          .where(inArray(schema.cetrs.documentId, cetrRows.map((c) => c.documentId)))
+      : Promise.resolve([]),
+  ]);
+  const childName = await namesOf(db, schema.cases, [...childRows.map((r) => r.caseId), ...cetrs.map((c) => c.caseId)]);
+  const childGroups = childRows.map((r): CetrActionGroup => ({ id: r.caseId, name: childName.get(r.caseId) ?? "", ...figures(r) }));
+  const topCetrs = cetrRows.map((r) => ({ documentId: r.documentId, ...figures(r) }));
+  const cetrOf = new Map(cetrs.map((c) => [c.documentId, c]));
   return {
-    counts: {
-      overdue: all?.filteredOverdue ?? 0,
-      dueSoon: all?.filteredDueSoon ?? 0,
-      open: all?.filteredOpen ?? 0,
-      done: all?.filteredDone ?? 0,
-      children: all?.children ?? 0,
-    },
+    counts: { overdue: all?.filteredOverdue ?? 0, dueSoon: all?.filteredDueSoon ?? 0, open: all?.filteredOpen ?? 0, done: all?.filteredDone ?? 0, children },
     groups: {
-      agencies: mostOverdue(of("agency").map((r) => ({ id: r.agencyId, name: r.name ?? "No agency", ...figures(r) })), groupLimit),
-      owners: mostOverdue(of("owner").map((r) => ({ id: r.ownerId, name: r.name ?? "No owner", ...figures(r) })), groupLimit),
-      children: mostOverdue(of("child").map((r): CetrActionGroup => ({ id: r.caseId, name: r.name ?? "", ...figures(r) })), groupLimit),
+      agencies: mostOverdue(of("agency").map((r) => ({ id: r.agencyId, name: (r.agencyId && agencyNames.get(r.agencyId)) || "No agency", ...figures(r) })), groupLimit),
+      owners: mostOverdue(of("owner").map((r) => ({ id: r.ownerId, name: (r.ownerId && ownerNames.get(r.ownerId)) || "No owner", ...figures(r) })), groupLimit),
+      children: mostOverdue(childGroups, groupLimit),
       cetrs: mostOverdue(
-        of("cetr").flatMap((r): CetrGroup[] =>
-          r.cetrId && r.cetrCaseId && r.cetrStatus ? [{ id: r.cetrId, caseId: r.cetrCaseId, name: r.name ?? "", heldOn: r.cetrHeldOn, status: r.cetrStatus, ...figures(r) }] : [],
-        ),
+        topCetrs.flatMap(({ documentId, open, overdue, dueSoon }): CetrGroup[] => {
+          const cetr = cetrOf.get(documentId);
+          return cetr ? [{ id: cetr.id, caseId: cetr.caseId, name: childName.get(cetr.caseId) ?? "", heldOn: cetr.heldOn, status: cetr.status, open, overdue, dueSoon }] : [];
+        }),
         groupLimit,
       ),
     },
   };
 }
 
-/** The ways the figures are grouped, in one pass: by agency, owner, child and CETR, and all together. */
-type GroupSet = "agency" | "owner" | "child" | "cetr" | "all";
+async function namesOf(db: Db, table: typeof schema.agencies | typeof schema.people | typeof schema.cases, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: table.id, name: table.name }).from(table).where(inArray(table.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
 
 /** Most overdue first, then most open, then by name; no more than the limit. */
 export function mostOverdue<G extends CetrActionGroup>(groups: G[], limit: number): G[] {
