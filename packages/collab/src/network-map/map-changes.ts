@@ -5,7 +5,7 @@
  * sent. Deleting a node deletes its edges in the same transaction; an edge drawn to it by someone
  * else at the same moment is hidden when read, and removed by `pruneDanglingEdges`.
  */
-import { mapEdgeFieldsSchema, mapNodeFieldsSchema, networkMapLimits, type MapNodeFields } from "@roundtable/domain";
+import { mapEdgeFieldsSchema, mapNodeChangeSchema, mapNodeFieldsSchema, networkMapLimits, type MapNodeFields } from "@roundtable/domain";
 import * as Y from "yjs";
 import { entryFields, mapEdgesOf, mapNodesOf, type MapEntry } from "./map-document.js";
 
@@ -62,7 +62,10 @@ export function addMapNode(doc: Y.Doc, fields: MapNodeFields, options: NewEntryO
 export function setMapNodeFields(doc: Y.Doc, id: string, fields: Partial<MapNodeFields>, origin?: unknown): boolean {
   const entry = mapNodesOf(doc).get(id);
   if (!(entry instanceof Y.Map)) return false;
-  checked(mapNodeFieldsSchema, { ...entryFields(entry), ...definedOnly(fields) });
+  // Only what this change writes: the node was checked whole when it was made, and this copy may
+  // for a moment lack a field another change replaced (Yjs applies a deletion at once, and holds
+  // back the new value until the changes before it arrive).
+  checked(mapNodeChangeSchema, definedOnly(fields));
   doc.transact(() => writeFields(entry, fields), origin);
   return true;
 }

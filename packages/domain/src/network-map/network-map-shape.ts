@@ -50,6 +50,9 @@ export const mapNodeFieldsSchema = z.strictObject(
 );
 export type MapNodeFields = z.input<typeof mapNodeFieldsSchema>;
 
+/** Some of a node's fields, as one change writes them (each as the model has it; none unknown). */
+export const mapNodeChangeSchema = mapNodeFieldsSchema.partial();
+
 /** An edge's fields as the document stores them: the two nodes it joins and the relationship in words. */
 export const mapEdgeFieldsSchema = z.strictObject(
   {
