@@ -9,6 +9,7 @@ import { SelectField } from "../auth/SelectField";
 import { keyworkerOption } from "../register/allocation-words";
 import { DecisionForm } from "../register/DecisionForm";
 import { allocationFieldId, canAddCover, newCoverRow, type AllocationForm, type AllocationFormErrors, type CoverRow } from "./allocation-form";
+import { focusAfterRender } from "../layout/focus-after-render";
 
 interface ChangeAllocationFormProps {
   childFirstName: string;
@@ -28,11 +29,11 @@ export function ChangeAllocationForm({ childFirstName, choices, form, errors, bu
   const addRow = () => {
     onChange({ ...form, cover: [...form.cover, newCoverRow()] });
     // The new row's first box, once it is on the page.
-    requestAnimationFrame(() => document.getElementById(allocationFieldId(`cover.${form.cover.length}.personId`))?.focus());
+    focusAfterRender(allocationFieldId(`cover.${form.cover.length}.personId`));
   };
   const removeRow = (index: number) => {
     onChange({ ...form, cover: form.cover.filter((_, i) => i !== index) });
-    requestAnimationFrame(() => document.getElementById("alloc-add-cover")?.focus());
+    focusAfterRender("alloc-add-cover");
   };
 
   return (

@@ -10,6 +10,7 @@ import { withdrawPanelInvitation } from "../api/cetr-api";
 import { useSession } from "../auth/session-context";
 import { SecondThought } from "../layout/SecondThought";
 import { formatUkDate } from "../layout/uk-time";
+import { focusAfterRender } from "../layout/focus-after-render";
 
 interface PanelInvitationsProps {
   cetr: CetrDetail;
@@ -44,7 +45,7 @@ export function PanelInvitations({ cetr, onChanged }: PanelInvitationsProps) {
   const cancel = () => {
     const id = asking?.id;
     setAsking(null);
-    if (id) requestAnimationFrame(() => document.getElementById(withdrawButtonId(id))?.focus());
+    if (id) focusAfterRender(withdrawButtonId(id));
   };
 
   return (

@@ -28,6 +28,7 @@ import { ConsentHistory } from "./ConsentHistory";
 import { CurrentConsentList, withdrawButtonId } from "./CurrentConsentList";
 import { RecordConsentForm } from "./RecordConsentForm";
 import { WithdrawQuestion } from "./WithdrawQuestion";
+import { focusAfterRender } from "../layout/focus-after-render";
 import "./consent.css";
 
 export function ConsentPage({ caseId }: { caseId: string }) {
@@ -137,7 +138,7 @@ function Consent({ details, initialRecords }: { details: CaseDetail; initialReco
   const cancelWithdrawing = () => {
     const id = withdrawing?.id;
     setWithdrawing(null);
-    if (id) requestAnimationFrame(() => document.getElementById(withdrawButtonId(id))?.focus());
+    if (id) focusAfterRender(withdrawButtonId(id));
   };
 
   return (

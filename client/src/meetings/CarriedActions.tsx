@@ -31,6 +31,7 @@ import { paths } from "../navigation/routes";
 import { ReasonButton } from "../actions/ReasonButton";
 import { GiveToSomeoneElse } from "./GiveToSomeoneElse";
 import { carriedActionWords, type CarriedActionWords } from "./carried-action-words";
+import { focusAfterRender } from "../layout/focus-after-render";
 import "./carried-actions.css";
 
 interface CarriedActionsProps {
@@ -118,7 +119,7 @@ export function CarriedActionItem({ carried, words, here, decide, closeNeedsReas
     try {
       await decide(action.id, body);
       // The buttons may go (a closed action has nothing left to do): say what was decided instead.
-      requestAnimationFrame(() => document.getElementById(decisionId)?.focus());
+      focusAfterRender(decisionId);
     } catch (err) {
       setError(err instanceof ApiRequestError ? (Object.values(err.details)[0] ?? err.message) : "That did not save. Try again.");
     } finally {

@@ -27,6 +27,7 @@ import { parentKeptOutNote } from "../consent/parents-sharing-words";
 import { removeButtonId, roleSelectId, TeamMembersTable } from "./TeamMembersTable";
 import { YoungPersonLink } from "./YoungPersonLink";
 import "./records-pages.css";
+import { focusAfterRender } from "../layout/focus-after-render";
 import "./team.css";
 
 export function TeamPage({ caseId }: { caseId: string }) {
@@ -120,7 +121,7 @@ function Team({ details }: { details: CaseDetail }) {
   const cancelRemoving = () => {
     const personId = removing?.personId;
     setRemoving(null);
-    if (personId) requestAnimationFrame(() => document.getElementById(removeButtonId(personId))?.focus());
+    if (personId) focusAfterRender(removeButtonId(personId));
   };
 
   return (
