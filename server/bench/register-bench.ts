@@ -11,13 +11,15 @@
  * CETR due; one keyworker's children), and Helen's CETR actions (overdue; due in the next 14 days;
  * one agency's; one child's; the page's overview with its counts and chart).
  *
- * Options: --children N --cetrs N --actions N --rounds N (defaults 5000 20000 200000 100).
+ * Options: --children N --cetrs N --actions N --rounds N (defaults 5000 20000 200000 100);
+ * --keep DIR (PGlite only) keeps the seeded database in DIR, and a later run given the same DIR
+ * times it again without seeding (for trying a change to a query without waiting a minute).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { schema } from "@roundtable/db";
+import { schema, type Db } from "@roundtable/db";
 import { createTestDatabase } from "@roundtable/db/testing";
 import { ragRatings, type ActionStatus } from "@roundtable/domain";
 import { eq } from "drizzle-orm";
@@ -28,7 +30,7 @@ import { signIn, type SignedIn } from "../test/support/api-client.js";
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== "--"),
-  options: { children: { type: "string", default: "5000" }, cetrs: { type: "string", default: "20000" }, actions: { type: "string", default: "200000" }, rounds: { type: "string", default: "100" } },
+  options: { children: { type: "string", default: "5000" }, cetrs: { type: "string", default: "20000" }, actions: { type: "string", default: "200000" }, rounds: { type: "string", default: "100" }, keep: { type: "string" } },
 });
 const CHILDREN = Number(values.children);
 const CETRS = Number(values.cetrs);
@@ -75,9 +77,115 @@ async function inBatches<T>(rows: readonly T[], size: number, insert: (batch: T[
   }
 }
 
+interface SeedFrom {
+  serviceId: string;
+  keyworkers: { id: string }[];
+  owners: { id: string }[];
+  icb: { id: string };
+}
+
+/** Adds the children, their RAG history, CETRs and actions (the scale in the header). */
+async function seed(db: Db, { serviceId, keyworkers, owners, icb }: SeedFrom): Promise<void> {
+  console.log(`Adding ${CHILDREN} children with a year of RAG history…`);
+  const caseIds: string[] = [];
+  const rows = Array.from({ length: CHILDREN }, (_, i) => ({
+    serviceId,
+    name: `Young person ${i + 1}`,
+    ragRating: ragRatings[i % ragRatings.length]!,
+    keyworkerId: i % 7 === 0 ? null : keyworkers[i % keyworkers.length]!.id,
+  }));
+  await inBatches(rows, 500, async (batch) => caseIds.push(...(await db.insert(schema.cases).values(batch).returning({ id: schema.cases.id })).map((c) => c.id)));
+  const history = caseIds.flatMap((caseId, i) =>
+    Array.from({ length: 6 }, (_, k) => ({
+      caseId,
+      fromRating: k === 0 ? null : ragRatings[(i + k + 1) % 4]!,
+      toRating: k === 5 ? ragRatings[i % 4]! : ragRatings[(i + k + 2) % 4]!,
+      reason: "Reviewed at the tracker meeting",
+      byId: keyworkers[0]!.id,
+      at: dayOffset(-365 + k * 60 + (i % 30)),
+    })),
+  );
+  await inBatches(history, 2000, (batch) => db.insert(schema.ragChanges).values(batch));
+  // Owners must be on the team (as the projector sees to): each child's team is its owners.
+  await inBatches(
+    caseIds.flatMap((caseId) => owners.map((o) => ({ caseId, personId: o.id, role: "professional" as const }))),
+    2000,
+    (batch) => db.insert(schema.caseMembers).values(batch),
+  );
+  await inBatches(
+    caseIds.map((caseId) => ({ caseId, kind: "share-with-agency" as const, agencyId: icb.id, decision: "given" as const, givenBy: "Their parent", recordedBy: keyworkers[0]!.id })),
+    2000,
+    (batch) => db.insert(schema.consents).values(batch),
+  );
+  await db.insert(schema.icbCommissions).values({ icbAgencyId: icb.id, serviceId }).onConflictDoNothing();
+
+  console.log(`Adding ${CETRS} CETRs and ${ACTIONS} actions…`);
+  const perChild = Math.max(1, Math.round(CETRS / CHILDREN));
+  const cetrs: { id: string; documentId: string; caseId: string }[] = [];
+  for (let start = 0; start < CETRS; start += 1000) {
+    const count = Math.min(1000, CETRS - start);
+    const plan = Array.from({ length: count }, (_, j) => {
+      const n = start + j;
+      const caseId = caseIds[Math.floor(n / perChild) % caseIds.length]!;
+      const k = n % perChild;
+      const last = k === perChild - 1;
+      return { caseId, k, last };
+    });
+    const docs = await db
+      .insert(schema.documents)
+      .values(plan.map((p) => ({ caseId: p.caseId, kind: "cetr" as const, title: "CETR", visibility: "professionals" as const })))
+      .returning({ id: schema.documents.id });
+    const inserted = await db
+      .insert(schema.cetrs)
+      .values(
+        plan.map((p, j) => ({
+          serviceId,
+          caseId: p.caseId,
+          setting: "community" as const,
+          status: p.last ? ("arranged" as const) : ("agreed" as const),
+          reason: "Risk of admission",
+          requestedAt: dayOffset(-330 + p.k * 90),
+          heldOn: isoDay(-300 + p.k * 90),
+          documentId: docs[j]!.id,
+        })),
+      )
+      .returning({ id: schema.cetrs.id, documentId: schema.cetrs.documentId, caseId: schema.cetrs.caseId });
+    cetrs.push(...inserted);
+  }
+  const statuses: ActionStatus[] = ["open", "in-progress", "done", "done", "blocked", "cancelled", "open", "done", "open", "done"];
+  const actionRows = Array.from({ length: ACTIONS }, (_, n) => {
+    const cetr = cetrs[n % cetrs.length]!;
+    const owner = owners[n % owners.length]!;
+    const status = statuses[n % statuses.length]!;
+    return {
+      id: crypto.randomUUID(),
+      caseId: cetr.caseId,
+      documentId: cetr.documentId,
+      text: `Recommendation action ${n + 1}`,
+      ownerId: owner.id,
+      ownerAgencyId: null,
+      // A fifth overdue, the rest spread over the coming months.
+      dueDate: n % 5 === 0 ? isoDay(-1 - (n % 90)) : isoDay(1 + (n % 120)),
+      // Owners were told on the day each became overdue: the overdue-actions job has nothing
+      // left to send, as on any day but the first, and does not compete with what is timed.
+      overdueNotifiedAt: n % 5 === 0 ? dayOffset(-1 - (n % 90)) : null,
+      status,
+      section: "Recommendations",
+      position: n,
+    };
+  });
+  await inBatches(actionRows, 1000, (batch) => db.insert(schema.actions).values(batch), "actions");
+  await refreshStatistics(db);
+}
+
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "roundtable-register-bench-"));
   const postgres = process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL) : null;
+  if (values.keep && postgres) throw new Error("--keep is for PGlite only (a Postgres run makes its own database each time).");
+  const kept = values.keep ? path.resolve(values.keep) : null;
+  const seededMark = kept && path.join(kept, "seeded-by-register-bench");
+  const reuse = seededMark !== null && existsSync(seededMark);
+  if (kept) mkdirSync(kept, { recursive: true });
+  const dataDir = kept ?? mkdtempSync(path.join(tmpdir(), "roundtable-register-bench-"));
   const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", CLIENT_DIST: "/nonexistent", DATA_DIR: dataDir, ...(postgres ? { DATABASE_URL: postgres.url } : {}) });
   const server = await startServer(config);
   try {
@@ -90,103 +198,18 @@ async function main(): Promise<void> {
     const agencies = await db.select().from(schema.agencies).where(eq(schema.agencies.serviceId, serviceId));
     const icb = agencies.find((a) => a.kind === "icb")!;
     const seedStart = performance.now();
-
-    console.log(`Adding ${CHILDREN} children with a year of RAG history…`);
-    const caseIds: string[] = [];
-    const rows = Array.from({ length: CHILDREN }, (_, i) => ({
-      serviceId,
-      name: `Young person ${i + 1}`,
-      ragRating: ragRatings[i % ragRatings.length]!,
-      keyworkerId: i % 7 === 0 ? null : keyworkers[i % keyworkers.length]!.id,
-    }));
-    await inBatches(rows, 500, async (batch) => caseIds.push(...(await db.insert(schema.cases).values(batch).returning({ id: schema.cases.id })).map((c) => c.id)));
-    const history = caseIds.flatMap((caseId, i) =>
-      Array.from({ length: 6 }, (_, k) => ({
-        caseId,
-        fromRating: k === 0 ? null : ragRatings[(i + k + 1) % 4]!,
-        toRating: k === 5 ? ragRatings[i % 4]! : ragRatings[(i + k + 2) % 4]!,
-        reason: "Reviewed at the tracker meeting",
-        byId: keyworkers[0]!.id,
-        at: dayOffset(-365 + k * 60 + (i % 30)),
-      })),
-    );
-    await inBatches(history, 2000, (batch) => db.insert(schema.ragChanges).values(batch));
-    // Owners must be on the team (as the projector sees to): each child's team is its owners.
-    await inBatches(
-      caseIds.flatMap((caseId) => owners.map((o) => ({ caseId, personId: o.id, role: "professional" as const }))),
-      2000,
-      (batch) => db.insert(schema.caseMembers).values(batch),
-    );
-    await inBatches(
-      caseIds.map((caseId) => ({ caseId, kind: "share-with-agency" as const, agencyId: icb.id, decision: "given" as const, givenBy: "Their parent", recordedBy: keyworkers[0]!.id })),
-      2000,
-      (batch) => db.insert(schema.consents).values(batch),
-    );
-    await db.insert(schema.icbCommissions).values({ icbAgencyId: icb.id, serviceId }).onConflictDoNothing();
-
-    console.log(`Adding ${CETRS} CETRs and ${ACTIONS} actions…`);
-    const perChild = Math.max(1, Math.round(CETRS / CHILDREN));
-    const cetrs: { id: string; documentId: string; caseId: string }[] = [];
-    for (let start = 0; start < CETRS; start += 1000) {
-      const count = Math.min(1000, CETRS - start);
-      const plan = Array.from({ length: count }, (_, j) => {
-        const n = start + j;
-        const caseId = caseIds[Math.floor(n / perChild) % caseIds.length]!;
-        const k = n % perChild;
-        const last = k === perChild - 1;
-        return { caseId, k, last };
-      });
-      const docs = await db
-        .insert(schema.documents)
-        .values(plan.map((p) => ({ caseId: p.caseId, kind: "cetr" as const, title: "CETR", visibility: "professionals" as const })))
-        .returning({ id: schema.documents.id });
-      const inserted = await db
-        .insert(schema.cetrs)
-        .values(
-          plan.map((p, j) => ({
-            serviceId,
-            caseId: p.caseId,
-            setting: "community" as const,
-            status: p.last ? ("arranged" as const) : ("agreed" as const),
-            reason: "Risk of admission",
-            requestedAt: dayOffset(-330 + p.k * 90),
-            heldOn: isoDay(-300 + p.k * 90),
-            documentId: docs[j]!.id,
-          })),
-        )
-        .returning({ id: schema.cetrs.id, documentId: schema.cetrs.documentId, caseId: schema.cetrs.caseId });
-      cetrs.push(...inserted);
+    if (!reuse) {
+      await seed(db, { serviceId, keyworkers, owners, icb });
+      if (seededMark) writeFileSync(seededMark, `${JSON.stringify(values)}\n`);
     }
-    const statuses: ActionStatus[] = ["open", "in-progress", "done", "done", "blocked", "cancelled", "open", "done", "open", "done"];
-    const actionRows = Array.from({ length: ACTIONS }, (_, n) => {
-      const cetr = cetrs[n % cetrs.length]!;
-      const owner = owners[n % owners.length]!;
-      const status = statuses[n % statuses.length]!;
-      return {
-        id: crypto.randomUUID(),
-        caseId: cetr.caseId,
-        documentId: cetr.documentId,
-        text: `Recommendation action ${n + 1}`,
-        ownerId: owner.id,
-        ownerAgencyId: null,
-        // A fifth overdue, the rest spread over the coming months.
-        dueDate: n % 5 === 0 ? isoDay(-1 - (n % 90)) : isoDay(1 + (n % 120)),
-        // Owners were told on the day each became overdue: the overdue-actions job has nothing
-        // left to send, as on any day but the first, and does not compete with what is timed.
-        overdueNotifiedAt: n % 5 === 0 ? dayOffset(-1 - (n % 90)) : null,
-        status,
-        section: "Recommendations",
-        position: n,
-      };
-    });
-    await inBatches(actionRows, 1000, (batch) => db.insert(schema.actions).values(batch), "actions");
-    await refreshStatistics(db);
     const seedSeconds = round((performance.now() - seedStart) / 1000);
+    const [someChild] = await db.select({ id: schema.cases.id }).from(schema.cases).where(eq(schema.cases.name, `Young person ${Math.min(1235, CHILDREN)}`));
+    const [cetrCount, historyCount] = await Promise.all([db.$count(schema.cetrs), db.$count(schema.ragChanges)]);
+
 
     const angela = await signIn(server.url, "angela.okafor");
     const helen = await signIn(server.url, "helen.morris");
     const camhs = agencies.find((a) => a.kind === "health")!;
-    const someChild = caseIds[1234 % caseIds.length]!;
     const results: Record<string, Timing> = {
       "register (service lead, by rating)": await time(angela, "/api/register"),
       "register, by next CETR due": await time(angela, "/api/register?sort=next-cetr-due"),
@@ -194,19 +217,19 @@ async function main(): Promise<void> {
       "CETR actions, overdue (ICB lead)": await time(helen, "/api/cetr-actions?overdue=true"),
       "CETR actions, due in 14 days": await time(helen, "/api/cetr-actions?dueWithinDays=14"),
       "CETR actions, one agency": await time(helen, `/api/cetr-actions?agencyId=${camhs.id}`),
-      "CETR actions, one child": await time(helen, `/api/cetr-actions?caseId=${someChild}`),
+      "CETR actions, one child": await time(helen, `/api/cetr-actions?caseId=${someChild!.id}`),
       "CETR actions page (overview, counts and chart)": await time(helen, "/api/cetr-actions/overview"),
     };
     const database = postgres ? "Postgres" : "PGlite";
     console.log("\n| list | rows | p50 ms | p95 ms |\n| --- | --- | --- | --- |");
     for (const [name, r] of Object.entries(results)) console.log("failed" in r ? `| ${name} | failed: ${r.failed} | | |` : `| ${name} | ${r.rows} | ${r.p50} | ${r.p95} |`);
-    console.log(`\n(${database}; ${CHILDREN} children, ${cetrs.length} CETRs, ${ACTIONS} actions, ${history.length} rating changes; ${ROUNDS} requests each; seeding took ${seedSeconds} s)\n`);
+    console.log(`\n(${database}; ${CHILDREN} children, ${cetrCount} CETRs, ${ACTIONS} actions, ${historyCount} rating changes; ${ROUNDS} requests each; ${reuse ? `the database kept in ${kept}` : `seeding took ${seedSeconds} s`})\n`);
     const over = Object.entries(results).filter(([, r]) => "failed" in r || r.p95 >= 100);
     if (over.length) console.log(`Over the 100 ms target at p95: ${over.map(([n]) => n).join(", ")}`);
   } finally {
     await server.close();
     await postgres?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!kept) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

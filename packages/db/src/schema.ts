@@ -8,3 +8,4 @@ export * from "./schema/records.js";
 export * from "./schema/around-records.js";
 export * from "./schema/register.js";
 export * from "./schema/cetr-action-figures.js";
+export * from "./schema/icb-oversight.js";

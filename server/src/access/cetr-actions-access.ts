@@ -13,7 +13,18 @@ import { forbiddenRefusal, granted, type AccessAnswer } from "./access-answer.js
 import { overseenCases } from "./icb-oversight.js";
 import { membershipCounts } from "./team-membership.js";
 
-export function cetrActionsAccess(db: Db, person: Person): AccessAnswer<{ cases: SQL }> {
+export interface CetrActionsScope {
+  /** A condition on `schema.cases` (joined by the caller). */
+  cases: SQL;
+  /**
+   * The same children as a condition on any column holding a case id, for a query that sums or
+   * sorts many rows of a table kept per child (the figures): a set it is tested against, not the
+   * rules worked out row by row.
+   */
+  seen: (caseId: SQLWrapper) => SQL;
+}
+
+export function cetrActionsAccess(db: Db, person: Person): AccessAnswer<CetrActionsScope> {
   const scope = cetrActionsScope(person.role);
   if (scope === null) return forbiddenRefusal("The CETR actions dashboard is for ICB leads and keyworking staff. Your own actions are in My actions.");
   const c = schema.cases;
@@ -28,25 +39,18 @@ export function cetrActionsAccess(db: Db, person: Person): AccessAnswer<{ cases:
   switch (scope) {
     case "overseen": {
       const overseen = overseenCases(db, person);
-      return granted({ cases: overseen ? inArray(c.id, overseen) : sql`false` });
+      if (!overseen) return granted({ cases: sql`false`, seen: () => sql`false` });
+      return granted({ cases: inArray(c.id, overseen), seen: (caseId) => inArray(caseId, overseen) });
     }
     case "own-caseload":
-      return granted({ cases: and(inService, onTeam, or(eq(c.keyworkerId, person.id), eq(c.secondKeyworkerId, person.id)))! });
+      return granted(casesWhere(db, and(inService, onTeam, or(eq(c.keyworkerId, person.id), eq(c.secondKeyworkerId, person.id)))!));
     case "own-cases":
-      return granted({ cases: and(inService, onTeam)! });
+      return granted(casesWhere(db, and(inService, onTeam)!));
     case "service":
-      return granted({ cases: inService });
+      return granted(casesWhere(db, inService));
   }
 }
 
-/**
- * The children a `cases` condition lets through, read once and handed on as a list: a query that
- * sums or sorts many rows then tests each against a set (a hash), not against the consent and
- * oversight rules row by row. The list travels as one array literal, so a prepared statement's
- * plan does not depend on its length.
- */
-export async function visibleCaseList(db: Db, cases: SQL): Promise<{ count: number; has: (caseId: SQLWrapper) => SQL }> {
-  const rows = await db.select({ id: schema.cases.id }).from(schema.cases).where(cases);
-  const literal = `{${rows.map((r) => r.id).join(",")}}`;
-  return { count: rows.length, has: (caseId) => sql`${caseId} in (select unnest(${literal}::uuid[]))` };
+function casesWhere(db: Db, cases: SQL): CetrActionsScope {
+  return { cases, seen: (caseId) => inArray(caseId, db.select({ id: schema.cases.id }).from(schema.cases).where(cases)) };
 }

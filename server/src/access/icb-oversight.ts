@@ -5,29 +5,21 @@
  * child gated by the family's consent to share with the ICB, the latest record deciding — as
  * everywhere else the ICB is gated (sharing-consent.ts). Nobody else oversees anyone.
  *
- * Set-based throughout: one query, whatever the number of children.
+ * The database keeps the answer as those records change (`icb_oversight`, ADR 0036; the rule is
+ * in the migration that made it), so every question here is a look-up in it, whatever the
+ * number of children.
  */
 import { schema, type Db } from "@roundtable/db";
-import { and, eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Person } from "../auth/sessions.js";
-import { sharesWith } from "./sharing-consent.js";
 
 type Overseer = Pick<Person, "role" | "agencyId">;
+
+const o = schema.icbOversight;
 
 /** The ICB agency whose commissions decide what this person oversees, or null when they oversee nothing. */
 function icbOf(person: Overseer): string | null {
   return person.role === "icb-lead" ? person.agencyId : null;
-}
-
-/**
- * Whether the ICB (an agency id, or a column naming one) oversees the child of this case row:
- * it is an ICB, it commissions the child's service, and the child's family shares with it.
- */
-function overseenBy(icb: string | SQLWrapper, child: { id: SQLWrapper; serviceId: SQLWrapper }): SQL {
-  const ic = schema.icbCommissions;
-  const a = schema.agencies;
-  const commissioned = sql`exists (select 1 from ${ic} join ${a} on ${a.id} = ${ic.icbAgencyId} and ${a.kind} = 'icb' where ${ic.serviceId} = ${child.serviceId} and ${ic.icbAgencyId} = ${icb})`;
-  return and(commissioned, sharesWith(icb, child.id))!;
 }
 
 /**
@@ -36,7 +28,7 @@ function overseenBy(icb: string | SQLWrapper, child: { id: SQLWrapper; serviceId
  */
 export function overseenCases(db: Db, person: Overseer) {
   const icb = icbOf(person);
-  return icb === null ? null : db.select({ id: schema.cases.id }).from(schema.cases).where(overseenBy(icb, schema.cases));
+  return icb === null ? null : db.select({ id: o.caseId }).from(o).where(eq(o.icbAgencyId, icb));
 }
 
 /** The children this person oversees: all of them, or those among `restrictTo`. */
@@ -44,9 +36,9 @@ export async function overseenCaseIds(db: Db, person: Overseer, restrictTo?: rea
   const icb = icbOf(person);
   if (icb === null || restrictTo?.length === 0) return new Set();
   const rows = await db
-    .select({ id: schema.cases.id })
-    .from(schema.cases)
-    .where(and(restrictTo ? inArray(schema.cases.id, [...new Set(restrictTo)]) : undefined, overseenBy(icb, schema.cases)));
+    .select({ id: o.caseId })
+    .from(o)
+    .where(and(eq(o.icbAgencyId, icb), restrictTo ? inArray(o.caseId, [...new Set(restrictTo)]) : undefined));
   return new Set(rows.map((r) => r.id));
 }
 
@@ -56,12 +48,7 @@ export async function overseenCaseIds(db: Db, person: Overseer, restrictTo?: rea
  * changed.
  */
 export async function icbAgenciesFollowingCetrDocument(db: Db, documentId: string): Promise<Set<string>> {
-  const rows = await db
-    .select({ id: schema.agencies.id })
-    .from(schema.agencies)
-    .innerJoin(schema.cetrs, eq(schema.cetrs.documentId, documentId))
-    .innerJoin(schema.cases, eq(schema.cases.id, schema.cetrs.caseId))
-    .where(overseenBy(schema.agencies.id, schema.cases));
+  const rows = await db.select({ id: o.icbAgencyId }).from(o).innerJoin(schema.cetrs, eq(schema.cetrs.caseId, o.caseId)).where(eq(schema.cetrs.documentId, documentId));
   return new Set(rows.map((r) => r.id));
 }
 

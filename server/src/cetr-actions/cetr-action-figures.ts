@@ -17,7 +17,7 @@ import {
   type CetrGroup,
   type StatusCountChange,
 } from "@roundtable/domain";
-import { and, desc, eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Logger } from "pino";
 import { repeatEvery, type RepeatingJob } from "../repeating-job.js";
 
@@ -40,16 +40,14 @@ export function startCetrActionFiguresJob(db: Db, log: Logger, everyMs = 10 * 60
 
 type Figures = Pick<CetrActionsOverview, "counts" | "groups">;
 
-/** The children the person sees (visibleCaseList in access/cetr-actions-access.ts). */
-interface VisibleCases {
-  has(caseId: SQLWrapper): SQL;
-}
+/** The children the person sees, as a condition on a case id column (CetrActionsScope.seen in access/cetr-actions-access.ts). */
+type VisibleCases = (caseId: SQLWrapper) => SQL;
 
 /**
- * The figures of what the person sees (`seen`, the children as visibleCaseList has them): by agency, owner,
- * child and CETR, unfiltered — the filters' choices — and the counts of what the filters let
- * through. One query over the kept figures (one row per CETR report, agency and owner), then the
- * names of what it found.
+ * The figures of what the person sees (`seen`): by agency, owner, child and CETR, unfiltered —
+ * the filters' choices — and the counts of what the filters let through. One query over the kept
+ * figures (one row per CETR report, agency and owner) for the agencies, owners and counts; the
+ * children and CETRs from the figures kept per child and per report, with their names.
  */
 export async function readCetrActionFigures(db: Db, seen: VisibleCases, query: CetrActionsOverviewQuery, groupLimit: number): Promise<Figures> {
   const filtered = and(
@@ -77,58 +75,67 @@ export async function readCetrActionFigures(db: Db, seen: VisibleCases, query: C
       filteredDone: inFilter(f.done),
     })
     .from(f)
-    .where(seen.has(f.caseId))
+    .where(seen(f.caseId))
     .groupBy(sql`grouping sets ((${f.agencyId}), (${f.ownerId}), ())`);
-  // By child and by CETR (many): only the most overdue, as many as the page lists.
-  const mostOverdueFirst = [desc(sums.overdue), desc(sums.open)];
+  // By child and by CETR (many): only the most overdue, as many as the page lists, from the
+  // figures kept per child and per CETR report, walked in their most-overdue order; with the
+  // number of children with any CETR action while nothing narrows the page.
+  const byChild = schema.cetrActionChildFigures;
+  const byReport = schema.cetrActionReportFigures;
+  const mostOverdueFirst = (t: typeof byChild | typeof byReport) => [desc(t.overdue), desc(t.open)];
+  // The most overdue first, then their names and CETRs: a join with all of them would name every
+  // child and CETR before keeping the first few hundred.
+  const topChildren = db
+    .select({ caseId: byChild.caseId, open: byChild.open, overdue: byChild.overdue, dueSoon: byChild.dueSoon, children: sql<number>`(count(*) over ())::int`.as("children") })
+    .from(byChild)
+    .where(and(seen(byChild.caseId), gt(byChild.total, 0)))
+    .orderBy(...mostOverdueFirst(byChild))
+    .limit(groupLimit)
+    .as("top_children");
   const childrenQuery = db
-    .select({ caseId: f.caseId, ...sums })
-    .from(f)
-    .where(and(seen.has(f.caseId), sql`${f.total} > 0`))
-    .groupBy(f.caseId)
-    .orderBy(...mostOverdueFirst)
-    .limit(groupLimit);
+    .select({ caseId: topChildren.caseId, name: schema.cases.name, open: topChildren.open, overdue: topChildren.overdue, dueSoon: topChildren.dueSoon, children: topChildren.children })
+    .from(topChildren)
+    .innerJoin(schema.cases, eq(schema.cases.id, topChildren.caseId));
+  const topReports = db
+    .select({ documentId: byReport.documentId, open: byReport.open, overdue: byReport.overdue, dueSoon: byReport.dueSoon })
+    .from(byReport)
+    .where(and(seen(byReport.caseId), gt(byReport.total, 0)))
+    .orderBy(...mostOverdueFirst(byReport))
+    .limit(groupLimit)
+    .as("top_reports");
   const cetrsQuery = db
-    .select({ documentId: f.documentId, ...sums })
-    .from(f)
-    .where(and(seen.has(f.caseId), sql`${f.total} > 0`))
-    .groupBy(f.documentId)
-    .orderBy(...mostOverdueFirst)
-    .limit(groupLimit);
+    .select({ id: schema.cetrs.id, caseId: schema.cetrs.caseId, name: schema.cases.name, heldOn: schema.cetrs.heldOn, status: schema.cetrs.status, open: topReports.open, overdue: topReports.overdue, dueSoon: topReports.dueSoon })
+    .from(topReports)
+    .innerJoin(schema.cetrs, eq(schema.cetrs.documentId, topReports.documentId))
+    .innerJoin(schema.cases, eq(schema.cases.id, schema.cetrs.caseId));
   // Children with any CETR action the filters let through (a child whose actions are all cancelled too).
-  const childCount = db
-    .select({ n: sql<number>`count(distinct ${f.caseId})::int` })
-    .from(f)
-    .where(and(seen.has(f.caseId), filtered, sql`${f.total} > 0`));
-  const [rows, childRows, cetrRows, [{ n: children } = { n: 0 }]] = await Promise.all([rowsQuery, childrenQuery, cetrsQuery, childCount]);
+  const childCount = filtered
+    ? db
+        .select({ n: sql<number>`count(distinct ${f.caseId})::int` })
+        .from(f)
+        .where(and(seen(f.caseId), filtered, sql`${f.total} > 0`))
+        .then(([r]) => r?.n ?? 0)
+    : null;
+  const [rows, childRows, cetrRows, filteredChildren] = await Promise.all([rowsQuery, childrenQuery, cetrsQuery, childCount]);
   const of = (set: (typeof rows)[number]["set"]) => rows.filter((r) => r.set === set);
   const figures = (r: { open: number | null; overdue: number | null; dueSoon: number | null }) => ({ open: r.open ?? 0, overdue: r.overdue ?? 0, dueSoon: r.dueSoon ?? 0 });
   const all = of("all")[0];
-  const [agencyNames, ownerNames, cetrs] = await Promise.all([
+  const [agencyNames, ownerNames] = await Promise.all([
     namesOf(db, schema.agencies, of("agency").flatMap((r) => (r.agencyId ? [r.agencyId] : []))),
     namesOf(db, schema.people, of("owner").flatMap((r) => (r.ownerId ? [r.ownerId] : []))),
-    cetrRows.length
-      ? db
-          .select({ id: schema.cetrs.id, documentId: schema.cetrs.documentId, caseId: schema.cetrs.caseId, heldOn: schema.cetrs.heldOn, status: schema.cetrs.status })
-          .from(schema.cetrs)
-          .where(inArray(schema.cetrs.documentId, cetrRows.map((c) => c.documentId)))
-      : Promise.resolve([]),
   ]);
-  const childName = await namesOf(db, schema.cases, [...childRows.map((r) => r.caseId), ...cetrs.map((c) => c.caseId)]);
-  const childGroups = childRows.map((r): CetrActionGroup => ({ id: r.caseId, name: childName.get(r.caseId) ?? "", ...figures(r) }));
-  const topCetrs = cetrRows.map((r) => ({ documentId: r.documentId, ...figures(r) }));
-  const cetrOf = new Map(cetrs.map((c) => [c.documentId, c]));
+  const children = filteredChildren ?? childRows[0]?.children ?? 0;
   return {
     counts: { overdue: all?.filteredOverdue ?? 0, dueSoon: all?.filteredDueSoon ?? 0, open: all?.filteredOpen ?? 0, done: all?.filteredDone ?? 0, children },
     groups: {
       agencies: mostOverdue(of("agency").map((r) => ({ id: r.agencyId, name: (r.agencyId && agencyNames.get(r.agencyId)) || "No agency", ...figures(r) })), groupLimit),
       owners: mostOverdue(of("owner").map((r) => ({ id: r.ownerId, name: (r.ownerId && ownerNames.get(r.ownerId)) || "No owner", ...figures(r) })), groupLimit),
-      children: mostOverdue(childGroups, groupLimit),
+      children: mostOverdue(
+        childRows.map((r): CetrActionGroup => ({ id: r.caseId, name: r.name, ...figures(r) })),
+        groupLimit,
+      ),
       cetrs: mostOverdue(
-        topCetrs.flatMap(({ documentId, open, overdue, dueSoon }): CetrGroup[] => {
-          const cetr = cetrOf.get(documentId);
-          return cetr ? [{ id: cetr.id, caseId: cetr.caseId, name: childName.get(cetr.caseId) ?? "", heldOn: cetr.heldOn, status: cetr.status, open, overdue, dueSoon }] : [];
-        }),
+        cetrRows.map((r): CetrGroup => ({ id: r.id, caseId: r.caseId, name: r.name, heldOn: r.heldOn, status: r.status, ...figures(r) })),
         groupLimit,
       ),
     },
@@ -164,7 +171,7 @@ export async function readOpenAndCompletedByWeek(
     .from(days)
     .where(
       and(
-        seen.has(days.caseId),
+        seen(days.caseId),
         query.agencyId ? eq(days.agencyId, query.agencyId) : undefined,
         query.ownerId ? eq(days.ownerId, query.ownerId) : undefined,
         query.caseId ? eq(days.caseId, query.caseId) : undefined,

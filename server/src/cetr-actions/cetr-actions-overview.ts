@@ -26,7 +26,7 @@ import {
 } from "@roundtable/domain";
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { accessToActionDocuments, actionDocumentFacts } from "../access/action-change-access.js";
-import { cetrActionsAccess, visibleCaseList } from "../access/cetr-actions-access.js";
+import { cetrActionsAccess } from "../access/cetr-actions-access.js";
 import { orRefuse } from "../access/access-answer.js";
 import { wholeDocument } from "../access/visible-documents.js";
 import type { Person } from "../auth/sessions.js";
@@ -43,10 +43,10 @@ interface Options {
 }
 
 export async function cetrActionsOverview(db: Db, person: Person, query: CetrActionsOverviewQuery & { limit: number }, options: Options = {}): Promise<CetrActionsOverview> {
-  const { cases } = orRefuse(cetrActionsAccess(db, person));
+  const { cases, seen: visible } = orRefuse(cetrActionsAccess(db, person));
   const today = todayInEngland(options.now);
   stopIfCancelled(options.signal);
-  const [visible] = await Promise.all([visibleCaseList(db, cases), keepCetrActionFiguresCurrent(db, today)]);
+  await keepCetrActionFiguresCurrent(db, today);
   // The list walks the actions in due order and stops at the limit: each row is tested as it is
   // read (a join with every visible child's actions would sort them all first).
   const seen = and(isNull(a.removedAt), cases)!;

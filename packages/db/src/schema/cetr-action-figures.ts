@@ -49,3 +49,36 @@ export const cetrActionStatusDays = pgTable(
   },
   (t) => [unique("cetr_action_status_days_key").on(t.caseId, t.agencyId, t.ownerId, t.day).nullsNotDistinct(), index("cetr_action_status_days_case_idx").on(t.caseId)],
 );
+
+/**
+ * The figures above summed per child (kept from them by a trigger): the CETR actions page's
+ * children, most overdue first, and how many children have CETR actions, read from one row per
+ * child rather than summed from every report's rows on each request.
+ */
+export const cetrActionChildFigures = pgTable(
+  "cetr_action_child_figures",
+  {
+    caseId: uuid("case_id").primaryKey(),
+    total: integer("total").notNull().default(0),
+    open: integer("open").notNull().default(0),
+    overdue: integer("overdue").notNull().default(0),
+    dueSoon: integer("due_soon").notNull().default(0),
+    done: integer("done").notNull().default(0),
+  },
+  (t) => [index("cetr_action_child_figures_overdue_idx").on(t.overdue.desc(), t.open.desc())],
+);
+
+/** The figures summed per CETR report (its document), kept the same way: the page's CETRs, most overdue first. */
+export const cetrActionReportFigures = pgTable(
+  "cetr_action_report_figures",
+  {
+    documentId: uuid("document_id").primaryKey(),
+    caseId: uuid("case_id").notNull(),
+    total: integer("total").notNull().default(0),
+    open: integer("open").notNull().default(0),
+    overdue: integer("overdue").notNull().default(0),
+    dueSoon: integer("due_soon").notNull().default(0),
+    done: integer("done").notNull().default(0),
+  },
+  (t) => [index("cetr_action_report_figures_overdue_idx").on(t.overdue.desc(), t.open.desc()), index("cetr_action_report_figures_case_idx").on(t.caseId)],
+);
