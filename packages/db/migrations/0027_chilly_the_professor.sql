@@ -17,8 +17,8 @@ CREATE TABLE "cetr_action_report_figures" (
 	"done" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX "cetr_action_child_figures_overdue_idx" ON "cetr_action_child_figures" USING btree ("overdue" DESC NULLS LAST,"open" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "cetr_action_report_figures_overdue_idx" ON "cetr_action_report_figures" USING btree ("overdue" DESC NULLS LAST,"open" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "cetr_action_child_figures_overdue_idx" ON "cetr_action_child_figures" USING btree ("overdue" DESC NULLS FIRST,"open" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "cetr_action_report_figures_overdue_idx" ON "cetr_action_report_figures" USING btree ("overdue" DESC NULLS FIRST,"open" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "cetr_action_report_figures_case_idx" ON "cetr_action_report_figures" USING btree ("case_id");--> statement-breakpoint
 -- The CETR actions page's figures summed per child and per CETR report (ADR 0034, later), kept
 -- from cetr_action_figures by the trigger below: each statement on it adds what it added and

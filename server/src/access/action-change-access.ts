@@ -49,7 +49,11 @@ export function actionDocumentFacts(r: ActionDocumentColumns): ActionDocumentFac
 export async function accessToActionDocuments(db: Db, person: Person, rows: readonly ActionDocumentFacts[]): Promise<Map<string, AccessLevel>> {
   const levels = new Map<string, AccessLevel>();
   if (rows.length === 0) return levels;
-  const caseIds = [...new Set(rows.filter((r) => !r.meetingId).map((r) => r.caseId))];
+  // A CETR's report and summary follow the CETR, not the table (ADR 0033): answered first, so
+  // their children need no look-up below.
+  const cetrLevels = await cetrDocumentLevels(db, person, rows.filter((r) => r.kind === "cetr" || r.kind === "cetr-summary").map((r) => r.documentId));
+  for (const [documentId, level] of cetrLevels) levels.set(documentId, level);
+  const caseIds = [...new Set(rows.filter((r) => !r.meetingId && !levels.has(r.documentId)).map((r) => r.caseId))];
   const meetingIds = [...new Set(rows.flatMap((r) => (r.meetingId ? [r.meetingId] : [])))];
   const [memberships, sharing, meetings] = await Promise.all([
     caseIds.length
@@ -82,8 +86,5 @@ export async function accessToActionDocuments(db: Db, person: Person, rows: read
         });
     levels.set(r.documentId, level);
   }
-  // A CETR's report and summary follow the CETR, not the table (ADR 0033).
-  const cetrLevels = await cetrDocumentLevels(db, person, rows.filter((r) => r.kind === "cetr" || r.kind === "cetr-summary").map((r) => r.documentId));
-  for (const [documentId, level] of cetrLevels) levels.set(documentId, level);
   return levels;
 }

@@ -81,10 +81,11 @@ export async function cetrDocumentLevels(db: Db, person: Person, documentIds: re
   const levels = new Map<string, AccessLevel>();
   const ids = [...new Set(documentIds)];
   if (ids.length === 0) return levels;
+  const c = schema.cetrs;
   const cetrs = await db
-    .select()
-    .from(schema.cetrs)
-    .where(or(inArray(schema.cetrs.documentId, ids), inArray(schema.cetrs.easyReadDocumentId, ids)));
+    .select({ id: c.id, caseId: c.caseId, serviceId: c.serviceId, status: c.status, documentId: c.documentId, easyReadDocumentId: c.easyReadDocumentId })
+    .from(c)
+    .where(or(inArray(c.documentId, ids), inArray(c.easyReadDocumentId, ids)));
   if (cetrs.length === 0) return levels;
   const places = new Set(
     (

@@ -32,10 +32,10 @@ import { wholeDocument } from "../access/visible-documents.js";
 import type { Person } from "../auth/sessions.js";
 import { stopIfCancelled } from "../errors.js";
 import { keepCetrActionFiguresCurrent, readCetrActionFigures, readOpenAndCompletedByWeek } from "./cetr-action-figures.js";
-import { actionOwner, agencyOfAction, dueKey, withAgency, escalationCount, isStillToDo, namedAgency, ownersAgency } from "./cetr-action-terms.js";
+import { actionOwner, dueKey, fromAliased, withAgency, escalationCount, isStillToDo, lookedUp, lookedUpAgencyName } from "./cetr-action-terms.js";
 
 const a = schema.actions;
-const agencyName = sql<string | null>`coalesce(${namedAgency.name}, ${ownersAgency.name})`;
+const wholeOf = (column: "visibility" | "kind") => sql`(select ${wholeDocument[column]} from ${fromAliased(schema.documents, "whole")} where ${wholeDocument.id} = ${schema.documents.partOf})`;
 
 interface Options {
   now?: Date;
@@ -79,12 +79,12 @@ async function openActions(db: Db, person: Person, where: SQL, limit: number, to
       visibility: schema.documents.visibility,
       documentKind: schema.documents.kind,
       documentMeetingId: schema.documents.meetingId,
-      wholeVisibility: wholeDocument.visibility,
-      wholeKind: wholeDocument.kind,
-      ownerName: actionOwner.name,
-      ownerAgencyName: namedAgency.name,
-      agencyId: agencyOfAction,
-      agencyName,
+      wholeVisibility: wholeOf("visibility").mapWith(schema.documents.visibility),
+      wholeKind: wholeOf("kind").mapWith(schema.documents.kind),
+      ownerName: lookedUp.ownerName,
+      ownerAgencyName: lookedUp.namedAgencyName,
+      agencyId: lookedUp.agencyId,
+      agencyName: lookedUpAgencyName,
       cetrId: schema.cetrs.id,
       cetrHeldOn: schema.cetrs.heldOn,
       cetrStatus: schema.cetrs.status,
@@ -94,10 +94,6 @@ async function openActions(db: Db, person: Person, where: SQL, limit: number, to
     .innerJoin(schema.cetrs, eq(schema.cetrs.documentId, a.documentId))
     .innerJoin(schema.cases, eq(schema.cases.id, a.caseId))
     .innerJoin(schema.documents, eq(schema.documents.id, a.documentId))
-    .leftJoin(wholeDocument, eq(wholeDocument.id, schema.documents.partOf))
-    .leftJoin(actionOwner, eq(actionOwner.id, a.ownerId))
-    .leftJoin(namedAgency, eq(namedAgency.id, a.ownerAgencyId))
-    .leftJoin(ownersAgency, eq(ownersAgency.id, actionOwner.agencyId))
     .where(and(where, isStillToDo))
     // Read in the order of the list's index (actions_due_key_idx), stopping at the limit; then
     // the same day's actions by child and by their place in the report.

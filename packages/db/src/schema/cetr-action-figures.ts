@@ -53,7 +53,9 @@ export const cetrActionStatusDays = pgTable(
 /**
  * The figures above summed per child (kept from them by a trigger): the CETR actions page's
  * children, most overdue first, and how many children have CETR actions, read from one row per
- * child rather than summed from every report's rows on each request.
+ * child rather than summed from every report's rows on each request. The index is in the order
+ * `order by overdue desc, open desc` reads (descending puts nulls first; an index built nulls
+ * last is not walked for it, and the page's first few hundred would wait for a sort of all).
  */
 export const cetrActionChildFigures = pgTable(
   "cetr_action_child_figures",
@@ -65,7 +67,7 @@ export const cetrActionChildFigures = pgTable(
     dueSoon: integer("due_soon").notNull().default(0),
     done: integer("done").notNull().default(0),
   },
-  (t) => [index("cetr_action_child_figures_overdue_idx").on(t.overdue.desc(), t.open.desc())],
+  (t) => [index("cetr_action_child_figures_overdue_idx").on(t.overdue.desc().nullsFirst(), t.open.desc().nullsFirst())],
 );
 
 /** The figures summed per CETR report (its document), kept the same way: the page's CETRs, most overdue first. */
@@ -80,5 +82,5 @@ export const cetrActionReportFigures = pgTable(
     dueSoon: integer("due_soon").notNull().default(0),
     done: integer("done").notNull().default(0),
   },
-  (t) => [index("cetr_action_report_figures_overdue_idx").on(t.overdue.desc(), t.open.desc()), index("cetr_action_report_figures_case_idx").on(t.caseId)],
+  (t) => [index("cetr_action_report_figures_overdue_idx").on(t.overdue.desc().nullsFirst(), t.open.desc().nullsFirst()), index("cetr_action_report_figures_case_idx").on(t.caseId)],
 );

@@ -123,6 +123,8 @@ export const cetrs = pgTable(
     index("cetrs_case_idx").on(t.caseId, t.createdAt),
     index("cetrs_service_status_idx").on(t.serviceId, t.status),
     uniqueIndex("cetrs_document_unique").on(t.documentId),
+    // Which CETR an easy-read summary belongs to is asked alongside which a report does (cetrDocumentLevels).
+    index("cetrs_easy_read_document_idx").on(t.easyReadDocumentId),
   ],
 );
 

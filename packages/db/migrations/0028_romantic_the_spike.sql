@@ -1,0 +1,1 @@
+CREATE INDEX "cetrs_easy_read_document_idx" ON "cetrs" USING btree ("easy_read_document_id");
