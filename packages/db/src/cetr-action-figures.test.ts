@@ -4,7 +4,8 @@
  * removed, put back, deleted — the kept figures equal the figures counted afresh from the actions
  * by this test (its own oracle, in TypeScript), on PGlite and on Postgres; the day-by-day changes
  * add up to what is open and done now; the figures kept per child and per CETR report (migration
- * 0027) are their sums; and a rebuild from the record gives the same figures.
+ * 0027) and the days kept per child (0029) are their sums; and a rebuild from the record gives the
+ * same figures.
  */
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -83,11 +84,30 @@ async function keptRollUps(): Promise<{ byChild: Map<string, Counts>; byReport: 
   return { byChild: new Map(children.filter(any).map((r) => [r.caseId, counts(r)])), byReport: new Map(reports.filter(any).map((r) => [r.documentId, counts(r)])) };
 }
 
-/** The kept figures equal those counted afresh, and so do their sums per child and per report. */
+/** The day-by-day changes as kept per child and day (migration 0029), and as their sums from the changes kept per child, agency, owner and day. */
+async function childDays(): Promise<{ kept: Map<string, { open: number; done: number }>; summed: Map<string, { open: number; done: number }> }> {
+  const { db } = opened();
+  const d = schema.cetrActionStatusDays;
+  const [kept, summed] = await Promise.all([
+    db.select().from(schema.cetrActionChildDays),
+    db
+      .select({ caseId: d.caseId, day: d.day, open: sql<number>`sum(${d.open})::int`, done: sql<number>`sum(${d.done})::int` })
+      .from(d)
+      .groupBy(d.caseId, d.day),
+  ]);
+  const byKey = (rows: { caseId: string; day: string; open: number; done: number }[]) =>
+    new Map(rows.filter((r) => r.open || r.done).map((r) => [`${r.caseId}|${r.day}`, { open: r.open, done: r.done }]));
+  return { kept: byKey(kept), summed: byKey(summed) };
+}
+
+/** The kept figures equal those counted afresh, and so do their sums per child and per report; the days per child are the sums of the days kept finer. */
 async function expectKeptToEqualCountedAfresh(today: string): Promise<void> {
   const afresh = await countedAfresh(today);
   expect(await kept()).toEqual(afresh);
   expect(await keptRollUps()).toEqual({ byChild: summedBy(afresh, 0), byReport: summedBy(afresh, 1) });
+  const days = await childDays();
+  expect(days.kept).toEqual(days.summed);
+  expect(days.kept.size).toBeGreaterThan(0);
 }
 
 /** What a reader does: rebuilds first when the figures are stale or for another day. */

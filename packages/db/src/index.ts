@@ -1,2 +1,3 @@
 export * from "./database.js";
 export * as schema from "./schema.js";
+export * from "./json-rows.js";

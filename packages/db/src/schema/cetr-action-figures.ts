@@ -8,7 +8,7 @@
  * They are figures, never the record: they can always be rebuilt from `actions`, `cetrs` and
  * `action_events`, and are whenever `cetr_action_figures_state.as_of` is not today.
  */
-import { date, index, integer, pgTable, unique, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, pgTable, primaryKey, unique, uuid } from "drizzle-orm/pg-core";
 
 /** Per CETR report (its document), agency and owner: the counts on the day `as_of` says. */
 export const cetrActionFigures = pgTable(
@@ -83,4 +83,20 @@ export const cetrActionReportFigures = pgTable(
     done: integer("done").notNull().default(0),
   },
   (t) => [index("cetr_action_report_figures_overdue_idx").on(t.overdue.desc().nullsFirst(), t.open.desc().nullsFirst()), index("cetr_action_report_figures_case_idx").on(t.caseId)],
+);
+
+/**
+ * The day-by-day changes summed per child and day (kept from them by a trigger, as the figures
+ * per child are): the open-and-completed chart while the page is not narrowed to an agency or
+ * owner, read from a row per child and day rather than one per child, agency, owner and day.
+ */
+export const cetrActionChildDays = pgTable(
+  "cetr_action_child_days",
+  {
+    caseId: uuid("case_id").notNull(),
+    day: date("day").notNull(),
+    open: integer("open").notNull().default(0),
+    done: integer("done").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.day] })],
 );
