@@ -9,7 +9,8 @@
  * the service, so Helen Morris (ICB lead) oversees all 5,000 children. Then, each asked many times
  * through the HTTP API: the register as the service lead sees it (first page, by rating; by next
  * CETR due; one keyworker's children), and Helen's CETR actions (overdue; due in the next 14 days;
- * one agency's; one child's; the page's overview with its counts and chart).
+ * one agency's; one child's; the page's overview with its counts and chart; its filter choices —
+ * the rows column counting the children and CETRs among them).
  *
  * Options: --children N --cetrs N --actions N --rounds N (defaults 5000 20000 200000 100);
  * --keep NAME keeps the seeded database — PGlite's in the directory NAME, or with DATABASE_URL
@@ -64,8 +65,8 @@ async function timeOrThrow(client: SignedIn, address: string): Promise<{ p50: nu
     const ms = performance.now() - t0;
     if (res.status !== 200) throw new Error(`${address} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 200)}`);
     if (i >= 10) samples.push(ms); // the first few warm caches and the JIT
-    const body = res.body as { rows?: unknown[]; actions?: unknown[] } | unknown[];
-    rows = Array.isArray(body) ? body.length : (body.rows?.length ?? body.actions?.length ?? 0);
+    const body = res.body as { rows?: unknown[]; actions?: unknown[]; children?: unknown[]; cetrs?: unknown[] } | unknown[];
+    rows = Array.isArray(body) ? body.length : (body.rows?.length ?? body.actions?.length ?? (body.children?.length ?? 0) + (body.cetrs?.length ?? 0));
   }
   samples.sort((a, b) => a - b);
   return { p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), rows };
@@ -224,6 +225,7 @@ async function main(): Promise<void> {
       "CETR actions, one agency": await time(helen, `/api/cetr-actions?agencyId=${camhs.id}`),
       "CETR actions, one child": await time(helen, `/api/cetr-actions?caseId=${someChild!.id}`),
       "CETR actions page (overview, counts and chart)": await time(helen, "/api/cetr-actions/overview"),
+      "CETR actions page's filter choices": await time(helen, "/api/cetr-actions/choices"),
     };
     const database = postgres ? "Postgres" : "PGlite";
     console.log("\n| list | rows | p50 ms | p95 ms |\n| --- | --- | --- | --- |");

@@ -50,6 +50,7 @@ import {
   type CarriedActionsSection,
   type CaseDetail,
   type CaseSummary,
+  type CetrActionChoices,
   type CetrActionRow,
   type ConsentRecord,
   type CreatedInvitation,
@@ -662,6 +663,10 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
       check("GET /api/cetr-actions/overview", actor, mayUseCetrActions(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/cetr-actions/overview")).status));
       const listed = list.status === 200 && list.body.some((r) => r.id === actionIds[0]);
       check("a CETR action of Jamie's listed on the dashboard", actor, seesJamie ? "allow" : 404, listed ? "allow" : 404);
+      const choices = await actor.client.get<CetrActionChoices>("/api/cetr-actions/choices");
+      check("GET /api/cetr-actions/choices", actor, mayUseCetrActions(actor.accountRole) ? "allow" : 403, outcome(choices.status));
+      const named = choices.status === 200 && choices.body.children.some((c) => c.id === jamie.id);
+      check("Jamie among the dashboard's choices", actor, seesJamie ? "allow" : 404, named ? "allow" : 404);
     }
   });
 

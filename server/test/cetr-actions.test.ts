@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { schema } from "@roundtable/db";
-import { isOverdue, todayInEngland, weekEndings, type CetrActionRow, type CetrActionsOverview } from "@roundtable/domain";
+import { isOverdue, todayInEngland, weekEndings, type CetrActionChoices, type CetrActionRow, type CetrActionsOverview } from "@roundtable/domain";
 import { and, eq, inArray } from "drizzle-orm";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -234,7 +234,7 @@ describe("who else may read it", () => {
 });
 
 describe("the page's overview", () => {
-  it("counts, lists the open actions overdue first, and gives the figures by agency, owner, child and CETR", async () => {
+  it("counts, and lists the open actions overdue first", async () => {
     const res = await helen.get<CetrActionsOverview>("/api/cetr-actions/overview");
     expect(res.status).toBe(200);
     const o = res.body;
@@ -247,21 +247,32 @@ describe("the page's overview", () => {
     ]);
     expect(o.actions[0]).toMatchObject({ caseName: "Jamie Walker", ownerName: "Dr Ben Carter", agencyName: "Northbridge CAMHS", cetrId: jamieCetr.cetrId, overdue: true, escalations: 2 });
     expect(o.actions[2]).toMatchObject({ ownerName: null, agencyName: "Northbridge Children's Social Care" });
-    expect(o.groups.children).toEqual([{ id: ids.jamie, name: "Jamie Walker", open: 4, overdue: 1, dueSoon: 1 }]);
-    expect(o.groups.cetrs).toEqual([expect.objectContaining({ id: jamieCetr.cetrId, caseId: ids.jamie, name: "Jamie Walker", status: "agreed", open: 4, overdue: 1 })]);
-    expect(o.groups.agencies[0]).toEqual({ id: ids.camhs, name: "Northbridge CAMHS", open: 1, overdue: 1, dueSoon: 0 });
-    expect(o.groups.agencies.find((g) => g.id === ids.socialCare)).toEqual({ id: ids.socialCare, name: "Northbridge Children's Social Care", open: 1, overdue: 0, dueSoon: 0 });
-    expect(o.groups.owners.find((g) => g.id === null)).toEqual({ id: null, name: "No owner", open: 1, overdue: 0, dueSoon: 0 });
+    expect(o).not.toHaveProperty("groups");
     // The last week ends today, on today's figures.
     expect(o.overTime.at(-1)).toEqual({ weekEnding: o.today, open: 4, completed: 1 });
   });
 
-  it("narrows everything but the filters' choices", async () => {
+  it("narrows the counts and the list to an agency, a child or a CETR", async () => {
     const o = (await helen.get<CetrActionsOverview>(`/api/cetr-actions/overview?agencyId=${ids.camhs}`)).body;
     expect(o.counts).toEqual({ overdue: 1, dueSoon: 0, open: 1, done: 0, children: 1 });
     expect(o.actions.map((a) => a.text)).toEqual(["Refer Jamie for a sensory assessment"]);
-    expect(o.groups.agencies.length).toBeGreaterThan(1);
-    expect((await helen.get(`/api/cetr-actions/overview?cetrId=${kaiCetr.cetrId}`)).body).toMatchObject({ actions: [], counts: { open: 0 } });
+    const jamiesAll = { overdue: 1, dueSoon: 1, open: 4, done: 1, children: 1 };
+    expect((await helen.get<CetrActionsOverview>(`/api/cetr-actions/overview?caseId=${ids.jamie}`)).body.counts).toEqual(jamiesAll);
+    expect((await helen.get<CetrActionsOverview>(`/api/cetr-actions/overview?cetrId=${jamieCetr.cetrId}`)).body.counts).toEqual(jamiesAll);
+    expect((await helen.get<CetrActionsOverview>(`/api/cetr-actions/overview?cetrId=${jamieCetr.cetrId}&ownerId=${people.get("Dr Ben Carter")}`)).body.counts).toEqual({ overdue: 1, dueSoon: 0, open: 1, done: 0, children: 1 });
+    expect((await helen.get(`/api/cetr-actions/overview?cetrId=${kaiCetr.cetrId}`)).body).toMatchObject({ actions: [], counts: { open: 0, children: 0 } });
+  });
+
+  it("gives the filters' choices apart: the figures by agency, owner, child and CETR, whatever the page is narrowed to", async () => {
+    const res = await helen.get<CetrActionChoices>("/api/cetr-actions/choices");
+    expect(res.status).toBe(200);
+    const g = res.body;
+    expect(g.children).toEqual([{ id: ids.jamie, name: "Jamie Walker", open: 4, overdue: 1, dueSoon: 1 }]);
+    expect(g.cetrs).toEqual([expect.objectContaining({ id: jamieCetr.cetrId, caseId: ids.jamie, name: "Jamie Walker", status: "agreed", open: 4, overdue: 1 })]);
+    expect(g.agencies[0]).toEqual({ id: ids.camhs, name: "Northbridge CAMHS", open: 1, overdue: 1, dueSoon: 0 });
+    expect(g.agencies.find((a) => a.id === ids.socialCare)).toEqual({ id: ids.socialCare, name: "Northbridge Children's Social Care", open: 1, overdue: 0, dueSoon: 0 });
+    expect(g.owners.find((o) => o.id === null)).toEqual({ id: null, name: "No owner", open: 1, overdue: 0, dueSoon: 0 });
+    expect(g.owners.find((o) => o.id === people.get("Dr Ben Carter"))).toMatchObject({ name: "Dr Ben Carter", overdue: 1 });
   });
 
   it("tells how many were open and completed at the end of each week, from each change of status", async () => {

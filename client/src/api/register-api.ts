@@ -2,7 +2,7 @@
  * The register over HTTP — the RAG rating and its history, the register view, the service report
  * and the ICB lead's CETR actions — typed by the server's routes as api.ts is.
  */
-import type { CetrActionsOverview, CetrActionsOverviewQuery, RagChange, RagChangeBody, RagLevel, RegisterPage, RegisterQuery, ServiceReport } from "@roundtable/domain";
+import type { CetrActionChoices, CetrActionsOverview, CetrActionsOverviewQuery, RagChange, RagChangeBody, RagLevel, RegisterPage, RegisterQuery, ServiceReport } from "@roundtable/domain";
 import { api } from "./api";
 import { requestJson, segment } from "./transport";
 
@@ -11,6 +11,11 @@ const caseParam = (caseId: string) => ({ param: { caseId: segment(caseId) } });
 /** The CETR follow-up dashboard: open CETR actions, their counts and figures (for ICB leads and keyworking staff). */
 export function getCetrActionsOverview(query: CetrActionsOverviewQuery = {}): Promise<CetrActionsOverview> {
   return requestJson(api["cetr-actions"].overview.$get({ query }));
+}
+
+/** The dashboard's filter choices: the agencies, owners, children and CETRs, with their figures. */
+export function getCetrActionChoices(): Promise<CetrActionChoices> {
+  return requestJson(api["cetr-actions"].choices.$get());
 }
 
 /** A page of the service's register: its children with their ratings, CETRs and signals, filtered and ordered. */

@@ -3,7 +3,7 @@
  * by. A change applies at once and is kept in the address. The choices are everyone and
  * everything the reader follows up, whatever is chosen, each with how many are overdue.
  */
-import type { CetrActionsOverview } from "@roundtable/domain";
+import type { CetrActionChoices } from "@roundtable/domain";
 import { useFocusAfterRender } from "../actions/use-focus-after-render";
 import type { Resource } from "../api/use-resource";
 import { byOptionLabel, withChosen, type FilterOption } from "../filters/filter-options";
@@ -18,7 +18,7 @@ const agencySelectId = "cetr-actions-agency";
 
 interface CetrActionFiltersFormProps {
   filters: CetrActionFilters;
-  overview: Resource<CetrActionsOverview>;
+  choices: Resource<CetrActionChoices>;
 }
 
 /** "Northbridge CAMHS (2 overdue)": the name, and how many are overdue when any are. */
@@ -27,10 +27,10 @@ function optionOf(group: { id: string | null; name: string; overdue: number }, n
   return [{ value: group.id, label: group.overdue > 0 ? `${name} (${group.overdue} overdue)` : name }];
 }
 
-export function CetrActionFiltersForm({ filters, overview }: CetrActionFiltersFormProps) {
+export function CetrActionFiltersForm({ filters, choices }: CetrActionFiltersFormProps) {
   const focusAfterRender = useFocusAfterRender();
   // The choices stay as they were while a refresh is on its way.
-  const groups = overview.status === "loaded" ? overview.data.groups : null;
+  const groups = choices.status === "loaded" ? choices.data : null;
   const notListed = (what: string) => (groups ? `${what} not found` : "Loading…");
   const apply = (next: CetrActionFilters) => navigate(paths.cetrActions(cetrActionsSearch(next)), { replace: true, keepScroll: true });
   const options = (list: readonly { id: string | null; name: string; overdue: number }[] | undefined) => (list ?? []).flatMap((g) => optionOf(g)).sort(byOptionLabel);
@@ -40,7 +40,7 @@ export function CetrActionFiltersForm({ filters, overview }: CetrActionFiltersFo
     <FilterForm
       label="Filter CETR actions"
       choicesWhat="the agencies, owners, children and CETRs"
-      choices={overview}
+      choices={choices}
       clearHref={narrows(filters) ? paths.cetrActions(cetrActionsSearch({ ...filters, agencyId: null, ownerId: null, caseId: null, cetrId: null })) : null}
       onClear={() => focusAfterRender([agencySelectId])}
     >

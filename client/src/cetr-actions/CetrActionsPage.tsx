@@ -12,7 +12,7 @@
  */
 import { useRef, useState } from "react";
 import { cetrActionsOverviewPageSize, cetrActionsScope, type CetrActionsOverview } from "@roundtable/domain";
-import { getCetrActionsOverview } from "../api/register-api";
+import { getCetrActionChoices, getCetrActionsOverview } from "../api/register-api";
 import { useLiveResource } from "../api/use-resource";
 import { useMe } from "../auth/session-context";
 import { PageLoading } from "../layout/PageLoading";
@@ -45,8 +45,14 @@ export default function CetrActionsPage() {
   const query = overviewQuery(filters, count);
   // Keep showing what we have if a refresh fails; say so only when there is nothing.
   const { resource, refresh } = useLiveResource(() => getCetrActionsOverview(query), JSON.stringify(query), { retry: "as-refresh" });
-  useActionsChanged(() => refresh());
-  useRefreshWhileOpen(refresh, refreshEveryMs);
+  // The filters' choices do not change with the filters or "Show more": fetched apart, and again only when actions change.
+  const { resource: choices, refresh: refreshChoices } = useLiveResource(getCetrActionChoices, "choices", { retry: "as-refresh" });
+  const refreshBoth = () => {
+    refresh();
+    refreshChoices();
+  };
+  useActionsChanged(refreshBoth);
+  useRefreshWhileOpen(refreshBoth, refreshEveryMs);
   // While more are fetched, the lists already shown stay (and the focus with them on "Show more").
   const lastShown = useRef<{ filtersKey: string; overview: CetrActionsOverview } | null>(null);
   if (resource.status === "loaded") lastShown.current = { filtersKey, overview: resource.data };
@@ -60,7 +66,7 @@ export default function CetrActionsPage() {
       </h1>
       <p className="nhsuk-lede-text">{cetrActionsLede(scope)}</p>
       {overview && <CetrActionCounts overview={overview} />}
-      <CetrActionFiltersForm filters={filters} overview={overview ? { status: "loaded", data: overview } : resource} />
+      <CetrActionFiltersForm filters={filters} choices={choices} />
       {!overview && resource.status === "loading" && <PageLoading label="Loading CETR actions…" />}
       {resource.status === "failed" && (
         <>
@@ -74,7 +80,7 @@ export default function CetrActionsPage() {
         <CetrActionLists
           overview={overview}
           filters={filters}
-          onEscalated={refresh}
+          onEscalated={refreshBoth}
           fetchingMore={fetchingMore !== null}
           onShowMore={() => setShown({ filtersKey, count: count + cetrActionsOverviewPageSize })}
         />

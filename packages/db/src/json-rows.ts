@@ -8,7 +8,7 @@
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 
 /** `coalesce(json_agg(json_build_object('key', value, …)), '[]')::text`: the query's rows, each an object with these keys. */
-export function jsonArrayOf<T extends Record<string, unknown>>(fields: { [K in keyof T]: SQLWrapper }): SQL<string> & { readonly rowType?: T } {
+export function jsonArrayOf<T extends object>(fields: { [K in keyof T]: SQLWrapper }): SQL<string> & { readonly rowType?: T } {
   const pairs = sql.join(
     Object.entries(fields as Record<string, SQLWrapper>).map(([key, value]) => sql`${key}::text, ${value}`),
     sql`, `,

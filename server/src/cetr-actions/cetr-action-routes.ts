@@ -1,7 +1,8 @@
 /**
  * The CETR follow-up dashboard's API: GET /api/cetr-actions (the contract other tools rely on:
  * rows of `CetrActionRow`, a page at a time, the next page named in a Link header) and GET
- * /api/cetr-actions/overview (what the page reads).
+ * /api/cetr-actions/overview (what the page reads) and GET /api/cetr-actions/choices (its
+ * filters' choices).
  */
 import { Hono } from "hono";
 import { cetrActionsDefaultLimit, cetrActionsOverviewPageSize, cetrActionsOverviewQuerySchema, cetrActionsQuerySchema } from "@roundtable/domain";
@@ -9,6 +10,7 @@ import type { AppDeps, AppEnv } from "../http/app-env.js";
 import { pageSize } from "../http/page-size.js";
 import { query } from "../http/validate.js";
 import { listCetrActions } from "./cetr-action-list.js";
+import { cetrActionChoices } from "./cetr-action-choices.js";
 import { cetrActionsOverview } from "./cetr-actions-overview.js";
 
 /** Open actions the page's list holds when the request does not say. */
@@ -30,5 +32,6 @@ export function cetrActionRoutes({ db, config }: Pick<AppDeps, "db" | "config">)
       const asked = c.req.valid("query");
       const limit = pageSize(asked.limit, cetrActionsOverviewPageSize, config.listMaxPageSize);
       return c.json(await cetrActionsOverview(db, c.get("person"), { ...asked, limit }, { signal: c.req.raw.signal }));
-    });
+    })
+    .get("/choices", async (c) => c.json(await cetrActionChoices(db, c.get("person"))));
 }

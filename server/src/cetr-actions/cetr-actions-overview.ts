@@ -1,14 +1,13 @@
 /**
  * What the "CETR actions" page reads (`GET /api/cetr-actions/overview`): the open CETR actions a
  * person may see (cetrActionsAccess), overdue first, with their child, CETR, owner and agency in
- * words; counts; the figures by agency, owner, child and CETR (the filters' choices); and how
- * many were open and completed at the end of each of the last weeks. The list is bounded; the
+ * words; counts; and how many were open and completed at the end of each of the last weeks (the
+ * filters' choices are read apart: cetr-action-choices.ts). The list is bounded; the
  * figures and the chart are read from what the database keeps as actions change
  * (cetr-action-figures.ts, ADR 0034), not counted from the actions on each request.
  */
 import { schema, type Db } from "@roundtable/db";
 import {
-  cetrActionGroupLimit,
   dueSoonDays,
   isEscalationLevel,
   isOverdue,
@@ -31,7 +30,7 @@ import { orRefuse } from "../access/access-answer.js";
 import { wholeDocument } from "../access/visible-documents.js";
 import type { Person } from "../auth/sessions.js";
 import { stopIfCancelled } from "../errors.js";
-import { keepCetrActionFiguresCurrent, readCetrActionFigures, readOpenAndCompletedByWeek } from "./cetr-action-figures.js";
+import { keepCetrActionFiguresCurrent, readCetrActionCounts, readOpenAndCompletedByWeek } from "./cetr-action-figures.js";
 import { actionOwner, dueKey, fromAliased, withAgency, escalationCount, isStillToDo, lookedUp, lookedUpAgencyName } from "./cetr-action-terms.js";
 
 const a = schema.actions;
@@ -59,13 +58,13 @@ export async function cetrActionsOverview(db: Db, person: Person, query: CetrAct
   )!;
   stopIfCancelled(options.signal);
   const endings = weekEndings(today, overTimeWeeks);
-  const [open, figures, overTime] = await Promise.all([
+  const [open, counts, overTime] = await Promise.all([
     openActions(db, person, filtered, query.limit, today),
-    readCetrActionFigures(db, visible, query, cetrActionGroupLimit),
+    readCetrActionCounts(db, visible, query),
     // One CETR's few actions are counted from their history; anything wider from the kept days.
     query.cetrId ? openAndCompletedByWeek(db, filtered, endings) : readOpenAndCompletedByWeek(db, visible, query, endings),
   ]);
-  return { today, dueSoonDays, counts: figures.counts, actions: open.actions, more: open.more, groups: figures.groups, overTime };
+  return { today, dueSoonDays, counts, actions: open.actions, more: open.more, overTime };
 }
 
 /** The open actions, most overdue first, then by due date (none last); one more than the limit says whether there are more. */

@@ -176,10 +176,21 @@ export interface CetrActionsOverview {
   actions: CetrActionView[];
   /** Whether there are open actions past the limit. */
   more: boolean;
-  /** Everything the person sees, unfiltered: the choices for the filters, with their figures. */
-  groups: { agencies: CetrActionGroup[]; owners: CetrActionGroup[]; children: CetrActionGroup[]; cetrs: CetrGroup[] };
   /** Week by week, oldest first, the last week ending today; filtered. */
   overTime: OpenVsCompletedPoint[];
+}
+
+/**
+ * The choices for the page's filters (`GET /api/cetr-actions/choices`): everyone and everything
+ * the person follows up, unfiltered, each with its figures, the most overdue first. Read apart
+ * from the overview, so narrowing the page, showing more or a change elsewhere does not read a
+ * thousand choices again with the lists.
+ */
+export interface CetrActionChoices {
+  agencies: CetrActionGroup[];
+  owners: CetrActionGroup[];
+  children: CetrActionGroup[];
+  cetrs: CetrGroup[];
 }
 
 /** How many weeks the open-and-completed figures go back. */
