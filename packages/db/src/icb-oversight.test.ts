@@ -100,6 +100,15 @@ describe("who each ICB oversees, as the database keeps it", () => {
         const gone = all.length ? random.pick(all) : null;
         if (gone) await db.delete(schema.icbCommissions).where(sql`${schema.icbCommissions.icbAgencyId} = ${gone.icbAgencyId} and ${schema.icbCommissions.serviceId} = ${gone.serviceId}`);
       },
+      // A commission moved to the other service (as correcting a mistaken one would).
+      async () => {
+        const all = await db.select().from(schema.icbCommissions);
+        const moved = all.length ? random.pick(all) : null;
+        const to = services.find((s) => s.id !== moved?.serviceId)!;
+        if (moved && !all.some((c) => c.icbAgencyId === moved.icbAgencyId && c.serviceId === to.id)) {
+          await db.update(schema.icbCommissions).set({ serviceId: to.id }).where(sql`${schema.icbCommissions.icbAgencyId} = ${moved.icbAgencyId} and ${schema.icbCommissions.serviceId} = ${moved.serviceId}`);
+        }
+      },
       () => db.update(schema.cases).set({ serviceId: random.pick(services).id }).where(sql`${schema.cases.id} = ${random.pick(cases).id}`),
       // A change to a child that does not move them changes nothing here.
       () => db.update(schema.cases).set({ ragRating: random.pick(["red", "green"] as const) }).where(sql`${schema.cases.id} = ${random.pick(cases).id}`),
