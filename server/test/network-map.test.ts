@@ -175,3 +175,17 @@ describe("what arrives for a network map", () => {
     expect(readNetworkMap(late.doc).nodes.map((n) => n.label).sort()).toEqual(["Jamie Walker", "Marker"]);
   });
 });
+
+describe("the agencies a map can name", () => {
+  it("are those of the child's service, for anyone who may open the child's record, and no one else", async () => {
+    const forPriya = await priya.get<{ id: string; name: string }[]>(`/api/cases/${caseId}/agencies`);
+    expect(forPriya.status).toBe(200);
+    expect(forPriya.body.map((a) => a.name)).toEqual(expect.arrayContaining(["Northbridge CAMHS", "Riverside Academy"]));
+    // The parent sees the same names: they are on the map her family reads.
+    expect((await claire.get<{ name: string }[]>(`/api/cases/${caseId}/agencies`)).body.map((a) => a.name)).toEqual(forPriya.body.map((a) => a.name));
+    // Someone with no place on the child's record is told nothing, not even that the child exists.
+    const elsewhere = await signIn(server.url, "donna.thompson"); // Kai's aunt
+    expect((await elsewhere.get(`/api/cases/${caseId}/agencies`)).status).toBe(404);
+    expect((await priya.get(`/api/cases/not-an-id/agencies`)).status).toBe(400);
+  });
+});

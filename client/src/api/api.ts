@@ -415,3 +415,8 @@ export function recordCommunicationNeeds(caseId: string, personId: string, body:
 export function getMeetingCommunicationNeeds(meetingId: string): Promise<PersonCommunicationNeeds[]> {
   return requestJson(needs.meetings[":meetingId"].$get({ param: { meetingId: segment(meetingId) } }));
 }
+
+/** The agencies of the child's service, by name (a network map names them). */
+export function getCaseAgencies(caseId: string): Promise<{ id: string; name: string; kind: string }[]> {
+  return requestJson(api.cases[":caseId"].agencies.$get(caseParam(caseId)));
+}

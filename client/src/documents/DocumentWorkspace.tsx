@@ -18,6 +18,7 @@ import { ConnectionStatus } from "../realtime/ConnectionStatus";
 import { helpSentences, useTouchOnly } from "../layout/input-kind";
 import { useCollabSession } from "../realtime/use-collab-session";
 import { ChangeRefused } from "./ChangeRefused";
+import { NetworkMapEditor } from "../network-map/NetworkMapEditor";
 import { DocumentEditor } from "./DocumentEditor";
 import { documentWords } from "./document-words";
 
@@ -105,7 +106,9 @@ export function DocumentWorkspace({
       <div className="rt-workspace__main" aria-busy={!ready}>
         {above}
         {session && ending?.kind === "change-refused" && <ChangeRefused reason={ending.reason} session={session} />}
-        {ready ? (
+        {ready && document.kind === "network-map" ? (
+          <NetworkMapEditor doc={session.doc} caseId={document.caseId} editable={access === "edit" && ending === null} statusLine={statusLine} describedBy={describedBy} />
+        ) : ready ? (
           <DocumentEditor
             documentId={document.id}
             session={session}

@@ -101,7 +101,21 @@ const cetrSummary: DocumentWords = {
   editorTestId: "cetr-summary-editor",
 };
 
+const networkMap: DocumentWords = {
+  ...otherDocument,
+  opening: "Opening the network map…",
+  notOnThisDevice: "This map has not been opened on this device before, so it will open when you are back online. We will keep trying.",
+  readOnly: "You can look at this map but not change it.",
+  commentOnly: "You can look at this map and comment on it.",
+  helpEditing: "Changes are shared with everyone who can see this map as you make them. Undo takes back your own changes, not other people's.",
+  leaveHint: "",
+  accessEndedTitle: "You no longer have access to this map",
+  accessEndedBody: "Someone has changed who can see this map, so you cannot see or change it now.",
+  editorTestId: "network-map-editor",
+};
+
 export function documentWords(kind: DocumentKind | null): DocumentWords {
+  if (kind === "network-map") return networkMap;
   if (kind === "cetr") return cetrReport;
   if (kind === "cetr-summary") return cetrSummary;
   if (kind === "care-plan") return carePlan;

@@ -1,9 +1,9 @@
-/** Cases: GET /api/cases, GET /api/cases/:caseId, POST /api/cases/:caseId/documents. */
+/** Cases: GET /api/cases, GET /api/cases/:caseId, GET /api/cases/:caseId/agencies, POST /api/cases/:caseId/documents. */
 import { Hono } from "hono";
 import { createDocumentBodySchema, uuidSchema } from "@roundtable/domain";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
 import { jsonBody, parseOrThrow } from "../http/validate.js";
-import { getCase, listCases } from "./cases.js";
+import { caseAgencies, getCase, listCases } from "./cases.js";
 import { createDocument } from "../documents/documents.js";
 import { listCaseMeetings } from "../meetings/meetings.js";
 
@@ -13,6 +13,10 @@ export function caseRoutes({ db }: AppDeps) {
     .get("/:caseId", async (c) => {
       const caseId = parseOrThrow(uuidSchema, c.req.param("caseId"), "case id");
       return c.json(await getCase(db, c.get("person"), caseId));
+    })
+    .get("/:caseId/agencies", async (c) => {
+      const caseId = parseOrThrow(uuidSchema, c.req.param("caseId"), "case id");
+      return c.json(await caseAgencies(db, c.get("person"), caseId));
     })
     .get("/:caseId/meetings", async (c) => {
       const caseId = parseOrThrow(uuidSchema, c.req.param("caseId"), "case id");

@@ -128,3 +128,16 @@ export async function getCase(db: Db, person: Person, caseId: string): Promise<C
       .map(({ partOf: _partOf, ...d }) => d),
   };
 }
+
+/**
+ * The agencies of the child's service, by name, for whoever may open the child's record: a
+ * network map names the agency each person is with, and may name one no one is from yet.
+ */
+export async function caseAgencies(db: Db, person: Person, caseId: string): Promise<{ id: string; name: string; kind: string }[]> {
+  const { caseRow } = orRefuse(await visibleCase(db, person, caseId));
+  return db
+    .select({ id: schema.agencies.id, name: schema.agencies.name, kind: schema.agencies.kind })
+    .from(schema.agencies)
+    .where(eq(schema.agencies.serviceId, caseRow.serviceId))
+    .orderBy(asc(schema.agencies.name));
+}
