@@ -2,8 +2,9 @@
  * The professional network map's list view (issue 14), in Chromium: a keyworker makes a map for
  * Jamie and fills it by keyboard alone — two people, one to be brought in, and a relationship
  * between them; the child's parent, on the same map in a context of her own, sees each change
- * live; a reload keeps everything; Undo takes back only the keyworker's own last change; and
- * axe-core finds nothing on the map at desktop and phone widths.
+ * live, first on the drawn map and then in the list; a reload keeps everything; Undo takes back
+ * only the keyworker's own last change; and axe-core finds nothing on the drawn map or the list,
+ * at desktop and phone widths.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -15,10 +16,15 @@ const session = useAppAndBrowser();
 const list = (page: Page) => page.getByTestId("network-map-list");
 const people = async (page: Page) => (await list(page).getByTestId("map-person").locator("strong").allTextContents()).sort();
 
-async function openMap(page: Page, documentId: string): Promise<void> {
+/** Opens the map; on a desktop-wide page it opens drawn, and `view` chooses. */
+async function openMap(page: Page, documentId: string, view: "A drawn map" | "A list"): Promise<void> {
   await page.goto(`${session.url()}/documents/${documentId}`);
-  await list(page).waitFor({ timeout: 15_000 });
+  await page.getByTestId("network-map-editor").waitFor({ timeout: 15_000 });
+  await page.getByRole("button", { name: view }).click();
+  await (view === "A list" ? list(page) : page.getByTestId("network-map-canvas")).waitFor({ timeout: 15_000 });
 }
+
+const drawn = async (page: Page) => (await page.locator(".react-flow__node .rt-map-node__label").allTextContents()).sort();
 
 /** Tab from the focused control until `target` has the focus, pressing nothing else. */
 async function tabTo(page: Page, selector: string): Promise<void> {
@@ -39,10 +45,10 @@ describe("the network map's list view", () => {
     expect(made.status()).toBe(201);
     const { id: mapId } = (await made.json()) as { id: string };
 
-    await openMap(priya, mapId);
+    await openMap(priya, mapId, "A list");
     const claire = await session.signedIn("claire.walker", errors);
-    await openMap(claire, mapId);
-    await expect.poll(() => list(claire).textContent()).toContain("At the centre: Jamie Walker");
+    await openMap(claire, mapId, "A drawn map");
+    await expect.poll(() => drawn(claire)).toEqual(["Jamie Walker"]);
 
     // Add Dr Ben Carter, on board, with his role and phone number: typing, Tab and Enter only.
     await priya.locator("#map-add-name").focus();
@@ -53,6 +59,9 @@ describe("the network map's list view", () => {
     await priya.keyboard.type("01632 960 111");
     await priya.keyboard.press("Enter");
     await expect.poll(() => people(priya)).toEqual(["Dr Ben Carter"]);
+    // On the parent's drawn map within a moment; then she reads it as a list.
+    await expect.poll(() => drawn(claire), { timeout: 2000, interval: 50 }).toEqual(["Dr Ben Carter", "Jamie Walker"]);
+    await claire.getByRole("button", { name: "A list" }).click();
     await expect.poll(() => people(claire), { timeout: 2000, interval: 50 }).toEqual(["Dr Ben Carter"]);
     // The form is ready for the next person, with the focus back on the name.
     expect(await priya.locator("#map-add-name").evaluate((el) => el === document.activeElement && (el as HTMLInputElement).value === "")).toBe(true);
@@ -90,6 +99,7 @@ describe("the network map's list view", () => {
 
     await expect.poll(() => priya.getByTestId("connection-state").textContent(), { timeout: 10_000 }).toBe("Saved");
     await claire.reload();
+    await claire.getByRole("button", { name: "A list" }).click();
     await list(claire).waitFor();
     await expect.poll(() => people(claire)).toEqual(["Dr Ben Carter", "Lucy Evans"]);
     expect(await list(claire).textContent()).toContain("Contact: 01632 960 111");
@@ -97,6 +107,10 @@ describe("the network map's list view", () => {
     for (const width of [1280, 390]) {
       await priya.setViewportSize({ width, height: 900 });
       expect(await axeViolations(priya, `the network map's list at ${width} px`)).toEqual([]);
+      await priya.getByRole("button", { name: "A drawn map" }).click();
+      await expect.poll(() => drawn(priya)).toEqual(["Dr Ben Carter", "Jamie Walker", "Lucy Evans"]);
+      expect(await axeViolations(priya, `the drawn network map at ${width} px`)).toEqual([]);
+      await priya.getByRole("button", { name: "A list" }).click();
     }
     expect(errors).toEqual([]);
   });

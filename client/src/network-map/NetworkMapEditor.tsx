@@ -1,15 +1,19 @@
 /**
- * A network map document, opened: the map's own bar (the connection line, Undo and Redo for this
- * person's own changes) and the map as a structured list (MapListView), which edits the same
- * shared document as everyone else's view, live.
+ * A network map document, opened: the map's own bar (the connection line, the choice between
+ * the drawn map and the list, Undo and Redo for this person's own changes), then the map drawn
+ * (MapCanvas, loaded when first shown) or as a structured list (MapListView). Both edit the same
+ * shared document, live. On a phone the list is shown first; elsewhere the map.
  */
-import type { ReactNode } from "react";
+import { lazy, Suspense, useState, type ReactNode } from "react";
 import type * as Y from "yjs";
 import { getCaseAgencies } from "../api/api";
 import { useResource } from "../api/use-resource";
+import { PageLoading } from "../layout/PageLoading";
 import { MapListView } from "./MapListView";
 import { useNetworkMap } from "./use-network-map";
 import "./network-map.css";
+
+const MapCanvas = lazy(() => import("./MapCanvas"));
 
 interface NetworkMapEditorProps {
   doc: Y.Doc;
@@ -23,10 +27,20 @@ interface NetworkMapEditorProps {
 export function NetworkMapEditor({ doc, caseId, editable, statusLine, describedBy }: NetworkMapEditorProps) {
   const handle = useNetworkMap(doc, editable);
   const agencies = useResource(() => (caseId ? getCaseAgencies(caseId) : Promise.resolve([])), `agencies:${caseId}`);
+  const [view, setView] = useState<"map" | "list">(() => (window.matchMedia?.("(max-width: 640px)").matches ? "list" : "map"));
+  const [canvasProblem, setCanvasProblem] = useState<string | null>(null);
   return (
     <section className="rt-map" aria-label="Network map" aria-describedby={describedBy || undefined} data-testid="network-map-editor">
       <div className="rt-editor__bar rt-map__bar">
         {statusLine}
+        <fieldset className="rt-map__views">
+          <legend className="nhsuk-u-visually-hidden">Show the map as</legend>
+          {(["map", "list"] as const).map((v) => (
+            <button key={v} type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" aria-pressed={view === v} onClick={() => setView(v)}>
+              {v === "map" ? "A drawn map" : "A list"}
+            </button>
+          ))}
+        </fieldset>
         {editable && (
           <div className="rt-map__undo">
             <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" aria-disabled={!handle.canUndo || undefined} onClick={() => handle.canUndo && handle.undo()}>
@@ -38,7 +52,25 @@ export function NetworkMapEditor({ doc, caseId, editable, statusLine, describedB
           </div>
         )}
       </div>
-      <MapListView doc={doc} handle={handle} editable={editable} agencies={agencies.status === "loaded" ? agencies.data : []} />
+      {view === "map" ? (
+        <>
+          {canvasProblem && (
+            <p className="nhsuk-error-message" role="alert">
+              {canvasProblem}
+            </p>
+          )}
+          <p className="nhsuk-hint rt-map__how">
+            {editable
+              ? "Drag a person to move them. To connect two people, drag from the dot under one to another. Select someone and press Delete to remove them. The list does all of this by keyboard."
+              : "The list says the same in words."}
+          </p>
+          <Suspense fallback={<PageLoading label="Drawing the map…" />}>
+            <MapCanvas doc={doc} handle={handle} editable={editable} onProblem={setCanvasProblem} />
+          </Suspense>
+        </>
+      ) : (
+        <MapListView doc={doc} handle={handle} editable={editable} agencies={agencies.status === "loaded" ? agencies.data : []} />
+      )}
     </section>
   );
 }
