@@ -3,7 +3,8 @@
  * centre and everyone around them as nodes, relationships as labelled lines. Dragging a node
  * moves it for everyone as it goes (a move sent at most every 50 ms, and where it was let go);
  * drawing from one node's handle to another's connects them ("works with", changed in the list);
- * Delete or Backspace removes what is selected (never the young person). Every change goes through
+ * Delete or Backspace removes what is selected (never the young person). Everyone else's pointer
+ * and selection show with their name in their colour (map-presence.ts). Every change goes through
  * the model's change functions under this person's origin, so Undo takes back their own. Loaded
  * only when someone chooses the map view, so the list and the rest of the app do not wait for it.
  */
@@ -17,6 +18,9 @@ import {
   Handle,
   Position,
   ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  ViewportPortal,
   type Connection,
   type Edge,
   type EdgeChange,
@@ -25,18 +29,26 @@ import {
   type NodeProps,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
+import { pointerSender, useMapPresence, type MapPresence } from "./map-presence";
 import type { NetworkMapHandle } from "./use-network-map";
 
-type PersonNode = Node<{ person: MapNodeData }, "person">;
+type PersonNode = Node<{ person: MapNodeData; selectedBy: MapPresence[] }, "person">;
 
 const moveEveryMs = 50;
 
 function PersonOnMap({ data }: NodeProps<PersonNode>) {
-  const { person } = data;
+  const { person, selectedBy } = data;
+  const by = selectedBy[0];
   return (
-    <div className={`rt-map-node rt-map-node--${person.kind} rt-map-node--${person.status}`}>
+    <div className={`rt-map-node rt-map-node--${person.kind} rt-map-node--${person.status}`} style={by ? { boxShadow: `0 0 0 3px ${by.colour}` } : undefined}>
+      {by && (
+        <span className="rt-map-node__selected-by" style={{ background: by.colour }} data-testid="map-selected-by">
+          {selectedBy.map((p) => p.name).join(", ")}
+        </span>
+      )}
       <Handle type="target" position={Position.Top} />
       <strong className="rt-map-node__label">{person.label}</strong>
       {person.role && <span className="rt-map-node__role">{person.role}</span>}
@@ -48,12 +60,12 @@ function PersonOnMap({ data }: NodeProps<PersonNode>) {
 
 const nodeTypes = { person: PersonOnMap };
 
-function toFlowNode(person: MapNodeData, editable: boolean, previous: PersonNode | undefined): PersonNode {
+function toFlowNode(person: MapNodeData, editable: boolean, previous: PersonNode | undefined, selectedBy: MapPresence[]): PersonNode {
   return {
     id: person.id,
     type: "person",
     position: { x: person.x, y: person.y },
-    data: { person },
+    data: { person, selectedBy },
     selected: previous?.selected ?? false,
     deletable: editable && person.id !== youngPersonNodeId,
     ariaLabel: `${person.label}${person.role ? `, ${person.role}` : ""}: ${mapNodeStatusLabels[person.status]}`,
@@ -64,11 +76,47 @@ interface MapCanvasProps {
   doc: Y.Doc;
   handle: NetworkMapHandle;
   editable: boolean;
+  /** The document connection's awareness: everyone's pointers and selections. */
+  awareness: Awareness;
+  me: { name: string; colour: string };
   onProblem(message: string | null): void;
 }
 
-export default function MapCanvas({ doc, handle, editable, onProblem }: MapCanvasProps) {
+export default function MapCanvas(props: MapCanvasProps) {
+  return (
+    <ReactFlowProvider>
+      <DrawnMap {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+/** Everyone else's pointer, with their name, where it is on the map. */
+function Pointers({ others }: { others: readonly MapPresence[] }) {
+  return (
+    <ViewportPortal>
+      {others.flatMap((o) =>
+        o.pointer
+          ? [
+              <div key={o.clientId} className="rt-map-pointer" style={{ transform: `translate(${o.pointer.x}px, ${o.pointer.y}px)` }} data-testid="map-pointer">
+                <svg width="16" height="20" viewBox="0 0 16 20" aria-hidden="true" focusable="false">
+                  <path d="M0 0 L0 16 L4.5 12 L8 20 L10.5 19 L7 11 L13 11 Z" fill={o.colour} stroke="#fff" strokeWidth="1" />
+                </svg>
+                <span className="rt-map-pointer__name" style={{ background: o.colour }}>
+                  {o.name}
+                </span>
+              </div>,
+            ]
+          : [],
+      )}
+    </ViewportPortal>
+  );
+}
+
+function DrawnMap({ doc, handle, editable, awareness, me, onProblem }: MapCanvasProps) {
   const { map, origin } = handle;
+  const others = useMapPresence(awareness, me);
+  const { screenToFlowPosition } = useReactFlow();
+  const sendPointer = useMemo(() => pointerSender(awareness), [awareness]);
   const [nodes, setNodes] = useState<PersonNode[]>([]);
   const [edges, setEdges] = useState<Edge[]>([]);
   const dragging = useRef(new Map<string, number>());
@@ -79,15 +127,17 @@ export default function MapCanvas({ doc, handle, editable, onProblem }: MapCanva
       const before = new Map(shown.map((n) => [n.id, n]));
       return map.nodes.map((person) => {
         const previous = before.get(person.id);
-        const node = toFlowNode(person, editable, previous);
-        return previous && dragging.current.has(person.id) ? { ...node, position: previous.position, dragging: true } : node;
+        const node = toFlowNode(person, editable, previous, others.filter((o) => o.selection.includes(person.id)));
+        // What the library measured stays: a node without it cannot be dragged.
+        const kept = previous ? { ...previous, ...node } : node;
+        return previous && dragging.current.has(person.id) ? { ...kept, position: previous.position, dragging: true } : kept;
       });
     });
     setEdges((shown) => {
       const selected = new Set(shown.filter((e) => e.selected).map((e) => e.id));
       return map.edges.map((e) => ({ id: e.id, source: e.from, target: e.to, label: e.label, selected: selected.has(e.id), deletable: editable, ariaLabel: `${e.label}` }));
     });
-  }, [map, editable]);
+  }, [map, editable, others]);
 
   const attempt = (change: () => void) => {
     try {
@@ -136,7 +186,12 @@ export default function MapCanvas({ doc, handle, editable, onProblem }: MapCanva
   };
 
   return (
-    <div className="rt-map-canvas" data-testid="network-map-canvas">
+    <div
+      className="rt-map-canvas"
+      data-testid="network-map-canvas"
+      onPointerMove={(event) => sendPointer(screenToFlowPosition({ x: event.clientX, y: event.clientY }))}
+      onPointerLeave={() => sendPointer(null)}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -144,6 +199,7 @@ export default function MapCanvas({ doc, handle, editable, onProblem }: MapCanva
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onSelectionChange={({ nodes: selected }) => awareness.setLocalStateField("mapSelection", selected.map((n) => n.id))}
         nodesDraggable={editable}
         nodesConnectable={editable}
         elementsSelectable
@@ -151,6 +207,7 @@ export default function MapCanvas({ doc, handle, editable, onProblem }: MapCanva
         minZoom={0.2}
       >
         <Background />
+        <Pointers others={others} />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

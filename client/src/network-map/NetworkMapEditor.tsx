@@ -5,6 +5,7 @@
  * shared document, live. On a phone the list is shown first; elsewhere the map.
  */
 import { lazy, Suspense, useState, type ReactNode } from "react";
+import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { getCaseAgencies } from "../api/api";
 import { useResource } from "../api/use-resource";
@@ -17,6 +18,8 @@ const MapCanvas = lazy(() => import("./MapCanvas"));
 
 interface NetworkMapEditorProps {
   doc: Y.Doc;
+  awareness: Awareness;
+  me: { name: string; colour: string };
   /** The child the map is about: whose service's agencies it names. */
   caseId: string | null;
   editable: boolean;
@@ -24,7 +27,7 @@ interface NetworkMapEditorProps {
   describedBy: string;
 }
 
-export function NetworkMapEditor({ doc, caseId, editable, statusLine, describedBy }: NetworkMapEditorProps) {
+export function NetworkMapEditor({ doc, awareness, me, caseId, editable, statusLine, describedBy }: NetworkMapEditorProps) {
   const handle = useNetworkMap(doc, editable);
   const agencies = useResource(() => (caseId ? getCaseAgencies(caseId) : Promise.resolve([])), `agencies:${caseId}`);
   const [view, setView] = useState<"map" | "list">(() => (window.matchMedia?.("(max-width: 640px)").matches ? "list" : "map"));
@@ -65,7 +68,7 @@ export function NetworkMapEditor({ doc, caseId, editable, statusLine, describedB
               : "The list says the same in words."}
           </p>
           <Suspense fallback={<PageLoading label="Drawing the map…" />}>
-            <MapCanvas doc={doc} handle={handle} editable={editable} onProblem={setCanvasProblem} />
+            <MapCanvas doc={doc} handle={handle} editable={editable} awareness={awareness} me={me} onProblem={setCanvasProblem} />
           </Suspense>
         </>
       ) : (

@@ -44,9 +44,14 @@ describe("the network map as a list", () => {
   });
 
   it("places each new person at a free place round the centre, on a wider ring once one is full", () => {
-    const places = Array.from({ length: 13 }, (_, i) => placeForNewNode(Array.from({ length: i }, (_, j) => node(String(j), "x", null))));
+    const middle = () => 0.5;
+    const places = Array.from({ length: 13 }, (_, i) => placeForNewNode(Array.from({ length: i }, (_, j) => node(String(j), "x", null)), middle));
     expect(new Set(places.map((p) => `${p.x},${p.y}`)).size).toBe(13);
     expect(Math.hypot(places[0]!.x, places[0]!.y)).toBeCloseTo(260, 0);
     expect(Math.hypot(places[12]!.x, places[12]!.y)).toBeCloseTo(400, 0);
+    // Two people adding at the same moment count the same places taken, but land apart.
+    const low = placeForNewNode([], () => 0.1);
+    const high = placeForNewNode([], () => 0.9);
+    expect(Math.hypot(low.x - high.x, low.y - high.y)).toBeGreaterThan(100);
   });
 });

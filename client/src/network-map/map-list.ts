@@ -38,12 +38,17 @@ export function relationshipsOf(nodeId: string, edges: readonly MapEdge[], nameO
     });
 }
 
-/** Round the young person, on rings that grow as the map fills: the next free place in turn. */
-export function placeForNewNode(nodes: readonly MapNode[]): { x: number; y: number } {
+/**
+ * Round the young person, on rings that grow as the map fills: the next place in turn, shifted a
+ * little at random within it, so two people adding someone at the same moment (each counting
+ * the same places taken) do not put them one on top of the other.
+ */
+export function placeForNewNode(nodes: readonly MapNode[], random: () => number = Math.random): { x: number; y: number } {
   const placed = nodes.filter((n) => n.kind !== "young-person").length;
   const perRing = 12;
   const ring = Math.floor(placed / perRing);
-  const angle = ((placed % perRing) / perRing) * 2 * Math.PI + ring * 0.26;
-  const radius = 260 + ring * 140;
+  const slot = (2 * Math.PI) / perRing;
+  const angle = (placed % perRing) * slot + ring * 0.26 + (random() - 0.5) * slot * 0.8;
+  const radius = 260 + ring * 140 + (random() - 0.5) * 80;
   return { x: Math.round(Math.cos(angle) * radius), y: Math.round(Math.sin(angle) * radius) };
 }

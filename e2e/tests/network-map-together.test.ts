@@ -1,0 +1,89 @@
+/**
+ * Two people drawing Jamie's network map at once (issue 14), in Chromium, each in a browser
+ * context of their own: each adds someone at the same moment and both see both; one connects
+ * two people by drawing between them on the map (after dragging one clear, which the other sees
+ * move) and the other reads the relationship; each sees
+ * the other's pointer and selection, with their name; a reload keeps everything.
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/session.js";
+
+const session = useAppAndBrowser();
+
+const drawn = async (page: Page) => (await page.locator(".react-flow__node .rt-map-node__label").allTextContents()).sort();
+const nodeOnMap = (page: Page, label: string) => page.locator(".react-flow__node").filter({ has: page.locator(".rt-map-node__label", { hasText: label }) });
+
+async function openDrawnMap(page: Page, documentId: string): Promise<void> {
+  // Tall enough for the whole map to be on screen below the page's heading.
+  await page.setViewportSize({ width: 1280, height: 1200 });
+  await page.goto(`${session.url()}/documents/${documentId}`);
+  await page.getByTestId("network-map-canvas").waitFor({ timeout: 15_000 });
+  await expect.poll(() => page.getByTestId("connection-state").textContent(), { timeout: 10_000 }).toBe("Saved");
+}
+
+/** Adds a person through the list (the drawn map's own forms are the list's), then goes back to the map. */
+async function addThroughList(page: Page, name: string): Promise<void> {
+  await page.getByRole("button", { name: "A list" }).click();
+  await page.locator("#map-add-name").fill(name);
+  await page.locator("#map-add-name").press("Enter");
+  await page.getByRole("button", { name: "A drawn map" }).click();
+  await page.getByTestId("network-map-canvas").scrollIntoViewIfNeeded();
+}
+
+describe("two people drawing one network map", () => {
+  it("see each other's additions, connections, pointers and selections live, and keep them on reload", async () => {
+    const errors: string[] = [];
+    const priya = await session.signedIn("priya.shah", errors);
+    const cases = (await (await priya.request.get(`${session.url()}/api/cases`)).json()) as { id: string; name: string }[] | { cases: { id: string; name: string }[] };
+    const jamie = (Array.isArray(cases) ? cases : cases.cases).find((c) => c.name === "Jamie Walker")!;
+    const made = await priya.request.post(`${session.url()}/api/cases/${jamie.id}/documents`, { data: { kind: "network-map", title: "Drawn together" } });
+    expect(made.status()).toBe(201);
+    const { id: mapId } = (await made.json()) as { id: string };
+    const tom = await session.signedIn("tom.hughes", errors);
+    await Promise.all([openDrawnMap(priya, mapId), openDrawnMap(tom, mapId)]);
+
+    // Both add someone at the same moment.
+    await Promise.all([addThroughList(priya, "Dr Ben Carter"), addThroughList(tom, "Mark Davies")]);
+    for (const page of [priya, tom]) await expect.poll(() => drawn(page), { timeout: 3000, interval: 50 }).toEqual(["Dr Ben Carter", "Jamie Walker", "Mark Davies"]);
+
+    // Tom drags Mark down the map; Priya sees him move.
+    const priyaSeesMarkAt = async () => (await nodeOnMap(priya, "Mark Davies").boundingBox())!.y;
+    const before = await priyaSeesMarkAt();
+    const mark = (await nodeOnMap(tom, "Mark Davies").locator(".rt-map-node__label").boundingBox())!;
+    await tom.mouse.move(mark.x + mark.width / 2, mark.y + mark.height / 2);
+    await tom.mouse.down();
+    await tom.mouse.move(mark.x + mark.width / 2 + 20, mark.y + mark.height / 2 + 160, { steps: 15 });
+    await tom.mouse.up();
+    await expect.poll(priyaSeesMarkAt, { timeout: 3000, interval: 50 }).toBeGreaterThan(before + 40);
+
+    // Tom connects Ben to Mark by drawing from Ben's handle to Mark's.
+    const from = await nodeOnMap(tom, "Dr Ben Carter").locator(".react-flow__handle.source").boundingBox();
+    const to = await nodeOnMap(tom, "Mark Davies").locator(".react-flow__handle.target").boundingBox();
+    expect(from && to).toBeTruthy();
+    await tom.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
+    await tom.mouse.down();
+    await tom.mouse.move(to!.x + to!.width / 2, to!.y + to!.height / 2, { steps: 12 });
+    await tom.mouse.up();
+    await expect.poll(() => priya.locator(".react-flow__edge").count(), { timeout: 3000, interval: 50 }).toBe(1);
+    await priya.getByRole("button", { name: "A list" }).click();
+    await expect.poll(() => priya.getByRole("list", { name: "Dr Ben Carter's relationships" }).textContent()).toContain("works with Mark Davies");
+    await priya.getByRole("button", { name: "A drawn map" }).click();
+    await priya.getByTestId("network-map-canvas").waitFor();
+
+    // Tom's pointer, and what he selects, show on Priya's map with his name.
+    const canvas = await tom.getByTestId("network-map-canvas").boundingBox();
+    await tom.mouse.move(canvas!.x + 40, canvas!.y + 40);
+    await tom.mouse.move(canvas!.x + 60, canvas!.y + 50, { steps: 5 });
+    await expect.poll(() => priya.getByTestId("map-pointer").allTextContents(), { timeout: 3000, interval: 50 }).toEqual(["Tom Hughes"]);
+    await nodeOnMap(tom, "Mark Davies").click();
+    await expect.poll(() => nodeOnMap(priya, "Mark Davies").getByTestId("map-selected-by").textContent(), { timeout: 3000, interval: 50 }).toBe("Tom Hughes");
+
+    await expect.poll(() => tom.getByTestId("connection-state").textContent(), { timeout: 10_000 }).toBe("Saved");
+    await priya.reload();
+    await priya.getByTestId("network-map-canvas").waitFor({ timeout: 15_000 });
+    await expect.poll(() => drawn(priya)).toEqual(["Dr Ben Carter", "Jamie Walker", "Mark Davies"]);
+    await expect.poll(() => priya.locator(".react-flow__edge").count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+});
