@@ -1,7 +1,7 @@
 /**
  * pnpm bench:collab — edit-to-delivery latency of the collab endpoint under load.
  *
- * Starts the server (as `pnpm start` does) on a fresh data directory, signs in, creates D
+ * Builds and starts the server (as `pnpm start` does) on a fresh data directory, signs in, creates D
  * documents, connects C stock y-websocket clients to each, and has every client type R times a
  * second for S seconds. Each receiver times every remote edit from the moment its author made
  * it. Afterwards the server is stopped and the update log is counted: every edit must be stored.
@@ -21,10 +21,12 @@ import type { CaseSummary, DocumentDetail } from "@roundtable/domain";
 import { inArray } from "drizzle-orm";
 import * as Y from "yjs";
 import { signIn } from "../test/support/api-client.js";
+import buildServer from "../test/support/build-server.js";
 import { freePort, startChildServer } from "../test/support/child-server.js";
 import { connectCollab, type CollabClient } from "../test/support/collab-client.js";
 
 const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== "--"), // `pnpm bench:collab -- --docs …` passes the "--" on
   options: {
     docs: { type: "string", default: "10" },
     clients: { type: "string", default: "10" },
@@ -57,6 +59,7 @@ function percentile(sorted: number[], p: number): number {
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 async function main(): Promise<void> {
+  buildServer(); // as `pnpm start` does: what is measured is the code in the checkout now, never an old build
   const dataDir = mkdtempSync(path.join(tmpdir(), "roundtable-bench-"));
   const postgres = process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL) : null;
   const storage = postgres ? { databaseUrl: postgres.url } : { dataDir };
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
     COLLAB_PERSON_BYTE_BURST: String(D * C * 128 * 1024),
   });
   const pid = server.process.pid!;
+  let stopping = false;
   try {
     const priya = await signIn(server.url, "priya.shah");
     const jamie = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!;
@@ -150,6 +154,7 @@ async function main(): Promise<void> {
     const rssAfter = rssMiB(pid);
     for (const client of clients.flat()) client.destroy();
 
+    stopping = true;
     await server.kill("SIGTERM"); // a clean stop writes anything still queued
     const database = await openDatabase({ url: storage.databaseUrl, dataDir: storage.dataDir });
     const rows = await database.db
@@ -189,6 +194,10 @@ async function main(): Promise<void> {
     console.log(`| the benchmark's own event-loop delay p50 / p99 (ms) | ${result.benchProcessLoopDelayMs.p50} / ${result.benchProcessLoopDelayMs.p99} |`);
     console.log(`\n${JSON.stringify(result)}`);
     if (!result.everyEditStored || delivered < expected) process.exitCode = 1;
+  } catch (err) {
+    const { exitCode, signalCode } = server.process;
+    if (!stopping && (exitCode !== null || signalCode !== null)) console.error(`The server stopped during the run (exit code ${exitCode}, signal ${signalCode}). Its output:\n${server.output()}`);
+    throw err;
   } finally {
     await server.kill("SIGKILL");
     await postgres?.drop();
