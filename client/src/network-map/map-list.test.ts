@@ -43,15 +43,18 @@ describe("the network map as a list", () => {
     expect(relationshipsOf("2", edges, names)).toEqual([{ edgeId: "e", label: "works with", otherName: "Ben", outgoing: false }]);
   });
 
-  it("places each new person at a free place round the centre, on a wider ring once one is full", () => {
-    const middle = () => 0.5;
-    const places = Array.from({ length: 13 }, (_, i) => placeForNewNode(Array.from({ length: i }, (_, j) => node(String(j), "x", null)), middle));
-    expect(new Set(places.map((p) => `${p.x},${p.y}`)).size).toBe(13);
-    expect(Math.hypot(places[0]!.x, places[0]!.y)).toBeCloseTo(260, 0);
-    expect(Math.hypot(places[12]!.x, places[12]!.y)).toBeCloseTo(400, 0);
-    // Two people adding at the same moment count the same places taken, but land apart.
-    const low = placeForNewNode([], () => 0.1);
-    const high = placeForNewNode([], () => 0.9);
-    expect(Math.hypot(low.x - high.x, low.y - high.y)).toBeGreaterThan(100);
+  it("places each new person at a free place round the centre, on a wider ring once one is full, never on someone", () => {
+    const placed: MapNode[] = [];
+    for (let i = 0; i < 13; i++) {
+      const at = placeForNewNode(placed, () => 0.99);
+      placed.push({ ...node(String(i), "x", null), ...at });
+    }
+    const apart = placed.every((a, i) => placed.every((b, j) => i === j || Math.hypot(a.x - b.x, a.y - b.y) >= 200));
+    expect(apart).toBe(true);
+    expect(Math.hypot(placed[0]!.x, placed[0]!.y)).toBeCloseTo(420, 0);
+    expect(Math.hypot(placed[12]!.x, placed[12]!.y)).toBeCloseTo(600, 0);
+    // Two people adding at the same moment see the same places free, and choose among them at random.
+    expect(placeForNewNode([], () => 0.1)).not.toEqual(placeForNewNode([], () => 0.9));
   });
+
 });

@@ -39,16 +39,21 @@ export function relationshipsOf(nodeId: string, edges: readonly MapEdge[], nameO
 }
 
 /**
- * Round the young person, on rings that grow as the map fills: the next place in turn, shifted a
- * little at random within it, so two people adding someone at the same moment (each counting
- * the same places taken) do not put them one on top of the other.
+ * Round the young person, on rings that grow as the map fills: a free place on the innermost ring
+ * with one (free: no one within a node's width of it), chosen at random among them, so two people
+ * adding someone at the same moment (each seeing the same places taken) seldom choose the same.
  */
 export function placeForNewNode(nodes: readonly MapNode[], random: () => number = Math.random): { x: number; y: number } {
-  const placed = nodes.filter((n) => n.kind !== "young-person").length;
   const perRing = 12;
-  const ring = Math.floor(placed / perRing);
-  const slot = (2 * Math.PI) / perRing;
-  const angle = (placed % perRing) * slot + ring * 0.26 + (random() - 0.5) * slot * 0.8;
-  const radius = 260 + ring * 140 + (random() - 0.5) * 80;
-  return { x: Math.round(Math.cos(angle) * radius), y: Math.round(Math.sin(angle) * radius) };
+  const clearance = 200;
+  for (let ring = 0; ring < 50; ring++) {
+    const radius = 420 + ring * 180;
+    const places = Array.from({ length: perRing }, (_, slot) => {
+      const angle = (slot / perRing) * 2 * Math.PI + ring * 0.26;
+      return { x: Math.round(Math.cos(angle) * radius), y: Math.round(Math.sin(angle) * radius) };
+    });
+    const free = places.filter((p) => nodes.every((n) => Math.hypot(n.x - p.x, n.y - p.y) >= clearance));
+    if (free.length > 0) return free[Math.min(free.length - 1, Math.floor(random() * free.length))]!;
+  }
+  return { x: 0, y: 420 + 50 * 180 };
 }
