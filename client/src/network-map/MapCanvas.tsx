@@ -117,6 +117,8 @@ function DrawnMap({ doc, handle, editable, awareness, me, onProblem }: MapCanvas
   const others = useMapPresence(awareness, me);
   const { screenToFlowPosition } = useReactFlow();
   const sendPointer = useMemo(() => pointerSender(awareness), [awareness]);
+  // A pointer still waiting to be sent when the map closes would otherwise land after it and stay.
+  useEffect(() => () => sendPointer(null), [sendPointer]);
   const [nodes, setNodes] = useState<PersonNode[]>([]);
   const [edges, setEdges] = useState<Edge[]>([]);
   const dragging = useRef(new Map<string, number>());

@@ -104,6 +104,6 @@ async function namesOf(db: Db, table: typeof schema.agencies | typeof schema.peo
 }
 
 /** Most overdue first, then most open, then by name; no more than the limit. */
-export function mostOverdue<G extends CetrActionGroup>(groups: G[], limit: number): G[] {
+function mostOverdue<G extends CetrActionGroup>(groups: G[], limit: number): G[] {
   return groups.sort((x, y) => y.overdue - x.overdue || y.open - x.open || x.name.localeCompare(y.name, "en-GB")).slice(0, limit);
 }
