@@ -9,7 +9,7 @@
  * only when someone chooses the map view, so the list and the rest of the app do not wait for it.
  */
 import { connectMapNodes, deleteMapEdge, deleteMapNode, MapChangeError, moveMapNode, youngPersonNodeId } from "@roundtable/collab";
-import { mapNodeStatusLabels, type MapNode as MapNodeData } from "@roundtable/domain";
+import { mapNodeStatusLabels, type MapEdge as MapEdgeData, type MapNode as MapNodeData } from "@roundtable/domain";
 import {
   applyEdgeChanges,
   applyNodeChanges,
@@ -27,6 +27,7 @@ import {
   type Node,
   type NodeChange,
   type NodeProps,
+  type OnSelectionChangeParams,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -60,6 +61,21 @@ function PersonOnMap({ data }: NodeProps<PersonNode>) {
 
 const nodeTypes = { person: PersonOnMap };
 
+/**
+ * The same functions on every render, each calling the latest one given. The drawing library
+ * stores each handler it is given, and every handler that changes is a store update that runs
+ * every node's and every line's selectors again: on a map of hundreds, a few per step of a drag.
+ */
+function useSteadyHandlers<H extends Record<string, (...args: never[]) => void>>(handlers: H): H {
+  const latest = useRef(handlers);
+  latest.current = handlers;
+  return useMemo(() => Object.fromEntries(Object.keys(latest.current).map((name) => [name, (...args: never[]) => latest.current[name]!(...args)])) as H, []);
+}
+
+const isDeletable = (person: MapNodeData, editable: boolean) => editable && person.id !== youngPersonNodeId;
+
+const samePeople = (a: readonly MapPresence[], b: readonly MapPresence[]) => a.length === b.length && a.every((p, i) => p.clientId === b[i]!.clientId && p.name === b[i]!.name && p.colour === b[i]!.colour);
+
 function toFlowNode(person: MapNodeData, editable: boolean, previous: PersonNode | undefined, selectedBy: MapPresence[]): PersonNode {
   return {
     id: person.id,
@@ -67,7 +83,7 @@ function toFlowNode(person: MapNodeData, editable: boolean, previous: PersonNode
     position: { x: person.x, y: person.y },
     data: { person, selectedBy },
     selected: previous?.selected ?? false,
-    deletable: editable && person.id !== youngPersonNodeId,
+    deletable: isDeletable(person, editable),
     ariaLabel: `${person.label}${person.role ? `, ${person.role}` : ""}: ${mapNodeStatusLabels[person.status]}`,
   };
 }
@@ -120,24 +136,37 @@ function DrawnMap({ doc, handle, editable, awareness, me, onProblem }: MapCanvas
   // A pointer still waiting to be sent when the map closes would otherwise land after it and stay.
   useEffect(() => () => sendPointer(null), [sendPointer]);
   const [nodes, setNodes] = useState<PersonNode[]>([]);
-  const [edges, setEdges] = useState<Edge[]>([]);
+  const [edges, setEdges] = useState<Edge<{ edge: MapEdgeData }>[]>([]);
   const dragging = useRef(new Map<string, number>());
 
   // The shared map is the truth; what this screen adds is selection, and a node under the pointer stays where the pointer is.
+  // Whatever did not change stays the same object, so only what changed is drawn again (a drag on a map of hundreds stays smooth).
   useEffect(() => {
     setNodes((shown) => {
       const before = new Map(shown.map((n) => [n.id, n]));
-      return map.nodes.map((person) => {
+      let changed = shown.length !== map.nodes.length;
+      const next = map.nodes.map((person, i) => {
         const previous = before.get(person.id);
-        const node = toFlowNode(person, editable, previous, others.filter((o) => o.selection.includes(person.id)));
+        const selectedBy = others.filter((o) => o.selection.includes(person.id));
+        if (previous && previous.data.person === person && previous === shown[i] && samePeople(previous.data.selectedBy, selectedBy) && previous.deletable === isDeletable(person, editable)) return previous;
+        changed = true;
+        const node = toFlowNode(person, editable, previous, selectedBy);
         // What the library measured stays: a node without it cannot be dragged.
         const kept = previous ? { ...previous, ...node } : node;
         return previous && dragging.current.has(person.id) ? { ...kept, position: previous.position, dragging: true } : kept;
       });
+      return changed ? next : shown;
     });
     setEdges((shown) => {
-      const selected = new Set(shown.filter((e) => e.selected).map((e) => e.id));
-      return map.edges.map((e) => ({ id: e.id, source: e.from, target: e.to, label: e.label, selected: selected.has(e.id), deletable: editable, ariaLabel: `${e.label}` }));
+      const before = new Map(shown.map((e) => [e.id, e]));
+      let changed = shown.length !== map.edges.length;
+      const next = map.edges.map((e, i) => {
+        const previous = before.get(e.id);
+        if (previous && previous === shown[i] && previous.data?.edge === e && previous.deletable === editable) return previous;
+        changed = true;
+        return { id: e.id, source: e.from, target: e.to, label: e.label, selected: previous?.selected ?? false, deletable: editable, ariaLabel: e.label, data: { edge: e } };
+      });
+      return changed ? next : shown;
     });
   }, [map, editable, others]);
 
@@ -175,7 +204,7 @@ function DrawnMap({ doc, handle, editable, awareness, me, onProblem }: MapCanvas
     }
   };
 
-  const onEdgesChange = (changes: EdgeChange[]) => {
+  const onEdgesChange = (changes: EdgeChange<Edge<{ edge: MapEdgeData }>>[]) => {
     setEdges((shown) => applyEdgeChanges(changes, shown));
     if (!editable) return;
     for (const change of changes) if (change.type === "remove") attempt(() => deleteMapEdge(doc, change.id, origin));
@@ -186,6 +215,9 @@ function DrawnMap({ doc, handle, editable, awareness, me, onProblem }: MapCanvas
     attempt(() => connectMapNodes(doc, connection.source, connection.target, "works with", { origin }));
     handle.endStep();
   };
+
+  const onSelectionChange = ({ nodes: selected }: OnSelectionChangeParams) => awareness.setLocalStateField("mapSelection", selected.map((n) => n.id));
+  const handlers = useSteadyHandlers({ onNodesChange, onEdgesChange, onConnect, onSelectionChange });
 
   return (
     <div
@@ -198,10 +230,10 @@ function DrawnMap({ doc, handle, editable, awareness, me, onProblem }: MapCanvas
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onSelectionChange={({ nodes: selected }) => awareness.setLocalStateField("mapSelection", selected.map((n) => n.id))}
+        onNodesChange={handlers.onNodesChange}
+        onEdgesChange={handlers.onEdgesChange}
+        onConnect={handlers.onConnect}
+        onSelectionChange={handlers.onSelectionChange}
         nodesDraggable={editable}
         nodesConnectable={editable}
         elementsSelectable

@@ -1,11 +1,12 @@
 /**
- * The network map a document holds, read live: the map as plain data (readNetworkMap, so every
- * view reads it the same way), changes made under this person's own origin so that Undo and Redo
- * take back only what they did (a Y.UndoManager tracking that origin), and — for someone who may
- * edit — a relationship left pointing at a person deleted meanwhile is removed once seen, as the
- * model asks of the next editor who sees it.
+ * The network map a document holds, read live: the map as plain data (LiveNetworkMap: what
+ * readNetworkMap reads, so every view reads it the same way, with what a change did not touch kept
+ * as the same objects, so a view redraws only what changed); changes made under this person's own
+ * origin so that Undo and Redo take back only what they did (a Y.UndoManager tracking that
+ * origin); and — for someone who may edit — a relationship left pointing at a person deleted
+ * meanwhile is removed once seen, as the model asks of the next editor who sees it.
  */
-import { mapEdgesOf, mapNodesOf, pruneDanglingEdges, readNetworkMap } from "@roundtable/collab";
+import { LiveNetworkMap, mapEdgesOf, mapNodesOf, pruneDanglingEdges } from "@roundtable/collab";
 import type { NetworkMap } from "@roundtable/domain";
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import * as Y from "yjs";
@@ -22,38 +23,11 @@ export interface NetworkMapHandle {
   endStep(): void;
 }
 
-/** Reads the map again only when it changes, so React sees the same object until then. */
-function liveMap(doc: Y.Doc) {
-  let current = readNetworkMap(doc);
-  const listeners = new Set<() => void>();
-  const changed = () => {
-    current = readNetworkMap(doc);
-    for (const listener of listeners) listener();
-  };
-  return {
-    subscribe(listener: () => void) {
-      if (listeners.size === 0) {
-        mapNodesOf(doc).observeDeep(changed);
-        mapEdgesOf(doc).observeDeep(changed);
-      }
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0) {
-          mapNodesOf(doc).unobserveDeep(changed);
-          mapEdgesOf(doc).unobserveDeep(changed);
-        }
-      };
-    },
-    get: () => current,
-  };
-}
-
 /** Who removed a dangling relationship: not this person's own change, so not theirs to undo. */
 const tidying = { what: "removing relationships to people deleted meanwhile" };
 
 export function useNetworkMap(doc: Y.Doc, editable: boolean): NetworkMapHandle {
-  const live = useMemo(() => liveMap(doc), [doc]);
+  const live = useMemo(() => new LiveNetworkMap(doc), [doc]);
   const map = useSyncExternalStore(live.subscribe, live.get);
   const origin = useMemo(() => ({ editor: "network-map" }), []);
   const undoManager = useMemo(() => new Y.UndoManager([mapNodesOf(doc), mapEdgesOf(doc)], { trackedOrigins: new Set([origin]), captureTimeout: 400 }), [doc, origin]);

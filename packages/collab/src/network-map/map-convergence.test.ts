@@ -4,12 +4,14 @@
  * from one sender too, which Yjs holds back until it can apply). Once everything has arrived the
  * three read the same map; no edge a replica can see ever points at a missing node; an edge the
  * deleting replica had seen never survives its node's deletion; and after one editor prunes, no
- * edge to a missing node is stored anywhere.
+ * edge to a missing node is stored anywhere. Throughout, each replica's live reading (what an
+ * editor draws from) reads exactly what reading the whole map afresh reads.
  */
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { connectMapNodes, deleteMapNode, moveMapNode, pruneDanglingEdges, setMapNodeFields, addMapNode } from "./map-changes.js";
+import { LiveNetworkMap } from "./live-map.js";
 import { entryFields, mapEdgesOf, mapNodesOf, readNetworkMap } from "./map-document.js";
 import { newNetworkMapState } from "./new-network-map.js";
 
@@ -133,10 +135,16 @@ describe("three people editing one network map at once", () => {
       fc.property(fc.array(command, { minLength: 10, maxLength: 80 }), fc.array(fc.nat(), { maxLength: 20 }), fc.nat(replicaCount - 1), (commands, finalOrder, pruner) => {
         const replicas = new Replicas(start);
         try {
+          const live = replicas.docs.map((doc) => new LiveNetworkMap(doc));
+          const stopLive = live.map((l) => l.subscribe(() => {}));
           for (const c of commands) {
             replicas.run(c);
-            for (const doc of replicas.docs) expectVisibleEdgesJoinNodes(doc);
+            for (const [i, doc] of replicas.docs.entries()) {
+              expectVisibleEdgesJoinNodes(doc);
+              expect(live[i]!.get()).toEqual(readNetworkMap(doc));
+            }
           }
+          for (const stop of stopLive) stop();
           replicas.deliverAll(finalOrder);
           const [first, ...others] = replicas.docs.map((doc) => {
             expect(doc.store.pendingStructs).toBeNull();
