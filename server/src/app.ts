@@ -40,6 +40,7 @@ import { caseCetrRoutes, cetrRoutes } from "./cetrs/cetr-routes.js";
 import { registerRoutes } from "./register/register-routes.js";
 import type { ActionProjector } from "./actions/action-projector.js";
 import type { DocumentSessions } from "./audit/document-sessions.js";
+import type { CarePlanMapPages } from "./documents/document-pdf.js";
 import type { Notifier } from "./notifications/notifier.js";
 import type { RoomRegistry } from "./collab/room-registry.js";
 
@@ -50,6 +51,8 @@ export interface FeatureDeps {
   notifier: Notifier;
   /** The audit trail's "opened" entries, one a visit, for reads over the API as for live opens. */
   documentSessions: DocumentSessions;
+  /** The child's network maps as the last pages of their care plan's PDF. */
+  carePlanMaps: CarePlanMapPages;
 }
 
 export function createApp(deps: AppDeps & FeatureDeps) {

@@ -36,6 +36,7 @@ import { startBirthdayAccessJob } from "./consent/birthday-access-job.js";
 import { startCetrReportJob } from "./cetrs/cetr-news.js";
 import { createMailer } from "./notifications/mailer.js";
 import { Notifier } from "./notifications/notifier.js";
+import { carePlanMapPages } from "./network-map/care-plan-maps.js";
 import { Presence } from "./realtime/presence.js";
 
 export interface RunningServer {
@@ -142,6 +143,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     notifier,
     documentSessions,
+    carePlanMaps: carePlanMapPages({ db, registry }),
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   presence = new Presence(httpServer, db, log, accessChanges, config, config.presence, config.durability.updateLog.failureLogIntervalMs);

@@ -16,6 +16,13 @@ describe("an audit event's details in words", () => {
     expect(describeAuditDetails({ action: "exported", detail: { format: "csv", list: "register", children: 12 } })).toBe("Downloaded as CSV, in a list of 12 children from the register");
   });
 
+  it("says a care plan's PDF was downloaded with the child's network maps, and a map in one", () => {
+    expect(describeAuditDetails({ action: "exported", detail: { format: "pdf", version: "as it stands now", networkMaps: 2 } })).toBe("Downloaded as PDF, with 2 network maps");
+    expect(describeAuditDetails({ action: "exported", detail: { format: "pdf", version: "as it stands now", networkMaps: 1 } })).toBe("Downloaded as PDF, with 1 network map");
+    expect(describeAuditDetails({ action: "exported", detail: { format: "pdf", in: "care-plan" } })).toBe("Downloaded as PDF, in the care plan");
+    expect(describeAuditDetails({ action: "exported", detail: { format: "pdf", version: "as it stands now" } })).toBe("Downloaded as PDF");
+  });
+
   it("names who was added, re-roled or removed", () => {
     expect(describeAuditDetails({ action: "member-removed", detail: { personId: "p", name: "Dr Ben Carter", role: "professional" } })).toBe("Removed Dr Ben Carter");
     expect(describeAuditDetails({ action: "young-person-linked", detail: { personId: "p", name: "Jamie Walker", agreement: "Said yes at home" } })).toBe(

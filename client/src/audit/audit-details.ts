@@ -79,6 +79,10 @@ export function describeAuditDetails(event: Pick<AuditEvent, "action" | "detail"
         const children = count(detail, "children");
         return children === null ? `${start}, in a list from the register` : `${start}, in a list of ${children === 1 ? "1 child" : `${children} children`} from the register`;
       }
+      // A care plan's PDF ends with the child's network maps the reader may open; each map's own trail says it went in one.
+      const maps = count(detail, "networkMaps");
+      if (maps) return `${start}, with ${maps === 1 ? "1 network map" : `${maps} network maps`}`;
+      if (text(detail, "in") === "care-plan") return `${start}, in the care plan`;
       if (version === "agreed") return `${start} (agreed version)`;
       if (version === "draft") return `${start} (draft, not yet agreed)`;
       return start;

@@ -1,9 +1,9 @@
 /**
  * A document as a record (ADR 0022): its text with the parts the reader may open, as it stands
- * now or as a named version kept it; named versions saved and listed; and the PDF of either.
+ * now or as a named version kept it, and named versions saved and listed (the PDF of either is
+ * document-pdf.ts).
  * A part the reader may not open is left out without a word: its title is not theirs to know.
  */
-import { cetrOfDocument } from "../access/cetr-standing.js";
 import { richTextToJson } from "@roundtable/collab";
 import { schema, type Db } from "@roundtable/db";
 import { agreedMinutesName, atLeast, isUuid, withCarriedActionRecords, type CarriedActionRecord, type DocNode, type DocumentVersionSummary, type NewVersionBody, type VersionPart, type VersionText } from "@roundtable/domain";
@@ -15,11 +15,7 @@ import type { Person } from "../auth/sessions.js";
 import type { RoomRegistry } from "../collab/room-registry.js";
 import type { Config } from "../config.js";
 import { forbidden, HttpError, notFound } from "../errors.js";
-import { actionOwnerNames } from "../pdf/action-owner-names.js";
 import { carriedActionRecords } from "../actions/carried-actions.js";
-import { writePdf } from "../pdf/pdf-writer.js";
-import { downloadName } from "../http/download-name.js";
-import { recordExported } from "./documents.js";
 
 export interface DocumentRecordDeps {
   db: Db;
@@ -84,7 +80,7 @@ const summary = (row: { id: string; name: string; savedBy: string | null; savedA
   savedAt: row.savedAt.toISOString(),
 });
 
-interface ReadText extends VersionText {
+export interface ReadText extends VersionText {
   opened: DocumentAccess;
   /** Minutes not yet agreed, read as they stand: a draft, and said to be one. */
   draftMinutes: boolean;
@@ -122,7 +118,7 @@ async function partText(db: Db, part: { documentId: string; title: string; state
 }
 
 /** The text of a document and the parts this person may open: now, or as a named version kept it. */
-async function readText({ db, registry }: DocumentRecordDeps, person: Person, documentId: string, versionId?: string): Promise<ReadText> {
+export async function readText({ db, registry }: DocumentRecordDeps, person: Person, documentId: string, versionId?: string): Promise<ReadText> {
   const opened = orRefuse(await documentAccessFor(db, person, documentId));
   const { document } = opened;
   const parts: VersionPart[] = [];
@@ -212,39 +208,4 @@ export async function saveVersion({ db, registry, config }: DocumentRecordDeps, 
     return version!;
   });
   return summary({ ...row, savedBy: person.name });
-}
-
-const londonDay = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric" });
-const londonShort = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
-
-/** The document (a care plan with its parts) as a PDF, now or as a named version; audited as a download. */
-export async function documentPdf(deps: DocumentRecordDeps, person: Person, documentId: string, versionId?: string, now = new Date()): Promise<{ filename: string; pdf: Buffer }> {
-  const { db } = deps;
-  const { opened, version, parts, draftMinutes } = await readText(deps, person, documentId, versionId);
-  const { document, caseName } = opened;
-  const names = await actionOwnerNames(db, { type: "doc", content: parts.map((p) => p.content) });
-  const versionLabel = version
-    ? `Version: ${version.name} (saved by ${version.savedBy ?? "someone no longer on Roundtable"} on ${londonShort.format(new Date(version.savedAt))})`
-    : draftMinutes
-      ? "Version: Draft minutes, not yet agreed"
-      : "Version: as it stands now";
-  const kindWords = document.kind === "care-plan" ? "care plan" : "document";
-  // A CETR's report and summary follow the CETR (ADR 0033): the family reads them once agreed.
-  const cetr = document.kind === "cetr" || document.kind === "cetr-summary" ? await cetrOfDocument(db, document.id) : null;
-  const professionalsOnly = cetr ? cetr.status !== "agreed" : document.visibility === "professionals";
-  const pdf = await writePdf({ title: document.title, versionLabel, downloadedBy: person.name, downloadedAt: now }, (w) => {
-    w.titleBlock(kindWords);
-    if (professionalsOnly) w.warning("Professionals only. Do not share with the family or the young person.");
-    w.pdf.moveDown(0.8);
-    if (caseName) w.detail("About", caseName);
-    w.detail("Produced", londonDay.format(now));
-    parts.forEach((part, index) => {
-      w.rule();
-      if (index > 0) w.sectionHeading(part.title);
-      w.blocks(part.content, names, "Nothing has been written here yet.");
-    });
-  });
-  await recordExported(db, person, document, { format: "pdf", version: version ? version.name : draftMinutes ? "draft" : "as it stands now" });
-  const day = now.toISOString().slice(0, 10);
-  return { filename: `${downloadName(document.title, "document")}-${version ? "version" : day}.pdf`, pdf };
 }

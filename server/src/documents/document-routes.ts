@@ -15,11 +15,12 @@ import { jsonBody, parseOrThrow, query } from "../http/validate.js";
 import { addComment, listComments } from "../comments/comments.js";
 import { describeDocument, recordPrinted } from "./documents.js";
 import { documentHistory } from "./edit-history.js";
-import { documentPdf, documentText, listVersions, saveVersion, type DocumentRecordDeps } from "./document-record.js";
+import { documentText, listVersions, saveVersion } from "./document-record.js";
+import { documentPdf, type DocumentPdfDeps } from "./document-pdf.js";
 import type { Person } from "../auth/sessions.js";
 import type { DocumentSessions } from "../audit/document-sessions.js";
 
-export function documentRoutes(deps: AppDeps & DocumentRecordDeps & { documentSessions: DocumentSessions }) {
+export function documentRoutes(deps: AppDeps & DocumentPdfDeps & { documentSessions: DocumentSessions }) {
   const { db, onCommentsChanged, documentSessions } = deps;
   const documentIdOf = (value: string) => parseOrThrow(uuidSchema, value, "document id");
   // After the read was allowed (a refusal throws first): an access report must not miss a reader.

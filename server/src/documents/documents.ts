@@ -116,7 +116,7 @@ export async function addMissingPlanParts(db: Db, kind: OwnWordsPartKind): Promi
 }
 
 /** Someone downloaded a document they may open (as a PDF, a map's picture…): on the trail of each child it is about. */
-export async function recordExported(db: Db, person: Person, document: DocumentAccess["document"], detail: Record<string, string>): Promise<void> {
+export async function recordExported(db: Db, person: Person, document: DocumentAccess["document"], detail: Record<string, string | number>): Promise<void> {
   const context = await documentAuditContext(db, person, document);
   await recordAudits(
     db,

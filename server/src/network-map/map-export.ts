@@ -1,12 +1,10 @@
 /**
  * GET /api/documents/:id/map.svg and map.png: a network map drawn on the server from the document
- * as it stands, with linked team members and agencies as they are now (linked-details.ts), so the
+ * as it stands, with linked team members and agencies as they are now (stored-map.ts), so the
  * file is the same whoever asks. Refused as opening the document would be; a download on the
  * audit trail like the PDF.
  */
-import { readNetworkMap } from "@roundtable/collab";
 import type { Db } from "@roundtable/db";
-import * as Y from "yjs";
 import { documentAccessFor } from "../access/access.js";
 import { orRefuse } from "../access/access-answer.js";
 import type { Person } from "../auth/sessions.js";
@@ -14,9 +12,8 @@ import type { RoomRegistry } from "../collab/room-registry.js";
 import { recordExported } from "../documents/documents.js";
 import { HttpError } from "../errors.js";
 import { downloadName } from "../http/download-name.js";
-import { drawnNodes } from "./linked-details.js";
 import { rasteriseMap } from "./map-png.js";
-import { drawMapSvg } from "./map-svg.js";
+import { drawStoredMap } from "./stored-map.js";
 
 export const mapFormats = {
   svg: "image/svg+xml; charset=utf-8",
@@ -31,20 +28,13 @@ export interface MapExport {
 }
 
 export async function exportNetworkMap(deps: { db: Db; registry: RoomRegistry }, person: Person, documentId: string, format: MapFormat): Promise<MapExport> {
-  const { db, registry } = deps;
-  const { document, caseName } = orRefuse(await documentAccessFor(db, person, documentId));
+  const { db } = deps;
+  const opened = orRefuse(await documentAccessFor(db, person, documentId));
+  const { document } = opened;
   if (document.kind !== "network-map") {
     throw new HttpError(400, "This document is not a network map, so there is no map to download. Download it as a PDF instead.");
   }
-  const doc = new Y.Doc();
-  let map: ReturnType<typeof readNetworkMap>;
-  try {
-    Y.applyUpdate(doc, await registry.readState(documentId));
-    map = readNetworkMap(doc);
-  } finally {
-    doc.destroy();
-  }
-  const drawing = drawMapSvg({ title: document.title, about: caseName, nodes: await drawnNodes(db, person, document.caseId, map.nodes), edges: map.edges });
+  const { drawing } = await drawStoredMap(deps, person, opened);
   const body = format === "svg" ? new TextEncoder().encode(drawing.svg) : new Uint8Array(rasteriseMap(drawing));
   await recordExported(db, person, document, { format });
   return { filename: `${downloadName(document.title, "network-map")}.${format}`, contentType: mapFormats[format], body };

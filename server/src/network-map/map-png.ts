@@ -9,7 +9,9 @@ import { Resvg } from "@resvg/resvg-js";
 import type { MapSvg } from "./map-svg.js";
 
 const require = createRequire(import.meta.url);
-const fontFiles = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((file) => require.resolve(`dejavu-fonts-ttf/ttf/${file}`));
+/** The map's fonts, regular and bold, from the package (the PDF's map pages draw with them too). */
+export const mapFontFiles = { regular: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"), bold: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf") };
+const fontFiles = [mapFontFiles.regular, mapFontFiles.bold];
 
 /** Pixels on the image's longest side, at most. */
 export const maxPngSide = 2400;

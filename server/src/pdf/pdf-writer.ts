@@ -27,8 +27,14 @@ export interface PdfWriter {
   warning(text: string): void;
   detail(label: string, value: string): void;
   sectionHeading(text: string): void;
+  /** A heading inside a section. */
+  subheading(text: string): void;
+  /** One item of a bulleted list. */
+  bullet(text: string): void;
   note(text: string): void;
   rule(): void;
+  /** A new page, upright or turned on its side (for a wide picture); text that runs over goes on to pages like it. */
+  newPage(layout: "portrait" | "landscape"): void;
   /** A document's blocks; action owners named from `names` (people and agencies by id). */
   blocks(doc: DocNode, names: ReadonlyMap<string, string>, emptyWords: string): void;
   /**
@@ -43,6 +49,8 @@ export interface PdfWriter {
 const margin = 56;
 /** Nesting deeper than this is drawn at this indent. */
 const maxIndentLevels = 8;
+/** Where a bulleted item's words start, from the margin. */
+const bulletIndent = 22;
 const colours = { text: "#212b32", secondary: "#4c6272", rule: "#d8dde0", action: "#005eb8", warning: "#d5281b" };
 
 /** What is left to draw: a block at a depth, or a step such as a list item's first line. */
@@ -62,7 +70,8 @@ export function writePdf(copy: PdfCopy, draw: (writer: PdfWriter) => void): Prom
     margin,
     bufferPages: true,
     compress: copy.compress ?? true,
-    info: { Title: pdfSafeText(copy.title), Author: "Roundtable", Subject: `${copy.versionLabel}: ${pdfSafeText(copy.title)}` },
+    // Made when it was downloaded: with the date pinned, the same content makes the same bytes.
+    info: { Title: pdfSafeText(copy.title), Author: "Roundtable", Subject: `${copy.versionLabel}: ${pdfSafeText(copy.title)}`, CreationDate: copy.downloadedAt },
     lang: "en-GB",
   });
   const chunks: Buffer[] = [];
@@ -75,7 +84,7 @@ export function writePdf(copy: PdfCopy, draw: (writer: PdfWriter) => void): Prom
   const write = (text: string, options: PDFKit.Mixins.TextOptions = {}) => void pdf.text(pdfSafeText(text), options);
   const rule = () => {
     const y = pdf.y;
-    pdf.save().moveTo(margin, y).lineTo(margin + width, y).lineWidth(1).strokeColor(colours.rule).stroke().restore();
+    pdf.save().moveTo(margin, y).lineTo(pdf.page.width - margin, y).lineWidth(1).strokeColor(colours.rule).stroke().restore();
   };
 
   const writer: PdfWriter = {
@@ -104,6 +113,20 @@ export function writePdf(copy: PdfCopy, draw: (writer: PdfWriter) => void): Prom
       pdf.font("Helvetica-Bold").fontSize(14).fillColor(colours.text);
       write(text);
     },
+    subheading(text) {
+      pdf.moveDown(0.4).font("Helvetica-Bold").fontSize(12).fillColor(colours.text);
+      write(text);
+      pdf.moveDown(0.1);
+    },
+    bullet(text) {
+      pdf.font("Helvetica").fontSize(11).fillColor(colours.text);
+      // The bullet and the item's first line on one page; lines after the first hang under its words.
+      if (pdf.y + pdf.currentLineHeight(true) > pdf.page.maxY()) writer.newPage(pdf.page.layout === "landscape" ? "landscape" : "portrait");
+      const y = pdf.y;
+      pdf.text("\u2022", margin + 8, y, { lineBreak: false });
+      pdf.text(pdfSafeText(text), margin + bulletIndent, y, { width: pdf.page.width - margin * 2 - bulletIndent });
+      pdf.x = margin;
+    },
     note(text) {
       pdf.font("Helvetica-Oblique").fontSize(11).fillColor(colours.secondary);
       write(text);
@@ -113,6 +136,9 @@ export function writePdf(copy: PdfCopy, draw: (writer: PdfWriter) => void): Prom
       pdf.moveDown(0.6);
       rule();
       pdf.moveDown(0.6);
+    },
+    newPage(layout) {
+      pdf.addPage({ size: "A4", layout, margin });
     },
     blocks(doc, names, emptyWords) {
       const blocks = doc.content ?? [];
@@ -199,11 +225,12 @@ export function writePdf(copy: PdfCopy, draw: (writer: PdfWriter) => void): Prom
 
   draw(writer);
 
-  // Footer on every page: whose copy, when, and the page number.
+  // Footer on every page: whose copy, when, and the page number (across the page, upright or on its side).
   const range = pdf.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     pdf.switchToPage(i);
     const bottom = pdf.page.height - margin + 16;
+    const pageWidth = pdf.page.width - margin * 2;
     const oldBottomMargin = pdf.page.margins.bottom;
     pdf.page.margins.bottom = 0; // let the footer sit in the margin without starting a new page
     pdf.font("Helvetica").fontSize(8).fillColor(colours.secondary);
@@ -213,9 +240,9 @@ export function writePdf(copy: PdfCopy, draw: (writer: PdfWriter) => void): Prom
       ),
       margin,
       bottom,
-      { width: width - 60, lineBreak: true },
+      { width: pageWidth - 60, lineBreak: true },
     );
-    pdf.text(`Page ${i - range.start + 1} of ${range.count}`, margin + width - 60, bottom, { width: 60, align: "right" });
+    pdf.text(`Page ${i - range.start + 1} of ${range.count}`, margin + pageWidth - 60, bottom, { width: 60, align: "right" });
     pdf.page.margins.bottom = oldBottomMargin;
   }
   pdf.end();

@@ -1,0 +1,34 @@
+/**
+ * A network map drawn from the document as it is stored (what the room holds, else the saved
+ * state), with linked team members and agencies as this reader sees them on the case page: the
+ * one drawing behind map.svg, map.png and the map's pages in the care plan's PDF.
+ */
+import { readNetworkMap } from "@roundtable/collab";
+import type { Db } from "@roundtable/db";
+import * as Y from "yjs";
+import type { DocumentAccess } from "../access/access.js";
+import type { Person } from "../auth/sessions.js";
+import type { RoomRegistry } from "../collab/room-registry.js";
+import { drawnNodes } from "./linked-details.js";
+import { drawMapSvg, type DrawnNode, type MapSvg } from "./map-svg.js";
+
+export interface StoredMapDrawing {
+  drawing: MapSvg;
+  /** The nodes as drawn, for saying them in words beside the picture. */
+  nodes: DrawnNode[];
+}
+
+/** The caller has checked that the person may open the document (`opened`). */
+export async function drawStoredMap(deps: { db: Db; registry: RoomRegistry }, person: Person, opened: Pick<DocumentAccess, "document" | "caseName">): Promise<StoredMapDrawing> {
+  const { document, caseName } = opened;
+  const doc = new Y.Doc();
+  let map: ReturnType<typeof readNetworkMap>;
+  try {
+    Y.applyUpdate(doc, await deps.registry.readState(document.id));
+    map = readNetworkMap(doc);
+  } finally {
+    doc.destroy();
+  }
+  const nodes = await drawnNodes(deps.db, person, document.caseId, map.nodes);
+  return { drawing: drawMapSvg({ title: document.title, about: caseName, nodes, edges: map.edges }), nodes };
+}
