@@ -84,7 +84,7 @@ export function MapPicture({ name, editable }: { name: string; editable: boolean
             </p>
           )}
           <input
-            className="nhsuk-file-upload"
+            className="nhsuk-file-upload__input"
             id={`${id}-file`}
             type="file"
             accept={mapPictureTypes.join(",")}

@@ -1,11 +1,12 @@
 /**
  * The young person's picture on the open network map, shared by the drawn map and the list (one
  * copy, read once): read when the map opens and again whenever the server says it changed
- * (someone added, changed or removed it), or after a reconnect. Shown from a local copy (an
- * object URL), released when it is replaced or the map closes.
+ * (someone added, changed or removed it), or after a reconnect. Shown from a local copy as a data:
+ * address, which the app's Content-Security-Policy already allows for pictures (a blob: one it
+ * does not).
  */
 import { readServerMessage } from "@roundtable/domain";
-import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
+import { createContext, useCallback, useContext, useEffect, useState } from "react";
 import { ApiRequestError } from "../api/api";
 import { getMapPicture } from "../api/map-picture-api";
 import { useServerNews } from "../realtime/use-server-news";
@@ -30,33 +31,36 @@ export function useMapPicture(documentId: string): MapPictureState {
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   useServerNews({ event: "map-picture:changed", read: readDocumentId, id: documentId, room: `document:${documentId}` }, reload);
 
-  // The copy shown is released when the next one replaces it, and when the map closes.
-  const shown = useRef<string | null>(null);
-  useEffect(() => () => void (shown.current && URL.revokeObjectURL(shown.current)), []);
-
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is how reload() asks for it again.
   useEffect(() => {
     let current = true;
-    getMapPicture(documentId).then(
-      (picture) => {
-        if (!current) return;
-        const before = shown.current;
-        shown.current = picture ? URL.createObjectURL(picture) : null;
-        setState({ url: shown.current, loading: false, problem: null });
-        if (before) URL.revokeObjectURL(before);
-      },
-      (err: unknown) => {
-        if (!current) return;
-        const problem = err instanceof ApiRequestError ? err.message : "The picture could not be shown.";
-        setState((before) => ({ ...before, loading: false, problem }));
-      },
-    );
+    getMapPicture(documentId)
+      .then((picture) => (picture ? dataUrlOf(picture) : null))
+      .then(
+        (url) => {
+          if (current) setState({ url, loading: false, problem: null });
+        },
+        (err: unknown) => {
+          if (!current) return;
+          const problem = err instanceof ApiRequestError ? err.message : "The picture could not be shown.";
+          setState((before) => ({ ...before, loading: false, problem }));
+        },
+      );
     return () => {
       current = false;
     };
   }, [documentId, version]);
 
   return { documentId, ...state, reload };
+}
+
+function dataUrlOf(picture: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(picture);
+  });
 }
 
 export const MapPictureContext = createContext<MapPictureState | null>(null);
