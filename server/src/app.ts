@@ -27,7 +27,7 @@ import { allocationRoutes, referralRoutes } from "./register/referral-routes.js"
 import { commentRoutes } from "./comments/comment-routes.js";
 import { communicationNeedsRoutes } from "./communication-needs/communication-needs-routes.js";
 import { documentRoutes } from "./documents/document-routes.js";
-import { networkMapRoutes } from "./network-map/network-map-routes.js";
+import { isPictureUpload, networkMapRoutes } from "./network-map/network-map-routes.js";
 import { easyReadRoutes } from "./easy-read/easy-read-routes.js";
 import { healthRoutes } from "./http/health-routes.js";
 import { caseInvitationRoutes, invitationRoutes } from "./invitations/invitation-routes.js";
@@ -68,7 +68,12 @@ export function createApp(deps: AppDeps & FeatureDeps) {
     await next();
     if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
   });
-  app.use("/api/*", refuseCrossSite(deps.config), requireJsonBody(), limitBodySize(deps.config.apiMaxBodyBytes));
+  const jsonBodies = requireJsonBody();
+  const boundedBodies = limitBodySize(deps.config.apiMaxBodyBytes);
+  app.use("/api/*", refuseCrossSite(deps.config), (c, next) =>
+    // A map's picture is sent as the file itself, checked and bounded by its own route.
+    isPictureUpload(c.req.method, c.req.path) ? next() : jsonBodies(c, async () => void (await boundedBodies(c, next))),
+  );
 
   // Every API address needs a session except health checks, signing in or out, and opening or
   // accepting an invitation (its link is the credential): a new route is protected by default,

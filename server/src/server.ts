@@ -132,6 +132,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     projector,
     onMeetingChanged: (meetingId) => presence?.meetingChanged(meetingId),
     onCommentsChanged: (documentId) => presence?.commentsChanged(documentId),
+    onMapPictureChanged: (documentId) => presence?.mapPictureChanged(documentId),
     onCaseChanged: (caseId) => {
       presence?.caseChanged(caseId).catch((err: unknown) => log.error({ err }, "could not tell people that a case changed"));
     },

@@ -417,9 +417,13 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
         // The document as a record (ADR 0022): read by whoever may open it, versions saved by editors.
         check(at("GET pdf"), actor, expectedFor(actor, access !== "none"), await pdfStatus(actor, `/api/documents/${record.id}/pdf`));
         check(at("GET pdf of a version"), actor, expectedFor(actor, access !== "none"), await pdfStatus(actor, `/api/documents/${record.id}/pdf?version=${record.versionId}`));
-        // A network map's picture: none of these is a map, so one who may open it is told so (400).
+        // A network map's downloads and picture: none of these is a map, so one who may open it is told so (400).
         for (const format of ["svg", "png"]) {
           check(at(`GET map.${format} (not a map: 400)`), actor, expectedFor(actor, access !== "none"), outcome((await fetch(`${server.url}/api/documents/${record.id}/map.${format}`, { headers: { cookie: actor.client.cookie } })).status, [400]));
+        }
+        for (const method of ["GET", "PUT", "DELETE"]) {
+          const picture = await fetch(`${server.url}/api/documents/${record.id}/picture`, { method, headers: { cookie: actor.client.cookie, ...(method === "PUT" ? { "content-type": "image/png" } : {}) }, body: method === "PUT" ? "x" : null });
+          check(at(`${method} picture (not a map: 400)`), actor, expectedFor(actor, access !== "none"), outcome(picture.status, [400]));
         }
         check(at("GET history in words"), actor, expectedFor(actor, access !== "none"), outcome((await actor.client.get(`/api/documents/${record.id}/history`)).status));
         check(at("GET text"), actor, expectedFor(actor, access !== "none"), outcome((await actor.client.get(`/api/documents/${record.id}/text`)).status));

@@ -65,15 +65,20 @@ export async function send<R extends ClientResponse<unknown>>(request: Promise<R
   try {
     response = await request;
   } catch {
-    throw new ApiRequestError(0, unreachableMessage);
+    throw unreachable();
   }
-  if (!response.ok) {
-    const payload = await readJson(response);
-    if (isApiError(payload)) throw new ApiRequestError(response.status, payload.error, payload.details, true);
-    throw new ApiRequestError(response.status, fallbackMessage(response.status));
-  }
+  if (!response.ok) throw refusalOf(response.status, await readJson(response));
   return response;
 }
+
+/** A failed answer as the error to throw: the server's own words when it is Roundtable's JSON error. */
+export function refusalOf(status: number, payload: unknown): ApiRequestError {
+  if (isApiError(payload)) return new ApiRequestError(status, payload.error, payload.details, true);
+  return new ApiRequestError(status, fallbackMessage(status));
+}
+
+/** A request that never got an answer: the connection failed. */
+export const unreachable = () => new ApiRequestError(0, unreachableMessage);
 
 /** What a route answers in JSON, as the server's route says. */
 type JsonAnswer<R> = R extends ClientResponse<infer T, number, "json"> ? T : never;

@@ -8,6 +8,9 @@ describe("an audit event's details in words", () => {
   it("counts the changes in an editing session", () => {
     expect(describeAuditDetails({ action: "edited", detail: { changes: 12, from: "2026-11-25T19:00:00Z" } })).toBe("12 changes");
     expect(describeAuditDetails({ action: "edited", detail: { changes: 1 } })).toBe("1 change");
+    expect(describeAuditDetails({ action: "edited", detail: { picture: "added" } })).toBe("Added the young person's picture");
+    expect(describeAuditDetails({ action: "edited", detail: { picture: "removed" } })).toBe("Removed the young person's picture");
+    expect(describeAuditDetails({ action: "edited", detail: { picture: "<b>" } })).toBe("");
   });
 
   it("says which version of the minutes was downloaded", () => {

@@ -52,6 +52,9 @@ export function consentWords(kind: ConsentKind, agencyName: string | null): stri
   return `${words} ${agencyName ?? "an agency"}`;
 }
 
+/** A network map's picture of the young person, added, changed or removed (its own edit on the trail). */
+const pictureWords = { added: "Added", changed: "Changed", removed: "Removed" } as const;
+
 function withRole(start: string, roleWords: string | null): string {
   return roleWords ? `${start} as ${roleWords}` : start;
 }
@@ -67,6 +70,8 @@ export function describeAuditDetails(event: Pick<AuditEvent, "action" | "detail"
     case "printed":
       return "";
     case "edited": {
+      const picture = text(detail, "picture");
+      if (picture === "added" || picture === "changed" || picture === "removed") return `${pictureWords[picture]} the young person's picture`;
       const changes = count(detail, "changes");
       if (changes === null) return "";
       return changes === 1 ? "1 change" : `${changes} changes`;

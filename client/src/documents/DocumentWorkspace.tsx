@@ -107,7 +107,7 @@ export function DocumentWorkspace({
         {above}
         {session && ending?.kind === "change-refused" && <ChangeRefused reason={ending.reason} session={session} />}
         {ready && document.kind === "network-map" ? (
-          <NetworkMapEditor doc={session.doc} awareness={session.provider.awareness} me={me} caseId={document.caseId} editable={access === "edit" && ending === null} statusLine={statusLine} describedBy={describedBy} />
+          <NetworkMapEditor documentId={document.id} doc={session.doc} awareness={session.provider.awareness} me={me} caseId={document.caseId} editable={access === "edit" && ending === null} statusLine={statusLine} describedBy={describedBy} />
         ) : ready ? (
           <DocumentEditor
             documentId={document.id}

@@ -34,6 +34,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { pointerSender, useMapPresence, type MapPresence } from "./map-presence";
+import { useMapPictureOfMap } from "./use-map-picture";
 import type { NetworkMapHandle } from "./use-network-map";
 
 type PersonNode = Node<{ person: MapNodeData; selectedBy: MapPresence[] }, "person">;
@@ -51,12 +52,20 @@ function PersonOnMap({ data }: NodeProps<PersonNode>) {
         </span>
       )}
       <Handle type="target" position={Position.Top} />
+      {person.kind === "young-person" && <PictureOnMap name={person.label} />}
       <strong className="rt-map-node__label">{person.label}</strong>
       {person.role && <span className="rt-map-node__role">{person.role}</span>}
       {person.kind !== "young-person" && <span className="rt-map-node__status">{mapNodeStatusLabels[person.status]}</span>}
       <Handle type="source" position={Position.Bottom} />
     </div>
   );
+}
+
+/** The young person's picture in their node, when the map has one. */
+function PictureOnMap({ name }: { name: string }) {
+  const url = useMapPictureOfMap()?.url;
+  // biome-ignore lint/a11y/noRedundantAlt: "Picture of …" says whose it is, in the words the list uses for it.
+  return url ? <img className="rt-map-node__picture" src={url} alt={`Picture of ${name}`} draggable={false} data-testid="map-node-picture" /> : null;
 }
 
 const nodeTypes = { person: PersonOnMap };

@@ -14,6 +14,7 @@ import type * as Y from "yjs";
 import { ErrorSummary, type FormErrorSummary } from "../auth/ErrorSummary";
 import { SecondThought } from "../layout/SecondThought";
 import { groupByAgency, placeForNewNode, relationshipsOf } from "./map-list";
+import { MapPicture } from "./MapPicture";
 import type { NetworkMapHandle } from "./use-network-map";
 
 interface MapListViewProps {
@@ -53,6 +54,7 @@ export function MapListView({ doc, handle, editable, agencies }: MapListViewProp
       <p className="rt-map-list__centre">
         At the centre: <strong>{centre?.label ?? "the young person"}</strong>
       </p>
+      <MapPicture name={centre?.label ?? "the young person"} editable={editable} />
       {around.length === 0 && <p>No one has been added to this map yet.</p>}
       {groups.map((group) => (
         <section key={group.key} className="rt-map-list__group" aria-labelledby={`map-group-${group.key}`}>

@@ -11,12 +11,14 @@ import { getCaseAgencies } from "../api/api";
 import { useResource } from "../api/use-resource";
 import { PageLoading } from "../layout/PageLoading";
 import { MapListView } from "./MapListView";
+import { MapPictureContext, useMapPicture } from "./use-map-picture";
 import { useNetworkMap } from "./use-network-map";
 import "./network-map.css";
 
 const MapCanvas = lazy(() => import("./MapCanvas"));
 
 interface NetworkMapEditorProps {
+  documentId: string;
   doc: Y.Doc;
   awareness: Awareness;
   me: { name: string; colour: string };
@@ -27,7 +29,16 @@ interface NetworkMapEditorProps {
   describedBy: string;
 }
 
-export function NetworkMapEditor({ doc, awareness, me, caseId, editable, statusLine, describedBy }: NetworkMapEditorProps) {
+/** The map's picture is read once, for both views (use-map-picture.ts). */
+export function NetworkMapEditor(props: NetworkMapEditorProps) {
+  return (
+    <MapPictureContext.Provider value={useMapPicture(props.documentId)}>
+      <MapViews {...props} />
+    </MapPictureContext.Provider>
+  );
+}
+
+function MapViews({ doc, awareness, me, caseId, editable, statusLine, describedBy }: NetworkMapEditorProps) {
   const handle = useNetworkMap(doc, editable);
   const agencies = useResource(() => (caseId ? getCaseAgencies(caseId) : Promise.resolve([])), `agencies:${caseId}`);
   const [view, setView] = useState<"map" | "list">(() => (window.matchMedia?.("(max-width: 640px)").matches ? "list" : "map"));

@@ -11,7 +11,7 @@ export const serverNewsDebounceMs = 150;
 
 export interface ServerNews {
   /** The socket.io event, e.g. "meeting:changed". */
-  event: Extract<ServerToClientEvent, "meeting:changed" | "comments:changed" | "case:changed">;
+  event: Extract<ServerToClientEvent, "meeting:changed" | "comments:changed" | "case:changed" | "map-picture:changed">;
   /** Which record a message is about, read with the contract's reader (null when it is not a message of this kind). */
   read(message: unknown): string | null;
   /** The record this page shows. */

@@ -52,3 +52,4 @@ export * from "./register/service-report.js";
 export * from "./network-map/network-map-words.js";
 export * from "./network-map/network-map-shape.js";
 export * from "./network-map/node-as-shown.js";
+export * from "./network-map/map-picture.js";

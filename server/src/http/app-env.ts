@@ -25,6 +25,8 @@ export interface AppDeps {
   onCaseChanged(caseId: string): void;
   /** Tell people who have a document open that its comments changed. */
   onCommentsChanged(documentId: string): void;
+  /** Tell people who have a network map open that the young person's picture on it changed. */
+  onMapPictureChanged(documentId: string): void;
   /** Told by the use-cases that change who may see or do what, so open connections follow (ADR 0010). */
   access: AccessAnnouncer;
   /** A session ended (signed out): close the websockets opened with it. */

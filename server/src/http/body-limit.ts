@@ -8,12 +8,13 @@ import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HttpError } from "../errors.js";
 
-export function limitBodySize(maxBytes: number): MiddlewareHandler {
+/** `message`: what the person is told when their body is too large, if not the general words. */
+export function limitBodySize(maxBytes: number, message?: string): MiddlewareHandler {
   return bodyLimit({
     maxSize: maxBytes,
     onError: (c) => {
       c.header("Connection", "close");
-      throw new HttpError(413, `This is more than Roundtable accepts in one go (${inWords(maxBytes)}). If you pasted something long, try a shorter version.`);
+      throw new HttpError(413, message ?? `This is more than Roundtable accepts in one go (${inWords(maxBytes)}). If you pasted something long, try a shorter version.`);
     },
   });
 }

@@ -60,7 +60,14 @@ export function securityHeaders({
     permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [] },
   });
   return async (c, next) => {
-    await headers(c, next);
+    // A route may answer with a policy of its own, stricter than the app's (a map's picture
+    // allows nothing at all): it is kept.
+    let own: string | null = null;
+    await headers(c, async () => {
+      await next();
+      own = c.res.headers.get("Content-Security-Policy");
+    });
+    if (own) c.res.headers.set("Content-Security-Policy", own);
     if (cameOverHttps(c, trustProxy)) c.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   };
 }

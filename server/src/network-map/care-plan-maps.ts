@@ -38,7 +38,7 @@ export function carePlanMapPages(deps: { db: Db; registry: RoomRegistry }, limit
     for (const { id } of rows) {
       const opened = await documentAccessFor(db, person, id);
       if (!opened.ok) continue;
-      const map = drawn.length < limits.maps ? await drawStoredMap(deps, person, opened) : null;
+      const map = drawn.length < limits.maps ? await drawStoredMap(deps, person, opened, "drawn-by-resvg") : null;
       if (!map || (drawn.length > 0 && people + map.nodes.length > limits.people)) {
         leftOut.push(opened.document.title);
         continue;

@@ -1,8 +1,8 @@
 /**
  * GET /api/documents/:id/map.svg and map.png: a network map drawn on the server from the document
- * as it stands, with linked team members and agencies as they are now (stored-map.ts), so the
- * file is the same whoever asks. Refused as opening the document would be; a download on the
- * audit trail like the PDF.
+ * as it stands, with linked team members and agencies as they are now and the young person's
+ * picture when the map has one (stored-map.ts), so the file is the same whoever asks. Refused as
+ * opening the document would be; a download on the audit trail like the PDF.
  */
 import type { Db } from "@roundtable/db";
 import { documentAccessFor } from "../access/access.js";
@@ -34,7 +34,7 @@ export async function exportNetworkMap(deps: { db: Db; registry: RoomRegistry },
   if (document.kind !== "network-map") {
     throw new HttpError(400, "This document is not a network map, so there is no map to download. Download it as a PDF instead.");
   }
-  const { drawing } = await drawStoredMap(deps, person, opened);
+  const { drawing } = await drawStoredMap(deps, person, opened, format === "svg" ? "any" : "drawn-by-resvg");
   const body = format === "svg" ? new TextEncoder().encode(drawing.svg) : new Uint8Array(rasteriseMap(drawing));
   await recordExported(db, person, document, { format });
   return { filename: `${downloadName(document.title, "network-map")}.${format}`, contentType: mapFormats[format], body };

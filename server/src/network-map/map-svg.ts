@@ -3,8 +3,10 @@
  * agency, contact and status in words, its kind and status also shown by its style (the young
  * person's box is larger and bold; an agency's corners are square; someone to be brought in has
  * a dashed border, someone no longer involved a dotted grey one), and each edge a line with its
- * relationship written on it. Nothing in it depends on who asks or when, so the file is the same
- * for everyone who may see the same map. Pure: no I/O.
+ * relationship written on it. The young person's picture, when the map has one, is drawn in a circle
+ * at the top of their box, inside the file (a data: address), so the file stands alone. Nothing in
+ * it depends on who asks or when, so the file is the same for everyone who may see the same map.
+ * Pure: no I/O.
  */
 import { mapNodeKindLabels, mapNodeStatusLabels, type MapEdge, type MapNodeKind, type MapNodeStatus } from "@roundtable/domain";
 
@@ -27,6 +29,8 @@ export interface DrawnMap {
   about: string | null;
   nodes: readonly DrawnNode[];
   edges: readonly MapEdge[];
+  /** The young person's picture, as a data: address, or null when the map has none. */
+  picture?: string | null;
 }
 
 const font = "DejaVu Sans, Verdana, Arial, sans-serif";
@@ -36,6 +40,9 @@ const padding = 12;
 const margin = 40;
 const headerHeight = 70;
 const legendHeight = 60;
+/** The young person's picture: a circle this wide, with this much room above and below it. */
+const pictureSize = 80;
+const pictureGap = 8;
 /** DejaVu Sans at 13 px averages about 7.5 px a character: what fits a line of the box. */
 const charsPerLine = 28;
 
@@ -103,23 +110,42 @@ function linesOf(node: DrawnNode): Line[] {
   return lines;
 }
 
-const heightOf = (lineCount: number) => lineCount * lineHeight + 2 * padding;
+interface Drawn {
+  node: DrawnNode;
+  lines: Line[];
+  /** The picture drawn in this node (the young person's), if any. */
+  picture: string | null;
+}
 
-function drawNode(node: DrawnNode, lines: readonly Line[], dx: number, dy: number): string {
+const heightOf = ({ lines, picture }: Drawn) => lines.length * lineHeight + 2 * padding + (picture ? pictureSize + pictureGap : 0);
+
+function drawPicture(picture: string, name: string, centreX: number, top: number): string {
+  const [cx, cy, r] = [round(centreX), round(top + pictureSize / 2), pictureSize / 2];
+  return [
+    `<clipPath id="young-person-picture"><circle cx="${cx}" cy="${cy}" r="${r}"/></clipPath>`,
+    `<image xlink:href="${xmlText(picture)}" x="${round(cx - r)}" y="${round(cy - r)}" width="${pictureSize}" height="${pictureSize}" preserveAspectRatio="xMidYMid slice" clip-path="url(#young-person-picture)" role="img" aria-label="${xmlText(`Picture of ${name}`)}"/>`,
+    `<circle cx="${cx}" cy="${cy}" r="${r}" fill="none" stroke="#1a1a1a" stroke-width="1"/>`,
+  ].join("\n");
+}
+
+function drawNode(drawn: Drawn, dx: number, dy: number): string {
+  const { node, lines, picture } = drawn;
   const status = statusStyle[node.status];
   const kind = kindStyle[node.kind];
-  const height = heightOf(lines.length);
+  const height = heightOf(drawn);
   const left = node.x + dx - boxWidth / 2;
   const top = node.y + dy - height / 2;
+  const textTop = picture ? top + pictureSize + pictureGap : top;
   const title = [node.name, node.role, node.agency, node.contact, mapNodeStatusLabels[node.status]].filter(Boolean).join(", ");
   const texts = lines.map(
     (line, i) =>
-      `<text x="${round(left + padding)}" y="${round(top + padding + (i + 1) * lineHeight - 5)}"${line.bold ? ` font-weight="bold"` : ""}${line.bold && node.kind === "young-person" ? ` font-size="15"` : ""}>${xmlText(line.text)}</text>`,
+      `<text x="${round(left + padding)}" y="${round(textTop + padding + (i + 1) * lineHeight - 5)}"${line.bold ? ` font-weight="bold"` : ""}${line.bold && node.kind === "young-person" ? ` font-size="15"` : ""}>${xmlText(line.text)}</text>`,
   );
   return [
     `<g class="node ${node.kind} ${node.status}" fill="${status.text}">`,
     `<title>${xmlText(title)}</title>`,
     `<rect x="${round(left)}" y="${round(top)}" width="${boxWidth}" height="${height}" rx="${kind.corner}" fill="${kind.fill}" stroke="${status.stroke}" stroke-width="${kind.strokeWidth}"${status.dash ? ` stroke-dasharray="${status.dash}"` : ""}/>`,
+    picture ? drawPicture(picture, node.name, left + boxWidth / 2, top + padding) : "",
     ...texts,
     "</g>",
   ].join("\n");
@@ -158,13 +184,16 @@ export interface MapSvg {
 }
 
 export function drawMapSvg(map: DrawnMap): MapSvg {
-  const drawn = map.nodes.map((node) => ({ node, lines: linesOf(node) }));
+  // One picture, in the young person's box (the first, should a map ever hold two).
+  const pictured = map.picture ? map.nodes.find((n) => n.kind === "young-person") : undefined;
+  const drawn: Drawn[] = map.nodes.map((node) => ({ node, lines: linesOf(node), picture: node === pictured ? (map.picture ?? null) : null }));
   const byId = new Map(map.nodes.map((n) => [n.id, n]));
   let [minX, minY, maxX, maxY] = [0, 0, 600, 0];
   if (drawn.length > 0) {
     [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const { node, lines } of drawn) {
-      const half = heightOf(lines.length) / 2;
+    for (const d of drawn) {
+      const { node } = d;
+      const half = heightOf(d) / 2;
       minX = Math.min(minX, node.x - boxWidth / 2);
       maxX = Math.max(maxX, node.x + boxWidth / 2);
       minY = Math.min(minY, node.y - half);
@@ -184,14 +213,14 @@ export function drawMapSvg(map: DrawnMap): MapSvg {
   });
   const svg = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="map-title map-desc" font-family="${font}" font-size="13">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="map-title map-desc" font-family="${font}" font-size="13">`,
     `<title id="map-title">${xmlText(`Professional network map: ${heading}`)}</title>`,
     `<desc id="map-desc">${xmlText(`${map.nodes.length} people and services, ${map.edges.length} connections.`)}</desc>`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     `<text x="${margin}" y="${margin + 8}" font-size="20" font-weight="bold" fill="#1a1a1a">${xmlText(heading)}</text>`,
     drawn.length === 0 ? `<text x="${margin}" y="${margin + headerHeight}" fill="#1a1a1a">Nobody is on this map yet.</text>` : "",
     ...edges,
-    ...drawn.map(({ node, lines }) => drawNode(node, lines, dx, dy)),
+    ...drawn.map((d) => drawNode(d, dx, dy)),
     drawLegend(bodyBottom),
     "</svg>",
     "",

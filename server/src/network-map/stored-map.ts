@@ -10,6 +10,7 @@ import type { DocumentAccess } from "../access/access.js";
 import type { Person } from "../auth/sessions.js";
 import type { RoomRegistry } from "../collab/room-registry.js";
 import { drawnNodes } from "./linked-details.js";
+import { storedMapPicture, type MapPicture } from "./map-picture.js";
 import { drawMapSvg, type DrawnNode, type MapSvg } from "./map-svg.js";
 
 export interface StoredMapDrawing {
@@ -18,8 +19,17 @@ export interface StoredMapDrawing {
   nodes: DrawnNode[];
 }
 
+/**
+ * Which pictures the drawing may hold: any, for the SVG download; only those resvg (the PNG) and
+ * pdfkit (the PDF) can draw — PNG and JPEG, not WebP. A WebP picture is left out of those (the
+ * box is drawn without it) rather than drawn as an empty circle.
+ */
+export type PicturesFor = "any" | "drawn-by-resvg";
+
+const pictureFits = (picture: MapPicture, picturesFor: PicturesFor) => picturesFor === "any" || picture.contentType !== "image/webp";
+
 /** The caller has checked that the person may open the document (`opened`). */
-export async function drawStoredMap(deps: { db: Db; registry: RoomRegistry }, person: Person, opened: Pick<DocumentAccess, "document" | "caseName">): Promise<StoredMapDrawing> {
+export async function drawStoredMap(deps: { db: Db; registry: RoomRegistry }, person: Person, opened: Pick<DocumentAccess, "document" | "caseName">, picturesFor: PicturesFor): Promise<StoredMapDrawing> {
   const { document, caseName } = opened;
   const doc = new Y.Doc();
   let map: ReturnType<typeof readNetworkMap>;
@@ -30,5 +40,7 @@ export async function drawStoredMap(deps: { db: Db; registry: RoomRegistry }, pe
     doc.destroy();
   }
   const nodes = await drawnNodes(deps.db, person, document.caseId, map.nodes);
-  return { drawing: drawMapSvg({ title: document.title, about: caseName, nodes, edges: map.edges }), nodes };
+  const stored = await storedMapPicture(deps.db, document.id);
+  const picture = stored && pictureFits(stored, picturesFor) ? `data:${stored.contentType};base64,${Buffer.from(stored.bytes).toString("base64")}` : null;
+  return { drawing: drawMapSvg({ title: document.title, about: caseName, nodes, edges: map.edges, picture }), nodes };
 }

@@ -263,6 +263,11 @@ export class Presence {
     this.io.to(`document:${documentId}`).emit("comments:changed", { documentId });
   }
 
+  /** Everyone with the network map open shows its picture again (added, changed or taken away). */
+  mapPictureChanged(documentId: string): void {
+    this.io.to(`document:${documentId}`).emit("map-picture:changed", { documentId });
+  }
+
   /** A new notification for one person, wherever they have Roundtable open. */
   notify(n: PersonNotification): void {
     const { personId, ...notification } = n;

@@ -6,7 +6,6 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
-  customType,
   date,
   index,
   integer,
@@ -36,13 +35,8 @@ import type {
   Role,
   Visibility,
 } from "@roundtable/domain";
+import { bytea } from "./bytea.js";
 import { cetrs } from "./register.js";
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => "bytea",
-  // postgres.js hands back a Buffer, PGlite a Uint8Array: normalise to a plain view.
-  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
-});
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -44,6 +44,10 @@ export type MeetingChanged = z.infer<typeof meetingChangedSchema>;
 export const commentsChangedSchema = z.object({ documentId: z.string() });
 export type CommentsChanged = z.infer<typeof commentsChangedSchema>;
 
+/** The young person's picture on a network map was added, changed or removed: sent to "document:<id>". */
+export const mapPictureChangedSchema = z.object({ documentId: z.string() });
+export type MapPictureChanged = z.infer<typeof mapPictureChangedSchema>;
+
 /** The person may no longer be in this room (taken off the case, consent withdrawn): they have been taken out of it. */
 export const accessRevokedSchema = z.object({ room: z.string() });
 export type AccessRevoked = z.infer<typeof accessRevokedSchema>;
@@ -66,6 +70,7 @@ export const serverToClientPayloads = {
   "case:changed": caseChangedSchema,
   "meeting:changed": meetingChangedSchema,
   "comments:changed": commentsChangedSchema,
+  "map-picture:changed": mapPictureChangedSchema,
   "access:revoked": accessRevokedSchema,
   notification: liveNotificationSchema,
 } as const;
