@@ -9,3 +9,4 @@ export * from "./schema/around-records.js";
 export * from "./schema/register.js";
 export * from "./schema/cetr-action-figures.js";
 export * from "./schema/icb-oversight.js";
+export * from "./schema/network-maps.js";

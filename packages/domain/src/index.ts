@@ -51,3 +51,4 @@ export * from "./register/keyworker-consent.js";
 export * from "./register/service-report.js";
 export * from "./network-map/network-map-words.js";
 export * from "./network-map/network-map-shape.js";
+export * from "./network-map/relationship-labels.js";
