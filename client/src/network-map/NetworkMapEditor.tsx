@@ -12,6 +12,7 @@ import { useResource } from "../api/use-resource";
 import { PageLoading } from "../layout/PageLoading";
 import { MapListView } from "./MapListView";
 import { useNetworkMap } from "./use-network-map";
+import { RelationshipLabelsContext, useCaseRelationshipLabels } from "./use-relationship-labels";
 import "./network-map.css";
 
 const MapCanvas = lazy(() => import("./MapCanvas"));
@@ -20,14 +21,24 @@ interface NetworkMapEditorProps {
   doc: Y.Doc;
   awareness: Awareness;
   me: { name: string; colour: string };
-  /** The child the map is about: whose service's agencies it names. */
+  /** The child the map is about: whose service's agencies it names and relationships it offers. */
   caseId: string | null;
   editable: boolean;
   statusLine: ReactNode;
   describedBy: string;
 }
 
-export function NetworkMapEditor({ doc, awareness, me, caseId, editable, statusLine, describedBy }: NetworkMapEditorProps) {
+/** The map, with the relationships the child's service offers read once for both views. */
+export function NetworkMapEditor(props: NetworkMapEditorProps) {
+  const relationshipLabels = useCaseRelationshipLabels(props.caseId);
+  return (
+    <RelationshipLabelsContext.Provider value={relationshipLabels}>
+      <MapViews {...props} />
+    </RelationshipLabelsContext.Provider>
+  );
+}
+
+function MapViews({ doc, awareness, me, caseId, editable, statusLine, describedBy }: NetworkMapEditorProps) {
   const handle = useNetworkMap(doc, editable);
   const agencies = useResource(() => (caseId ? getCaseAgencies(caseId) : Promise.resolve([])), `agencies:${caseId}`);
   const [view, setView] = useState<"map" | "list">(() => (window.matchMedia?.("(max-width: 640px)").matches ? "list" : "map"));
@@ -64,7 +75,7 @@ export function NetworkMapEditor({ doc, awareness, me, caseId, editable, statusL
           )}
           <p className="nhsuk-hint rt-map__how">
             {editable
-              ? "Drag a person to move them. To connect two people, drag from the dot under one to another. Select someone and press Delete to remove them. The list does all of this by keyboard."
+              ? "Drag a person to move them. To connect two people, drag from the dot under one to another. Select someone and press Delete to remove them. Select a relationship and press Enter, or double-click its words, to change them. The list does all of this by keyboard."
               : "The list says the same in words."}
           </p>
           <Suspense fallback={<PageLoading label="Drawing the map…" />}>
