@@ -1,7 +1,4 @@
-/**
- * Cases: GET /api/cases, GET /api/cases/:caseId, GET /api/cases/:caseId/agencies and
- * …/relationship-labels (what the child's network maps name and offer), POST /api/cases/:caseId/documents.
- */
+/** Cases: GET /api/cases, GET /api/cases/:caseId, GET /api/cases/:caseId/agencies, POST /api/cases/:caseId/documents. */
 import { Hono } from "hono";
 import { createDocumentBodySchema, uuidSchema } from "@roundtable/domain";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
@@ -9,7 +6,6 @@ import { jsonBody, parseOrThrow } from "../http/validate.js";
 import { caseAgencies, getCase, listCases } from "./cases.js";
 import { createDocument } from "../documents/documents.js";
 import { listCaseMeetings } from "../meetings/meetings.js";
-import { caseRelationshipLabels } from "../network-map/relationship-labels.js";
 
 export function caseRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>()
@@ -21,10 +17,6 @@ export function caseRoutes({ db }: AppDeps) {
     .get("/:caseId/agencies", async (c) => {
       const caseId = parseOrThrow(uuidSchema, c.req.param("caseId"), "case id");
       return c.json(await caseAgencies(db, c.get("person"), caseId));
-    })
-    .get("/:caseId/relationship-labels", async (c) => {
-      const caseId = parseOrThrow(uuidSchema, c.req.param("caseId"), "case id");
-      return c.json(await caseRelationshipLabels(db, c.get("person"), caseId));
     })
     .get("/:caseId/meetings", async (c) => {
       const caseId = parseOrThrow(uuidSchema, c.req.param("caseId"), "case id");

@@ -1,14 +1,14 @@
 /**
  * The service's own relationships for network maps (the service lead's): GET /api/relationship-labels,
  * POST it to add one, PATCH /:id to rename one, PUT /:id/position to move one, DELETE /:id to
- * remove one. Each answers the list as it now is. What a child's map offers is read under the case:
- * GET /api/cases/:caseId/relationship-labels (case-routes.ts).
+ * remove one. Each answers the list as it now is. What a child's maps offer is read under the
+ * case: GET /api/cases/:caseId/relationship-labels.
  */
 import { Hono } from "hono";
 import { relationshipLabelBodySchema, relationshipLabelPositionBodySchema, uuidSchema } from "@roundtable/domain";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
 import { jsonBody, parseOrThrow } from "../http/validate.js";
-import { addRelationshipLabel, listRelationshipLabels, moveRelationshipLabel, removeRelationshipLabel, renameRelationshipLabel } from "./relationship-labels.js";
+import { addRelationshipLabel, caseRelationshipLabels, listRelationshipLabels, moveRelationshipLabel, removeRelationshipLabel, renameRelationshipLabel } from "./relationship-labels.js";
 
 export function relationshipLabelRoutes({ db }: Pick<AppDeps, "db">) {
   const id = (raw: string | undefined) => parseOrThrow(uuidSchema, raw, "relationship id");
@@ -20,4 +20,12 @@ export function relationshipLabelRoutes({ db }: Pick<AppDeps, "db">) {
       c.json(await moveRelationshipLabel(db, c.get("person"), id(c.req.param("id")), c.req.valid("json"))),
     )
     .delete("/:id", async (c) => c.json(await removeRelationshipLabel(db, c.get("person"), id(c.req.param("id")))));
+}
+
+/** GET /api/cases/:caseId/relationship-labels: for whoever may open the child's record. */
+export function caseRelationshipLabelRoutes({ db }: Pick<AppDeps, "db">) {
+  return new Hono<AppEnv>().get("/:caseId/relationship-labels", async (c) => {
+    const caseId = parseOrThrow(uuidSchema, c.req.param("caseId"), "case id");
+    return c.json(await caseRelationshipLabels(db, c.get("person"), caseId));
+  });
 }
