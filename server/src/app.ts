@@ -13,6 +13,7 @@ import { builtPageHashes, clientPage } from "./http/client-page.js";
 import { SignInCheck } from "./auth/sign-in-check.js";
 import { actionRoutes } from "./actions/action-routes.js";
 import { agencyRoutes } from "./agencies/agency-routes.js";
+import { caseRelationshipLabelRoutes, relationshipLabelRoutes } from "./network-map/relationship-label-routes.js";
 import { carriedActionRoutes } from "./actions/carried-action-routes.js";
 import { cetrActionRoutes } from "./cetr-actions/cetr-action-routes.js";
 import { reportRoutes } from "./reports/report-routes.js";
@@ -141,6 +142,7 @@ function apiRoutes(deps: AppDeps & FeatureDeps) {
     .route("/cetrs", cetrRoutes(deps))
     .route("/cases", ragRoutes(deps))
     .route("/cases", allocationRoutes(deps))
+    .route("/cases", caseRelationshipLabelRoutes(deps))
     .route("/referrals", referralRoutes(deps))
     .route("/invitations", invitationRoutes(deps, signIn))
     .route("/documents", documentRoutes(deps))
@@ -148,6 +150,7 @@ function apiRoutes(deps: AppDeps & FeatureDeps) {
     .route("/comments", commentRoutes(deps))
     .route("/actions", actionRoutes(deps))
     .route("/agencies", agencyRoutes(deps))
+    .route("/relationship-labels", relationshipLabelRoutes(deps))
     .route("/cetr-actions", cetrActionRoutes(deps))
     .route("/reports", reportRoutes(deps))
     .route("/meetings", meetingRoutes(deps))

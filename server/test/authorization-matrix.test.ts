@@ -27,6 +27,7 @@ import {
   mayEscalateAction,
   mayManageCase,
   mayNameEscalationContacts,
+  mayChooseRelationshipLabels,
   mayReadAccessReport,
   mayReadAuditTrail,
   mayReadRagHistory,
@@ -605,6 +606,7 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
       const caseLevel = (allowed: boolean): Outcome => (allowed ? "allow" : seen ? 403 : 404);
       check("GET /api/cases/:id", actor, seen ? "allow" : 404, outcome((await actor.client.get(`/api/cases/${jamie.id}`)).status));
       check("GET consents", actor, seen ? "allow" : 404, outcome((await actor.client.get(`/api/cases/${jamie.id}/consents`)).status));
+      check("GET the relationships Jamie's maps offer", actor, seen ? "allow" : 404, outcome((await actor.client.get(`/api/cases/${jamie.id}/relationship-labels`)).status));
       check("GET audit", actor, caseLevel(mayReadAuditTrail(role)), outcome((await actor.client.get(`/api/cases/${jamie.id}/audit`)).status));
       check("GET access-report", actor, caseLevel(mayReadAccessReport(actor.caseRole)), outcome((await actor.client.get(`/api/cases/${jamie.id}/access-report`)).status));
       // Communication needs (ADR 0023): the team's are shown to the child's own keyworker; a family member's recorded by them or themselves.
@@ -638,6 +640,7 @@ describe("the authorisation matrix, generated from the rules table", { timeout: 
     for (const actor of actors) {
       check("GET overdue list", actor, mayUseOverdue(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/actions?overdue=true")).status));
       check("GET agencies and their escalation contacts", actor, mayNameEscalationContacts(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/agencies")).status));
+      check("GET the service's relationships for network maps", actor, mayChooseRelationshipLabels(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/relationship-labels")).status));
       check("GET register", actor, mayUseRegister(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/register")).status));
       check("GET the service report", actor, mayReadServiceReport(actor.accountRole) ? "allow" : 403, outcome((await actor.client.get("/api/reports/service")).status));
     }

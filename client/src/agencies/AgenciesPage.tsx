@@ -2,8 +2,9 @@
  * "Agencies", for the service lead: each agency working with the service, and the person it
  * names as its escalation contact — told, with the action's owner, when one of the agency's
  * actions is escalated because it is overdue. The service lead chooses from the people who work
- * there, or nobody. Only for the service lead (mayNameEscalationContacts): the app shows everyone
- * else NotForYouPage, and asks the server nothing.
+ * there, or nobody. Then the relationships the service's network maps offer (RelationshipLabelsSection),
+ * which the service lead chooses too. Only for the service lead (mayNameEscalationContacts): the app
+ * shows everyone else NotForYouPage, and asks the server nothing.
  */
 import type { AgencyWithContact } from "@roundtable/domain";
 import { useState, type FormEvent } from "react";
@@ -12,6 +13,7 @@ import { useLiveResource, useReadFailure } from "../api/use-resource";
 import { PageLoading } from "../layout/PageLoading";
 import { ProblemPage } from "../layout/ProblemPage";
 import { usePageHeading } from "../navigation/use-page-heading";
+import { RelationshipLabelsSection } from "../network-map/RelationshipLabelsSection";
 import { contactSentence, savedSentence } from "./agency-words";
 import "./agencies.css";
 
@@ -39,12 +41,16 @@ export function AgenciesPage() {
           When an overdue action is escalated, its owner is told, and so is the escalation contact their agency names. Choose each agency's contact
           from the people who work there.
         </p>
+        <p>
+          Further down: <a href="#relationship-labels-heading">the relationships offered on network maps</a>.
+        </p>
         <p className="nhsuk-u-visually-hidden" role="status">
           {announcement}
         </p>
         {agencies.status === "loading" && <PageLoading label="Loading the agencies…" />}
         {agencies.status === "loaded" &&
           agencies.data.map((agency) => <AgencyContact key={agency.id} agency={agency} onSaved={saved} onChanged={() => setAnnouncement("")} />)}
+        <RelationshipLabelsSection />
       </div>
     </div>
   );

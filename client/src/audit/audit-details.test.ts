@@ -87,6 +87,14 @@ describe("an audit event's details in words", () => {
     expect(describeAuditDetails({ action: "joined", detail: { role: "professional", newAccount: true } })).toBe("Joined the team as professional, with a new account");
   });
 
+  it("says which relationship offered on network maps the service lead added, renamed, moved or removed", () => {
+    expect(describeAuditDetails({ action: "relationship-label-added", detail: { label: "supervises" } })).toBe("Added “supervises”");
+    expect(describeAuditDetails({ action: "relationship-label-renamed", detail: { from: "supervises", to: "line manages" } })).toBe("From “supervises” to “line manages”");
+    expect(describeAuditDetails({ action: "relationship-label-moved", detail: { label: "advocate for", position: 0 } })).toBe("Moved “advocate for” to place 1 in the service's own list");
+    expect(describeAuditDetails({ action: "relationship-label-removed", detail: { label: "supervises" } })).toBe("Removed “supervises”");
+    expect(describeAuditDetails({ action: "relationship-label-moved", detail: { label: "advocate for", position: "first" } })).toBe("");
+  });
+
   it("says nothing more for an open or a print, and leaves out details it cannot read", () => {
     expect(describeAuditDetails({ action: "opened", detail: null })).toBe("");
     expect(describeAuditDetails({ action: "printed", detail: null })).toBe("");

@@ -193,6 +193,24 @@ export function describeAuditDetails(event: Pick<AuditEvent, "action" | "detail"
       const reason = text(detail, "reason");
       return reason ? `The link was refused: ${reason}` : "";
     }
+    case "relationship-label-added": {
+      const label = text(detail, "label");
+      return label ? `Added “${label}”` : "";
+    }
+    case "relationship-label-removed": {
+      const label = text(detail, "label");
+      return label ? `Removed “${label}”` : "";
+    }
+    case "relationship-label-moved": {
+      const label = text(detail, "label");
+      const position = count(detail, "position");
+      return label && position !== null ? `Moved “${label}” to place ${position + 1} in the service's own list` : "";
+    }
+    case "relationship-label-renamed": {
+      const from = text(detail, "from");
+      const to = text(detail, "to");
+      return from && to ? `From “${from}” to “${to}”` : "";
+    }
   }
 }
 

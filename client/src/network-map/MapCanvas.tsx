@@ -2,7 +2,8 @@
  * The network map drawn (@xyflow/react), bound to the shared document: the young person in the
  * centre and everyone around them as nodes, relationships as labelled lines. Dragging a node
  * moves it for everyone as it goes (a move sent at most every 50 ms, and where it was let go);
- * drawing from one node's handle to another's connects them ("works with", changed in the list);
+ * drawing from one node's handle to another's connects them ("works with"); Enter on a selected
+ * relationship, or a double-click on it, opens a dialog to change its words (RelationshipDialog);
  * Delete or Backspace removes what is selected (never the young person). Everyone else's pointer
  * and selection show with their name in their colour (map-presence.ts). Every change goes through
  * the model's change functions under this person's origin, so Undo takes back their own. Loaded
@@ -30,16 +31,23 @@ import {
   type OnSelectionChangeParams,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { pointerSender, useMapPresence, type MapPresence } from "./map-presence";
 import { useMapPictureOfMap } from "./use-map-picture";
+import { relabelRelationship } from "./relabel-relationship";
+import { RelationshipDialog } from "./RelationshipDialog";
 import type { NetworkMapHandle } from "./use-network-map";
 
 type PersonNode = Node<{ person: MapNodeData; selectedBy: MapPresence[] }, "person">;
 
 const moveEveryMs = 50;
+
+/** What a screen reader says on reaching a relationship's line, for someone who may change it. */
+const editorsHowTo = {
+  "edge.a11yDescription.default": "Press Enter to select this relationship and change its words. Press Delete to remove it, or Escape to leave it.",
+};
 
 function PersonOnMap({ data }: NodeProps<PersonNode>) {
   const { person, selectedBy } = data;
@@ -147,6 +155,9 @@ function DrawnMap({ doc, handle, editable, awareness, me, onProblem }: MapCanvas
   const [nodes, setNodes] = useState<PersonNode[]>([]);
   const [edges, setEdges] = useState<Edge<{ edge: MapEdgeData }>[]>([]);
   const dragging = useRef(new Map<string, number>());
+  const canvas = useRef<HTMLDivElement>(null);
+  const [relabelling, setRelabelling] = useState<string | null>(null);
+  const nameOf = (id: string) => map.nodes.find((n) => n.id === id)?.label ?? "someone";
 
   // The shared map is the truth; what this screen adds is selection, and a node under the pointer stays where the pointer is.
   // Whatever did not change stays the same object, so only what changed is drawn again (a drag on a map of hundreds stays smooth).
@@ -168,12 +179,14 @@ function DrawnMap({ doc, handle, editable, awareness, me, onProblem }: MapCanvas
     });
     setEdges((shown) => {
       const before = new Map(shown.map((e) => [e.id, e]));
+      const names = new Map(map.nodes.map((n) => [n.id, n.label]));
       let changed = shown.length !== map.edges.length;
       const next = map.edges.map((e, i) => {
         const previous = before.get(e.id);
-        if (previous && previous === shown[i] && previous.data?.edge === e && previous.deletable === editable) return previous;
+        const ariaLabel = `${names.get(e.from) ?? "someone"} ${e.label} ${names.get(e.to) ?? "someone"}`;
+        if (previous && previous === shown[i] && previous.data?.edge === e && previous.ariaLabel === ariaLabel && previous.deletable === editable) return previous;
         changed = true;
-        return { id: e.id, source: e.from, target: e.to, label: e.label, selected: previous?.selected ?? false, deletable: editable, ariaLabel: e.label, data: { edge: e } };
+        return { id: e.id, source: e.from, target: e.to, label: e.label, selected: previous?.selected ?? false, deletable: editable, ariaLabel, data: { edge: e } };
       });
       return changed ? next : shown;
     });
@@ -225,34 +238,63 @@ function DrawnMap({ doc, handle, editable, awareness, me, onProblem }: MapCanvas
     handle.endStep();
   };
 
+  // Enter on a relationship's line (which the library also selects) opens its words to change.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const edgeId = event.key === "Enter" && editable ? (event.target as Element).closest(".react-flow__edge")?.getAttribute("data-id") : null;
+    if (!edgeId) return;
+    event.preventDefault();
+    setRelabelling(edgeId);
+  };
+  const relabelled = map.edges.find((e) => e.id === relabelling);
+  // Back to the line, once the dialog has gone (closing it gives the focus back to where it was before, which a double-click may not have moved).
+  const closeRelabel = () => {
+    setRelabelling(null);
+    const id = relabelled?.id;
+    if (id) requestAnimationFrame(() => canvas.current?.querySelector<SVGGElement>(`.react-flow__edge[data-id="${CSS.escape(id)}"]`)?.focus());
+  };
+
   const onSelectionChange = ({ nodes: selected }: OnSelectionChangeParams) => awareness.setLocalStateField("mapSelection", selected.map((n) => n.id));
-  const handlers = useSteadyHandlers({ onNodesChange, onEdgesChange, onConnect, onSelectionChange });
+  const onEdgeDoubleClick = (_: unknown, edge: Edge) => editable && setRelabelling(edge.id);
+  const handlers = useSteadyHandlers({ onNodesChange, onEdgesChange, onConnect, onKeyDown, onEdgeDoubleClick, onSelectionChange });
 
   return (
-    <div
-      className="rt-map-canvas"
-      data-testid="network-map-canvas"
-      onPointerMove={(event) => sendPointer(screenToFlowPosition({ x: event.clientX, y: event.clientY }))}
-      onPointerLeave={() => sendPointer(null)}
-    >
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={handlers.onNodesChange}
-        onEdgesChange={handlers.onEdgesChange}
-        onConnect={handlers.onConnect}
-        onSelectionChange={handlers.onSelectionChange}
-        nodesDraggable={editable}
-        nodesConnectable={editable}
-        elementsSelectable
-        fitView
-        minZoom={0.2}
+    <>
+      <div
+        ref={canvas}
+        className="rt-map-canvas"
+        data-testid="network-map-canvas"
+        onPointerMove={(event) => sendPointer(screenToFlowPosition({ x: event.clientX, y: event.clientY }))}
+        onPointerLeave={() => sendPointer(null)}
       >
-        <Background />
-        <Pointers others={others} />
-        <Controls showInteractive={false} />
-      </ReactFlow>
-    </div>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={handlers.onNodesChange}
+          onEdgesChange={handlers.onEdgesChange}
+          onConnect={handlers.onConnect}
+          onKeyDown={handlers.onKeyDown}
+          onEdgeDoubleClick={handlers.onEdgeDoubleClick}
+          onSelectionChange={handlers.onSelectionChange}
+          ariaLabelConfig={editable ? editorsHowTo : undefined}
+          nodesDraggable={editable}
+          nodesConnectable={editable}
+          elementsSelectable
+          fitView
+          minZoom={0.2}
+        >
+          <Background />
+          <Pointers others={others} />
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      </div>
+      {relabelled && (
+        <RelationshipDialog
+          relationship={{ label: relabelled.label, from: nameOf(relabelled.from), to: nameOf(relabelled.to) }}
+          onSave={(label) => relabelRelationship(doc, handle, relabelled.id, label)}
+          onClose={closeRelabel}
+        />
+      )}
+    </>
   );
 }

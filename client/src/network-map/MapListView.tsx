@@ -8,13 +8,17 @@
  * phone.
  */
 import { addMapNode, connectMapNodes, deleteMapEdge, deleteMapNode, MapChangeError, setMapNodeFields, youngPersonNodeId } from "@roundtable/collab";
-import { defaultRelationshipLabels, mapNodeStatuses, mapNodeStatusLabels, type MapNode, type MapNodeStatus } from "@roundtable/domain";
+import { mapNodeStatuses, mapNodeStatusLabels, type MapNode, type MapNodeStatus } from "@roundtable/domain";
 import { useId, useState, type FormEvent } from "react";
 import type * as Y from "yjs";
 import { ErrorSummary, type FormErrorSummary } from "../auth/ErrorSummary";
 import { SecondThought } from "../layout/SecondThought";
 import { groupByAgency, placeForNewNode, relationshipsOf } from "./map-list";
 import { MapPicture } from "./MapPicture";
+import { Relationships } from "./MapRelationships";
+import { relabelRelationship } from "./relabel-relationship";
+import { relationshipExamples } from "./relationship-choice";
+import { useRelationshipLabels } from "./use-relationship-labels";
 import type { NetworkMapHandle } from "./use-network-map";
 
 interface MapListViewProps {
@@ -78,6 +82,7 @@ export function MapListView({ doc, handle, editable, agencies }: MapListViewProp
                   editable={editable}
                   personName={node.label}
                   onRemove={(edgeId) => attempt(() => deleteMapEdge(doc, edgeId, origin))}
+                  onRelabel={(edgeId, label) => relabelRelationship(doc, handle, edgeId, label)}
                 />
                 {editable && (
                   <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => setRemoving(node)}>
@@ -136,34 +141,6 @@ function StatusChoice({ node, onChange }: { node: MapNode; onChange(status: MapN
         {statusOptions}
       </select>
     </div>
-  );
-}
-
-interface RelationshipsProps {
-  of: readonly { edgeId: string; label: string; otherName: string; outgoing: boolean }[];
-  editable: boolean;
-  personName: string;
-  onRemove(edgeId: string): void;
-}
-
-function Relationships({ of, editable, personName, onRemove }: RelationshipsProps) {
-  if (of.length === 0) return null;
-  return (
-    <ul className="rt-map-list__relationships" aria-label={`${personName}'s relationships`}>
-      {of.map((r) => {
-        const words = r.outgoing ? `${r.label} ${r.otherName}` : `${r.otherName} ${r.label} them`;
-        return (
-          <li key={r.edgeId}>
-            {words}
-            {editable && (
-              <button type="button" className="rt-link-button" onClick={() => onRemove(r.edgeId)}>
-                Remove<span className="nhsuk-u-visually-hidden"> the relationship: {personName}, {words}</span>
-              </button>
-            )}
-          </li>
-        );
-      })}
-    </ul>
   );
 }
 
@@ -276,6 +253,7 @@ function AddPersonForm({ agencies, onAdd }: { agencies: readonly { id: string; n
 function ConnectForm({ nodes, onConnect }: { nodes: readonly MapNode[]; onConnect(from: string, to: string, label: string): boolean }) {
   const [problem, setProblem] = useState<string | null>(null);
   const listId = useId();
+  const offered = useRelationshipLabels();
   const options = [...nodes].sort((a, b) => (a.id === youngPersonNodeId ? -1 : b.id === youngPersonNodeId ? 1 : a.label.localeCompare(b.label, "en-GB")));
   if (nodes.length < 2) return null;
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -309,11 +287,11 @@ function ConnectForm({ nodes, onConnect }: { nodes: readonly MapNode[]; onConnec
           Relationship
         </label>
         <div className="nhsuk-hint" id="map-connect-label-hint">
-          For example, {defaultRelationshipLabels.join(", ")}
+          {relationshipExamples(offered)}
         </div>
         <input className="nhsuk-input" id="map-connect-label" name="label" list={listId} aria-describedby="map-connect-label-hint" autoComplete="off" maxLength={200} />
         <datalist id={listId}>
-          {defaultRelationshipLabels.map((l) => (
+          {offered.map((l) => (
             <option key={l} value={l} />
           ))}
         </datalist>

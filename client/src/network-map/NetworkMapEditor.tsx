@@ -13,6 +13,7 @@ import { PageLoading } from "../layout/PageLoading";
 import { MapListView } from "./MapListView";
 import { MapPictureContext, useMapPicture } from "./use-map-picture";
 import { useNetworkMap } from "./use-network-map";
+import { RelationshipLabelsContext, useCaseRelationshipLabels } from "./use-relationship-labels";
 import "./network-map.css";
 
 const MapCanvas = lazy(() => import("./MapCanvas"));
@@ -22,18 +23,22 @@ interface NetworkMapEditorProps {
   doc: Y.Doc;
   awareness: Awareness;
   me: { name: string; colour: string };
-  /** The child the map is about: whose service's agencies it names. */
+  /** The child the map is about: whose service's agencies it names and relationships it offers. */
   caseId: string | null;
   editable: boolean;
   statusLine: ReactNode;
   describedBy: string;
 }
 
-/** The map's picture is read once, for both views (use-map-picture.ts). */
+/** The map, with its picture and the relationships the child's service offers, each read once for both views. */
 export function NetworkMapEditor(props: NetworkMapEditorProps) {
+  const picture = useMapPicture(props.documentId);
+  const relationshipLabels = useCaseRelationshipLabels(props.caseId);
   return (
-    <MapPictureContext.Provider value={useMapPicture(props.documentId)}>
-      <MapViews {...props} />
+    <MapPictureContext.Provider value={picture}>
+      <RelationshipLabelsContext.Provider value={relationshipLabels}>
+        <MapViews {...props} />
+      </RelationshipLabelsContext.Provider>
     </MapPictureContext.Provider>
   );
 }
@@ -75,7 +80,7 @@ function MapViews({ doc, awareness, me, caseId, editable, statusLine, describedB
           )}
           <p className="nhsuk-hint rt-map__how">
             {editable
-              ? "Drag a person to move them. To connect two people, drag from the dot under one to another. Select someone and press Delete to remove them. The list does all of this by keyboard."
+              ? "Drag a person to move them. To connect two people, drag from the dot under one to another. Select someone and press Delete to remove them. Select a relationship and press Enter, or double-click its words, to change them. The list does all of this by keyboard."
               : "The list says the same in words."}
           </p>
           <Suspense fallback={<PageLoading label="Drawing the map…" />}>

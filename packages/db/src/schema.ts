@@ -10,3 +10,4 @@ export * from "./schema/register.js";
 export * from "./schema/cetr-action-figures.js";
 export * from "./schema/icb-oversight.js";
 export * from "./schema/map-pictures.js";
+export * from "./schema/network-maps.js";

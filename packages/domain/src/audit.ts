@@ -36,6 +36,10 @@ export const auditActions = [
   "password-reset-requested",
   "password-reset-completed",
   "password-reset-refused",
+  "relationship-label-added",
+  "relationship-label-renamed",
+  "relationship-label-moved",
+  "relationship-label-removed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -70,6 +74,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "password-reset-requested": "Asked for a link to reset their password",
   "password-reset-completed": "Reset their password",
   "password-reset-refused": "Tried a password reset link that did not work",
+  "relationship-label-added": "Added a relationship offered on network maps",
+  "relationship-label-renamed": "Renamed a relationship offered on network maps",
+  "relationship-label-moved": "Moved a relationship offered on network maps",
+  "relationship-label-removed": "Removed a relationship offered on network maps",
 };
 
 /** The events that count as looking at a record, for the family's access report. */

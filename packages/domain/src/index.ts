@@ -53,3 +53,4 @@ export * from "./network-map/network-map-words.js";
 export * from "./network-map/network-map-shape.js";
 export * from "./network-map/node-as-shown.js";
 export * from "./network-map/map-picture.js";
+export * from "./network-map/relationship-labels.js";

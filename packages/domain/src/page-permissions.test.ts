@@ -7,6 +7,7 @@ import {
   mayReadAuditTrail,
   mayUseOverdue,
   mayNameEscalationContacts,
+  mayChooseRelationshipLabels,
   mayUseRegister,
   mayUseReferPage,
   mayUseTriageQueue,
@@ -102,5 +103,11 @@ describe("naming agencies' escalation contacts", () => {
 describe("the service report", () => {
   it("is the service lead's, who reports to the board: not the senior keyworkers', who see only their teams' children", () => {
     expect(roles.filter(mayReadServiceReport)).toEqual(["service-lead"]);
+  });
+});
+
+describe("choosing the service's own relationships for network maps", () => {
+  it("is for the service lead only", () => {
+    for (const role of roles) expect(mayChooseRelationshipLabels(role)).toBe(role === "service-lead");
   });
 });

@@ -113,6 +113,14 @@ export function mayNameEscalationContacts(role: Role): boolean {
   return role === "service-lead";
 }
 
+/**
+ * Choosing the service's own relationships for network maps (on the Agencies page, beside the
+ * escalation contacts): the service lead, as for the service's other lists.
+ */
+export function mayChooseRelationshipLabels(role: Role): boolean {
+  return role === "service-lead";
+}
+
 /** "Refer a child" and "My referrals": any professional or keyworking staff (mayRefer). */
 export function mayUseReferPage(role: Role): boolean {
   return mayRefer(role);
