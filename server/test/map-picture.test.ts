@@ -237,23 +237,30 @@ describe("what is taken as a picture", () => {
 });
 
 describe("who may see and change the picture", () => {
-  it("lets a parent see it but not change it, a service lead who reads the map see it but not change it, and hides it from another family", async () => {
+  it("lets the family add, change and remove it, a service lead who reads the map only see it, and hides it from another family", async () => {
     const map = await newMap("Jamie's network, who may");
     await put(priya, map, pngPicture);
-    const mayNotChange = "Only people who can change this map can add, change or remove the young person's picture.";
-    // Parents comment on a map the family can see; they do not change it.
+    const mayNotChange = "Only the family and the people who can change this map can add, change or remove the young person's picture.";
+    // Parents comment on a map the family can see, and choose the picture at its centre.
     expect((await get(claire, map)).status).toBe(200);
-    expect(await put(claire, map, jpegPicture, "image/jpeg")).toEqual({ status: 403, body: { error: mayNotChange } });
-    expect(await remove(claire, map)).toEqual({ status: 403, error: mayNotChange });
+    expect((await put(claire, map, jpegPicture, "image/jpeg")).status).toBe(200);
+    expect((await get(priya, map)).bytes).toEqual(jpegPicture);
     expect((await get(angela, map)).status).toBe(200);
-    expect((await put(angela, map, jpegPicture, "image/jpeg")).status).toBe(403);
-    expect((await remove(angela, map)).status).toBe(403);
-    for (const status of [(await get(donna, map)).status, (await put(donna, map, jpegPicture, "image/jpeg")).status, (await remove(donna, map)).status]) {
+    expect(await put(angela, map, pngPicture)).toEqual({ status: 403, body: { error: mayNotChange } });
+    expect(await remove(angela, map)).toEqual({ status: 403, error: mayNotChange });
+    for (const status of [(await get(donna, map)).status, (await put(donna, map, pngPicture)).status, (await remove(donna, map)).status]) {
       expect(status).toBe(404);
     }
     const signedOut = await fetch(pictureUrl(map), { method: "PUT", headers: { "content-type": "image/png" }, body: pngPicture });
     expect(signedOut.status).toBe(401);
-    expect((await get(priya, map)).bytes).toEqual(pngPicture);
+    expect((await get(priya, map)).bytes).toEqual(jpegPicture);
+    expect((await remove(claire, map)).status).toBe(204);
+    expect((await get(priya, map)).status).toBe(404);
+  });
+
+  it("is not the family's to change on a map only the professionals see", async () => {
+    const made = await priya.post<DocumentDetail>(`/api/cases/${caseId}/documents`, { kind: "network-map", title: "Professionals' network", visibility: "professionals" });
+    expect((await put(claire, made.body.id, pngPicture)).status).toBe(404);
   });
 
   it("is only for network maps", async () => {

@@ -3,7 +3,7 @@
  * the document (who is here, or a meeting's attendance), the editor (or a loading line until the
  * document is ready), and the comments on it.
  */
-import type { DocumentDetail } from "@roundtable/domain";
+import { mayChangeMapPicture, type DocumentDetail } from "@roundtable/domain";
 import type { Editor } from "@tiptap/core";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import type * as Y from "yjs";
@@ -107,7 +107,7 @@ export function DocumentWorkspace({
         {above}
         {session && ending?.kind === "change-refused" && <ChangeRefused reason={ending.reason} session={session} />}
         {ready && document.kind === "network-map" ? (
-          <NetworkMapEditor documentId={document.id} doc={session.doc} awareness={session.provider.awareness} me={me} caseId={document.caseId} editable={access === "edit" && ending === null} statusLine={statusLine} describedBy={describedBy} />
+          <NetworkMapEditor documentId={document.id} doc={session.doc} awareness={session.provider.awareness} me={me} caseId={document.caseId} editable={access === "edit" && ending === null} mayChangePicture={mayChangeMapPicture(me.role, access) && ending === null} statusLine={statusLine} describedBy={describedBy} />
         ) : ready ? (
           <DocumentEditor
             documentId={document.id}

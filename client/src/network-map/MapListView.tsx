@@ -58,7 +58,7 @@ export function MapListView({ doc, handle, editable, agencies }: MapListViewProp
       <p className="rt-map-list__centre">
         At the centre: <strong>{centre?.label ?? "the young person"}</strong>
       </p>
-      <MapPicture name={centre?.label ?? "the young person"} editable={editable} />
+      <MapPicture name={centre?.label ?? "the young person"} />
       {around.length === 0 && <p>No one has been added to this map yet.</p>}
       {groups.map((group) => (
         <section key={group.key} className="rt-map-list__group" aria-labelledby={`map-group-${group.key}`}>

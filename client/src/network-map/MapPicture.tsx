@@ -19,7 +19,7 @@ function refusalOf(file: File): string | null {
   return null;
 }
 
-export function MapPicture({ name, editable }: { name: string; editable: boolean }) {
+export function MapPicture({ name }: { name: string }) {
   const picture = useMapPictureOfMap();
   const id = useId();
   const [sending, setSending] = useState<number | null>(null);
@@ -27,7 +27,7 @@ export function MapPicture({ name, editable }: { name: string; editable: boolean
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState("");
   if (!picture) return null;
-  const { url, documentId, reload } = picture;
+  const { url, documentId, reload, mayChange: editable } = picture;
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;

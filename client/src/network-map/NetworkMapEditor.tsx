@@ -26,13 +26,15 @@ interface NetworkMapEditorProps {
   /** The child the map is about: whose service's agencies it names and relationships it offers. */
   caseId: string | null;
   editable: boolean;
+  /** Whether they may add, change or remove the young person's picture: the family may, as well as editors. */
+  mayChangePicture: boolean;
   statusLine: ReactNode;
   describedBy: string;
 }
 
 /** The map, with its picture and the relationships the child's service offers, each read once for both views. */
 export function NetworkMapEditor(props: NetworkMapEditorProps) {
-  const picture = useMapPicture(props.documentId);
+  const picture = { ...useMapPicture(props.documentId), mayChange: props.mayChangePicture };
   const relationshipLabels = useCaseRelationshipLabels(props.caseId);
   return (
     <MapPictureContext.Provider value={picture}>

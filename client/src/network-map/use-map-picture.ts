@@ -63,9 +63,14 @@ function dataUrlOf(picture: Blob): Promise<string> {
   });
 }
 
-export const MapPictureContext = createContext<MapPictureState | null>(null);
+/** The picture as the map's views share it: with whether this person may change it. */
+export interface SharedMapPicture extends MapPictureState {
+  mayChange: boolean;
+}
+
+export const MapPictureContext = createContext<SharedMapPicture | null>(null);
 
 /** The open map's picture, for whatever is drawn inside NetworkMapEditor. */
-export function useMapPictureOfMap(): MapPictureState | null {
+export function useMapPictureOfMap(): SharedMapPicture | null {
   return useContext(MapPictureContext);
 }

@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { schema, type Db } from "@roundtable/db";
-import { atLeast, readPictureFile, type MapPictureInfo, type MapPictureType, type PictureFileRefusal } from "@roundtable/domain";
+import { mayChangeMapPicture, readPictureFile, type MapPictureInfo, type MapPictureType, type PictureFileRefusal } from "@roundtable/domain";
 import { eq, sql } from "drizzle-orm";
 import { documentAccessFor, type DocumentAccess } from "../access/access.js";
 import { orRefuse } from "../access/access-answer.js";
@@ -44,7 +44,7 @@ async function openedMap(db: Db, person: Person, documentId: string): Promise<Do
 
 async function editedMap(db: Db, person: Person, documentId: string): Promise<DocumentAccess> {
   const opened = await openedMap(db, person, documentId);
-  if (!atLeast(opened.access, "edit")) throw forbidden("Only people who can change this map can add, change or remove the young person's picture.");
+  if (!mayChangeMapPicture(person.role, opened.access)) throw forbidden("Only the family and the people who can change this map can add, change or remove the young person's picture.");
   return opened;
 }
 

@@ -7,6 +7,17 @@
  * The pixel bound matters as much as the byte bound: a small PNG of one colour can unpack to
  * gigabytes, and the map's PNG download unpacks the picture on the server.
  */
+import type { AccessLevel } from "../documents.js";
+import { isFamilyRole, type Role } from "../roles.js";
+
+/**
+ * Who may add, change or remove the picture: whoever may change the map, and the family — the
+ * parents and the young person, who comment on a map they can see but choose the picture of
+ * their child, or of themselves, that sits at its centre.
+ */
+export function mayChangeMapPicture(role: Role, access: AccessLevel): boolean {
+  return access === "edit" || (isFamilyRole(role) && access === "comment");
+}
 
 export const mapPictureTypes = ["image/png", "image/jpeg", "image/webp"] as const;
 export type MapPictureType = (typeof mapPictureTypes)[number];
