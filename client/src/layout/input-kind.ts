@@ -7,8 +7,12 @@ import { useSyncExternalStore } from "react";
 
 const touchOnlyQuery = "(pointer: coarse) and (not (any-pointer: fine))";
 
+let asked: MediaQueryList | null | undefined;
+
+/** One list for the page's life: React reads it on every render, and matchMedia makes a new one each time. */
 function query(): MediaQueryList | null {
-  return typeof window !== "undefined" && typeof window.matchMedia === "function" ? window.matchMedia(touchOnlyQuery) : null;
+  if (asked === undefined) asked = typeof window !== "undefined" && typeof window.matchMedia === "function" ? window.matchMedia(touchOnlyQuery) : null;
+  return asked;
 }
 
 function subscribe(onChange: () => void): () => void {

@@ -4,7 +4,7 @@
  * (MapCanvas, loaded when first shown) or as a structured list (MapListView). Both edit the same
  * shared document, live. On a phone the list is shown first; elsewhere the map.
  */
-import { lazy, Suspense, useState, type ReactNode } from "react";
+import { lazy, Suspense, useMemo, useState, type ReactNode } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { getCaseAgencies } from "../api/api";
@@ -34,7 +34,9 @@ interface NetworkMapEditorProps {
 
 /** The map, with its picture and the relationships the child's service offers, each read once for both views. */
 export function NetworkMapEditor(props: NetworkMapEditorProps) {
-  const picture = { ...useMapPicture(props.documentId), mayChange: props.mayChangePicture };
+  const read = useMapPicture(props.documentId);
+  // The same value until it changes: a new one each render would have React look through the whole drawing for readers of it.
+  const picture = useMemo(() => ({ ...read, mayChange: props.mayChangePicture }), [read, props.mayChangePicture]);
   const relationshipLabels = useCaseRelationshipLabels(props.caseId);
   return (
     <MapPictureContext.Provider value={picture}>

@@ -6,7 +6,7 @@
  * does not).
  */
 import { readServerMessage } from "@roundtable/domain";
-import { createContext, useCallback, useContext, useEffect, useState } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { ApiRequestError } from "../api/api";
 import { getMapPicture } from "../api/map-picture-api";
 import { useServerNews } from "../realtime/use-server-news";
@@ -51,7 +51,7 @@ export function useMapPicture(documentId: string): MapPictureState {
     };
   }, [documentId, version]);
 
-  return { documentId, ...state, reload };
+  return useMemo(() => ({ documentId, ...state, reload }), [documentId, state, reload]);
 }
 
 function dataUrlOf(picture: Blob): Promise<string> {
