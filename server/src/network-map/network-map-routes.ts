@@ -1,15 +1,14 @@
 /** The network map's downloads: GET /api/documents/:documentId/map.svg and map.png (see map-export.ts). */
 import { uuidSchema } from "@roundtable/domain";
 import { type Context, Hono } from "hono";
-import type { AppDeps, AppEnv } from "../http/app-env.js";
+import type { AppEnv } from "../http/app-env.js";
 import { parseOrThrow } from "../http/validate.js";
-import type { RoomRegistry } from "../collab/room-registry.js";
-import { exportNetworkMap, type MapFormat } from "./map-export.js";
+import { exportNetworkMap, type MapExportDeps, type MapFormat } from "./map-export.js";
 
-export function networkMapRoutes(deps: Pick<AppDeps, "db"> & { registry: RoomRegistry }) {
+export function networkMapRoutes(deps: MapExportDeps) {
   const download = (format: MapFormat) => async (c: Context<AppEnv>) => {
     const documentId = parseOrThrow(uuidSchema, c.req.param("documentId"), "document id");
-    const { filename, contentType, body } = await exportNetworkMap(deps, c.get("person"), documentId, format);
+    const { filename, contentType, body } = await exportNetworkMap(deps, c.get("person"), documentId, format, c.req.raw.signal);
     return c.body(body, 200, {
       "Content-Type": contentType,
       "Content-Disposition": `attachment; filename="${filename}"`,

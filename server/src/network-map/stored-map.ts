@@ -1,7 +1,9 @@
 /**
- * A network map drawn from the document as it is stored (what the room holds, else the saved
+ * A network map read from the document as it is stored (what the room holds, else the saved
  * state), with linked team members and agencies as this reader sees them on the case page: the
- * one drawing behind map.svg, map.png and the map's pages in the care plan's PDF.
+ * one map behind map.svg, map.png and the map's pages in the care plan's PDF. Reading is all that
+ * happens here; drawing it (map-svg.ts) is left to whoever draws, on a drawing worker for the
+ * PNG and the PDF (ADR 0037).
  */
 import { readNetworkMap } from "@roundtable/collab";
 import type { Db } from "@roundtable/db";
@@ -10,16 +12,17 @@ import type { DocumentAccess } from "../access/access.js";
 import type { Person } from "../auth/sessions.js";
 import type { RoomRegistry } from "../collab/room-registry.js";
 import { drawnNodes } from "./linked-details.js";
-import { drawMapSvg, type DrawnNode, type MapSvg } from "./map-svg.js";
+import type { DrawnMap, DrawnNode, MapSvg } from "./map-svg.js";
 
+/** A map drawn, for its pages in a PDF. */
 export interface StoredMapDrawing {
   drawing: MapSvg;
   /** The nodes as drawn, for saying them in words beside the picture. */
-  nodes: DrawnNode[];
+  nodes: readonly DrawnNode[];
 }
 
 /** The caller has checked that the person may open the document (`opened`). */
-export async function drawStoredMap(deps: { db: Db; registry: RoomRegistry }, person: Person, opened: Pick<DocumentAccess, "document" | "caseName">): Promise<StoredMapDrawing> {
+export async function readStoredMap(deps: { db: Db; registry: RoomRegistry }, person: Person, opened: Pick<DocumentAccess, "document" | "caseName">): Promise<DrawnMap> {
   const { document, caseName } = opened;
   const doc = new Y.Doc();
   let map: ReturnType<typeof readNetworkMap>;
@@ -30,5 +33,5 @@ export async function drawStoredMap(deps: { db: Db; registry: RoomRegistry }, pe
     doc.destroy();
   }
   const nodes = await drawnNodes(deps.db, person, document.caseId, map.nodes);
-  return { drawing: drawMapSvg({ title: document.title, about: caseName, nodes, edges: map.edges }), nodes };
+  return { title: document.title, about: caseName, nodes, edges: map.edges };
 }
