@@ -11,6 +11,11 @@
  * migrations, the PGlite worker, the built client) keeps its own file's address, so it finds
  * them where they are in the checkout. The bundle is therefore for this checkout only; it is
  * made again by each `pnpm start` and each test run.
+ *
+ * The map drawing worker (docs/adr/0037) is a second entry point, dist/map-drawing-worker.js, a
+ * bundle of its own that a worker thread runs; the server finds it through the constant
+ * ROUNDTABLE_MAP_DRAWING_WORKER defined here (run from source, it is undefined, and the worker's
+ * TypeScript is compiled by tsx instead).
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -49,9 +54,11 @@ const ownFileAddress = {
 };
 
 const started = performance.now();
+const distDir = path.join(serverDir, "dist");
 await build({
-  entryPoints: [path.join(serverDir, "src/main.ts")],
-  outfile: path.join(serverDir, "dist/main.js"),
+  entryPoints: { main: path.join(serverDir, "src/main.ts"), "map-drawing-worker": path.join(serverDir, "src/network-map/map-drawing-worker.ts") },
+  outdir: distDir,
+  define: { ROUNDTABLE_MAP_DRAWING_WORKER: JSON.stringify(pathToFileURL(path.join(distDir, "map-drawing-worker.js")).href) },
   bundle: true,
   platform: "node",
   format: "esm",
@@ -60,4 +67,4 @@ await build({
   logLevel: "warning",
   plugins: [installedPackages, ownFileAddress],
 });
-console.log(`built server/dist/main.js in ${Math.round(performance.now() - started)} ms`);
+console.log(`built server/dist/main.js and map-drawing-worker.js in ${Math.round(performance.now() - started)} ms`);

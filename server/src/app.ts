@@ -42,6 +42,7 @@ import { registerRoutes } from "./register/register-routes.js";
 import type { ActionProjector } from "./actions/action-projector.js";
 import type { DocumentSessions } from "./audit/document-sessions.js";
 import type { CarePlanMapPages } from "./documents/document-pdf.js";
+import type { MapDrawings } from "./network-map/map-drawings.js";
 import type { Notifier } from "./notifications/notifier.js";
 import type { RoomRegistry } from "./collab/room-registry.js";
 
@@ -54,6 +55,8 @@ export interface FeatureDeps {
   documentSessions: DocumentSessions;
   /** The child's network maps as the last pages of their care plan's PDF. */
   carePlanMaps: CarePlanMapPages;
+  /** Map pictures drawn on worker threads, within the server's bound and each person's allowance. */
+  mapDrawings: MapDrawings;
 }
 
 export function createApp(deps: AppDeps & FeatureDeps) {

@@ -58,6 +58,12 @@ const envSchema = z.object({
   PASSWORD_RESET_WINDOW_MINUTES: z.coerce.number().positive().default(60),
   VERSION_SAVES_PER_MINUTE: z.coerce.number().int().positive().default(6),
   REFERRALS_WAITING_PER_DAY: z.coerce.number().int().positive().default(50),
+  MAP_DRAWING_WORKERS: z.coerce.number().int().min(1).max(8).default(1),
+  MAP_DRAWING_QUEUE: z.coerce.number().int().min(0).max(100).default(4),
+  MAP_DRAWING_DEADLINE_SECONDS: z.coerce.number().positive().default(120),
+  MAP_DRAWING_WORKER_MEMORY_MB: z.coerce.number().int().min(64).default(512),
+  MAP_DRAWINGS_PER_PERSON: z.coerce.number().int().positive().default(10),
+  MAP_DRAWINGS_WINDOW_MINUTES: z.coerce.number().positive().default(10),
   ...durabilityEnv,
 });
 
@@ -111,6 +117,8 @@ export interface Config {
   versionSavesPerMinute: number;
   /** Referrals one person may have made in the last day that are still waiting for triage. */
   referralsWaitingPerDay: number;
+  /** Network maps drawn for download (map.png, a care plan's PDF with maps) on worker threads (ADR 0037). */
+  mapDrawing: MapDrawingConfig;
   /** The largest API request body (bytes): JSON forms are kilobytes; larger is refused with 413. */
   apiMaxBodyBytes: number;
   /** The most rows one page of any list (actions, the audit trail) may hold; each list's own ceiling still applies. */
@@ -132,6 +140,22 @@ export interface SignInLimitsConfig {
   /** Failed sign-in attempts allowed from one IP address within `ipWindowSeconds` (successes do not count). */
   maxAttemptsPerIp: number;
   ipWindowSeconds: number;
+}
+
+export interface MapDrawingConfig {
+  /** Drawings at once in this process, each on a worker thread of its own… */
+  workers: number;
+  /** …and how many more may wait for one; past that, 503 "busy". */
+  queued: number;
+  /** A drawing not finished within this long is stopped (its worker with it): 503 (ms). */
+  deadlineMs: number;
+  /** A worker's JavaScript heap, at most; past it the worker dies and only its drawing fails (MB). */
+  workerMemoryMb: number;
+  /** Drawings one person may ask for within `windowSeconds`; past that, 429. */
+  perPerson: number;
+  windowSeconds: number;
+  /** Tests only: a stand-in worker that answers the same messages (see map-drawing-jobs.ts). */
+  workerFile?: URL;
 }
 
 export interface PasswordResetConfig {
@@ -250,6 +274,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiMaxBodyBytes: e.API_MAX_BODY_BYTES,
     versionSavesPerMinute: e.VERSION_SAVES_PER_MINUTE,
     referralsWaitingPerDay: e.REFERRALS_WAITING_PER_DAY,
+    mapDrawing: {
+      workers: e.MAP_DRAWING_WORKERS,
+      queued: e.MAP_DRAWING_QUEUE,
+      deadlineMs: e.MAP_DRAWING_DEADLINE_SECONDS * 1000,
+      workerMemoryMb: e.MAP_DRAWING_WORKER_MEMORY_MB,
+      perPerson: e.MAP_DRAWINGS_PER_PERSON,
+      windowSeconds: e.MAP_DRAWINGS_WINDOW_MINUTES * 60,
+    },
     serveSourceMaps: e.SERVE_SOURCE_MAPS === "true",
     listMaxPageSize: e.LIST_MAX_PAGE_SIZE,
     signIn: {

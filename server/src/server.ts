@@ -37,6 +37,7 @@ import { startCetrReportJob } from "./cetrs/cetr-news.js";
 import { createMailer } from "./notifications/mailer.js";
 import { Notifier } from "./notifications/notifier.js";
 import { carePlanMapPages } from "./network-map/care-plan-maps.js";
+import { MapDrawings } from "./network-map/map-drawings.js";
 import { Presence } from "./realtime/presence.js";
 
 export interface RunningServer {
@@ -52,6 +53,8 @@ export interface RunningServer {
   log: Logger;
   /** Who changed which sections: tests write what it has noted with `flush()`. */
   editHistory: EditHistoryRecorder;
+  /** Map pictures and care plan PDFs with maps being drawn, and waiting to be. */
+  mapDrawings: MapDrawings;
   close(): Promise<void>;
 }
 
@@ -115,6 +118,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     }
     await dateDemoCetrActions(db);
   }
+  // Map pictures and care plan PDFs with maps, drawn on worker threads within a bound (ADR 0037).
+  const mapDrawings = new MapDrawings(config.mapDrawing, log);
   const accessChanges = new AccessChanges();
   const collab = new CollabEndpoint(db, registry, log, config.collab, config, accessChanges, auditedVisits(db, documentSessions));
   const access = new AccessEnforcer(
@@ -144,7 +149,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     notifier,
     documentSessions,
-    carePlanMaps: carePlanMapPages({ db, registry }),
+    carePlanMaps: carePlanMapPages({ db, registry, mapDrawings }),
+    mapDrawings,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   presence = new Presence(httpServer, db, log, accessChanges, config, config.presence, config.durability.updateLog.failureLogIntervalMs);
@@ -189,6 +195,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await step("the audit trail", documentSessions.closeAll());
       await step("the version history", editHistory.close());
       await step("the periodic jobs", jobsStopped);
+      await step("the map drawing workers", mapDrawings.close());
       await step("presence", presence?.close()); // also closes the HTTP server
       httpServer.closeAllConnections();
       mailer?.close();
@@ -196,7 +203,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     })();
     return closing;
   };
-  return { url, port, database, registry, presence, projector, notifier, access, log, editHistory, close };
+  return { url, port, database, registry, presence, projector, notifier, access, log, editHistory, mapDrawings, close };
 }
 
 /** Wait for `work`, but no longer than `ms`; a step that fails or overruns is logged, never thrown. */

@@ -2,13 +2,16 @@
  * A document (a care plan with its parts, minutes, a CETR's papers) as a PDF, as it stands now or
  * as a named version kept it; a download on the audit trail. A care plan as it stands now ends
  * with the child's network maps that the reader may open (ADR 0035), drawn by network-map/ and
- * handed in when server.ts wires the app, as network-map/ imports this folder.
+ * handed in when server.ts wires the app, as network-map/ imports this folder. Such a PDF is
+ * drawn whole away from the event loop, by the maps' drawing workers (ADR 0037); the content is
+ * read here and drawn by document-pdf-layout.ts either way.
  */
 import type { Person } from "../auth/sessions.js";
 import { cetrOfDocument } from "../access/cetr-standing.js";
 import { downloadName } from "../http/download-name.js";
 import { actionOwnerNames } from "../pdf/action-owner-names.js";
-import { writePdf, type PdfWriter } from "../pdf/pdf-writer.js";
+import type { PdfWriter } from "../pdf/pdf-writer.js";
+import { writeDocumentPdf, type DocumentPdfContent } from "./document-pdf-layout.js";
 import { readText, type DocumentRecordDeps } from "./document-record.js";
 import { recordExported } from "./documents.js";
 
@@ -19,6 +22,12 @@ export interface MapPages {
   /** How many maps are drawn: none leaves the PDF as it is without them. */
   count: number;
   draw(writer: PdfWriter): void;
+  /**
+   * The whole PDF, this content with the maps drawn at its end as `draw` draws them, made away
+   * from the event loop and within the server's bound on map drawings (a 503 or 429 when past
+   * it). Without it, the PDF is drawn here, with `draw`.
+   */
+  writePdf?(content: DocumentPdfContent, signal?: AbortSignal): Promise<Buffer>;
   /** Once the PDF is made: each map's own audit trail says it was downloaded in it. */
   recordExported(): Promise<void>;
 }
@@ -32,7 +41,14 @@ const noMaps: MapPages = { count: 0, draw: () => {}, recordExported: async () =>
 const londonDay = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric" });
 const londonShort = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
 
-export async function documentPdf(deps: DocumentPdfDeps, person: Person, documentId: string, versionId?: string, now = new Date()): Promise<{ filename: string; pdf: Buffer }> {
+export async function documentPdf(
+  deps: DocumentPdfDeps,
+  person: Person,
+  documentId: string,
+  versionId?: string,
+  now = new Date(),
+  signal?: AbortSignal,
+): Promise<{ filename: string; pdf: Buffer }> {
   const { db } = deps;
   const { opened, version, parts, draftMinutes } = await readText(deps, person, documentId, versionId);
   const { document, caseName } = opened;
@@ -48,19 +64,16 @@ export async function documentPdf(deps: DocumentPdfDeps, person: Person, documen
   const professionalsOnly = cetr ? cetr.status !== "agreed" : document.visibility === "professionals";
   // Maps are not kept with a named version: the plan as it was kept goes without today's maps.
   const maps = document.kind === "care-plan" && document.caseId && !version ? await deps.carePlanMaps(person, document.caseId) : noMaps;
-  const pdf = await writePdf({ title: document.title, versionLabel, downloadedBy: person.name, downloadedAt: now }, (w) => {
-    w.titleBlock(kindWords);
-    if (professionalsOnly) w.warning("Professionals only. Do not share with the family or the young person.");
-    w.pdf.moveDown(0.8);
-    if (caseName) w.detail("About", caseName);
-    w.detail("Produced", londonDay.format(now));
-    parts.forEach((part, index) => {
-      w.rule();
-      if (index > 0) w.sectionHeading(part.title);
-      w.blocks(part.content, names, "Nothing has been written here yet.");
-    });
-    maps.draw(w);
-  });
+  const content: DocumentPdfContent = {
+    copy: { title: document.title, versionLabel, downloadedBy: person.name, downloadedAt: now },
+    kindWords,
+    professionalsOnly,
+    caseName,
+    produced: londonDay.format(now),
+    parts: parts.map(({ title, content }) => ({ title, content })),
+    names,
+  };
+  const pdf = maps.count > 0 && maps.writePdf ? await maps.writePdf(content, signal) : await writeDocumentPdf(content, (w) => maps.draw(w));
   const versionWords = version ? version.name : draftMinutes ? "draft" : "as it stands now";
   await recordExported(db, person, document, { format: "pdf", version: versionWords, ...(maps.count > 0 ? { networkMaps: maps.count } : {}) });
   await maps.recordExported();

@@ -39,7 +39,7 @@ export function documentRoutes(deps: AppDeps & DocumentPdfDeps & { documentSessi
       return c.body(null, 204);
     })
     .get("/:documentId/pdf", async (c) => {
-      const { filename, pdf } = await documentPdf(deps, c.get("person"), documentIdOf(c.req.param("documentId")), c.req.query("version"));
+      const { filename, pdf } = await documentPdf(deps, c.get("person"), documentIdOf(c.req.param("documentId")), c.req.query("version"), undefined, c.req.raw.signal);
       return c.body(new Uint8Array(pdf), 200, {
         "Content-Type": "application/pdf",
         "Content-Disposition": `attachment; filename="${filename}"`,

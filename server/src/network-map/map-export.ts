@@ -2,7 +2,9 @@
  * GET /api/documents/:id/map.svg and map.png: a network map drawn on the server from the document
  * as it stands, with linked team members and agencies as they are now and the young person's
  * picture when the map has one (stored-map.ts), so the file is the same whoever asks. Refused as
- * opening the document would be; a download on the audit trail like the PDF.
+ * opening the document would be; a download on the audit trail like the PDF. Both count against
+ * the person's allowance of map downloads, and the PNG is drawn on a drawing worker within the
+ * server's bound on map drawings (map-drawings.ts).
  */
 import type { Db } from "@roundtable/db";
 import { documentAccessFor } from "../access/access.js";
@@ -12,8 +14,8 @@ import type { RoomRegistry } from "../collab/room-registry.js";
 import { recordExported } from "../documents/documents.js";
 import { HttpError } from "../errors.js";
 import { downloadName } from "../http/download-name.js";
-import { rasteriseMap } from "./map-png.js";
-import { drawStoredMap } from "./stored-map.js";
+import type { MapDrawings } from "./map-drawings.js";
+import { readStoredMap } from "./stored-map.js";
 
 export const mapFormats = {
   svg: "image/svg+xml; charset=utf-8",
@@ -27,15 +29,21 @@ export interface MapExport {
   body: Uint8Array<ArrayBuffer>;
 }
 
-export async function exportNetworkMap(deps: { db: Db; registry: RoomRegistry }, person: Person, documentId: string, format: MapFormat): Promise<MapExport> {
+export interface MapExportDeps {
+  db: Db;
+  registry: RoomRegistry;
+  mapDrawings: MapDrawings;
+}
+
+export async function exportNetworkMap(deps: MapExportDeps, person: Person, documentId: string, format: MapFormat, signal?: AbortSignal): Promise<MapExport> {
   const { db } = deps;
   const opened = orRefuse(await documentAccessFor(db, person, documentId));
   const { document } = opened;
   if (document.kind !== "network-map") {
     throw new HttpError(400, "This document is not a network map, so there is no map to download. Download it as a PDF instead.");
   }
-  const { drawing } = await drawStoredMap(deps, person, opened, format === "svg" ? "any" : "drawn-by-resvg");
-  const body = format === "svg" ? new TextEncoder().encode(drawing.svg) : new Uint8Array(rasteriseMap(drawing));
+  const map = await readStoredMap(deps, person, opened, format === "svg" ? "any" : "drawn-by-resvg");
+  const body = format === "svg" ? await deps.mapDrawings.svg(person, map) : await deps.mapDrawings.png(person, map, signal);
   await recordExported(db, person, document, { format });
   return { filename: `${downloadName(document.title, "network-map")}.${format}`, contentType: mapFormats[format], body };
 }

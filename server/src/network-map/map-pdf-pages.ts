@@ -3,15 +3,16 @@
  * the map drawn from the very SVG that map.svg downloads, as shapes and text in the DejaVu Sans
  * the PNG uses (so the PDF and the downloads agree, it prints sharp at any size, and its words
  * can be searched); then, on upright pages, the people on it in words, by where they stand, for
- * reading without the picture and for printing in black and white. Pure: draws into the writer
- * it is given.
+ * reading without the picture and for printing in black and white. A care plan's maps are
+ * drawn one after another, and named when left out (`drawCarePlanMaps`). Pure: draws into the
+ * writer it is given, from plain data, so a drawing worker can draw them too (ADR 0037).
  */
 import { mapNodeKindLabels, mapNodeStatuses, mapNodeStatusLabels, type Visibility } from "@roundtable/domain";
 import type PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
 import type { PdfWriter } from "../pdf/pdf-writer.js";
 import { mapFontFiles } from "./map-png.js";
-import type { DrawnNode } from "./map-svg.js";
+import { drawMapSvg, type DrawnMap, type DrawnNode } from "./map-svg.js";
 import type { StoredMapDrawing } from "./stored-map.js";
 
 const fontNames = { regular: "MapDejaVuSans", bold: "MapDejaVuSans-Bold" };
@@ -33,6 +34,23 @@ const notForTheFamily: Record<Visibility, string | null> = {
   professionals: "Professionals only. Do not share with the family or the young person.",
   "young-person": "For the young person and their keyworker only. Do not share it with anyone else.",
 };
+
+/** A care plan's maps as its PDF draws them: plain data, to be copied to a drawing worker as it is. */
+export interface CarePlanMapsContent {
+  maps: readonly { about: { title: string; visibility: Visibility }; map: DrawnMap }[];
+  /** The titles of the maps the reader may open that are not drawn, to name them. */
+  leftOut: readonly string[];
+}
+
+/** Each map on its pages, in order, then a note naming those left out. */
+export function drawCarePlanMaps(writer: PdfWriter, { maps, leftOut }: CarePlanMapsContent): void {
+  for (const { about, map } of maps) drawMapPages(writer, about, { drawing: drawMapSvg(map), nodes: map.nodes });
+  if (leftOut.length > 0) {
+    writer.pdf.moveDown(1);
+    const more = leftOut.length === 1 ? "1 more network map is" : `${leftOut.length} more network maps are`;
+    writer.note(`${more} not in this PDF, to keep it quick to make and to print: ${leftOut.join("; ")}. Open or download ${leftOut.length === 1 ? "it" : "them"} from the case page.`);
+  }
+}
 
 export function drawMapPages(writer: PdfWriter, about: { title: string; visibility: Visibility }, map: StoredMapDrawing, onWarning: (warning: string) => void = () => {}): void {
   const { pdf } = writer;

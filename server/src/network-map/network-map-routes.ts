@@ -7,12 +7,11 @@ import { mapPictureMaxBytes, mapPictureTooLargeMessage, mapPictureTypes, mapPict
 import { type Context, Hono } from "hono";
 import type { DocumentSessions } from "../audit/document-sessions.js";
 import { documentAuditContextById } from "../audit/document-context.js";
-import type { RoomRegistry } from "../collab/room-registry.js";
 import { HttpError } from "../errors.js";
 import type { AppDeps, AppEnv } from "../http/app-env.js";
 import { limitBodySize } from "../http/body-limit.js";
 import { parseOrThrow } from "../http/validate.js";
-import { exportNetworkMap, type MapFormat } from "./map-export.js";
+import { exportNetworkMap, type MapExportDeps, type MapFormat } from "./map-export.js";
 import { putMapPicture, readMapPicture, removeMapPicture } from "./map-picture.js";
 
 const picturePath = /^\/api\/documents\/[^/]+\/picture$/;
@@ -35,11 +34,11 @@ const pictureHeaders = (etag: string) => ({
   "Content-Security-Policy": "default-src 'none'; sandbox",
 });
 
-export function networkMapRoutes(deps: Pick<AppDeps, "db" | "onMapPictureChanged"> & { registry: RoomRegistry; documentSessions: DocumentSessions }) {
+export function networkMapRoutes(deps: MapExportDeps & Pick<AppDeps, "onMapPictureChanged"> & { documentSessions: DocumentSessions }) {
   const { db, onMapPictureChanged, documentSessions } = deps;
   const documentIdOf = (c: Context<AppEnv>) => parseOrThrow(uuidSchema, c.req.param("documentId"), "document id");
   const download = (format: MapFormat) => async (c: Context<AppEnv>) => {
-    const { filename, contentType, body } = await exportNetworkMap(deps, c.get("person"), documentIdOf(c), format);
+    const { filename, contentType, body } = await exportNetworkMap(deps, c.get("person"), documentIdOf(c), format, c.req.raw.signal);
     return c.body(body, 200, {
       "Content-Type": contentType,
       "Content-Disposition": `attachment; filename="${filename}"`,

@@ -1,7 +1,9 @@
 /**
- * A network map drawn from the document as it is stored (what the room holds, else the saved
+ * A network map read from the document as it is stored (what the room holds, else the saved
  * state), with linked team members and agencies as this reader sees them on the case page: the
- * one drawing behind map.svg, map.png and the map's pages in the care plan's PDF.
+ * one map behind map.svg, map.png and the map's pages in the care plan's PDF. Reading is all that
+ * happens here; drawing it (map-svg.ts) is left to whoever draws, on a drawing worker for the
+ * PNG and the PDF (ADR 0037).
  */
 import { readNetworkMap } from "@roundtable/collab";
 import type { Db } from "@roundtable/db";
@@ -11,12 +13,13 @@ import type { Person } from "../auth/sessions.js";
 import type { RoomRegistry } from "../collab/room-registry.js";
 import { drawnNodes } from "./linked-details.js";
 import { storedMapPicture, type MapPicture } from "./map-picture.js";
-import { drawMapSvg, type DrawnNode, type MapSvg } from "./map-svg.js";
+import type { DrawnMap, DrawnNode, MapSvg } from "./map-svg.js";
 
+/** A map drawn, for its pages in a PDF. */
 export interface StoredMapDrawing {
   drawing: MapSvg;
   /** The nodes as drawn, for saying them in words beside the picture. */
-  nodes: DrawnNode[];
+  nodes: readonly DrawnNode[];
 }
 
 /**
@@ -29,7 +32,7 @@ export type PicturesFor = "any" | "drawn-by-resvg";
 const pictureFits = (picture: MapPicture, picturesFor: PicturesFor) => picturesFor === "any" || picture.contentType !== "image/webp";
 
 /** The caller has checked that the person may open the document (`opened`). */
-export async function drawStoredMap(deps: { db: Db; registry: RoomRegistry }, person: Person, opened: Pick<DocumentAccess, "document" | "caseName">, picturesFor: PicturesFor): Promise<StoredMapDrawing> {
+export async function readStoredMap(deps: { db: Db; registry: RoomRegistry }, person: Person, opened: Pick<DocumentAccess, "document" | "caseName">, picturesFor: PicturesFor): Promise<DrawnMap> {
   const { document, caseName } = opened;
   const doc = new Y.Doc();
   let map: ReturnType<typeof readNetworkMap>;
@@ -42,5 +45,5 @@ export async function drawStoredMap(deps: { db: Db; registry: RoomRegistry }, pe
   const nodes = await drawnNodes(deps.db, person, document.caseId, map.nodes);
   const stored = await storedMapPicture(deps.db, document.id);
   const picture = stored && pictureFits(stored, picturesFor) ? `data:${stored.contentType};base64,${Buffer.from(stored.bytes).toString("base64")}` : null;
-  return { drawing: drawMapSvg({ title: document.title, about: caseName, nodes, edges: map.edges, picture }), nodes };
+  return { title: document.title, about: caseName, nodes, edges: map.edges, picture };
 }
