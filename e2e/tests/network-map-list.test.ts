@@ -9,6 +9,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { axeViolations } from "../support/axe.js";
+import { newNetworkMap, tabTo } from "../support/network-map.js";
 import { useAppAndBrowser } from "../support/session.js";
 
 const session = useAppAndBrowser();
@@ -26,24 +27,11 @@ async function openMap(page: Page, documentId: string, view: "A drawn map" | "A 
 
 const drawn = async (page: Page) => (await page.locator(".react-flow__node .rt-map-node__label").allTextContents()).sort();
 
-/** Tab from the focused control until `target` has the focus, pressing nothing else. */
-async function tabTo(page: Page, selector: string): Promise<void> {
-  for (let i = 0; i < 40; i++) {
-    if (await page.locator(selector).evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
-
 describe("the network map's list view", () => {
   it("is filled by keyboard alone, shows each change to the other person live, and keeps it on reload", async () => {
     const errors: string[] = [];
     const priya = await session.signedIn("priya.shah", errors);
-    const cases = (await (await priya.request.get(`${session.url()}/api/cases`)).json()) as { id: string; name: string }[] | { cases: { id: string; name: string }[] };
-    const jamie = (Array.isArray(cases) ? cases : cases.cases).find((c) => c.name === "Jamie Walker")!;
-    const made = await priya.request.post(`${session.url()}/api/cases/${jamie.id}/documents`, { data: { kind: "network-map", title: "Who is round Jamie" } });
-    expect(made.status()).toBe(201);
-    const { id: mapId } = (await made.json()) as { id: string };
+    const mapId = await newNetworkMap(priya, session.url(), "Who is round Jamie");
 
     await openMap(priya, mapId, "A list");
     const claire = await session.signedIn("claire.walker", errors);
@@ -88,8 +76,8 @@ describe("the network map's list view", () => {
     await expect.poll(() => list(claire).getByRole("list", { name: "Dr Ben Carter's relationships" }).textContent(), { timeout: 2000, interval: 50 }).toContain("works with Lucy Evans");
     await expect.poll(() => list(claire).getByRole("list", { name: "Lucy Evans's relationships" }).textContent()).toContain("Dr Ben Carter works with them");
 
-    // The parent reads the map; she cannot change it.
-    expect(await list(claire).locator("select, input, button").count()).toBe(0);
+    // The parent reads the map; she cannot change it (only the picture, which is the family's too: mayChangeMapPicture).
+    expect(await list(claire).locator("select, input:not([type=file]), button").count()).toBe(0);
 
     // Undo takes back Priya's last change (the relationship), for both of them.
     await priya.getByRole("button", { name: "Undo" }).click();

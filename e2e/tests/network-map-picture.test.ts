@@ -10,6 +10,7 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { axeViolations } from "../support/axe.js";
+import { newNetworkMap } from "../support/network-map.js";
 import { useAppAndBrowser } from "../support/session.js";
 
 const session = useAppAndBrowser();
@@ -44,11 +45,7 @@ describe("the young person's picture on the network map", () => {
   it("is added by the family from the list, shows live on the drawn map and for the keyworker, and is removed after a second thought", async () => {
     const errors: string[] = [];
     const priya = await session.signedIn("priya.shah", errors);
-    const cases = (await (await priya.request.get(`${session.url()}/api/cases`)).json()) as { id: string; name: string }[];
-    const jamie = cases.find((c) => c.name === "Jamie Walker")!;
-    const made = await priya.request.post(`${session.url()}/api/cases/${jamie.id}/documents`, { data: { kind: "network-map", title: "Jamie and his picture" } });
-    expect(made.status()).toBe(201);
-    const { id: mapId } = (await made.json()) as { id: string };
+    const mapId = await newNetworkMap(priya, session.url(), "Jamie and his picture");
 
     const claire = await session.signedIn("claire.walker", errors);
     await openMap(claire, mapId, "A list");

@@ -10,6 +10,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { axeViolations } from "../support/axe.js";
+import { newNetworkMap } from "../support/network-map.js";
 import { useAppAndBrowser } from "../support/session.js";
 
 const session = useAppAndBrowser();
@@ -65,10 +66,7 @@ describe("the relationships on a network map", () => {
 
     // A keyworker makes Jamie's map with two people and a relationship between them.
     const priya = await session.signedIn("priya.shah", errors);
-    const cases = (await (await priya.request.get(`${session.url()}/api/cases`)).json()) as { id: string; name: string }[] | { cases: { id: string; name: string }[] };
-    const jamie = (Array.isArray(cases) ? cases : cases.cases).find((c) => c.name === "Jamie Walker")!;
-    const made = await priya.request.post(`${session.url()}/api/cases/${jamie.id}/documents`, { data: { kind: "network-map", title: "Jamie's network" } });
-    const { id: mapId } = (await made.json()) as { id: string };
+    const mapId = await newNetworkMap(priya, session.url(), "Jamie's network");
     const openList = async (page: Page) => {
       await page.goto(`${session.url()}/documents/${mapId}`);
       await page.getByTestId("network-map-editor").waitFor({ timeout: 15_000 });

@@ -7,6 +7,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { newNetworkMap } from "../support/network-map.js";
 import { useAppAndBrowser } from "../support/session.js";
 
 const session = useAppAndBrowser();
@@ -35,11 +36,7 @@ describe("two people drawing one network map", () => {
   it("see each other's additions, connections, pointers and selections live, and keep them on reload", async () => {
     const errors: string[] = [];
     const priya = await session.signedIn("priya.shah", errors);
-    const cases = (await (await priya.request.get(`${session.url()}/api/cases`)).json()) as { id: string; name: string }[] | { cases: { id: string; name: string }[] };
-    const jamie = (Array.isArray(cases) ? cases : cases.cases).find((c) => c.name === "Jamie Walker")!;
-    const made = await priya.request.post(`${session.url()}/api/cases/${jamie.id}/documents`, { data: { kind: "network-map", title: "Drawn together" } });
-    expect(made.status()).toBe(201);
-    const { id: mapId } = (await made.json()) as { id: string };
+    const mapId = await newNetworkMap(priya, session.url(), "Drawn together");
     const tom = await session.signedIn("tom.hughes", errors);
     await Promise.all([openDrawnMap(priya, mapId), openDrawnMap(tom, mapId)]);
 

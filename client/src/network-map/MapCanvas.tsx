@@ -1,6 +1,7 @@
 /**
  * The network map drawn (@xyflow/react), bound to the shared document: the young person in the
- * centre and everyone around them as nodes, relationships as labelled lines. Dragging a node
+ * centre and everyone around them as nodes (each as the list shows them: a linked team member's
+ * name, role, agency and contact details as they are now), relationships as labelled lines. Dragging a node
  * moves it for everyone as it goes (a move sent at most every 50 ms, and where it was let go);
  * drawing from one node's handle to another's connects them ("works with"); Enter on a selected
  * relationship, or a double-click on it, opens a dialog to change its words (RelationshipDialog);
@@ -34,13 +35,15 @@ import "@xyflow/react/dist/style.css";
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
+import { personShown, sameShown, spokenPerson, type PersonShown } from "./map-links";
 import { pointerSender, useMapPresence, type MapPresence } from "./map-presence";
 import { useMapPictureOfMap } from "./use-map-picture";
 import { relabelRelationship } from "./relabel-relationship";
 import { RelationshipDialog } from "./RelationshipDialog";
+import { useMapLinks } from "./use-map-links";
 import type { NetworkMapHandle } from "./use-network-map";
 
-type PersonNode = Node<{ person: MapNodeData; selectedBy: MapPresence[] }, "person">;
+type PersonNode = Node<{ person: MapNodeData; shown: PersonShown; selectedBy: MapPresence[] }, "person">;
 
 const moveEveryMs = 50;
 
@@ -50,7 +53,7 @@ const editorsHowTo = {
 };
 
 function PersonOnMap({ data }: NodeProps<PersonNode>) {
-  const { person, selectedBy } = data;
+  const { person, shown, selectedBy } = data;
   const by = selectedBy[0];
   return (
     <div className={`rt-map-node rt-map-node--${person.kind} rt-map-node--${person.status}`} style={by ? { boxShadow: `0 0 0 3px ${by.colour}` } : undefined}>
@@ -60,9 +63,12 @@ function PersonOnMap({ data }: NodeProps<PersonNode>) {
         </span>
       )}
       <Handle type="target" position={Position.Top} />
-      {person.kind === "young-person" && <PictureOnMap name={person.label} />}
-      <strong className="rt-map-node__label">{person.label}</strong>
-      {person.role && <span className="rt-map-node__role">{person.role}</span>}
+      {person.kind === "young-person" && <PictureOnMap name={shown.name} />}
+      <strong className="rt-map-node__label">{shown.name}</strong>
+      {shown.role && <span className="rt-map-node__role">{shown.role}</span>}
+      {shown.agency && <span className="rt-map-node__agency">{shown.agency}</span>}
+      {shown.onTeam && <span className="rt-map-node__team">{shown.onTeam}</span>}
+      {shown.contact && <span className="rt-map-node__contact">{shown.contact}</span>}
       {person.kind !== "young-person" && <span className="rt-map-node__status">{mapNodeStatusLabels[person.status]}</span>}
       <Handle type="source" position={Position.Bottom} />
     </div>
@@ -93,15 +99,26 @@ const isDeletable = (person: MapNodeData, editable: boolean) => editable && pers
 
 const samePeople = (a: readonly MapPresence[], b: readonly MapPresence[]) => a.length === b.length && a.every((p, i) => p.clientId === b[i]!.clientId && p.name === b[i]!.name && p.colour === b[i]!.colour);
 
-function toFlowNode(person: MapNodeData, editable: boolean, previous: PersonNode | undefined, selectedBy: MapPresence[]): PersonNode {
+/** Whether the node drawn already (at the same place in the list) shows this person as they are now, selected by the same people. */
+function unchanged(previous: PersonNode, atSamePlace: PersonNode | undefined, person: MapNodeData, shown: PersonShown, selectedBy: MapPresence[], editable: boolean): boolean {
+  return (
+    previous === atSamePlace &&
+    previous.data.person === person &&
+    sameShown(previous.data.shown, shown) &&
+    samePeople(previous.data.selectedBy, selectedBy) &&
+    previous.deletable === isDeletable(person, editable)
+  );
+}
+
+function toFlowNode(person: MapNodeData, shown: PersonShown, editable: boolean, previous: PersonNode | undefined, selectedBy: MapPresence[]): PersonNode {
   return {
     id: person.id,
     type: "person",
     position: { x: person.x, y: person.y },
-    data: { person, selectedBy },
+    data: { person, shown, selectedBy },
     selected: previous?.selected ?? false,
     deletable: isDeletable(person, editable),
-    ariaLabel: `${person.label}${person.role ? `, ${person.role}` : ""}: ${mapNodeStatusLabels[person.status]}`,
+    ariaLabel: spokenPerson(shown, person.kind === "young-person" ? null : mapNodeStatusLabels[person.status]),
   };
 }
 
@@ -147,6 +164,7 @@ function Pointers({ others }: { others: readonly MapPresence[] }) {
 
 function DrawnMap({ doc, handle, editable, awareness, me, onProblem }: MapCanvasProps) {
   const { map, origin } = handle;
+  const links = useMapLinks();
   const others = useMapPresence(awareness, me);
   const { screenToFlowPosition } = useReactFlow();
   const sendPointer = useMemo(() => pointerSender(awareness), [awareness]);
@@ -157,10 +175,14 @@ function DrawnMap({ doc, handle, editable, awareness, me, onProblem }: MapCanvas
   const dragging = useRef(new Map<string, number>());
   const canvas = useRef<HTMLDivElement>(null);
   const [relabelling, setRelabelling] = useState<string | null>(null);
-  const nameOf = (id: string) => map.nodes.find((n) => n.id === id)?.label ?? "someone";
+  const nameOf = (id: string) => {
+    const node = map.nodes.find((n) => n.id === id);
+    return node ? personShown(node, links).name : "someone";
+  };
 
   // The shared map is the truth; what this screen adds is selection, and a node under the pointer stays where the pointer is.
-  // Whatever did not change stays the same object, so only what changed is drawn again (a drag on a map of hundreds stays smooth).
+  // Whatever did not change stays the same object, so only what changed is drawn again (a drag on a map of hundreds stays smooth):
+  // what a node shows is compared too, so a linked team member's details arriving or changing redraws their node, and only theirs.
   useEffect(() => {
     setNodes((shown) => {
       const before = new Map(shown.map((n) => [n.id, n]));
@@ -168,9 +190,10 @@ function DrawnMap({ doc, handle, editable, awareness, me, onProblem }: MapCanvas
       const next = map.nodes.map((person, i) => {
         const previous = before.get(person.id);
         const selectedBy = others.filter((o) => o.selection.includes(person.id));
-        if (previous && previous.data.person === person && previous === shown[i] && samePeople(previous.data.selectedBy, selectedBy) && previous.deletable === isDeletable(person, editable)) return previous;
+        const asShown = personShown(person, links);
+        if (previous && unchanged(previous, shown[i], person, asShown, selectedBy, editable)) return previous;
         changed = true;
-        const node = toFlowNode(person, editable, previous, selectedBy);
+        const node = toFlowNode(person, asShown, editable, previous, selectedBy);
         // What the library measured stays: a node without it cannot be dragged.
         const kept = previous ? { ...previous, ...node } : node;
         return previous && dragging.current.has(person.id) ? { ...kept, position: previous.position, dragging: true } : kept;
@@ -179,7 +202,7 @@ function DrawnMap({ doc, handle, editable, awareness, me, onProblem }: MapCanvas
     });
     setEdges((shown) => {
       const before = new Map(shown.map((e) => [e.id, e]));
-      const names = new Map(map.nodes.map((n) => [n.id, n.label]));
+      const names = new Map(map.nodes.map((n) => [n.id, personShown(n, links).name]));
       let changed = shown.length !== map.edges.length;
       const next = map.edges.map((e, i) => {
         const previous = before.get(e.id);
@@ -190,7 +213,7 @@ function DrawnMap({ doc, handle, editable, awareness, me, onProblem }: MapCanvas
       });
       return changed ? next : shown;
     });
-  }, [map, editable, others]);
+  }, [map, editable, others, links]);
 
   const attempt = (change: () => void) => {
     try {

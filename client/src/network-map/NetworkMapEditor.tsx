@@ -7,10 +7,9 @@
 import { lazy, Suspense, useMemo, useState, type ReactNode } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
-import { getCaseAgencies } from "../api/api";
-import { useResource } from "../api/use-resource";
 import { PageLoading } from "../layout/PageLoading";
 import { MapListView } from "./MapListView";
+import { MapLinksContext, useCaseMapLinks } from "./use-map-links";
 import { MapPictureContext, useMapPicture } from "./use-map-picture";
 import { useNetworkMap } from "./use-network-map";
 import { RelationshipLabelsContext, useCaseRelationshipLabels } from "./use-relationship-labels";
@@ -32,24 +31,29 @@ interface NetworkMapEditorProps {
   describedBy: string;
 }
 
-/** The map, with its picture and the relationships the child's service offers, each read once for both views. */
+/**
+ * The map, with its picture, the relationships the child's service offers, and the child's team
+ * and service's agencies its people may be linked to: each read once for both views.
+ */
 export function NetworkMapEditor(props: NetworkMapEditorProps) {
   const read = useMapPicture(props.documentId);
   // The same value until it changes: a new one each render would have React look through the whole drawing for readers of it.
   const picture = useMemo(() => ({ ...read, mayChange: props.mayChangePicture }), [read, props.mayChangePicture]);
   const relationshipLabels = useCaseRelationshipLabels(props.caseId);
+  const links = useCaseMapLinks(props.caseId);
   return (
     <MapPictureContext.Provider value={picture}>
       <RelationshipLabelsContext.Provider value={relationshipLabels}>
-        <MapViews {...props} />
+        <MapLinksContext.Provider value={links}>
+          <MapViews {...props} />
+        </MapLinksContext.Provider>
       </RelationshipLabelsContext.Provider>
     </MapPictureContext.Provider>
   );
 }
 
-function MapViews({ doc, awareness, me, caseId, editable, statusLine, describedBy }: NetworkMapEditorProps) {
+function MapViews({ doc, awareness, me, editable, statusLine, describedBy }: NetworkMapEditorProps) {
   const handle = useNetworkMap(doc, editable);
-  const agencies = useResource(() => (caseId ? getCaseAgencies(caseId) : Promise.resolve([])), `agencies:${caseId}`);
   const [view, setView] = useState<"map" | "list">(() => (window.matchMedia?.("(max-width: 640px)").matches ? "list" : "map"));
   const [canvasProblem, setCanvasProblem] = useState<string | null>(null);
   return (
@@ -92,7 +96,7 @@ function MapViews({ doc, awareness, me, caseId, editable, statusLine, describedB
           </Suspense>
         </>
       ) : (
-        <MapListView doc={doc} handle={handle} editable={editable} agencies={agencies.status === "loaded" ? agencies.data : []} />
+        <MapListView doc={doc} handle={handle} editable={editable} />
       )}
     </section>
   );

@@ -27,7 +27,8 @@ export interface NodeAsShown {
 
 export const noLinkedRecords: LinkedRecords = { team: new Map(), agencies: new Map() };
 
-function contactOf(member: TeamMember | undefined): string | null {
+/** How a team member is reached, in words ("01632 960 455, lucy.evans@…"), or null when the reader is told none. */
+export function teamContactInWords(member: TeamMember | undefined): string | null {
   return [member?.contact?.phone, member?.contact?.email].filter(Boolean).join(", ") || null;
 }
 
@@ -40,7 +41,7 @@ export function nodeAsShown(node: MapNode, linked: LinkedRecords): NodeAsShown {
     name,
     role: node.role ?? member?.jobTitle ?? null,
     agency: agency === name ? null : agency,
-    contact: contactOf(member) ?? node.contact,
+    contact: teamContactInWords(member) ?? node.contact,
     member: member ?? null,
   };
 }
