@@ -100,10 +100,13 @@ const isDeletable = (person: MapNodeData, editable: boolean) => editable && pers
 const samePeople = (a: readonly MapPresence[], b: readonly MapPresence[]) => a.length === b.length && a.every((p, i) => p.clientId === b[i]!.clientId && p.name === b[i]!.name && p.colour === b[i]!.colour);
 
 /** Whether the node drawn already (at the same place in the list) shows this person as they are now, selected by the same people. */
-function unchanged(previous: PersonNode, atSamePlace: PersonNode | undefined, person: MapNodeData, shown: PersonShown, selectedBy: MapPresence[], editable: boolean): boolean {
+/** Only moved: while this screen drags a person, their own moves coming back change nothing drawn (the pointer places them). */
+const movedOnly = (a: MapNodeData, b: MapNodeData) => a.label === b.label && a.kind === b.kind && a.status === b.status && a.role === b.role && a.contact === b.contact && a.agencyId === b.agencyId && a.personId === b.personId;
+
+function unchanged(previous: PersonNode, atSamePlace: PersonNode | undefined, person: MapNodeData, beingDragged: boolean, shown: PersonShown, selectedBy: MapPresence[], editable: boolean): boolean {
   return (
     previous === atSamePlace &&
-    previous.data.person === person &&
+    (previous.data.person === person || (beingDragged && movedOnly(previous.data.person, person))) &&
     sameShown(previous.data.shown, shown) &&
     samePeople(previous.data.selectedBy, selectedBy) &&
     previous.deletable === isDeletable(person, editable)
@@ -191,7 +194,7 @@ function DrawnMap({ doc, handle, editable, awareness, me, onProblem }: MapCanvas
         const previous = before.get(person.id);
         const selectedBy = others.filter((o) => o.selection.includes(person.id));
         const asShown = personShown(person, links);
-        if (previous && unchanged(previous, shown[i], person, asShown, selectedBy, editable)) return previous;
+        if (previous && unchanged(previous, shown[i], person, dragging.current.has(person.id), asShown, selectedBy, editable)) return previous;
         changed = true;
         const node = toFlowNode(person, asShown, editable, previous, selectedBy);
         // What the library measured stays: a node without it cannot be dragged.
