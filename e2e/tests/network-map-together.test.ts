@@ -1,9 +1,10 @@
 /**
  * Two people drawing Jamie's network map at once (issue 14), in Chromium, each in a browser
- * context of their own: each adds someone and sees the other's addition; one drags a person
- * across the map and the other sees them move; one connects two people and the other sees the
- * line drawn and reads the relationship; each sees
- * the other's pointer and selection, with their name; a reload keeps everything.
+ * context of their own: both add someone at the same moment and each sees both; one drags a
+ * person across the map and the other sees them move; both connect two people at the same moment
+ * (one in the list, one by drawing a line between two people on the map) and each sees both lines
+ * and reads both relationships; each sees the other's pointer and selection, with their name; a
+ * reload keeps everything.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -32,6 +33,31 @@ async function addThroughList(page: Page, name: string): Promise<void> {
   await page.getByTestId("network-map-canvas").scrollIntoViewIfNeeded();
 }
 
+/** Connects two people through the list's keyboard form, then goes back to the drawn map. */
+async function connectInList(page: Page, from: string, label: string, to: string): Promise<void> {
+  await page.getByRole("button", { name: "A list" }).click();
+  await page.locator("#map-connect-from").selectOption({ label: from });
+  await page.locator("#map-connect-label").fill(label);
+  await page.locator("#map-connect-to").selectOption({ label: to });
+  await page.getByRole("button", { name: "Connect them" }).click();
+  await page.getByRole("button", { name: "A drawn map" }).click();
+  await page.getByTestId("network-map-canvas").scrollIntoViewIfNeeded();
+}
+
+/** Draws a line on the map from the foot of one person's box to the head of another's, as a mouse does. */
+async function connectOnMap(page: Page, from: string, to: string): Promise<void> {
+  const centre = async (label: string, end: "source" | "target") => {
+    const box = (await nodeOnMap(page, label).locator(`.react-flow__handle.${end}`).boundingBox())!;
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  };
+  const start = await centre(from, "source");
+  const end = await centre(to, "target");
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(end.x, end.y, { steps: 12 });
+  await page.mouse.up();
+}
+
 describe("two people drawing one network map", () => {
   it("see each other's additions, connections, pointers and selections live, and keep them on reload", async () => {
     const errors: string[] = [];
@@ -40,10 +66,8 @@ describe("two people drawing one network map", () => {
     const tom = await session.signedIn("tom.hughes", errors);
     await Promise.all([openDrawnMap(priya, mapId), openDrawnMap(tom, mapId)]);
 
-    // Each adds someone, and sees the other's addition (the model's property test covers adding at the very same moment).
-    await addThroughList(priya, "Dr Ben Carter");
-    await expect.poll(() => drawn(tom), { timeout: 3000, interval: 50 }).toEqual(["Dr Ben Carter", "Jamie Walker"]);
-    await addThroughList(tom, "Mark Davies");
+    // Both add someone at the same moment; each sees both.
+    await Promise.all([addThroughList(priya, "Dr Ben Carter"), addThroughList(tom, "Mark Davies")]);
     for (const page of [priya, tom]) await expect.poll(() => drawn(page), { timeout: 3000, interval: 50 }).toEqual(["Dr Ben Carter", "Jamie Walker", "Mark Davies"]);
     // Let the map settle (nodes measured) before dragging.
     await tom.waitForTimeout(300);
@@ -58,19 +82,18 @@ describe("two people drawing one network map", () => {
     await tom.mouse.up();
     await expect.poll(priyaSeesMarkAt, { timeout: 5000, interval: 50 }).toBeGreaterThan(before + 40);
 
-    // Tom connects Ben to Mark (through the list, as the keyboard does); Priya's drawn map shows the line.
-    await tom.getByRole("button", { name: "A list" }).click();
-    await tom.locator("#map-connect-from").selectOption({ label: "Dr Ben Carter" });
-    await tom.locator("#map-connect-label").fill("works with");
-    await tom.locator("#map-connect-to").selectOption({ label: "Mark Davies" });
-    await tom.getByRole("button", { name: "Connect them" }).click();
-    await tom.getByRole("button", { name: "A drawn map" }).click();
-    await tom.getByTestId("network-map-canvas").scrollIntoViewIfNeeded();
-    await expect.poll(() => priya.locator(".react-flow__edge").count(), { timeout: 3000, interval: 50 }).toBe(1);
-    await priya.getByRole("button", { name: "A list" }).click();
-    await expect.poll(() => priya.getByRole("list", { name: "Dr Ben Carter's relationships" }).textContent()).toContain("works with Mark Davies");
-    await priya.getByRole("button", { name: "A drawn map" }).click();
-    await priya.getByTestId("network-map-canvas").waitFor();
+    // Both connect two people at the same moment: Tom in the list (Ben works with Mark), Priya on the
+    // drawn map by drawing a line from Jamie down to Ben (a new line reads "works with").
+    await Promise.all([connectInList(tom, "Dr Ben Carter", "refers to", "Mark Davies"), connectOnMap(priya, "Jamie Walker", "Dr Ben Carter")]);
+    for (const page of [priya, tom]) {
+      await expect.poll(() => page.locator(".react-flow__edge").count(), { timeout: 3000, interval: 50 }).toBe(2);
+      await page.getByRole("button", { name: "A list" }).click();
+      const bens = () => page.getByRole("list", { name: "Dr Ben Carter's relationships" }).textContent();
+      await expect.poll(bens).toContain("refers to Mark Davies");
+      await expect.poll(bens).toContain("Jamie Walker works with them");
+      await page.getByRole("button", { name: "A drawn map" }).click();
+      await page.getByTestId("network-map-canvas").waitFor();
+    }
 
     // Tom's pointer, and what he selects, show on Priya's map with his name.
     const canvas = await tom.getByTestId("network-map-canvas").boundingBox();
@@ -84,7 +107,7 @@ describe("two people drawing one network map", () => {
     await priya.reload();
     await priya.getByTestId("network-map-canvas").waitFor({ timeout: 15_000 });
     await expect.poll(() => drawn(priya)).toEqual(["Dr Ben Carter", "Jamie Walker", "Mark Davies"]);
-    await expect.poll(() => priya.locator(".react-flow__edge").count()).toBe(1);
+    await expect.poll(() => priya.locator(".react-flow__edge").count()).toBe(2);
     expect(errors).toEqual([]);
   });
 });
