@@ -1,56 +1,77 @@
 /**
- * pnpm bench:collab — edit-to-delivery latency of the collab endpoint under load.
+ * pnpm bench:collab — edit-to-delivery latency of the collab endpoint under load, side by side
+ * with the stock y-websocket server in one run (issue 15).
  *
- * Builds and starts the server (as `pnpm start` does) on a fresh data directory, signs in, creates D
- * documents of one kind, connects C stock y-websocket clients to each, and has every client edit
- * R times a second for S seconds. Each receiver times every remote edit from the moment its
- * author made it. Afterwards the server is stopped and the update log is counted: every edit
- * must be stored. All clients are one person, so the per-person collab caps are raised through
- * configuration. Any connection the server closes is counted by its close code; a close for an
- * update outside the document's model (4423) fails the run.
+ * Starts each server once (collab-targets.ts): the stock y-websocket server, Roundtable on PGlite,
+ * and Roundtable on Postgres when DATABASE_URL is set. Then, for each load level, runs rounds,
+ * interleaved (each round puts the load on every server in turn, in an order that rotates): a
+ * round makes D fresh documents on that server, connects C stock y-websocket clients to each,
+ * and has every client edit R times a second for S seconds. Each receiver times every remote edit
+ * from the moment its author made it. At the end Roundtable is stopped and its update log counted:
+ * every edit must be stored. Prints each server's medians over the rounds and Roundtable's ratios
+ * to the stock server against the targets (p50 within 1.1×, p99 within 1.2×). Missing a target is
+ * reported, not an error; an edit not delivered or not stored, or a connection the server closed
+ * for an update outside the document's model (4423), fails the run.
  *
  * --kind care-plan (the default): care plans; each client types a letter into a paragraph of its
- * own each time. --kind network-map: network maps (issue 14: "10 maps × 10 editors moving nodes
- * 5 times a second: delivery p99 and 100% delivered"); each client adds a person of its own to
- * the map once, then moves them each time, as dragging does. See collab-workloads.ts.
+ * own each time. --kind network-map: network maps; each client adds a person of its own to the
+ * map once, then moves them each time, as dragging does. See collab-workloads.ts.
  *
- * Options: --kind K --docs D --clients C --rate R --seconds S (defaults care-plan 10 10 5 10).
- * With DATABASE_URL set, a fresh Postgres database is made for the run instead of embedded PGlite.
+ * Options: --kind K --rounds N (default 5) --seconds S (default 10) --servers stock,pglite,postgres
+ * (default: all three with DATABASE_URL set, else the first two); --docs D --clients C --rate R
+ * to run one load level instead of the issue's two (10 × 10 × 5/s and 20 × 10 × 10/s).
+ * SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=…" profiles the Roundtable servers.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { openDatabase, schema } from "@roundtable/db";
-import { createTestDatabase } from "@roundtable/db/testing";
-import { closeCodes, type CaseSummary, type DocumentDetail } from "@roundtable/domain";
-import { inArray } from "drizzle-orm";
-import { signIn } from "../test/support/api-client.js";
+import { closeCodes } from "@roundtable/domain";
 import buildServer from "../test/support/build-server.js";
-import { freePort, startChildServer } from "../test/support/child-server.js";
-import { connectCollab, type CollabClient } from "../test/support/collab-client.js";
-import { workloadFor, workloadKinds, type WorkloadKind } from "./collab-workloads.js";
+import type { CollabClient } from "../test/support/collab-client.js";
+import { startTarget, targetTitles, type Target, type TargetName } from "./collab-targets.js";
+import { workloadFor, workloadKinds, type Workload, type WorkloadKind } from "./collab-workloads.js";
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== "--"), // `pnpm bench:collab -- --kind …` passes the "--" on
   options: {
     kind: { type: "string", default: "care-plan" },
-    docs: { type: "string", default: "10" },
-    clients: { type: "string", default: "10" },
-    rate: { type: "string", default: "5" },
+    rounds: { type: "string", default: "5" },
     seconds: { type: "string", default: "10" },
+    servers: { type: "string" },
+    docs: { type: "string" },
+    clients: { type: "string" },
+    rate: { type: "string" },
   },
 });
-const D = Number(values.docs);
-const C = Number(values.clients);
-const R = Number(values.rate);
-const S = Number(values.seconds);
 if (!(workloadKinds as readonly string[]).includes(values.kind)) {
   console.error(`--kind must be one of: ${workloadKinds.join(", ")}`);
   process.exit(2);
 }
-const workload = workloadFor(values.kind as WorkloadKind, Math.ceil(R * S) + 1);
+const ROUNDS = Number(values.rounds);
+const S = Number(values.seconds);
+const servers = (values.servers ?? (process.env.DATABASE_URL ? "stock,pglite,postgres" : "stock,pglite")).split(",") as TargetName[];
+if (servers.some((s) => !(s in targetTitles))) {
+  console.error(`--servers takes a list of: ${Object.keys(targetTitles).join(", ")}`);
+  process.exit(2);
+}
+if (servers.includes("postgres") && !process.env.DATABASE_URL) {
+  console.error("--servers postgres needs DATABASE_URL (a database the run may make others from)");
+  process.exit(2);
+}
+
+interface Level {
+  docs: number;
+  clients: number;
+  rate: number;
+}
+const levels: Level[] =
+  values.docs || values.clients || values.rate
+    ? [{ docs: Number(values.docs ?? 10), clients: Number(values.clients ?? 10), rate: Number(values.rate ?? 5) }]
+    : [
+        { docs: 10, clients: 10, rate: 5 },
+        { docs: 20, clients: 10, rate: 10 },
+      ];
+const levelName = (l: Level) => `${l.docs} documents × ${l.clients} clients × ${l.rate} edits/s`;
 
 function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -68,142 +89,178 @@ function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
+const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
-const round = (n: number) => Math.round(n * 1000) / 1000;
+interface RoundResult {
+  target: TargetName;
+  level: Level;
+  documentIds: string[];
+  sent: number;
+  expected: number;
+  delivered: number;
+  latency: { p50: number; p95: number; p99: number; max: number };
+  closes: Map<number, number>;
+  cpu: { server: number; bench: number };
+  benchLoopP99: number;
+}
+
+/** One round of one load level on one server. */
+async function runRound(target: Target, level: Level, workload: Workload): Promise<RoundResult> {
+  const { docs: D, clients: C, rate: R } = level;
+  const documentIds = await target.newDocuments(workload.kind, workload.title, D);
+  const latencies: number[] = [];
+  let delivered = 0;
+  const closes = new Map<number, number>(); // close code → connections the server closed with it
+  const clients: CollabClient[] = [];
+  for (const documentId of documentIds) {
+    const room = await Promise.all(Array.from({ length: C }, () => target.connect(documentId)));
+    for (const client of room) {
+      workload.listen(client, (latencyMs) => {
+        latencies.push(latencyMs);
+        delivered++;
+      });
+      // Null when the client closed the connection itself (at the end of the round).
+      client.provider.on("connection-close", (event) => {
+        if (event) closes.set(event.code, (closes.get(event.code) ?? 0) + 1);
+      });
+    }
+    clients.push(...room);
+  }
+  const edits = clients.map((client, i) => workload.prepare(client, i % C));
+  await new Promise((r) => setTimeout(r, 1000));
+  latencies.length = 0;
+  delivered = 0;
+
+  let sent = 0;
+  // The clients share this process: its own event-loop delay is part of every figure measured.
+  const benchLoop = monitorEventLoopDelay({ resolution: 1 });
+  benchLoop.enable();
+  const cpuAtStart = { server: cpuSeconds(target.pid), bench: cpuSeconds("self") };
+  const timers = edits.map((edit) => {
+    const start = setTimeout(() => {
+      const tick = setInterval(() => {
+        edit();
+        sent++;
+      }, 1000 / R);
+      timers.push(tick);
+    }, Math.random() * (1000 / R));
+    return start;
+  });
+  await new Promise((r) => setTimeout(r, S * 1000));
+  for (const t of timers) {
+    clearTimeout(t);
+    clearInterval(t);
+  }
+  benchLoop.disable();
+  const cpu = { server: round3(cpuSeconds(target.pid) - cpuAtStart.server), bench: round3(cpuSeconds("self") - cpuAtStart.bench) };
+  const expected = sent * (C - 1);
+  const settleUntil = Date.now() + 10_000;
+  while (delivered < expected && Date.now() < settleUntil) await new Promise((r) => setTimeout(r, 50));
+  for (const client of clients) client.destroy();
+  latencies.sort((a, b) => a - b);
+  const latency = { p50: round3(percentile(latencies, 50)), p95: round3(percentile(latencies, 95)), p99: round3(percentile(latencies, 99)), max: round3(latencies.at(-1) ?? NaN) };
+  return { target: target.name, level, documentIds, sent, expected, delivered, latency, closes, cpu, benchLoopP99: round3(benchLoop.percentile(99) / 1e6) };
+}
 
 async function main(): Promise<void> {
+  process.setMaxListeners(0); // y-websocket's provider listens for this process's exit, once per client
   buildServer(); // as `pnpm start` does: what is measured is the code in the checkout now, never an old build
-  const dataDir = mkdtempSync(path.join(tmpdir(), "roundtable-bench-"));
-  const postgres = process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL) : null;
-  const storage = postgres ? { databaseUrl: postgres.url } : { dataDir };
-  const port = await freePort();
-  console.log(`Starting the server on a fresh ${postgres ? "Postgres database" : `data directory (${dataDir})`}…`);
-  const server = await startChildServer(storage, port, {
-    COLLAB_COMPACT_AFTER_UPDATES: "1000000000", // keep every update row, so the log can be counted
-    // Every client signs in as one person: the per-person caps are raised for that, and only that.
-    COLLAB_MAX_CONNECTIONS_PER_PERSON: String(D * C),
-    COLLAB_MAX_BYTES_PER_PERSON_PER_SECOND: String(D * C * 64 * 1024),
-    COLLAB_PERSON_BYTE_BURST: String(D * C * 128 * 1024),
-  });
-  const pid = server.process.pid!;
-  let stopping = false;
+  const maxEditsPerClient = Math.ceil(Math.max(...levels.map((l) => l.rate)) * S) + 1;
+  const workload = workloadFor(values.kind as WorkloadKind, maxEditsPerClient);
+  const caps = { connections: Math.max(...levels.map((l) => l.docs * l.clients)) };
+  console.log(`Starting ${servers.map((s) => targetTitles[s]).join(", ")}…`);
+  const targets: Target[] = [];
+  for (const name of servers) targets.push(await startTarget(name, caps, process.env.DATABASE_URL));
+  const rss = new Map(targets.map((t) => [t.name, { atStart: rssMiB(t.pid), atEnd: 0 }]));
+  const results: RoundResult[] = [];
+  let failed = false;
   try {
-    const priya = await signIn(server.url, "priya.shah");
-    const jamie = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!;
-    const documentIds: string[] = [];
-    for (let d = 0; d < D; d++) {
-      const created = await priya.post<DocumentDetail>(`/api/cases/${jamie.id}/documents`, { kind: workload.kind, title: workload.title(d + 1) });
-      documentIds.push(created.body.id);
-    }
-    const rssBefore = rssMiB(pid);
-
-    console.log(`Connecting ${D * C} clients to ${D} ${workload.kind} documents…`);
-    const latencies: number[] = [];
-    let delivered = 0;
-    const closes = new Map<number, number>(); // close code → connections the server closed with it
-    const clients: CollabClient[][] = [];
-    for (const documentId of documentIds) {
-      const room = await Promise.all(Array.from({ length: C }, () => connectCollab(server.url, documentId, priya.cookie)));
-      for (const client of room) {
-        workload.listen(client, (latencyMs) => {
-          latencies.push(latencyMs);
-          delivered++;
-        });
-        // Null when the client closed the connection itself (at the end of the run).
-        client.provider.on("connection-close", (event) => {
-          if (event) closes.set(event.code, (closes.get(event.code) ?? 0) + 1);
-        });
+    for (const level of levels) {
+      console.log(`\n${levelName(level)}, ${S} s a round, ${ROUNDS} rounds (${workload.doing.toLowerCase()})`);
+      for (let r = 0; r < ROUNDS; r++) {
+        // Interleaved, in an order that rotates, so no server always follows the same one.
+        const order = targets.map((_, i) => targets[(i + r) % targets.length]!);
+        for (const target of order) {
+          const result = await runRound(target, level, workload);
+          results.push(result);
+          const { p50, p99 } = result.latency;
+          const lost = result.expected - result.delivered;
+          console.log(`  round ${r + 1}, ${targetTitles[target.name]}: p50 ${p50} ms, p99 ${p99} ms, ${result.delivered}/${result.expected} delivered${lost ? ` (${lost} MISSING)` : ""}, server CPU ${result.cpu.server} s`);
+        }
       }
-      clients.push(room);
     }
-    const edits = clients.flatMap((room) => room.map((client, i) => workload.prepare(client, i)));
-    await new Promise((r) => setTimeout(r, 1000));
-    latencies.length = 0;
-    delivered = 0;
-
-    console.log(`${workload.doing}: every client ${R} times a second for ${S} s…`);
-    let sent = 0;
-    // The clients share this process: its own event-loop delay is part of every figure measured.
-    const benchLoop = monitorEventLoopDelay({ resolution: 1 });
-    benchLoop.enable();
-    const cpuAtStart = { server: cpuSeconds(pid), bench: cpuSeconds("self") };
-    const timers = edits.map((edit) => {
-      const start = setTimeout(() => {
-        const tick = setInterval(() => {
-          edit();
-          sent++;
-        }, 1000 / R);
-        timers.push(tick);
-      }, Math.random() * (1000 / R));
-      return start;
-    });
-    await new Promise((r) => setTimeout(r, S * 1000));
-    for (const t of timers) {
-      clearTimeout(t);
-      clearInterval(t);
-    }
-    benchLoop.disable();
-    const cpuUsed = { server: round(cpuSeconds(pid) - cpuAtStart.server), bench: round(cpuSeconds("self") - cpuAtStart.bench) };
-    const expected = sent * (C - 1);
-    const settleUntil = Date.now() + 10_000;
-    while (delivered < expected && Date.now() < settleUntil) await new Promise((r) => setTimeout(r, 50));
-    const rssAfter = rssMiB(pid);
-    for (const client of clients.flat()) client.destroy();
-
-    stopping = true;
-    await server.kill("SIGTERM"); // a clean stop writes anything still queued
-    const database = await openDatabase({ url: storage.databaseUrl, dataDir: storage.dataDir });
-    const rows = await database.db
-      .select({ seq: schema.documentUpdates.seq })
-      .from(schema.documentUpdates)
-      .where(inArray(schema.documentUpdates.documentId, documentIds));
-    await database.close();
-    // Setup wrote one paragraph or node per client; every edit after that is one more row.
-    const stored = rows.length - D * C;
-
-    latencies.sort((a, b) => a - b);
-    const refused = closes.get(closeCodes.outsideModel) ?? 0;
-    const result = {
-      kind: workload.kind,
-      database: postgres ? "postgres" : "pglite",
-      docs: D,
-      clientsPerDoc: C,
-      editsPerSecondPerClient: R,
-      seconds: S,
-      editsSent: sent,
-      deliveriesExpected: expected,
-      deliveriesReceived: delivered,
-      deliveryRatio: round(delivered / expected),
-      latencyMs: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? NaN) },
-      updatesStored: stored,
-      everyEditStored: stored === sent,
-      connectionsClosedByServer: Object.fromEntries(closes),
-      updatesRefusedAsOutsideModel: refused,
-      serverRssMiB: { before: rssBefore, after: rssAfter },
-      cpuSecondsWhileEditing: cpuUsed,
-      benchProcessLoopDelayMs: { p50: round(benchLoop.percentile(50) / 1e6), p99: round(benchLoop.percentile(99) / 1e6) },
-    };
-    console.log("\n| measure | value |\n| --- | --- |");
-    console.log(`| kind | ${workload.kind} |`);
-    console.log(`| documents × clients | ${D} × ${C} |`);
-    console.log(`| edits sent (${R}/s each for ${S} s) | ${sent} |`);
-    console.log(`| deliveries received / expected | ${delivered} / ${expected} (${(result.deliveryRatio * 100).toFixed(2)}%) |`);
-    console.log(`| latency p50 / p95 / p99 / max (ms) | ${result.latencyMs.p50} / ${result.latencyMs.p95} / ${result.latencyMs.p99} / ${result.latencyMs.max} |`);
-    console.log(`| updates stored in the log | ${stored} (${result.everyEditStored ? "every edit" : "MISSING EDITS"}) |`);
-    console.log(`| connections closed by the server (code × times) | ${closes.size === 0 ? "none" : [...closes].map(([code, n]) => `${code} × ${n}`).join(", ")}${refused > 0 ? " (REFUSED AS OUTSIDE THE MODEL)" : ""} |`);
-    console.log(`| server RSS before / after (MiB) | ${rssBefore} / ${rssAfter} |`);
-    console.log(`| CPU seconds while editing: server / benchmark clients | ${cpuUsed.server} / ${cpuUsed.bench} |`);
-    console.log(`| the benchmark's own event-loop delay p50 / p99 (ms) | ${result.benchProcessLoopDelayMs.p50} / ${result.benchProcessLoopDelayMs.p99} |`);
-    console.log(`\n${JSON.stringify(result)}`);
-    if (!result.everyEditStored || delivered < expected || refused > 0) process.exitCode = 1;
-  } catch (err) {
-    const { exitCode, signalCode } = server.process;
-    if (!stopping && (exitCode !== null || signalCode !== null)) console.error(`The server stopped during the run (exit code ${exitCode}, signal ${signalCode}). Its output:\n${server.output()}`);
-    throw err;
   } finally {
-    await server.kill("SIGKILL");
-    await postgres?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const target of targets) {
+      rss.get(target.name)!.atEnd = rssMiB(target.pid);
+      const ours = results.filter((r) => r.target === target.name);
+      const stored = await target.stop(target.name === "stock" ? [] : ours.flatMap((r) => r.documentIds));
+      if (!stored) continue;
+      // Each client's own place to edit is one row; every edit after that is one more.
+      for (const r of ours) {
+        const rows = r.documentIds.reduce((n, id) => n + (stored.get(id) ?? 0), 0) - r.level.docs * r.level.clients;
+        if (rows !== r.sent) {
+          console.log(`${targetTitles[target.name]}: ${r.sent} edits sent in a round at ${levelName(r.level)}, but ${rows} stored: EDITS LOST`);
+          failed = true;
+        }
+      }
+    }
+  }
+
+  const summary = levels.map((level) => {
+    const of = (name: TargetName) => results.filter((r) => r.target === name && r.level === level);
+    const servers = Object.fromEntries(
+      targets.map((t) => {
+        const rounds = of(t.name);
+        return [
+          t.name,
+          {
+            p50Median: median(rounds.map((r) => r.latency.p50)),
+            p99Median: median(rounds.map((r) => r.latency.p99)),
+            p50Rounds: rounds.map((r) => r.latency.p50),
+            p99Rounds: rounds.map((r) => r.latency.p99),
+            delivered: rounds.reduce((n, r) => n + r.delivered, 0),
+            expected: rounds.reduce((n, r) => n + r.expected, 0),
+            serverCpuSecondsMedian: median(rounds.map((r) => r.cpu.server)),
+            benchLoopDelayP99Median: median(rounds.map((r) => r.benchLoopP99)),
+          },
+        ];
+      }),
+    );
+    return { level, servers };
+  });
+
+  for (const { level, servers: byServer } of summary) {
+    console.log(`\n### ${levelName(level)}: medians of ${ROUNDS} interleaved rounds\n`);
+    console.log("| server | p50 ms | p99 ms | p50 by round | p99 by round | delivered | server CPU s a round |\n| --- | --- | --- | --- | --- | --- | --- |");
+    for (const [name, s] of Object.entries(byServer)) {
+      console.log(
+        `| ${targetTitles[name as TargetName]} | ${s.p50Median} | ${s.p99Median} | ${s.p50Rounds.join(", ")} | ${s.p99Rounds.join(", ")} | ${((s.delivered / s.expected) * 100).toFixed(2)}% | ${s.serverCpuSecondsMedian} |`,
+      );
+    }
+    const stock = byServer.stock;
+    if (!stock) continue;
+    for (const name of ["pglite", "postgres"] as const) {
+      const ours = byServer[name];
+      if (!ours) continue;
+      const p50 = ours.p50Median / stock.p50Median;
+      const p99 = ours.p99Median / stock.p99Median;
+      console.log(
+        `\n${targetTitles[name]} ÷ stock: p50 ${p50.toFixed(2)}× (target ≤ 1.1×: ${p50 <= 1.1 ? "met" : "MISSED"}), p99 ${p99.toFixed(2)}× (target ≤ 1.2×: ${p99 <= 1.2 ? "met" : "MISSED"})`,
+      );
+    }
+  }
+  console.log(`\n| server | RSS at start / end (MiB) |\n| --- | --- |`);
+  for (const [name, m] of rss) console.log(`| ${targetTitles[name]} | ${m.atStart} / ${m.atEnd} |`);
+
+  const everyDelivered = results.every((r) => r.delivered >= r.expected);
+  const refused = results.reduce((n, r) => n + (r.closes.get(closeCodes.outsideModel) ?? 0), 0);
+  const closedByServer = results.filter((r) => r.closes.size > 0).map((r) => `${targetTitles[r.target]}: ${[...r.closes].map(([code, n]) => `${code} × ${n}`).join(", ")}`);
+  if (closedByServer.length) console.log(`\nConnections the servers closed: ${closedByServer.join("; ")}`);
+  console.log(`\n${JSON.stringify({ kind: workload.kind, rounds: ROUNDS, seconds: S, summary, rssMiB: Object.fromEntries(rss) })}`);
+  if (failed || !everyDelivered || refused > 0) {
+    console.log(`\nFAILED: ${[failed && "edits not stored", !everyDelivered && "edits not delivered", refused > 0 && `${refused} connections refused as outside the model`].filter(Boolean).join("; ")}`);
+    process.exitCode = 1;
   }
 }
 

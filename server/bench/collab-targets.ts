@@ -1,0 +1,148 @@
+/**
+ * The servers `pnpm bench:collab` puts the same load on, side by side in one run:
+ *
+ * - the stock y-websocket server (@y/websocket-server, a dev dependency of the benchmark only):
+ *   no sign-in, nothing stored; the bare protocol, and the yardstick;
+ * - Roundtable on embedded PGlite, and Roundtable on Postgres: built as `pnpm start` builds it,
+ *   each client signed in, every update stored durably, the action projector running.
+ *
+ * Each is its own process, started once for the run. A target makes fresh documents for each
+ * round, connects stock y-websocket clients to them, and at the end (Roundtable only) counts what
+ * its update log holds for each round's documents, which it can only do once stopped (PGlite
+ * opens a data directory in one process at a time).
+ */
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { openDatabase, schema } from "@roundtable/db";
+import { createTestDatabase } from "@roundtable/db/testing";
+import type { CaseSummary, DocumentDetail } from "@roundtable/domain";
+import { inArray } from "drizzle-orm";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { signIn } from "../test/support/api-client.js";
+import { freePort, startChildServer, type ChildServer } from "../test/support/child-server.js";
+import { cookieWebSocket, type CollabClient } from "../test/support/collab-client.js";
+import { waitFor } from "../test/support/wait-for.js";
+
+export type TargetName = "stock" | "pglite" | "postgres";
+
+export const targetTitles: Record<TargetName, string> = {
+  stock: "stock y-websocket server",
+  pglite: "Roundtable, PGlite",
+  postgres: "Roundtable, Postgres",
+};
+
+export interface Target {
+  name: TargetName;
+  pid: number;
+  /** Fresh documents of `kind` for one round. */
+  newDocuments(kind: string, title: (n: number) => string, count: number): Promise<string[]>;
+  connect(documentId: string): Promise<CollabClient>;
+  /** Stops the server; for Roundtable, the rows its update log holds for each document asked about. */
+  stop(countStoredFor: string[]): Promise<Map<string, number> | null>;
+}
+
+/** The per-person caps, raised for a run whose clients are all one person. */
+export interface Caps {
+  connections: number;
+}
+
+export async function startTarget(name: TargetName, caps: Caps, databaseUrl: string | undefined): Promise<Target> {
+  return name === "stock" ? startStock() : startRoundtable(name, caps, databaseUrl);
+}
+
+function connectTo(wsBase: string, documentId: string, cookie: string | null): Promise<CollabClient> {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(wsBase, documentId, doc, { WebSocketPolyfill: cookieWebSocket(cookie), disableBc: true });
+  const client: CollabClient = {
+    doc,
+    provider,
+    text: () => "",
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+  return waitFor(() => provider.synced, { timeoutMs: 10_000, what: `sync of ${documentId}` }).then(() => client);
+}
+
+async function startStock(): Promise<Target> {
+  const port = await freePort();
+  const script = createRequire(import.meta.url).resolve("@y/websocket-server/package.json").replace(/package\.json$/, "src/server.js");
+  const child = spawn(process.execPath, [script], { env: { ...process.env, HOST: "127.0.0.1", PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`The stock y-websocket server exited: ${output}`);
+      return (await fetch(url).catch(() => null))?.ok;
+    },
+    { timeoutMs: 20_000, intervalMs: 100, what: "the stock y-websocket server to start" },
+  );
+  return {
+    name: "stock",
+    pid: child.pid!,
+    newDocuments: async (_kind, _title, count) => Array.from({ length: count }, () => randomUUID()),
+    connect: (documentId) => connectTo(`ws://127.0.0.1:${port}`, documentId, null),
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGKILL");
+        await exited;
+      }
+      return null;
+    },
+  };
+}
+
+async function startRoundtable(name: "pglite" | "postgres", caps: Caps, databaseUrl: string | undefined): Promise<Target> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "roundtable-bench-"));
+  const postgres = name === "postgres" ? await createTestDatabase(databaseUrl!) : null;
+  const storage = postgres ? { databaseUrl: postgres.url } : { dataDir };
+  const server: ChildServer = await startChildServer(storage, await freePort(), {
+    COLLAB_COMPACT_AFTER_UPDATES: "1000000000", // keep every update row, so the log can be counted
+    // Every client signs in as one person: the per-person caps are raised for that, and only that.
+    COLLAB_MAX_CONNECTIONS_PER_PERSON: String(caps.connections),
+    COLLAB_MAX_BYTES_PER_PERSON_PER_SECOND: String(caps.connections * 64 * 1024),
+    COLLAB_PERSON_BYTE_BURST: String(caps.connections * 128 * 1024),
+  });
+  const priya = await signIn(server.url, "priya.shah");
+  const jamie = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!;
+  let made = 0;
+  return {
+    name,
+    pid: server.process.pid!,
+    async newDocuments(kind, title, count) {
+      const ids: string[] = [];
+      for (let d = 0; d < count; d++) ids.push((await priya.post<DocumentDetail>(`/api/cases/${jamie.id}/documents`, { kind, title: title(++made) })).body.id);
+      return ids;
+    },
+    connect: (documentId) => connectTo(`${server.url.replace(/^http/, "ws")}/collab`, documentId, priya.cookie),
+    async stop(countStoredFor) {
+      try {
+        await server.kill("SIGTERM"); // a clean stop writes anything still queued
+        const database = await openDatabase({ url: storage.databaseUrl, dataDir: storage.dataDir });
+        const rows = countStoredFor.length
+          ? await database.db
+              .select({ documentId: schema.documentUpdates.documentId })
+              .from(schema.documentUpdates)
+              .where(inArray(schema.documentUpdates.documentId, countStoredFor))
+          : [];
+        await database.close();
+        const stored = new Map<string, number>(countStoredFor.map((id) => [id, 0]));
+        for (const { documentId } of rows) stored.set(documentId, stored.get(documentId)! + 1);
+        return stored;
+      } finally {
+        await server.kill("SIGKILL");
+        await postgres?.drop();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+  };
+}
