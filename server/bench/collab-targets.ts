@@ -7,9 +7,9 @@
  *   each client signed in, every update stored durably, the action projector running.
  *
  * Each is its own process, started once for the run. A target makes fresh documents for each
- * round, connects stock y-websocket clients to them, and at the end (Roundtable only) counts what
- * its update log holds for each round's documents, which it can only do once stopped (PGlite
- * opens a data directory in one process at a time).
+ * round, connects stock y-websocket clients to them, and at the end (Roundtable only) reads back
+ * what it stored of each round's documents, which it can only do once stopped (PGlite opens a
+ * data directory in one process at a time).
  */
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -17,12 +17,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { openDatabase, schema } from "@roundtable/db";
+import { openDatabase } from "@roundtable/db";
 import { createTestDatabase } from "@roundtable/db/testing";
 import type { CaseSummary, DocumentDetail } from "@roundtable/domain";
-import { inArray } from "drizzle-orm";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { PostgresDocumentStorage } from "../src/collab/postgres-document-storage.js";
 import { signIn } from "../test/support/api-client.js";
 import { freePort, startChildServer, type ChildServer } from "../test/support/child-server.js";
 import { cookieWebSocket, type CollabClient } from "../test/support/collab-client.js";
@@ -42,8 +42,11 @@ export interface Target {
   /** Fresh documents of `kind` for one round. */
   newDocuments(kind: string, title: (n: number) => string, count: number): Promise<string[]>;
   connect(documentId: string): Promise<CollabClient>;
-  /** Stops the server; for Roundtable, the rows its update log holds for each document asked about. */
-  stop(countStoredFor: string[]): Promise<Map<string, number> | null>;
+  /**
+   * Stops the server; for Roundtable, how many edits each document asked about holds as stored
+   * (its snapshot and update log read back, and the edits in it counted by `editsIn`).
+   */
+  stop(countStoredFor: string[], editsIn: (doc: Y.Doc) => number): Promise<Map<string, number> | null>;
 }
 
 /** The per-person caps, raised for a run whose clients are all one person. */
@@ -124,19 +127,20 @@ async function startRoundtable(name: "pglite" | "postgres", caps: Caps, database
       return ids;
     },
     connect: (documentId) => connectTo(`${server.url.replace(/^http/, "ws")}/collab`, documentId, priya.cookie),
-    async stop(countStoredFor) {
+    async stop(countStoredFor, editsIn) {
       try {
         await server.kill("SIGTERM"); // a clean stop writes anything still queued
         const database = await openDatabase({ url: storage.databaseUrl, dataDir: storage.dataDir });
-        const rows = countStoredFor.length
-          ? await database.db
-              .select({ documentId: schema.documentUpdates.documentId })
-              .from(schema.documentUpdates)
-              .where(inArray(schema.documentUpdates.documentId, countStoredFor))
-          : [];
+        // Read back as the server loads a document: a room left empty is folded into its snapshot.
+        const documents = new PostgresDocumentStorage(database.db);
+        const stored = new Map<string, number>();
+        for (const id of countStoredFor) {
+          const doc = new Y.Doc();
+          Y.applyUpdate(doc, Y.mergeUpdates((await documents.load(id)).updates));
+          stored.set(id, editsIn(doc));
+          doc.destroy();
+        }
         await database.close();
-        const stored = new Map<string, number>(countStoredFor.map((id) => [id, 0]));
-        for (const { documentId } of rows) stored.set(documentId, stored.get(documentId)! + 1);
         return stored;
       } finally {
         await server.kill("SIGKILL");

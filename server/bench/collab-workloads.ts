@@ -30,6 +30,8 @@ export interface Workload {
   listen(client: CollabClient, delivered: (latencyMs: number) => void): void;
   /** Once, after the client has synced: its own place to edit (one stored update). Returns one edit. */
   prepare(client: CollabClient, index: number): () => void;
+  /** How many edits a document read back from storage holds. */
+  editsIn(doc: Y.Doc): number;
 }
 
 export function workloadFor(kind: WorkloadKind, maxEditsPerClient: number): Workload {
@@ -67,6 +69,8 @@ function carePlanWorkload(): Workload {
         text.insert(text.length, "a");
       };
     },
+    // Every edit is one letter.
+    editsIn: (doc) => doc.getXmlFragment("default").toString().replace(/<[^>]+>/g, "").length,
   };
 }
 
@@ -104,5 +108,7 @@ function networkMapWorkload(maxEditsPerClient: number): Workload {
         if (!moveMapNode(client.doc, id, move, y)) throw new Error(`${id} is no longer on the map`);
       };
     },
+    // A person's x is the number of moves made to them.
+    editsIn: (doc) => [...mapNodesOf(doc)].reduce((n, [id, node]) => n + (id.startsWith("benchmark-") ? Number(node.get("x")) : 0), 0),
   };
 }

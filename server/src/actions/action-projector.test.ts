@@ -1,6 +1,8 @@
 /**
  * Who an action's history credits: the person whose change is projected, never the server. The
  * server's own edits (re-issuing a copied action's id, filling in a template) have no author.
+ * And what the projector skips: a change that leaves the actions as they were reads and writes
+ * nothing, until its last look at the table is old enough to look again.
  */
 import { randomUUID } from "node:crypto";
 import { Room, serverOrigin } from "@roundtable/collab";
@@ -32,12 +34,12 @@ afterAll(async () => {
 });
 
 /** A room on a new document, a projector that waits to be settled, and the history it writes. */
-async function projectorOnNewDocument() {
+async function projectorOnNewDocument(recheckAfterMs?: number) {
   const { db } = documents.database;
   const documentId = await documents.newDocument();
   const room = new Room(documentId, [], { onUpdate: () => {} });
   // A long delay: nothing is projected until the test settles the projector.
-  const projector = new ActionProjector(db, pino({ level: "silent" }), () => {}, 60_000);
+  const projector = new ActionProjector(db, pino({ level: "silent" }), () => {}, 60_000, recheckAfterMs);
   const addAction = (origin: object) => {
     const id = randomUUID();
     room.doc.transact(() => {
@@ -71,6 +73,51 @@ describe("the projector's author", () => {
     projector.schedule(documentId, room, serverAuthor);
     await projector.settle();
     expect(await creditedFor(actionId)).toEqual([null]);
+    room.destroy();
+  });
+});
+
+describe("what the projector skips", () => {
+  const textOf = async (actionId: string) => (await documents.database.db.select({ text: schema.actions.text }).from(schema.actions).where(eq(schema.actions.id, actionId)))[0]?.text;
+  const tamperWith = (actionId: string) => documents.database.db.update(schema.actions).set({ text: "Changed behind the projector's back" }).where(eq(schema.actions.id, actionId));
+
+  it("leaves the table alone while the actions read as at its last look, then looks again once that is old enough", async () => {
+    const recheckAfterMs = 1500;
+    const { documentId, room, projector, addAction } = await projectorOnNewDocument(recheckAfterMs);
+    const typeAround = async () => {
+      room.doc.transact(() => room.doc.getXmlFragment("default").push([new Y.XmlElement("paragraph")]), { personId });
+      projector.schedule(documentId, room, personId);
+      await projector.settle();
+    };
+    const actionId = addAction({ personId });
+    projector.schedule(documentId, room, personId);
+    await projector.settle();
+    const lookedAt = Date.now();
+    expect(await textOf(actionId)).toBe("Send the updated timetable");
+
+    // The table is changed around the projector: words typed around the action do not make it look.
+    await tamperWith(actionId);
+    await typeAround();
+    expect(Date.now() - lookedAt).toBeLessThan(recheckAfterMs); // else the next line tests nothing
+    expect(await textOf(actionId)).toBe("Changed behind the projector's back");
+
+    // Once its last look is old enough, the next change makes it look, and the table is mended.
+    await new Promise((r) => setTimeout(r, recheckAfterMs + 100 - (Date.now() - lookedAt)));
+    await typeAround();
+    expect(await textOf(actionId)).toBe("Send the updated timetable");
+    room.destroy();
+  });
+
+  it("projects a change to an action at once, however recent its last look", async () => {
+    const { documentId, room, projector, addAction } = await projectorOnNewDocument(60_000);
+    const actionId = addAction({ personId });
+    projector.schedule(documentId, room, personId);
+    await projector.settle();
+    const action = room.doc.getXmlFragment("default").get(0) as Y.XmlElement;
+    room.doc.transact(() => (action.get(0) as Y.XmlText).insert(0, "Today: "), { personId });
+    projector.schedule(documentId, room, personId);
+    await projector.settle();
+    expect(await textOf(actionId)).toBe("Today: Send the updated timetable");
     room.destroy();
   });
 });

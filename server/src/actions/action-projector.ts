@@ -21,9 +21,23 @@ interface Pending {
   authorId: AuthorId;
 }
 
+/** What the projector remembers of a document between projections. */
+interface Known {
+  /** Where the document belongs: fixed when it is made. */
+  caseId: string | null;
+  meetingId: string | null;
+  /** The actions it held when last projected in full, as text, and when that was. */
+  projected: string | null;
+  projectedAt: number;
+}
+
+/** Documents remembered at most; the one remembered longest is forgotten first. */
+const maxKnown = 10_000;
+
 export class ActionProjector {
   private readonly pending = new Map<string, Pending>();
   private readonly running = new Map<string, Promise<void>>();
+  private readonly known = new Map<string, Known>();
   /** While the database is away every change fails to project: one log line now and then. */
   private readonly failures: RateLimitedFailureLog;
 
@@ -32,6 +46,13 @@ export class ActionProjector {
     log: Logger,
     private readonly notify: (change: ActionsChangedNews) => void,
     private readonly delayMs = 100,
+    /**
+     * A document whose actions read as they did at its last projection is not projected again
+     * (no database reads) unless that was longer ago than this: the table is then checked
+     * against the document anyway, which mends what changed around it (an owner who has left
+     * the team is no longer its owner). ADR 0040.
+     */
+    private readonly recheckAfterMs = 10_000,
   ) {
     this.failures = new RateLimitedFailureLog(log, 10_000);
   }
@@ -82,12 +103,29 @@ export class ActionProjector {
     await Promise.allSettled([...this.running.values()]);
   }
 
-  private async project(documentId: string, doc: Y.Doc, authorId: AuthorId): Promise<void> {
+  /** Where a document belongs, read once; null when there is no such document. */
+  private async knownOf(documentId: string): Promise<Known | null> {
+    const remembered = this.known.get(documentId);
+    if (remembered) return remembered;
     const [document] = await this.db
       .select({ caseId: schema.documents.caseId, meetingId: schema.documents.meetingId })
       .from(schema.documents)
       .where(eq(schema.documents.id, documentId));
+    if (!document) return null;
+    if (this.known.size >= maxKnown) this.known.delete(this.known.keys().next().value!);
+    const known: Known = { ...document, projected: null, projectedAt: 0 };
+    this.known.set(documentId, known);
+    return known;
+  }
+
+  private async project(documentId: string, doc: Y.Doc, authorId: AuthorId): Promise<void> {
+    const document = await this.knownOf(documentId);
     if (!document) return;
+    // Most changes are to the words around the actions: when the actions read as they did at the
+    // last projection, which was recent, there is nothing to write and nothing to read.
+    const actionsNow = JSON.stringify(projectActions(richTextToJson(doc)));
+    const startedAt = Date.now();
+    if (actionsNow === document.projected && startedAt - document.projectedAt < this.recheckAfterMs) return;
     // An action belongs to its document's case: a care plan's child, a one-child meeting's, or
     // the child whose section of a tracker meeting it is in (ADR 0017) — whatever a heading
     // inside says. Only a tracker meeting's minutes booked as one document (no case of their own)
@@ -95,11 +133,20 @@ export class ActionProjector {
     // editing them could otherwise file actions under a child they cannot see. One with neither
     // (e.g. "any other business") cannot be tracked.
     const meetingCaseIds = new Set(document.meetingId && !document.caseId ? await caseIdsOfMeeting(this.db, document.meetingId) : []);
-    const place = () =>
-      projectActions(richTextToJson(doc)).flatMap((a) => {
+    // What is projected is remembered as read at that moment (the document may change meanwhile).
+    let actionsProjected = actionsNow;
+    const place = () => {
+      const actions = projectActions(richTextToJson(doc));
+      actionsProjected = JSON.stringify(actions);
+      return actions.flatMap((a) => {
         const caseId = document.caseId ?? (a.caseId && meetingCaseIds.has(a.caseId) ? a.caseId : null);
         return caseId ? [{ ...a, caseId }] : [];
       });
+    };
+    const done = () => {
+      document.projected = actionsProjected;
+      document.projectedAt = startedAt;
+    };
     const storedRows = await this.db.select().from(schema.actions).where(eq(schema.actions.documentId, documentId));
     let placed = place();
     // Only an id this document does not hold yet can be one tracked elsewhere.
@@ -109,7 +156,7 @@ export class ActionProjector {
     const projected = await this.withKnownOwners(placed);
     const stored: StoredActionState[] = storedRows.map((r) => ({ ...r, removed: r.removedAt !== null }));
     const diff = diffActions(stored, projected);
-    if (diff.events.length === 0 && diff.upserts.length === 0 && diff.removed.length === 0) return;
+    if (diff.events.length === 0 && diff.upserts.length === 0 && diff.removed.length === 0) return done();
     const now = new Date();
     await this.db.transaction(async (tx) => {
       // Only rows this document holds (new, or already its own) take its events.
@@ -150,6 +197,7 @@ export class ActionProjector {
         await tx.insert(schema.actionEvents).values(events.map((e) => ({ actionId: e.actionId, field: e.field, fromValue: e.from, toValue: e.to, byId: authorId, at: now })));
       }
     });
+    done();
     const changedIds = [...diff.upserts.map((a) => a.id), ...diff.removed];
     const owners = new Set<string>();
     for (const a of diff.upserts) if (a.ownerId) owners.add(a.ownerId);
