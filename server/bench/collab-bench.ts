@@ -19,7 +19,10 @@
  *
  * Options: --kind K --rounds N (default 5) --seconds S (default 10) --servers stock,pglite,postgres
  * (default: all three with DATABASE_URL set, else the first two); --docs D --clients C --rate R
- * to run one load level instead of the issue's two (10 × 10 × 5/s and 20 × 10 × 10/s).
+ * to run one load level instead of the issue's two (10 × 10 × 5/s and 20 × 10 × 10/s);
+ * --cold-load N (default 10000; 0 for none): after the rounds, Roundtable is stopped, five care
+ * plans are each given an update log of N updates (and no newer snapshot), as a crash would leave
+ * them, and once it is started again each one's first opening is timed, connect to synced.
  * SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=…" profiles the Roundtable servers.
  */
 import { readFileSync } from "node:fs";
@@ -38,6 +41,7 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "5" },
     seconds: { type: "string", default: "10" },
     servers: { type: "string" },
+    "cold-load": { type: "string", default: "10000" },
     docs: { type: "string" },
     clients: { type: "string" },
     rate: { type: "string" },
@@ -178,6 +182,8 @@ async function main(): Promise<void> {
   for (const name of servers) targets.push(await startTarget(name, caps, process.env.DATABASE_URL));
   const rss = new Map(targets.map((t) => [t.name, { atStart: rssMiB(t.pid), atEnd: 0 }]));
   const results: RoundResult[] = [];
+  const coldLoads = new Map<TargetName, number[]>();
+  const coldUpdates = Number(values["cold-load"]);
   let failed = false;
   try {
     for (const level of levels) {
@@ -193,6 +199,11 @@ async function main(): Promise<void> {
           console.log(`  round ${r + 1}, ${targetTitles[target.name]}: p50 ${p50} ms, p99 ${p99} ms, ${result.delivered}/${result.expected} delivered${lost ? ` (${lost} MISSING)` : ""}, server CPU ${result.cpu.server} s`);
         }
       }
+    }
+    for (const target of targets) {
+      if (!target.coldLoad || coldUpdates === 0) continue;
+      console.log(`\n${targetTitles[target.name]}: opening care plans with ${coldUpdates} updates in their logs, once each, after a restart…`);
+      coldLoads.set(target.name, await target.coldLoad("care-plan", 5, coldUpdates));
     }
   } finally {
     for (const target of targets) {
@@ -253,6 +264,14 @@ async function main(): Promise<void> {
       );
     }
   }
+  if (coldLoads.size > 0) {
+    console.log(`\n### Cold load: a care plan with ${coldUpdates} updates in its log, opened first after a restart (connect to synced)\n`);
+    console.log("| server | each of five (ms) | median (ms) | target < 50 ms |\n| --- | --- | --- | --- |");
+    for (const [name, times] of coldLoads) {
+      const m = median(times);
+      console.log(`| ${targetTitles[name]} | ${times.map((t) => t.toFixed(1)).join(", ")} | ${m.toFixed(1)} | ${m < 50 ? "met" : "MISSED"} |`);
+    }
+  }
   console.log(`\n| server | RSS at start / end (MiB) |\n| --- | --- |`);
   for (const [name, m] of rss) console.log(`| ${targetTitles[name]} | ${m.atStart} / ${m.atEnd} |`);
 
@@ -260,7 +279,7 @@ async function main(): Promise<void> {
   const refused = results.reduce((n, r) => n + (r.closes.get(closeCodes.outsideModel) ?? 0), 0);
   const closedByServer = results.filter((r) => r.closes.size > 0).map((r) => `${targetTitles[r.target]}: ${[...r.closes].map(([code, n]) => `${code} × ${n}`).join(", ")}`);
   if (closedByServer.length) console.log(`\nConnections the servers closed: ${closedByServer.join("; ")}`);
-  console.log(`\n${JSON.stringify({ kind: workload.kind, rounds: ROUNDS, seconds: S, summary, rssMiB: Object.fromEntries(rss) })}`);
+  console.log(`\n${JSON.stringify({ kind: workload.kind, rounds: ROUNDS, seconds: S, summary, coldLoadMs: Object.fromEntries(coldLoads), rssMiB: Object.fromEntries(rss) })}`);
   if (failed || !everyDelivered || refused > 0) {
     console.log(`\nFAILED: ${[failed && "edits not stored", !everyDelivered && "edits not delivered", refused > 0 && `${refused} connections refused as outside the model`].filter(Boolean).join("; ")}`);
     process.exitCode = 1;

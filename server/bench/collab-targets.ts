@@ -17,6 +17,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { applyStoredUpdates } from "@roundtable/collab";
 import { openDatabase } from "@roundtable/db";
 import { createTestDatabase } from "@roundtable/db/testing";
 import type { CaseSummary, DocumentDetail } from "@roundtable/domain";
@@ -42,6 +43,12 @@ export interface Target {
   /** Fresh documents of `kind` for one round. */
   newDocuments(kind: string, title: (n: number) => string, count: number): Promise<string[]>;
   connect(documentId: string): Promise<CollabClient>;
+  /**
+   * Roundtable only: makes `docs` documents whose update logs hold `updates` updates each (and no
+   * more snapshot than a new one has), with the server stopped, as a crash would leave them; starts
+   * it again and times each one's first opening, from connecting to synced. Milliseconds.
+   */
+  coldLoad?(kind: string, docs: number, updates: number): Promise<number[]>;
   /**
    * Stops the server; for Roundtable, how many edits each document asked about holds as stored
    * (its snapshot and update log read back, and the edits in it counted by `editsIn`).
@@ -108,17 +115,18 @@ async function startRoundtable(name: "pglite" | "postgres", caps: Caps, database
   const dataDir = mkdtempSync(path.join(tmpdir(), "roundtable-bench-"));
   const postgres = name === "postgres" ? await createTestDatabase(databaseUrl!) : null;
   const storage = postgres ? { databaseUrl: postgres.url } : { dataDir };
-  const server: ChildServer = await startChildServer(storage, await freePort(), {
+  const env = {
     COLLAB_COMPACT_AFTER_UPDATES: "1000000000", // keep every update row, so the log can be counted
     // Every client signs in as one person: the per-person caps are raised for that, and only that.
     COLLAB_MAX_CONNECTIONS_PER_PERSON: String(caps.connections),
     COLLAB_MAX_BYTES_PER_PERSON_PER_SECOND: String(caps.connections * 64 * 1024),
     COLLAB_PERSON_BYTE_BURST: String(caps.connections * 128 * 1024),
-  });
-  const priya = await signIn(server.url, "priya.shah");
+  };
+  let server: ChildServer = await startChildServer(storage, await freePort(), env);
+  let priya = await signIn(server.url, "priya.shah");
   const jamie = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!;
   let made = 0;
-  return {
+  const target: Target = {
     name,
     pid: server.process.pid!,
     async newDocuments(kind, title, count) {
@@ -127,6 +135,40 @@ async function startRoundtable(name: "pglite" | "postgres", caps: Caps, database
       return ids;
     },
     connect: (documentId) => connectTo(`${server.url.replace(/^http/, "ws")}/collab`, documentId, priya.cookie),
+    async coldLoad(kind, docs, updates) {
+      const ids = await target.newDocuments(kind, (n) => `Cold load ${n}`, docs);
+      await server.kill("SIGTERM");
+      const database = await openDatabase({ url: storage.databaseUrl, dataDir: storage.dataDir });
+      const documents = new PostgresDocumentStorage(database.db);
+      for (const documentId of ids) {
+        // Someone typing a letter at a time, each letter an update of its own, as the log keeps them.
+        const doc = new Y.Doc();
+        applyStoredUpdates(doc, (await documents.load(documentId)).updates);
+        const typed: Uint8Array[] = [];
+        doc.on("update", (update: Uint8Array) => typed.push(update));
+        const text = new Y.XmlText();
+        const paragraph = new Y.XmlElement("paragraph");
+        paragraph.insert(0, [text]);
+        doc.getXmlFragment("default").push([paragraph]);
+        while (typed.length < updates) text.insert(text.length, "a");
+        for (let i = 0; i < typed.length; i += 1000) {
+          await documents.appendBatch(typed.slice(i, i + 1000).map((update) => ({ documentId, update, authorId: priya.personId })));
+        }
+        doc.destroy();
+      }
+      await database.close();
+      server = await startChildServer(storage, await freePort(), env);
+      target.pid = server.process.pid!;
+      priya = await signIn(server.url, "priya.shah");
+      const times: number[] = [];
+      for (const documentId of ids) {
+        const started = performance.now();
+        const client = await target.connect(documentId);
+        times.push(performance.now() - started);
+        client.destroy();
+      }
+      return times;
+    },
     async stop(countStoredFor, editsIn) {
       try {
         await server.kill("SIGTERM"); // a clean stop writes anything still queued
@@ -136,7 +178,7 @@ async function startRoundtable(name: "pglite" | "postgres", caps: Caps, database
         const stored = new Map<string, number>();
         for (const id of countStoredFor) {
           const doc = new Y.Doc();
-          Y.applyUpdate(doc, Y.mergeUpdates((await documents.load(id)).updates));
+          applyStoredUpdates(doc, (await documents.load(id)).updates);
           stored.set(id, editsIn(doc));
           doc.destroy();
         }
@@ -149,4 +191,5 @@ async function startRoundtable(name: "pglite" | "postgres", caps: Caps, database
       }
     },
   };
+  return target;
 }

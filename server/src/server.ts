@@ -5,7 +5,7 @@
 import type { AddressInfo } from "node:net";
 import type { Server as HttpServer } from "node:http";
 import { createAdaptorServer } from "@hono/node-server";
-import { closeCodes } from "@roundtable/collab";
+import { applyStoredUpdates, closeCodes } from "@roundtable/collab";
 import { openDatabase, schema, type Database, type DatabaseState } from "@roundtable/db";
 import { serverAuthor } from "@roundtable/domain";
 import * as Y from "yjs";
@@ -112,7 +112,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // Track the actions written into the demo plans, as if someone had just typed them.
     for (const { id } of await db.select({ id: schema.documents.id }).from(schema.documents)) {
       const doc = new Y.Doc();
-      Y.applyUpdate(doc, Y.mergeUpdates((await storage.load(id)).updates));
+      applyStoredUpdates(doc, (await storage.load(id)).updates);
       await projector.projectNow(id, doc, null);
       doc.destroy();
     }

@@ -6,6 +6,7 @@ export * from "./care-plan.js";
 export * from "./document-json.js";
 export * from "./minutes.js";
 export * from "./document-size.js";
+export * from "./stored-state.js";
 export * from "./nesting-depth.js";
 export * from "./sections-touched.js";
 export * from "./cetr.js";

@@ -27,6 +27,7 @@ import {
 } from "./protocol.js";
 import type { CollabConnection } from "./connection.js";
 import { ShapeGuard, type DocumentShape } from "./shape-guard.js";
+import { applyStoredUpdates } from "./stored-state.js";
 import { assertApplicableUpdate } from "./update-check.js";
 
 export interface RoomOptions {
@@ -84,7 +85,7 @@ export class Room {
     this.documentSize = new DocumentSize(initialUpdates, options.limits?.maxDocumentBytes ?? Infinity);
     this.maxNestingDepth = options.limits?.maxNestingDepth ?? maxNestingDepth;
     // Loading the stored state must not be logged again, so the listener is attached afterwards.
-    if (initialUpdates.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates([...initialUpdates]), serverOrigin);
+    applyStoredUpdates(this.doc, initialUpdates, serverOrigin);
     this.guard = options.shape ? new ShapeGuard(this.doc, options.shape) : null;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);

@@ -47,6 +47,17 @@ describe.each(subjects)("document storage %s", (_name, subject) => {
     expect(await storage.load(await newDocument())).toMatchObject({ updates: [], tailLength: 0 });
   });
 
+  it("gives back every update's exact bytes, in order, however many and however long", async () => {
+    const { storage, newDocument } = subject();
+    const documentId = await newDocument();
+    // Typed updates, and one pasted page over 64 KB (its length does not fit in two bytes).
+    const updates = [...typed(...Array.from({ length: 300 }, (_, i) => String(i % 10))), ...typed("x".repeat(70_000))];
+    await storage.appendBatch(updates.map((update) => ({ documentId, update, authorId: null })));
+    const loaded = await storage.load(documentId);
+    expect(loaded.tailLength).toBe(updates.length);
+    expect(loaded.updates.map((u) => Buffer.from(u).toString("hex"))).toEqual(updates.map((u) => Buffer.from(u).toString("hex")));
+  });
+
   it("loads appended batches in the order they were written", async () => {
     const { storage, newDocument } = subject();
     const documentId = await newDocument();

@@ -7,7 +7,7 @@
  * of the collab logic that need no database.
  */
 import type { AuthorId, DocumentKind } from "@roundtable/domain";
-import * as Y from "yjs";
+import { mergeStoredUpdates } from "@roundtable/collab";
 
 export interface StoredUpdate {
   documentId: string;
@@ -57,14 +57,9 @@ export class UnfoldableDocumentError extends Error {
 
 /** The snapshot with these updates applied, as one update: what every storage stores as the new snapshot. */
 export function foldUpdates(documentId: string, snapshot: Uint8Array | null, rows: readonly { update: Uint8Array }[]): Uint8Array {
-  const ydoc = new Y.Doc();
   try {
-    if (snapshot) Y.applyUpdate(ydoc, snapshot);
-    for (const row of rows) Y.applyUpdate(ydoc, row.update);
-    return Y.encodeStateAsUpdate(ydoc);
+    return mergeStoredUpdates([...(snapshot ? [snapshot] : []), ...rows.map((r) => r.update)]);
   } catch (err) {
     throw new UnfoldableDocumentError(documentId, err);
-  } finally {
-    ydoc.destroy();
   }
 }

@@ -11,6 +11,20 @@ import { foldUpdates, type DocumentStorage, type StoredState, type StoredUpdate 
 /** Keeps the delete's parameter list well under Postgres's limit; a longer log takes several passes. */
 const maxRowsPerCompaction = 10_000;
 
+/** The updates of a packed tail (see load), as views of it. */
+function unpackTail(packed: Uint8Array | null): Uint8Array[] {
+  if (!packed) return [];
+  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+  const updates: Uint8Array[] = [];
+  for (let at = 0; at < packed.byteLength; ) {
+    const length = view.getUint32(at);
+    // A plain view, whatever the driver handed back (postgres.js: a Buffer; PGlite: a Uint8Array).
+    updates.push(new Uint8Array(packed.buffer, packed.byteOffset + at + 4, length));
+    at += 4 + length;
+  }
+  return updates;
+}
+
 export class PostgresDocumentStorage implements DocumentStorage {
   constructor(private readonly db: Db) {}
 
@@ -18,18 +32,20 @@ export class PostgresDocumentStorage implements DocumentStorage {
     const { db } = this;
     // The tail is read before the snapshot: a compaction committing in between only moves rows
     // into the snapshot we read next, so nothing can fall between the two reads.
-    const tail = await db
-      .select({ update: schema.documentUpdates.update })
-      .from(schema.documentUpdates)
-      .where(eq(schema.documentUpdates.documentId, documentId))
-      .orderBy(asc(schema.documentUpdates.seq));
+    // The tail comes back as one value, each update after its length (4 bytes, big-endian):
+    // thousands of rows are one row to carry from the database, or from the PGlite worker.
+    const u = schema.documentUpdates;
+    const [packed] = await db
+      .select({ tail: sql<Uint8Array | null>`string_agg(int4send(length(${u.update})) || ${u.update}, ''::bytea order by ${u.seq})` })
+      .from(u)
+      .where(eq(u.documentId, documentId));
+    const tail = unpackTail(packed?.tail ?? null);
     const [doc] = await db
       .select({ snapshot: schema.documents.snapshot, kind: schema.documents.kind })
       .from(schema.documents)
       .where(eq(schema.documents.id, documentId))
       .limit(1);
-    const updates = tail.map((r) => r.update);
-    if (doc?.snapshot) updates.unshift(doc.snapshot);
+    const updates = doc?.snapshot ? [doc.snapshot, ...tail] : tail;
     return { updates, tailLength: tail.length, kind: doc?.kind ?? null };
   }
 

@@ -7,7 +7,7 @@
  * A room is borrowed with `withRoom` (or, by the collab endpoint across a websocket handshake,
  * `acquire` and `release`), and read without being kept in memory with `readState`.
  */
-import { documentShapeFor, Room, type CollabConnection } from "@roundtable/collab";
+import { documentShapeFor, mergeStoredUpdates, Room, type CollabConnection } from "@roundtable/collab";
 import type { AuthorId } from "@roundtable/domain";
 import type { Logger } from "pino";
 import * as Y from "yjs";
@@ -105,7 +105,7 @@ export class RoomRegistry {
       if (live) return live.room.encodeState();
       // Unloaded while the log drained: storage has everything it held.
     }
-    return Y.mergeUpdates((await this.storage.load(documentId)).updates);
+    return mergeStoredUpdates((await this.storage.load(documentId)).updates);
   }
 
   /**
