@@ -9,6 +9,7 @@ import { openDatabase, type Database } from "@roundtable/db";
 import { createTestDatabase, type TestDatabase } from "@roundtable/db/testing";
 import type { CaseDetail, ClientToServerEvents, PresentPerson, ServerToClientEvents } from "@roundtable/domain";
 import * as decoding from "lib0/decoding";
+import { Redis } from "ioredis";
 import { io, type Socket as ClientSocket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -134,6 +135,30 @@ describe.skipIf(skipped !== null)(`two server processes sharing documents throug
     const closed = closeOf(onB);
     expect((await claire.post("/api/auth/logout", {})).status).toBe(204);
     expect(await closed).toBe(4401);
+  });
+
+  it("catches up from the log when a process's connection to Redis drops while the other is publishing", async () => {
+    const priya = await signIn(a.url, "priya.shah");
+    const { documentId } = await carePlanOf(priya, "Kai Thompson");
+    const typist = await client(a, documentId, priya.cookie);
+    const onB = await client(b, documentId, priya.cookie);
+    typeInto(typist.doc, "Before the drop.");
+    await waitFor(() => onB.text() === typist.text(), { what: "the first line to reach the other process" });
+    const redis = new Redis(redisUrl!);
+    cleanups.push(() => redis.quit());
+    const name = `${env.REDIS_PREFIX}${b.process.pid}:subscribe`;
+    const list = String(await redis.client("LIST"));
+    const id = list.split("\n").find((line) => line.includes(` name=${name} `))?.match(/^id=(\d+)/)?.[1];
+    expect(id, `a connection named ${name}`).toBeDefined();
+    // Typing goes on while B is away from Redis and coming back: what is published meanwhile never reaches it.
+    let typed = 0;
+    const typing = setInterval(() => typeInto(typist.doc, `Line ${typed++} while B was away.`), 5);
+    cleanups.push(() => clearInterval(typing));
+    await waitFor(() => typed > 5, { what: "typing to start" });
+    await redis.client("KILL", "ID", id!);
+    await waitFor(() => typed > 60, { what: "typing across the drop" });
+    clearInterval(typing);
+    await waitFor(() => onB.text() === typist.text(), { what: "the other process to catch up" });
   });
 
   it("loses nothing when one process is killed with SIGKILL mid-typing and its client reconnects to the other", async () => {

@@ -75,7 +75,10 @@ export class RedisFanout implements Fanout {
   /** Connect to Redis (failing with a clear message when it cannot be reached) and hear access changes. */
   static async connect(config: RedisFanoutConfig, log: Logger): Promise<RedisFanout> {
     const [{ Redis }, { createAdapter }] = await Promise.all([import("ioredis"), import("@socket.io/redis-adapter")]);
-    const clients = [0, 1, 2, 3].map(() => new Redis(config.url, { lazyConnect: true, connectTimeout: connectWaitMs }));
+    // Named, so that an operator (or a test) can tell which process and which use a connection is.
+    const clients = ["publish", "subscribe", "socket.io-publish", "socket.io-subscribe"].map(
+      (use) => new Redis(config.url, { lazyConnect: true, connectTimeout: connectWaitMs, connectionName: `${config.prefix}${process.pid}:${use}` }),
+    );
     try {
       await Promise.all(clients.map((c) => c.connect()));
     } catch (err) {
