@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { openDatabase, type Database } from "@roundtable/db";
 import { createTestDatabase, type TestDatabase } from "@roundtable/db/testing";
-import type { CaseDetail, ClientToServerEvents, PresentPerson, ServerToClientEvents } from "@roundtable/domain";
+import type { CaseDetail, ClientToServerEvents, Meeting, PresentPerson, ServerToClientEvents } from "@roundtable/domain";
 import * as decoding from "lib0/decoding";
 import { Redis } from "ioredis";
 import { io, type Socket as ClientSocket } from "socket.io-client";
@@ -126,6 +126,19 @@ describe.skipIf(skipped !== null)(`two server processes sharing documents throug
     const benId = jamie.team.find((m) => m.name === "Dr Ben Carter")!.personId;
     expect((await priya.delete(`/api/cases/${plan.caseId}/members/${benId}`)).status).toBe(204);
     expect(await closed).toBe(4403);
+  });
+
+  it("sends the minutes' editors on the other process back to read them only once they are agreed", async () => {
+    const priya = await signIn(a.url, "priya.shah");
+    const { caseId } = await carePlanOf(priya, "Aisha Reid");
+    const booked = await priya.post<Meeting>("/api/meetings", { type: "tracker", startsAt: "2026-12-03T10:00:00Z", location: "Room 2", caseIds: [caseId], inviteeIds: [] });
+    expect(booked.status).toBe(201);
+    const meetingId = booked.body.id;
+    for (const command of ["start", "end"]) expect((await priya.post(`/api/meetings/${meetingId}/commands`, { command })).status).toBe(200);
+    const onB = await client(b, booked.body.minutesDocumentId!, priya.cookie);
+    const closed = closeOf(onB);
+    expect((await priya.post(`/api/meetings/${meetingId}/commands`, { command: "agree-minutes" })).status).toBe(200);
+    expect(await closed).toBe(1008);
   });
 
   it("closes what a session opened on the other process when it signs out on this one", async () => {
