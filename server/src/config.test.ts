@@ -34,4 +34,13 @@ describe("configuration", () => {
     expect(loadConfig({ COLLAB_MAX_NESTING_DEPTH: "40" }).collab.maxNestingDepth).toBe(40);
     expect(() => loadConfig({ COLLAB_MAX_NESTING_DEPTH: "8" })).toThrow(/cannot be below the editor's limit, 32/);
   });
+
+  it("shares documents through Redis only with a Postgres database every process can reach", () => {
+    expect(loadConfig({}).redis).toBeNull();
+    const db = "postgres://root@127.0.0.1:5432/roundtable";
+    expect(loadConfig({ DATABASE_URL: db, REDIS_URL: "redis://127.0.0.1:6379" }).redis).toEqual({ url: "redis://127.0.0.1:6379", prefix: "roundtable:" });
+    expect(() => loadConfig({ REDIS_URL: "redis://127.0.0.1:6379" })).toThrow(/REDIS_URL needs DATABASE_URL too/);
+    expect(() => loadConfig({ DATABASE_URL: db, REDIS_URL: "127.0.0.1:6379" })).toThrow(/REDIS_URL must start with redis:\/\//);
+    expect(() => loadConfig({ DATABASE_URL: db, REDIS_URL: "redis://x", REDIS_PREFIX: "a b" })).toThrow(/REDIS_PREFIX/);
+  });
 });

@@ -10,6 +10,8 @@ const envSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATA_DIR: z.string().default("./data"),
   DATABASE_URL: z.string().url("DATABASE_URL must be a postgres:// URL").optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\/./, "REDIS_URL must start with redis:// or rediss://").optional(),
+  REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, "REDIS_PREFIX may hold letters, digits and _ : . - (at most 64)").default("roundtable:"),
   SEED_DEMO_DATA: z.enum(["true", "false"]).default("true"),
   CLIENT_DIST: z.string().optional(),
   SESSION_DAYS: z.coerce.number().positive().default(7),
@@ -129,6 +131,11 @@ export interface Config {
   presence: PresenceLimitsConfig;
   /** When the database fails: update-log batches and retries, health, reconnects, shutdown waits. */
   durability: DurabilityConfig;
+  /**
+   * Several server processes sharing documents, socket.io and access changes through Redis
+   * (ADR 0039); null for one process on its own. `prefix` starts every channel and key name.
+   */
+  redis: { url: string; prefix: string } | null;
 }
 
 export interface SignInLimitsConfig {
@@ -237,6 +244,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Configuration is not valid: ${problems}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new Error("Configuration is not valid: REDIS_URL needs DATABASE_URL too: several server processes cannot share the embedded database");
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -303,5 +313,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRoomChangesPerSecond: e.PRESENCE_MAX_ROOM_CHANGES_PER_SECOND,
     },
     durability: durabilityConfig(e),
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
   };
 }

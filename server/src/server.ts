@@ -39,6 +39,7 @@ import { Notifier } from "./notifications/notifier.js";
 import { carePlanMapPages } from "./network-map/care-plan-maps.js";
 import { MapDrawings } from "./network-map/map-drawings.js";
 import { Presence } from "./realtime/presence.js";
+import { LocalFanout, type Fanout } from "./fanout/fanout.js";
 
 export interface RunningServer {
   url: string;
@@ -55,6 +56,8 @@ export interface RunningServer {
   editHistory: EditHistoryRecorder;
   /** Map pictures and care plan PDFs with maps being drawn, and waiting to be. */
   mapDrawings: MapDrawings;
+  /** What carries updates, presence and access changes to the other server processes (ADR 0039). */
+  fanout: Fanout;
   close(): Promise<void>;
 }
 
@@ -86,6 +89,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // document that cannot be folded (corrupt, or too big) is logged and left as it is: every
   // other document is still served, and its log still holds everything.
   const storage = new PostgresDocumentStorage(db);
+  // Redis only when asked for, and its libraries loaded only then (ADR 0039).
+  const fanout: Fanout = config.redis
+    ? await (await import("./fanout/redis-fanout.js")).RedisFanout.connect(config.redis, log)
+    : new LocalFanout();
   for (const documentId of await storage.needingCompaction(config.collab.compactAfterUpdates)) {
     await storage.compact(documentId).catch((err: unknown) => {
       log.error({ documentId, ...describeDatabaseFailure(err) }, "could not fold a document at start-up; serving the others");
@@ -102,6 +109,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const editHistory = new EditHistoryRecorder(db, log);
   const registry = new RoomRegistry(storage, log, config.collab, {
     updateLog: config.durability.updateLog,
+    fanout,
     onDocumentChanged: (documentId, room, authorId, update) => {
       projector.schedule(documentId, room, authorId);
       if (authorId !== serverAuthor) documentSessions.changed(documentId, authorId);
@@ -121,9 +129,21 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // Map pictures and care plan PDFs with maps, drawn on worker threads within a bound (ADR 0037).
   const mapDrawings = new MapDrawings(config.mapDrawing, log);
   const accessChanges = new AccessChanges();
+  // A session ended: close what this process opened with it.
+  const endSession = async (sessionId: string, reason: string) => {
+    accessChanges.changed(); // a connection being let in on that session asks again, and is refused
+    collab.endSession(sessionId, reason);
+    await presence?.endSession(sessionId);
+  };
   const collab = new CollabEndpoint(db, registry, log, config.collab, config, accessChanges, auditedVisits(db, documentSessions));
   const access = new AccessEnforcer(
-    { recheck: (caseId) => enforceCaseAccess({ db, registry, presence: () => presence ?? null, log }, caseId), registry, accessChanges, log },
+    {
+      recheck: (caseId) => enforceCaseAccess({ db, registry, presence: () => presence ?? null, log }, caseId),
+      registry,
+      accessChanges,
+      log,
+      tellOtherProcesses: (change) => fanout.publishAccessChange(change),
+    },
     { firstMs: 100, maxMs: config.durability.accessRecheckRetryMaxMs, failureLogIntervalMs: config.durability.updateLog.failureLogIntervalMs },
   );
   const app = createApp({
@@ -143,9 +163,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     access,
     onSignedOut: async (sessionId) => {
-      accessChanges.changed(); // a connection being let in on that session asks again, and is refused
-      collab.endSession(sessionId, "You have signed out");
-      await presence?.endSession(sessionId);
+      const reason = "You have signed out";
+      fanout.publishAccessChange({ kind: "session-ended", sessionId, reason });
+      await endSession(sessionId, reason);
     },
     notifier,
     documentSessions,
@@ -153,7 +173,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     mapDrawings,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
-  presence = new Presence(httpServer, db, log, accessChanges, config, config.presence, config.durability.updateLog.failureLogIntervalMs);
+  presence = new Presence(httpServer, db, log, accessChanges, config, config.presence, config.durability.updateLog.failureLogIntervalMs, fanout.socketIoAdapter());
+  // Access changes made on another process: act on this one's connections as it did on its own.
+  fanout.onAccessChange((change) => {
+    const done = change.kind === "session-ended" ? endSession(change.sessionId, change.reason) : access.changedElsewhere(change);
+    done.catch((err: unknown) => log.error({ err, kind: change.kind }, "could not act on an access change from another process"));
+  });
   const jobs = [
     startDatabaseMaintenance(db, database.kind, log),
     startCetrActionFiguresJob(db, log),
@@ -197,13 +222,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await step("the periodic jobs", jobsStopped);
       await step("the map drawing workers", mapDrawings.close());
       await step("presence", presence?.close()); // also closes the HTTP server
+      await step("the connection to the other processes", fanout.close());
       httpServer.closeAllConnections();
       mailer?.close();
       await step("closing the database", database.close());
     })();
     return closing;
   };
-  return { url, port, database, registry, presence, projector, notifier, access, log, editHistory, mapDrawings, close };
+  return { url, port, database, registry, presence, projector, notifier, access, log, editHistory, mapDrawings, fanout, close };
 }
 
 /** Wait for `work`, but no longer than `ms`; a step that fails or overruns is logged, never thrown. */

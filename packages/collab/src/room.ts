@@ -2,6 +2,8 @@
  * A room: one live Yjs document and the connections editing it. It knows nothing about HTTP,
  * websockets or Postgres: a connection is anything that can send bytes and be closed, and
  * every accepted update is handed to `onUpdate` so the caller can append it to a durable log.
+ * Updates and presence from other server processes (`applyRemoteUpdate`, `applyRemoteAwareness`)
+ * are shown to this room's connections but neither logged nor handed on again.
  */
 import { maxNestingDepth, presenceColour, serverAuthor, type AuthorId } from "@roundtable/domain";
 import * as decoding from "lib0/decoding";
@@ -41,6 +43,11 @@ export interface RoomOptions {
   queryAwarenessIntervalMs?: number;
   /** The model people's updates must keep the document in (its kind's, see document-shapes.ts); none when left out. */
   shape?: DocumentShape;
+  /**
+   * Told how the presence of this room's own connections changed (an awareness update), for the
+   * other server processes; never told of presence that came from them.
+   */
+  onAwareness?(update: Uint8Array): void;
 }
 
 export interface DocumentLimits {
@@ -57,6 +64,12 @@ export const defaultQueryAwarenessIntervalMs = 1000;
 /** Origin used for changes the server makes itself (e.g. applying a template): no person's. */
 export const serverOrigin = { personId: serverAuthor } as const;
 
+/**
+ * Origin of what another server process sent: applied and shown to this room's connections, but
+ * not logged (the process that received it logs it) and not handed on again.
+ */
+export const remoteOrigin = { personId: serverAuthor, remote: true } as const;
+
 /** A stock client speaks for one awareness client id; a few more allow for reloads and echoes. */
 const maxAwarenessIdsPerConnection = 8;
 
@@ -67,6 +80,8 @@ export class Room {
   private readonly connections = new Map<CollabConnection, Set<number>>();
   /** Which connection controls each awareness client id: nobody else may change that presence. */
   private readonly awarenessOwners = new Map<number, CollabConnection>();
+  /** Awareness client ids whose presence came from another server process. */
+  private readonly remoteClients = new Set<number>();
   /** Number of updates dropped because they came from read-only connections. */
   droppedUpdates = 0;
   /** An upper bound on the document's stored size (see document-size.ts). */
@@ -173,6 +188,32 @@ export class Room {
     }
   }
 
+  /**
+   * Apply an update another server process made durable: this room's connections are sent it
+   * (unless they have it), and it is not logged again. Applying one twice changes nothing.
+   */
+  applyRemoteUpdate(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, remoteOrigin);
+  }
+
+  /**
+   * Apply presence from another server process. A client id one of this room's connections
+   * speaks for stays theirs: the other process has only an echo of it.
+   */
+  applyRemoteAwareness(update: Uint8Array): void {
+    const entries = readAwarenessEntries(update).filter((e) => !this.awarenessOwners.has(e.clientId) && e.clientId !== this.awareness.clientID);
+    if (entries.length === 0) return;
+    for (const e of entries) if (!e.removed) this.remoteClients.add(e.clientId);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), remoteOrigin);
+  }
+
+  /** The presence of this room's own connections (an awareness update), or null when nobody here has any. */
+  localAwareness(): Uint8Array | null {
+    const states = this.awareness.getStates();
+    const ids = [...this.awarenessOwners.keys()].filter((id) => states.has(id));
+    return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
+  }
+
   /** Tell connections that asked which state is now durable. */
   notifyPersisted(stateVector: Uint8Array): void {
     const encoder = encoding.createEncoder();
@@ -271,6 +312,12 @@ export class Room {
     for (const entry of readAwarenessEntries(update)) {
       const { clientId } = entry;
       if (clientId === this.awareness.clientID) continue;
+      if (this.remoteClients.has(clientId)) {
+        // Another process's client, echoed back by a stock client here: not new, so dropped. A
+        // newer clock is that client itself, reconnected to this process: it is this connection's now.
+        if (entry.clock <= (this.awareness.meta.get(clientId)?.clock ?? -1)) continue;
+        this.remoteClients.delete(clientId);
+      }
       const owner = this.awarenessOwners.get(clientId);
       if (owner !== undefined && owner !== conn && owner.personId !== conn.personId) continue; // someone else's
       if (entry.bytes > maxBytes && entry.clock > (this.awareness.meta.get(clientId)?.clock ?? -1)) {
@@ -299,7 +346,7 @@ export class Room {
       this.documentSize.note(update);
       this.guard?.follow(update);
     }
-    this.options.onUpdate(update, author);
+    if (origin !== remoteOrigin) this.options.onUpdate(update, author);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, messageSync);
     syncProtocol.writeUpdate(encoder, update);
@@ -309,11 +356,19 @@ export class Room {
 
   private readonly handleAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
   ): void => {
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0) return;
     const message = this.encodeAwareness(changed);
     for (const conn of this.connections.keys()) safeSend(conn, message);
+    const { onAwareness } = this.options;
+    if (onAwareness && origin !== remoteOrigin) {
+      // Only this room's own clients: another process's presence timing out here is not news to it.
+      const own = changed.filter((id) => !this.remoteClients.has(id));
+      if (own.length > 0) onAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, own));
+    }
+    for (const id of removed) this.remoteClients.delete(id);
   };
 
   private encodeAwareness(clients: number[]): Uint8Array {

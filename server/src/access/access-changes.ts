@@ -27,3 +27,15 @@ export class AccessChanges {
     }
   }
 }
+
+/**
+ * A change to who may see or do what, as it is told to the other server processes (ADR 0039),
+ * each of which acts on its own connections as this one does on its own.
+ */
+export type AccessChange =
+  /** Who may see this case's records changed: re-check open connections to them. */
+  | { kind: "case"; caseId: string }
+  /** Nobody may edit this document any more (agreed minutes): its editors reconnect. */
+  | { kind: "editing-ended"; documentId: string; reason: string }
+  /** A session ended (signed out): close what was opened with it. */
+  | { kind: "session-ended"; sessionId: string; reason: string };

@@ -9,7 +9,7 @@ import { closeCodes } from "@roundtable/collab";
 import type { Logger } from "pino";
 import { RateLimitedFailureLog } from "../database-failure.js";
 import type { AccessAnnouncer } from "./access-announcer.js";
-import type { AccessChanges } from "./access-changes.js";
+import type { AccessChange, AccessChanges } from "./access-changes.js";
 
 export interface AccessEnforcerDeps {
   /** Re-check every open connection to a case's records (enforceCaseAccess); throws, having disconnected nobody, when it cannot. */
@@ -17,6 +17,8 @@ export interface AccessEnforcerDeps {
   registry: { disconnectAll(documentId: string, code: number, reason: string): void };
   accessChanges: AccessChanges;
   log: Logger;
+  /** Tell the other server processes, which re-check their own connections (the fan-out, ADR 0039). */
+  tellOtherProcesses?(change: AccessChange): void;
 }
 
 export interface AccessRecheckRetry {
@@ -48,12 +50,28 @@ export class AccessEnforcer implements AccessAnnouncer {
   }
 
   async caseAccessChanged(caseId: string): Promise<void> {
+    this.deps.tellOtherProcesses?.({ kind: "case", caseId });
+    await this.caseChangedHere(caseId);
+  }
+
+  editingEnded(documentId: string, reason: string): void {
+    this.deps.tellOtherProcesses?.({ kind: "editing-ended", documentId, reason });
+    this.editingEndedHere(documentId, reason);
+  }
+
+  /** A change made on another server process: act on this process's connections, and tell nobody. */
+  async changedElsewhere(change: Exclude<AccessChange, { kind: "session-ended" }>): Promise<void> {
+    if (change.kind === "case") await this.caseChangedHere(change.caseId);
+    else this.editingEndedHere(change.documentId, change.reason);
+  }
+
+  private async caseChangedHere(caseId: string): Promise<void> {
     // Connections being let in right now ask again before joining (see AccessChanges).
     this.deps.accessChanges.changed();
     await this.recheck(caseId);
   }
 
-  editingEnded(documentId: string, reason: string): void {
+  private editingEndedHere(documentId: string, reason: string): void {
     this.deps.accessChanges.changed(); // an editor being let in right now asks again, and finds it read-only
     this.deps.registry.disconnectAll(documentId, closeCodes.policy, reason);
   }

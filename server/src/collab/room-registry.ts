@@ -6,6 +6,11 @@
  *
  * A room is borrowed with `withRoom` (or, by the collab endpoint across a websocket handshake,
  * `acquire` and `release`), and read without being kept in memory with `readState`.
+ *
+ * With several server processes (ADR 0039), a loaded room hears its document's channel on the
+ * fan-out: the channel is opened before the document is read from storage, updates this process
+ * writes are published once durable, and what other processes publish is applied to the room
+ * and sent to its connections, never logged or published again.
  */
 import { documentShapeFor, mergeStoredUpdates, Room, type CollabConnection } from "@roundtable/collab";
 import type { AuthorId } from "@roundtable/domain";
@@ -13,9 +18,10 @@ import type { Logger } from "pino";
 import * as Y from "yjs";
 import type { CollabConfig } from "../config.js";
 import { describeDatabaseFailure } from "../database-failure.js";
-import { UnfoldableDocumentError, type DocumentStorage } from "./document-storage.js";
+import { UnfoldableDocumentError, type DocumentStorage, type StoredState } from "./document-storage.js";
 import { defaultUpdateLogLimits, type UpdateLogLimits } from "../durability-config.js";
 import { UpdateLog } from "./update-log.js";
+import { LocalFanout, type DocumentChannel, type Fanout } from "../fanout/fanout.js";
 
 interface LiveRoom {
   room: Room;
@@ -27,6 +33,8 @@ interface LiveRoom {
   compacting: boolean;
   /** Its stored state could not be folded (logged once): do not try again while it is loaded. */
   unfoldable: boolean;
+  /** Its channel between server processes, while it is loaded (null with one process). */
+  channel: DocumentChannel | null;
 }
 
 export interface RoomRegistryOptions {
@@ -34,6 +42,8 @@ export interface RoomRegistryOptions {
   onDocumentChanged?(documentId: string, room: Room, authorId: AuthorId, update?: Uint8Array): void;
   /** How the update log writes a backlog and retries (defaults suit tests). */
   updateLog?: UpdateLogLimits;
+  /** What carries updates and presence between server processes (ADR 0039); by default, nothing does. */
+  fanout?: Fanout;
 }
 
 /** Close reasons at shutdown: "saved" only when it is true. */
@@ -46,6 +56,7 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, LiveRoom>();
   private readonly loading = new Map<string, Promise<LiveRoom>>();
   readonly updateLog: UpdateLog;
+  private readonly fanout: Fanout;
 
   constructor(
     private readonly storage: DocumentStorage,
@@ -53,9 +64,14 @@ export class RoomRegistry {
     private readonly config: CollabConfig,
     private readonly options: RoomRegistryOptions = {},
   ) {
+    const fanout = options.fanout ?? new LocalFanout();
+    this.fanout = fanout;
     this.updateLog = new UpdateLog(storage, log, {
       ...(options.updateLog ?? defaultUpdateLogLimits),
       groupCommitMs: config.groupCommitMs,
+      // Published only once durable: a process loading the document after that reads it from
+      // storage, and one that loaded it before hears it, so nobody misses it (ADR 0039).
+      onWritten: fanout.shared ? (batch) => fanout.published(batch) : undefined,
       onSavingChanged: (saving) => {
         for (const live of this.rooms.values()) live.room.notifySaving(saving);
       },
@@ -186,6 +202,7 @@ export class RoomRegistry {
     await this.updateLog.drainWithin(waitMs);
     for (const [id, live] of this.rooms) {
       this.cancelUnload(live);
+      live.channel?.close();
       live.room.destroy();
       this.rooms.delete(id);
     }
@@ -193,7 +210,26 @@ export class RoomRegistry {
   }
 
   private async load(documentId: string): Promise<LiveRoom> {
-    const stored = await this.storage.load(documentId);
+    // Heard before the room exists (while storage is read): applied once it does. Updates are
+    // idempotent, so one that is also in what storage returns changes nothing.
+    let room: Room | null = null;
+    const early: ((room: Room) => void)[] = [];
+    const whenLoaded = (apply: (room: Room) => void) => (room ? apply(room) : early.push(apply));
+    const channel = this.fanout.shared
+      ? await this.fanout.openDocument(documentId, {
+          update: (update) => whenLoaded((r) => r.applyRemoteUpdate(update)),
+          awareness: (update) => whenLoaded((r) => r.applyRemoteAwareness(update)),
+          presenceHere: () => room?.localAwareness() ?? null,
+          missed: () => whenLoaded((r) => void this.catchUp(documentId, r)),
+        })
+      : null;
+    let stored: StoredState;
+    try {
+      stored = await this.storage.load(documentId);
+    } catch (err) {
+      channel?.close();
+      throw err;
+    }
     const live: LiveRoom = {
       room: new Room(documentId, stored.updates, {
         onUpdate: (update, authorId) => {
@@ -206,17 +242,38 @@ export class RoomRegistry {
         maxAwarenessBytes: this.config.maxAwarenessBytes,
         queryAwarenessIntervalMs: this.config.queryAwarenessIntervalMs,
         shape: documentShapeFor(stored.kind),
+        onAwareness: channel ? (update) => channel.publishAwareness(update) : undefined,
       }),
       unloadTimer: null,
       borrowers: 0,
       uncompacted: stored.tailLength,
       compacting: false,
       unfoldable: false,
+      channel,
     };
+    room = live.room;
+    for (const apply of early.splice(0)) {
+      try {
+        apply(live.room);
+      } catch (err) {
+        this.log.warn({ documentId, err: err instanceof Error ? err.message : String(err) }, "could not apply a message from another process");
+      }
+    }
     this.rooms.set(documentId, live);
     if (!this.updateLog.saving) live.room.notifySaving(false);
     this.options.onDocumentChanged?.(documentId, live.room, null);
     return live;
+  }
+
+  /** Apply what storage holds to a loaded room, after messages from other processes may have been missed. */
+  private async catchUp(documentId: string, room: Room): Promise<void> {
+    try {
+      const { updates } = await this.storage.load(documentId);
+      if (this.rooms.get(documentId)?.room === room) room.applyRemoteUpdate(Y.mergeUpdates(updates));
+    } catch (err) {
+      const { code, message } = describeDatabaseFailure(err);
+      this.log.error({ documentId, code, error: message }, "could not catch up a document from the log");
+    }
   }
 
   private async compact(documentId: string, live: LiveRoom): Promise<void> {
@@ -255,6 +312,7 @@ export class RoomRegistry {
     // Someone may have opened or borrowed it while the log was draining.
     if (live.room.size > 0 || live.borrowers > 0 || this.rooms.get(documentId) !== live) return;
     this.rooms.delete(documentId);
+    live.channel?.close();
     live.room.destroy();
     if (live.uncompacted > 0) void this.compact(documentId, live);
   }

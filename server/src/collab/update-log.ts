@@ -7,7 +7,7 @@
  * A failed write keeps its batch at the head of the queue and is retried after a capped
  * exponential back-off, so nothing accepted while the process lives is dropped. After each
  * batch commits, `onPersisted` learns which documents now have everything up to the batch's
- * cut durable. Whether edits are being saved (`saving`) is reported as it changes.
+ * cut durable, and `onWritten` is handed the batch. Whether edits are being saved (`saving`) is reported as it changes.
  */
 import type { AuthorId } from "@roundtable/domain";
 import type { Logger } from "pino";
@@ -26,6 +26,8 @@ export interface UpdateLogOptions extends UpdateLogLimits {
   groupCommitMs: number;
   /** Called at the moment a batch is cut, to capture what the batch makes durable. */
   onCut(documentIds: ReadonlySet<string>): (() => void) | undefined;
+  /** Told of each batch once it is written, in the order written (the fan-out publishes them, ADR 0039). */
+  onWritten?(batch: readonly { documentId: string; update: Uint8Array }[]): void;
   /** Told when edits stop being saved (a write failed, or waited too long) and when they are saved again. */
   onSavingChanged?(saving: boolean): void;
 }
@@ -156,6 +158,7 @@ export class UpdateLog {
       this.consecutiveFailures = 0;
       this.writing = [];
       afterCommit?.();
+      this.options.onWritten?.(batch);
     } catch (err) {
       this.consecutiveFailures++;
       this.writing = [];

@@ -21,7 +21,7 @@ import {
   type ServerToClientEvents,
 } from "@roundtable/domain";
 import type { Logger } from "pino";
-import { Server, type Socket } from "socket.io";
+import { Server, type ServerOptions, type Socket } from "socket.io";
 import { cameFromAnotherSite, fromAnotherSiteMessage, type SiteConfig } from "../http/refuse-cross-site.js";
 import { nodeRequest } from "../http/request-origin.js";
 import { mayOpen, mayOpenOnce, type RecordKind } from "../access/may-open.js";
@@ -54,7 +54,10 @@ export interface PersonNotification extends LiveNotification {
   personId: string;
 }
 
-/** No events pass between server processes of ours (a Redis adapter would carry rooms' messages as they are). */
+/**
+ * No events of ours pass between server processes: with REDIS_URL, `@socket.io/redis-adapter`
+ * carries rooms' messages and remote socket fetches as they are (ADR 0039).
+ */
 type InterServerEvents = Record<string, never>;
 type PresenceServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type PresenceSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -82,6 +85,8 @@ export class Presence {
     limitsConfig: PresenceLimitsConfig,
     /** At most one log line per this interval about joins that could not be checked. */
     failureLogIntervalMs = 10_000,
+    /** What carries rooms and events between server processes (the Redis adapter), or null for one process. */
+    adapter: ServerOptions["adapter"] | null = null,
   ) {
     const limits = new PresenceLimits(limitsConfig);
     const joinFailures = new RateLimitedFailureLog(log, failureLogIntervalMs);
@@ -94,6 +99,7 @@ export class Presence {
       // Asked on every handshake (polling or websocket); later requests carry the handshake's
       // id. engine.io answers a refused polling handshake with 403, a websocket one with 400.
       allowRequest: (req, callback) => callback(fromAnotherSiteMessage, !cameFromAnotherSite(nodeRequest(req), site)),
+      ...(adapter ? { adapter } : {}),
     });
     this.io.use((socket, next) => {
       const token = cookieFromHeader(socket.request.headers.cookie, sessionCookieName);
@@ -177,14 +183,17 @@ export class Presence {
     return mayOpen(this.db, person, kind, id);
   }
 
-  /** The sessions open presence sockets were opened with. */
+  /**
+   * The sessions this process's presence sockets were opened with. Here and in endSession and
+   * evict, each process acts on its own sockets: access changes reach every process (ADR 0039).
+   */
   async sessionIds(): Promise<string[]> {
-    return [...new Set((await this.io.fetchSockets()).map((s) => s.data.sessionId))];
+    return [...new Set((await this.io.local.fetchSockets()).map((s) => s.data.sessionId))];
   }
 
-  /** A session ended (signed out, or expired): disconnect every presence socket opened with it. */
+  /** A session ended (signed out, or expired): disconnect every presence socket of this process opened with it. */
   async endSession(sessionId: string): Promise<void> {
-    for (const socket of await this.io.fetchSockets()) {
+    for (const socket of await this.io.local.fetchSockets()) {
       if (socket.data.sessionId === sessionId) socket.disconnect(true);
     }
   }
@@ -246,7 +255,7 @@ export class Presence {
    */
   async evict(rooms: readonly string[], mayStay: (person: Person, room: string) => Promise<boolean>): Promise<void> {
     for (const room of rooms) {
-      const sockets = await this.io.in(room).fetchSockets();
+      const sockets = await this.io.local.in(room).fetchSockets();
       const staying: boolean[] = [];
       for (const socket of sockets) staying.push(await mayStay(socket.data.person, room));
       const leaving = sockets.filter((_, i) => !staying[i]);

@@ -23,6 +23,7 @@ export const partOf: Record<string, Part> = {
   auth: "auth",
   collab: "infrastructure",
   realtime: "infrastructure",
+  fanout: "infrastructure",
   http: "infrastructure",
   jobs: "infrastructure",
   pdf: "infrastructure",

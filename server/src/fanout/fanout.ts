@@ -1,0 +1,76 @@
+/**
+ * The seam between server processes (ADR 0039). With one process (no REDIS_URL) it is
+ * `LocalFanout`, which does nothing; with REDIS_URL it is `RedisFanout`, which carries between
+ * processes what one process learns and the others must act on: document updates once they are
+ * durable, presence (awareness) as it changes, and access changes (revocation, signing out).
+ * Postgres stays the system of record: nothing here is stored, and a process that misses a
+ * message still finds every durable update in the log when it next loads the document.
+ */
+import type { ServerOptions } from "socket.io";
+import type { AccessChange } from "../access/access-changes.js";
+
+/** What a process with a document loaded hears about it from the other processes. */
+export interface DocumentListener {
+  /** A durable update another process received from its clients (or made itself). */
+  update(update: Uint8Array): void;
+  /** A presence change on another process (a y-protocols awareness update). */
+  awareness(update: Uint8Array): void;
+  /** A process that just loaded the document asks who is here: the presence of this process's clients, or null. */
+  presenceHere(): Uint8Array | null;
+  /** Messages may have been missed (the connection to the others was lost): catch up from storage. */
+  missed(): void;
+}
+
+/** One document's channel, open while the document is loaded on this process. */
+export interface DocumentChannel {
+  /** Tell the other processes how the presence of this process's clients changed. */
+  publishAwareness(update: Uint8Array): void;
+  /** Stop hearing about the document (it was unloaded). */
+  close(): void;
+}
+
+/** An update the update log has just written to storage. */
+export interface WrittenUpdate {
+  documentId: string;
+  update: Uint8Array;
+}
+
+export interface Fanout {
+  /** True when there are other processes to tell (Redis); false for the in-process fan-out. */
+  readonly shared: boolean;
+  /**
+   * Start hearing a document's updates and presence from the other processes. Resolves once
+   * hearing, so that loading the document from storage afterwards misses nothing: an update is
+   * only published once it is durable (see `published`).
+   */
+  openDocument(documentId: string, listener: DocumentListener): Promise<DocumentChannel>;
+  /** Updates just made durable by this process: the other processes with their documents loaded apply them. */
+  published(updates: readonly WrittenUpdate[]): void;
+  /** Tell the other processes who may see what changed; they re-check their own connections. */
+  publishAccessChange(change: AccessChange): void;
+  /** Hear access changes made on other processes (never those published by this one). */
+  onAccessChange(listener: (change: AccessChange) => void): void;
+  /** The socket.io adapter that carries socket.io's rooms and events between processes, or null for socket.io's own. */
+  socketIoAdapter(): ServerOptions["adapter"] | null;
+  /** Stop (shutdown): no more messages either way. */
+  close(): Promise<void>;
+}
+
+const closedChannel: DocumentChannel = { publishAwareness: () => {}, close: () => {} };
+
+/** One process: there is nobody to tell, so every method does nothing. */
+export class LocalFanout implements Fanout {
+  readonly shared = false;
+  openDocument(): Promise<DocumentChannel> {
+    return Promise.resolve(closedChannel);
+  }
+  published(): void {}
+  publishAccessChange(): void {}
+  onAccessChange(): void {}
+  socketIoAdapter(): null {
+    return null;
+  }
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}

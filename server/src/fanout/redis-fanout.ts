@@ -1,0 +1,212 @@
+/**
+ * The fan-out through Redis pub/sub (ADR 0039): one channel per document loaded on this
+ * process, subscribed while it is loaded, and one channel for access changes. A message on a
+ * document channel is one byte saying what it is, the sending process's id (a process hears its
+ * own publications and drops them), then the bytes: a durable update (merged per document per
+ * written batch), a presence update, or a question from a process that has just loaded the
+ * document — who is here? — which the others answer with their clients' presence.
+ * socket.io's rooms and events go through `@socket.io/redis-adapter` on connections of their own.
+ * Redis keeps nothing: a message missed while the connection was down is caught up from the
+ * durable log once it is back (`DocumentListener.missed`).
+ *
+ * ioredis and the adapter are imported when this process is told to use Redis, so a server
+ * without REDIS_URL never loads them.
+ */
+import { randomBytes } from "node:crypto";
+import type { Redis as RedisClient } from "ioredis";
+import type { Logger } from "pino";
+import type { ServerOptions } from "socket.io";
+import * as Y from "yjs";
+import { z } from "zod";
+import type { AccessChange } from "../access/access-changes.js";
+import type { DocumentChannel, DocumentListener, Fanout, WrittenUpdate } from "./fanout.js";
+
+export interface RedisFanoutConfig {
+  /** redis:// or rediss:// */
+  url: string;
+  /** Put before every channel and key name, so several deployments (or test runs) can share one Redis. */
+  prefix: string;
+}
+
+const kinds = { update: 0, awareness: 1, whoIsHere: 2 } as const;
+const senderBytes = 16;
+const headerBytes = 1 + senderBytes;
+/** How long opening a document waits for its channel while Redis is away; it catches up once Redis is back. */
+const subscribeWaitMs = 2000;
+const connectWaitMs = 5000;
+
+const accessMessage = z.object({
+  from: z.string(),
+  change: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("case"), caseId: z.string() }),
+    z.object({ kind: z.literal("editing-ended"), documentId: z.string(), reason: z.string() }),
+    z.object({ kind: z.literal("session-ended"), sessionId: z.string(), reason: z.string() }),
+  ]),
+});
+
+export class RedisFanout implements Fanout {
+  readonly shared = true;
+  private readonly sender = randomBytes(senderBytes);
+  private readonly senderHex = this.sender.toString("hex");
+  private readonly documents = new Map<string, DocumentListener>();
+  private readonly accessListeners: ((change: AccessChange) => void)[] = [];
+  private readonly accessChannel: string;
+  private everReady = false;
+
+  private constructor(
+    private readonly pub: RedisClient,
+    private readonly sub: RedisClient,
+    private readonly adapter: ServerOptions["adapter"],
+    private readonly adapterClients: RedisClient[],
+    private readonly prefix: string,
+    private readonly log: Logger,
+  ) {
+    this.accessChannel = `${prefix}access`;
+    sub.on("messageBuffer", (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
+    sub.on("ready", () => {
+      if (this.everReady) void this.catchUp();
+      this.everReady = true;
+    });
+    for (const client of [pub, sub, ...adapterClients]) {
+      client.on("error", (err: Error) => log.warn({ err: err.message }, "redis connection failed; retrying"));
+    }
+  }
+
+  /** Connect to Redis (failing with a clear message when it cannot be reached) and hear access changes. */
+  static async connect(config: RedisFanoutConfig, log: Logger): Promise<RedisFanout> {
+    const [{ Redis }, { createAdapter }] = await Promise.all([import("ioredis"), import("@socket.io/redis-adapter")]);
+    // Named, so that an operator (or a test) can tell which process and which use a connection is.
+    const clients = ["publish", "subscribe", "socket.io-publish", "socket.io-subscribe"].map(
+      (use) => new Redis(config.url, { lazyConnect: true, connectTimeout: connectWaitMs, connectionName: `${config.prefix}${process.pid}:${use}` }),
+    );
+    try {
+      await Promise.all(clients.map((c) => c.connect()));
+    } catch (err) {
+      for (const c of clients) c.disconnect();
+      throw new Error(`Could not reach Redis at REDIS_URL: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const [pub, sub, adapterPub, adapterSub] = clients as [RedisClient, RedisClient, RedisClient, RedisClient];
+    const adapter = createAdapter(adapterPub, adapterSub, { key: `${config.prefix}socket.io` });
+    const fanout = new RedisFanout(pub, sub, adapter, [adapterPub, adapterSub], config.prefix, log);
+    fanout.everReady = true;
+    await sub.subscribe(fanout.accessChannel);
+    return fanout;
+  }
+
+  async openDocument(documentId: string, listener: DocumentListener): Promise<DocumentChannel> {
+    const channel = this.documentChannel(documentId);
+    this.documents.set(channel, listener);
+    // Redis away: open the document anyway; catchUp reads the log again once Redis is back.
+    const subscribed = await within(subscribeWaitMs, this.sub.subscribe(channel));
+    if (!subscribed) this.log.warn({ documentId }, "opened a document without hearing other processes; catching up when Redis is back");
+    else this.publish(channel, kinds.whoIsHere, new Uint8Array());
+    return {
+      publishAwareness: (update) => this.publish(channel, kinds.awareness, update),
+      close: () => {
+        if (this.documents.get(channel) !== listener) return;
+        this.documents.delete(channel);
+        this.sub.unsubscribe(channel).catch((err: unknown) => this.failed(err, "unsubscribe"));
+      },
+    };
+  }
+
+  published(updates: readonly WrittenUpdate[]): void {
+    const byDocument = new Map<string, Uint8Array[]>();
+    for (const { documentId, update } of updates) {
+      const list = byDocument.get(documentId);
+      if (list) list.push(update);
+      else byDocument.set(documentId, [update]);
+    }
+    for (const [documentId, list] of byDocument) {
+      this.publish(this.documentChannel(documentId), kinds.update, list.length === 1 ? list[0]! : Y.mergeUpdates(list));
+    }
+  }
+
+  publishAccessChange(change: AccessChange): void {
+    this.pub.publish(this.accessChannel, JSON.stringify({ from: this.senderHex, change })).catch((err: unknown) => this.failed(err, "publish an access change"));
+  }
+
+  onAccessChange(listener: (change: AccessChange) => void): void {
+    this.accessListeners.push(listener);
+  }
+
+  socketIoAdapter(): ServerOptions["adapter"] {
+    return this.adapter;
+  }
+
+  async close(): Promise<void> {
+    this.documents.clear();
+    await Promise.all([this.pub, this.sub, ...this.adapterClients].map((c) => c.quit().catch(() => c.disconnect())));
+  }
+
+  private documentChannel(documentId: string): string {
+    return `${this.prefix}doc:${documentId}`;
+  }
+
+  private publish(channel: string, kind: number, bytes: Uint8Array): void {
+    const message = Buffer.allocUnsafe(headerBytes + bytes.byteLength);
+    message[0] = kind;
+    this.sender.copy(message, 1);
+    message.set(bytes, headerBytes);
+    this.pub.publish(channel, message).catch((err: unknown) => this.failed(err, "publish"));
+  }
+
+  private receive(channel: string, message: Buffer): void {
+    if (channel === this.accessChannel) {
+      this.receiveAccess(message);
+      return;
+    }
+    const listener = this.documents.get(channel);
+    if (!listener || message.byteLength < headerBytes) return;
+    if (message.subarray(1, headerBytes).equals(this.sender)) return; // our own
+    const bytes = new Uint8Array(message.buffer, message.byteOffset + headerBytes, message.byteLength - headerBytes);
+    try {
+      if (message[0] === kinds.update) listener.update(bytes);
+      else if (message[0] === kinds.awareness) listener.awareness(bytes);
+      else if (message[0] === kinds.whoIsHere) {
+        const here = listener.presenceHere();
+        if (here) this.publish(channel, kinds.awareness, here);
+      }
+    } catch (err) {
+      this.log.warn({ channel, kind: message[0], err: err instanceof Error ? err.message : String(err) }, "could not apply a message from another process");
+    }
+  }
+
+  private receiveAccess(message: Buffer): void {
+    let parsed: z.infer<typeof accessMessage>;
+    try {
+      parsed = accessMessage.parse(JSON.parse(message.toString("utf8")));
+    } catch {
+      this.log.warn("ignored a malformed access change from Redis");
+      return;
+    }
+    if (parsed.from === this.senderHex) return;
+    for (const listener of this.accessListeners) listener(parsed.change);
+  }
+
+  /** After a lost connection: messages may have been missed, so every loaded document reads the durable log again. */
+  private async catchUp(): Promise<void> {
+    try {
+      await this.sub.ping(); // answered after the re-subscriptions sent before it: hearing again from here on
+    } catch (err) {
+      this.failed(err, "ping");
+      return;
+    }
+    this.log.info({ documents: this.documents.size }, "redis is back; catching up open documents from the log");
+    for (const listener of this.documents.values()) listener.missed();
+  }
+
+  private failed(err: unknown, what: string): void {
+    this.log.warn({ what, err: err instanceof Error ? err.message : String(err) }, "redis command failed");
+  }
+}
+
+async function within(ms: number, work: Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([work.then(() => true as const, () => false as const), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

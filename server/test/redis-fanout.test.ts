@@ -1,0 +1,201 @@
+/**
+ * Several server processes through Redis (ADR 0039): two real server processes on one Postgres
+ * database and one Redis, a stock y-websocket client on each. Run by `pnpm test:redis`, which
+ * sets REDIS_URL and DATABASE_URL; without either the suite says it was skipped, and why.
+ * Channels and keys carry a prefix of this run's own, so runs side by side do not hear each other.
+ */
+import { randomUUID } from "node:crypto";
+import { openDatabase, type Database } from "@roundtable/db";
+import { createTestDatabase, type TestDatabase } from "@roundtable/db/testing";
+import type { CaseDetail, ClientToServerEvents, Meeting, PresentPerson, ServerToClientEvents } from "@roundtable/domain";
+import * as decoding from "lib0/decoding";
+import { Redis } from "ioredis";
+import { io, type Socket as ClientSocket } from "socket.io-client";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { PostgresDocumentStorage } from "../src/collab/postgres-document-storage.js";
+import { carePlanOf, signIn } from "./support/api-client.js";
+import { freePort, startChildServer, type ChildServer } from "./support/child-server.js";
+import { connectCollab, fragmentText, typeInto, type CollabClient } from "./support/collab-client.js";
+import { waitFor } from "./support/wait-for.js";
+
+const redisUrl = process.env.REDIS_URL;
+const adminUrl = process.env.DATABASE_URL;
+const skipped = !redisUrl
+  ? "REDIS_URL is not set (run it with pnpm test:redis)"
+  : !adminUrl
+    ? "DATABASE_URL is not set: several processes need one Postgres database (run it with pnpm test:redis)"
+    : null;
+if (skipped) console.warn(`redis-fanout.test.ts: skipped, because ${skipped}`);
+
+describe.skipIf(skipped !== null)(`two server processes sharing documents through Redis${skipped ? ` — skipped: ${skipped}` : ""}`, () => {
+  let testDb: TestDatabase;
+  let database: Database;
+  let a: ChildServer;
+  let b: ChildServer;
+  // A slow disk's group commit (50 ms, not 2): a kill then always finds edits received but not
+  // yet written, which the other process must not have been sent (they would be lost with it).
+  const env = { REDIS_URL: redisUrl, REDIS_PREFIX: `roundtable-test-${randomUUID()}:`, COLLAB_GROUP_COMMIT_MS: "50" };
+  const cleanups: (() => unknown)[] = [];
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase(adminUrl!);
+    // One after the other: the first migrates and seeds the demo data, the second finds it there.
+    a = await startChildServer({ databaseUrl: testDb.url }, await freePort(), env);
+    b = await startChildServer({ databaseUrl: testDb.url }, await freePort(), env);
+    database = await openDatabase({ url: testDb.url });
+  }, 120_000);
+  afterEach(async () => {
+    for (const fn of cleanups.splice(0).reverse()) await fn();
+  });
+  afterAll(async () => {
+    await a?.kill("SIGTERM");
+    await b?.kill("SIGTERM");
+    await database?.close();
+    await testDb?.drop();
+  });
+
+  async function client(server: ChildServer, documentId: string, cookie: string, params: Record<string, string> = {}): Promise<CollabClient> {
+    const c = await connectCollab(server.url, documentId, cookie, params);
+    cleanups.push(() => c.destroy());
+    return c;
+  }
+
+  /** The close code of the client's connection, or "not closed" when it stays open for two seconds (the expiry job would close it within a minute). */
+  function closeOf(c: CollabClient): Promise<number | "not closed"> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve("not closed"), 2000);
+      c.provider.once("connection-close", (event) => {
+        clearTimeout(timer);
+        resolve(event?.code ?? 0);
+      });
+    });
+  }
+
+  /** What Postgres holds of a document: the durable truth, whichever process wrote it. */
+  async function storedText(documentId: string): Promise<string> {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.mergeUpdates((await new PostgresDocumentStorage(database.db).load(documentId)).updates));
+    const text = fragmentText(doc);
+    doc.destroy();
+    return text;
+  }
+
+  it("lets a stock y-websocket client on each process edit the same care plan, and both see each other's edits and carets", async () => {
+    const priya = await signIn(a.url, "priya.shah");
+    const tom = await signIn(b.url, "tom.hughes");
+    const { documentId } = await carePlanOf(priya, "Kai Thompson");
+    const onA = await client(a, documentId, priya.cookie);
+    const onB = await client(b, documentId, tom.cookie);
+    typeInto(onA.doc, "Kai chose the climbing club.");
+    typeInto(onB.doc, "Tom will ring the club on Monday.");
+    await waitFor(() => onA.text() === onB.text() && onA.text().includes("climbing club") && onA.text().includes("ring the club"), { what: "the two clients to converge" });
+    onA.provider.awareness.setLocalStateField("cursor", { at: 3 });
+    await waitFor(() => onB.provider.awareness.getStates().get(onA.doc.clientID)?.cursor, { what: "Priya's caret to reach the client on the other process" });
+    // Labelled by the server Priya is on, with her name, whatever her client said.
+    expect(onB.provider.awareness.getStates().get(onA.doc.clientID)?.user).toMatchObject({ name: "Priya Shah" });
+    await waitFor(async () => (await storedText(documentId)) === onA.text(), { what: "both edits to be in Postgres" });
+  });
+
+  it("shows who is on a case to people on either process (socket.io through the Redis adapter)", async () => {
+    const priya = await signIn(a.url, "priya.shah");
+    const tom = await signIn(b.url, "tom.hughes");
+    const { caseId } = await carePlanOf(priya, "Kai Thompson");
+    const room = `case:${caseId}`;
+    const join = async (url: string, cookie: string) => {
+      const socket: ClientSocket<ServerToClientEvents, ClientToServerEvents> = io(url, { extraHeaders: { cookie }, transports: ["websocket"] });
+      cleanups.push(() => socket.close());
+      const people: PresentPerson[][] = [];
+      socket.on("presence", (p) => p.room === room && people.push(p.people));
+      expect(await socket.emitWithAck("presence:join", { room })).toEqual({ ok: true });
+      return people;
+    };
+    const seenOnA = await join(a.url, priya.cookie);
+    await join(b.url, tom.cookie);
+    await waitFor(() => seenOnA.at(-1)?.length === 2, { what: "Priya to see Tom, who is on the other process" });
+    expect(seenOnA.at(-1)!.map((p) => p.name)).toEqual(["Priya Shah", "Tom Hughes"]);
+  });
+
+  it("closes a removed member's care plan on the other process", async () => {
+    const priya = await signIn(a.url, "priya.shah");
+    const ben = await signIn(b.url, "ben.carter");
+    const plan = await carePlanOf(priya, "Jamie Walker");
+    const onB = await client(b, plan.documentId, ben.cookie);
+    const closed = closeOf(onB);
+    const jamie = (await priya.get<CaseDetail>(`/api/cases/${plan.caseId}`)).body;
+    const benId = jamie.team.find((m) => m.name === "Dr Ben Carter")!.personId;
+    expect((await priya.delete(`/api/cases/${plan.caseId}/members/${benId}`)).status).toBe(204);
+    expect(await closed).toBe(4403);
+  });
+
+  it("sends the minutes' editors on the other process back to read them only once they are agreed", async () => {
+    const priya = await signIn(a.url, "priya.shah");
+    const { caseId } = await carePlanOf(priya, "Aisha Reid");
+    const booked = await priya.post<Meeting>("/api/meetings", { type: "tracker", startsAt: "2026-12-03T10:00:00Z", location: "Room 2", caseIds: [caseId], inviteeIds: [] });
+    expect(booked.status).toBe(201);
+    const meetingId = booked.body.id;
+    for (const command of ["start", "end"]) expect((await priya.post(`/api/meetings/${meetingId}/commands`, { command })).status).toBe(200);
+    const onB = await client(b, booked.body.minutesDocumentId!, priya.cookie);
+    const closed = closeOf(onB);
+    expect((await priya.post(`/api/meetings/${meetingId}/commands`, { command: "agree-minutes" })).status).toBe(200);
+    expect(await closed).toBe(1008);
+  });
+
+  it("closes what a session opened on the other process when it signs out on this one", async () => {
+    const claire = await signIn(a.url, "claire.walker");
+    const { documentId } = await carePlanOf(claire, "Jamie Walker");
+    const onB = await client(b, documentId, claire.cookie);
+    const closed = closeOf(onB);
+    expect((await claire.post("/api/auth/logout", {})).status).toBe(204);
+    expect(await closed).toBe(4401);
+  });
+
+  it("catches up from the log when a process's connection to Redis drops while the other is publishing", async () => {
+    const priya = await signIn(a.url, "priya.shah");
+    const { documentId } = await carePlanOf(priya, "Kai Thompson");
+    const typist = await client(a, documentId, priya.cookie);
+    const onB = await client(b, documentId, priya.cookie);
+    typeInto(typist.doc, "Before the drop.");
+    await waitFor(() => onB.text() === typist.text(), { what: "the first line to reach the other process" });
+    const redis = new Redis(redisUrl!);
+    cleanups.push(() => redis.quit());
+    const name = `${env.REDIS_PREFIX}${b.process.pid}:subscribe`;
+    const list = String(await redis.client("LIST"));
+    const id = list.split("\n").find((line) => line.includes(` name=${name} `))?.match(/^id=(\d+)/)?.[1];
+    expect(id, `a connection named ${name}`).toBeDefined();
+    // Typing goes on while B is away from Redis and coming back: what is published meanwhile never reaches it.
+    let typed = 0;
+    const typing = setInterval(() => typeInto(typist.doc, `Line ${typed++} while B was away.`), 5);
+    cleanups.push(() => clearInterval(typing));
+    await waitFor(() => typed > 5, { what: "typing to start" });
+    await redis.client("KILL", "ID", id!);
+    await waitFor(() => typed > 60, { what: "typing across the drop" });
+    clearInterval(typing);
+    await waitFor(() => onB.text() === typist.text(), { what: "the other process to catch up" });
+  });
+
+  it("loses nothing when one process is killed with SIGKILL mid-typing and its client reconnects to the other", async () => {
+    const priya = await signIn(a.url, "priya.shah");
+    const reader = await signIn(b.url, "priya.shah");
+    const { documentId } = await carePlanOf(priya, "Aisha Reid");
+    const typist = await client(a, documentId, priya.cookie, { persisted: "1" });
+    const onB = await client(b, documentId, reader.cookie);
+    let acked = 0;
+    typist.provider.messageHandlers[100] = (_enc, decoder) => {
+      acked = Math.max(acked, Y.decodeStateVector(decoding.readVarUint8Array(decoder)).get(typist.doc.clientID) ?? 0);
+    };
+    let typed = 0;
+    const typing = setInterval(() => typeInto(typist.doc, `Line ${typed++} typed during the meeting.`), 5);
+    cleanups.push(() => clearInterval(typing));
+    await waitFor(() => acked > 0 && typed > 40, { what: "some typing to be saved" });
+    await a.kill("SIGKILL");
+    // Its provider reconnects on its own, here to the process still running.
+    typist.provider.serverUrl = `${b.url.replace(/^http/, "ws")}/collab`;
+    await waitFor(() => typed > 60, { what: "typing while disconnected" });
+    clearInterval(typing);
+    await waitFor(() => typist.provider.wsconnected && onB.text() === typist.text(), { timeoutMs: 15_000, what: "the typist to re-sync through the other process" });
+    expect(onB.text()).toContain(`Line ${typed - 1} typed during the meeting.`);
+    // And it is all durable: what Postgres holds is what the typist has.
+    await waitFor(async () => (await storedText(documentId)) === typist.text(), { what: "every line to be in Postgres" });
+  }, 120_000);
+});
