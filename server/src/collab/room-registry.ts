@@ -269,7 +269,7 @@ export class RoomRegistry {
   private async catchUp(documentId: string, room: Room): Promise<void> {
     try {
       const { updates } = await this.storage.load(documentId);
-      if (this.rooms.get(documentId)?.room === room) room.applyRemoteUpdate(Y.mergeUpdates(updates));
+      if (this.rooms.get(documentId)?.room === room) room.applyRemoteUpdate(mergeStoredUpdates(updates));
     } catch (err) {
       const { code, message } = describeDatabaseFailure(err);
       this.log.error({ documentId, code, error: message }, "could not catch up a document from the log");
