@@ -4,15 +4,16 @@
  * an idle connected client costs ≤ 50 KB").
  *
  * Builds and starts the server as `pnpm start` does, on a fresh data directory (or, with
- * DATABASE_URL set, a fresh Postgres database) so it seeds the demo data, and waits until it is
- * at rest: its RSS has moved less than 2 MiB over five seconds. Nothing asks it to collect
+ * DATABASE_URL set, a fresh Postgres database) so it makes the database and seeds the demo data,
+ * and waits until it is at rest: its RSS has moved less than 2 MiB over five seconds. Then stops
+ * it and starts it again on the same data (as every later start is), and measures that too. Nothing asks it to collect
  * garbage (production has no --expose-gc): the figure is what the process holds as it runs.
  * Where that memory lies is read from /proc/<pid>/smaps: WebAssembly memories (PGlite's Postgres)
  * are the mappings of several GiB that V8 reserves for each; the rest is split into the process's
  * other anonymous memory (V8 heaps of the main thread and the workers, malloc) and files (the
  * node binary, shared libraries).
  *
- * Then one stock y-websocket client joins each of the signed-in person's documents (loading every
+ * Then, on the restarted server, one stock y-websocket client joins each of the signed-in person's documents (loading every
  * room once), the server settles again, and --clients in all (default 2000) are connected across
  * those documents and left idle (they renew their presence every 15 s, as a browser tab does).
  * Once the server is at rest again, the growth divided by the clients added is the cost of one
