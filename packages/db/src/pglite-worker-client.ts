@@ -14,6 +14,8 @@
  * way the worker is terminated and every pending and later call rejects with a
  * DatabaseUnavailableError; ./pglite-database.ts then opens a new one on the same data.
  */
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Results, RowMode } from "@electric-sql/pglite";
 import { DatabaseUnavailableError } from "./database-state.js";
@@ -96,9 +98,15 @@ export class PgliteWorkerClient {
 
   /** Starts the worker and resolves once PGlite is open and migrated. */
   static async start(data: WorkerStartData, limits: WorkerClientLimits = defaultWorkerClientLimits): Promise<PgliteWorkerClient> {
-    // execArgv: [] — the worker is plain JavaScript and needs none of the parent's loaders (tsx).
-    const worker = new Worker(pgliteWorkerUrl, { workerData: data satisfies WorkerStartData, execArgv: [], name: "pglite" });
-    return PgliteWorkerClient.attach(worker, limits);
+    if (data.dataDir && !existsSync(path.join(data.dataDir, "PG_VERSION"))) {
+      // A new database: PGlite makes it with initdb on two WebAssembly instances of its own, which
+      // it then drops, but V8 may not collect them for the life of the worker (about 300 MB the
+      // server kept at rest; ADR 0038). So one worker makes and migrates the database and is
+      // stopped, and the worker that serves opens it as on any later start.
+      const { onUnavailable: _, ...startOnly } = limits;
+      await (await PgliteWorkerClient.attach(spawnWorker(data), startOnly)).close();
+    }
+    return PgliteWorkerClient.attach(spawnWorker(data), limits);
   }
 
   /** Wraps an already started worker speaking the protocol above (tests use a stand-in). */
@@ -260,6 +268,11 @@ export class PgliteWorkerClient {
     void this.#worker.terminate();
     if (this.#started && !this.#closing) this.#limits.onUnavailable?.(error);
   }
+}
+
+function spawnWorker(data: WorkerStartData): Worker {
+  // execArgv: [] — the worker is plain JavaScript and needs none of the parent's loaders (tsx).
+  return new Worker(pgliteWorkerUrl, { workerData: data satisfies WorkerStartData, execArgv: [], name: "pglite" });
 }
 
 /**

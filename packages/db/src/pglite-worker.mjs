@@ -46,7 +46,17 @@ const drizzleParsers = {
   1182: (value) => value, // date[]
 };
 
-const pg = dataDir ? new PGlite(dataDir) : new PGlite();
+/**
+ * Postgres's shared memory lives in PGlite's WebAssembly memory, which never gives pages back:
+ * initdb's default shared_buffers of 128MB became about 125 MB of the server's resident memory
+ * once the buffers had been used (ADR 0038). 16MB (2,048 pages) holds the pages the server uses
+ * over and over (the update log's tail and indexes, sessions, the lists); any other page is
+ * read from the data directory's files, which the operating system keeps in its own cache.
+ * These are given at start, in addition to PGlite's own, and never written to postgresql.conf.
+ */
+const startParams = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
+
+const pg = new PGlite({ dataDir, startParams });
 
 /** @type {Map<number, OpenTransaction>} */
 const transactions = new Map();

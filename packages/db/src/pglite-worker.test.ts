@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -155,8 +155,12 @@ describe("the PGlite worker's life cycle", () => {
   it("keeps the data in its data directory across close and reopen, and refuses queries once closed", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "roundtable-db-test-"));
     try {
+      // A new data directory is made and migrated by a worker of its own, then opened by the one that serves.
       const first = await openDatabase({ dataDir });
       await first.db.insert(schema.services).values({ name: "Durable service", area: "Diskshire" });
+      // Started with small shared buffers (ADR 0038), given at start and not written into the data directory.
+      expect(((await first.db.execute(sql`show shared_buffers`)) as QueryResult).rows).toEqual([{ shared_buffers: "16MB" }]);
+      expect(readFileSync(path.join(dataDir, "postgresql.conf"), "utf8")).not.toMatch(/^shared_buffers = 16MB/m);
       await first.close();
       const closed = await databaseErrorOf(first.db.select().from(schema.services));
       expect(closed.message).toBe("The database is closed");

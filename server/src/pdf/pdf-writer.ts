@@ -5,7 +5,6 @@
  * tests read back what it writes.
  */
 import { actionStatusLabels, actionStatusSchema, textOf, ukCalendarDate, type DocNode } from "@roundtable/domain";
-import PDFDocument from "pdfkit";
 import { drawTable } from "./pdf-table.js";
 import { pdfSafeText } from "./pdf-text.js";
 
@@ -63,8 +62,13 @@ function dueDateWords(iso: unknown): string {
   return `due ${ukCalendarDate(iso)}`;
 }
 
-/** Writes one PDF: `draw` lays out the content, then every page gets its footer. */
-export function writePdf(copy: PdfCopy, draw: (writer: PdfWriter) => void): Promise<Buffer> {
+/**
+ * Writes one PDF: `draw` lays out the content, then every page gets its footer. pdfkit (with
+ * fontkit and its fonts' code) is loaded when the first PDF is asked for, not at start: most
+ * servers' days go by without one, and loaded it is several MB of the process's memory (ADR 0038).
+ */
+export async function writePdf(copy: PdfCopy, draw: (writer: PdfWriter) => void): Promise<Buffer> {
+  const { default: PDFDocument } = await import("pdfkit");
   const pdf = new PDFDocument({
     size: "A4",
     margin,

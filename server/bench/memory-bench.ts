@@ -1,0 +1,238 @@
+/**
+ * pnpm bench:memory — the server's memory at rest, and what each idle editing connection costs it
+ * (issue 15: "RSS in PGlite mode at rest with the demo data ≤ 300 MB; in Postgres mode ≤ 150 MB;
+ * an idle connected client costs ≤ 50 KB").
+ *
+ * Builds and starts the server as `pnpm start` does, on a fresh data directory (or, with
+ * DATABASE_URL set, a fresh Postgres database) so it makes the database and seeds the demo data,
+ * and waits until it is at rest: its RSS has moved less than 2 MiB over five seconds. Then stops
+ * it and starts it again on the same data (as every later start is), and measures that too. Nothing asks it to collect
+ * garbage (production has no --expose-gc): the figure is what the process holds as it runs.
+ * Where that memory lies is read from /proc/<pid>/smaps: WebAssembly memories (PGlite's Postgres)
+ * are the mappings of several GiB that V8 reserves for each; the rest is split into the process's
+ * other anonymous memory (V8 heaps of the main thread and the workers, malloc) and files (the
+ * node binary, shared libraries).
+ *
+ * Then, on the restarted server, one stock y-websocket client joins each of the signed-in person's documents (loading every
+ * room once), the server settles again, and --clients in all (default 2000) are connected across
+ * those documents and left idle (they renew their presence every 15 s, as a browser tab does).
+ * Once the server is at rest again, the growth divided by the clients added is the cost of one
+ * idle client; the rooms' own cost is not in it. All clients are one person, so the per-person
+ * connection cap is raised through configuration for the run.
+ *
+ * Options: --clients N (default 2000), --settle-seconds S (the longest wait for rest, default 60).
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createTestDatabase } from "@roundtable/db/testing";
+import type { CaseDetail, CaseSummary } from "@roundtable/domain";
+import { signIn } from "../test/support/api-client.js";
+import buildServer from "../test/support/build-server.js";
+import { freePort, startChildServer, type ChildServer } from "../test/support/child-server.js";
+import { connectCollab, type CollabClient } from "../test/support/collab-client.js";
+
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== "--"),
+  options: { clients: { type: "string", default: "2000" }, "settle-seconds": { type: "string", default: "60" } },
+});
+const CLIENTS = Number(values.clients);
+const SETTLE_S = Number(values["settle-seconds"]);
+if (!Number.isInteger(CLIENTS) || CLIENTS < 1) throw new Error("--clients must be a whole number above 0");
+if (!(SETTLE_S > 0)) throw new Error("--settle-seconds must be above 0");
+
+process.setMaxListeners(CLIENTS + 20); // each stock client listens for the process exiting
+
+const targets = { pgliteRestMiB: 300, postgresRestMiB: 150, perClientKiB: 50 };
+
+const mib = (kb: number) => Math.round((kb / 1024) * 10) / 10;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function rssKb(pid: number): number {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+}
+
+interface MemoryMap {
+  rssKb: number;
+  /** Resident in WebAssembly memories: mappings of 4 GiB or more (V8 reserves ~10 GiB for each). */
+  wasmKb: number;
+  wasmMemories: number;
+  /** Resident in other anonymous mappings: V8 heaps, malloc, buffers. */
+  otherAnonKb: number;
+  /** Resident in mappings of files: the node binary, shared libraries, native addons. */
+  fileKb: number;
+}
+
+function memoryMap(pid: number): MemoryMap {
+  interface Mapping {
+    start: bigint;
+    end: bigint;
+    perms: string;
+    file: boolean;
+    rssKb: number;
+  }
+  const mappings: Mapping[] = [];
+  for (const line of readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
+    const header = /^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ (\d+)\s*(.*)$/.exec(line);
+    if (header) {
+      mappings.push({ start: BigInt(`0x${header[1]}`), end: BigInt(`0x${header[2]}`), perms: header[3]!, file: header[4] !== "0" && header[5]!.startsWith("/"), rssKb: 0 });
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss && mappings.length > 0) mappings.at(-1)!.rssKb = Number(rss[1]);
+  }
+  // V8 reserves about 10 GiB of address space for each WebAssembly memory and makes only the
+  // pages in use readable: the memory is a read-write mapping followed at once by a reserved one
+  // (no access) that takes the whole to 4 GiB or more.
+  const fourGiB = 4n * 1024n * 1024n * 1024n;
+  const map: MemoryMap = { rssKb: 0, wasmKb: 0, wasmMemories: 0, otherAnonKb: 0, fileKb: 0 };
+  mappings.forEach((m, i) => {
+    map.rssKb += m.rssKb;
+    const next = mappings[i + 1];
+    if (m.file) map.fileKb += m.rssKb;
+    else if (m.perms.startsWith("rw") && next && next.start === m.end && next.perms.startsWith("---") && next.end - m.start >= fourGiB && m.rssKb > 0) {
+      map.wasmKb += m.rssKb;
+      map.wasmMemories++;
+    } else map.otherAnonKb += m.rssKb;
+  });
+  return map;
+}
+
+/** Waits until RSS has moved less than 2 MiB over five one-second looks, or the settle time passes. */
+async function atRest(pid: number): Promise<{ rssKb: number; settled: boolean; seconds: number }> {
+  const looks: number[] = [];
+  const started = Date.now();
+  for (;;) {
+    looks.push(rssKb(pid));
+    const last = looks.slice(-6);
+    if (last.length === 6 && Math.max(...last) - Math.min(...last) < 2048) return { rssKb: last.at(-1)!, settled: true, seconds: (Date.now() - started) / 1000 };
+    if (Date.now() - started > SETTLE_S * 1000) return { rssKb: looks.at(-1)!, settled: false, seconds: (Date.now() - started) / 1000 };
+    await sleep(1000);
+  }
+}
+
+function describe(map: MemoryMap): string {
+  return `${mib(map.rssKb)} MiB (WebAssembly memories ${mib(map.wasmKb)} MiB in ${map.wasmMemories}, other anonymous ${mib(map.otherAnonKb)} MiB, files ${mib(map.fileKb)} MiB)`;
+}
+
+async function start(storage: { databaseUrl?: string; dataDir?: string }, port: number): Promise<{ server: ChildServer; seconds: number }> {
+  const launched = Date.now();
+  const server = await startChildServer(storage, port, {
+    // Every client signs in as one person: the per-person caps are raised for that, and only that.
+    COLLAB_MAX_CONNECTIONS_PER_PERSON: String(CLIENTS + 10),
+    COLLAB_MAX_BYTES_PER_PERSON_PER_SECOND: String(CLIENTS * 64 * 1024),
+    COLLAB_PERSON_BYTE_BURST: String(CLIENTS * 128 * 1024),
+  });
+  return { server, seconds: (Date.now() - launched) / 1000 };
+}
+
+async function main(): Promise<void> {
+  buildServer(); // what is measured is the code in the checkout now
+  const dataDir = mkdtempSync(path.join(tmpdir(), "roundtable-memory-bench-"));
+  const postgres = process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL) : null;
+  const storage = postgres ? { databaseUrl: postgres.url } : { dataDir };
+  const databaseKind = postgres ? "postgres" : "pglite";
+  const port = await freePort();
+  console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(`Starting the server on a fresh ${postgres ? "Postgres database" : `data directory (${dataDir})`}: it makes the database and seeds the demo data…`);
+  let { server, seconds: firstStartSeconds } = await start(storage, port);
+  const clients: CollabClient[] = [];
+  let stopping = false;
+  try {
+    console.log(`Answering /api/health after ${firstStartSeconds.toFixed(1)} s; waiting for it to be at rest…`);
+    const firstRest = await atRest(server.process.pid!);
+    const firstMap = memoryMap(server.process.pid!);
+    console.log(`At rest${firstRest.settled ? "" : " (NOT SETTLED)"} after ${firstRest.seconds.toFixed(0)} s more: ${describe(firstMap)}`);
+
+    console.log("Stopping it and starting it again on the same data, as any later start does…");
+    stopping = true;
+    await server.kill("SIGTERM");
+    stopping = false;
+    let startSeconds: number;
+    ({ server, seconds: startSeconds } = await start(storage, port));
+    const pid = server.process.pid!;
+    console.log(`Answering /api/health after ${startSeconds.toFixed(1)} s; waiting for it to be at rest…`);
+    const rest = await atRest(pid);
+    const restMap = memoryMap(pid);
+    console.log(`At rest${rest.settled ? "" : " (NOT SETTLED)"} after ${rest.seconds.toFixed(0)} s more: ${describe(restMap)}`);
+
+    const priya = await signIn(server.url, "priya.shah");
+    const cases = (await priya.get<CaseSummary[]>("/api/cases")).body;
+    const documentIds: string[] = [];
+    for (const c of cases) documentIds.push(...(await priya.get<CaseDetail>(`/api/cases/${c.id}`)).body.documents.map((d) => d.id));
+    if (documentIds.length === 0) throw new Error("The signed-in person has no documents to open");
+    const rooms = Math.min(documentIds.length, CLIENTS);
+
+    console.log(`Opening ${rooms} documents with one client each…`);
+    for (const id of documentIds.slice(0, rooms)) clients.push(await connectCollab(server.url, id, priya.cookie, {}, 30_000));
+    const roomsRest = await atRest(pid);
+    const roomsMap = memoryMap(pid);
+    console.log(`At rest${roomsRest.settled ? "" : " (NOT SETTLED)"} with ${rooms} rooms open: ${describe(roomsMap)}`);
+
+    const more = CLIENTS - rooms;
+    console.log(`Connecting ${more} more idle clients across those ${rooms} documents…`);
+    const batch = 50;
+    for (let i = 0; i < more; i += batch) {
+      const n = Math.min(batch, more - i);
+      clients.push(...(await Promise.all(Array.from({ length: n }, (_, k) => connectCollab(server.url, documentIds[(i + k) % rooms]!, priya.cookie, {}, 60_000)))));
+    }
+    const clientsRest = await atRest(pid);
+    const clientsMap = memoryMap(pid);
+    const closedByServer = clients.filter((c) => !c.provider.wsconnected).length;
+    console.log(`At rest${clientsRest.settled ? "" : " (NOT SETTLED)"} with ${clients.length} clients: ${describe(clientsMap)}`);
+
+    const perClientKiB = more > 0 ? Math.round(((clientsMap.rssKb - roomsMap.rssKb) / more) * 10) / 10 : NaN;
+    const restTarget = postgres ? targets.postgresRestMiB : targets.pgliteRestMiB;
+    const firstMiB = mib(firstMap.rssKb);
+    const restMiB = mib(restMap.rssKb);
+    const holds = (ok: boolean) => (ok ? "holds" : "MISSED");
+    const result = {
+      database: databaseKind,
+      loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+      firstStartSeconds,
+      firstRestRssMiB: firstMiB,
+      firstRestWasmMiB: mib(firstMap.wasmKb),
+      startSeconds,
+      restRssMiB: restMiB,
+      restWasmMiB: mib(restMap.wasmKb),
+      restOtherAnonMiB: mib(restMap.otherAnonKb),
+      restFilesMiB: mib(restMap.fileKb),
+      roomsOpen: rooms,
+      roomsRssMiB: mib(roomsMap.rssKb),
+      clients: clients.length,
+      clientsClosedByServer: closedByServer,
+      clientsRssMiB: mib(clientsMap.rssKb),
+      perIdleClientKiB: perClientKiB,
+      settled: firstRest.settled && rest.settled && roomsRest.settled && clientsRest.settled,
+    };
+    console.log("\n| measure | value | target |\n| --- | --- | --- |");
+    console.log(`| database | ${databaseKind} | |`);
+    console.log(`| first start (fresh database, demo data seeded): launch to /api/health answering (s) | ${firstStartSeconds} | |`);
+    console.log(`| first start: RSS at rest (MiB) | ${firstMiB} | ≤ ${restTarget}: ${holds(firstMiB <= restTarget)} |`);
+    console.log(`| first start: of which WebAssembly (PGlite) / other anonymous / files (MiB) | ${mib(firstMap.wasmKb)} / ${mib(firstMap.otherAnonKb)} / ${mib(firstMap.fileKb)} | |`);
+    console.log(`| later start: launch to /api/health answering (s) | ${startSeconds} | |`);
+    console.log(`| later start: RSS at rest (MiB) | ${restMiB} | ≤ ${restTarget}: ${holds(restMiB <= restTarget)} |`);
+    console.log(`| later start: of which WebAssembly (PGlite) / other anonymous / files (MiB) | ${result.restWasmMiB} / ${result.restOtherAnonMiB} / ${result.restFilesMiB} | |`);
+    console.log(`| RSS with ${rooms} rooms open, one client each (MiB) | ${result.roomsRssMiB} | |`);
+    console.log(`| RSS with ${clients.length} idle clients (MiB) | ${result.clientsRssMiB} | |`);
+    console.log(`| RSS growth per idle client (KiB) | ${perClientKiB} | ≤ ${targets.perClientKiB}: ${holds(perClientKiB <= targets.perClientKiB)} |`);
+    console.log(`| clients the server closed | ${closedByServer} | 0 |`);
+    console.log(`| load average (1, 5, 15 min) | ${result.loadAverage.join(" ")} | |`);
+    console.log(`\n${JSON.stringify(result)}`);
+    if (!result.settled) console.log("Some measure was taken before the server was at rest: the machine may be busy.");
+    if (closedByServer > 0 || firstMiB > restTarget || restMiB > restTarget || !(perClientKiB <= targets.perClientKiB)) process.exitCode = 1;
+  } catch (err) {
+    const { exitCode, signalCode } = server.process;
+    if (!stopping && (exitCode !== null || signalCode !== null)) console.error(`The server stopped during the run (exit code ${exitCode}, signal ${signalCode}). Its output:\n${server.output()}`);
+    throw err;
+  } finally {
+    for (const client of clients) client.destroy();
+    await server.kill("SIGKILL");
+    await postgres?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
+process.exit();
