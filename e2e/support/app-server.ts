@@ -39,7 +39,8 @@ export async function startAppServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<
   // A copy of a migrated PGlite made once, not a new one per server (see pglite-template.ts).
   await copyMigratedPglite(dataDir);
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", CLIENT_DIST: clientDist, ...extraEnv };
+  // MALLOC_MMAP_THRESHOLD_ as `pnpm start` runs the server (ADR 0038).
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", CLIENT_DIST: clientDist, MALLOC_MMAP_THRESHOLD_: "131072", ...extraEnv };
   delete env.DATABASE_URL;
   // Built once per run by the global set-up (vitest.config.ts).
   const child: ChildProcess = spawn(process.execPath, ["--enable-source-maps", path.join(serverDir, "dist", "main.js")], { cwd: serverDir, env, stdio: ["ignore", "pipe", "pipe"] });

@@ -13,6 +13,8 @@ process.on("unhandledRejection", (reason) => {
   if (!isDatabaseUnavailable(reason)) throw reason;
   server.log.error(describeDatabaseFailure(reason), "a database connection failed with nobody waiting for it; carrying on");
 });
+// glibc reads this as the process starts; without it, memory freed after compiling PGlite stays held (ADR 0038).
+if (!process.env.MALLOC_MMAP_THRESHOLD_) server.log.info("MALLOC_MMAP_THRESHOLD_ is not set: the server holds more memory at rest than `pnpm start` runs it with (ADR 0038)");
 console.log(`\nRoundtable is ready at http://localhost:${server.port} (database: ${server.database.kind})\n`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

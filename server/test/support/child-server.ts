@@ -39,6 +39,8 @@ export async function startChildServer(storage: ChildStorage, port: number, extr
     HOST: "127.0.0.1",
     LOG_LEVEL: "warn",
     CLIENT_DIST: "/nonexistent",
+    // As `pnpm start` runs it (ADR 0038), so what tests and benchmarks measure is what runs.
+    MALLOC_MMAP_THRESHOLD_: "131072",
     ...extraEnv,
   };
   if (storage.databaseUrl) env.DATABASE_URL = storage.databaseUrl;
