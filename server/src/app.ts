@@ -127,7 +127,7 @@ export function createApp(deps: AppDeps & FeatureDeps) {
 function apiRoutes(deps: AppDeps & FeatureDeps) {
   // One check of who someone is, with one set of counters, for signing in and for accepting an
   // invitation as an existing account: neither is a way round the other's limits or second step.
-  const signIn = new SignInCheck(deps.db, deps.config.signIn, deps.log);
+  const signIn = new SignInCheck(deps.db, deps.config.signIn, deps.log, deps.limiter);
   return new Hono<AppEnv>()
     .basePath("/api")
     .route("/health", healthRoutes(deps))

@@ -17,7 +17,7 @@ describe("repeatEvery", () => {
     let started = 0;
     let atOnce = 0;
     let mostAtOnce = 0;
-    const job = repeatEvery({ everyMs: 5, runAtStart: true, what: "the test job", log }, async () => {
+    const job = repeatEvery({ everyMs: 5, runAtStart: true, what: "the test job", log, once: null }, async () => {
       started++;
       atOnce++;
       mostAtOnce = Math.max(mostAtOnce, atOnce);
@@ -37,7 +37,7 @@ describe("repeatEvery", () => {
     const slow = gate();
     let finished = 0;
     let started = 0;
-    const job = repeatEvery({ everyMs: 5, runAtStart: true, what: "the test job", log }, async () => {
+    const job = repeatEvery({ everyMs: 5, runAtStart: true, what: "the test job", log, once: null }, async () => {
       started++;
       await slow.opened;
       finished++;
@@ -56,7 +56,7 @@ describe("repeatEvery", () => {
   it("logs a failed run in words and tries again at the next turn", async () => {
     const captured = capturedLog();
     let runs = 0;
-    const job = repeatEvery({ everyMs: 5, what: "the test job", log: captured.log }, async () => {
+    const job = repeatEvery({ everyMs: 5, what: "the test job", log: captured.log, once: null }, async () => {
       runs++;
       if (runs === 1) throw new Error("the database is away");
     });

@@ -3,8 +3,12 @@
  * sessions, birthdays, the CETR action figures, table statistics) runs through one mechanism:
  * a run never overlaps the one before it; a run that fails is logged and tried again at the next
  * turn; and stopping waits for a run already under way, so the server closes its database only
- * once no job is still using it.
+ * once no job is still using it. With several server processes (ADR 0041), a job whose work is
+ * the database's runs on one process at a time: each run takes the job's advisory lock, and a
+ * process that finds it held skips that run. A job that acts on this process's own connections
+ * runs on every process.
  */
+import type { RunAlone } from "@roundtable/db";
 import type { Logger } from "pino";
 
 export interface RepeatingJob {
@@ -19,6 +23,11 @@ export interface RepeatingJobOptions {
   /** The log line when a run fails ("… failed; it will be tried again"). */
   what: string;
   log: Logger;
+  /**
+   * Work that must be done once however many processes there are: the job's lock name, and the
+   * database's way of taking it. null for work each process does for itself.
+   */
+  once: { name: string; runAlone: RunAlone } | null;
 }
 
 export function repeatEvery(options: RepeatingJobOptions, work: () => Promise<void>): RepeatingJob {
@@ -26,7 +35,8 @@ export function repeatEvery(options: RepeatingJobOptions, work: () => Promise<vo
   let stopped = false;
   const run = () => {
     if (running || stopped) return;
-    running = work()
+    const { once } = options;
+    running = (once ? once.runAlone(once.name, work).then(() => {}) : work())
       .catch((err: unknown) => options.log.error({ err }, `${options.what} failed; it will be tried again`))
       .finally(() => (running = null));
   };

@@ -40,6 +40,7 @@ import { carePlanMapPages } from "./network-map/care-plan-maps.js";
 import { MapDrawings } from "./network-map/map-drawings.js";
 import { Presence } from "./realtime/presence.js";
 import { LocalFanout, type Fanout } from "./fanout/fanout.js";
+import type { LimitOptions } from "./limiter.js";
 
 export interface RunningServer {
   url: string;
@@ -102,9 +103,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let presence: Presence | null = null;
   const mailer = createMailer(config.mail.smtpUrl, config.mail.from, log);
   const notifier = new Notifier(db, mailer, config.publicUrl, (n) => presence?.notify(n));
-  const projector = new ActionProjector(db, log, (change) => {
-    presence?.actionsChanged(change).catch((err: unknown) => log.error({ err }, "could not tell people that actions changed"));
-  });
+  const projector = new ActionProjector(
+    db,
+    log,
+    (change) => {
+      presence?.actionsChanged(change).catch((err: unknown) => log.error({ err }, "could not tell people that actions changed"));
+    },
+    undefined,
+    undefined,
+    // Another process's update reaches this one within milliseconds; two seconds, and its sender has gone (ADR 0041).
+    { several: fanout.shared, catchUpWaitMs: 2000 },
+  );
   const documentSessions = new DocumentSessions(db, log);
   const editHistory = new EditHistoryRecorder(db, log);
   const registry = new RoomRegistry(storage, log, config.collab, {
@@ -127,7 +136,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await dateDemoCetrActions(db);
   }
   // Map pictures and care plan PDFs with maps, drawn on worker threads within a bound (ADR 0037).
-  const mapDrawings = new MapDrawings(config.mapDrawing, log);
+  const limiter = (options: LimitOptions) => fanout.limiter(options);
+  const mapDrawings = new MapDrawings(config.mapDrawing, log, limiter);
   const accessChanges = new AccessChanges();
   // A session ended: close what this process opened with it.
   const endSession = async (sessionId: string, reason: string) => {
@@ -171,6 +181,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     documentSessions,
     carePlanMaps: carePlanMapPages({ db, registry, mapDrawings }),
     mapDrawings,
+    limiter,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   presence = new Presence(httpServer, db, log, accessChanges, config, config.presence, config.durability.updateLog.failureLogIntervalMs, fanout.socketIoAdapter());
@@ -180,13 +191,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
     done.catch((err: unknown) => log.error({ err, kind: change.kind }, "could not act on an access change from another process"));
   });
   const jobs = [
-    startDatabaseMaintenance(db, database.kind, log),
-    startCetrActionFiguresJob(db, log),
-    startOverdueActionsJob(db, log, config.overdueCheckMs, (n) => notifier.deliver(n)),
+    // Work on the database runs on one process at a time; work on this process's connections on each (ADR 0041).
+    startDatabaseMaintenance(db, database.kind, database.runAlone, log),
+    startCetrActionFiguresJob(db, database.runAlone, log),
+    startOverdueActionsJob(db, database.runAlone, log, config.overdueCheckMs, (n) => notifier.deliver(n)),
     startSessionExpiryJob(db, log, config.sessionCheckMs, [collab, presence]),
-    startBirthdayAccessJob(db, log, config.sessionCheckMs, access),
-    startCetrReportJob(db, notifier, log, config.overdueCheckMs),
-    mailer && config.mail.digestHour !== null ? startDailyDigestJob(db, mailer, config.publicUrl, config.mail.digestHour, log) : null,
+    startBirthdayAccessJob(db, log, config.sessionCheckMs, { caseAccessChanged: (caseId) => access.changedElsewhere({ kind: "case", caseId }) }),
+    startCetrReportJob(db, database.runAlone, notifier, log, config.overdueCheckMs),
+    mailer && config.mail.digestHour !== null ? startDailyDigestJob(db, database.runAlone, mailer, config.publicUrl, config.mail.digestHour, log) : null,
   ];
   httpServer.on("upgrade", (req, socket, head) => {
     if (collab.handleUpgrade(req, socket, head)) return;

@@ -5,16 +5,17 @@
  * Channels and keys carry a prefix of this run's own, so runs side by side do not hear each other.
  */
 import { randomUUID } from "node:crypto";
-import { openDatabase, type Database } from "@roundtable/db";
+import { openDatabase, schema, type Database } from "@roundtable/db";
 import { createTestDatabase, type TestDatabase } from "@roundtable/db/testing";
 import type { CaseDetail, ClientToServerEvents, Meeting, PresentPerson, ServerToClientEvents } from "@roundtable/domain";
 import * as decoding from "lib0/decoding";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { Redis } from "ioredis";
 import { io, type Socket as ClientSocket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { PostgresDocumentStorage } from "../src/collab/postgres-document-storage.js";
-import { carePlanOf, signIn } from "./support/api-client.js";
+import { carePlanOf, demoEmail, demoPassword, signIn } from "./support/api-client.js";
 import { freePort, startChildServer, type ChildServer } from "./support/child-server.js";
 import { connectCollab, fragmentText, typeInto, type CollabClient } from "./support/collab-client.js";
 import { waitFor } from "./support/wait-for.js";
@@ -35,13 +36,16 @@ describe.skipIf(skipped !== null)(`two server processes sharing documents throug
   let b: ChildServer;
   // A slow disk's group commit (50 ms, not 2): a kill then always finds edits received but not
   // yet written, which the other process must not have been sent (they would be lost with it).
-  const env = { REDIS_URL: redisUrl, REDIS_PREFIX: `roundtable-test-${randomUUID()}:`, COLLAB_GROUP_COMMIT_MS: "50" };
+  // The overdue check every 200 ms on both processes: their runs would overlap all the time.
+  const env = { REDIS_URL: redisUrl, REDIS_PREFIX: `roundtable-test-${randomUUID()}:`, COLLAB_GROUP_COMMIT_MS: "50", OVERDUE_CHECK_SECONDS: "0.2" };
   const cleanups: (() => unknown)[] = [];
 
   beforeAll(async () => {
     testDb = await createTestDatabase(adminUrl!);
     // One after the other: the first migrates and seeds the demo data, the second finds it there.
-    a = await startChildServer({ databaseUrl: testDb.url }, await freePort(), env);
+    // A's disk is slower still (400 ms): what its clients change is projected (after 100 ms) well
+    // before it is saved and reaches B, so B's copy is behind A's projection for a while.
+    a = await startChildServer({ databaseUrl: testDb.url }, await freePort(), { ...env, COLLAB_GROUP_COMMIT_MS: "400" });
     b = await startChildServer({ databaseUrl: testDb.url }, await freePort(), env);
     database = await openDatabase({ url: testDb.url });
   }, 120_000);
@@ -148,6 +152,80 @@ describe.skipIf(skipped !== null)(`two server processes sharing documents throug
     const closed = closeOf(onB);
     expect((await claire.post("/api/auth/logout", {})).status).toBe(204);
     expect(await closed).toBe(4401);
+  });
+
+  it("counts failed sign-ins on one process against the next attempt on the other (the limits are in Redis)", async () => {
+    const login = (server: ChildServer, password: string) =>
+      fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: demoEmail("angela.okafor"), password }) });
+    const failures = [];
+    for (let i = 0; i < 5; i++) failures.push((await login(a, "not the password")).status); // LOGIN_MAX_FAILURES
+    expect(failures).toEqual([401, 401, 401, 401, 401]);
+    // The right password, on the other process: the address is locked there too.
+    expect((await login(b, demoPassword)).status).toBe(429);
+  });
+
+  it("tells each owner about an overdue action once, with the overdue check running on both processes", async () => {
+    // Hundreds of actions fall overdue at once, on a child no other test here edits: one run of
+    // the check takes a while, and without the lock the other process's runs overlap it.
+    const [action] = await database.db
+      .select({ id: schema.actions.id, documentId: schema.actions.documentId })
+      .from(schema.actions)
+      .innerJoin(schema.cases, eq(schema.cases.id, schema.actions.caseId))
+      .where(and(sql`${schema.cases.name} not in ('Kai Thompson', 'Aisha Reid', 'Jamie Walker')`, sql`${schema.actions.ownerId} is not null`, isNull(schema.actions.removedAt)))
+      .limit(1);
+    expect(action, "a demo action with an owner").toBeDefined();
+    const copies = 1000; // the most one run takes
+    const ids = await database.db.execute(sql`
+      insert into actions (id, case_id, document_id, meeting_id, text, owner_id, due_date, status, position)
+      select gen_random_uuid(), case_id, document_id, meeting_id, text || ' (' || n || ')', owner_id, date '2020-01-01', 'open', position
+      from actions, generate_series(1, ${copies}) as n where id = ${action!.id}
+      returning id`);
+    const copied = (ids as unknown as { id: string }[]).map((r) => r.id); // postgres.js: the rows themselves
+    expect(copied).toHaveLength(copies);
+    await waitFor(
+      async () => (await database.db.select({ id: schema.actions.id }).from(schema.actions).where(and(inArray(schema.actions.id, copied), isNull(schema.actions.overdueNotifiedAt)))).length === 0,
+      { timeoutMs: 20_000, what: "every copy to be found overdue" },
+    );
+    await new Promise((r) => setTimeout(r, 500)); // a run that started alongside would have written by now
+    const told = await database.db
+      .select({ link: schema.notifications.link, count: sql<number>`count(*)::int` })
+      .from(schema.notifications)
+      .where(and(eq(schema.notifications.kind, "action-overdue"), inArray(schema.notifications.link, copied.map((id) => `/documents/${action!.documentId}#action-${id}`))))
+      .groupBy(schema.notifications.link);
+    expect(told).toHaveLength(copies);
+    expect(told.filter((t) => t.count !== 1)).toEqual([]);
+  }, 60_000);
+
+  it("never lets a process whose copy of a document is behind undo an action the other process has just projected", async () => {
+    const priya = await signIn(a.url, "priya.shah");
+    const tom = await signIn(b.url, "tom.hughes");
+    const { documentId } = await carePlanOf(priya, "Kai Thompson");
+    const onA = await client(a, documentId, priya.cookie);
+    const onB = await client(b, documentId, tom.cookie);
+    const addAction = (c: CollabClient, text: string) => {
+      const id = randomUUID();
+      const el = new Y.XmlElement("actionItem");
+      el.setAttribute("id", id);
+      el.insert(0, [new Y.XmlText(text)]);
+      c.doc.getXmlFragment("default").push([el]);
+      return id;
+    };
+    const trackedNow = async (ids: string[]) =>
+      (await database.db.select({ id: schema.actions.id }).from(schema.actions).where(and(inArray(schema.actions.id, ids), isNull(schema.actions.removedAt)))).length === ids.length;
+    const onAsAction = addAction(onA, "Priya will book the review");
+    await waitFor(() => trackedNow([onAsAction]), { intervalMs: 10, what: "A to project Priya's action" });
+    // A has projected it but not yet saved it, so B has not heard of it: B projects Tom's action meanwhile.
+    expect(onB.text()).not.toContain("Priya will book the review");
+    const onBsAction = addAction(onB, "Tom will ring the school");
+    await waitFor(() => onA.text() === onB.text() && onB.text().includes("Priya will book the review"), { what: "the two copies to converge" });
+    await waitFor(() => trackedNow([onAsAction, onBsAction]), { what: "both actions to be tracked" });
+    await new Promise((r) => setTimeout(r, 300)); // any projection still to come has come
+    expect(await trackedNow([onAsAction, onBsAction])).toBe(true);
+    const removals = await database.db
+      .select({ actionId: schema.actionEvents.actionId })
+      .from(schema.actionEvents)
+      .where(and(inArray(schema.actionEvents.actionId, [onAsAction, onBsAction]), eq(schema.actionEvents.field, "removed")));
+    expect(removals).toEqual([]); // nobody removed either, so no projection may have
   });
 
   it("catches up from the log when a process's connection to Redis drops while the other is publishing", async () => {

@@ -12,6 +12,7 @@ export function useDatabaseUnderTest(): () => Database {
   beforeAll(async () => {
     if (process.env.DATABASE_URL) testDb = await createTestDatabase(process.env.DATABASE_URL);
     database = await openDatabase({ url: testDb?.url });
+    openedUrl = testDb?.url ?? null;
   }, 60_000);
   afterAll(async () => {
     await database?.close();
@@ -22,6 +23,12 @@ export function useDatabaseUnderTest(): () => Database {
     return database;
   };
 }
+
+/** The URL of the Postgres database under test (a second connection to it stands for another server process); null on PGlite. */
+export function postgresUrlUnderTest(): string | null {
+  return openedUrl;
+}
+let openedUrl: string | null = null;
 
 /** Whether the database under test is a Postgres server rather than PGlite. */
 export const underPostgres = () => Boolean(process.env.DATABASE_URL);

@@ -16,9 +16,11 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { alwaysOkState, type DatabaseState } from "./database-state.js";
 import { defaultPgliteLimits, PgliteDatabase, type DatabaseStateListener, type PgliteLimits } from "./pglite-database.js";
+import { pgliteLockSession, postgresLockSession, type RunAlone } from "./run-alone.js";
 import * as schema from "./schema.js";
 
 export * from "./database-state.js";
+export type { RunAlone } from "./run-alone.js";
 export { defaultPgliteLimits, type DatabaseStateListener, type PgliteLimits } from "./pglite-database.js";
 
 export type Schema = typeof schema;
@@ -37,6 +39,8 @@ export interface Database {
   state(): DatabaseState;
   /** Calls the listener whenever state().status changes; returns a function that stops that. */
   onStateChange(listener: DatabaseStateListener): () => void;
+  /** Run work unless another server process is running work of that name (an advisory lock: run-alone.ts). */
+  runAlone: RunAlone;
   close(): Promise<void>;
 }
 
@@ -85,12 +89,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const db = drizzlePostgres(client, { schema, logger: options.logger ?? false });
     await migratePostgres(db, { migrationsFolder });
     const opened = alwaysOkState(Date.now());
+    const locks = postgresLockSession(options.url, options.connectTimeoutSeconds ?? 5);
     return {
       db: db as unknown as Db,
       kind: "postgres",
       state: () => opened,
       onStateChange: () => () => {},
-      close: () => client.end({ timeout: 5 }),
+      runAlone: locks.runAlone,
+      close: async () => {
+        await locks.close();
+        await client.end({ timeout: 5 });
+      },
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
@@ -104,6 +113,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     kind: "pglite",
     state: () => pglite.state(),
     onStateChange: (listener) => pglite.onStateChange(listener),
+    runAlone: pgliteLockSession(db as unknown as Db).runAlone,
     close: () => pglite.close(),
   };
 }

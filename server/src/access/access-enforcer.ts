@@ -59,7 +59,10 @@ export class AccessEnforcer implements AccessAnnouncer {
     this.editingEndedHere(documentId, reason);
   }
 
-  /** A change made on another server process: act on this process's connections, and tell nobody. */
+  /**
+   * Act on this process's connections only, and tell nobody: a change made on another server
+   * process, or one that every process finds out for itself (a birthday, ADR 0041).
+   */
   async changedElsewhere(change: Exclude<AccessChange, { kind: "session-ended" }>): Promise<void> {
     if (change.kind === "case") await this.caseChangedHere(change.caseId);
     else this.editingEndedHere(change.documentId, change.reason);

@@ -23,9 +23,9 @@ function tokenFrom(raw: string): string {
   return parsed.data;
 }
 
-export function passwordResetRoutes({ db, config, log, onSignedOut }: AppDeps, signIn: SignInCheck) {
+export function passwordResetRoutes({ db, config, log, onSignedOut, limiter }: AppDeps, signIn: SignInCheck) {
   const mailer = createMailer(config.mail.smtpUrl, config.mail.from, log);
-  const limits = new PasswordResetLimits(config.passwordReset);
+  const limits = new PasswordResetLimits(config.passwordReset, limiter);
   const lifetimeSeconds = config.passwordReset.linkSeconds;
 
   /** Looks the address up, stores the link and emails it; off the request, so answers take the same time. */

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { Room, serverOrigin } from "@roundtable/collab";
 import { schema } from "@roundtable/db";
 import { actionNodeName, serverAuthor } from "@roundtable/domain";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -119,5 +119,86 @@ describe("what the projector skips", () => {
     await projector.settle();
     expect(await textOf(actionId)).toBe("Today: Send the updated timetable");
     room.destroy();
+  });
+});
+
+describe("two server processes projecting one document (ADR 0041)", () => {
+  const severalProcesses = (catchUpWaitMs: number) => new ActionProjector(documents.database.db, pino({ level: "silent" }), () => {}, 50, 60_000, { several: true, catchUpWaitMs });
+  const newAction = (doc: Y.Doc, text: string) => {
+    const id = randomUUID();
+    doc.transact(() => {
+      const el = new Y.XmlElement(actionNodeName);
+      el.setAttribute("id", id);
+      el.insert(0, [new Y.XmlText(text)]);
+      doc.getXmlFragment("default").push([el]);
+    }, { personId });
+    return id;
+  };
+  const retext = (doc: Y.Doc, index: number, text: string) =>
+    doc.transact(() => ((doc.getXmlFragment("default").get(index) as Y.XmlElement).get(0) as Y.XmlText).insert(0, text), { personId });
+  /** The two processes' copies of one document, in step to begin with, and what the table then holds of it. */
+  async function twoCopies() {
+    const documentId = await documents.newDocument();
+    const onA = new Y.Doc();
+    const onB = new Y.Doc();
+    const first = newAction(onA, "Book the review");
+    Y.applyUpdate(onB, Y.encodeStateAsUpdate(onA));
+    const table = async () => {
+      const rows = await documents.database.db.select().from(schema.actions).where(eq(schema.actions.documentId, documentId));
+      const events = await documents.database.db.select().from(schema.actionEvents).where(inArray(schema.actionEvents.actionId, rows.map((r) => r.id)));
+      return { rows, events: (id: string) => events.filter((e) => e.actionId === id).map((e) => e.field) };
+    };
+    /** What A has and B has not, sent on to B (as Redis would). */
+    const hearOnB = () => Y.applyUpdate(onB, Y.encodeStateAsUpdate(onA, Y.encodeStateVector(onB)));
+    return { documentId, onA, onB, first, table, hearOnB };
+  }
+
+  it("waits to project a copy that has not heard of an action added on the other process, then projects both", async () => {
+    const { documentId, onA, onB, first, table, hearOnB } = await twoCopies();
+    const [a, b] = [severalProcesses(10_000), severalProcesses(10_000)];
+    await a.projectNow(documentId, onA, personId);
+    const added = newAction(onA, "Ring the school");
+    await a.projectNow(documentId, onA, personId);
+    retext(onB, 0, "Today: ");
+    let projectedOnB = false;
+    const onBDone = b.projectNow(documentId, onB, personId).then(() => (projectedOnB = true));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(projectedOnB).toBe(false); // it would have written its copy, without "Ring the school"
+    hearOnB();
+    await onBDone;
+    const { rows, events } = await table();
+    expect(rows.map((r) => [r.text, r.removedAt]).sort()).toEqual([["Ring the school", null], ["Today: Book the review", null]]);
+    expect(events(added)).toEqual(["created"]); // never removed and created again
+    expect(events(first)).toEqual(["created"]);
+  });
+
+  it("waits for an action's deletion on the other process too (a deletion moves no state vector)", async () => {
+    const { documentId, onA, onB, first, table, hearOnB } = await twoCopies();
+    const [a, b] = [severalProcesses(10_000), severalProcesses(10_000)];
+    const second = newAction(onA, "Ring the school");
+    hearOnB();
+    await a.projectNow(documentId, onA, personId);
+    onA.transact(() => onA.getXmlFragment("default").delete(0, 1), { personId });
+    await a.projectNow(documentId, onA, personId);
+    retext(onB, 1, "Today: ");
+    const onBDone = b.projectNow(documentId, onB, personId);
+    await new Promise((r) => setTimeout(r, 300));
+    hearOnB();
+    await onBDone;
+    const { rows, events } = await table();
+    expect(rows.find((r) => r.id === first)?.removedAt).not.toBeNull();
+    expect(events(first)).toEqual(["created", "removed"]);
+    expect(rows.find((r) => r.id === second)?.text).toBe("Today: Ring the school");
+  });
+
+  it("projects a copy that never hears of the other's update once it has waited long enough (its sender died unsaved)", async () => {
+    const { documentId, onA, onB, table } = await twoCopies();
+    const [a, b] = [severalProcesses(10_000), severalProcesses(300)];
+    await a.projectNow(documentId, onA, personId);
+    newAction(onA, "Said, never saved");
+    await a.projectNow(documentId, onA, personId);
+    retext(onB, 0, "Today: ");
+    await b.projectNow(documentId, onB, personId);
+    expect((await table()).rows.filter((r) => !r.removedAt).map((r) => r.text)).toEqual(["Today: Book the review"]);
   });
 });

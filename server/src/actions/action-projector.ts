@@ -2,6 +2,14 @@
  * The projector: keeps the `actions` table in step with the action items in every live
  * document. A change schedules a projection of that document a moment later (changes in quick
  * succession are projected once); projections of one document never overlap.
+ *
+ * With several server processes (ADR 0041) each projects the changes its own clients make, so
+ * two may project one document. Then a projection runs in one transaction under an advisory
+ * lock on the document, so two never interleave, and it first checks that its copy of the
+ * document has seen everything the last projection written had seen (action_projections): a
+ * copy that has not yet heard of another process's update would write older actions over newer
+ * ones (an action just added elsewhere "removed", then "created" again). It waits for its copy
+ * to catch up (the update is on its way through Redis) and then projects.
  */
 import { randomUUID } from "node:crypto";
 import { findElementById, richTextToJson, serverOrigin, type Room } from "@roundtable/collab";
@@ -9,7 +17,7 @@ import { schema, type Db } from "@roundtable/db";
 import { actionNodeName, diffActions, projectActions, serverAuthor, type AuthorId, type ProjectedAction, type StoredActionState } from "@roundtable/domain";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Logger } from "pino";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import { RateLimitedFailureLog } from "../database-failure.js";
 import { caseIdsOfMeeting } from "../access/meeting-access.js";
 import type { ActionsChangedNews } from "../realtime/presence.js";
@@ -34,6 +42,17 @@ interface Known {
 /** Documents remembered at most; the one remembered longest is forgotten first. */
 const maxKnown = 10_000;
 
+/** What a projection was: done, or put off because this copy of the document is behind another process's. */
+type Outcome = "done" | "behind";
+
+/** How the projector works with other server processes projecting the same documents. */
+export interface ProjectorProcesses {
+  /** Several processes (Redis): lock, check and record what each projection had seen. */
+  several: boolean;
+  /** How long a copy of a document that is behind waits to catch up before it is projected anyway. */
+  catchUpWaitMs: number;
+}
+
 export class ActionProjector {
   private readonly pending = new Map<string, Pending>();
   private readonly running = new Map<string, Promise<void>>();
@@ -43,7 +62,7 @@ export class ActionProjector {
 
   constructor(
     private readonly db: Db,
-    log: Logger,
+    private readonly log: Logger,
     private readonly notify: (change: ActionsChangedNews) => void,
     private readonly delayMs = 100,
     /**
@@ -53,6 +72,7 @@ export class ActionProjector {
      * the team is no longer its owner). ADR 0040.
      */
     private readonly recheckAfterMs = 10_000,
+    private readonly processes: ProjectorProcesses = { several: false, catchUpWaitMs: 0 },
   ) {
     this.failures = new RateLimitedFailureLog(log, 10_000);
   }
@@ -126,18 +146,50 @@ export class ActionProjector {
     const actionsNow = JSON.stringify(projectActions(richTextToJson(doc)));
     const startedAt = Date.now();
     if (actionsNow === document.projected && startedAt - document.projectedAt < this.recheckAfterMs) return;
+    if (!this.processes.several) {
+      await this.projectWith(this.db, (write) => this.db.transaction(write), { documentId, document, doc, authorId, actionsNow, startedAt, mayWait: false });
+      return;
+    }
+    const lockKey = `roundtable action projection: ${documentId}`;
+    const waitUntil = startedAt + this.processes.catchUpWaitMs;
+    for (;;) {
+      const mayWait = Date.now() < waitUntil;
+      const outcome = await this.db.transaction(async (tx) => {
+        // Held until this transaction ends: another process projecting this document waits for it.
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`);
+        return this.projectWith(tx as unknown as Db, (write) => write(tx), { documentId, document, doc, authorId, actionsNow, startedAt, mayWait });
+      });
+      if (outcome === "done") return;
+      await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    }
+  }
+
+  /**
+   * Reads what is stored, compares, and writes the difference: through `q` (the database, or the
+   * transaction holding the document's lock) and `inTransaction` (a transaction of its own, or
+   * that same one).
+   */
+  private async projectWith(
+    q: Db,
+    inTransaction: <T>(write: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => Promise<T>) => Promise<T>,
+    p: { documentId: string; document: Known; doc: Y.Doc; authorId: AuthorId; actionsNow: string; startedAt: number; mayWait: boolean },
+  ): Promise<Outcome> {
+    const { documentId, document, doc, authorId, actionsNow, startedAt } = p;
+    const several = this.processes.several;
     // An action belongs to its document's case: a care plan's child, a one-child meeting's, or
     // the child whose section of a tracker meeting it is in (ADR 0017) — whatever a heading
     // inside says. Only a tracker meeting's minutes booked as one document (no case of their own)
     // file an action under the case its section names, and only one the meeting covers: anyone
     // editing them could otherwise file actions under a child they cannot see. One with neither
     // (e.g. "any other business") cannot be tracked.
-    const meetingCaseIds = new Set(document.meetingId && !document.caseId ? await caseIdsOfMeeting(this.db, document.meetingId) : []);
+    const meetingCaseIds = new Set(document.meetingId && !document.caseId ? await caseIdsOfMeeting(q, document.meetingId) : []);
     // What is projected is remembered as read at that moment (the document may change meanwhile).
     let actionsProjected = actionsNow;
+    let seen: Y.Snapshot | null = null;
     const place = () => {
       const actions = projectActions(richTextToJson(doc));
       actionsProjected = JSON.stringify(actions);
+      if (several) seen = Y.snapshot(doc);
       return actions.flatMap((a) => {
         const caseId = document.caseId ?? (a.caseId && meetingCaseIds.has(a.caseId) ? a.caseId : null);
         return caseId ? [{ ...a, caseId }] : [];
@@ -147,18 +199,26 @@ export class ActionProjector {
       document.projected = actionsProjected;
       document.projectedAt = startedAt;
     };
-    const storedRows = await this.db.select().from(schema.actions).where(eq(schema.actions.documentId, documentId));
+    const storedRows = await q.select().from(schema.actions).where(eq(schema.actions.documentId, documentId));
     let placed = place();
     // Only an id this document does not hold yet can be one tracked elsewhere.
     const ownIds = new Set(storedRows.map((r) => r.id));
     const newIds = placed.map((a) => a.id).filter((id) => !ownIds.has(id));
-    if (await this.reissueIdsTrackedElsewhere(documentId, doc, newIds)) placed = place();
-    const projected = await this.withKnownOwners(placed);
+    if (await this.reissueIdsTrackedElsewhere(q, documentId, doc, newIds)) placed = place();
+    if (seen && (await this.behindLastProjection(q, documentId, seen))) {
+      if (p.mayWait) return "behind";
+      // Its sender may have died before saving it: what this process has is then all there is.
+      this.log.warn({ documentId }, "projected actions from a copy of the document that has not heard of every update an earlier projection had");
+    }
+    const projected = await this.withKnownOwners(q, placed);
     const stored: StoredActionState[] = storedRows.map((r) => ({ ...r, removed: r.removedAt !== null }));
     const diff = diffActions(stored, projected);
-    if (diff.events.length === 0 && diff.upserts.length === 0 && diff.removed.length === 0) return done();
+    if (diff.events.length === 0 && diff.upserts.length === 0 && diff.removed.length === 0) {
+      done();
+      return "done";
+    }
     const now = new Date();
-    await this.db.transaction(async (tx) => {
+    await inTransaction(async (tx) => {
       // Only rows this document holds (new, or already its own) take its events.
       const ours = new Set(diff.removed);
       if (diff.upserts.length > 0) {
@@ -196,6 +256,13 @@ export class ActionProjector {
       if (events.length > 0) {
         await tx.insert(schema.actionEvents).values(events.map((e) => ({ actionId: e.actionId, field: e.field, fromValue: e.from, toValue: e.to, byId: authorId, at: now })));
       }
+      if (seen) {
+        const stateVector = Y.encodeSnapshot(seen);
+        await tx
+          .insert(schema.actionProjections)
+          .values({ documentId, stateVector })
+          .onConflictDoUpdate({ target: schema.actionProjections.documentId, set: { stateVector, updatedAt: now } });
+      }
     });
     done();
     const changedIds = [...diff.upserts.map((a) => a.id), ...diff.removed];
@@ -204,6 +271,16 @@ export class ActionProjector {
     for (const s of stored) if (s.ownerId && changedIds.includes(s.id)) owners.add(s.ownerId);
     const caseIds = new Set([...diff.upserts.map((a) => a.caseId!), ...stored.filter((s) => diff.removed.includes(s.id)).map((s) => s.caseId!)]);
     for (const caseId of caseIds) this.notify({ caseId, documentId, actionIds: changedIds, ownerIds: [...owners] });
+    return "done";
+  }
+
+  /** Whether the last projection written had seen an update (or a deletion) that this copy of the document has not. */
+  private async behindLastProjection(q: Db, documentId: string, seen: Y.Snapshot): Promise<boolean> {
+    const [last] = await q
+      .select({ snapshot: schema.actionProjections.stateVector })
+      .from(schema.actionProjections)
+      .where(eq(schema.actionProjections.documentId, documentId));
+    return last ? !hasSeen(seen, Y.decodeSnapshot(last.snapshot)) : false;
   }
 
   /**
@@ -211,9 +288,9 @@ export class ActionProjector {
    * action here: it gets an id of its own, written into the document, so it is tracked and its
    * history kept apart from the original's. True if any id changed.
    */
-  private async reissueIdsTrackedElsewhere(documentId: string, doc: Y.Doc, ids: readonly string[]): Promise<boolean> {
+  private async reissueIdsTrackedElsewhere(q: Db, documentId: string, doc: Y.Doc, ids: readonly string[]): Promise<boolean> {
     if (ids.length === 0) return false;
-    const elsewhere = await this.db
+    const elsewhere = await q
       .select({ id: schema.actions.id })
       .from(schema.actions)
       .where(and(inArray(schema.actions.id, [...ids]), ne(schema.actions.documentId, documentId)));
@@ -225,14 +302,14 @@ export class ActionProjector {
   }
 
   /** An owner must be someone on the case, and an agency one of the service's; anything else is treated as not set. */
-  private async withKnownOwners(actions: ProjectedAction[]): Promise<ProjectedAction[]> {
+  private async withKnownOwners(q: Db, actions: ProjectedAction[]): Promise<ProjectedAction[]> {
     if (actions.length === 0) return actions;
     const caseIds = [...new Set(actions.map((a) => a.caseId!))];
-    const members = await this.db
+    const members = await q
       .select({ caseId: schema.caseMembers.caseId, personId: schema.caseMembers.personId })
       .from(schema.caseMembers)
       .where(inArray(schema.caseMembers.caseId, caseIds));
-    const agencies = await this.db
+    const agencies = await q
       .select({ id: schema.agencies.id })
       .from(schema.agencies)
       .innerJoin(schema.cases, eq(schema.cases.serviceId, schema.agencies.serviceId))
@@ -245,4 +322,24 @@ export class ActionProjector {
       ownerAgencyId: a.ownerAgencyId && agencyIds.has(a.ownerAgencyId) ? a.ownerAgencyId : null,
     }));
   }
+}
+
+/**
+ * Whether a copy of a document whose snapshot is `mine` has seen everything `other` had: every
+ * update (its state vector) and every deletion (its delete set: deleting adds no update of its
+ * own to the state vector, so an action deleted elsewhere would not show there).
+ */
+export function hasSeen(mine: Y.Snapshot, other: Y.Snapshot): boolean {
+  for (const [client, clock] of other.sv) if ((mine.sv.get(client) ?? 0) < clock) return false;
+  for (const [client, deleted] of other.ds.clients) {
+    // Both lists are sorted by clock and merged where they touch (Y.snapshot makes them so).
+    const ours = mine.ds.clients.get(client) ?? [];
+    let i = 0;
+    for (const { clock, len } of deleted) {
+      while (i < ours.length && ours[i]!.clock + ours[i]!.len <= clock) i++;
+      const covering = ours[i];
+      if (!covering || covering.clock > clock || covering.clock + covering.len < clock + len) return false;
+    }
+  }
+  return true;
 }

@@ -4,7 +4,7 @@
  * and then on a timer.
  */
 import { outstandingStatuses, todayInEngland, ukCalendarDate } from "@roundtable/domain";
-import { schema, type Db } from "@roundtable/db";
+import { schema, type Db, type RunAlone } from "@roundtable/db";
 import { and, eq, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { PersonNotification } from "../realtime/presence.js";
@@ -52,8 +52,8 @@ export async function notifyOverdueActions(db: Db, today: string, deliver: (n: P
   return created.length;
 }
 
-export function startOverdueActionsJob(db: Db, log: Logger, everyMs: number, deliver: (n: PersonNotification[]) => Promise<void>): RepeatingJob {
-  return repeatEvery({ everyMs, runAtStart: true, what: "telling owners about overdue actions", log }, async () => {
+export function startOverdueActionsJob(db: Db, runAlone: RunAlone, log: Logger, everyMs: number, deliver: (n: PersonNotification[]) => Promise<void>): RepeatingJob {
+  return repeatEvery({ everyMs, runAtStart: true, what: "telling owners about overdue actions", log, once: { name: "overdue actions", runAlone } }, async () => {
     const told = await notifyOverdueActions(db, todayInEngland(), deliver);
     if (told > 0) log.info({ told }, "told owners about overdue actions");
   });

@@ -4,20 +4,22 @@
  * one machine asking for many. The address is counted per IP, not across all of them: otherwise
  * a stranger asking for someone's links would use up that person's own requests, and they could
  * not get a link. Addresses with no account are counted the same, so the limits say nothing
- * about which accounts exist. In this process's memory, like the sign-in limits (docs/adr/0007).
+ * about which accounts exist. Counted like the sign-in limits (docs/adr/0007): in this process's
+ * memory, or in Redis by every process together when there are several (ADR 0041).
  */
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { PasswordResetConfig } from "../config.js";
+import type { Limiter } from "../limiter.js";
 import { HttpError } from "../errors.js";
 import { take } from "./sign-in-limits.js";
 
 export class PasswordResetLimits {
-  private readonly byEmailFromIp: RateLimiterMemory;
-  private readonly byIp: RateLimiterMemory;
+  private readonly byEmailFromIp: RateLimiterAbstract;
+  private readonly byIp: RateLimiterAbstract;
 
-  constructor(limits: PasswordResetConfig) {
-    this.byEmailFromIp = new RateLimiterMemory({ keyPrefix: "reset-email-ip", points: limits.maxPerEmail, duration: limits.windowSeconds });
-    this.byIp = new RateLimiterMemory({ keyPrefix: "reset-ip", points: limits.maxPerIp, duration: limits.windowSeconds });
+  constructor(limits: PasswordResetConfig, limiter: Limiter) {
+    this.byEmailFromIp = limiter({ keyPrefix: "reset-email-ip", points: limits.maxPerEmail, duration: limits.windowSeconds });
+    this.byIp = limiter({ keyPrefix: "reset-ip", points: limits.maxPerIp, duration: limits.windowSeconds });
   }
 
   /** Counts one request; a 429 (with Retry-After) past either limit, in the same words for both. */

@@ -1,7 +1,8 @@
 /**
  * Sessions end by signing out or by expiring. Signing out closes its sockets at once; this job
  * finds open sockets whose session has since expired (or been deleted) and closes them too, so
- * nobody keeps reading or editing on a session that no longer lets them in.
+ * nobody keeps reading or editing on a session that no longer lets them in. Each server process
+ * runs it for the sockets it holds (ADR 0041).
  */
 import { schema, type Db } from "@roundtable/db";
 import { and, gt, inArray } from "drizzle-orm";
@@ -30,7 +31,7 @@ export async function endExpiredSessions(db: Db, holders: readonly SessionHolder
 }
 
 export function startSessionExpiryJob(db: Db, log: Logger, everyMs: number, holders: readonly SessionHolder[]): RepeatingJob {
-  return repeatEvery({ everyMs, what: "checking for expired sessions", log }, async () => {
+  return repeatEvery({ everyMs, what: "checking for expired sessions", log, once: null }, async () => {
     const ended = await endExpiredSessions(db, holders);
     if (ended > 0) log.info({ ended }, "closed connections of expired sessions");
   });

@@ -12,6 +12,7 @@ import { HttpError } from "../errors.js";
 import { verifyPassword } from "./passwords.js";
 import { checkSignInCode } from "./two-step.js";
 import { SignInLimits } from "./sign-in-limits.js";
+import type { Limiter } from "../limiter.js";
 
 export interface Credentials {
   /** Lower-cased. */
@@ -38,8 +39,9 @@ export class SignInCheck {
     private readonly db: Db,
     limits: SignInLimitsConfig,
     private readonly log: Logger,
+    limiter: Limiter,
   ) {
-    this.limits = new SignInLimits(limits);
+    this.limits = new SignInLimits(limits, limiter);
   }
 
   /**

@@ -4,26 +4,27 @@
  * one IP address, against one machine trying many accounts. Both count failures only: a team
  * signing in through one office network does not use up its own allowance by succeeding.
  *
- * The counters live in this process's memory (RateLimiterMemory). Several server processes
- * behind a load balancer would each count separately; they would need the shared Redis store
- * (RateLimiterRedis) instead.
+ * The counters are in this process's memory with one process, and in Redis, counted by every
+ * process together, with several (ADR 0041): otherwise each process behind a load balancer
+ * would give a guesser its own allowance.
  */
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { SignInLimitsConfig } from "../config.js";
+import type { Limiter } from "../limiter.js";
 
 export class SignInLimits {
-  private readonly failuresByEmail: RateLimiterMemory;
-  private readonly attemptsByIp: RateLimiterMemory;
+  private readonly failuresByEmail: RateLimiterAbstract;
+  private readonly attemptsByIp: RateLimiterAbstract;
 
-  constructor(limits: SignInLimitsConfig) {
-    this.failuresByEmail = new RateLimiterMemory({
+  constructor(limits: SignInLimitsConfig, limiter: Limiter) {
+    this.failuresByEmail = limiter({
       keyPrefix: "sign-in-email",
       points: limits.maxFailures,
       duration: limits.failureWindowSeconds,
       // The first attempt past the limit locks the address for this long.
       blockDuration: limits.lockSeconds,
     });
-    this.attemptsByIp = new RateLimiterMemory({
+    this.attemptsByIp = limiter({
       keyPrefix: "sign-in-ip",
       points: limits.maxAttemptsPerIp,
       duration: limits.ipWindowSeconds,
@@ -63,7 +64,7 @@ export class SignInLimits {
 }
 
 /** Takes one point; null when there was one to take, or the wait in ms until there is. */
-export async function take(limiter: RateLimiterMemory, key: string): Promise<number | null> {
+export async function take(limiter: RateLimiterAbstract, key: string): Promise<number | null> {
   try {
     await limiter.consume(key);
     return null;

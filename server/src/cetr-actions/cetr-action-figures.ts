@@ -7,7 +7,7 @@
  * day (or when a change the triggers do not follow made them stale) they are rebuilt first — by
  * the job below, or by the first reader of the day if the job has not run yet.
  */
-import { schema, type Db } from "@roundtable/db";
+import { schema, type Db, type RunAlone } from "@roundtable/db";
 import {
   dueSoonDays,
   openVsCompletedByWeek,
@@ -34,9 +34,9 @@ export async function keepCetrActionFiguresCurrent(db: Db, today: string): Promi
 }
 
 /** Moves the figures on to each new day soon after midnight, so no one waits for the rebuild. */
-export function startCetrActionFiguresJob(db: Db, log: Logger, everyMs = 10 * 60_000): RepeatingJob {
+export function startCetrActionFiguresJob(db: Db, runAlone: RunAlone, log: Logger, everyMs = 10 * 60_000): RepeatingJob {
   // If it fails, the next reader brings them up to date.
-  return repeatEvery({ everyMs, runAtStart: true, what: "bringing the CETR action figures up to date", log }, () => keepCetrActionFiguresCurrent(db, todayInEngland()));
+  return repeatEvery({ everyMs, runAtStart: true, what: "bringing the CETR action figures up to date", log, once: { name: "cetr action figures", runAlone } }, () => keepCetrActionFiguresCurrent(db, todayInEngland()));
 }
 
 /** The children the person sees, as a condition on a case id column (CetrActionsScope.seen in access/cetr-actions-access.ts). */

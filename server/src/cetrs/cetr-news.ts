@@ -5,7 +5,7 @@
  * agreed, everyone who may now read the report — the family among them — which is how it is
  * circulated. In-app, and by email in general words (notifications/email-wording.ts).
  */
-import { schema, type Db } from "@roundtable/db";
+import { schema, type Db, type RunAlone } from "@roundtable/db";
 import { cetrDocumentAccess, todayInEngland, ukCalendarDate } from "@roundtable/domain";
 import { and, eq, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Logger } from "pino";
@@ -83,8 +83,8 @@ export async function remindChairsOfReports(db: Db, notifier: Notifier, today: s
   return due.length;
 }
 
-export function startCetrReportJob(db: Db, notifier: Notifier, log: Logger, everyMs: number): RepeatingJob {
-  return repeatEvery({ everyMs, runAtStart: true, what: "reminding CETR chairs of reports due", log }, async () => {
+export function startCetrReportJob(db: Db, runAlone: RunAlone, notifier: Notifier, log: Logger, everyMs: number): RepeatingJob {
+  return repeatEvery({ everyMs, runAtStart: true, what: "reminding CETR chairs of reports due", log, once: { name: "cetr report reminders", runAlone } }, async () => {
     const reminded = await remindChairsOfReports(db, notifier, todayInEngland());
     if (reminded > 0) log.info({ reminded }, "reminded CETR chairs of reports due");
   });

@@ -28,11 +28,14 @@ export async function casesReachingAnAgeThatCounts(db: Db, lastDay: string, toda
 
 /**
  * Looks every `everyMs` whether the day in England has changed; when it has, announces each case
- * whose young person has reached 16 or 18 since. `today` is replaceable for tests.
+ * whose young person has reached 16 or 18 since. `today` is replaceable for tests. Each server
+ * process runs it, and re-checks its own connections only (ADR 0041): run once and told to the
+ * others, a process that missed the message would never re-check, and one that had not run it
+ * yet would still be on the day before.
  */
-export function startBirthdayAccessJob(db: Db, log: Logger, everyMs: number, access: AccessAnnouncer, today: () => string = todayInEngland): RepeatingJob {
+export function startBirthdayAccessJob(db: Db, log: Logger, everyMs: number, access: Pick<AccessAnnouncer, "caseAccessChanged">, today: () => string = todayInEngland): RepeatingJob {
   let lastDay = today();
-  return repeatEvery({ everyMs, what: "the birthday access check", log }, async () => {
+  return repeatEvery({ everyMs, what: "the birthday access check", log, once: null }, async () => {
     const day = today();
     if (day === lastDay) return;
     const caseIds = await casesReachingAnAgeThatCounts(db, lastDay, day);

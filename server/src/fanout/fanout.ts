@@ -2,12 +2,15 @@
  * The seam between server processes (ADR 0039). With one process (no REDIS_URL) it is
  * `LocalFanout`, which does nothing; with REDIS_URL it is `RedisFanout`, which carries between
  * processes what one process learns and the others must act on: document updates once they are
- * durable, presence (awareness) as it changes, and access changes (revocation, signing out).
+ * durable, presence (awareness) as it changes, and access changes (revocation, signing out);
+ * and it keeps the counts of the limits that must hold across processes (ADR 0041).
  * Postgres stays the system of record: nothing here is stored, and a process that misses a
  * message still finds every durable update in the log when it next loads the document.
  */
+import { RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { ServerOptions } from "socket.io";
 import type { AccessChange } from "../access/access-changes.js";
+import type { LimitOptions } from "../limiter.js";
 
 /** What a process with a document loaded hears about it from the other processes. */
 export interface DocumentListener {
@@ -50,6 +53,11 @@ export interface Fanout {
   publishAccessChange(change: AccessChange): void;
   /** Hear access changes made on other processes (never those published by this one). */
   onAccessChange(listener: (change: AccessChange) => void): void;
+  /**
+   * A rate limiter whose counts all processes share (in Redis), or this process's own in memory.
+   * While Redis cannot be reached, each process counts in its own memory meanwhile.
+   */
+  limiter(options: LimitOptions): RateLimiterAbstract;
   /** The socket.io adapter that carries socket.io's rooms and events between processes, or null for socket.io's own. */
   socketIoAdapter(): ServerOptions["adapter"] | null;
   /** Stop (shutdown): no more messages either way. */
@@ -67,6 +75,9 @@ export class LocalFanout implements Fanout {
   published(): void {}
   publishAccessChange(): void {}
   onAccessChange(): void {}
+  limiter(options: LimitOptions): RateLimiterAbstract {
+    return new RateLimiterMemory(options);
+  }
   socketIoAdapter(): null {
     return null;
   }

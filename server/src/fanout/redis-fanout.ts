@@ -6,6 +6,8 @@
  * written batch), a presence update, or a question from a process that has just loaded the
  * document — who is here? — which the others answer with their clients' presence.
  * socket.io's rooms and events go through `@socket.io/redis-adapter` on connections of their own.
+ * Limits every process must count together (sign-in failures: ADR 0041) are kept in Redis keys by
+ * rate-limiter-flexible's RateLimiterRedis, on the publishing connection.
  * Redis keeps nothing: a message missed while the connection was down is caught up from the
  * durable log once it is back (`DocumentListener.missed`).
  *
@@ -15,10 +17,12 @@
 import { randomBytes } from "node:crypto";
 import type { Redis as RedisClient } from "ioredis";
 import type { Logger } from "pino";
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { ServerOptions } from "socket.io";
 import * as Y from "yjs";
 import { z } from "zod";
 import type { AccessChange } from "../access/access-changes.js";
+import type { LimitOptions } from "../limiter.js";
 import type { DocumentChannel, DocumentListener, Fanout, WrittenUpdate } from "./fanout.js";
 
 export interface RedisFanoutConfig {
@@ -128,6 +132,17 @@ export class RedisFanout implements Fanout {
 
   onAccessChange(listener: (change: AccessChange) => void): void {
     this.accessListeners.push(listener);
+  }
+
+  limiter(options: LimitOptions): RateLimiterAbstract {
+    return new RateLimiterRedis({
+      ...options,
+      keyPrefix: `${this.prefix}limit:${options.keyPrefix}`,
+      storeClient: this.pub,
+      // Redis away: answer at once from this process's own counts (rather than wait for the reconnection).
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: new RateLimiterMemory(options),
+    });
   }
 
   socketIoAdapter(): ServerOptions["adapter"] {

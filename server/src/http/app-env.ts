@@ -9,6 +9,7 @@ import type { Config } from "../config.js";
 import type { Backlog } from "../durability-config.js";
 import type { AccessAnnouncer } from "../access/access-announcer.js";
 import type { Person } from "../auth/sessions.js";
+import type { Limiter } from "../limiter.js";
 
 export interface AppDeps {
   db: Db;
@@ -31,6 +32,8 @@ export interface AppDeps {
   access: AccessAnnouncer;
   /** A session ended (signed out): close the websockets opened with it. */
   onSignedOut(sessionId: string): Promise<void>;
+  /** Counts for a limit: this process's own, or shared by every server process when there are several (ADR 0041). */
+  limiter: Limiter;
 }
 
 export interface AppEnv {

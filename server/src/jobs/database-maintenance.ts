@@ -6,7 +6,7 @@
  * every change are vacuumed here too (the whole database would hold PGlite's one connection for
  * seconds at scale).
  */
-import type { Db, DatabaseKind } from "@roundtable/db";
+import type { Db, DatabaseKind, RunAlone } from "@roundtable/db";
 import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import { repeatEvery, type RepeatingJob } from "../repeating-job.js";
@@ -22,7 +22,7 @@ export async function refreshStatistics(db: Db): Promise<void> {
   await db.execute(sql`analyze`);
 }
 
-export function startDatabaseMaintenance(db: Db, kind: DatabaseKind, log: Logger, everyMs = 15 * 60_000): RepeatingJob | null {
+export function startDatabaseMaintenance(db: Db, kind: DatabaseKind, runAlone: RunAlone, log: Logger, everyMs = 15 * 60_000): RepeatingJob | null {
   if (kind !== "pglite") return null;
-  return repeatEvery({ everyMs, runAtStart: true, what: "refreshing table statistics", log }, () => refreshStatistics(db));
+  return repeatEvery({ everyMs, runAtStart: true, what: "refreshing table statistics", log, once: { name: "database maintenance", runAlone } }, () => refreshStatistics(db));
 }

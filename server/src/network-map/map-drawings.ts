@@ -1,14 +1,15 @@
 /**
  * The server's one way to draw a network map for download (ADR 0037): map.svg, map.png, and a
  * care plan's PDF with maps, which counts as a map drawing too. Each is counted against the
- * person's allowance, kept as the sign-in limits are (rate-limiter-flexible, in this process's
- * memory, docs/adr/0007); the PNG and the PDF, which take seconds of CPU for a full map, are
+ * person's allowance, kept as the sign-in limits are (rate-limiter-flexible, docs/adr/0007; shared
+ * by every server process when there are several, ADR 0041); the PNG and the PDF, which take seconds of CPU for a full map, are
  * drawn on a worker thread within the process's bound (map-drawing-pool.ts). Every refusal is an
  * HttpError a person can act on: 429 past their allowance, 503 when the server is busy drawing
  * other maps or a drawing took too long, 500 when drawing failed.
  */
 import type { Logger } from "pino";
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import type { Limiter } from "../limiter.js";
 import type { Person } from "../auth/sessions.js";
 import { take } from "../auth/sign-in-limits.js";
 import type { MapDrawingConfig } from "../config.js";
@@ -37,13 +38,13 @@ const inAMinute = { "Retry-After": "60" };
 
 export class MapDrawings {
   readonly #pool: MapDrawingPool;
-  readonly #perPerson: RateLimiterMemory;
+  readonly #perPerson: RateLimiterAbstract;
   readonly #config: MapDrawingConfig;
 
-  constructor(config: MapDrawingConfig, log: Logger) {
+  constructor(config: MapDrawingConfig, log: Logger, limiter: Limiter) {
     this.#config = config;
     this.#pool = new MapDrawingPool(config, log);
-    this.#perPerson = new RateLimiterMemory({ keyPrefix: "map-drawings", points: config.perPerson, duration: config.windowSeconds });
+    this.#perPerson = limiter({ keyPrefix: "map-drawings", points: config.perPerson, duration: config.windowSeconds });
   }
 
   /** Drawings under way and waiting, now. */

@@ -6,7 +6,7 @@
  * means a restart never sends the same day's digest twice.
  */
 import { outstandingStatuses, todayInEngland } from "@roundtable/domain";
-import { schema, type Db } from "@roundtable/db";
+import { schema, type Db, type RunAlone } from "@roundtable/db";
 import { and, desc, eq, exists, inArray, isNull, lte, notExists, sql, type SQLWrapper } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Mailer } from "./mailer.js";
@@ -115,8 +115,8 @@ function digestEmail(p: { name: string; overdue: number; thisWeek: number }, gat
   return { subject, text: `Dear ${p.name},\n\n${actions}${news}Roundtable` };
 }
 
-export function startDailyDigestJob(db: Db, mailer: Mailer, publicUrl: string, digestHour: number, log: Logger): RepeatingJob {
-  return repeatEvery({ everyMs: 10 * 60_000, runAtStart: true, what: "sending the daily digests", log }, async () => {
+export function startDailyDigestJob(db: Db, runAlone: RunAlone, mailer: Mailer, publicUrl: string, digestHour: number, log: Logger): RepeatingJob {
+  return repeatEvery({ everyMs: 10 * 60_000, runAtStart: true, what: "sending the daily digests", log, once: { name: "daily digest", runAlone } }, async () => {
     const hour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "numeric", hour12: false }).format(new Date()));
     if (hour < digestHour) return;
     const sent = await sendDailyDigests(db, mailer, publicUrl, todayInEngland());

@@ -268,6 +268,20 @@ export const actions = pgTable(
   ],
 );
 
+/**
+ * The state vector of the document whose actions were last written to `actions`, per document.
+ * With several server processes (ADR 0041) a projection from a copy of the document that has
+ * not yet heard of an update already projected would write older actions over newer ones: it
+ * waits instead, and projects once its copy has caught up.
+ */
+export const actionProjections = pgTable("action_projections", {
+  documentId: uuid("document_id")
+    .primaryKey()
+    .references(() => documents.id),
+  stateVector: bytea("state_vector").notNull(),
+  ...timestamps,
+});
+
 /** Each change of an action's owner, due date or status (and its creation and removal): who and when. */
 export const actionEvents = pgTable(
   "action_events",
