@@ -32,7 +32,7 @@ export interface ChildStorage {
   dataDir?: string | undefined;
 }
 
-export async function startChildServer(storage: ChildStorage, port: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<ChildServer> {
+export async function startChildServer(storage: ChildStorage, port: number, extraEnv: NodeJS.ProcessEnv = {}, extraNodeArgs: string[] = []): Promise<ChildServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -47,7 +47,7 @@ export async function startChildServer(storage: ChildStorage, port: number, extr
     env.DATA_DIR = storage.dataDir;
   }
   // e.g. SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under a benchmark
-  const nodeArgs = process.env.SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const nodeArgs = [...(process.env.SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []), ...extraNodeArgs];
   const child = spawn(process.execPath, [...nodeArgs, "--enable-source-maps", builtServer], { cwd: serverDir, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
