@@ -33,7 +33,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { closeCodes } from "@roundtable/domain";
 import buildServer from "../test/support/build-server.js";
-import { processCpuSeconds } from "./process-stats.js";
+import { median, percentile, processCpuSeconds, round3 } from "./process-stats.js";
 import type { CollabClient } from "../test/support/collab-client.js";
 import { startTarget, targetTitles, type Target, type TargetName } from "./collab-targets.js";
 import { workloadFor, workloadKinds, type Workload, type WorkloadKind } from "./collab-workloads.js";
@@ -95,12 +95,6 @@ function cpuSeconds(pids: (number | "self")[]): number {
   return pids.reduce<number>((sum, pid) => sum + processCpuSeconds(pid), 0);
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
-const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 interface RoundResult {
   target: TargetName;

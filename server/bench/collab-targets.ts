@@ -24,12 +24,11 @@ import { applyStoredUpdates } from "@roundtable/collab";
 import { openDatabase } from "@roundtable/db";
 import { createTestDatabase } from "@roundtable/db/testing";
 import type { CaseSummary, DocumentDetail } from "@roundtable/domain";
-import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { PostgresDocumentStorage } from "../src/collab/postgres-document-storage.js";
 import { signIn } from "../test/support/api-client.js";
 import { freePort, startChildServer, type ChildServer } from "../test/support/child-server.js";
-import { cookieWebSocket, type CollabClient } from "../test/support/collab-client.js";
+import { connectAt, type CollabClient } from "../test/support/collab-client.js";
 import { waitFor } from "../test/support/wait-for.js";
 import { startRoundRobinProxy } from "./round-robin-proxy.js";
 
@@ -83,22 +82,6 @@ export async function startTarget(name: TargetName, caps: Caps, databaseUrl: str
   return name === "stock" ? startStock() : startRoundtable(name, caps, databaseUrl, options);
 }
 
-/** A stock y-websocket client of `documentId`, resolved once it has synced. */
-export function connectTo(wsBase: string, documentId: string, cookie: string | null): Promise<CollabClient> {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(wsBase, documentId, doc, { WebSocketPolyfill: cookieWebSocket(cookie), disableBc: true });
-  const client: CollabClient = {
-    doc,
-    provider,
-    text: () => "",
-    destroy: () => {
-      provider.destroy();
-      doc.destroy();
-    },
-  };
-  return waitFor(() => provider.synced, { timeoutMs: 10_000, what: `sync of ${documentId}` }).then(() => client);
-}
-
 async function startStock(): Promise<Target> {
   const port = await freePort();
   const script = createRequire(import.meta.url).resolve("@y/websocket-server/package.json").replace(/package\.json$/, "src/server.js");
@@ -120,7 +103,7 @@ async function startStock(): Promise<Target> {
     newDocuments: async (_kind, _title, count) => Array.from({ length: count }, () => randomUUID()),
     wsBase: () => `ws://127.0.0.1:${port}`,
     cookie: () => null,
-    connect: (documentId) => connectTo(`ws://127.0.0.1:${port}`, documentId, null),
+    connect: (documentId) => connectAt(`ws://127.0.0.1:${port}`, documentId, null, { syncTimeoutMs: 10_000 }),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
@@ -177,7 +160,7 @@ async function startRoundtable(name: "pglite" | "postgres" | "redis", caps: Caps
       await Promise.all(Array.from({ length: Math.min(creatingAtOnce, count) }, worker));
       return ids;
     },
-    connect: (documentId) => connectTo(target.wsBase(), documentId, priya.cookie),
+    connect: (documentId) => connectAt(target.wsBase(), documentId, priya.cookie, { syncTimeoutMs: 10_000 }),
     async stop(countStoredFor, editsIn) {
       try {
         for (const server of servers) await server.kill("SIGTERM"); // a clean stop writes anything still queued
