@@ -7,6 +7,14 @@ export function processCpuSeconds(pid: number | "self", thread?: number): number
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100/s)
 }
 
+/**
+ * Seconds a process's thread (its main thread by default) has spent runnable but waiting for a
+ * CPU, so far (/proc/…/schedstat): on a busy machine, time it could not run however light its work.
+ */
+export function runQueueWaitSeconds(pid: number, thread = pid): number {
+  return Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, "utf8").split(" ")[1]) / 1e9;
+}
+
 /** The whole machine's CPU time so far, in seconds over all cores: busy, and in all. */
 export function machineCpuSeconds(): { busy: number; total: number } {
   const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);

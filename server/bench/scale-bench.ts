@@ -16,7 +16,9 @@
  * Measured over the edit window: delivery latency (p50, p95, p99, max), delivered ÷ expected
  * (every edit reaching the plan's other clients), the server's CPU (all threads, and its main
  * thread alone), its event-loop delay (measured inside it by loop-delay-probe.mjs, preloaded for the
- * run), each generator's CPU and event-loop delay, and the whole machine's CPU. Then the server is
+ * run), each generator's CPU and event-loop delay, how long the server's and each generator's main
+ * thread waited for a CPU (runnable, not running: the machine's other work), and the whole
+ * machine's CPU. Then the server is
  * stopped and every plan read back from its database: each must hold every edit made to it.
  * The report says what saturated: the load generator shares the machine with the server, and a
  * generator with no CPU to spare delays the very deliveries it times.
@@ -34,7 +36,7 @@ import { parseArgs } from "node:util";
 import buildServer from "../test/support/build-server.js";
 import { startTarget, type Target } from "./collab-targets.js";
 import { lettersIn } from "./collab-workloads.js";
-import { machineCpuSeconds, percentile, processCpuSeconds, round3 } from "./process-stats.js";
+import { machineCpuSeconds, percentile, processCpuSeconds, round3, runQueueWaitSeconds } from "./process-stats.js";
 import { now, type GeneratorReply, type GeneratorRequest } from "./scale-generator.js";
 
 const { values } = parseArgs({
@@ -188,7 +190,15 @@ async function main(): Promise<void> {
     console.log(`Connected and synced ${CLIENTS} clients in ${seconds(Date.now() - t)}; each has made its own paragraph. Load average ${load()}.`);
     await sleep(3000); // the paragraphs reach everyone, and the server settles
 
-    const cpuAt = () => ({ server: processCpuSeconds(serverPid), serverMain: processCpuSeconds(serverPid, serverPid), bench: processCpuSeconds("self"), machine: machineCpuSeconds(), at: now() });
+    const cpuAt = () => ({
+      server: processCpuSeconds(serverPid),
+      serverMain: processCpuSeconds(serverPid, serverPid),
+      serverWaited: runQueueWaitSeconds(serverPid),
+      generatorsWaited: generators.map((g) => runQueueWaitSeconds(g.child.pid!)),
+      bench: processCpuSeconds("self"),
+      machine: machineCpuSeconds(),
+      at: now(),
+    });
     await serverLoopDelay(serverPid, probeFile); // starts its measuring afresh
     const startCpu = cpuAt();
     for (const g of generators) g.child.send({ type: "start", rate: RATE } satisfies GeneratorRequest);
@@ -238,6 +248,8 @@ async function main(): Promise<void> {
 
     const p = (q: number) => round3(percentile(sorted, q));
     const perCore = (s: number) => (s / wall).toFixed(2);
+    const waitedMsPerSecond = (s: number) => ((s / wall) * 1000).toFixed(0);
+    const serverWaited = waitedMsPerSecond(endCpu.serverWaited - startCpu.serverWaited);
     const machineBusy = (endCpu.machine.busy - startCpu.machine.busy) / (endCpu.machine.total - startCpu.machine.total);
     const serverCores = (endCpu.server - startCpu.server) / wall;
     const serverMainCores = (endCpu.serverMain - startCpu.serverMain) / wall;
@@ -254,8 +266,10 @@ async function main(): Promise<void> {
     console.log(`| stored (read back after stopping) | ${storedEdits} of ${sent}${lost ? `, ${lost} LOST` : ", none lost"} |`);
     console.log(`| server CPU, all threads / main thread | ${perCore(endCpu.server - startCpu.server)} / ${perCore(endCpu.serverMain - startCpu.serverMain)} cores |`);
     console.log(`| server event-loop delay p50 / p99 / max | ${serverLoop.p50} / ${serverLoop.p99} / ${serverLoop.max} ms |`);
+    console.log(`| server main thread, waiting for a CPU | ${serverWaited} ms a second |`);
     console.log(`| generator CPU, each | ${generatorCores.map((c) => c.toFixed(2)).join(", ")} cores (together ${generatorCores.reduce((a, b) => a + b, 0).toFixed(2)}) |`);
     console.log(`| generator event-loop delay p99, each | ${stopped.map((s) => s.loopDelay.p99).join(", ")} ms |`);
+    console.log(`| generator main threads, waiting for a CPU, each | ${generators.map((_, i) => waitedMsPerSecond(endCpu.generatorsWaited[i]! - startCpu.generatorsWaited[i]!)).join(", ")} ms a second |`);
     console.log(`| this process's CPU | ${perCore(endCpu.bench - startCpu.bench)} cores |`);
     console.log(`| machine CPU busy | ${(machineBusy * 100).toFixed(0)}% of its cores |`);
     console.log(`| generator clocks, most apart | ${worstOffset} ms |`);
@@ -265,14 +279,14 @@ async function main(): Promise<void> {
     const busyGenerators = stopped.map((s, i) => ({ i, s })).filter(({ s, i }) => generatorCores[i]! > 0.85 || s.loopDelay.p99 > target99Ms);
     const verdict = [
       `${machineBusy > 0.9 ? "the machine was saturated" : "the machine had CPU to spare"} (${(machineBusy * 100).toFixed(0)}% busy; this run's server and generators used ${ours.toFixed(2)} of its ${cores} cores, the rest went to other work on it)`,
-      serverMainCores > 0.85 || serverLoop.p99 > target99Ms ? `the server's main thread was saturated (${serverMainCores.toFixed(2)} cores, loop delay p99 ${serverLoop.p99} ms)` : `the server's main thread was not (${serverMainCores.toFixed(2)} cores, loop delay p99 ${serverLoop.p99} ms)`,
+      serverMainCores > 0.85 || serverLoop.p99 > target99Ms ? `the server's main thread was saturated (${serverMainCores.toFixed(2)} cores, loop delay p99 ${serverLoop.p99} ms, ${serverWaited} ms a second waiting for a CPU)` : `the server's main thread was not (${serverMainCores.toFixed(2)} cores, loop delay p99 ${serverLoop.p99} ms, ${serverWaited} ms a second waiting for a CPU)`,
       busyGenerators.length
         ? `generator process(es) ${busyGenerators.map(({ i }) => i + 1).join(", ")} were saturated (their own event-loop delay is in every latency they timed)`
         : "no generator process was saturated",
     ];
     console.log(`\nWhat saturated: ${verdict.join("; ")}.`);
     console.log(
-      `\n${JSON.stringify({ clients: CLIENTS, docs: DOCS, rate: RATE, seconds: SECONDS, generators: GENERATORS, database: name, latencyMs: { p50: p(50), p95: p(95), p99: p(99) }, sent, delivered, expected, stored: storedEdits, lost, serverCores: round3(serverCores), serverMainCores: round3(serverMainCores), serverLoop, generatorCores: generatorCores.map(round3), generatorLoopP99: stopped.map((s) => s.loopDelay.p99), machineBusy: round3(machineBusy), clockOffsets: offsets })}`,
+      `\n${JSON.stringify({ clients: CLIENTS, docs: DOCS, rate: RATE, seconds: SECONDS, generators: GENERATORS, database: name, latencyMs: { p50: p(50), p95: p(95), p99: p(99) }, sent, delivered, expected, stored: storedEdits, lost, serverCores: round3(serverCores), serverMainCores: round3(serverMainCores), serverLoop, serverWaitedMsPerSecond: Number(serverWaited), generatorCores: generatorCores.map(round3), generatorLoopP99: stopped.map((s) => s.loopDelay.p99), machineBusy: round3(machineBusy), clockOffsets: offsets })}`,
     );
     if (delivered < expected) failed.push(`${expected - delivered} deliveries missing`);
     if (lost > 0) failed.push(`${lost} edits not stored`);
