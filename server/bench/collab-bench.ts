@@ -106,25 +106,35 @@ interface RoundResult {
   expected: number;
   delivered: number;
   latency: { p50: number; p95: number; p99: number; max: number };
+  /** Two processes: p99 of deliveries on the author's own process and across to the other, and how many crossed. */
+  split: { sameP99: number; otherP99: number; other: number; all: number } | undefined;
   closes: Map<number, number>;
   cpu: { server: number; bench: number };
   benchLoopP99: number;
 }
+
+const p99Of = (xs: number[]) => round3(percentile(xs.sort((a, b) => a - b), 99));
 
 /** One round of one load level on one server. */
 async function runRound(target: Target, level: Level, workload: Workload): Promise<RoundResult> {
   const { docs: D, clients: C, rate: R } = level;
   const documentIds = await target.newDocuments(workload.kind, workload.title, D);
   const latencies: number[] = [];
+  // Two processes: latencies of edits received on the author's own process, and on the other one.
+  const processOf = new Map<number, number | null>(); // Yjs client id → process
+  const byPath = { same: [] as number[], other: [] as number[] };
   let delivered = 0;
   const closes = new Map<number, number>(); // close code → connections the server closed with it
   const clients: CollabClient[] = [];
   for (const documentId of documentIds) {
     const room = await Promise.all(Array.from({ length: C }, () => target.connect(documentId)));
     for (const client of room) {
-      workload.listen(client, (latencyMs) => {
+      workload.listen(client, (latencyMs, author) => {
         latencies.push(latencyMs);
         delivered++;
+        const from = processOf.get(author);
+        const to = processOf.get(client.doc.clientID);
+        if (from != null && to != null) (from === to ? byPath.same : byPath.other).push(latencyMs);
       });
       // Null when the client closed the connection itself (at the end of the round).
       client.provider.on("connection-close", (event) => {
@@ -133,11 +143,17 @@ async function runRound(target: Target, level: Level, workload: Workload): Promi
     }
     clients.push(...room);
   }
+  if (target.processesOf) {
+    const where = await target.processesOf(clients);
+    clients.forEach((client, i) => processOf.set(client.doc.clientID, where[i] ?? null));
+  }
   const edits = clients.map((client, i) => workload.prepare(client, i % C));
   await new Promise((r) => setTimeout(r, 1000));
   // What the documents hold before the first edit (a new care plan has its headings' words).
   const before = documentIds.reduce((n, _, d) => n + workload.editsIn(clients[d * C]!.doc), 0);
   latencies.length = 0;
+  byPath.same.length = 0;
+  byPath.other.length = 0;
   delivered = 0;
 
   let sent = 0;
@@ -167,8 +183,9 @@ async function runRound(target: Target, level: Level, workload: Workload): Promi
   while (delivered < expected && Date.now() < settleUntil) await new Promise((r) => setTimeout(r, 50));
   for (const client of clients) client.destroy();
   latencies.sort((a, b) => a - b);
+  const split = target.processesOf ? { sameP99: p99Of(byPath.same), otherP99: p99Of(byPath.other), other: byPath.other.length, all: latencies.length } : undefined;
   const latency = { p50: round3(percentile(latencies, 50)), p95: round3(percentile(latencies, 95)), p99: round3(percentile(latencies, 99)), max: round3(latencies.at(-1) ?? NaN) };
-  return { target: target.name, level, documentIds, before, sent, expected, delivered, latency, closes, cpu, benchLoopP99: round3(benchLoop.percentile(99) / 1e6) };
+  return { target: target.name, level, documentIds, before, sent, expected, delivered, latency, split, closes, cpu, benchLoopP99: round3(benchLoop.percentile(99) / 1e6) };
 }
 
 async function main(): Promise<void> {
@@ -196,7 +213,8 @@ async function main(): Promise<void> {
           results.push(result);
           const { p50, p99 } = result.latency;
           const lost = result.expected - result.delivered;
-          console.log(`  round ${r + 1}, ${targetTitles[target.name]}: p50 ${p50} ms, p99 ${p99} ms, ${result.delivered}/${result.expected} delivered${lost ? ` (${lost} MISSING)` : ""}, server CPU ${result.cpu.server} s`);
+          const split = result.split ? ` (p99 on the author's process ${result.split.sameP99} ms, on the other ${result.split.otherP99} ms, ${result.split.other} of ${result.split.all} crossed)` : "";
+          console.log(`  round ${r + 1}, ${targetTitles[target.name]}: p50 ${p50} ms, p99 ${p99} ms${split}, ${result.delivered}/${result.expected} delivered${lost ? ` (${lost} MISSING)` : ""}, server CPU ${result.cpu.server} s`);
         }
       }
     }
@@ -237,6 +255,10 @@ async function main(): Promise<void> {
             expected: rounds.reduce((n, r) => n + r.expected, 0),
             serverCpuSecondsMedian: median(rounds.map((r) => r.cpu.server)),
             benchLoopDelayP99Median: median(rounds.map((r) => r.benchLoopP99)),
+            ...(rounds[0]?.split && {
+              sameProcessP99Median: median(rounds.map((r) => r.split!.sameP99)),
+              otherProcessP99Median: median(rounds.map((r) => r.split!.otherP99)),
+            }),
           },
         ];
       }),
@@ -257,6 +279,7 @@ async function main(): Promise<void> {
     if (two && single) {
       const p99 = two.p99Median / single.p99Median;
       console.log(`\n${targetTitles.redis} ÷ ${targetTitles.postgres}: p99 ${p99.toFixed(2)}× (target ≤ 2×: ${p99 <= 2 ? "met" : "MISSED"})`);
+      console.log(`  its p99, median of rounds: ${two.sameProcessP99Median} ms received on the author's own process, ${two.otherProcessP99Median} ms on the other (through Redis, after the commit: ADR 0039)`);
     } else if (two) console.log(`\n(${targetTitles.redis}: no ratio without ${targetTitles.postgres} in the same run; add postgres to --servers)`);
     const stock = byServer.stock;
     if (!stock) continue;

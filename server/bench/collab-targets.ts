@@ -30,7 +30,7 @@ import { signIn } from "../test/support/api-client.js";
 import { freePort, startChildServer, type ChildServer } from "../test/support/child-server.js";
 import { connectAt, type CollabClient } from "../test/support/collab-client.js";
 import { waitFor } from "../test/support/wait-for.js";
-import { startRoundRobinProxy } from "./round-robin-proxy.js";
+import { startRoundRobinProxy, tagParameter } from "./round-robin-proxy.js";
 
 export type TargetName = "stock" | "pglite" | "postgres" | "redis";
 
@@ -51,6 +51,8 @@ export interface Target {
   /** Fresh documents of `kind` for one round. */
   newDocuments(kind: string, title: (n: number) => string, count: number): Promise<string[]>;
   connect(documentId: string): Promise<CollabClient>;
+  /** Two-process target only: which of its processes each client is connected to (0 or 1; null if unknown). */
+  processesOf?(clients: CollabClient[]): Promise<(number | null)[]>;
   /** Where clients connect (ws://…), and the cookie they carry (null for none): for clients in other processes. */
   wsBase(): string;
   cookie(): string | null;
@@ -142,6 +144,7 @@ async function startRoundtable(name: "pglite" | "postgres" | "redis", caps: Caps
   let priya = await signIn(baseUrl(), "priya.shah");
   const jamie = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!;
   let made = 0;
+  const tags = new WeakMap<CollabClient, string>();
   const target: Target = {
     name,
     pids: servers.map((s) => s.process.pid!),
@@ -160,7 +163,15 @@ async function startRoundtable(name: "pglite" | "postgres" | "redis", caps: Caps
       await Promise.all(Array.from({ length: Math.min(creatingAtOnce, count) }, worker));
       return ids;
     },
-    connect: (documentId) => connectAt(target.wsBase(), documentId, priya.cookie, { syncTimeoutMs: 10_000 }),
+    connect: (documentId) => {
+      if (!proxy) return connectAt(target.wsBase(), documentId, priya.cookie, { syncTimeoutMs: 10_000 });
+      // Tagged, so the proxy can say which process the client reached.
+      const tag = randomUUID();
+      return connectAt(target.wsBase(), documentId, priya.cookie, { syncTimeoutMs: 10_000, params: { [tagParameter]: tag } }).then((client) => {
+        tags.set(client, tag);
+        return client;
+      });
+    },
     async stop(countStoredFor, editsIn) {
       try {
         for (const server of servers) await server.kill("SIGTERM"); // a clean stop writes anything still queued
@@ -186,7 +197,10 @@ async function startRoundtable(name: "pglite" | "postgres" | "redis", caps: Caps
     },
   };
   // Cold load restarts the one process; the two-process target has no such figure to give.
-  if (name === "redis") return target;
+  if (proxy) {
+    target.processesOf = (clients) => proxy.serversOf(clients.map((c) => tags.get(c) ?? ""));
+    return target;
+  }
   target.coldLoad = async (kind, docs, updates) => {
     const ids = await target.newDocuments(kind, (n) => `Cold load ${n}`, docs);
     await servers[0]!.kill("SIGTERM");

@@ -26,8 +26,8 @@ export interface Workload {
   doing: string;
   /** The document's title when it is created. */
   title(n: number): string;
-  /** Call `delivered` with the latency of each edit made by another client, as this client receives it. */
-  listen(client: CollabClient, delivered: (latencyMs: number) => void): void;
+  /** Call `delivered` with the latency of each edit made by another client (and that client's Yjs client id), as this client receives it. */
+  listen(client: CollabClient, delivered: (latencyMs: number, author: number) => void): void;
   /** Once, after the client has synced: its own place to edit (one stored update). Returns one edit. */
   prepare(client: CollabClient, index: number): () => void;
   /** How many edits a document read back from storage holds. */
@@ -81,7 +81,7 @@ function carePlanWorkload(): Workload {
     listen(client, delivered) {
       onRemoteLetters(client, (author, clock) => {
         const t0 = sentAt.get(`${author}:${clock}`);
-        if (t0 !== undefined) delivered(performance.now() - t0);
+        if (t0 !== undefined) delivered(performance.now() - t0, author);
       });
     },
     prepare(client) {
@@ -95,6 +95,9 @@ function carePlanWorkload(): Workload {
     editsIn: lettersIn,
   };
 }
+
+/** Each network-map client's person is `benchmark-<its Yjs client id>`. */
+const nodeIdPrefix = "benchmark-";
 
 function networkMapWorkload(maxEditsPerClient: number): Workload {
   // A move's number is its x, so it must stay a position the model accepts.
@@ -115,12 +118,12 @@ function networkMapWorkload(maxEditsPerClient: number): Workload {
           // node is an event on the map of nodes itself (an empty path), and is not timed.
           if (!(event instanceof Y.YMapEvent) || event.path.length !== 1 || !event.keysChanged.has("x")) continue;
           const t0 = sentAt.get(`${event.path[0]}:${event.target.get("x")}`);
-          if (t0 !== undefined) delivered(now - t0);
+          if (t0 !== undefined) delivered(now - t0, Number(String(event.path[0]).slice(nodeIdPrefix.length)));
         }
       });
     },
     prepare(client, index) {
-      const id = `benchmark-${client.doc.clientID}`;
+      const id = `${nodeIdPrefix}${client.doc.clientID}`;
       const y = index * 100;
       addMapNode(client.doc, { label: `Benchmark editor ${index + 1}`, kind: "person", status: "on-board", x: 0, y }, { id });
       let move = 0;
@@ -131,6 +134,6 @@ function networkMapWorkload(maxEditsPerClient: number): Workload {
       };
     },
     // A person's x is the number of moves made to them.
-    editsIn: (doc) => [...mapNodesOf(doc)].reduce((n, [id, node]) => n + (id.startsWith("benchmark-") ? Number(node.get("x")) : 0), 0),
+    editsIn: (doc) => [...mapNodesOf(doc)].reduce((n, [id, node]) => n + (id.startsWith(nodeIdPrefix) ? Number(node.get("x")) : 0), 0),
   };
 }
