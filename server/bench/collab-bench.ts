@@ -145,7 +145,7 @@ async function runRound(target: Target, level: Level, workload: Workload): Promi
   }
   if (target.processesOf) {
     const where = await target.processesOf(clients);
-    clients.forEach((client, i) => processOf.set(client.doc.clientID, where[i] ?? null));
+    for (const [i, client] of clients.entries()) processOf.set(client.doc.clientID, where[i] ?? null);
   }
   const edits = clients.map((client, i) => workload.prepare(client, i % C));
   await new Promise((r) => setTimeout(r, 1000));
