@@ -27,7 +27,7 @@ import type { CaseSummary, DocumentDetail } from "@roundtable/domain";
 import * as Y from "yjs";
 import { PostgresDocumentStorage } from "../src/collab/postgres-document-storage.js";
 import { signIn } from "../test/support/api-client.js";
-import { freePort, startChildServer, type ChildServer } from "../test/support/child-server.js";
+import { freePort, startChildServer, type ChildOptions, type ChildServer } from "../test/support/child-server.js";
 import { connectAt, type CollabClient } from "../test/support/collab-client.js";
 import { waitFor } from "../test/support/wait-for.js";
 import { startRoundRobinProxy, tagParameter } from "./round-robin-proxy.js";
@@ -53,6 +53,8 @@ export interface Target {
   connect(documentId: string): Promise<CollabClient>;
   /** Two-process target only: which of its processes each client is connected to (0 or 1; null if unknown). */
   processesOf?(clients: CollabClient[]): Promise<(number | null)[]>;
+  /** The server's address (http://…), for requests such as GET /api/health. */
+  baseUrl(): string;
   /** Where clients connect (ws://…), and the cookie they carry (null for none): for clients in other processes. */
   wsBase(): string;
   cookie(): string | null;
@@ -74,10 +76,9 @@ export interface Caps {
   connections: number;
 }
 
-/** For Roundtable only: more environment for its processes, and node flags to start them with. */
-export interface RoundtableOptions {
+/** For Roundtable only: more environment for its processes, and how to start them (child-server.ts). */
+export interface RoundtableOptions extends ChildOptions {
   env?: NodeJS.ProcessEnv;
-  nodeArgs?: string[];
 }
 
 export async function startTarget(name: TargetName, caps: Caps, databaseUrl: string | undefined, options: RoundtableOptions = {}): Promise<Target> {
@@ -103,6 +104,7 @@ async function startStock(): Promise<Target> {
     name: "stock",
     pids: [child.pid!],
     newDocuments: async (_kind, _title, count) => Array.from({ length: count }, () => randomUUID()),
+    baseUrl: () => `http://127.0.0.1:${port}`,
     wsBase: () => `ws://127.0.0.1:${port}`,
     cookie: () => null,
     connect: (documentId) => connectAt(`ws://127.0.0.1:${port}`, documentId, null, { syncTimeoutMs: 10_000 }),
@@ -138,7 +140,7 @@ async function startRoundtable(name: "pglite" | "postgres" | "redis", caps: Caps
   }
   // The first process makes the schema and the demo data; only then may the second start.
   const servers: ChildServer[] = [];
-  for (let n = name === "redis" ? 2 : 1; n > 0; n--) servers.push(await startChildServer(storage, await freePort(), env, options.nodeArgs));
+  for (let n = name === "redis" ? 2 : 1; n > 0; n--) servers.push(await startChildServer(storage, await freePort(), env, options));
   const proxy = name === "redis" ? await startRoundRobinProxy(servers.map((s) => Number(new URL(s.url).port))) : null;
   const baseUrl = () => (proxy ? `http://127.0.0.1:${proxy.port}` : servers[0]!.url);
   let priya = await signIn(baseUrl(), "priya.shah");
@@ -148,6 +150,7 @@ async function startRoundtable(name: "pglite" | "postgres" | "redis", caps: Caps
   const target: Target = {
     name,
     pids: servers.map((s) => s.process.pid!),
+    baseUrl,
     wsBase: () => `${baseUrl().replace(/^http/, "ws")}/collab`,
     cookie: () => priya.cookie,
     async newDocuments(kind, title, count) {
@@ -223,7 +226,7 @@ async function startRoundtable(name: "pglite" | "postgres" | "redis", caps: Caps
       doc.destroy();
     }
     await database.close();
-    servers[0] = await startChildServer(storage, await freePort(), env, options.nodeArgs);
+    servers[0] = await startChildServer(storage, await freePort(), env, options);
     target.pids = [servers[0].process.pid!];
     priya = await signIn(baseUrl(), "priya.shah");
     const times: number[] = [];

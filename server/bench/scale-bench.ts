@@ -17,9 +17,12 @@
  * (every edit reaching the plan's other clients), the server's CPU (all threads, and its main
  * thread alone), its event-loop delay (measured inside it by loop-delay-probe.mjs, preloaded for the
  * run), each generator's CPU and event-loop delay, how long the server's and each generator's main
- * thread waited for a CPU (runnable, not running: the machine's other work), and the whole
- * machine's CPU. Then the server is
- * stopped and every plan read back from its database: each must hold every edit made to it.
+ * thread waited for a CPU (runnable, not running: the machine's other work), the whole
+ * machine's CPU, and how far saving fell behind (the update log's backlog, from /api/health, once a
+ * second). Once everything is delivered and saved, the clients leave, the server is stopped and
+ * every plan read back from its database: each must hold every edit made to it. The server runs
+ * in a session of its own, so the kernel's per-session fair scheduling gives it a share of the
+ * CPU of its own rather than a fifth of the generators' (docs/adr/0042).
  * The report says what saturated: the load generator shares the machine with the server, and a
  * generator with no CPU to spare delays the very deliveries it times.
  *
@@ -133,6 +136,15 @@ async function clockOffsets(generators: Generator[]): Promise<{ offsetMs: number
   return offsets;
 }
 
+interface Health {
+  backlog: { waiting: number; oldestWaitingSeconds: number };
+}
+
+async function health(target: Target): Promise<Health> {
+  const res = await fetch(`${target.baseUrl()}/api/health`);
+  return (await res.json()) as Health; // a 503 (saving behind) still says how far
+}
+
 interface LoopDelay {
   reports: number;
   p50: number;
@@ -164,6 +176,7 @@ async function main(): Promise<void> {
   const target: Target = await startTarget(name, { connections: CLIENTS }, databaseUrl, {
     env: { BENCH_LOOP_DELAY_FILE: probeFile },
     nodeArgs: ["--import", pathToFileURL(path.join(benchDir, "loop-delay-probe.mjs")).href],
+    ownSession: true, // its own share of the CPU, not a fifth of the generators' (docs/adr/0042)
   });
   const serverPid = target.pids[0]!;
   const generators = Array.from({ length: GENERATORS }, (_, i) => new Generator(i));
@@ -202,7 +215,15 @@ async function main(): Promise<void> {
     await serverLoopDelay(serverPid, probeFile); // starts its measuring afresh
     const startCpu = cpuAt();
     for (const g of generators) g.child.send({ type: "start", rate: RATE } satisfies GeneratorRequest);
-    await sleep(SECONDS * 1000);
+    // Once a second, how far saving has fallen behind (the update log's backlog, from /api/health).
+    const behind = { waiting: 0, oldestSeconds: 0 };
+    const windowEnds = Date.now() + SECONDS * 1000;
+    while (Date.now() < windowEnds) {
+      await sleep(Math.min(1000, windowEnds - Date.now()));
+      const { backlog } = await health(target);
+      behind.waiting = Math.max(behind.waiting, backlog.waiting);
+      behind.oldestSeconds = Math.max(behind.oldestSeconds, backlog.oldestWaitingSeconds);
+    }
     const stopped = await Promise.all(generators.map((g) => g.ask({ type: "stop" }, "stopped")));
     const endCpu = cpuAt();
     const serverLoop = await serverLoopDelay(serverPid, probeFile);
@@ -218,6 +239,15 @@ async function main(): Promise<void> {
       if (received >= expected) break;
       await sleep(200);
     }
+    // Every edit saved before the clients go and the server is stopped: a stop waits only a few
+    // seconds for edits still queued (SHUTDOWN_SAVE_WAIT_SECONDS), as their clients still hold them.
+    const drainFrom = Date.now();
+    let backlogAtEnd = (await health(target)).backlog;
+    while (backlogAtEnd.waiting > 0 && Date.now() - drainFrom < 300_000) {
+      await sleep(500);
+      backlogAtEnd = (await health(target)).backlog;
+    }
+    const savedAfterMs = Date.now() - drainFrom;
     const results = await Promise.all(generators.map((g) => g.ask({ type: "results" }, "results")));
 
     // Match every receipt to its edit.
@@ -263,6 +293,8 @@ async function main(): Promise<void> {
     console.log(`| p99 target < ${target99Ms} ms | ${p(99) < target99Ms ? "met" : "MISSED"} |`);
     console.log(`| edits made | ${sent} (${(sent / wall).toFixed(0)}/s) |`);
     console.log(`| delivered / expected | ${delivered} / ${expected} (${(Math.floor((delivered / expected) * 10000) / 100).toFixed(2)}%) |`);
+    console.log(`| saving behind, at most (update-log backlog) | ${behind.waiting} edits waiting, the oldest ${behind.oldestSeconds} s |`);
+    console.log(`| all saved | ${backlogAtEnd.waiting === 0 ? `${seconds(savedAfterMs)} after every edit was delivered` : `NOT after ${seconds(savedAfterMs)}: ${backlogAtEnd.waiting} still waiting`} |`);
     console.log(`| stored (read back after stopping) | ${storedEdits} of ${sent}${lost ? `, ${lost} LOST` : ", none lost"} |`);
     console.log(`| server CPU, all threads / main thread | ${perCore(endCpu.server - startCpu.server)} / ${perCore(endCpu.serverMain - startCpu.serverMain)} cores |`);
     console.log(`| server event-loop delay p50 / p99 / max | ${serverLoop.p50} / ${serverLoop.p99} / ${serverLoop.max} ms |`);
@@ -286,7 +318,7 @@ async function main(): Promise<void> {
     ];
     console.log(`\nWhat saturated: ${verdict.join("; ")}.`);
     console.log(
-      `\n${JSON.stringify({ clients: CLIENTS, docs: DOCS, rate: RATE, seconds: SECONDS, generators: GENERATORS, database: name, latencyMs: { p50: p(50), p95: p(95), p99: p(99) }, sent, delivered, expected, stored: storedEdits, lost, serverCores: round3(serverCores), serverMainCores: round3(serverMainCores), serverLoop, serverWaitedMsPerSecond: Number(serverWaited), generatorCores: generatorCores.map(round3), generatorLoopP99: stopped.map((s) => s.loopDelay.p99), machineBusy: round3(machineBusy), clockOffsets: offsets })}`,
+      `\n${JSON.stringify({ clients: CLIENTS, docs: DOCS, rate: RATE, seconds: SECONDS, generators: GENERATORS, database: name, latencyMs: { p50: p(50), p95: p(95), p99: p(99) }, sent, delivered, expected, stored: storedEdits, lost, serverCores: round3(serverCores), serverMainCores: round3(serverMainCores), serverLoop, serverWaitedMsPerSecond: Number(serverWaited), savingBehind: behind, savedAfterMs, generatorCores: generatorCores.map(round3), generatorLoopP99: stopped.map((s) => s.loopDelay.p99), machineBusy: round3(machineBusy), clockOffsets: offsets })}`,
     );
     if (delivered < expected) failed.push(`${expected - delivered} deliveries missing`);
     if (lost > 0) failed.push(`${lost} edits not stored`);
