@@ -134,10 +134,9 @@ async function startRoundtable(name: "pglite" | "postgres" | "redis", caps: Caps
     COLLAB_PERSON_BYTE_BURST: String(caps.connections * 128 * 1024),
     ...options.env,
   };
-  if (name === "redis") {
-    env.REDIS_URL = process.env.REDIS_URL ?? defaultRedisUrl;
-    env.REDIS_PREFIX = `bench-${randomUUID().slice(0, 8)}:`; // this run's channels only
-  }
+  // Only the redis target goes through Redis, though REDIS_URL is set for the run (an unset value is left out of the child's environment).
+  env.REDIS_URL = name === "redis" ? (process.env.REDIS_URL ?? defaultRedisUrl) : undefined;
+  if (name === "redis") env.REDIS_PREFIX = `bench-${randomUUID().slice(0, 8)}:`; // this run's channels only
   // The first process makes the schema and the demo data; only then may the second start.
   const servers: ChildServer[] = [];
   for (let n = name === "redis" ? 2 : 1; n > 0; n--) servers.push(await startChildServer(storage, await freePort(), env, options));
