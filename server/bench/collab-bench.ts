@@ -3,13 +3,16 @@
  * with the stock y-websocket server in one run (issue 15).
  *
  * Starts each server once (collab-targets.ts): the stock y-websocket server, Roundtable on PGlite,
- * and Roundtable on Postgres when DATABASE_URL is set. Then, for each load level, runs rounds,
+ * Roundtable on Postgres when DATABASE_URL is set, and Roundtable as two processes through Redis
+ * behind a round-robin proxy when REDIS_URL is set too (or `--servers …,redis`; Redis defaults to
+ * redis://127.0.0.1:6379). Then, for each load level, runs rounds,
  * interleaved (each round puts the load on every server in turn, in an order that rotates): a
  * round makes D fresh documents on that server, connects C stock y-websocket clients to each,
  * and has every client edit R times a second for S seconds. Each receiver times every remote edit
  * from the moment its author made it. At the end Roundtable is stopped and each document read back
  * from its database: every edit must be in it. Prints each server's medians over the rounds and Roundtable's ratios
- * to the stock server against the targets (p50 within 1.1×, p99 within 1.2×). Missing a target is
+ * to the stock server against the targets (p50 within 1.1×, p99 within 1.2×), and the two
+ * processes' p99 ÷ the one Postgres process's (within 2×). Missing a target is
  * reported, not an error; an edit not delivered or not stored, or a connection the server closed
  * for an update outside the document's model (4423), fails the run.
  *
@@ -17,8 +20,8 @@
  * own each time. --kind network-map: network maps; each client adds a person of its own to the
  * map once, then moves them each time, as dragging does. See collab-workloads.ts.
  *
- * Options: --kind K --rounds N (default 5) --seconds S (default 10) --servers stock,pglite,postgres
- * (default: all three with DATABASE_URL set, else the first two); --docs D --clients C --rate R
+ * Options: --kind K --rounds N (default 5) --seconds S (default 10) --servers stock,pglite,postgres,redis
+ * (default: the first two, postgres too with DATABASE_URL set, and redis with REDIS_URL as well); --docs D --clients C --rate R
  * to run one load level instead of the issue's two (10 × 10 × 5/s and 20 × 10 × 10/s);
  * --cold-load N (default 10000; 0 for none): after the rounds, Roundtable is stopped, five care
  * plans are each given an update log of N updates (and no newer snapshot), as a crash would leave
@@ -30,6 +33,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { closeCodes } from "@roundtable/domain";
 import buildServer from "../test/support/build-server.js";
+import { median, percentile, processCpuSeconds, round3 } from "./process-stats.js";
 import type { CollabClient } from "../test/support/collab-client.js";
 import { startTarget, targetTitles, type Target, type TargetName } from "./collab-targets.js";
 import { workloadFor, workloadKinds, type Workload, type WorkloadKind } from "./collab-workloads.js";
@@ -53,14 +57,17 @@ if (!(workloadKinds as readonly string[]).includes(values.kind)) {
 }
 const ROUNDS = Number(values.rounds);
 const S = Number(values.seconds);
-const servers = (values.servers ?? (process.env.DATABASE_URL ? "stock,pglite,postgres" : "stock,pglite")).split(",") as TargetName[];
+const defaultServers = ["stock", "pglite", ...(process.env.DATABASE_URL ? ["postgres"] : []), ...(process.env.DATABASE_URL && process.env.REDIS_URL ? ["redis"] : [])];
+const servers = (values.servers?.split(",") ?? defaultServers) as TargetName[];
 if (servers.some((s) => !(s in targetTitles))) {
   console.error(`--servers takes a list of: ${Object.keys(targetTitles).join(", ")}`);
   process.exit(2);
 }
-if (servers.includes("postgres") && !process.env.DATABASE_URL) {
-  console.error("--servers postgres needs DATABASE_URL (a database the run may make others from)");
-  process.exit(2);
+for (const name of ["postgres", "redis"] as const) {
+  if (servers.includes(name) && !process.env.DATABASE_URL) {
+    console.error(`--servers ${name} needs DATABASE_URL (a database the run may make others from)`);
+    process.exit(2);
+  }
 }
 
 interface Level {
@@ -77,24 +84,17 @@ const levels: Level[] =
       ];
 const levelName = (l: Level) => `${l.docs} documents × ${l.clients} clients × ${l.rate} edits/s`;
 
-function rssMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+/** The resident memory of these processes together. */
+function rssMiB(pids: number[]): number {
+  const kb = pids.reduce((sum, pid) => sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0), 0);
   return Math.round((kb / 1024) * 10) / 10;
 }
 
-/** CPU seconds (user + system) a process has used so far. */
-function cpuSeconds(pid: number | "self"): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100/s)
+/** CPU seconds (user + system) these processes have used so far, together. */
+function cpuSeconds(pids: (number | "self")[]): number {
+  return pids.reduce<number>((sum, pid) => sum + processCpuSeconds(pid), 0);
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
-const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 interface RoundResult {
   target: TargetName;
@@ -106,25 +106,35 @@ interface RoundResult {
   expected: number;
   delivered: number;
   latency: { p50: number; p95: number; p99: number; max: number };
+  /** Two processes: p99 of deliveries on the author's own process and across to the other, and how many crossed. */
+  split: { sameP99: number; otherP99: number; other: number; all: number } | undefined;
   closes: Map<number, number>;
   cpu: { server: number; bench: number };
   benchLoopP99: number;
 }
+
+const p99Of = (xs: number[]) => round3(percentile(xs.sort((a, b) => a - b), 99));
 
 /** One round of one load level on one server. */
 async function runRound(target: Target, level: Level, workload: Workload): Promise<RoundResult> {
   const { docs: D, clients: C, rate: R } = level;
   const documentIds = await target.newDocuments(workload.kind, workload.title, D);
   const latencies: number[] = [];
+  // Two processes: latencies of edits received on the author's own process, and on the other one.
+  const processOf = new Map<number, number | null>(); // Yjs client id → process
+  const byPath = { same: [] as number[], other: [] as number[] };
   let delivered = 0;
   const closes = new Map<number, number>(); // close code → connections the server closed with it
   const clients: CollabClient[] = [];
   for (const documentId of documentIds) {
     const room = await Promise.all(Array.from({ length: C }, () => target.connect(documentId)));
     for (const client of room) {
-      workload.listen(client, (latencyMs) => {
+      workload.listen(client, (latencyMs, author) => {
         latencies.push(latencyMs);
         delivered++;
+        const from = processOf.get(author);
+        const to = processOf.get(client.doc.clientID);
+        if (from != null && to != null) (from === to ? byPath.same : byPath.other).push(latencyMs);
       });
       // Null when the client closed the connection itself (at the end of the round).
       client.provider.on("connection-close", (event) => {
@@ -133,18 +143,24 @@ async function runRound(target: Target, level: Level, workload: Workload): Promi
     }
     clients.push(...room);
   }
+  if (target.processesOf) {
+    const where = await target.processesOf(clients);
+    for (const [i, client] of clients.entries()) processOf.set(client.doc.clientID, where[i] ?? null);
+  }
   const edits = clients.map((client, i) => workload.prepare(client, i % C));
   await new Promise((r) => setTimeout(r, 1000));
   // What the documents hold before the first edit (a new care plan has its headings' words).
   const before = documentIds.reduce((n, _, d) => n + workload.editsIn(clients[d * C]!.doc), 0);
   latencies.length = 0;
+  byPath.same.length = 0;
+  byPath.other.length = 0;
   delivered = 0;
 
   let sent = 0;
   // The clients share this process: its own event-loop delay is part of every figure measured.
   const benchLoop = monitorEventLoopDelay({ resolution: 1 });
   benchLoop.enable();
-  const cpuAtStart = { server: cpuSeconds(target.pid), bench: cpuSeconds("self") };
+  const cpuAtStart = { server: cpuSeconds(target.pids), bench: cpuSeconds(["self"]) };
   const timers = edits.map((edit) => {
     const start = setTimeout(() => {
       const tick = setInterval(() => {
@@ -161,14 +177,15 @@ async function runRound(target: Target, level: Level, workload: Workload): Promi
     clearInterval(t);
   }
   benchLoop.disable();
-  const cpu = { server: round3(cpuSeconds(target.pid) - cpuAtStart.server), bench: round3(cpuSeconds("self") - cpuAtStart.bench) };
+  const cpu = { server: round3(cpuSeconds(target.pids) - cpuAtStart.server), bench: round3(cpuSeconds(["self"]) - cpuAtStart.bench) };
   const expected = sent * (C - 1);
   const settleUntil = Date.now() + 10_000;
   while (delivered < expected && Date.now() < settleUntil) await new Promise((r) => setTimeout(r, 50));
   for (const client of clients) client.destroy();
   latencies.sort((a, b) => a - b);
+  const split = target.processesOf ? { sameP99: p99Of(byPath.same), otherP99: p99Of(byPath.other), other: byPath.other.length, all: latencies.length } : undefined;
   const latency = { p50: round3(percentile(latencies, 50)), p95: round3(percentile(latencies, 95)), p99: round3(percentile(latencies, 99)), max: round3(latencies.at(-1) ?? NaN) };
-  return { target: target.name, level, documentIds, before, sent, expected, delivered, latency, closes, cpu, benchLoopP99: round3(benchLoop.percentile(99) / 1e6) };
+  return { target: target.name, level, documentIds, before, sent, expected, delivered, latency, split, closes, cpu, benchLoopP99: round3(benchLoop.percentile(99) / 1e6) };
 }
 
 async function main(): Promise<void> {
@@ -180,7 +197,7 @@ async function main(): Promise<void> {
   console.log(`Starting ${servers.map((s) => targetTitles[s]).join(", ")}…`);
   const targets: Target[] = [];
   for (const name of servers) targets.push(await startTarget(name, caps, process.env.DATABASE_URL));
-  const rss = new Map(targets.map((t) => [t.name, { atStart: rssMiB(t.pid), atEnd: 0 }]));
+  const rss = new Map(targets.map((t) => [t.name, { atStart: rssMiB(t.pids), atEnd: 0 }]));
   const results: RoundResult[] = [];
   const coldLoads = new Map<TargetName, number[]>();
   const coldUpdates = Number(values["cold-load"]);
@@ -196,7 +213,8 @@ async function main(): Promise<void> {
           results.push(result);
           const { p50, p99 } = result.latency;
           const lost = result.expected - result.delivered;
-          console.log(`  round ${r + 1}, ${targetTitles[target.name]}: p50 ${p50} ms, p99 ${p99} ms, ${result.delivered}/${result.expected} delivered${lost ? ` (${lost} MISSING)` : ""}, server CPU ${result.cpu.server} s`);
+          const split = result.split ? ` (p99 on the author's process ${result.split.sameP99} ms, on the other ${result.split.otherP99} ms, ${result.split.other} of ${result.split.all} crossed)` : "";
+          console.log(`  round ${r + 1}, ${targetTitles[target.name]}: p50 ${p50} ms, p99 ${p99} ms${split}, ${result.delivered}/${result.expected} delivered${lost ? ` (${lost} MISSING)` : ""}, server CPU ${result.cpu.server} s`);
         }
       }
     }
@@ -207,7 +225,7 @@ async function main(): Promise<void> {
     }
   } finally {
     for (const target of targets) {
-      rss.get(target.name)!.atEnd = rssMiB(target.pid);
+      rss.get(target.name)!.atEnd = rssMiB(target.pids);
       const ours = results.filter((r) => r.target === target.name);
       const stored = await target.stop(target.name === "stock" ? [] : ours.flatMap((r) => r.documentIds), workload.editsIn);
       if (!stored) continue;
@@ -237,6 +255,10 @@ async function main(): Promise<void> {
             expected: rounds.reduce((n, r) => n + r.expected, 0),
             serverCpuSecondsMedian: median(rounds.map((r) => r.cpu.server)),
             benchLoopDelayP99Median: median(rounds.map((r) => r.benchLoopP99)),
+            ...(rounds[0]?.split && {
+              sameProcessP99Median: median(rounds.map((r) => r.split!.sameP99)),
+              otherProcessP99Median: median(rounds.map((r) => r.split!.otherP99)),
+            }),
           },
         ];
       }),
@@ -252,6 +274,13 @@ async function main(): Promise<void> {
         `| ${targetTitles[name as TargetName]} | ${s.p50Median} | ${s.p99Median} | ${s.p50Rounds.join(", ")} | ${s.p99Rounds.join(", ")} | ${((s.delivered / s.expected) * 100).toFixed(2)}% | ${s.serverCpuSecondsMedian} |`,
       );
     }
+    const single = byServer.postgres;
+    const two = byServer.redis;
+    if (two && single) {
+      const p99 = two.p99Median / single.p99Median;
+      console.log(`\n${targetTitles.redis} ÷ ${targetTitles.postgres}: p99 ${p99.toFixed(2)}× (target ≤ 2×: ${p99 <= 2 ? "met" : "MISSED"})`);
+      console.log(`  its p99, median of rounds: ${two.sameProcessP99Median} ms received on the author's own process, ${two.otherProcessP99Median} ms on the other (through Redis, after the commit: ADR 0039)`);
+    } else if (two) console.log(`\n(${targetTitles.redis}: no ratio without ${targetTitles.postgres} in the same run; add postgres to --servers)`);
     const stock = byServer.stock;
     if (!stock) continue;
     for (const name of ["pglite", "postgres"] as const) {

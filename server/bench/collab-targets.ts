@@ -4,7 +4,10 @@
  * - the stock y-websocket server (@y/websocket-server, a dev dependency of the benchmark only):
  *   no sign-in, nothing stored; the bare protocol, and the yardstick;
  * - Roundtable on embedded PGlite, and Roundtable on Postgres: built as `pnpm start` builds it,
- *   each client signed in, every update stored durably, the action projector running.
+ *   each client signed in, every update stored durably, the action projector running;
+ * - Roundtable as two processes through Redis (ADR 0039) on one Postgres database, behind a
+ *   round-robin proxy (round-robin-proxy.ts): each new connection goes to the next process, so the
+ *   clients of one document are spread over both and their edits cross through Redis.
  *
  * Each is its own process, started once for the run. A target makes fresh documents for each
  * round, connects stock y-websocket clients to them, and at the end (Roundtable only) reads back
@@ -21,28 +24,40 @@ import { applyStoredUpdates } from "@roundtable/collab";
 import { openDatabase } from "@roundtable/db";
 import { createTestDatabase } from "@roundtable/db/testing";
 import type { CaseSummary, DocumentDetail } from "@roundtable/domain";
-import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { PostgresDocumentStorage } from "../src/collab/postgres-document-storage.js";
 import { signIn } from "../test/support/api-client.js";
-import { freePort, startChildServer, type ChildServer } from "../test/support/child-server.js";
-import { cookieWebSocket, type CollabClient } from "../test/support/collab-client.js";
+import { freePort, startChildServer, type ChildOptions, type ChildServer } from "../test/support/child-server.js";
+import { connectAt, type CollabClient } from "../test/support/collab-client.js";
 import { waitFor } from "../test/support/wait-for.js";
+import { startRoundRobinProxy, tagParameter } from "./round-robin-proxy.js";
 
-export type TargetName = "stock" | "pglite" | "postgres";
+export type TargetName = "stock" | "pglite" | "postgres" | "redis";
 
 export const targetTitles: Record<TargetName, string> = {
   stock: "stock y-websocket server",
   pglite: "Roundtable, PGlite",
   postgres: "Roundtable, Postgres",
+  redis: "Roundtable, 2 processes through Redis",
 };
+
+/** Where the redis target finds Redis when REDIS_URL is not set. */
+export const defaultRedisUrl = "redis://127.0.0.1:6379";
 
 export interface Target {
   name: TargetName;
-  pid: number;
+  /** The server's processes (two for the redis target; the proxy is not counted). */
+  pids: number[];
   /** Fresh documents of `kind` for one round. */
   newDocuments(kind: string, title: (n: number) => string, count: number): Promise<string[]>;
   connect(documentId: string): Promise<CollabClient>;
+  /** Two-process target only: which of its processes each client is connected to (0 or 1; null if unknown). */
+  processesOf?(clients: CollabClient[]): Promise<(number | null)[]>;
+  /** The server's address (http://…), for requests such as GET /api/health. */
+  baseUrl(): string;
+  /** Where clients connect (ws://…), and the cookie they carry (null for none): for clients in other processes. */
+  wsBase(): string;
+  cookie(): string | null;
   /**
    * Roundtable only: makes `docs` documents whose update logs hold `updates` updates each (and no
    * more snapshot than a new one has), with the server stopped, as a crash would leave them; starts
@@ -61,23 +76,13 @@ export interface Caps {
   connections: number;
 }
 
-export async function startTarget(name: TargetName, caps: Caps, databaseUrl: string | undefined): Promise<Target> {
-  return name === "stock" ? startStock() : startRoundtable(name, caps, databaseUrl);
+/** For Roundtable only: more environment for its processes, and how to start them (child-server.ts). */
+export interface RoundtableOptions extends ChildOptions {
+  env?: NodeJS.ProcessEnv;
 }
 
-function connectTo(wsBase: string, documentId: string, cookie: string | null): Promise<CollabClient> {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(wsBase, documentId, doc, { WebSocketPolyfill: cookieWebSocket(cookie), disableBc: true });
-  const client: CollabClient = {
-    doc,
-    provider,
-    text: () => "",
-    destroy: () => {
-      provider.destroy();
-      doc.destroy();
-    },
-  };
-  return waitFor(() => provider.synced, { timeoutMs: 10_000, what: `sync of ${documentId}` }).then(() => client);
+export async function startTarget(name: TargetName, caps: Caps, databaseUrl: string | undefined, options: RoundtableOptions = {}): Promise<Target> {
+  return name === "stock" ? startStock() : startRoundtable(name, caps, databaseUrl, options);
 }
 
 async function startStock(): Promise<Target> {
@@ -97,9 +102,12 @@ async function startStock(): Promise<Target> {
   );
   return {
     name: "stock",
-    pid: child.pid!,
+    pids: [child.pid!],
     newDocuments: async (_kind, _title, count) => Array.from({ length: count }, () => randomUUID()),
-    connect: (documentId) => connectTo(`ws://127.0.0.1:${port}`, documentId, null),
+    baseUrl: () => `http://127.0.0.1:${port}`,
+    wsBase: () => `ws://127.0.0.1:${port}`,
+    cookie: () => null,
+    connect: (documentId) => connectAt(`ws://127.0.0.1:${port}`, documentId, null, { syncTimeoutMs: 10_000 }),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
@@ -111,67 +119,65 @@ async function startStock(): Promise<Target> {
   };
 }
 
-async function startRoundtable(name: "pglite" | "postgres", caps: Caps, databaseUrl: string | undefined): Promise<Target> {
+/** How many document-creating requests are in flight at once (a round may make a thousand). */
+const creatingAtOnce = 8;
+
+async function startRoundtable(name: "pglite" | "postgres" | "redis", caps: Caps, databaseUrl: string | undefined, options: RoundtableOptions): Promise<Target> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "roundtable-bench-"));
-  const postgres = name === "postgres" ? await createTestDatabase(databaseUrl!) : null;
+  const postgres = name === "pglite" ? null : await createTestDatabase(databaseUrl!);
   const storage = postgres ? { databaseUrl: postgres.url } : { dataDir };
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     COLLAB_COMPACT_AFTER_UPDATES: "1000000000", // keep every update row, so the log can be counted
     // Every client signs in as one person: the per-person caps are raised for that, and only that.
     COLLAB_MAX_CONNECTIONS_PER_PERSON: String(caps.connections),
     COLLAB_MAX_BYTES_PER_PERSON_PER_SECOND: String(caps.connections * 64 * 1024),
     COLLAB_PERSON_BYTE_BURST: String(caps.connections * 128 * 1024),
+    ...options.env,
   };
-  let server: ChildServer = await startChildServer(storage, await freePort(), env);
-  let priya = await signIn(server.url, "priya.shah");
+  // Only the redis target goes through Redis, though REDIS_URL is set for the run (an unset value is left out of the child's environment).
+  env.REDIS_URL = name === "redis" ? (process.env.REDIS_URL ?? defaultRedisUrl) : undefined;
+  if (name === "redis") env.REDIS_PREFIX = `bench-${randomUUID().slice(0, 8)}:`; // this run's channels only
+  // The first process makes the schema and the demo data; only then may the second start.
+  const servers: ChildServer[] = [];
+  for (let n = name === "redis" ? 2 : 1; n > 0; n--) servers.push(await startChildServer(storage, await freePort(), env, options));
+  const proxy = name === "redis" ? await startRoundRobinProxy(servers.map((s) => Number(new URL(s.url).port))) : null;
+  const baseUrl = () => (proxy ? `http://127.0.0.1:${proxy.port}` : servers[0]!.url);
+  let priya = await signIn(baseUrl(), "priya.shah");
   const jamie = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!;
   let made = 0;
+  const tags = new WeakMap<CollabClient, string>();
   const target: Target = {
     name,
-    pid: server.process.pid!,
+    pids: servers.map((s) => s.process.pid!),
+    baseUrl,
+    wsBase: () => `${baseUrl().replace(/^http/, "ws")}/collab`,
+    cookie: () => priya.cookie,
     async newDocuments(kind, title, count) {
-      const ids: string[] = [];
-      for (let d = 0; d < count; d++) ids.push((await priya.post<DocumentDetail>(`/api/cases/${jamie.id}/documents`, { kind, title: title(++made) })).body.id);
+      const ids: string[] = new Array(count);
+      let next = 0;
+      const worker = async () => {
+        for (let d = next++; d < count; d = next++) {
+          const created = await priya.post<DocumentDetail>(`/api/cases/${jamie.id}/documents`, { kind, title: title(++made) });
+          if (created.status !== 201) throw new Error(`Could not make a ${kind}: ${created.status} ${JSON.stringify(created.body)}`);
+          ids[d] = created.body.id;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(creatingAtOnce, count) }, worker));
       return ids;
     },
-    connect: (documentId) => connectTo(`${server.url.replace(/^http/, "ws")}/collab`, documentId, priya.cookie),
-    async coldLoad(kind, docs, updates) {
-      const ids = await target.newDocuments(kind, (n) => `Cold load ${n}`, docs);
-      await server.kill("SIGTERM");
-      const database = await openDatabase({ url: storage.databaseUrl, dataDir: storage.dataDir });
-      const documents = new PostgresDocumentStorage(database.db);
-      for (const documentId of ids) {
-        // Someone typing a letter at a time, each letter an update of its own, as the log keeps them.
-        const doc = new Y.Doc();
-        applyStoredUpdates(doc, (await documents.load(documentId)).updates);
-        const typed: Uint8Array[] = [];
-        doc.on("update", (update: Uint8Array) => typed.push(update));
-        const text = new Y.XmlText();
-        const paragraph = new Y.XmlElement("paragraph");
-        paragraph.insert(0, [text]);
-        doc.getXmlFragment("default").push([paragraph]);
-        while (typed.length < updates) text.insert(text.length, "a");
-        for (let i = 0; i < typed.length; i += 1000) {
-          await documents.appendBatch(typed.slice(i, i + 1000).map((update) => ({ documentId, update, authorId: priya.personId })));
-        }
-        doc.destroy();
-      }
-      await database.close();
-      server = await startChildServer(storage, await freePort(), env);
-      target.pid = server.process.pid!;
-      priya = await signIn(server.url, "priya.shah");
-      const times: number[] = [];
-      for (const documentId of ids) {
-        const started = performance.now();
-        const client = await target.connect(documentId);
-        times.push(performance.now() - started);
-        client.destroy();
-      }
-      return times;
+    connect: (documentId) => {
+      if (!proxy) return connectAt(target.wsBase(), documentId, priya.cookie, { syncTimeoutMs: 10_000 });
+      // Tagged, so the proxy can say which process the client reached.
+      const tag = randomUUID();
+      return connectAt(target.wsBase(), documentId, priya.cookie, { syncTimeoutMs: 10_000, params: { [tagParameter]: tag } }).then((client) => {
+        tags.set(client, tag);
+        return client;
+      });
     },
     async stop(countStoredFor, editsIn) {
       try {
-        await server.kill("SIGTERM"); // a clean stop writes anything still queued
+        for (const server of servers) await server.kill("SIGTERM"); // a clean stop writes anything still queued
+        await proxy?.stop();
         const database = await openDatabase({ url: storage.databaseUrl, dataDir: storage.dataDir });
         // Read back as the server loads a document: a room left empty is folded into its snapshot.
         const documents = new PostgresDocumentStorage(database.db);
@@ -185,11 +191,51 @@ async function startRoundtable(name: "pglite" | "postgres", caps: Caps, database
         await database.close();
         return stored;
       } finally {
-        await server.kill("SIGKILL");
+        for (const server of servers) await server.kill("SIGKILL");
+        await proxy?.stop();
         await postgres?.drop();
         rmSync(dataDir, { recursive: true, force: true });
       }
     },
+  };
+  // Cold load restarts the one process; the two-process target has no such figure to give.
+  if (proxy) {
+    target.processesOf = (clients) => proxy.serversOf(clients.map((c) => tags.get(c) ?? ""));
+    return target;
+  }
+  target.coldLoad = async (kind, docs, updates) => {
+    const ids = await target.newDocuments(kind, (n) => `Cold load ${n}`, docs);
+    await servers[0]!.kill("SIGTERM");
+    const database = await openDatabase({ url: storage.databaseUrl, dataDir: storage.dataDir });
+    const documents = new PostgresDocumentStorage(database.db);
+    for (const documentId of ids) {
+      // Someone typing a letter at a time, each letter an update of its own, as the log keeps them.
+      const doc = new Y.Doc();
+      applyStoredUpdates(doc, (await documents.load(documentId)).updates);
+      const typed: Uint8Array[] = [];
+      doc.on("update", (update: Uint8Array) => typed.push(update));
+      const text = new Y.XmlText();
+      const paragraph = new Y.XmlElement("paragraph");
+      paragraph.insert(0, [text]);
+      doc.getXmlFragment("default").push([paragraph]);
+      while (typed.length < updates) text.insert(text.length, "a");
+      for (let i = 0; i < typed.length; i += 1000) {
+        await documents.appendBatch(typed.slice(i, i + 1000).map((update) => ({ documentId, update, authorId: priya.personId })));
+      }
+      doc.destroy();
+    }
+    await database.close();
+    servers[0] = await startChildServer(storage, await freePort(), env, options);
+    target.pids = [servers[0].process.pid!];
+    priya = await signIn(baseUrl(), "priya.shah");
+    const times: number[] = [];
+    for (const documentId of ids) {
+      const started = performance.now();
+      const client = await target.connect(documentId);
+      times.push(performance.now() - started);
+      client.destroy();
+    }
+    return times;
   };
   return target;
 }

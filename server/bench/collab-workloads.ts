@@ -26,8 +26,8 @@ export interface Workload {
   doing: string;
   /** The document's title when it is created. */
   title(n: number): string;
-  /** Call `delivered` with the latency of each edit made by another client, as this client receives it. */
-  listen(client: CollabClient, delivered: (latencyMs: number) => void): void;
+  /** Call `delivered` with the latency of each edit made by another client (and that client's Yjs client id), as this client receives it. */
+  listen(client: CollabClient, delivered: (latencyMs: number, author: number) => void): void;
   /** Once, after the client has synced: its own place to edit (one stored update). Returns one edit. */
   prepare(client: CollabClient, index: number): () => void;
   /** How many edits a document read back from storage holds. */
@@ -38,6 +38,40 @@ export function workloadFor(kind: WorkloadKind, maxEditsPerClient: number): Work
   return kind === "care-plan" ? carePlanWorkload() : networkMapWorkload(maxEditsPerClient);
 }
 
+/** An edit's name: its author's client id and the clock the edit started from. */
+export interface EditId {
+  author: number;
+  clock: number;
+}
+
+/** Calls `onEdit` for each edit of someone else's that reaches this care plan client, as it arrives. */
+export function onRemoteLetters(client: CollabClient, onEdit: (author: number, clock: number) => void): void {
+  // A remote edit moves its author's clock on; the clock it started from names the edit.
+  // Reading the transaction's before/after state vectors avoids decoding every update.
+  client.doc.on("afterTransaction", (tr: Y.Transaction) => {
+    if (tr.origin !== client.provider) return;
+    for (const [author, after] of tr.afterState) {
+      for (let clock = tr.beforeState.get(author) ?? 0; clock < after; clock++) onEdit(author, clock);
+    }
+  });
+}
+
+/** Gives the client a paragraph of its own (one update); returns one edit, typing a letter into it. */
+export function ownParagraph(client: CollabClient): () => EditId {
+  const text = new Y.XmlText();
+  const paragraph = new Y.XmlElement("paragraph");
+  paragraph.insert(0, [text]);
+  client.doc.getXmlFragment("default").insert(0, [paragraph]);
+  return () => {
+    const id = { author: client.doc.clientID, clock: Y.getState(client.doc.store, client.doc.clientID) };
+    text.insert(text.length, "a");
+    return id;
+  };
+}
+
+/** How many letters a care plan holds: every edit is one letter. */
+export const lettersIn = (doc: Y.Doc) => doc.getXmlFragment("default").toString().replace(/<[^>]+>/g, "").length;
+
 function carePlanWorkload(): Workload {
   const sentAt = new Map<string, number>();
   return {
@@ -45,34 +79,25 @@ function carePlanWorkload(): Workload {
     doing: "Typing",
     title: (n) => `Benchmark plan ${n}`,
     listen(client, delivered) {
-      // A remote edit moves its author's clock on; the clock it started from names the edit.
-      // Reading the transaction's before/after state vectors avoids decoding every update.
-      client.doc.on("afterTransaction", (tr: Y.Transaction) => {
-        if (tr.origin !== client.provider) return;
-        const now = performance.now();
-        for (const [author, after] of tr.afterState) {
-          const before = tr.beforeState.get(author) ?? 0;
-          for (let clock = before; clock < after; clock++) {
-            const t0 = sentAt.get(`${author}:${clock}`);
-            if (t0 !== undefined) delivered(now - t0);
-          }
-        }
+      onRemoteLetters(client, (author, clock) => {
+        const t0 = sentAt.get(`${author}:${clock}`);
+        if (t0 !== undefined) delivered(performance.now() - t0, author);
       });
     },
     prepare(client) {
-      const text = new Y.XmlText();
-      const paragraph = new Y.XmlElement("paragraph");
-      paragraph.insert(0, [text]);
-      client.doc.getXmlFragment("default").insert(0, [paragraph]);
+      const edit = ownParagraph(client);
       return () => {
-        sentAt.set(`${client.doc.clientID}:${Y.getState(client.doc.store, client.doc.clientID)}`, performance.now());
-        text.insert(text.length, "a");
+        const t0 = performance.now();
+        const { author, clock } = edit();
+        sentAt.set(`${author}:${clock}`, t0);
       };
     },
-    // Every edit is one letter.
-    editsIn: (doc) => doc.getXmlFragment("default").toString().replace(/<[^>]+>/g, "").length,
+    editsIn: lettersIn,
   };
 }
+
+/** Each network-map client's person is `benchmark-<its Yjs client id>`. */
+const nodeIdPrefix = "benchmark-";
 
 function networkMapWorkload(maxEditsPerClient: number): Workload {
   // A move's number is its x, so it must stay a position the model accepts.
@@ -93,12 +118,12 @@ function networkMapWorkload(maxEditsPerClient: number): Workload {
           // node is an event on the map of nodes itself (an empty path), and is not timed.
           if (!(event instanceof Y.YMapEvent) || event.path.length !== 1 || !event.keysChanged.has("x")) continue;
           const t0 = sentAt.get(`${event.path[0]}:${event.target.get("x")}`);
-          if (t0 !== undefined) delivered(now - t0);
+          if (t0 !== undefined) delivered(now - t0, Number(String(event.path[0]).slice(nodeIdPrefix.length)));
         }
       });
     },
     prepare(client, index) {
-      const id = `benchmark-${client.doc.clientID}`;
+      const id = `${nodeIdPrefix}${client.doc.clientID}`;
       const y = index * 100;
       addMapNode(client.doc, { label: `Benchmark editor ${index + 1}`, kind: "person", status: "on-board", x: 0, y }, { id });
       let move = 0;
@@ -109,6 +134,6 @@ function networkMapWorkload(maxEditsPerClient: number): Workload {
       };
     },
     // A person's x is the number of moves made to them.
-    editsIn: (doc) => [...mapNodesOf(doc)].reduce((n, [id, node]) => n + (id.startsWith("benchmark-") ? Number(node.get("x")) : 0), 0),
+    editsIn: (doc) => [...mapNodesOf(doc)].reduce((n, [id, node]) => n + (id.startsWith(nodeIdPrefix) ? Number(node.get("x")) : 0), 0),
   };
 }

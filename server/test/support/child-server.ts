@@ -32,7 +32,18 @@ export interface ChildStorage {
   dataDir?: string | undefined;
 }
 
-export async function startChildServer(storage: ChildStorage, port: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<ChildServer> {
+export interface ChildOptions {
+  /** More node flags (after SERVER_NODE_ARGS'). */
+  nodeArgs?: string[] | undefined;
+  /**
+   * Start it in a session of its own (setsid). Where the kernel groups processes by session for
+   * fair scheduling (sched_autogroup), it then gets a share of the CPU of its own rather than
+   * splitting one with the process that started it and that process's other children.
+   */
+  ownSession?: boolean | undefined;
+}
+
+export async function startChildServer(storage: ChildStorage, port: number, extraEnv: NodeJS.ProcessEnv = {}, options: ChildOptions = {}): Promise<ChildServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -49,8 +60,8 @@ export async function startChildServer(storage: ChildStorage, port: number, extr
     env.DATA_DIR = storage.dataDir;
   }
   // e.g. SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under a benchmark
-  const nodeArgs = process.env.SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, "--enable-source-maps", builtServer], { cwd: serverDir, env, stdio: ["ignore", "pipe", "pipe"] });
+  const nodeArgs = [...(process.env.SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []), ...(options.nodeArgs ?? [])];
+  const child = spawn(process.execPath, [...nodeArgs, "--enable-source-maps", builtServer], { cwd: serverDir, env, stdio: ["ignore", "pipe", "pipe"], detached: options.ownSession ?? false });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));

@@ -48,12 +48,18 @@ export async function connectCollab(
   params: Record<string, string> = {},
   syncTimeoutMs = 5000,
 ): Promise<CollabClient> {
+  return connectAt(`${baseUrl.replace(/^http/, "ws")}/collab`, documentId, cookie, { params, syncTimeoutMs });
+}
+
+/** The same, given where the collab endpoint is (ws://…/collab) rather than the server's address. */
+export async function connectAt(
+  wsBase: string,
+  documentId: string,
+  cookie: string | null,
+  { params = {}, syncTimeoutMs = 5000 }: { params?: Record<string, string>; syncTimeoutMs?: number } = {},
+): Promise<CollabClient> {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, "ws")}/collab`, documentId, doc, {
-    WebSocketPolyfill: cookieWebSocket(cookie),
-    disableBc: true,
-    params,
-  });
+  const provider = new WebsocketProvider(wsBase, documentId, doc, { WebSocketPolyfill: cookieWebSocket(cookie), disableBc: true, params });
   await waitFor(() => provider.synced, { timeoutMs: syncTimeoutMs, what: `sync of ${documentId}` });
   return {
     doc,
