@@ -13,7 +13,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { openDocumentsDatabase, type DocumentsDatabase } from "../../test/support/documents-database.js";
-import { ActionProjector } from "./action-projector.js";
+import { ActionProjector, type ProjectorProcesses } from "./action-projector.js";
 
 let documents: DocumentsDatabase;
 let personId: string;
@@ -34,12 +34,12 @@ afterAll(async () => {
 });
 
 /** A room on a new document, a projector that waits to be settled, and the history it writes. */
-async function projectorOnNewDocument(recheckAfterMs?: number) {
+async function projectorOnNewDocument(recheckAfterMs?: number, processes?: ProjectorProcesses) {
   const { db } = documents.database;
   const documentId = await documents.newDocument();
   const room = new Room(documentId, [], { onUpdate: () => {} });
   // A long delay: nothing is projected until the test settles the projector.
-  const projector = new ActionProjector(db, pino({ level: "silent" }), () => {}, 60_000, recheckAfterMs);
+  const projector = new ActionProjector(db, pino({ level: "silent" }), () => {}, 60_000, recheckAfterMs, processes);
   const addAction = (origin: object) => {
     const id = randomUUID();
     room.doc.transact(() => {
@@ -104,6 +104,19 @@ describe("what the projector skips", () => {
     // Once its last look is old enough, the next change makes it look, and the table is mended.
     await new Promise((r) => setTimeout(r, recheckAfterMs + 100 - (Date.now() - lookedAt)));
     await typeAround();
+    expect(await textOf(actionId)).toBe("Send the updated timetable");
+    room.destroy();
+  });
+
+  it("skips nothing when several processes project (another may have written since its last look)", async () => {
+    const { documentId, room, projector, addAction } = await projectorOnNewDocument(60_000, { several: true, catchUpWaitMs: 0 });
+    const actionId = addAction({ personId });
+    projector.schedule(documentId, room, personId);
+    await projector.settle();
+    await tamperWith(actionId);
+    room.doc.transact(() => room.doc.getXmlFragment("default").push([new Y.XmlElement("paragraph")]), { personId });
+    projector.schedule(documentId, room, personId);
+    await projector.settle();
     expect(await textOf(actionId)).toBe("Send the updated timetable");
     room.destroy();
   });

@@ -142,10 +142,12 @@ export class ActionProjector {
     const document = await this.knownOf(documentId);
     if (!document) return;
     // Most changes are to the words around the actions: when the actions read as they did at the
-    // last projection, which was recent, there is nothing to write and nothing to read.
+    // last projection, which was recent, there is nothing to write and nothing to read. Not with
+    // several processes: another may have projected this document since, and this copy coming
+    // back to what it last projected (an undo) would then leave that other projection standing.
     const actionsNow = JSON.stringify(projectActions(richTextToJson(doc)));
     const startedAt = Date.now();
-    if (actionsNow === document.projected && startedAt - document.projectedAt < this.recheckAfterMs) return;
+    if (!this.processes.several && actionsNow === document.projected && startedAt - document.projectedAt < this.recheckAfterMs) return;
     if (!this.processes.several) {
       await this.projectWith(this.db, (write) => this.db.transaction(write), { documentId, document, doc, authorId, actionsNow, startedAt, mayWait: false });
       return;
