@@ -148,8 +148,14 @@ export class ActionProjector {
     const actionsNow = JSON.stringify(projectActions(richTextToJson(doc)));
     const startedAt = Date.now();
     if (!this.processes.several && actionsNow === document.projected && startedAt - document.projectedAt < this.recheckAfterMs) return;
+    // What to do once the projection has committed (remember it, tell people): not before.
+    const afterCommit: (() => void)[] = [];
+    const committed = () => {
+      for (const then of afterCommit.splice(0)) then();
+    };
     if (!this.processes.several) {
-      await this.projectWith(this.db, (write) => this.db.transaction(write), { documentId, document, doc, authorId, actionsNow, startedAt, mayWait: false });
+      await this.projectWith(this.db, (write) => this.db.transaction(write), { documentId, document, doc, authorId, actionsNow, startedAt, mayWait: false, afterCommit });
+      committed();
       return;
     }
     const lockKey = `roundtable action projection: ${documentId}`;
@@ -159,9 +165,10 @@ export class ActionProjector {
       const outcome = await this.db.transaction(async (tx) => {
         // Held until this transaction ends: another process projecting this document waits for it.
         await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`);
-        return this.projectWith(tx as unknown as Db, (write) => write(tx), { documentId, document, doc, authorId, actionsNow, startedAt, mayWait });
+        return this.projectWith(tx as unknown as Db, (write) => write(tx), { documentId, document, doc, authorId, actionsNow, startedAt, mayWait, afterCommit });
       });
-      if (outcome === "done") return;
+      if (outcome === "done") return committed();
+      afterCommit.length = 0;
       await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     }
   }
@@ -174,7 +181,7 @@ export class ActionProjector {
   private async projectWith(
     q: Db,
     inTransaction: <T>(write: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => Promise<T>) => Promise<T>,
-    p: { documentId: string; document: Known; doc: Y.Doc; authorId: AuthorId; actionsNow: string; startedAt: number; mayWait: boolean },
+    p: { documentId: string; document: Known; doc: Y.Doc; authorId: AuthorId; actionsNow: string; startedAt: number; mayWait: boolean; afterCommit: (() => void)[] },
   ): Promise<Outcome> {
     const { documentId, document, doc, authorId, actionsNow, startedAt } = p;
     const several = this.processes.several;
@@ -216,7 +223,7 @@ export class ActionProjector {
     const stored: StoredActionState[] = storedRows.map((r) => ({ ...r, removed: r.removedAt !== null }));
     const diff = diffActions(stored, projected);
     if (diff.events.length === 0 && diff.upserts.length === 0 && diff.removed.length === 0) {
-      done();
+      p.afterCommit.push(done);
       return "done";
     }
     const now = new Date();
@@ -266,13 +273,14 @@ export class ActionProjector {
           .onConflictDoUpdate({ target: schema.actionProjections.documentId, set: { stateVector, updatedAt: now } });
       }
     });
-    done();
     const changedIds = [...diff.upserts.map((a) => a.id), ...diff.removed];
     const owners = new Set<string>();
     for (const a of diff.upserts) if (a.ownerId) owners.add(a.ownerId);
     for (const s of stored) if (s.ownerId && changedIds.includes(s.id)) owners.add(s.ownerId);
     const caseIds = new Set([...diff.upserts.map((a) => a.caseId!), ...stored.filter((s) => diff.removed.includes(s.id)).map((s) => s.caseId!)]);
-    for (const caseId of caseIds) this.notify({ caseId, documentId, actionIds: changedIds, ownerIds: [...owners] });
+    p.afterCommit.push(done, () => {
+      for (const caseId of caseIds) this.notify({ caseId, documentId, actionIds: changedIds, ownerIds: [...owners] });
+    });
     return "done";
   }
 

@@ -33,12 +33,20 @@ export async function notifyOverdueActions(db: Db, today: string, deliver: (n: P
   const tell: typeof due = [];
   for (const d of due) if (await mayOpen(d.ownerId!, d.documentId)) tell.push(d);
   const created = await db.transaction(async (tx) => {
-    await tx.update(schema.actions).set({ overdueNotifiedAt: new Date() }).where(inArray(schema.actions.id, due.map((d) => d.id)));
-    if (tell.length === 0) return [];
+    // Only the actions still not told about are told about now: a run on another process that
+    // got past its lock (its connection dropped mid-run) and marked them first has told them.
+    const marked = await tx
+      .update(schema.actions)
+      .set({ overdueNotifiedAt: new Date() })
+      .where(and(inArray(schema.actions.id, due.map((d) => d.id)), isNull(schema.actions.overdueNotifiedAt)))
+      .returning({ id: schema.actions.id });
+    const ours = new Set(marked.map((m) => m.id));
+    const toTell = tell.filter((d) => ours.has(d.id));
+    if (toTell.length === 0) return [];
     return tx
       .insert(schema.notifications)
       .values(
-        tell.map((d) => ({
+        toTell.map((d) => ({
           personId: d.ownerId!,
           kind: "action-overdue",
           title: `Overdue: ${d.text}`,

@@ -17,6 +17,7 @@ import { UnfoldableDocumentError, type DocumentStorage } from "./document-storag
 import { MemoryDocumentStorage } from "./memory-document-storage.js";
 import { RoomRegistry, shutdownReasons, type RoomRegistryOptions } from "./room-registry.js";
 import { defaultUpdateLogLimits } from "../durability-config.js";
+import { LocalFanout, type Fanout } from "../fanout/fanout.js";
 
 const documentId = "0b7e2a61-3f0c-4d0e-9a51-5c1f3e2d4a10";
 /** A person's id, which the log records as the author of their updates. */
@@ -271,5 +272,34 @@ describe("the room registry", () => {
     type(stuckRoom, "Not saved.");
     expect(await stuck.closeAll(closeCodes.serverShutdown, 50)).toBe(false);
     expect(waiting.closed).toEqual({ code: closeCodes.serverShutdown, reason: shutdownReasons.notSaved });
+  });
+});
+
+describe("a document that cannot be loaded, with several processes", () => {
+  it("leaves no channel to the other processes open", async () => {
+    const opened: string[] = [];
+    const closed: string[] = [];
+    // This process's side of the fan-out, as the registry sees it: which channels it opens and closes.
+    const local = new LocalFanout();
+    const fanout: Fanout = {
+      shared: true,
+      limiter: (options) => local.limiter(options),
+      socketIoAdapter: () => null,
+      published: () => {},
+      publishAccessChange: () => {},
+      onAccessChange: () => {},
+      close: () => local.close(),
+      openDocument: async (id) => {
+        opened.push(id);
+        return { publishAwareness: () => {}, close: () => closed.push(id) };
+      },
+    };
+    const storage = new MemoryDocumentStorage();
+    // A stored update that is not one: building the room from it throws.
+    await storage.appendBatch([{ documentId, update: new Uint8Array([255, 255, 255, 255]), authorId: null }]);
+    const registry = registryOn(storage, {}, { fanout });
+    await expect(registry.acquire(documentId)).rejects.toThrow();
+    expect(opened).toEqual([documentId]);
+    expect(closed).toEqual([documentId]);
   });
 });

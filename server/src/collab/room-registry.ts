@@ -18,7 +18,7 @@ import type { Logger } from "pino";
 import * as Y from "yjs";
 import type { CollabConfig } from "../config.js";
 import { describeDatabaseFailure } from "../database-failure.js";
-import { UnfoldableDocumentError, type DocumentStorage, type StoredState } from "./document-storage.js";
+import { UnfoldableDocumentError, type DocumentStorage } from "./document-storage.js";
 import { defaultUpdateLogLimits, type UpdateLogLimits } from "../durability-config.js";
 import { UpdateLog } from "./update-log.js";
 import { LocalFanout, type DocumentChannel, type Fanout } from "../fanout/fanout.js";
@@ -223,34 +223,35 @@ export class RoomRegistry {
           missed: () => whenLoaded((r) => void this.catchUp(documentId, r)),
         })
       : null;
-    let stored: StoredState;
+    let live: LiveRoom;
     try {
-      stored = await this.storage.load(documentId);
+      const stored = await this.storage.load(documentId);
+      live = {
+        room: new Room(documentId, stored.updates, {
+          onUpdate: (update, authorId) => {
+            this.updateLog.append(documentId, update, authorId);
+            this.options.onDocumentChanged?.(documentId, live.room, authorId, update);
+            live.uncompacted++;
+            if (live.uncompacted >= this.config.compactAfterUpdates) void this.compact(documentId, live);
+          },
+          limits: { maxDocumentBytes: this.config.maxDocumentBytes, maxNestingDepth: this.config.maxNestingDepth },
+          maxAwarenessBytes: this.config.maxAwarenessBytes,
+          queryAwarenessIntervalMs: this.config.queryAwarenessIntervalMs,
+          shape: documentShapeFor(stored.kind),
+          onAwareness: channel ? (update) => channel.publishAwareness(update) : undefined,
+        }),
+        unloadTimer: null,
+        borrowers: 0,
+        uncompacted: stored.tailLength,
+        compacting: false,
+        unfoldable: false,
+        channel,
+      };
     } catch (err) {
+      // A log that cannot be read, or a stored update that cannot be applied: no channel left open.
       channel?.close();
       throw err;
     }
-    const live: LiveRoom = {
-      room: new Room(documentId, stored.updates, {
-        onUpdate: (update, authorId) => {
-          this.updateLog.append(documentId, update, authorId);
-          this.options.onDocumentChanged?.(documentId, live.room, authorId, update);
-          live.uncompacted++;
-          if (live.uncompacted >= this.config.compactAfterUpdates) void this.compact(documentId, live);
-        },
-        limits: { maxDocumentBytes: this.config.maxDocumentBytes, maxNestingDepth: this.config.maxNestingDepth },
-        maxAwarenessBytes: this.config.maxAwarenessBytes,
-        queryAwarenessIntervalMs: this.config.queryAwarenessIntervalMs,
-        shape: documentShapeFor(stored.kind),
-        onAwareness: channel ? (update) => channel.publishAwareness(update) : undefined,
-      }),
-      unloadTimer: null,
-      borrowers: 0,
-      uncompacted: stored.tailLength,
-      compacting: false,
-      unfoldable: false,
-      channel,
-    };
     room = live.room;
     for (const apply of early.splice(0)) {
       try {

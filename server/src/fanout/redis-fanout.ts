@@ -101,9 +101,19 @@ export class RedisFanout implements Fanout {
     const channel = this.documentChannel(documentId);
     this.documents.set(channel, listener);
     // Redis away: open the document anyway; catchUp reads the log again once Redis is back.
-    const subscribed = await within(subscribeWaitMs, this.sub.subscribe(channel));
-    if (!subscribed) this.log.warn({ documentId }, "opened a document without hearing other processes; catching up when Redis is back");
-    else this.publish(channel, kinds.whoIsHere, new Uint8Array());
+    const subscribing = this.sub.subscribe(channel);
+    const subscribed = await within(subscribeWaitMs, subscribing);
+    if (!subscribed) {
+      this.log.warn({ documentId }, "opened a document without hearing other processes; catching up once subscribed");
+      // Redis may be slow rather than away (no reconnect, so no catch-up for everyone): what was
+      // published before the subscription took is read from the log once it has.
+      subscribing.then(
+        () => {
+          if (this.documents.get(channel) === listener) listener.missed();
+        },
+        () => {},
+      );
+    } else this.publish(channel, kinds.whoIsHere, new Uint8Array());
     return {
       publishAwareness: (update) => this.publish(channel, kinds.awareness, update),
       close: () => {
