@@ -241,7 +241,7 @@ async function main(): Promise<void> {
 
   const summary = levels.map((level) => {
     const of = (name: TargetName) => results.filter((r) => r.target === name && r.level === level);
-    const servers = Object.fromEntries(
+    const byServer = Object.fromEntries(
       targets.map((t) => {
         const rounds = of(t.name);
         return [
@@ -263,7 +263,7 @@ async function main(): Promise<void> {
         ];
       }),
     );
-    return { level, servers };
+    return { level, servers: byServer };
   });
 
   for (const { level, servers: byServer } of summary) {

@@ -145,16 +145,15 @@ export class ActionProjector {
     // last projection, which was recent, there is nothing to write and nothing to read. Not with
     // several processes: another may have projected this document since, and this copy coming
     // back to what it last projected (an undo) would then leave that other projection standing.
-    const actionsNow = JSON.stringify(projectActions(richTextToJson(doc)));
     const startedAt = Date.now();
-    if (!this.processes.several && actionsNow === document.projected && startedAt - document.projectedAt < this.recheckAfterMs) return;
+    if (!this.processes.several && startedAt - document.projectedAt < this.recheckAfterMs && JSON.stringify(projectActions(richTextToJson(doc))) === document.projected) return;
     // What to do once the projection has committed (remember it, tell people): not before.
     const afterCommit: (() => void)[] = [];
     const committed = () => {
       for (const then of afterCommit.splice(0)) then();
     };
     if (!this.processes.several) {
-      await this.projectWith(this.db, (write) => this.db.transaction(write), { documentId, document, doc, authorId, actionsNow, startedAt, mayWait: false, afterCommit });
+      await this.projectWith(this.db, (write) => this.db.transaction(write), { documentId, document, doc, authorId, startedAt, mayWait: false, afterCommit });
       committed();
       return;
     }
@@ -165,7 +164,7 @@ export class ActionProjector {
       const outcome = await this.db.transaction(async (tx) => {
         // Held until this transaction ends: another process projecting this document waits for it.
         await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`);
-        return this.projectWith(tx as unknown as Db, (write) => write(tx), { documentId, document, doc, authorId, actionsNow, startedAt, mayWait, afterCommit });
+        return this.projectWith(tx as unknown as Db, (write) => write(tx), { documentId, document, doc, authorId, startedAt, mayWait, afterCommit });
       });
       if (outcome === "done") return committed();
       afterCommit.length = 0;
@@ -181,9 +180,9 @@ export class ActionProjector {
   private async projectWith(
     q: Db,
     inTransaction: <T>(write: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => Promise<T>) => Promise<T>,
-    p: { documentId: string; document: Known; doc: Y.Doc; authorId: AuthorId; actionsNow: string; startedAt: number; mayWait: boolean; afterCommit: (() => void)[] },
+    p: { documentId: string; document: Known; doc: Y.Doc; authorId: AuthorId; startedAt: number; mayWait: boolean; afterCommit: (() => void)[] },
   ): Promise<Outcome> {
-    const { documentId, document, doc, authorId, actionsNow, startedAt } = p;
+    const { documentId, document, doc, authorId, startedAt } = p;
     const several = this.processes.several;
     // An action belongs to its document's case: a care plan's child, a one-child meeting's, or
     // the child whose section of a tracker meeting it is in (ADR 0017) — whatever a heading
@@ -193,7 +192,7 @@ export class ActionProjector {
     // (e.g. "any other business") cannot be tracked.
     const meetingCaseIds = new Set(document.meetingId && !document.caseId ? await caseIdsOfMeeting(q, document.meetingId) : []);
     // What is projected is remembered as read at that moment (the document may change meanwhile).
-    let actionsProjected = actionsNow;
+    let actionsProjected = "";
     let seen: Y.Snapshot | null = null;
     const place = () => {
       const actions = projectActions(richTextToJson(doc));
