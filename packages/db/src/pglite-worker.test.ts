@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -46,6 +47,24 @@ describe("PGlite in a worker thread", () => {
     const [service] = await db.select().from(schema.services).where(eq(schema.services.id, serviceId));
     expect(service!.name).toBe("Worker service");
     expect(service!.createdAt).toBeInstanceOf(Date); // timestamps still mapped by drizzle
+  });
+
+  it("carries bytea both ways unchanged, small and large, with every byte value", async () => {
+    const { db } = database;
+    // Sizes either side of 4 KB, where Node stops using its shared pool for a decoded value.
+    for (const size of [0, 1, 255, 4095, 4096, 70_000]) {
+      const bytes = Uint8Array.from({ length: size }, (_, i) => (i * 7919 + size) % 256);
+      const result = (await db.execute(sql`select ${bytes}::bytea as back, length(${bytes}::bytea) as n, md5(${bytes}::bytea) as sum`)) as QueryResult;
+      const [row] = result.rows;
+      expect(row!.n).toBe(size); // what Postgres received
+      expect(row!.sum).toBe(createHash("md5").update(bytes).digest("hex"));
+      expect(Buffer.from(row!.back as Uint8Array).equals(Buffer.from(bytes))).toBe(true); // what came back
+    }
+  });
+
+  it("refuses a bytea parameter that is not bytes", async () => {
+    const err = await databaseErrorOf(database.db.insert(schema.documentUpdates).values({ documentId: randomUUID(), update: "not bytes" as unknown as Uint8Array }));
+    expect(err.message).toBe("Invalid input for bytea type");
   });
 
   it("commits a transaction, with row locks and a nested savepoint", async () => {
