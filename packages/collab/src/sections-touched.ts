@@ -2,8 +2,8 @@
  * Which sections of a rich-text document one update touched, by the heading above each block it
  * changed, and whether it only added to them or changed what was there (deleted, reformatted,
  * or an attribute such as an action's status). Read from the update's own items once it has
- * been applied, so it costs one decode and one pass over the top-level blocks, whatever the
- * document's size. The version history in words is built from these (ADR 0028).
+ * been applied, so it costs one decode and a walk from each touched block up to its heading,
+ * whatever the document's size; it runs on every update a person sends. The version history in words is built from these (ADR 0028).
  */
 import * as Y from "yjs";
 import { richTextFragment } from "./rich-text.js";
@@ -29,10 +29,13 @@ function topLevelBlock(item: Y.Item, fragment: Y.XmlFragment): Y.Item | null {
   return null;
 }
 
-function headingText(item: Y.Item): string | null {
-  if (item.deleted || !(item.content instanceof Y.ContentType)) return null;
-  const el = item.content.type;
-  if (!(el instanceof Y.XmlElement) || el.nodeName !== "heading") return null;
+function isHeading(item: Y.Item): boolean {
+  return !item.deleted && item.content instanceof Y.ContentType && item.content.type instanceof Y.XmlElement && item.content.type.nodeName === "heading";
+}
+
+/** A heading's words, as a section's name. */
+function headingText(heading: Y.Item): string {
+  const el = (heading.content as Y.ContentType).type as Y.XmlElement;
   const words = el
     .toArray()
     .map((child) => (child instanceof Y.XmlText ? child.toDelta().map((d: { insert?: unknown }) => (typeof d.insert === "string" ? d.insert : "")).join("") : ""))
@@ -87,15 +90,51 @@ export function sectionsTouched(doc: Y.Doc, update: Uint8Array): Map<string, Sec
       }
     }
   }
+  return sectionsOfBlocks(touched);
+}
+
+/**
+ * The sections (by heading name) of these top-level blocks, each with the strongest touch of its
+ * blocks. Each block's section is the nearest heading at or above it, found by walking up from
+ * the block rather than down the whole document: one keystroke costs the distance to its
+ * heading, not a pass over every block and every heading's text. A deleted block counts in the
+ * section it was in; a heading's own edit in its own section. Blocks already walked are
+ * remembered, so many touched blocks still cost one pass at most.
+ */
+export function sectionsOfBlocks(touched: ReadonlyMap<Y.Item, SectionTouch>): Map<string, SectionTouch> {
   const sections = new Map<string, SectionTouch>();
-  if (touched.size === 0) return sections;
-  // One pass down the blocks, carrying the heading above: a deleted block is counted in the
-  // section it was in, a heading's own edit in its own section.
-  let heading = "";
-  for (let block = fragment._start; block !== null; block = block.right) {
-    heading = headingText(block) ?? heading;
-    const kind = touched.get(block);
-    if (kind && sections.get(heading) !== "changed") sections.set(heading, kind);
+  const headingAt = new Map<Y.Item, Y.Item | null>();
+  const headingAbove = (block: Y.Item): Y.Item | null => {
+    const walked: Y.Item[] = [];
+    let found: Y.Item | null = null;
+    for (let at: Y.Item | null = block; at !== null; at = at.left) {
+      const known = headingAt.get(at);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      walked.push(at);
+      if (isHeading(at)) {
+        found = at;
+        break;
+      }
+    }
+    for (const at of walked) headingAt.set(at, found);
+    return found;
+  };
+  const names = new Map<Y.Item, string>();
+  const nameOf = (heading: Y.Item | null): string => {
+    if (heading === null) return "";
+    let name = names.get(heading);
+    if (name === undefined) {
+      name = headingText(heading);
+      names.set(heading, name);
+    }
+    return name;
+  };
+  for (const [block, kind] of touched) {
+    const name = nameOf(headingAbove(block));
+    if (sections.get(name) !== "changed") sections.set(name, kind);
   }
   return sections;
 }
