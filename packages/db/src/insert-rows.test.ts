@@ -1,0 +1,49 @@
+import { randomUUID } from "node:crypto";
+import { asc, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { useDatabaseUnderTest } from "./database-under-test.js";
+import { insertRows } from "./insert-rows.js";
+import * as schema from "./schema.js";
+
+// PGlite in memory by default; a fresh Postgres database when DATABASE_URL is set.
+const opened = useDatabaseUnderTest();
+
+async function newDocument(): Promise<string> {
+  const [doc] = await opened().db.insert(schema.documents).values({ kind: "care-plan", title: "Rows", visibility: "professionals" }).returning({ id: schema.documents.id });
+  return doc!.id;
+}
+
+describe("inserting many rows as plain SQL", () => {
+  it("writes every row, bytes and nulls as given, numbered in the order given", async () => {
+    const { db } = opened();
+    const documentId = await newDocument();
+    const updates = Array.from({ length: 500 }, (_, i) => Uint8Array.from({ length: 1 + (i % 300) }, (_, j) => (i + j) % 256));
+    await insertRows(
+      db,
+      "document_updates",
+      ["document_id", "update", "author_id"],
+      updates.map((u) => [documentId, u, null]),
+    );
+    const rows = await db.select().from(schema.documentUpdates).where(eq(schema.documentUpdates.documentId, documentId)).orderBy(asc(schema.documentUpdates.seq));
+    expect(rows.map((r) => Buffer.from(r.update).toString("hex"))).toEqual(updates.map((u) => Buffer.from(u).toString("hex")));
+    expect(rows.every((r) => r.authorId === null)).toBe(true);
+  });
+
+  it("writes nothing when one row is refused", async () => {
+    const { db } = opened();
+    const documentId = await newDocument();
+    // The second row's document does not exist: the foreign key refuses it, and the first goes too.
+    const rows = [
+      [documentId, new Uint8Array([1]), null],
+      [randomUUID(), new Uint8Array([2]), null],
+    ];
+    await expect(insertRows(db, "document_updates", ["document_id", "update", "author_id"], rows)).rejects.toThrow(/foreign key/);
+    expect(await db.select().from(schema.documentUpdates).where(eq(schema.documentUpdates.documentId, documentId))).toEqual([]);
+  });
+
+  it("refuses rows of the wrong width, and a transaction in place of the database", async () => {
+    const { db } = opened();
+    await expect(insertRows(db, "document_updates", ["document_id", "update"], [["x"]])).rejects.toThrow("every row needs 2 values");
+    await expect(db.transaction((tx) => insertRows(tx, "document_updates", ["document_id"], [[randomUUID()]]))).rejects.toThrow("not a transaction");
+  });
+});
