@@ -38,6 +38,13 @@ const headerBytes = 1 + senderBytes;
 /** How long opening a document waits for its channel while Redis is away; it catches up once Redis is back. */
 const subscribeWaitMs = 2000;
 const connectWaitMs = 5000;
+/**
+ * The longest a command on the publishing connection waits for Redis. A command sent just as the
+ * connection drops is otherwise held for resending until ioredis gives up reconnecting, about
+ * 30 s later: a sign-in counted in Redis would hang that long. Timed out, the limit is counted in
+ * this process's memory instead (the insurance limiter), and a publication is logged as failed.
+ */
+const commandWaitMs = 1000;
 
 const accessMessage = z.object({
   from: z.string(),
@@ -81,7 +88,13 @@ export class RedisFanout implements Fanout {
     const [{ Redis }, { createAdapter }] = await Promise.all([import("ioredis"), import("@socket.io/redis-adapter")]);
     // Named, so that an operator (or a test) can tell which process and which use a connection is.
     const clients = ["publish", "subscribe", "socket.io-publish", "socket.io-subscribe"].map(
-      (use) => new Redis(config.url, { lazyConnect: true, connectTimeout: connectWaitMs, connectionName: `${config.prefix}${process.pid}:${use}` }),
+      (use) =>
+        new Redis(config.url, {
+          lazyConnect: true,
+          connectTimeout: connectWaitMs,
+          connectionName: `${config.prefix}${process.pid}:${use}`,
+          ...(use === "publish" ? { commandTimeout: commandWaitMs } : {}),
+        }),
     );
     try {
       await Promise.all(clients.map((c) => c.connect()));
