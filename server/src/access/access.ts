@@ -93,6 +93,8 @@ export interface DocumentAccess {
   /** What the document is about, in words: the case's name, and the meeting's title for minutes. */
   caseName: string | null;
   meetingTitle: string | null;
+  /** The person's role on the team of the document's case, when the check read it (undefined when it did not). */
+  caseRole?: Role | null;
 }
 
 export function accessFor(
@@ -172,7 +174,7 @@ export async function documentAccessFor(db: Db, person: Person, documentId: stri
     }
     return forbiddenRefusal("This document is not shared with you.");
   }
-  return granted({ document, access, caseName: visible.caseRow.name, meetingTitle: null });
+  return granted({ document, access, caseName: visible.caseRow.name, meetingTitle: null, caseRole: visible.caseRole });
 }
 
 /** A CETR's report or easy-read summary: who may open it follows the CETR (packages/domain cetr-access.ts), not the case's table. */

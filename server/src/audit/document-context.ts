@@ -8,10 +8,15 @@ import type { Person } from "../auth/sessions.js";
 import type { DocumentVisits } from "../collab/collab-endpoint.js";
 import type { DocumentContext, DocumentSessions } from "./document-sessions.js";
 
-export async function documentAuditContext(db: Db, person: Person, document: Pick<DocumentRow, "caseId" | "meetingId">): Promise<DocumentContext> {
+/**
+ * `caseRole`: the person's role on the document's case team when the caller has just read it
+ * (the access check has), so it is not asked for again.
+ */
+export async function documentAuditContext(db: Db, person: Person, document: Pick<DocumentRow, "caseId" | "meetingId">, caseRole?: Role | null): Promise<DocumentContext> {
   let caseIds: string[] = document.caseId ? [document.caseId] : [];
   if (caseIds.length === 0 && document.meetingId) caseIds = await caseIdsOfMeeting(db, document.meetingId);
-  const role: Role | null = caseIds.length === 1 ? ((await caseRoleOf(db, person.id, caseIds[0]!)) ?? person.role) : person.role;
+  const teamRole = async (caseId: string) => (caseRole !== undefined && caseId === document.caseId ? caseRole : caseRoleOf(db, person.id, caseId));
+  const role: Role | null = caseIds.length === 1 ? ((await teamRole(caseIds[0]!)) ?? person.role) : person.role;
   return { caseIds, meetingId: document.meetingId, role };
 }
 
@@ -24,8 +29,8 @@ export async function documentAuditContextById(db: Db, person: Person, documentI
 /** The collab endpoint's visits, written to the audit trail: one "opened" a visit, and the edit session it ends. */
 export function auditedVisits(db: Db, sessions: DocumentSessions): DocumentVisits {
   return {
-    async prepare(documentId, person, document) {
-      const context = await documentAuditContext(db, person, document);
+    async prepare(documentId, person, document, caseRole) {
+      const context = await documentAuditContext(db, person, document, caseRole);
       return {
         opened: () => void sessions.connected(documentId, person, context),
         closed: () => void sessions.disconnected(documentId, person.id),

@@ -10,7 +10,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { askForPersisted, closeCodes, ProtocolError, type CollabConnection, type Room } from "@roundtable/collab";
 import type { Db } from "@roundtable/db";
-import { atLeast, uuidSchema } from "@roundtable/domain";
+import { atLeast, uuidSchema, type Role } from "@roundtable/domain";
 import type { Logger } from "pino";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import type { CollabConfig } from "../config.js";
@@ -33,7 +33,8 @@ export const collabPathPrefix = "/collab/";
  * asked with the access check, so it is asked again with it when access changed meanwhile.
  */
 export interface DocumentVisits {
-  prepare(documentId: string, person: Person, document: Pick<DocumentRow, "caseId" | "meetingId">): Promise<DocumentVisit>;
+  /** `caseRole`: the person's role on the document's case team, when the access check read it. */
+  prepare(documentId: string, person: Person, document: Pick<DocumentRow, "caseId" | "meetingId">, caseRole?: Role | null): Promise<DocumentVisit>;
 }
 
 export interface DocumentVisit {
@@ -193,8 +194,8 @@ export class CollabEndpoint {
         if (!person) throw signedOut();
         // Before loading anything: a person at their cap must not make us load documents.
         if (!this.people.hasRoomFor(person.id)) throw new TooManyConnections();
-        const { access, document } = orRefuse(await documentAccessFor(this.db, person, documentId));
-        const visit = this.visits ? await this.visits.prepare(documentId, person, document) : null;
+        const { access, document, caseRole } = orRefuse(await documentAccessFor(this.db, person, documentId));
+        const visit = this.visits ? await this.visits.prepare(documentId, person, document, caseRole) : null;
         return { person, access, visit, room: await this.registry.acquire(documentId) };
       },
       (stale) => this.registry.release(stale.room),

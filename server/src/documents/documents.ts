@@ -126,8 +126,8 @@ export async function recordExported(db: Db, person: Person, document: DocumentA
 
 /** Someone printed a document they may open: on the trail of each child it is about. */
 export async function recordPrinted(db: Db, person: Person, documentId: string): Promise<void> {
-  const { document } = orRefuse(await documentAccessFor(db, person, documentId));
-  const context = await documentAuditContext(db, person, document);
+  const { document, caseRole } = orRefuse(await documentAccessFor(db, person, documentId));
+  const context = await documentAuditContext(db, person, document, caseRole);
   await recordAudits(
     db,
     context.caseIds.map((caseId) => ({ actor: person, role: context.role, action: "printed" as const, caseId, documentId, meetingId: document.meetingId })),
