@@ -5,6 +5,7 @@
  * rows it folded, in one short transaction, so a row committed meanwhile is never lost.
  */
 import { insertRows, schema, type Db } from "@roundtable/db";
+import type { DocumentKind } from "@roundtable/domain";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { foldUpdates, type DocumentStorage, type StoredState, type StoredUpdate } from "./document-storage.js";
 
@@ -25,28 +26,32 @@ function unpackTail(packed: Uint8Array | null): Uint8Array[] {
   return updates;
 }
 
+/** What loading reads, as the driver gives it back (no drizzle mapping on a raw statement). */
+interface LoadedRow {
+  snapshot: Uint8Array | null;
+  kind: DocumentKind | null;
+  tail: Uint8Array | null;
+}
+
 export class PostgresDocumentStorage implements DocumentStorage {
   constructor(private readonly db: Db) {}
 
   async load(documentId: string): Promise<StoredState> {
-    const { db } = this;
-    // The tail is read before the snapshot: a compaction committing in between only moves rows
-    // into the snapshot we read next, so nothing can fall between the two reads.
-    // The tail comes back as one value, each update after its length (4 bytes, big-endian):
-    // thousands of rows are one row to carry from the database, or from the PGlite worker.
+    // One statement, so the snapshot and the tail are read as of one moment: a compaction
+    // committing meanwhile cannot move rows between them. The tail comes back as one value, each
+    // update after its length (4 bytes, big-endian): thousands of rows are one row to carry from
+    // the database, or from the PGlite worker. A document with no row still has its tail read.
     const u = schema.documentUpdates;
-    const [packed] = await db
-      .select({ tail: sql<Uint8Array | null>`string_agg(int4send(length(${u.update})) || ${u.update}, ''::bytea order by ${u.seq})` })
-      .from(u)
-      .where(eq(u.documentId, documentId));
-    const tail = unpackTail(packed?.tail ?? null);
-    const [doc] = await db
-      .select({ snapshot: schema.documents.snapshot, kind: schema.documents.kind })
-      .from(schema.documents)
-      .where(eq(schema.documents.id, documentId))
-      .limit(1);
-    const updates = doc?.snapshot ? [doc.snapshot, ...tail] : tail;
-    return { updates, tailLength: tail.length, kind: doc?.kind ?? null };
+    const d = schema.documents;
+    const result: unknown = await this.db.execute(sql`
+      select ${d.snapshot} as snapshot, ${d.kind} as kind,
+        (select string_agg(int4send(length(${u.update})) || ${u.update}, ''::bytea order by ${u.seq}) from ${u} where ${u.documentId} = ${documentId}) as tail
+      from (select 1) as one left join ${d} on ${d.id} = ${documentId}`);
+    // postgres.js answers with the rows; PGlite with an object holding them.
+    const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as LoadedRow[];
+    const tail = unpackTail(row?.tail ?? null);
+    const updates = row?.snapshot ? [row.snapshot, ...tail] : tail;
+    return { updates, tailLength: tail.length, kind: row?.kind ?? null };
   }
 
   /**
