@@ -254,6 +254,36 @@ describe.skipIf(skipped !== null)(`two server processes sharing documents throug
     await waitFor(() => onB.text() === typist.text(), { what: "the other process to catch up" });
   });
 
+  it("ignores what a broken process publishes on a document's channel: unknown kinds, numbers it cannot read, messages too large", async () => {
+    const priya = await signIn(a.url, "priya.shah");
+    const reader = await signIn(b.url, "priya.shah");
+    const { documentId } = await carePlanOf(priya, "Jamie Walker");
+    const typist = await client(a, documentId, priya.cookie);
+    const onB = await client(b, documentId, reader.cookie);
+    const redis = new Redis(redisUrl!);
+    cleanups.push(() => redis.quit());
+    const broken = Buffer.from(randomUUID().replaceAll("-", ""), "hex"); // a sender id: 16 bytes
+    const frame = (kind: number, ...parts: Uint8Array[]) => Buffer.concat([Buffer.from([kind]), broken, ...parts]);
+    const line = (text: string) => {
+      const doc = new Y.Doc();
+      typeInto(doc, text);
+      return Y.encodeStateAsUpdate(doc);
+    };
+    const frames = [
+      frame(3), // an update with no number
+      frame(3, Buffer.from([0x80])), // a number cut short
+      frame(3, Buffer.from([0]), line("Numbered nought.")), // numbers start at 1
+      frame(4, Buffer.from([5, 1])), // a saved notice with bytes after its number
+      frame(9, Buffer.from([1]), line("Of a kind from a later version.")),
+      frame(3, Buffer.from([1]), Buffer.from([255, 255, 255])), // not an update
+      frame(3, Buffer.from([2]), line(`Too large ${"x".repeat(10 * 1024 * 1024)}`)), // past the document limit
+    ];
+    for (const f of frames) await redis.publish(`${env.REDIS_PREFIX}doc:${documentId}`, f);
+    typeInto(typist.doc, "Typed after the broken messages.");
+    await waitFor(() => onB.text().includes("Typed after the broken messages."), { what: "B to go on hearing A" });
+    for (const text of ["Numbered nought.", "Of a kind from a later version.", "Too large"]) expect(onB.text()).not.toContain(text);
+  }, 60_000);
+
   it("writes an edit on the process that heard it when the process that received it is killed before saving it", async () => {
     // C's group commit is a minute: it publishes each edit as it arrives and never saves one.
     const c = await startChildServer({ databaseUrl: testDb.url }, await freePort(), { ...env, COLLAB_GROUP_COMMIT_MS: "60000" });

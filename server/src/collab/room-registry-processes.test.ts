@@ -6,6 +6,7 @@
  * The same through real Redis and real processes is in test/redis-fanout.test.ts.
  */
 import type { CollabConnection, Room } from "@roundtable/collab";
+import * as encoding from "lib0/encoding";
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -81,6 +82,13 @@ function type(room: Room, text: string): void {
   room.doc.transact(() => room.doc.getText("t").insert(room.doc.getText("t").length, text), editor);
 }
 
+/** A document of another process's, typed into. */
+function typed(text: string): Y.Doc {
+  const doc = new Y.Doc();
+  doc.getText("t").insert(0, text);
+  return doc;
+}
+
 async function storedText(storage: DocumentStorage): Promise<string> {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, Y.mergeUpdates((await storage.load(documentId)).updates));
@@ -103,6 +111,22 @@ describe("two processes sharing a document", () => {
     expect(await storedText(database)).toBe("");
     await waitFor(async () => (await storedText(database)) === "Heard before it was saved.", { what: "B to write what A never said it saved" });
     expect(database.stored(documentId).log.map((u) => u.authorId)).toEqual([null]);
+  });
+
+  it("never keeps, so never writes, an update from another process that Yjs could not apply", async () => {
+    const hub = new Hub();
+    const database = new MemoryDocumentStorage();
+    const b = processOn(database, hub.fanout("b"), 50);
+    await open(b);
+    const onB = hub.listeners.get(documentId)!.get("b")!;
+    // An empty deleted range: Yjs throws on it (the fan-out logs that), and in the log it would break every load.
+    const e = encoding.createEncoder();
+    for (const n of [0, 1, 999, 1, 5, 0]) encoding.writeVarUint(e, n); // no structs; one client's deletions: one range, of length 0
+    expect(() => onB.arrived("a", 1, encoding.toUint8Array(e))).toThrow();
+    onB.arrived("a", 2, Y.encodeStateAsUpdate(typed("Fine.")));
+    await waitFor(async () => (await storedText(database)) === "Fine.", { what: "B to write the good one" });
+    await b.updateLog.drain();
+    expect(database.stored(documentId).log).toHaveLength(1);
   });
 
   it("does not write what its sender said it saved", async () => {
