@@ -5,7 +5,8 @@
  * format is a new kind, and a kind a process does not know is ignored), the sending process's id
  * (a process hears its own publications and drops them), then by kind:
  * - `arrived`: the update's number in the sender's log (a varUint), then the update, as it arrives;
- * - `saved`: a number (a varUint): the sender has saved every update it numbered up to that;
+ * - `saved`: a number (a varUint): the sender has saved every update it numbered up to that (sent
+ *   every `savedNoticeMs` while there is something new to say, not once a batch);
  * - `awareness`: a presence update;
  * - `whoIsHere`: nothing; a process that has just loaded the document asks, and the others answer
  *   with their clients' presence;
@@ -47,6 +48,12 @@ const headerBytes = 1 + senderBytes;
 /** How long opening a document waits for its channel while Redis is away; it catches up once Redis is back. */
 const subscribeWaitMs = 2000;
 const connectWaitMs = 5000;
+/**
+ * How often saved notices go out. Far below the other processes' wait for them
+ * (COLLAB_REMOTE_SAVE_WAIT_MS); one a batch was a message for every update or two, and with the
+ * updates themselves twice the messages of publishing after the commit.
+ */
+const savedNoticeMs = 100;
 
 const accessMessage = z.object({
   from: z.string(),
@@ -65,6 +72,9 @@ export class RedisFanout implements Fanout {
   private readonly accessListeners: ((change: AccessChange) => void)[] = [];
   private readonly accessChannel: string;
   private everReady = false;
+  /** Per document, the highest number saved and not yet told (see `publishSaved`). */
+  private readonly savedUpTo = new Map<string, number>();
+  private savedTimer: NodeJS.Timeout | null = null;
 
   private constructor(
     private readonly pub: RedisClient,
@@ -136,9 +146,8 @@ export class RedisFanout implements Fanout {
   }
 
   saved(updates: readonly WrittenUpdate[]): void {
-    const upTo = new Map<string, number>();
-    for (const { documentId, seq } of updates) upTo.set(documentId, Math.max(seq, upTo.get(documentId) ?? 0));
-    for (const [documentId, seq] of upTo) this.publish(this.documentChannel(documentId), kinds.saved, noBytes, seq);
+    for (const { documentId, seq } of updates) this.savedUpTo.set(documentId, Math.max(seq, this.savedUpTo.get(documentId) ?? 0));
+    this.savedTimer ??= setTimeout(() => this.publishSaved(), savedNoticeMs);
   }
 
   publishAccessChange(change: AccessChange): void {
@@ -165,8 +174,17 @@ export class RedisFanout implements Fanout {
   }
 
   async close(): Promise<void> {
+    this.publishSaved();
     this.documents.clear();
     await Promise.all([this.pub, this.sub, ...this.adapterClients].map((c) => c.quit().catch(() => c.disconnect())));
+  }
+
+  /** One notice per document for everything saved since the last: nobody waits on them, so they need not go one a batch. */
+  private publishSaved(): void {
+    if (this.savedTimer) clearTimeout(this.savedTimer);
+    this.savedTimer = null;
+    for (const [documentId, seq] of this.savedUpTo) this.publish(this.documentChannel(documentId), kinds.saved, noBytes, seq);
+    this.savedUpTo.clear();
   }
 
   private documentChannel(documentId: string): string {
