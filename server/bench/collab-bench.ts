@@ -279,7 +279,7 @@ async function main(): Promise<void> {
     if (two && single) {
       const p99 = two.p99Median / single.p99Median;
       console.log(`\n${targetTitles.redis} ÷ ${targetTitles.postgres}: p99 ${p99.toFixed(2)}× (target ≤ 2×: ${p99 <= 2 ? "met" : "MISSED"})`);
-      console.log(`  its p99, median of rounds: ${two.sameProcessP99Median} ms received on the author's own process, ${two.otherProcessP99Median} ms on the other (through Redis, after the commit: ADR 0039)`);
+      console.log(`  its p99, median of rounds: ${two.sameProcessP99Median} ms received on the author's own process, ${two.otherProcessP99Median} ms on the other (through Redis: ADR 0039)`);
     } else if (two) console.log(`\n(${targetTitles.redis}: no ratio without ${targetTitles.postgres} in the same run; add postgres to --servers)`);
     const stock = byServer.stock;
     if (!stock) continue;

@@ -21,6 +21,7 @@ const envSchema = z.object({
   PGLITE_MIN_FREE_BYTES: z.coerce.number().int().min(0).default(defaultPgliteLimits.minFreeBytes),
   COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().optional(),
   COLLAB_GROUP_COMMIT_MS: z.coerce.number().int().min(0).optional(),
+  COLLAB_REMOTE_SAVE_WAIT_MS: z.coerce.number().int().positive().optional(),
   COLLAB_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).optional(),
   COLLAB_COMPACT_AFTER_UPDATES: z.coerce.number().int().positive().optional(),
   COLLAB_MAX_MESSAGES_PER_SECOND: z.coerce.number().positive().optional(),
@@ -179,6 +180,11 @@ export interface CollabConfig {
   maxMessageBytes: number;
   /** How long updates wait to be written together (ms). */
   groupCommitMs: number;
+  /**
+   * With several processes: how long an update heard from another process may wait for that
+   * process to say it is saved before this one writes it itself (ms; ADR 0039).
+   */
+  remoteSaveWaitMs: number;
   /** Unload a document this long after its last connection leaves (ms). */
   unloadAfterMs: number;
   /** Fold the update log into the snapshot once a document has this many updates. */
@@ -216,6 +222,8 @@ export interface CollabConfig {
 export const defaultCollabConfig: CollabConfig = {
   maxMessageBytes: 1024 * 1024,
   groupCommitMs: 2,
+  // Far beyond a group commit; short enough that a client moved here by its process dying is soon told its edits are saved.
+  remoteSaveWaitMs: 3000,
   unloadAfterMs: 30_000,
   compactAfterUpdates: 500,
   // Typing is a few updates a second plus cursor moves; 200 a second is far beyond any person.
@@ -265,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     collab: {
       maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES ?? defaultCollabConfig.maxMessageBytes,
       groupCommitMs: e.COLLAB_GROUP_COMMIT_MS ?? defaultCollabConfig.groupCommitMs,
+      remoteSaveWaitMs: e.COLLAB_REMOTE_SAVE_WAIT_MS ?? defaultCollabConfig.remoteSaveWaitMs,
       unloadAfterMs: e.COLLAB_UNLOAD_AFTER_MS ?? defaultCollabConfig.unloadAfterMs,
       compactAfterUpdates: e.COLLAB_COMPACT_AFTER_UPDATES ?? defaultCollabConfig.compactAfterUpdates,
       maxMessagesPerSecond: e.COLLAB_MAX_MESSAGES_PER_SECOND ?? defaultCollabConfig.maxMessagesPerSecond,

@@ -92,7 +92,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const storage = new PostgresDocumentStorage(db);
   // Redis only when asked for, and its libraries loaded only then (ADR 0039).
   const fanout: Fanout = config.redis
-    ? await (await import("./fanout/redis-fanout.js")).RedisFanout.connect(config.redis, log)
+    ? await (await import("./fanout/redis-fanout.js")).RedisFanout.connect({ ...config.redis, maxMessageBytes: config.collab.maxDocumentBytes + 64 }, log)
     : new LocalFanout();
   for (const documentId of await storage.needingCompaction(config.collab.compactAfterUpdates)) {
     await storage.compact(documentId).catch((err: unknown) => {

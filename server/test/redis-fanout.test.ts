@@ -35,7 +35,7 @@ describe.skipIf(skipped !== null)(`two server processes sharing documents throug
   let a: ChildServer;
   let b: ChildServer;
   // A slow disk's group commit (50 ms, not 2): a kill then always finds edits received but not
-  // yet written, which the other process must not have been sent (they would be lost with it).
+  // yet written, which the other process has heard and must write itself (they would be lost with it).
   // The overdue check every 200 ms on both processes: their runs would overlap all the time.
   const env = { REDIS_URL: redisUrl, REDIS_PREFIX: `roundtable-test-${randomUUID()}:`, COLLAB_GROUP_COMMIT_MS: "50", OVERDUE_CHECK_SECONDS: "0.2" };
   const cleanups: (() => unknown)[] = [];
@@ -44,7 +44,7 @@ describe.skipIf(skipped !== null)(`two server processes sharing documents throug
     testDb = await createTestDatabase(adminUrl!);
     // One after the other: the first migrates and seeds the demo data, the second finds it there.
     // A's disk is slower still (400 ms): what its clients change is projected (after 100 ms) well
-    // before it is saved and reaches B, so B's copy is behind A's projection for a while.
+    // before it is saved, so a copy B reads from the log meanwhile is behind A's projection.
     a = await startChildServer({ databaseUrl: testDb.url }, await freePort(), { ...env, COLLAB_GROUP_COMMIT_MS: "400" });
     b = await startChildServer({ databaseUrl: testDb.url }, await freePort(), env);
     database = await openDatabase({ url: testDb.url });
@@ -199,9 +199,9 @@ describe.skipIf(skipped !== null)(`two server processes sharing documents throug
   it("never lets a process whose copy of a document is behind undo an action the other process has just projected", async () => {
     const priya = await signIn(a.url, "priya.shah");
     const tom = await signIn(b.url, "tom.hughes");
-    const { documentId } = await carePlanOf(priya, "Kai Thompson");
+    // A care plan nobody has opened on B yet.
+    const { documentId } = await carePlanOf(priya, "Aisha Reid");
     const onA = await client(a, documentId, priya.cookie);
-    const onB = await client(b, documentId, tom.cookie);
     const addAction = (c: CollabClient, text: string) => {
       const id = randomUUID();
       const el = new Y.XmlElement("actionItem");
@@ -214,7 +214,9 @@ describe.skipIf(skipped !== null)(`two server processes sharing documents throug
       (await database.db.select({ id: schema.actions.id }).from(schema.actions).where(and(inArray(schema.actions.id, ids), isNull(schema.actions.removedAt)))).length === ids.length;
     const onAsAction = addAction(onA, "Priya will book the review");
     await waitFor(() => trackedNow([onAsAction]), { intervalMs: 10, what: "A to project Priya's action" });
-    // A has projected it but not yet saved it, so B has not heard of it: B projects Tom's action meanwhile.
+    // A has projected it but not yet saved it, and published it before B opened the document, so
+    // B's copy, read from the log, lacks it until A says it saved it: B projects Tom's action meanwhile.
+    const onB = await client(b, documentId, tom.cookie);
     expect(onB.text()).not.toContain("Priya will book the review");
     const onBsAction = addAction(onB, "Tom will ring the school");
     await waitFor(() => onA.text() === onB.text() && onB.text().includes("Priya will book the review"), { what: "the two copies to converge" });
@@ -252,6 +254,54 @@ describe.skipIf(skipped !== null)(`two server processes sharing documents throug
     await waitFor(() => onB.text() === typist.text(), { what: "the other process to catch up" });
   });
 
+  it("ignores what a broken process publishes on a document's channel: unknown kinds, numbers it cannot read, messages too large", async () => {
+    const priya = await signIn(a.url, "priya.shah");
+    const reader = await signIn(b.url, "priya.shah");
+    const { documentId } = await carePlanOf(priya, "Jamie Walker");
+    const typist = await client(a, documentId, priya.cookie);
+    const onB = await client(b, documentId, reader.cookie);
+    const redis = new Redis(redisUrl!);
+    cleanups.push(() => redis.quit());
+    const broken = Buffer.from(randomUUID().replaceAll("-", ""), "hex"); // a sender id: 16 bytes
+    const frame = (kind: number, ...parts: Uint8Array[]) => Buffer.concat([Buffer.from([kind]), broken, ...parts]);
+    const line = (text: string) => {
+      const doc = new Y.Doc();
+      typeInto(doc, text);
+      return Y.encodeStateAsUpdate(doc);
+    };
+    const frames = [
+      frame(3), // an update with no number
+      frame(3, Buffer.from([0x80])), // a number cut short
+      frame(3, Buffer.from([0]), line("Numbered nought.")), // numbers start at 1
+      frame(4, Buffer.from([5, 1])), // a saved notice with bytes after its number
+      frame(9, Buffer.from([1]), line("Of a kind from a later version.")),
+      frame(3, Buffer.from([1]), Buffer.from([255, 255, 255])), // not an update
+      frame(3, Buffer.from([2]), line(`Too large ${"x".repeat(10 * 1024 * 1024)}`)), // past the document limit
+    ];
+    for (const f of frames) await redis.publish(`${env.REDIS_PREFIX}doc:${documentId}`, f);
+    typeInto(typist.doc, "Typed after the broken messages.");
+    await waitFor(() => onB.text().includes("Typed after the broken messages."), { what: "B to go on hearing A" });
+    for (const text of ["Numbered nought.", "Of a kind from a later version.", "Too large"]) expect(onB.text()).not.toContain(text);
+  }, 60_000);
+
+  it("writes an edit on the process that heard it when the process that received it is killed before saving it", async () => {
+    // C's group commit is a minute: it publishes each edit as it arrives and never saves one.
+    const c = await startChildServer({ databaseUrl: testDb.url }, await freePort(), { ...env, COLLAB_GROUP_COMMIT_MS: "60000" });
+    cleanups.push(() => c.kill("SIGKILL"));
+    const priya = await signIn(c.url, "priya.shah");
+    const reader = await signIn(b.url, "priya.shah");
+    const { documentId } = await carePlanOf(priya, "Kai Thompson");
+    const onB = await client(b, documentId, reader.cookie);
+    const typist = await connectCollab(c.url, documentId, priya.cookie);
+    typeInto(typist.doc, "Only C ever received this line.");
+    await waitFor(() => onB.text().includes("Only C ever received this line."), { what: "the line to reach B as it arrived on C" });
+    // Its client goes with it, so nobody sends the line again: B is the only one left holding it.
+    typist.destroy();
+    await c.kill("SIGKILL");
+    expect(await storedText(documentId)).not.toContain("Only C ever received this line.");
+    await waitFor(async () => (await storedText(documentId)).includes("Only C ever received this line."), { timeoutMs: 15_000, what: "B to write the line C never said it saved" });
+  }, 120_000);
+
   it("loses nothing when one process is killed with SIGKILL mid-typing and its client reconnects to the other", async () => {
     const priya = await signIn(a.url, "priya.shah");
     const reader = await signIn(b.url, "priya.shah");
@@ -274,6 +324,7 @@ describe.skipIf(skipped !== null)(`two server processes sharing documents throug
     await waitFor(() => typist.provider.wsconnected && onB.text() === typist.text(), { timeoutMs: 15_000, what: "the typist to re-sync through the other process" });
     expect(onB.text()).toContain(`Line ${typed - 1} typed during the meeting.`);
     // And it is all durable: what Postgres holds is what the typist has.
-    await waitFor(async () => (await storedText(documentId)) === typist.text(), { what: "every line to be in Postgres" });
+    // Within B's wait for A to say it saved what B heard from it (3 s), and B's own commit.
+    await waitFor(async () => (await storedText(documentId)) === typist.text(), { timeoutMs: 15_000, what: "every line to be in Postgres" });
   }, 120_000);
 });

@@ -189,8 +189,8 @@ export class Room {
   }
 
   /**
-   * Apply an update another server process made durable: this room's connections are sent it
-   * (unless they have it), and it is not logged again. Applying one twice changes nothing.
+   * Apply an update from another server process (which logs it): this room's connections are
+   * sent it (unless they have it), and it is not logged here. Applying one twice changes nothing.
    */
   applyRemoteUpdate(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, remoteOrigin);

@@ -4,11 +4,11 @@
  * Postgres, through a real server and real sockets, is in test/collab.test.ts and
  * test/durability.test.ts, and with the database failing in faults/.
  */
-import { closeCodes, messagePersisted, messageSaving, savingStates, type CollabConnection, type Room } from "@roundtable/collab";
-import * as decoding from "lib0/decoding";
+import { closeCodes, type CollabConnection, type Room } from "@roundtable/collab";
 import { pino } from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
+import { AcknowledgedConnection } from "../../test/support/acknowledged-connection.js";
 import { capturedLog } from "../../test/support/captured-log.js";
 import { ControlledStorage } from "../../test/support/controlled-storage.js";
 import { waitFor } from "../../test/support/wait-for.js";
@@ -23,25 +23,10 @@ const documentId = "0b7e2a61-3f0c-4d0e-9a51-5c1f3e2d4a10";
 /** A person's id, which the log records as the author of their updates. */
 const editor = { personId: "6f1d9c2e-8a47-4b35-b0e2-71c5d3a9e804" };
 
-/** A connection that asked for acknowledgements, and records what it is told. */
-class Listener implements CollabConnection {
-  readonly personId = editor.personId;
-  readonly displayName = "Priya Shah";
-  readonly canEdit = true;
-  readonly wantsPersistedAcks = true;
-  readonly persisted: Map<number, number>[] = [];
-  readonly saving: boolean[] = [];
-  closed: { code: number; reason: string } | null = null;
-
-  send(message: Uint8Array): void {
-    const decoder = decoding.createDecoder(message);
-    const type = decoding.readVarUint(decoder);
-    if (type === messagePersisted) this.persisted.push(Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
-    if (type === messageSaving) this.saving.push(decoding.readVarUint(decoder) === savingStates.saving);
-  }
-
-  close(code: number, reason: string): void {
-    this.closed = { code, reason };
+/** A connection that asked for acknowledgements, as the editor. */
+class Listener extends AcknowledgedConnection {
+  constructor() {
+    super(editor.personId);
   }
 }
 
@@ -285,13 +270,13 @@ describe("a document that cannot be loaded, with several processes", () => {
       shared: true,
       limiter: (options) => local.limiter(options),
       socketIoAdapter: () => null,
-      published: () => {},
+      saved: () => {},
       publishAccessChange: () => {},
       onAccessChange: () => {},
       close: () => local.close(),
       openDocument: async (id) => {
         opened.push(id);
-        return { publishAwareness: () => {}, close: () => closed.push(id) };
+        return { publishUpdate: () => {}, publishAwareness: () => {}, close: () => closed.push(id) };
       },
     };
     const storage = new MemoryDocumentStorage();

@@ -8,9 +8,11 @@
  * `acquire` and `release`), and read without being kept in memory with `readState`.
  *
  * With several server processes (ADR 0039), a loaded room hears its document's channel on the
- * fan-out: the channel is opened before the document is read from storage, updates this process
- * writes are published once durable, and what other processes publish is applied to the room
- * and sent to its connections, never logged or published again.
+ * fan-out: the channel is opened before the document is read from storage, each update this
+ * process accepts is published as it arrives and a notice once its batch is written, and what
+ * other processes publish is applied to the room and sent to its connections at once, but kept
+ * as unconfirmed (remote-updates.ts) until its sender says it is saved: left out of what clients
+ * here are told is saved, and written here if the notice does not come in time.
  */
 import { documentShapeFor, mergeStoredUpdates, Room, type CollabConnection } from "@roundtable/collab";
 import type { AuthorId } from "@roundtable/domain";
@@ -22,6 +24,7 @@ import { UnfoldableDocumentError, type DocumentStorage } from "./document-storag
 import { defaultUpdateLogLimits, type UpdateLogLimits } from "../durability-config.js";
 import { UpdateLog } from "./update-log.js";
 import { LocalFanout, type DocumentChannel, type Fanout } from "../fanout/fanout.js";
+import { RemoteUpdates } from "./remote-updates.js";
 
 interface LiveRoom {
   room: Room;
@@ -35,6 +38,11 @@ interface LiveRoom {
   unfoldable: boolean;
   /** Its channel between server processes, while it is loaded (null with one process). */
   channel: DocumentChannel | null;
+  /** Updates heard from other processes and not yet heard saved. */
+  remote: RemoteUpdates;
+  /** A read of the log to catch up is under way, and whether another is wanted after it. */
+  catchingUp: boolean;
+  catchUpAgain: boolean;
 }
 
 export interface RoomRegistryOptions {
@@ -45,6 +53,9 @@ export interface RoomRegistryOptions {
   /** What carries updates and presence between server processes (ADR 0039); by default, nothing does. */
   fanout?: Fanout;
 }
+
+/** Updates from other processes one document may hold unconfirmed; past this the oldest are written at once. */
+const maxUnconfirmedUpdates = 10_000;
 
 /** Close reasons at shutdown: "saved" only when it is true. */
 export const shutdownReasons = {
@@ -57,6 +68,8 @@ export class RoomRegistry {
   private readonly loading = new Map<string, Promise<LiveRoom>>();
   readonly updateLog: UpdateLog;
   private readonly fanout: Fanout;
+  /** Writes what other processes sent and never said they saved (with several processes). */
+  private readonly remoteCheck: NodeJS.Timeout | null;
 
   constructor(
     private readonly storage: DocumentStorage,
@@ -69,23 +82,25 @@ export class RoomRegistry {
     this.updateLog = new UpdateLog(storage, log, {
       ...(options.updateLog ?? defaultUpdateLogLimits),
       groupCommitMs: config.groupCommitMs,
-      // Published only once durable: a process loading the document after that reads it from
-      // storage, and one that loaded it before hears it, so nobody misses it (ADR 0039).
-      onWritten: fanout.shared ? (batch) => fanout.published(batch) : undefined,
+      // The other processes hold what this process published until it says it is saved (ADR 0039).
+      onWritten: fanout.shared ? (batch) => fanout.saved(batch) : undefined,
       onSavingChanged: (saving) => {
         for (const live of this.rooms.values()) live.room.notifySaving(saving);
       },
       onCut: (documentIds) => {
         // Capture each room's state vector now: everything in it is in this batch or an earlier one.
+        // Less what other processes sent and have not said they saved: not durable anywhere yet.
         const cut = [...documentIds].flatMap((id) => {
           const live = this.rooms.get(id);
-          return live ? [{ live, stateVector: Y.encodeStateVector(live.room.doc) }] : [];
+          return live ? [{ live, stateVector: live.remote.withoutUnconfirmed(Y.encodeStateVector(live.room.doc)) }] : [];
         });
         return () => {
           for (const { live, stateVector } of cut) live.room.notifyPersisted(stateVector);
         };
       },
     });
+    this.remoteCheck = fanout.shared ? setInterval(() => this.writeOverdue(), Math.max(50, config.remoteSaveWaitMs / 4)) : null;
+    this.remoteCheck?.unref();
   }
 
   get openDocumentCount(): number {
@@ -188,7 +203,10 @@ export class RoomRegistry {
    * was saved; clients keep what was not and send it again when they reconnect.
    */
   async closeAll(code: number, saveWaitMs: number): Promise<boolean> {
-    for (const live of this.rooms.values()) this.cancelUnload(live);
+    for (const live of this.rooms.values()) {
+      this.cancelUnload(live);
+      this.writeRemote(live, live.remote.takeAll());
+    }
     const saved = await this.updateLog.drainWithin(saveWaitMs);
     // No await between the drain and the close: no edit can arrive in between.
     const reason = saved ? shutdownReasons.saved : shutdownReasons.notSaved;
@@ -199,6 +217,7 @@ export class RoomRegistry {
 
   /** Shutdown, last step: write what the server itself changed meanwhile (within `waitMs`), then forget every room. */
   async destroyAll(waitMs: number): Promise<void> {
+    if (this.remoteCheck) clearInterval(this.remoteCheck);
     await this.updateLog.drainWithin(waitMs);
     for (const [id, live] of this.rooms) {
       this.cancelUnload(live);
@@ -210,17 +229,30 @@ export class RoomRegistry {
   }
 
   private async load(documentId: string): Promise<LiveRoom> {
-    // Heard before the room exists (while storage is read): applied once it does. Updates are
-    // idempotent, so one that is also in what storage returns changes nothing.
-    let room: Room | null = null;
-    const early: ((room: Room) => void)[] = [];
-    const whenLoaded = (apply: (room: Room) => void) => (room ? apply(room) : early.push(apply));
+    // Heard before the room exists (while storage is read): applied once it does, in the order
+    // heard. Updates are idempotent, so one that is also in what storage returns changes nothing.
+    let loaded: LiveRoom | null = null;
+    const early: ((live: LiveRoom) => void)[] = [];
+    const whenLoaded = (apply: (live: LiveRoom) => void) => (loaded ? apply(loaded) : early.push(apply));
     const channel = this.fanout.shared
       ? await this.fanout.openDocument(documentId, {
-          update: (update) => whenLoaded((r) => r.applyRemoteUpdate(update)),
-          awareness: (update) => whenLoaded((r) => r.applyRemoteAwareness(update)),
-          presenceHere: () => room?.localAwareness() ?? null,
-          missed: () => whenLoaded((r) => void this.catchUp(documentId, r)),
+          arrived: (from, seq, update) =>
+            whenLoaded((l) => {
+              l.room.applyRemoteUpdate(update); // throws on a malformed update, which is then not kept either
+              this.writeRemote(l, l.remote.heard(from, seq, update, Date.now()));
+            }),
+          saved: (from, upTo) =>
+            whenLoaded((l) => {
+              if (l.remote.saved(from, upTo)) this.catchUp(documentId, l);
+            }),
+          update: (update) => whenLoaded((l) => l.room.applyRemoteUpdate(update)),
+          awareness: (update) => whenLoaded((l) => l.room.applyRemoteAwareness(update)),
+          presenceHere: () => loaded?.room.localAwareness() ?? null,
+          missed: () =>
+            whenLoaded((l) => {
+              l.remote.mayHaveMissed();
+              this.catchUp(documentId, l);
+            }),
         })
       : null;
     let live: LiveRoom;
@@ -229,7 +261,8 @@ export class RoomRegistry {
       live = {
         room: new Room(documentId, stored.updates, {
           onUpdate: (update, authorId) => {
-            this.updateLog.append(documentId, update, authorId);
+            const seq = this.updateLog.append(documentId, update, authorId);
+            channel?.publishUpdate(seq, update);
             this.options.onDocumentChanged?.(documentId, live.room, authorId, update);
             live.uncompacted++;
             if (live.uncompacted >= this.config.compactAfterUpdates) void this.compact(documentId, live);
@@ -246,16 +279,19 @@ export class RoomRegistry {
         compacting: false,
         unfoldable: false,
         channel,
+        remote: new RemoteUpdates({ waitMs: this.config.remoteSaveWaitMs, maxUpdates: maxUnconfirmedUpdates, maxBytes: this.config.maxDocumentBytes }),
+        catchingUp: false,
+        catchUpAgain: false,
       };
     } catch (err) {
       // A log that cannot be read, or a stored update that cannot be applied: no channel left open.
       channel?.close();
       throw err;
     }
-    room = live.room;
+    loaded = live;
     for (const apply of early.splice(0)) {
       try {
-        apply(live.room);
+        apply(live);
       } catch (err) {
         this.log.warn({ documentId, err: err instanceof Error ? err.message : String(err) }, "could not apply a message from another process");
       }
@@ -266,15 +302,46 @@ export class RoomRegistry {
     return live;
   }
 
-  /** Apply what storage holds to a loaded room, after messages from other processes may have been missed. */
-  private async catchUp(documentId: string, room: Room): Promise<void> {
-    try {
-      const { updates } = await this.storage.load(documentId);
-      if (this.rooms.get(documentId)?.room === room) room.applyRemoteUpdate(mergeStoredUpdates(updates));
-    } catch (err) {
-      const { code, message } = describeDatabaseFailure(err);
-      this.log.error({ documentId, code, error: message }, "could not catch up a document from the log");
+  /**
+   * Apply what storage holds to a loaded room, after messages from other processes may have been
+   * missed; one read at a time, and one more after it when asked again meanwhile (the read under
+   * way may have started before what it was asked for was saved).
+   */
+  private catchUp(documentId: string, live: LiveRoom): void {
+    if (live.catchingUp) {
+      live.catchUpAgain = true;
+      return;
     }
+    live.catchingUp = true;
+    void (async () => {
+      do {
+        live.catchUpAgain = false;
+        try {
+          const { updates } = await this.storage.load(documentId);
+          if (this.rooms.get(documentId) === live) live.room.applyRemoteUpdate(mergeStoredUpdates(updates));
+        } catch (err) {
+          const { code, message } = describeDatabaseFailure(err);
+          this.log.error({ documentId, code, error: message }, "could not catch up a document from the log");
+        }
+      } while (live.catchUpAgain && this.rooms.get(documentId) === live);
+      live.catchingUp = false;
+    })();
+  }
+
+  /** Write what other processes sent and did not say in time they saved: their sender may have died first. */
+  private writeOverdue(): void {
+    const now = Date.now();
+    for (const live of this.rooms.values()) {
+      const overdue = live.remote.overdue(now);
+      if (overdue.length === 0) continue;
+      this.log.warn({ documentId: live.room.documentId, updates: overdue.length }, "writing updates another process sent and did not say it saved");
+      this.writeRemote(live, overdue);
+    }
+  }
+
+  private writeRemote(live: LiveRoom, updates: readonly Uint8Array[]): void {
+    for (const update of updates) this.updateLog.append(live.room.documentId, update, null);
+    live.uncompacted += updates.length;
   }
 
   private async compact(documentId: string, live: LiveRoom): Promise<void> {
@@ -313,6 +380,8 @@ export class RoomRegistry {
     // Someone may have opened or borrowed it while the log was draining.
     if (live.room.size > 0 || live.borrowers > 0 || this.rooms.get(documentId) !== live) return;
     this.rooms.delete(documentId);
+    // Nobody here will hear whether these are saved any more: writing them again is harmless.
+    this.writeRemote(live, live.remote.takeAll());
     live.channel?.close();
     live.room.destroy();
     if (live.uncompacted > 0) void this.compact(documentId, live);

@@ -8,6 +8,9 @@
  * exponential back-off, so nothing accepted while the process lives is dropped. After each
  * batch commits, `onPersisted` learns which documents now have everything up to the batch's
  * cut durable, and `onWritten` is handed the batch. Whether edits are being saved (`saving`) is reported as it changes.
+ * Each update is numbered as it is appended (`append` returns its number), and the log is
+ * written in that order, so a batch's commit makes durable every update numbered up to its last:
+ * other processes are told just that number (ADR 0039).
  */
 import type { AuthorId } from "@roundtable/domain";
 import type { Logger } from "pino";
@@ -16,6 +19,8 @@ import type { Backlog, UpdateLogLimits } from "../durability-config.js";
 import type { DocumentStorage } from "./document-storage.js";
 
 interface PendingUpdate {
+  /** Its number in this process's log, in the order appended (and written). */
+  seq: number;
   documentId: string;
   update: Uint8Array;
   authorId: AuthorId;
@@ -27,7 +32,7 @@ export interface UpdateLogOptions extends UpdateLogLimits {
   /** Called at the moment a batch is cut, to capture what the batch makes durable. */
   onCut(documentIds: ReadonlySet<string>): (() => void) | undefined;
   /** Told of each batch once it is written, in the order written (the fan-out publishes them, ADR 0039). */
-  onWritten?(batch: readonly { documentId: string; update: Uint8Array }[]): void;
+  onWritten?(batch: readonly { seq: number; documentId: string }[]): void;
   /** Told when edits stop being saved (a write failed, or waited too long) and when they are saved again. */
   onSavingChanged?(saving: boolean): void;
 }
@@ -46,6 +51,7 @@ export class UpdateLog {
   private consecutiveFailures = 0;
   private savingNow = true;
   private stopped = false;
+  private lastSeq = 0;
   private readonly failures: RateLimitedFailureLog;
   private readonly stallCheck: NodeJS.Timeout;
   /** Updates written since start; read by the benchmark and tests. */
@@ -62,10 +68,13 @@ export class UpdateLog {
     this.stallCheck.unref();
   }
 
-  append(documentId: string, update: Uint8Array, authorId: AuthorId): void {
-    this.queue.push({ documentId, update, authorId, queuedAt: Date.now() });
+  /** Queue an update to be written; returns its number (see the header). */
+  append(documentId: string, update: Uint8Array, authorId: AuthorId): number {
+    const seq = ++this.lastSeq;
+    this.queue.push({ seq, documentId, update, authorId, queuedAt: Date.now() });
     this.queuedPerDocument.set(documentId, (this.queuedPerDocument.get(documentId) ?? 0) + 1);
     this.schedule();
+    return seq;
   }
 
   get pending(): number {

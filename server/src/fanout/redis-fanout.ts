@@ -1,10 +1,17 @@
 /**
  * The fan-out through Redis pub/sub (ADR 0039): one channel per document loaded on this
  * process, subscribed while it is loaded, and one channel for access changes. A message on a
- * document channel is one byte saying what it is, the sending process's id (a process hears its
- * own publications and drops them), then the bytes: a durable update (merged per document per
- * written batch), a presence update, or a question from a process that has just loaded the
- * document — who is here? — which the others answer with their clients' presence.
+ * document channel is one byte saying what it is (the byte is the format's version: a new
+ * format is a new kind, and a kind a process does not know is ignored), the sending process's id
+ * (a process hears its own publications and drops them), then by kind:
+ * - `arrived`: the update's number in the sender's log (a varUint), then the update, as it arrives;
+ * - `saved`: a number (a varUint): the sender has saved every update it numbered up to that (sent
+ *   every `savedNoticeMs` while there is something new to say, not once a batch);
+ * - `awareness`: a presence update;
+ * - `whoIsHere`: nothing; a process that has just loaded the document asks, and the others answer
+ *   with their clients' presence;
+ * - `update`: a durable update; no longer sent, still applied (from a process of the version before).
+ * A message larger than `maxMessageBytes`, or one that cannot be read, is dropped and logged.
  * socket.io's rooms and events go through `@socket.io/redis-adapter` on connections of their own.
  * Limits every process must count together (sign-in failures: ADR 0041) are kept in Redis keys by
  * rate-limiter-flexible's RateLimiterRedis, on the publishing connection.
@@ -19,7 +26,8 @@ import type { Redis as RedisClient } from "ioredis";
 import type { Logger } from "pino";
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { ServerOptions } from "socket.io";
-import * as Y from "yjs";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
 import { z } from "zod";
 import type { AccessChange } from "../access/access-changes.js";
 import type { LimitOptions } from "../limiter.js";
@@ -30,9 +38,11 @@ export interface RedisFanoutConfig {
   url: string;
   /** Put before every channel and key name, so several deployments (or test runs) can share one Redis. */
   prefix: string;
+  /** A document message larger than this is dropped (bytes): no update can be larger than a document may be. */
+  maxMessageBytes: number;
 }
 
-const kinds = { update: 0, awareness: 1, whoIsHere: 2 } as const;
+const kinds = { update: 0, awareness: 1, whoIsHere: 2, arrived: 3, saved: 4 } as const;
 const senderBytes = 16;
 const headerBytes = 1 + senderBytes;
 /** How long opening a document waits for its channel while Redis is away; it catches up once Redis is back. */
@@ -45,6 +55,12 @@ const connectWaitMs = 5000;
  * this process's memory instead (the insurance limiter), and a publication is logged as failed.
  */
 const commandWaitMs = 1000;
+/**
+ * How often saved notices go out. Far below the other processes' wait for them
+ * (COLLAB_REMOTE_SAVE_WAIT_MS); one a batch was a message for every update or two, and with the
+ * updates themselves twice the messages of publishing after the commit.
+ */
+const savedNoticeMs = 100;
 
 const accessMessage = z.object({
   from: z.string(),
@@ -63,6 +79,9 @@ export class RedisFanout implements Fanout {
   private readonly accessListeners: ((change: AccessChange) => void)[] = [];
   private readonly accessChannel: string;
   private everReady = false;
+  /** Per document, the highest number saved and not yet told (see `publishSaved`). */
+  private readonly savedUpTo = new Map<string, number>();
+  private savedTimer: NodeJS.Timeout | null = null;
 
   private constructor(
     private readonly pub: RedisClient,
@@ -70,6 +89,7 @@ export class RedisFanout implements Fanout {
     private readonly adapter: ServerOptions["adapter"],
     private readonly adapterClients: RedisClient[],
     private readonly prefix: string,
+    private readonly maxMessageBytes: number,
     private readonly log: Logger,
   ) {
     this.accessChannel = `${prefix}access`;
@@ -104,7 +124,7 @@ export class RedisFanout implements Fanout {
     }
     const [pub, sub, adapterPub, adapterSub] = clients as [RedisClient, RedisClient, RedisClient, RedisClient];
     const adapter = createAdapter(adapterPub, adapterSub, { key: `${config.prefix}socket.io` });
-    const fanout = new RedisFanout(pub, sub, adapter, [adapterPub, adapterSub], config.prefix, log);
+    const fanout = new RedisFanout(pub, sub, adapter, [adapterPub, adapterSub], config.prefix, config.maxMessageBytes, log);
     fanout.everReady = true;
     await sub.subscribe(fanout.accessChannel);
     return fanout;
@@ -128,6 +148,7 @@ export class RedisFanout implements Fanout {
       );
     } else this.publish(channel, kinds.whoIsHere, new Uint8Array());
     return {
+      publishUpdate: (seq, update) => this.publish(channel, kinds.arrived, update, seq),
       publishAwareness: (update) => this.publish(channel, kinds.awareness, update),
       close: () => {
         if (this.documents.get(channel) !== listener) return;
@@ -137,16 +158,9 @@ export class RedisFanout implements Fanout {
     };
   }
 
-  published(updates: readonly WrittenUpdate[]): void {
-    const byDocument = new Map<string, Uint8Array[]>();
-    for (const { documentId, update } of updates) {
-      const list = byDocument.get(documentId);
-      if (list) list.push(update);
-      else byDocument.set(documentId, [update]);
-    }
-    for (const [documentId, list] of byDocument) {
-      this.publish(this.documentChannel(documentId), kinds.update, list.length === 1 ? list[0]! : Y.mergeUpdates(list));
-    }
+  saved(updates: readonly WrittenUpdate[]): void {
+    for (const { documentId, seq } of updates) this.savedUpTo.set(documentId, Math.max(seq, this.savedUpTo.get(documentId) ?? 0));
+    this.savedTimer ??= setTimeout(() => this.publishSaved(), savedNoticeMs);
   }
 
   publishAccessChange(change: AccessChange): void {
@@ -173,19 +187,31 @@ export class RedisFanout implements Fanout {
   }
 
   async close(): Promise<void> {
+    this.publishSaved();
     this.documents.clear();
     await Promise.all([this.pub, this.sub, ...this.adapterClients].map((c) => c.quit().catch(() => c.disconnect())));
+  }
+
+  /** One notice per document for everything saved since the last: nobody waits on them, so they need not go one a batch. */
+  private publishSaved(): void {
+    if (this.savedTimer) clearTimeout(this.savedTimer);
+    this.savedTimer = null;
+    for (const [documentId, seq] of this.savedUpTo) this.publish(this.documentChannel(documentId), kinds.saved, noBytes, seq);
+    this.savedUpTo.clear();
   }
 
   private documentChannel(documentId: string): string {
     return `${this.prefix}doc:${documentId}`;
   }
 
-  private publish(channel: string, kind: number, bytes: Uint8Array): void {
-    const message = Buffer.allocUnsafe(headerBytes + bytes.byteLength);
+  /** Kind, sender, the number (for `arrived` and `saved`), then the bytes. */
+  private publish(channel: string, kind: number, bytes: Uint8Array, seq?: number): void {
+    const number = seq === undefined ? noBytes : varUint(seq);
+    const message = Buffer.allocUnsafe(headerBytes + number.byteLength + bytes.byteLength);
     message[0] = kind;
     this.sender.copy(message, 1);
-    message.set(bytes, headerBytes);
+    message.set(number, headerBytes);
+    message.set(bytes, headerBytes + number.byteLength);
     this.pub.publish(channel, message).catch((err: unknown) => this.failed(err, "publish"));
   }
 
@@ -197,13 +223,39 @@ export class RedisFanout implements Fanout {
     const listener = this.documents.get(channel);
     if (!listener || message.byteLength < headerBytes) return;
     if (message.subarray(1, headerBytes).equals(this.sender)) return; // our own
+    if (message.byteLength > this.maxMessageBytes) {
+      this.log.warn({ channel, kind: message[0], bytes: message.byteLength }, "dropped a message from another process: too large");
+      return;
+    }
     const bytes = new Uint8Array(message.buffer, message.byteOffset + headerBytes, message.byteLength - headerBytes);
     try {
-      if (message[0] === kinds.update) listener.update(bytes);
-      else if (message[0] === kinds.awareness) listener.awareness(bytes);
-      else if (message[0] === kinds.whoIsHere) {
-        const here = listener.presenceHere();
-        if (here) this.publish(channel, kinds.awareness, here);
+      switch (message[0]) {
+        case kinds.arrived: {
+          const decoder = decoding.createDecoder(bytes);
+          const seq = readSeq(decoder);
+          listener.arrived(message.toString("hex", 1, headerBytes), seq, bytes.subarray(decoder.pos));
+          return;
+        }
+        case kinds.saved: {
+          const decoder = decoding.createDecoder(bytes);
+          const upTo = readSeq(decoder);
+          if (decoder.pos !== bytes.byteLength) throw new Error("trailing bytes after a saved notice");
+          listener.saved(message.toString("hex", 1, headerBytes), upTo);
+          return;
+        }
+        case kinds.awareness:
+          listener.awareness(bytes);
+          return;
+        case kinds.whoIsHere: {
+          const here = listener.presenceHere();
+          if (here) this.publish(channel, kinds.awareness, here);
+          return;
+        }
+        case kinds.update:
+          listener.update(bytes);
+          return;
+        default:
+          return; // a kind from a later version: not ours to read
       }
     } catch (err) {
       this.log.warn({ channel, kind: message[0], err: err instanceof Error ? err.message : String(err) }, "could not apply a message from another process");
@@ -237,6 +289,21 @@ export class RedisFanout implements Fanout {
   private failed(err: unknown, what: string): void {
     this.log.warn({ what, err: err instanceof Error ? err.message : String(err) }, "redis command failed");
   }
+}
+
+const noBytes = new Uint8Array();
+
+/** An update's number: a varUint that fits a safe integer, from a peer that may be broken. */
+function readSeq(decoder: decoding.Decoder): number {
+  const seq = decoding.readVarUint(decoder);
+  if (!Number.isSafeInteger(seq) || seq < 1) throw new Error("an update number out of range");
+  return seq;
+}
+
+function varUint(n: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, n);
+  return encoding.toUint8Array(encoder);
 }
 
 async function within(ms: number, work: Promise<unknown>): Promise<boolean> {
