@@ -76,7 +76,7 @@ describe.skipIf(skipped !== null)(`limits counted in Redis, while Redis is away$
     const port = await freePort();
     relay = relayTo(new URL(redisUrl!), port);
     await relay.open();
-    fanout = await RedisFanout.connect({ url: `redis://127.0.0.1:${port}`, prefix }, pino({ level: "silent" }));
+    fanout = await RedisFanout.connect({ url: `redis://127.0.0.1:${port}`, prefix, maxMessageBytes: 1_000_000 }, pino({ level: "silent" }));
     direct = new Redis(redisUrl!);
   });
   afterAll(async () => {
