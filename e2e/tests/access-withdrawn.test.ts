@@ -20,6 +20,10 @@ describe("a professional taken off a case while they have it open", () => {
     const plan = await ben.context().newPage();
     plan.on("pageerror", (e) => errors.push(`ben (plan): ${e.message}`));
     await plan.goto(ben.url());
+    // Settled first, as the first page is: a click while the case page is still drawing its
+    // data can land on a link about to be replaced, and nothing happens (seen once in CI, under load).
+    await plan.getByRole("heading", { level: 1, name: "Jamie Walker" }).waitFor();
+    await plan.getByTestId("presence-list").waitFor();
     await plan.getByRole("link", { name: "Jamie's care plan", exact: true }).click();
     await plan.getByTestId("care-plan-editor").waitFor();
 
