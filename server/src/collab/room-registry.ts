@@ -82,6 +82,7 @@ export class RoomRegistry {
     this.updateLog = new UpdateLog(storage, log, {
       ...(options.updateLog ?? defaultUpdateLogLimits),
       groupCommitMs: config.groupCommitMs,
+      writeIntervalMs: config.writeIntervalMs,
       // The other processes hold what this process published until it says it is saved (ADR 0039).
       onWritten: fanout.shared ? (batch) => fanout.saved(batch) : undefined,
       onSavingChanged: (saving) => {

@@ -30,6 +30,47 @@ describe("the update log", () => {
     expect(cuts).toEqual([[b], [a]]);
   });
 
+  it("writes a lone edit at once, a stream of edits at most once per write interval, and everything at once when drained", async () => {
+    const batches: { at: number; rows: number }[] = [];
+    let slowMs = 0;
+    const storage = new (class extends MemoryDocumentStorage {
+      override async appendBatch(updates: Parameters<MemoryDocumentStorage["appendBatch"]>[0]) {
+        batches.push({ at: performance.now(), rows: updates.length });
+        await new Promise((resolve) => setTimeout(resolve, slowMs));
+        return super.appendBatch(updates);
+      }
+    })();
+    const { log } = updateLog(storage, { writeIntervalMs: 1000 });
+    const started = performance.now();
+    log.append("document", new Uint8Array([0]), serverAuthor);
+    await waitFor(() => log.written === 1, { what: "the lone edit to be written" });
+    expect(batches[0]!.at - started).toBeLessThan(500);
+    // Typed within the interval: held for one write when it has passed.
+    for (let i = 1; i <= 4; i++) {
+      log.append("document", new Uint8Array([i]), serverAuthor);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await waitFor(() => log.written === 5, { what: "the stream to be written", timeoutMs: 5000 });
+    expect(batches.map((b) => b.rows)).toEqual([1, 4]);
+    expect(batches[1]!.at - batches[0]!.at).toBeGreaterThanOrEqual(990);
+    // Drained (a shutdown, or a read of the whole document): no waiting out the interval.
+    log.append("document", new Uint8Array([5]), serverAuthor);
+    const drainFrom = performance.now();
+    await log.drain();
+    expect(performance.now() - drainFrom).toBeLessThan(500);
+    // Drained while a write is under way, with more queued behind it: that follows straight on.
+    slowMs = 100;
+    log.append("document", new Uint8Array([6]), serverAuthor);
+    await waitFor(() => batches.length === 4, { what: "the next write to start", timeoutMs: 5000 });
+    log.append("document", new Uint8Array([7]), serverAuthor);
+    const secondDrainFrom = performance.now();
+    await log.drain();
+    expect(performance.now() - secondDrainFrom).toBeLessThan(600);
+    log.stop();
+    expect(batches.map((b) => b.rows)).toEqual([1, 4, 1, 1, 1]);
+    expect(storage.stored("document").log.map((u) => u.update[0])).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
   it("keeps a batch that failed at the head of the queue and writes everything, in order, once storage is back", async () => {
     const storage = new ControlledStorage();
     storage.failure = new Error("the database is away");

@@ -1,6 +1,7 @@
 /**
  * The durable update log with group commit: updates are queued as they are accepted and written
- * together every few milliseconds, one batch in flight at a time so the log keeps their order.
+ * together a few milliseconds later, one batch in flight at a time so the log keeps their order,
+ * and batches at least a write interval apart, so a stream of edits is a few INSERTs a second.
  * A batch is bounded in rows and bytes (one INSERT has at most 65,534 parameters, three a row),
  * so a backlog built up while the database was away is written in chunks once it is back.
  * Batches go to a DocumentStorage, which writes each one all or nothing.
@@ -28,7 +29,13 @@ interface PendingUpdate {
 }
 
 export interface UpdateLogOptions extends UpdateLogLimits {
+  /** How long the first update of a batch waits for others before the batch is written. */
   groupCommitMs: number;
+  /**
+   * The least time from one batch's start to the next one's (0 for none): a lone edit is written
+   * after groupCommitMs, but a steady stream is written this often, in fewer, larger INSERTs.
+   */
+  writeIntervalMs?: number;
   /** Called at the moment a batch is cut, to capture what the batch makes durable. */
   onCut(documentIds: ReadonlySet<string>): (() => void) | undefined;
   /** Told of each batch once it is written, in the order written (the fan-out publishes them, ADR 0039). */
@@ -52,6 +59,8 @@ export class UpdateLog {
   private savingNow = true;
   private stopped = false;
   private lastSeq = 0;
+  /** When the last batch was started (performance.now()). */
+  private lastWriteAt = Number.NEGATIVE_INFINITY;
   private readonly failures: RateLimitedFailureLog;
   private readonly stallCheck: NodeJS.Timeout;
   /** Updates written since start; read by the benchmark and tests. */
@@ -93,7 +102,7 @@ export class UpdateLog {
   /** Resolves once everything appended so far is written. */
   drain(): Promise<void> {
     if (this.queue.length === 0 && !this.inFlight) return Promise.resolve();
-    if (this.consecutiveFailures === 0) this.schedule(0);
+    if (this.consecutiveFailures === 0) this.writeNow();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -116,16 +125,28 @@ export class UpdateLog {
     this.timer = null;
   }
 
-  private schedule(delay = this.options.groupCommitMs): void {
+  /** The next batch without waiting out the group commit or the write interval (drain). */
+  private writeNow(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.schedule(0, true);
+  }
+
+  /** `pressing`: someone waits for the log to drain, so the write interval is not waited out. */
+  private schedule(delay = this.options.groupCommitMs, pressing = false): void {
     if (this.timer || this.inFlight || this.stopped) return;
+    const wait = pressing ? delay : Math.max(delay, this.lastWriteAt + (this.options.writeIntervalMs ?? 0) - performance.now());
     this.timer = setTimeout(() => {
       this.timer = null;
+      this.lastWriteAt = performance.now();
       this.inFlight = this.writeBatch().finally(() => {
         this.inFlight = null;
-        if (this.queue.length > 0) this.schedule(this.consecutiveFailures > 0 ? this.retryDelay() : this.options.groupCommitMs);
+        if (this.queue.length > 0) {
+          this.schedule(this.consecutiveFailures > 0 ? this.retryDelay() : this.options.groupCommitMs, this.idleWaiters.length > 0);
+        }
         else for (const resolve of this.idleWaiters.splice(0)) resolve();
       });
-    }, delay);
+    }, wait);
   }
 
   /** Capped exponential back-off with jitter, so many servers do not retry in step. */
