@@ -144,7 +144,7 @@ describe("when Postgres fails while people are typing", () => {
     const during = health.answers.filter((a) => a.at > down + 2000 && a.at + a.ms < upAt);
     const busiest = Math.max(...health.answers.map((a) => a.body?.backlog?.waiting ?? 0));
     console.log(JSON.stringify({ scenario: "outage", refusedWithinMs, backlogAtRecovery, busiestHealthBacklog: busiest, savedAfterMs, slowestHealthMs: slowestAnswer(health.answers), healthWithinOneSecond: shareWithin(health.answers, 1000), slowest: [...health.answers].sort((a, b) => b.ms - a.ms).slice(0, 3).map((a) => ({ ms: a.ms, status: a.status, sinceDown: a.at - down })) }));
-    // More updates waited in the server than one INSERT can carry (65,534 parameters, three a row).
+    // More updates waited in the server than one INSERT once could carry (65,534 parameters, three a row; ADR 0013).
     expect(busiest).toBeGreaterThan(21_845);
     expect(during.length).toBeGreaterThan(0);
     expect(during.every((a) => a.status === 503 && a.body?.saving === false)).toBe(true);

@@ -6,7 +6,7 @@
 import { z } from "zod";
 
 export interface UpdateLogLimits {
-  /** Rows in one INSERT (three parameters each; Postgres allows 65,534 in one statement). */
+  /** Rows in one INSERT: a backlog is written in chunks, each quick to send and to commit. */
   maxBatchRows: number;
   /** Bytes of updates in one INSERT (at least one row is always written). */
   maxBatchBytes: number;

@@ -8,6 +8,12 @@ import * as schema from "./schema.js";
 // PGlite in memory by default; a fresh Postgres database when DATABASE_URL is set.
 const opened = useDatabaseUnderTest();
 
+const updateColumns = [
+  { name: "document_id", type: "uuid" },
+  { name: "update", type: "bytea" },
+  { name: "author_id", type: "uuid" },
+] as const;
+
 async function newDocument(): Promise<string> {
   const [doc] = await opened().db.insert(schema.documents).values({ kind: "care-plan", title: "Rows", visibility: "professionals" }).returning({ id: schema.documents.id });
   return doc!.id;
@@ -18,12 +24,7 @@ describe("inserting many rows as plain SQL", () => {
     const { db } = opened();
     const documentId = await newDocument();
     const updates = Array.from({ length: 500 }, (_, i) => Uint8Array.from({ length: 1 + (i % 300) }, (_, j) => (i + j) % 256));
-    await insertRows(
-      db,
-      "document_updates",
-      ["document_id", "update", "author_id"],
-      updates.map((u) => [documentId, u, null]),
-    );
+    await insertRows(db, "document_updates", updateColumns, updates.map((u) => [documentId, u, null]));
     const rows = await db.select().from(schema.documentUpdates).where(eq(schema.documentUpdates.documentId, documentId)).orderBy(asc(schema.documentUpdates.seq));
     expect(rows.map((r) => Buffer.from(r.update).toString("hex"))).toEqual(updates.map((u) => Buffer.from(u).toString("hex")));
     expect(rows.every((r) => r.authorId === null)).toBe(true);
@@ -37,13 +38,13 @@ describe("inserting many rows as plain SQL", () => {
       [documentId, new Uint8Array([1]), null],
       [randomUUID(), new Uint8Array([2]), null],
     ];
-    await expect(insertRows(db, "document_updates", ["document_id", "update", "author_id"], rows)).rejects.toThrow(/foreign key/);
+    await expect(insertRows(db, "document_updates", updateColumns, rows)).rejects.toThrow(/foreign key/);
     expect(await db.select().from(schema.documentUpdates).where(eq(schema.documentUpdates.documentId, documentId))).toEqual([]);
   });
 
   it("refuses rows of the wrong width, and a transaction in place of the database", async () => {
     const { db } = opened();
-    await expect(insertRows(db, "document_updates", ["document_id", "update"], [["x"]])).rejects.toThrow("every row needs 2 values");
-    await expect(db.transaction((tx) => insertRows(tx, "document_updates", ["document_id"], [[randomUUID()]]))).rejects.toThrow("not a transaction");
+    await expect(insertRows(db, "document_updates", updateColumns.slice(0, 2), [["x"]])).rejects.toThrow("every row needs 2 values");
+    await expect(db.transaction((tx) => insertRows(tx, "document_updates", updateColumns.slice(0, 1), [[randomUUID()]]))).rejects.toThrow("not a transaction");
   });
 });

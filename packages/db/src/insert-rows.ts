@@ -4,38 +4,52 @@
  * statement through its SQL chunks and column mappings on the event loop; a CPU profile of the
  * server under `pnpm bench:collab` (20 documents × 10 clients × 10 edits/s, PGlite, 2026-12-07)
  * put about 0.8 s of 10 s there, as much as applying the updates. The statement's text depends
- * only on the table, its columns and the number of rows, and is quick to write out.
+ * only on the table and its columns.
  */
 import type { Db } from "./database.js";
 
 /** What drizzle wraps: postgres.js's `Sql` (unsafe) or our PGlite worker client (query). */
 interface RawClient {
   unsafe?: (text: string, params: unknown[]) => PromiseLike<unknown>;
+  /** postgres.js: a JS array as a parameter of the array type of `elementType` (an oid). */
+  array?: (values: unknown[], elementType: number) => unknown;
   query?: (text: string, params: unknown[]) => Promise<unknown>;
 }
 
 const quoted = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 
+/** A column to insert into: its name and its SQL type, both from our own schema. */
+export interface InsertColumn {
+  name: string;
+  type: keyof typeof typeOids;
+}
+
+/** The oids postgres.js needs to send an array of each type (it cannot tell a uuid from text). */
+const typeOids = { uuid: 2950, bytea: 17, text: 25, integer: 23, bigint: 20, timestamptz: 1184 } as const;
+
 /**
  * Inserts `rows`, each a value per column in `columns` order, in one statement (so atomically,
- * and taking sequence numbers in the rows' order). `table` and `columns` are names from our own
- * schema, never from a request. Not for use inside a transaction: it runs on `db` itself.
+ * and taking sequence numbers in the rows' order). Each column travels as one array, unnested by
+ * the database: the statement's text is the same however many rows there are, so postgres.js
+ * prepares it once per connection; a text per row count made it describe every new count first,
+ * another round trip, and kept a prepared statement for each. `table` and `columns` are names
+ * from our own schema, never from a request. Not for use inside a transaction: it runs on `db`.
  */
-export async function insertRows(db: Db, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+export async function insertRows(db: Db, table: string, columns: readonly InsertColumn[], rows: readonly (readonly unknown[])[]): Promise<void> {
   if (rows.length === 0) return;
   const width = columns.length;
   if (rows.some((row) => row.length !== width)) throw new Error(`insertRows: every row needs ${width} values`);
-  if (rows.length * width > 65_534) throw new Error("insertRows: more parameters than Postgres takes in one statement");
   const client = (db as unknown as { $client?: RawClient }).$client;
-  const tuples: string[] = [];
-  for (let r = 0, n = 1; r < rows.length; r++) {
-    const slots: string[] = [];
-    for (let c = 0; c < width; c++, n++) slots.push(`$${n}`);
-    tuples.push(`(${slots.join(",")})`);
-  }
-  const text = `insert into ${quoted(table)} (${columns.map(quoted).join(",")}) values ${tuples.join(",")}`;
-  const params = rows.flat();
-  if (typeof client?.unsafe === "function") await client.unsafe(text, params);
-  else if (typeof client?.query === "function") await client.query(text, params);
+  const names = columns.map((c) => quoted(c.name)).join(",");
+  const arrays = columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(",");
+  const text = `insert into ${quoted(table)} (${names}) select ${names} from unnest(${arrays}) with ordinality as given(${names}, "ordinality") order by "ordinality"`;
+  const arraysOf = columns.map((_, c) => rows.map((row) => row[c]));
+  if (typeof client?.unsafe === "function" && typeof client.array === "function") {
+    const { array } = client;
+    await client.unsafe(
+      text,
+      arraysOf.map((values, c) => array(values, typeOids[columns[c]!.type])),
+    );
+  } else if (typeof client?.query === "function") await client.query(text, arraysOf);
   else throw new Error("insertRows needs the database itself, not a transaction");
 }

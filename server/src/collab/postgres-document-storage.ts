@@ -4,13 +4,20 @@
  * yet folded into it; compaction folds those rows into a new snapshot and deletes exactly the
  * rows it folded, in one short transaction, so a row committed meanwhile is never lost.
  */
-import { insertRows, schema, type Db } from "@roundtable/db";
+import { insertRows, schema, type Db, type InsertColumn } from "@roundtable/db";
 import type { DocumentKind } from "@roundtable/domain";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { foldUpdates, type DocumentStorage, type StoredState, type StoredUpdate } from "./document-storage.js";
 
 /** Keeps the delete's parameter list well under Postgres's limit; a longer log takes several passes. */
 const maxRowsPerCompaction = 10_000;
+
+/** The update log's columns, as insertRows writes them. */
+const updateLogColumns: readonly InsertColumn[] = [
+  { name: "document_id", type: "uuid" },
+  { name: "update", type: "bytea" },
+  { name: "author_id", type: "uuid" },
+];
 
 /** The updates of a packed tail (see load), as views of it. */
 function unpackTail(packed: Uint8Array | null): Uint8Array[] {
@@ -62,7 +69,7 @@ export class PostgresDocumentStorage implements DocumentStorage {
     await insertRows(
       this.db,
       "document_updates",
-      ["document_id", "update", "author_id"],
+      updateLogColumns,
       updates.map(({ documentId, update, authorId }) => [documentId, update, authorId]),
     );
   }

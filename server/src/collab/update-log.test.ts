@@ -102,7 +102,7 @@ describe("the update log writing to the database", () => {
     return row!.n;
   }
 
-  it("writes a backlog larger than one INSERT can carry (65,534 parameters, three a row)", async () => {
+  it("writes a backlog of 25,000 updates in batches (once more than one INSERT could carry, at three parameters a row)", async () => {
     const { log } = updateLog(new PostgresDocumentStorage(documents.database.db));
     const documentId = await documents.newDocument();
     for (let i = 0; i < 25_000; i++) log.append(documentId, new Uint8Array([i % 256]), serverAuthor);

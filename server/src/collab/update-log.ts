@@ -2,8 +2,8 @@
  * The durable update log with group commit: updates are queued as they are accepted and written
  * together a few milliseconds later, one batch in flight at a time so the log keeps their order,
  * and batches at least a write interval apart, so a stream of edits is a few INSERTs a second.
- * A batch is bounded in rows and bytes (one INSERT has at most 65,534 parameters, three a row),
- * so a backlog built up while the database was away is written in chunks once it is back.
+ * A batch is bounded in rows and bytes, so a backlog built up while the database was away is
+ * written in chunks of a quick INSERT each once it is back.
  * Batches go to a DocumentStorage, which writes each one all or nothing.
  * A failed write keeps its batch at the head of the queue and is retried after a capped
  * exponential back-off, so nothing accepted while the process lives is dropped. After each
