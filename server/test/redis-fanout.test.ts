@@ -274,6 +274,8 @@ describe.skipIf(skipped !== null)(`two server processes sharing documents throug
       frame(3, Buffer.from([0x80])), // a number cut short
       frame(3, Buffer.from([0]), line("Numbered nought.")), // numbers start at 1
       frame(4, Buffer.from([5, 1])), // a saved notice with bytes after its number
+      frame(5, Buffer.from([1, 2]), line("By an author flag out of range.")), // 0 or 1 only
+      frame(5, Buffer.from([1, 1, 7, 7])), // an author's id cut short: it is 16 bytes
       frame(9, Buffer.from([1]), line("Of a kind from a later version.")),
       frame(3, Buffer.from([1]), Buffer.from([255, 255, 255])), // not an update
       frame(3, Buffer.from([2]), line(`Too large ${"x".repeat(10 * 1024 * 1024)}`)), // past the document limit
@@ -281,7 +283,7 @@ describe.skipIf(skipped !== null)(`two server processes sharing documents throug
     for (const f of frames) await redis.publish(`${env.REDIS_PREFIX}doc:${documentId}`, f);
     typeInto(typist.doc, "Typed after the broken messages.");
     await waitFor(() => onB.text().includes("Typed after the broken messages."), { what: "B to go on hearing A" });
-    for (const text of ["Numbered nought.", "Of a kind from a later version.", "Too large"]) expect(onB.text()).not.toContain(text);
+    for (const text of ["Numbered nought.", "Of a kind from a later version.", "Too large", "By an author flag out of range."]) expect(onB.text()).not.toContain(text);
   }, 60_000);
 
   it("writes an edit on the process that heard it when the process that received it is killed before saving it", async () => {
@@ -299,7 +301,16 @@ describe.skipIf(skipped !== null)(`two server processes sharing documents throug
     typist.destroy();
     await c.kill("SIGKILL");
     expect(await storedText(documentId)).not.toContain("Only C ever received this line.");
+    const [{ last } = { last: 0 }] = await database.db.select({ last: sql<number>`coalesce(max(${schema.documentUpdates.seq}), 0)::int` }).from(schema.documentUpdates);
     await waitFor(async () => (await storedText(documentId)).includes("Only C ever received this line."), { timeoutMs: 15_000, what: "B to write the line C never said it saved" });
+    // Credited to Priya, who typed it, as C would have written it: the edit history names her.
+    const written = await database.db
+      .select({ name: schema.people.name })
+      .from(schema.documentUpdates)
+      .leftJoin(schema.people, eq(schema.people.id, schema.documentUpdates.authorId))
+      .where(and(eq(schema.documentUpdates.documentId, documentId), sql`${schema.documentUpdates.seq} > ${last}`));
+    expect(written.length).toBeGreaterThan(0);
+    expect(new Set(written.map((w) => w.name))).toEqual(new Set(["Priya Shah"]));
   }, 120_000);
 
   it("loses nothing when one process is killed with SIGKILL mid-typing and its client reconnects to the other", async () => {

@@ -10,6 +10,7 @@
  * listening, and saved after it read the log, was never heard here. Its sender's saved notice is
  * heard, though; while one may cover such an update, the document is read from the log again.
  */
+import type { AuthorId } from "@roundtable/domain";
 import * as Y from "yjs";
 
 export interface RemoteUpdateLimits {
@@ -20,10 +21,15 @@ export interface RemoteUpdateLimits {
   maxBytes: number;
 }
 
-interface Unconfirmed {
+/** An update to write, and whose edit it is (so the edit history credits them). */
+export interface RemoteUpdate {
+  update: Uint8Array;
+  authorId: AuthorId;
+}
+
+interface Unconfirmed extends RemoteUpdate {
   from: string;
   seq: number;
-  update: Uint8Array;
   heardAt: number;
   /** The lowest clock of each Yjs client in the update, read when first needed. */
   lowest?: Map<number, number>;
@@ -55,10 +61,10 @@ export class RemoteUpdates {
    * An update heard from `from` (already applied to the room). Returns the updates to write now
    * because too many are waiting: the oldest, which are the likeliest to be lost.
    */
-  heard(from: string, seq: number, update: Uint8Array, now: number): Uint8Array[] {
+  heard(from: string, seq: number, { update, authorId }: RemoteUpdate, now: number): RemoteUpdate[] {
     const sender = this.sender(from);
     if (sender.firstHeard === null) sender.firstHeard = seq;
-    this.unconfirmed.push({ from, seq, update, heardAt: now });
+    this.unconfirmed.push({ from, seq, update, authorId, heardAt: now });
     this.bytes += update.byteLength;
     let over = 0;
     let bytes = this.bytes;
@@ -96,14 +102,14 @@ export class RemoteUpdates {
   }
 
   /** The updates that waited longer than `waitMs` for their sender to say they are saved: now this process's to write. */
-  overdue(now: number): Uint8Array[] {
+  overdue(now: number): RemoteUpdate[] {
     let count = 0;
     while (count < this.unconfirmed.length && now - this.unconfirmed[count]!.heardAt >= this.limits.waitMs) count++;
     return count > 0 ? this.take(count) : [];
   }
 
   /** Every update still waiting (unloading, or shutting down: write them rather than forget them). */
-  takeAll(): Uint8Array[] {
+  takeAll(): RemoteUpdate[] {
     return this.take(this.unconfirmed.length);
   }
 
@@ -121,10 +127,10 @@ export class RemoteUpdates {
     return Y.encodeStateVector(clocks);
   }
 
-  private take(count: number): Uint8Array[] {
+  private take(count: number): RemoteUpdate[] {
     const taken = this.unconfirmed.splice(0, count);
     for (const u of taken) this.bytes -= u.update.byteLength;
-    return taken.map((u) => u.update);
+    return taken.map(({ update, authorId }) => ({ update, authorId }));
   }
 
   private sender(from: string): Sender {

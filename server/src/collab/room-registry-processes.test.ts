@@ -49,8 +49,8 @@ class Hub {
         here.set(name, listener);
         this.listeners.set(id, here);
         return {
-          publishUpdate: (seq, update) => {
-            for (const l of others(id)) l.arrived(name, seq, update);
+          publishUpdate: (seq, update, authorId) => {
+            for (const l of others(id)) l.arrived(name, seq, update, authorId);
           },
           publishAwareness: () => {},
           close: () => here.delete(name),
@@ -110,7 +110,8 @@ describe("two processes sharing a document", () => {
     expect(onB.doc.getText("t").toString()).toBe("Heard before it was saved.");
     expect(await storedText(database)).toBe("");
     await waitFor(async () => (await storedText(database)) === "Heard before it was saved.", { what: "B to write what A never said it saved" });
-    expect(database.stored(documentId).log.map((u) => u.authorId)).toEqual([null]);
+    // Credited to the person who typed it, as A would have written it.
+    expect(database.stored(documentId).log.map((u) => u.authorId)).toEqual([editor.personId]);
   });
 
   it("never keeps, so never writes, an update from another process that Yjs could not apply", async () => {
@@ -122,8 +123,8 @@ describe("two processes sharing a document", () => {
     // An empty deleted range: Yjs throws on it (the fan-out logs that), and in the log it would break every load.
     const e = encoding.createEncoder();
     for (const n of [0, 1, 999, 1, 5, 0]) encoding.writeVarUint(e, n); // no structs; one client's deletions: one range, of length 0
-    expect(() => onB.arrived("a", 1, encoding.toUint8Array(e))).toThrow();
-    onB.arrived("a", 2, Y.encodeStateAsUpdate(typed("Fine.")));
+    expect(() => onB.arrived("a", 1, encoding.toUint8Array(e), null)).toThrow();
+    onB.arrived("a", 2, Y.encodeStateAsUpdate(typed("Fine.")), null);
     await waitFor(async () => (await storedText(database)) === "Fine.", { what: "B to write the good one" });
     await b.updateLog.drain();
     expect(database.stored(documentId).log).toHaveLength(1);

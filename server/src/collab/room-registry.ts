@@ -24,7 +24,7 @@ import { UnfoldableDocumentError, type DocumentStorage } from "./document-storag
 import { defaultUpdateLogLimits, type UpdateLogLimits } from "../durability-config.js";
 import { UpdateLog } from "./update-log.js";
 import { LocalFanout, type DocumentChannel, type Fanout } from "../fanout/fanout.js";
-import { RemoteUpdates } from "./remote-updates.js";
+import { RemoteUpdates, type RemoteUpdate } from "./remote-updates.js";
 
 interface LiveRoom {
   room: Room;
@@ -237,10 +237,10 @@ export class RoomRegistry {
     const whenLoaded = (apply: (live: LiveRoom) => void) => (loaded ? apply(loaded) : early.push(apply));
     const channel = this.fanout.shared
       ? await this.fanout.openDocument(documentId, {
-          arrived: (from, seq, update) =>
+          arrived: (from, seq, update, authorId) =>
             whenLoaded((l) => {
               l.room.applyRemoteUpdate(update); // throws on a malformed update, which is then not kept either
-              this.writeRemote(l, l.remote.heard(from, seq, update, Date.now()));
+              this.writeRemote(l, l.remote.heard(from, seq, { update, authorId }, Date.now()));
             }),
           saved: (from, upTo) =>
             whenLoaded((l) => {
@@ -263,7 +263,7 @@ export class RoomRegistry {
         room: new Room(documentId, stored.updates, {
           onUpdate: (update, authorId) => {
             const seq = this.updateLog.append(documentId, update, authorId);
-            channel?.publishUpdate(seq, update);
+            channel?.publishUpdate(seq, update, authorId);
             this.options.onDocumentChanged?.(documentId, live.room, authorId, update);
             live.uncompacted++;
             if (live.uncompacted >= this.config.compactAfterUpdates) void this.compact(documentId, live);
@@ -340,8 +340,8 @@ export class RoomRegistry {
     }
   }
 
-  private writeRemote(live: LiveRoom, updates: readonly Uint8Array[]): void {
-    for (const update of updates) this.updateLog.append(live.room.documentId, update, null);
+  private writeRemote(live: LiveRoom, updates: readonly RemoteUpdate[]): void {
+    for (const { update, authorId } of updates) this.updateLog.append(live.room.documentId, update, authorId);
     live.uncompacted += updates.length;
   }
 

@@ -11,15 +11,17 @@
 import { RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { ServerOptions } from "socket.io";
 import type { AccessChange } from "../access/access-changes.js";
+import type { AuthorId } from "@roundtable/domain";
 import type { LimitOptions } from "../limiter.js";
 
 /** What a process with a document loaded hears about it from the other processes. */
 export interface DocumentListener {
   /**
    * An update another process (`from`, its id) has just received from its clients or made
-   * itself, not yet durable: numbered `seq` in that process's update log.
+   * itself, not yet durable: numbered `seq` in that process's update log, and by `authorId` (null
+   * for the server's own, or from a process of the version before authors were sent).
    */
-  arrived(from: string, seq: number, update: Uint8Array): void;
+  arrived(from: string, seq: number, update: Uint8Array, authorId: AuthorId): void;
   /** That process has made durable every update it numbered up to `upTo` (its numbers only grow). */
   saved(from: string, upTo: number): void;
   /** A durable update (from a process of the version before numbered updates, which published only those). */
@@ -34,8 +36,8 @@ export interface DocumentListener {
 
 /** One document's channel, open while the document is loaded on this process. */
 export interface DocumentChannel {
-  /** Tell the other processes of an update as it arrives, with its number in this process's update log. */
-  publishUpdate(seq: number, update: Uint8Array): void;
+  /** Tell the other processes of an update as it arrives, with its number in this process's update log and its author. */
+  publishUpdate(seq: number, update: Uint8Array, authorId: AuthorId): void;
   /** Tell the other processes how the presence of this process's clients changed. */
   publishAwareness(update: Uint8Array): void;
   /** Stop hearing about the document (it was unloaded). */

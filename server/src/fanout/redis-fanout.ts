@@ -4,7 +4,9 @@
  * document channel is one byte saying what it is (the byte is the format's version: a new
  * format is a new kind, and a kind a process does not know is ignored), the sending process's id
  * (a process hears its own publications and drops them), then by kind:
- * - `arrived`: the update's number in the sender's log (a varUint), then the update, as it arrives;
+ * - `arrivedBy`: the update's number in the sender's log (a varUint), its author (a byte, 1 when
+ *   the 16 bytes of their id follow, 0 for the server's own), then the update, as it arrives;
+ * - `arrived`: the same without the author; no longer sent, still read (from the version before);
  * - `saved`: a number (a varUint): the sender has saved every update it numbered up to that (sent
  *   every `savedNoticeMs` while there is something new to say, not once a batch);
  * - `awareness`: a presence update;
@@ -26,6 +28,7 @@ import type { Redis as RedisClient } from "ioredis";
 import type { Logger } from "pino";
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { ServerOptions } from "socket.io";
+import { isUuid, type AuthorId } from "@roundtable/domain";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { z } from "zod";
@@ -42,7 +45,7 @@ export interface RedisFanoutConfig {
   maxMessageBytes: number;
 }
 
-const kinds = { update: 0, awareness: 1, whoIsHere: 2, arrived: 3, saved: 4 } as const;
+const kinds = { update: 0, awareness: 1, whoIsHere: 2, arrived: 3, saved: 4, arrivedBy: 5 } as const;
 const senderBytes = 16;
 const headerBytes = 1 + senderBytes;
 /** How long opening a document waits for its channel while Redis is away; it catches up once Redis is back. */
@@ -148,7 +151,7 @@ export class RedisFanout implements Fanout {
       );
     } else this.publish(channel, kinds.whoIsHere, new Uint8Array());
     return {
-      publishUpdate: (seq, update) => this.publish(channel, kinds.arrived, update, seq),
+      publishUpdate: (seq, update, authorId) => this.publish(channel, kinds.arrivedBy, update, arrivedPrefix(seq, authorId)),
       publishAwareness: (update) => this.publish(channel, kinds.awareness, update),
       close: () => {
         if (this.documents.get(channel) !== listener) return;
@@ -196,7 +199,7 @@ export class RedisFanout implements Fanout {
   private publishSaved(): void {
     if (this.savedTimer) clearTimeout(this.savedTimer);
     this.savedTimer = null;
-    for (const [documentId, seq] of this.savedUpTo) this.publish(this.documentChannel(documentId), kinds.saved, noBytes, seq);
+    for (const [documentId, seq] of this.savedUpTo) this.publish(this.documentChannel(documentId), kinds.saved, noBytes, varUint(seq));
     this.savedUpTo.clear();
   }
 
@@ -204,14 +207,13 @@ export class RedisFanout implements Fanout {
     return `${this.prefix}doc:${documentId}`;
   }
 
-  /** Kind, sender, the number (for `arrived` and `saved`), then the bytes. */
-  private publish(channel: string, kind: number, bytes: Uint8Array, seq?: number): void {
-    const number = seq === undefined ? noBytes : varUint(seq);
-    const message = Buffer.allocUnsafe(headerBytes + number.byteLength + bytes.byteLength);
+  /** Kind, sender, what comes before the bytes (the number, for `arrivedBy` and `saved`), then the bytes. */
+  private publish(channel: string, kind: number, bytes: Uint8Array, prefix: Uint8Array = noBytes): void {
+    const message = Buffer.allocUnsafe(headerBytes + prefix.byteLength + bytes.byteLength);
     message[0] = kind;
     this.sender.copy(message, 1);
-    message.set(number, headerBytes);
-    message.set(bytes, headerBytes + number.byteLength);
+    message.set(prefix, headerBytes);
+    message.set(bytes, headerBytes + prefix.byteLength);
     this.pub.publish(channel, message).catch((err: unknown) => this.failed(err, "publish"));
   }
 
@@ -230,10 +232,12 @@ export class RedisFanout implements Fanout {
     const bytes = new Uint8Array(message.buffer, message.byteOffset + headerBytes, message.byteLength - headerBytes);
     try {
       switch (message[0]) {
-        case kinds.arrived: {
+        case kinds.arrived:
+        case kinds.arrivedBy: {
           const decoder = decoding.createDecoder(bytes);
           const seq = readSeq(decoder);
-          listener.arrived(message.toString("hex", 1, headerBytes), seq, bytes.subarray(decoder.pos));
+          const authorId = message[0] === kinds.arrivedBy ? readAuthor(decoder) : null;
+          listener.arrived(message.toString("hex", 1, headerBytes), seq, bytes.subarray(decoder.pos), authorId);
           return;
         }
         case kinds.saved: {
@@ -298,6 +302,27 @@ function readSeq(decoder: decoding.Decoder): number {
   const seq = decoding.readVarUint(decoder);
   if (!Number.isSafeInteger(seq) || seq < 1) throw new Error("an update number out of range");
   return seq;
+}
+
+/** An `arrivedBy` message's number and author. */
+function arrivedPrefix(seq: number, authorId: AuthorId): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, seq);
+  const id = isUuid(authorId) ? Buffer.from(authorId.replaceAll("-", ""), "hex") : null;
+  encoding.writeUint8(encoder, id ? 1 : 0);
+  if (id) encoding.writeUint8Array(encoder, id);
+  return encoding.toUint8Array(encoder);
+}
+
+/** An author's id (as the database writes a uuid), or null for the server's own. */
+function readAuthor(decoder: decoding.Decoder): AuthorId {
+  const flag = decoding.readUint8(decoder);
+  if (flag === 0) return null;
+  if (flag !== 1) throw new Error("an author flag out of range");
+  // Checked here: lib0 would read past the message into whatever shares its buffer.
+  if (decoder.arr.byteLength - decoder.pos < 16) throw new Error("an author's id cut short");
+  const hex = Buffer.from(decoding.readUint8Array(decoder, 16)).toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function varUint(n: number): Uint8Array {
