@@ -275,7 +275,6 @@ describe.skipIf(skipped !== null)(`two server processes sharing documents throug
       frame(3, Buffer.from([0]), line("Numbered nought.")), // numbers start at 1
       frame(4, Buffer.from([5, 1])), // a saved notice with bytes after its number
       frame(5, Buffer.from([1, 2]), line("By an author flag out of range.")), // 0 or 1 only
-      frame(5, Buffer.from([1, 1, 7, 7])), // an author's id cut short: it is 16 bytes
       frame(9, Buffer.from([1]), line("Of a kind from a later version.")),
       frame(3, Buffer.from([1]), Buffer.from([255, 255, 255])), // not an update
       frame(3, Buffer.from([2]), line(`Too large ${"x".repeat(10 * 1024 * 1024)}`)), // past the document limit

@@ -11,8 +11,18 @@ const opened = useDatabaseUnderTest();
 const updateColumns = [
   { name: "document_id", type: "uuid" },
   { name: "update", type: "bytea" },
-  { name: "author_id", type: "uuid" },
+  { name: "author_id", type: "uuid", nullUnlessIn: { table: "people", column: "id" } },
 ] as const;
+
+async function newPerson(): Promise<string> {
+  const { db } = opened();
+  const [service] = await db.insert(schema.services).values({ name: "Rows", area: "Here" }).returning({ id: schema.services.id });
+  const [person] = await db
+    .insert(schema.people)
+    .values({ serviceId: service!.id, name: "Writer", email: `${randomUUID()}@example.test`, role: "keyworker" })
+    .returning({ id: schema.people.id });
+  return person!.id;
+}
 
 async function newDocument(): Promise<string> {
   const [doc] = await opened().db.insert(schema.documents).values({ kind: "care-plan", title: "Rows", visibility: "professionals" }).returning({ id: schema.documents.id });
@@ -28,6 +38,22 @@ describe("inserting many rows as plain SQL", () => {
     const rows = await db.select().from(schema.documentUpdates).where(eq(schema.documentUpdates.documentId, documentId)).orderBy(asc(schema.documentUpdates.seq));
     expect(rows.map((r) => Buffer.from(r.update).toString("hex"))).toEqual(updates.map((u) => Buffer.from(u).toString("hex")));
     expect(rows.every((r) => r.authorId === null)).toBe(true);
+  });
+
+  it("writes authors as given, and one who is not a person as none rather than refusing the rows", async () => {
+    const { db } = opened();
+    const documentId = await newDocument();
+    const writer = await newPerson();
+    const stranger = randomUUID();
+    const authors = [writer, null, stranger, writer];
+    await insertRows(db, "document_updates", updateColumns, authors.map((a, i) => [documentId, new Uint8Array([i]), a]));
+    const rows = await db.select().from(schema.documentUpdates).where(eq(schema.documentUpdates.documentId, documentId)).orderBy(asc(schema.documentUpdates.seq));
+    expect(rows.map((r) => [r.update[0], r.authorId])).toEqual([
+      [0, writer],
+      [1, null],
+      [2, null],
+      [3, writer],
+    ]);
   });
 
   it("writes nothing when one row is refused", async () => {

@@ -12,11 +12,14 @@ import { foldUpdates, type DocumentStorage, type StoredState, type StoredUpdate 
 /** Keeps the delete's parameter list well under Postgres's limit; a longer log takes several passes. */
 const maxRowsPerCompaction = 10_000;
 
-/** The update log's columns, as insertRows writes them. */
+/**
+ * The update log's columns, as insertRows writes them. An author who is not a person is written
+ * as none: an id from another process (ADR 0039) must not be able to stop every edit being saved.
+ */
 const updateLogColumns: readonly InsertColumn[] = [
   { name: "document_id", type: "uuid" },
   { name: "update", type: "bytea" },
-  { name: "author_id", type: "uuid" },
+  { name: "author_id", type: "uuid", nullUnlessIn: { table: "people", column: "id" } },
 ];
 
 /** The updates of a packed tail (see load), as views of it. */

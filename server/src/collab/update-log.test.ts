@@ -71,6 +71,31 @@ describe("the update log", () => {
     expect(storage.stored("document").log.map((u) => u.update[0])).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 
+  it("goes back to the write interval once what a drain waited for is written, though edits keep coming", async () => {
+    let batches = 0;
+    const storage = new (class extends MemoryDocumentStorage {
+      override async appendBatch(updates: Parameters<MemoryDocumentStorage["appendBatch"]>[0]) {
+        batches++;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return super.appendBatch(updates);
+      }
+    })();
+    const { log } = updateLog(storage, { writeIntervalMs: 1000 });
+    let n = 0;
+    const typing = setInterval(() => log.append("document", new Uint8Array([n++ % 256]), serverAuthor), 20);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // A read of the document gave up waiting (drainWithin) while edits went on arriving.
+    expect(await log.drainWithin(1)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 2300));
+    clearInterval(typing);
+    await log.drain();
+    log.stop();
+    expect(log.written).toBe(n);
+    // 2.5 s of typing: the first write, those the drain pressed, then one a second and the last
+    // drain's; pressing until the queue empties would have written one every 100 ms.
+    expect(batches).toBeLessThanOrEqual(7);
+  });
+
   it("keeps a batch that failed at the head of the queue and writes everything, in order, once storage is back", async () => {
     const storage = new ControlledStorage();
     storage.failure = new Error("the database is away");

@@ -61,6 +61,8 @@ export class UpdateLog {
   private lastSeq = 0;
   /** When the last batch was started (performance.now()). */
   private lastWriteAt = Number.NEGATIVE_INFINITY;
+  /** The last update a drain waits for: batches up to it do not wait out the write interval. */
+  private pressUpTo = 0;
   private readonly failures: RateLimitedFailureLog;
   private readonly stallCheck: NodeJS.Timeout;
   /** Updates written since start; read by the benchmark and tests. */
@@ -102,6 +104,7 @@ export class UpdateLog {
   /** Resolves once everything appended so far is written. */
   drain(): Promise<void> {
     if (this.queue.length === 0 && !this.inFlight) return Promise.resolve();
+    this.pressUpTo = this.lastSeq;
     if (this.consecutiveFailures === 0) this.writeNow();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
@@ -132,7 +135,7 @@ export class UpdateLog {
     this.schedule(0, true);
   }
 
-  /** `pressing`: someone waits for the log to drain, so the write interval is not waited out. */
+  /** `pressing`: a drain waits for the next batch, so the write interval is not waited out. */
   private schedule(delay = this.options.groupCommitMs, pressing = false): void {
     if (this.timer || this.inFlight || this.stopped) return;
     const wait = pressing ? delay : Math.max(delay, this.lastWriteAt + (this.options.writeIntervalMs ?? 0) - performance.now());
@@ -142,7 +145,7 @@ export class UpdateLog {
       this.inFlight = this.writeBatch().finally(() => {
         this.inFlight = null;
         if (this.queue.length > 0) {
-          this.schedule(this.consecutiveFailures > 0 ? this.retryDelay() : this.options.groupCommitMs, this.idleWaiters.length > 0);
+          this.schedule(this.consecutiveFailures > 0 ? this.retryDelay() : this.options.groupCommitMs, this.queue[0]!.seq <= this.pressUpTo);
         }
         else for (const resolve of this.idleWaiters.splice(0)) resolve();
       });
