@@ -8,13 +8,16 @@ describe("configuration", () => {
     expect(config.port).toBe(3000);
     expect(config.dataDir).toBe("/home/keyworker/roundtable/data");
     expect(config.databaseUrl).toBeUndefined();
-    expect(config.collab).toEqual(defaultCollabConfig);
+    // Writes to PGlite are not spaced out: that raised its memory at rest (ADR 0040).
+    expect(config.collab).toEqual({ ...defaultCollabConfig, writeIntervalMs: 0 });
   });
 
   it("uses Postgres, and no data directory, when DATABASE_URL is set", () => {
     const config = loadConfig({ DATABASE_URL: "postgres://127.0.0.1:5432/test" });
     expect(config.dataDir).toBeUndefined();
     expect(config.databaseUrl).toBe("postgres://127.0.0.1:5432/test");
+    expect(config.collab.writeIntervalMs).toBe(defaultCollabConfig.writeIntervalMs);
+    expect(loadConfig({ DATABASE_URL: "postgres://127.0.0.1:5432/test", COLLAB_WRITE_INTERVAL_MS: "5" }).collab.writeIntervalMs).toBe(5);
   });
 
   it("says which variable is wrong", () => {
