@@ -24,8 +24,11 @@
  * (default: the first two, postgres too with DATABASE_URL set, and redis with REDIS_URL as well); --docs D --clients C --rate R
  * to run one load level instead of the issue's two (10 × 10 × 5/s and 20 × 10 × 10/s);
  * --cold-load N (default 10000; 0 for none): after the rounds, Roundtable is stopped, five care
- * plans are each given an update log of N updates (and no newer snapshot), as a crash would leave
- * them, and once it is started again each one's first opening is timed, connect to synced.
+ * plans (--cold-docs to change how many) are each given an update log of N updates (and no newer
+ * snapshot), as a crash would leave them, and once it is started again each one's first opening
+ * is timed, connect to synced, with where its time went as the server logged it. The server keeps
+ * those logs as they are (the issue's case); with --cold-folded it starts as configured, and so
+ * folds each long log into a snapshot before it serves, as it does after a crash.
  * SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=…" profiles the Roundtable servers.
  */
 import { readFileSync } from "node:fs";
@@ -35,7 +38,7 @@ import { closeCodes } from "@roundtable/domain";
 import buildServer from "../test/support/build-server.js";
 import { median, percentile, processCpuSeconds, round3 } from "./process-stats.js";
 import type { CollabClient } from "../test/support/collab-client.js";
-import { startTarget, targetTitles, type Target, type TargetName } from "./collab-targets.js";
+import { startTarget, targetTitles, type ColdLoad, type Target, type TargetName } from "./collab-targets.js";
 import { workloadFor, workloadKinds, type Workload, type WorkloadKind } from "./collab-workloads.js";
 
 const { values } = parseArgs({
@@ -46,6 +49,8 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "10" },
     servers: { type: "string" },
     "cold-load": { type: "string", default: "10000" },
+    "cold-docs": { type: "string", default: "5" },
+    "cold-folded": { type: "boolean", default: false },
     docs: { type: "string" },
     clients: { type: "string" },
     rate: { type: "string" },
@@ -199,8 +204,9 @@ async function main(): Promise<void> {
   for (const name of servers) targets.push(await startTarget(name, caps, process.env.DATABASE_URL));
   const rss = new Map(targets.map((t) => [t.name, { atStart: rssMiB(t.pids), atEnd: 0 }]));
   const results: RoundResult[] = [];
-  const coldLoads = new Map<TargetName, number[]>();
+  const coldLoads = new Map<TargetName, ColdLoad[]>();
   const coldUpdates = Number(values["cold-load"]);
+  const coldDocs = Number(values["cold-docs"]);
   let failed = false;
   try {
     for (const level of levels) {
@@ -220,8 +226,8 @@ async function main(): Promise<void> {
     }
     for (const target of targets) {
       if (!target.coldLoad || coldUpdates === 0) continue;
-      console.log(`\n${targetTitles[target.name]}: opening care plans with ${coldUpdates} updates in their logs, once each, after a restart…`);
-      coldLoads.set(target.name, await target.coldLoad("care-plan", 5, coldUpdates));
+      console.log(`\n${targetTitles[target.name]}: opening ${coldDocs} care plans with ${coldUpdates} updates in their logs, once each, after a restart…`);
+      coldLoads.set(target.name, await target.coldLoad("care-plan", coldDocs, coldUpdates, values["cold-folded"]));
     }
   } finally {
     for (const target of targets) {
@@ -294,11 +300,20 @@ async function main(): Promise<void> {
     }
   }
   if (coldLoads.size > 0) {
-    console.log(`\n### Cold load: a care plan with ${coldUpdates} updates in its log, opened first after a restart (connect to synced)\n`);
-    console.log("| server | each of five (ms) | median (ms) | target < 50 ms |\n| --- | --- | --- | --- |");
-    for (const [name, times] of coldLoads) {
-      const m = median(times);
-      console.log(`| ${targetTitles[name]} | ${times.map((t) => t.toFixed(1)).join(", ")} | ${m.toFixed(1)} | ${m < 50 ? "met" : "MISSED"} |`);
+    const asLeft = values["cold-folded"] ? "folded into a snapshot by the server as it started" : "no snapshot";
+    console.log(`\n### Cold load: a care plan with ${coldUpdates} updates in its log (${asLeft}), opened first after a restart (connect to synced)\n`);
+    console.log("| server | each, in order (ms) | median (ms) | target < 50 ms |\n| --- | --- | --- | --- |");
+    for (const [name, loads] of coldLoads) {
+      const m = median(loads.map((l) => l.ms));
+      console.log(`| ${targetTitles[name]} | ${loads.map((l) => l.ms.toFixed(1)).join(", ")} | ${m.toFixed(1)} | ${m < 50 ? "met" : "MISSED"} |`);
+    }
+    console.log("\nWhere each opening's time went, in order (ms; the server's steps as it logged them, the rest outside it: the handshake, the sync exchange, the client applying the state):\n");
+    console.log("| server | opening | session | access check | audit visit | read the log | build the document | room, other | join | rest | total |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    for (const [name, loads] of coldLoads) {
+      for (const [i, { ms, server: s }] of loads.entries()) {
+        const cells = s ? [s.session, s.access - s.session, s.visit - s.access, s.readMs, s.buildMs, s.room - s.visit - s.readMs - s.buildMs, s.joined - s.room, ms - s.joined].map((c) => c.toFixed(1)) : ["not logged", "", "", "", "", "", "", ""];
+        console.log(`| ${targetTitles[name]} | ${i + 1} | ${cells.join(" | ")} | ${ms.toFixed(1)} |`);
+      }
     }
   }
   console.log(`\n| server | RSS at start / end (MiB) |\n| --- | --- |`);
@@ -308,7 +323,7 @@ async function main(): Promise<void> {
   const refused = results.reduce((n, r) => n + (r.closes.get(closeCodes.outsideModel) ?? 0), 0);
   const closedByServer = results.filter((r) => r.closes.size > 0).map((r) => `${targetTitles[r.target]}: ${[...r.closes].map(([code, n]) => `${code} × ${n}`).join(", ")}`);
   if (closedByServer.length) console.log(`\nConnections the servers closed: ${closedByServer.join("; ")}`);
-  console.log(`\n${JSON.stringify({ kind: workload.kind, rounds: ROUNDS, seconds: S, summary, coldLoadMs: Object.fromEntries(coldLoads), rssMiB: Object.fromEntries(rss) })}`);
+  console.log(`\n${JSON.stringify({ kind: workload.kind, rounds: ROUNDS, seconds: S, summary, coldLoadMs: Object.fromEntries([...coldLoads].map(([name, loads]) => [name, loads.map((l) => l.ms)])), coldLoadSteps: Object.fromEntries(coldLoads), rssMiB: Object.fromEntries(rss) })}`);
   if (failed || !everyDelivered || refused > 0) {
     console.log(`\nFAILED: ${[failed && "edits not stored", !everyDelivered && "edits not delivered", refused > 0 && `${refused} connections refused as outside the model`].filter(Boolean).join("; ")}`);
     process.exitCode = 1;

@@ -62,13 +62,27 @@ export interface Target {
    * Roundtable only: makes `docs` documents whose update logs hold `updates` updates each (and no
    * more snapshot than a new one has), with the server stopped, as a crash would leave them; starts
    * it again and times each one's first opening, from connecting to synced. Milliseconds.
+   * `asConfigured`: the server is started again with its own setting for folding the log, so it
+   * folds every long log before it serves (as it does after a crash), instead of keeping them.
    */
-  coldLoad?(kind: string, docs: number, updates: number): Promise<number[]>;
+  coldLoad?(kind: string, docs: number, updates: number, asConfigured?: boolean): Promise<ColdLoad[]>;
   /**
    * Stops the server; for Roundtable, how many edits each document asked about holds as stored
    * (its snapshot and update log read back, and the edits in it counted by `editsIn`).
    */
   stop(countStoredFor: string[], editsIn: (doc: Y.Doc) => number): Promise<Map<string, number> | null>;
+}
+
+/**
+ * One timed opening, and where its time went on the server, as the server logged it at debug
+ * level (milliseconds since the upgrade arrived when each step ended: the session read, the
+ * access check, the audit visit, the room loaded, the connection joined; and, within loading
+ * the room, reading the stored state and building the document from it). Null where the server
+ * logged nothing for it.
+ */
+export interface ColdLoad {
+  ms: number;
+  server: { session: number; access: number; visit: number; room: number; joined: number; readMs: number; buildMs: number } | null;
 }
 
 /** The per-person caps, raised for a run whose clients are all one person. */
@@ -203,7 +217,7 @@ async function startRoundtable(name: "pglite" | "postgres" | "redis", caps: Caps
     target.processesOf = (clients) => proxy.serversOf(clients.map((c) => tags.get(c) ?? ""));
     return target;
   }
-  target.coldLoad = async (kind, docs, updates) => {
+  target.coldLoad = async (kind, docs, updates, asConfigured = false) => {
     const ids = await target.newDocuments(kind, (n) => `Cold load ${n}`, docs);
     await servers[0]!.kill("SIGTERM");
     const database = await openDatabase({ url: storage.databaseUrl, dataDir: storage.dataDir });
@@ -225,7 +239,10 @@ async function startRoundtable(name: "pglite" | "postgres" | "redis", caps: Caps
       doc.destroy();
     }
     await database.close();
-    servers[0] = await startChildServer(storage, await freePort(), env, options);
+    // At debug level, the server logs where each opening's time went (see ColdLoad).
+    const restartEnv: NodeJS.ProcessEnv = { ...env, LOG_LEVEL: "debug" };
+    if (asConfigured) delete restartEnv.COLLAB_COMPACT_AFTER_UPDATES;
+    servers[0] = await startChildServer(storage, await freePort(), restartEnv, options);
     target.pids = [servers[0].process.pid!];
     priya = await signIn(baseUrl(), "priya.shah");
     const times: number[] = [];
@@ -235,7 +252,30 @@ async function startRoundtable(name: "pglite" | "postgres" | "redis", caps: Caps
       times.push(performance.now() - started);
       client.destroy();
     }
-    return times;
+    const logged = serverLogLines(servers[0].output());
+    return ids.map((documentId, i) => {
+      const opened = logged.find((l) => l.msg === "opened a document" && l.documentId === documentId)?.msSinceUpgrade as Record<string, number> | undefined;
+      const loaded = logged.find((l) => l.msg === "loaded a document" && l.documentId === documentId);
+      const server =
+        opened && loaded
+          ? { session: opened.session!, access: opened.access!, visit: opened.visit!, room: opened.room!, joined: opened.joined!, readMs: Number(loaded.readMs), buildMs: Number(loaded.buildMs) }
+          : null;
+      return { ms: times[i]!, server };
+    });
   };
   return target;
+}
+
+/** The JSON lines of a server's output (pino's), skipping anything else. */
+function serverLogLines(output: string): Record<string, unknown>[] {
+  const lines: Record<string, unknown>[] = [];
+  for (const line of output.split("\n")) {
+    if (!line.startsWith("{")) continue;
+    try {
+      lines.push(JSON.parse(line) as Record<string, unknown>);
+    } catch {
+      // not a log line
+    }
+  }
+  return lines;
 }

@@ -258,7 +258,9 @@ export class RoomRegistry {
       : null;
     let live: LiveRoom;
     try {
+      const reading = performance.now();
       const stored = await this.storage.load(documentId);
+      const building = performance.now();
       live = {
         room: new Room(documentId, stored.updates, {
           onUpdate: (update, authorId) => {
@@ -284,6 +286,8 @@ export class RoomRegistry {
         catchingUp: false,
         catchUpAgain: false,
       };
+      const tenths = (ms: number) => Math.round(ms * 10) / 10;
+      this.log.debug({ documentId, updates: stored.updates.length, readMs: tenths(building - reading), buildMs: tenths(performance.now() - building) }, "loaded a document");
     } catch (err) {
       // A log that cannot be read, or a stored update that cannot be applied: no channel left open.
       channel?.close();
