@@ -108,15 +108,29 @@ describe("what the projector skips", () => {
     room.destroy();
   });
 
-  it("skips nothing when several processes project (another may have written since its last look)", async () => {
+  it("with several processes, skips too while no process has projected since its last look, and looks when one has", async () => {
     const { documentId, room, projector, addAction } = await projectorOnNewDocument(60_000, { several: true, catchUpWaitMs: 0 });
+    const { db } = documents.database;
+    const typeAround = async () => {
+      room.doc.transact(() => room.doc.getXmlFragment("default").push([new Y.XmlElement("paragraph")]), { personId });
+      projector.schedule(documentId, room, personId);
+      await projector.settle();
+    };
     const actionId = addAction({ personId });
     projector.schedule(documentId, room, personId);
     await projector.settle();
+    expect(await textOf(actionId)).toBe("Send the updated timetable");
+
+    // Nobody else has projected: words typed around the action do not make it look.
     await tamperWith(actionId);
-    room.doc.transact(() => room.doc.getXmlFragment("default").push([new Y.XmlElement("paragraph")]), { personId });
-    projector.schedule(documentId, room, personId);
-    await projector.settle();
+    await typeAround();
+    expect(await textOf(actionId)).toBe("Changed behind the projector's back");
+
+    // Another process projects this document (its record changes): the next change makes this one look.
+    const other = new Y.Doc();
+    other.getText("elsewhere").insert(0, "another process's copy");
+    await db.update(schema.actionProjections).set({ stateVector: Y.encodeSnapshot(Y.snapshot(other)) }).where(eq(schema.actionProjections.documentId, documentId));
+    await typeAround();
     expect(await textOf(actionId)).toBe("Send the updated timetable");
     room.destroy();
   });

@@ -37,6 +37,13 @@ interface Known {
   /** The actions it held when last projected in full, as text, and when that was. */
   projected: string | null;
   projectedAt: number;
+  /**
+   * Several processes: the last projection's record (action_projections, as base64; "" for
+   * none) as this process left it or found it at its last projection. While it still reads the
+   * same, no process has projected this document since, so the table holds what this process
+   * last projected.
+   */
+  row: string | null;
 }
 
 /** Documents remembered at most; the one remembered longest is forgotten first. */
@@ -133,7 +140,7 @@ export class ActionProjector {
       .where(eq(schema.documents.id, documentId));
     if (!document) return null;
     if (this.known.size >= maxKnown) this.known.delete(this.known.keys().next().value!);
-    const known: Known = { ...document, projected: null, projectedAt: 0 };
+    const known: Known = { ...document, projected: null, projectedAt: 0, row: null };
     this.known.set(documentId, known);
     return known;
   }
@@ -142,11 +149,16 @@ export class ActionProjector {
     const document = await this.knownOf(documentId);
     if (!document) return;
     // Most changes are to the words around the actions: when the actions read as they did at the
-    // last projection, which was recent, there is nothing to write and nothing to read. Not with
-    // several processes: another may have projected this document since, and this copy coming
-    // back to what it last projected (an undo) would then leave that other projection standing.
+    // last projection, which was recent, there is nothing to write and nothing to read. With
+    // several processes, one read first: another may have projected this document since, and
+    // this copy coming back to what it last projected (an undo) would then leave that other
+    // projection standing. Every projection that writes records itself (action_projections), so
+    // while that record reads as this process last saw it, nobody has.
     const startedAt = Date.now();
-    if (!this.processes.several && startedAt - document.projectedAt < this.recheckAfterMs && JSON.stringify(projectActions(richTextToJson(doc))) === document.projected) return;
+    if (startedAt - document.projectedAt < this.recheckAfterMs && JSON.stringify(projectActions(richTextToJson(doc))) === document.projected) {
+      if (!this.processes.several) return;
+      if (document.row !== null && (await this.lastProjectionRecord(documentId)) === document.row) return;
+    }
     // What to do once the projection has committed (remember it, tell people): not before.
     const afterCommit: (() => void)[] = [];
     const committed = () => {
@@ -203,9 +215,12 @@ export class ActionProjector {
         return caseId ? [{ ...a, caseId }] : [];
       });
     };
+    // Several processes: the record of the last projection once this one commits (see Known.row).
+    let recordAfter: string | null = null;
     const done = () => {
       document.projected = actionsProjected;
       document.projectedAt = startedAt;
+      document.row = recordAfter;
     };
     const storedRows = await q.select().from(schema.actions).where(eq(schema.actions.documentId, documentId));
     let placed = place();
@@ -213,7 +228,9 @@ export class ActionProjector {
     const ownIds = new Set(storedRows.map((r) => r.id));
     const newIds = placed.map((a) => a.id).filter((id) => !ownIds.has(id));
     if (await this.reissueIdsTrackedElsewhere(q, documentId, doc, newIds)) placed = place();
-    if (seen && (await this.behindLastProjection(q, documentId, seen))) {
+    const last = seen ? await this.lastProjection(q, documentId) : null;
+    recordAfter = last ? asRecord(last) : "";
+    if (seen && last && !hasSeen(seen, Y.decodeSnapshot(last))) {
       if (p.mayWait) return "behind";
       // Its sender may have died before saving it: what this process has is then all there is.
       this.log.warn({ documentId }, "projected actions from a copy of the document that has not heard of every update an earlier projection had");
@@ -266,6 +283,7 @@ export class ActionProjector {
       }
       if (seen) {
         const stateVector = Y.encodeSnapshot(seen);
+        recordAfter = asRecord(stateVector);
         await tx
           .insert(schema.actionProjections)
           .values({ documentId, stateVector })
@@ -283,13 +301,19 @@ export class ActionProjector {
     return "done";
   }
 
-  /** Whether the last projection written had seen an update (or a deletion) that this copy of the document has not. */
-  private async behindLastProjection(q: Db, documentId: string, seen: Y.Snapshot): Promise<boolean> {
+  /** What the last projection written had seen of the document (an encoded Y.Snapshot), or null if none was. */
+  private async lastProjection(q: Db, documentId: string): Promise<Uint8Array | null> {
     const [last] = await q
       .select({ snapshot: schema.actionProjections.stateVector })
       .from(schema.actionProjections)
       .where(eq(schema.actionProjections.documentId, documentId));
-    return last ? !hasSeen(seen, Y.decodeSnapshot(last.snapshot)) : false;
+    return last?.snapshot ?? null;
+  }
+
+  /** The last projection's record as Known.row keeps it ("" for none), read outside any lock. */
+  private async lastProjectionRecord(documentId: string): Promise<string> {
+    const last = await this.lastProjection(this.db, documentId);
+    return last ? asRecord(last) : "";
   }
 
   /**
@@ -351,4 +375,9 @@ export function hasSeen(mine: Y.Snapshot, other: Y.Snapshot): boolean {
     }
   }
   return true;
+}
+
+/** A projection's record (its encoded snapshot) as a string to compare. */
+function asRecord(snapshot: Uint8Array): string {
+  return Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength).toString("base64");
 }
