@@ -12,7 +12,8 @@
  * from the moment its author made it. At the end Roundtable is stopped and each document read back
  * from its database: every edit must be in it. Prints each server's medians over the rounds and Roundtable's ratios
  * to the stock server against the targets (p50 within 1.1×, p99 within 1.2×), and the two
- * processes' p99 ÷ the one Postgres process's (within 2×). Missing a target is
+ * processes' p99 ÷ the one Postgres process's (within 2×), with each server's CPU a round and, on
+ * Postgres, the CPU its database's backends spent meanwhile (the same two cores). Missing a target is
  * reported, not an error; an edit not delivered or not stored, or a connection the server closed
  * for an update outside the document's model (4423), fails the run.
  *
@@ -29,7 +30,8 @@
  * is timed, connect to synced, with where its time went as the server logged it. The server keeps
  * those logs as they are (the issue's case); with --cold-folded it starts as configured, and so
  * folds each long log into a snapshot before it serves, as it does after a crash.
- * SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=…" profiles the Roundtable servers.
+ * SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=…" profiles the Roundtable servers, STOCK_NODE_ARGS the
+ * stock server.
  */
 import { readFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -100,6 +102,26 @@ function cpuSeconds(pids: (number | "self")[]): number {
   return pids.reduce<number>((sum, pid) => sum + processCpuSeconds(pid), 0);
 }
 
+/** CPU seconds so far of each process that still exists (a database backend may come and go). */
+function cpuByPid(pids: number[]): Map<number, number> {
+  const cpu = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      cpu.set(pid, processCpuSeconds(pid));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return cpu;
+}
+
+/** CPU the target's database spent between two readings: backends that started meanwhile count from nothing. */
+function databaseCpuBetween(start: Map<number, number>, end: Map<number, number>): number {
+  let seconds = 0;
+  for (const [pid, now] of end) seconds += now - (start.get(pid) ?? 0);
+  return round3(seconds);
+}
+
 
 interface RoundResult {
   target: TargetName;
@@ -114,7 +136,8 @@ interface RoundResult {
   /** Two processes: p99 of deliveries on the author's own process and across to the other, and how many crossed. */
   split: { sameP99: number; otherP99: number; other: number; all: number } | undefined;
   closes: Map<number, number>;
-  cpu: { server: number; bench: number };
+  /** `database`: Postgres's backends for this target (null where there is none apart from the server). */
+  cpu: { server: number; bench: number; database: number | null };
   benchLoopP99: number;
 }
 
@@ -165,6 +188,7 @@ async function runRound(target: Target, level: Level, workload: Workload): Promi
   // The clients share this process: its own event-loop delay is part of every figure measured.
   const benchLoop = monitorEventLoopDelay({ resolution: 1 });
   benchLoop.enable();
+  const databaseAtStart = target.databasePids ? cpuByPid(await target.databasePids()) : null;
   const cpuAtStart = { server: cpuSeconds(target.pids), bench: cpuSeconds(["self"]) };
   const timers = edits.map((edit) => {
     const start = setTimeout(() => {
@@ -182,7 +206,10 @@ async function runRound(target: Target, level: Level, workload: Workload): Promi
     clearInterval(t);
   }
   benchLoop.disable();
-  const cpu = { server: round3(cpuSeconds(target.pids) - cpuAtStart.server), bench: round3(cpuSeconds(["self"]) - cpuAtStart.bench) };
+  const serverCpu = round3(cpuSeconds(target.pids) - cpuAtStart.server);
+  const benchCpu = round3(cpuSeconds(["self"]) - cpuAtStart.bench);
+  const database = databaseAtStart && target.databasePids ? databaseCpuBetween(databaseAtStart, cpuByPid(await target.databasePids())) : null;
+  const cpu = { server: serverCpu, bench: benchCpu, database };
   const expected = sent * (C - 1);
   const settleUntil = Date.now() + 10_000;
   while (delivered < expected && Date.now() < settleUntil) await new Promise((r) => setTimeout(r, 50));
@@ -220,7 +247,7 @@ async function main(): Promise<void> {
           const { p50, p99 } = result.latency;
           const lost = result.expected - result.delivered;
           const split = result.split ? ` (p99 on the author's process ${result.split.sameP99} ms, on the other ${result.split.otherP99} ms, ${result.split.other} of ${result.split.all} crossed)` : "";
-          console.log(`  round ${r + 1}, ${targetTitles[target.name]}: p50 ${p50} ms, p99 ${p99} ms${split}, ${result.delivered}/${result.expected} delivered${lost ? ` (${lost} MISSING)` : ""}, server CPU ${result.cpu.server} s`);
+          console.log(`  round ${r + 1}, ${targetTitles[target.name]}: p50 ${p50} ms, p99 ${p99} ms${split}, ${result.delivered}/${result.expected} delivered${lost ? ` (${lost} MISSING)` : ""}, server CPU ${result.cpu.server} s${result.cpu.database === null ? "" : `, database CPU ${result.cpu.database} s`}`);
         }
       }
     }
@@ -260,6 +287,7 @@ async function main(): Promise<void> {
             delivered: rounds.reduce((n, r) => n + r.delivered, 0),
             expected: rounds.reduce((n, r) => n + r.expected, 0),
             serverCpuSecondsMedian: median(rounds.map((r) => r.cpu.server)),
+            databaseCpuSecondsMedian: rounds[0]?.cpu.database === null ? null : median(rounds.map((r) => r.cpu.database ?? 0)),
             benchLoopDelayP99Median: median(rounds.map((r) => r.benchLoopP99)),
             ...(rounds[0]?.split && {
               sameProcessP99Median: median(rounds.map((r) => r.split!.sameP99)),
@@ -274,10 +302,13 @@ async function main(): Promise<void> {
 
   for (const { level, servers: byServer } of summary) {
     console.log(`\n### ${levelName(level)}: medians of ${ROUNDS} interleaved rounds\n`);
-    console.log("| server | p50 ms | p99 ms | p50 by round | p99 by round | delivered | server CPU s a round |\n| --- | --- | --- | --- | --- | --- | --- |");
+    console.log(
+      "| server | p50 ms | p99 ms | p50 by round | p99 by round | delivered | server CPU s a round | Postgres CPU s a round |\n| --- | --- | --- | --- | --- | --- | --- | --- |",
+    );
     for (const [name, s] of Object.entries(byServer)) {
+      const database = s.databaseCpuSecondsMedian ?? (name === "pglite" ? "(in the server's)" : "none");
       console.log(
-        `| ${targetTitles[name as TargetName]} | ${s.p50Median} | ${s.p99Median} | ${s.p50Rounds.join(", ")} | ${s.p99Rounds.join(", ")} | ${((s.delivered / s.expected) * 100).toFixed(2)}% | ${s.serverCpuSecondsMedian} |`,
+        `| ${targetTitles[name as TargetName]} | ${s.p50Median} | ${s.p99Median} | ${s.p50Rounds.join(", ")} | ${s.p99Rounds.join(", ")} | ${((s.delivered / s.expected) * 100).toFixed(2)}% | ${s.serverCpuSecondsMedian} | ${database} |`,
       );
     }
     const single = byServer.postgres;

@@ -24,6 +24,7 @@ import { applyStoredUpdates } from "@roundtable/collab";
 import { openDatabase } from "@roundtable/db";
 import { createTestDatabase } from "@roundtable/db/testing";
 import type { CaseSummary, DocumentDetail } from "@roundtable/domain";
+import { sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { PostgresDocumentStorage } from "../src/collab/postgres-document-storage.js";
 import { signIn } from "../test/support/api-client.js";
@@ -53,6 +54,12 @@ export interface Target {
   connect(documentId: string): Promise<CollabClient>;
   /** Two-process target only: which of its processes each client is connected to (0 or 1; null if unknown). */
   processesOf?(clients: CollabClient[]): Promise<(number | null)[]>;
+  /**
+   * Roundtable on Postgres: the database server's processes serving this target's database now
+   * (its connections' backends), so a round can count the CPU the database spent on it. The
+   * stock server has no database, and PGlite runs inside the server's own process.
+   */
+  databasePids?(): Promise<number[]>;
   /** The server's address (http://…), for requests such as GET /api/health. */
   baseUrl(): string;
   /** Where clients connect (ws://…), and the cookie they carry (null for none): for clients in other processes. */
@@ -102,7 +109,11 @@ export async function startTarget(name: TargetName, caps: Caps, databaseUrl: str
 async function startStock(): Promise<Target> {
   const port = await freePort();
   const script = createRequire(import.meta.url).resolve("@y/websocket-server/package.json").replace(/package\.json$/, "src/server.js");
-  const child = spawn(process.execPath, [script], { env: { ...process.env, HOST: "127.0.0.1", PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  // STOCK_NODE_ARGS="--cpu-prof --cpu-prof-dir=…" profiles it, to set beside a profile of Roundtable (SERVER_NODE_ARGS).
+  const nodeArgs = process.env.STOCK_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  // The stock server has no handler for a signal; profiled, it is given one that exits, so the profile is written.
+  if (nodeArgs.length > 0) nodeArgs.push("--import", "data:text/javascript,process.on('SIGINT',()=>process.exit(0))");
+  const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, HOST: "127.0.0.1", PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr.on("data", (d: Buffer) => (output += d.toString()));
@@ -125,7 +136,8 @@ async function startStock(): Promise<Target> {
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
-        child.kill("SIGKILL");
+        // Profiled, it is asked to stop: Node writes a profile only when it exits of itself (see below).
+        child.kill(nodeArgs.length > 0 ? "SIGINT" : "SIGKILL");
         await exited;
       }
       return null;
@@ -160,6 +172,8 @@ async function startRoundtable(name: "pglite" | "postgres" | "redis", caps: Caps
   const jamie = (await priya.get<CaseSummary[]>("/api/cases")).body.find((c) => c.name === "Jamie Walker")!;
   let made = 0;
   const tags = new WeakMap<CollabClient, string>();
+  // The bench's own connection to the target's database, to ask which backends serve it (not counted itself).
+  const watcher = storage.databaseUrl ? await openDatabase({ url: storage.databaseUrl }) : null;
   const target: Target = {
     name,
     pids: servers.map((s) => s.process.pid!),
@@ -190,6 +204,7 @@ async function startRoundtable(name: "pglite" | "postgres" | "redis", caps: Caps
     },
     async stop(countStoredFor, editsIn) {
       try {
+        await watcher?.close();
         for (const server of servers) await server.kill("SIGTERM"); // a clean stop writes anything still queued
         await proxy?.stop();
         const database = await openDatabase({ url: storage.databaseUrl, dataDir: storage.dataDir });
@@ -212,6 +227,13 @@ async function startRoundtable(name: "pglite" | "postgres" | "redis", caps: Caps
       }
     },
   };
+  if (watcher) {
+    target.databasePids = async () => {
+      const result: unknown = await watcher.db.execute(sql`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { pid: number }[];
+      return rows.map((r) => Number(r.pid));
+    };
+  }
   // Cold load restarts the one process; the two-process target has no such figure to give.
   if (proxy) {
     target.processesOf = (clients) => proxy.serversOf(clients.map((c) => tags.get(c) ?? ""));
