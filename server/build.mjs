@@ -17,7 +17,7 @@
  * ROUNDTABLE_MAP_DRAWING_WORKER defined here (run from source, it is undefined, and the worker's
  * TypeScript is compiled by tsx instead).
  */
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -55,7 +55,10 @@ const ownFileAddress = {
 
 const started = performance.now();
 const distDir = path.join(serverDir, "dist");
-await build({
+// Written beside each file and renamed over it, never rewritten in place: a test run may start the
+// server from dist/ while another run (the fault scenarios beside the Postgres pass, .ci/run) builds it.
+const { outputFiles } = await build({
+  write: false,
   entryPoints: { main: path.join(serverDir, "src/main.ts"), "map-drawing-worker": path.join(serverDir, "src/network-map/map-drawing-worker.ts") },
   outdir: distDir,
   define: { ROUNDTABLE_MAP_DRAWING_WORKER: JSON.stringify(pathToFileURL(path.join(distDir, "map-drawing-worker.js")).href) },
@@ -67,4 +70,10 @@ await build({
   logLevel: "warning",
   plugins: [installedPackages, ownFileAddress],
 });
+await mkdir(distDir, { recursive: true });
+for (const file of outputFiles) {
+  const beside = `${file.path}.${process.pid}.tmp`;
+  await writeFile(beside, file.contents);
+  await rename(beside, file.path);
+}
 console.log(`built server/dist/main.js and map-drawing-worker.js in ${Math.round(performance.now() - started)} ms`);

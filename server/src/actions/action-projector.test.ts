@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { Room, serverOrigin } from "@roundtable/collab";
 import { schema } from "@roundtable/db";
 import { actionNodeName, serverAuthor } from "@roundtable/domain";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -131,6 +131,36 @@ describe("what the projector skips", () => {
     other.getText("elsewhere").insert(0, "another process's copy");
     await db.update(schema.actionProjections).set({ stateVector: Y.encodeSnapshot(Y.snapshot(other)) }).where(eq(schema.actionProjections.documentId, documentId));
     await typeAround();
+    expect(await textOf(actionId)).toBe("Send the updated timetable");
+    room.destroy();
+  });
+
+  // Run in the real-Postgres pass only: PGlite has one connection, so while a transaction holds
+  // the lock no other query runs at all, and no projection can be under way beside another.
+  it.skipIf(!process.env.DATABASE_URL)("with several processes, does not skip while another process is projecting the document", async () => {
+    const { documentId, room, projector, addAction } = await projectorOnNewDocument(60_000, { several: true, catchUpWaitMs: 0 });
+    const { db } = documents.database;
+    const actionId = addAction({ personId });
+    projector.schedule(documentId, room, personId);
+    await projector.settle();
+    await tamperWith(actionId);
+    // Another process is mid-projection: it holds the document's lock and has not yet written its record.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked = () => {};
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const other = db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`roundtable action projection: ${documentId}`}, 0))`);
+      locked();
+      await released;
+    });
+    await lockTaken;
+    room.doc.transact(() => room.doc.getXmlFragment("default").push([new Y.XmlElement("paragraph")]), { personId });
+    projector.schedule(documentId, room, personId);
+    const projected = projector.settle();
+    await new Promise((r) => setTimeout(r, 200));
+    release();
+    await Promise.all([other, projected]);
     expect(await textOf(actionId)).toBe("Send the updated timetable");
     room.destroy();
   });

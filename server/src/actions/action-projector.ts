@@ -150,14 +150,15 @@ export class ActionProjector {
     if (!document) return;
     // Most changes are to the words around the actions: when the actions read as they did at the
     // last projection, which was recent, there is nothing to write and nothing to read. With
-    // several processes, one read first: another may have projected this document since, and
-    // this copy coming back to what it last projected (an undo) would then leave that other
+    // several processes, one short look first: another may have projected this document since,
+    // and this copy coming back to what it last projected (an undo) would then leave that other
     // projection standing. Every projection that writes records itself (action_projections), so
-    // while that record reads as this process last saw it, nobody has.
+    // while that record reads as this process last saw it, and nobody is projecting it now, nobody has.
     const startedAt = Date.now();
+    const lockKey = `roundtable action projection: ${documentId}`;
     if (startedAt - document.projectedAt < this.recheckAfterMs && JSON.stringify(projectActions(richTextToJson(doc))) === document.projected) {
       if (!this.processes.several) return;
-      if (document.row !== null && (await this.lastProjectionRecord(documentId)) === document.row) return;
+      if (document.row !== null && (await this.unchangedSinceLastLook(lockKey, documentId, document.row))) return;
     }
     // What to do once the projection has committed (remember it, tell people): not before.
     const afterCommit: (() => void)[] = [];
@@ -169,7 +170,6 @@ export class ActionProjector {
       committed();
       return;
     }
-    const lockKey = `roundtable action projection: ${documentId}`;
     const waitUntil = startedAt + this.processes.catchUpWaitMs;
     for (;;) {
       const mayWait = Date.now() < waitUntil;
@@ -310,10 +310,20 @@ export class ActionProjector {
     return last?.snapshot ?? null;
   }
 
-  /** The last projection's record as Known.row keeps it ("" for none), read outside any lock. */
-  private async lastProjectionRecord(documentId: string): Promise<string> {
-    const last = await this.lastProjection(this.db, documentId);
-    return last ? asRecord(last) : "";
+  /**
+   * Several processes: whether the last projection's record still reads as `row` (Known.row) with
+   * nobody projecting the document now. The lock is tried first and the record read after it, in
+   * a statement of its own, so a projection that committed before the lock was free is seen; one
+   * holding the lock means no (the whole projection then waits for it).
+   */
+  private async unchangedSinceLastLook(lockKey: string, documentId: string, row: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const result: unknown = await tx.execute(sql`select pg_try_advisory_xact_lock(hashtextextended(${lockKey}, 0)) as locked`);
+      const [answer] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { locked: boolean }[];
+      if (!answer?.locked) return false;
+      const last = await this.lastProjection(tx as unknown as Db, documentId);
+      return (last ? asRecord(last) : "") === row;
+    });
   }
 
   /**
