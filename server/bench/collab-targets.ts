@@ -21,7 +21,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { applyStoredUpdates } from "@roundtable/collab";
-import { openDatabase } from "@roundtable/db";
+import { executeRows, openDatabase } from "@roundtable/db";
 import { createTestDatabase } from "@roundtable/db/testing";
 import type { CaseSummary, DocumentDetail } from "@roundtable/domain";
 import { sql } from "drizzle-orm";
@@ -229,8 +229,7 @@ async function startRoundtable(name: "pglite" | "postgres" | "redis", caps: Caps
   };
   if (watcher) {
     target.databasePids = async () => {
-      const result: unknown = await watcher.db.execute(sql`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
-      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { pid: number }[];
+      const rows = await executeRows<{ pid: number }>(watcher.db, sql`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
       return rows.map((r) => Number(r.pid));
     };
   }

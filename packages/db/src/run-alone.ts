@@ -12,6 +12,7 @@
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import type { Db } from "./database.js";
+import { executeRows } from "./execute-rows.js";
 
 /**
  * Run `work` unless another process is running work of the same name: true if it ran, false if
@@ -73,9 +74,8 @@ export function pgliteLockSession(db: Db): LockSession {
   return lockSession(
     async (what, keyText) => {
       const key = sql`hashtextextended(${keyText}, 0)`;
-      const result = await db.execute(what === "take" ? sql`select pg_try_advisory_lock(${key}) as done` : sql`select pg_advisory_unlock(${key}) as done`);
-      const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
-      return (rows[0] as { done?: boolean } | undefined)?.done === true;
+      const [row] = await executeRows<{ done?: boolean }>(db, what === "take" ? sql`select pg_try_advisory_lock(${key}) as done` : sql`select pg_advisory_unlock(${key}) as done`);
+      return row?.done === true;
     },
     () => Promise.resolve(),
   );

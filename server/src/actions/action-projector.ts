@@ -13,7 +13,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { findElementById, richTextToJson, serverOrigin, type Room } from "@roundtable/collab";
-import { schema, type Db } from "@roundtable/db";
+import { executeRows, schema, type Db } from "@roundtable/db";
 import { actionNodeName, diffActions, projectActions, serverAuthor, type AuthorId, type ProjectedAction, type StoredActionState } from "@roundtable/domain";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Logger } from "pino";
@@ -318,8 +318,7 @@ export class ActionProjector {
    */
   private async unchangedSinceLastLook(lockKey: string, documentId: string, row: string): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const result: unknown = await tx.execute(sql`select pg_try_advisory_xact_lock(hashtextextended(${lockKey}, 0)) as locked`);
-      const [answer] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { locked: boolean }[];
+      const [answer] = await executeRows<{ locked: boolean }>(tx as unknown as Db, sql`select pg_try_advisory_xact_lock(hashtextextended(${lockKey}, 0)) as locked`);
       if (!answer?.locked) return false;
       const last = await this.lastProjection(tx as unknown as Db, documentId);
       return (last ? asRecord(last) : "") === row;

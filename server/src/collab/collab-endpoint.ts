@@ -231,12 +231,12 @@ export class CollabEndpoint {
           visit.opened();
           ws.on("close", () => visit.closed());
         }
+        lap("joined");
+        this.log.debug({ documentId, msSinceUpgrade: took }, "opened a document");
       });
     } finally {
       this.registry.release(room);
     }
-    lap("joined");
-    this.log.debug({ documentId, msSinceUpgrade: took }, "opened a document");
   }
 
   /**

@@ -4,7 +4,7 @@
  * yet folded into it; compaction folds those rows into a new snapshot and deletes exactly the
  * rows it folded, in one short transaction, so a row committed meanwhile is never lost.
  */
-import { insertRows, schema, type Db, type InsertColumn } from "@roundtable/db";
+import { executeRows, insertRows, schema, type Db, type InsertColumn } from "@roundtable/db";
 import type { DocumentKind } from "@roundtable/domain";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { foldUpdates, type DocumentStorage, type StoredState, type StoredUpdate } from "./document-storage.js";
@@ -53,12 +53,10 @@ export class PostgresDocumentStorage implements DocumentStorage {
     // the database, or from the PGlite worker. A document with no row still has its tail read.
     const u = schema.documentUpdates;
     const d = schema.documents;
-    const result: unknown = await this.db.execute(sql`
+    const [row] = await executeRows<LoadedRow>(this.db, sql`
       select ${d.snapshot} as snapshot, ${d.kind} as kind,
         (select string_agg(int4send(length(${u.update})) || ${u.update}, ''::bytea order by ${u.seq}) from ${u} where ${u.documentId} = ${documentId}) as tail
       from (select 1) as one left join ${d} on ${d.id} = ${documentId}`);
-    // postgres.js answers with the rows; PGlite with an object holding them.
-    const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as LoadedRow[];
     const tail = unpackTail(row?.tail ?? null);
     const updates = row?.snapshot ? [row.snapshot, ...tail] : tail;
     return { updates, tailLength: tail.length, kind: row?.kind ?? null };
