@@ -14,6 +14,8 @@ import type { Logger } from "pino";
 export interface RepeatingJob {
   /** No more runs; resolves when a run under way has finished. */
   stop(): Promise<void>;
+  /** Resolves when the run at start (if it has one) has finished or failed. */
+  readonly startRun: Promise<void>;
 }
 
 export interface RepeatingJobOptions {
@@ -41,9 +43,11 @@ export function repeatEvery(options: RepeatingJobOptions, work: () => Promise<vo
       .finally(() => (running = null));
   };
   if (options.runAtStart) run();
+  const startRun = running ?? Promise.resolve();
   const timer = setInterval(run, options.everyMs);
   timer.unref();
   return {
+    startRun,
     async stop() {
       stopped = true;
       clearInterval(timer);

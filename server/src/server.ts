@@ -59,6 +59,12 @@ export interface RunningServer {
   mapDrawings: MapDrawings;
   /** What carries updates, presence and access changes to the other server processes (ADR 0039). */
   fanout: Fanout;
+  /**
+   * Resolves when the periodic jobs' runs at start (overdue actions, CETR reminders, …) have
+   * finished: a test that counts notifications waits for it, so a job's first run cannot land
+   * in the middle of what it counts.
+   */
+  startRuns: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -241,7 +247,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     })();
     return closing;
   };
-  return { url, port, database, registry, presence, projector, notifier, access, log, editHistory, mapDrawings, fanout, close };
+  const startRuns = Promise.all(jobs.map((job) => job?.startRun)).then(() => {});
+  return { url, port, database, registry, presence, projector, notifier, access, log, editHistory, mapDrawings, fanout, startRuns, close };
 }
 
 /** Wait for `work`, but no longer than `ms`; a step that fails or overruns is logged, never thrown. */

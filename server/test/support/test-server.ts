@@ -42,8 +42,11 @@ export async function createTestStorage(collab: Partial<CollabConfig> = {}): Pro
   };
 }
 
+/** A server on the storage, once its periodic jobs' runs at start are over (see RunningServer.startRuns). */
 export async function startTestServer(storage: TestStorage): Promise<RunningServer> {
-  return startServer(storage.config);
+  const server = await startServer(storage.config);
+  await server.startRuns;
+  return server;
 }
 
 export interface UseTestServerOptions {
