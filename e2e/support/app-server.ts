@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { copyMigratedPglite } from "@roundtable/db/testing";
+import { productionRuntime } from "../../server/src/runtime-settings.js";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const serverDir = path.join(repoRoot, "server");
@@ -39,11 +40,11 @@ export async function startAppServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<
   // A copy of a migrated PGlite made once, not a new one per server (see pglite-template.ts).
   await copyMigratedPglite(dataDir);
   const port = await freePort();
-  // MALLOC_MMAP_THRESHOLD_ as `pnpm start` runs the server (ADR 0038).
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", CLIENT_DIST: clientDist, MALLOC_MMAP_THRESHOLD_: "131072", ...extraEnv };
+  // As `pnpm start` runs the server (ADR 0038).
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", CLIENT_DIST: clientDist, ...productionRuntime.env, ...extraEnv };
   delete env.DATABASE_URL;
   // Built once per run by the global set-up (vitest.config.ts).
-  const child: ChildProcess = spawn(process.execPath, ["--enable-source-maps", path.join(serverDir, "dist", "main.js")], { cwd: serverDir, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, [...productionRuntime.nodeArgs, "--enable-source-maps", path.join(serverDir, "dist", "main.js")], { cwd: serverDir, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));

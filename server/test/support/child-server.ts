@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import { productionRuntime } from "../../src/runtime-settings.js";
 import { builtServer, serverDir } from "./build-server.js";
 import { waitFor } from "./wait-for.js";
 
@@ -51,7 +52,7 @@ export async function startChildServer(storage: ChildStorage, port: number, extr
     LOG_LEVEL: "warn",
     CLIENT_DIST: "/nonexistent",
     // As `pnpm start` runs it (ADR 0038), so what tests and benchmarks measure is what runs.
-    MALLOC_MMAP_THRESHOLD_: "131072",
+    ...productionRuntime.env,
     ...extraEnv,
   };
   if (storage.databaseUrl) env.DATABASE_URL = storage.databaseUrl;
@@ -60,7 +61,7 @@ export async function startChildServer(storage: ChildStorage, port: number, extr
     env.DATA_DIR = storage.dataDir;
   }
   // e.g. SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under a benchmark
-  const nodeArgs = [...(process.env.SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []), ...(options.nodeArgs ?? [])];
+  const nodeArgs = [...productionRuntime.nodeArgs, ...(process.env.SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []), ...(options.nodeArgs ?? [])];
   const child = spawn(process.execPath, [...nodeArgs, "--enable-source-maps", builtServer], { cwd: serverDir, env, stdio: ["ignore", "pipe", "pipe"], detached: options.ownSession ?? false });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
