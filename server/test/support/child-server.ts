@@ -67,13 +67,12 @@ export async function startChildServer(storage: ChildStorage, port: number, extr
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(
-    async () => {
-      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output}`);
-      return (await fetch(`${url}/api/health`).catch(() => null))?.ok;
-    },
+  // A server that exits as it starts (a configuration it refuses) ends the wait at once.
+  const started = await waitFor(
+    async () => (child.exitCode !== null ? "exited" : (await fetch(`${url}/api/health`).catch(() => null))?.ok && "answering"),
     { timeoutMs: 60_000, intervalMs: 100, what: "the server to start" },
   );
+  if (started === "exited") throw new Error(`The server exited with ${child.exitCode} as it started: ${output}`);
   return {
     url,
     process: child,
