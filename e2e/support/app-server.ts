@@ -44,7 +44,7 @@ export async function startAppServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", CLIENT_DIST: clientDist, ...productionRuntime.env, ...extraEnv };
   delete env.DATABASE_URL;
   // Built once per run by the global set-up (vitest.config.ts).
-  const child: ChildProcess = spawn(process.execPath, [...productionRuntime.nodeArgs, "--enable-source-maps", path.join(serverDir, "dist", "main.js")], { cwd: serverDir, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, ["--enable-source-maps", path.join(serverDir, "dist", "main.js")], { cwd: serverDir, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));

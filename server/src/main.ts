@@ -14,8 +14,8 @@ process.on("unhandledRejection", (reason) => {
   if (!isDatabaseUnavailable(reason)) throw reason;
   server.log.error(describeDatabaseFailure(reason), "a database connection failed with nobody waiting for it; carrying on");
 });
-// Both are read as the process starts; without them the server holds more memory at rest (ADR 0038).
-const missing = missingRuntimeSettings(process.env, process.execArgv);
+// Read as the process starts; without them the server holds more memory at rest (ADR 0038).
+const missing = missingRuntimeSettings(process.env);
 if (missing.length > 0) server.log.info({ missing }, "started without settings `pnpm start` gives: the server holds more memory at rest than it would with them (ADR 0038)");
 console.log(`\nRoundtable is ready at http://localhost:${server.port} (database: ${server.database.kind})\n`);
 

@@ -9,18 +9,11 @@ export const productionRuntime = {
    * so the memory V8 frees after compiling PGlite goes back to the system.
    */
   env: { MALLOC_MMAP_THRESHOLD_: "131072" } as Readonly<Record<string, string>>,
-  /** Node's own flags: none today (ADR 0038 says which were tried). */
-  nodeArgs: [] as readonly string[],
 };
 
 /** The settings of productionRuntime this process was not started with, in words for the log. */
-export function missingRuntimeSettings(env: NodeJS.ProcessEnv, execArgv: readonly string[]): string[] {
-  const missing = Object.entries(productionRuntime.env)
+export function missingRuntimeSettings(env: NodeJS.ProcessEnv): string[] {
+  return Object.entries(productionRuntime.env)
     .filter(([name]) => !env[name])
     .map(([name, value]) => `${name}=${value}`);
-  for (const arg of productionRuntime.nodeArgs) {
-    const flag = arg.split("=")[0]!;
-    if (!execArgv.some((a) => a === flag || a.startsWith(`${flag}=`))) missing.push(arg);
-  }
-  return missing;
 }

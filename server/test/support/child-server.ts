@@ -61,7 +61,7 @@ export async function startChildServer(storage: ChildStorage, port: number, extr
     env.DATA_DIR = storage.dataDir;
   }
   // e.g. SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under a benchmark
-  const nodeArgs = [...productionRuntime.nodeArgs, ...(process.env.SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []), ...(options.nodeArgs ?? [])];
+  const nodeArgs = [...(process.env.SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []), ...(options.nodeArgs ?? [])];
   const child = spawn(process.execPath, [...nodeArgs, "--enable-source-maps", builtServer], { cwd: serverDir, env, stdio: ["ignore", "pipe", "pipe"], detached: options.ownSession ?? false });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
