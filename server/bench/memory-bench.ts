@@ -26,8 +26,9 @@
  * idle client; the rooms' own cost is not in it. All clients are one person, so the per-person
  * connection cap is raised through configuration for the run.
  *
- * Options: --clients N (default 2000), --idle-seconds S (how long it is left alone before RSS is
- * read, default 30), --settle-seconds S (the longest wait for rest, default 90).
+ * Options: --clients N (default 2000), --clients-per-document N (default 10), --idle-seconds S
+ * (how long it is left alone before RSS is read, default 30), --settle-seconds S (the longest wait
+ * for rest, default 90).
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -113,8 +114,8 @@ function memoryMap(pid: number): MemoryMap {
 /**
  * Waits until the server has been left alone for --idle-seconds and its RSS has moved less than
  * 2 MiB over the last five one-second looks, or the settle time passes. Left alone, V8 collects
- * and shrinks its heaps some seconds after the work stops (its memory reducer): RSS 6 s after a
- * first start was 30 MiB above what it was 30 s after (2026-12-07), so the wait is not only for
+ * and shrinks its heaps some seconds after the work stops (its memory reducer): RSS 5 s after a
+ * first start on PGlite was 33–37 MiB above what it was 30 s after (2026-12-07), so the wait is not only for
  * a steady figure. What RSS was on the way is returned too (every fifth look), to be printed.
  */
 async function atRest(pid: number): Promise<{ rssKb: number; settled: boolean; seconds: number; track: number[] }> {

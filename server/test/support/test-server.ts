@@ -42,10 +42,19 @@ export async function createTestStorage(collab: Partial<CollabConfig> = {}): Pro
   };
 }
 
+/** How long a test server's periodic jobs may take over their runs at start (266–303 ms on PGlite, 2026-12-07). */
+const startRunsWaitMs = 30_000;
+
 /** A server on the storage, once its periodic jobs' runs at start are over (see RunningServer.startRuns). */
 export async function startTestServer(storage: TestStorage): Promise<RunningServer> {
   const server = await startServer(storage.config);
-  await server.startRuns;
+  let timer: NodeJS.Timeout | undefined;
+  const overran = new Promise<"overran">((resolve) => (timer = setTimeout(() => resolve("overran"), startRunsWaitMs)));
+  const outcome = await Promise.race([server.startRuns, overran]).finally(() => clearTimeout(timer));
+  if (outcome === "overran") {
+    await server.close();
+    throw new Error(`The test server's periodic jobs had not finished their runs at start after ${startRunsWaitMs / 1000} s`);
+  }
   return server;
 }
 
